@@ -1,0 +1,320 @@
+//! Text analysis shared by indexing, querying, tagging and snippets.
+//!
+//! tanu analyses text itself (instead of registering Tantivy tokenizers) so
+//! that one segment can carry per-token language decisions, and so that
+//! queries, snippets and the tagger use exactly the same functions as the
+//! index. Every word yields terms in four **views**:
+//!
+//! | view | what | example `Sztálinóból` |
+//! |---|---|---|
+//! | [`View::Stem`] | language stemmer (Hungarian, Russian, German) then accent fold; stopwords dropped | `sztalino` |
+//! | [`View::Plain`] | lower-cased, accent-folded, unstemmed | `sztalinobol` |
+//! | [`View::Xs`] | cross-script key of the plain form | `stalinobol` |
+//! | [`View::XsStem`] | cross-script key of the stem | `stalino` |
+//!
+//! The cross-script key ([`xs_key`]) transliterates Cyrillic and collapses
+//! the Hungarian, English/ISO and German romanizations onto one spelling,
+//! so Сталино, Sztálinó, Sztalino and Stalino meet.
+//!
+//! **Architecture Invariant:** the index records [`ANALYZER_VERSION`]; any
+//! change to the functions here that changes a term must bump it, and an
+//! index built with another version is refused until `tanu reindex`.
+
+mod fold;
+mod stem;
+mod stopwords;
+mod translit;
+
+use crate::decode::{Script, script_of};
+use crate::lang::Lang;
+
+pub use self::fold::{fold, fold_word, is_mixed_script};
+pub use self::stem::stem_word;
+pub use self::stopwords::is_stopword;
+pub use self::translit::xs_key;
+
+/// Identifies the analysis chain. Stored in the index; a mismatch makes
+/// tanu refuse the index and ask for `tanu reindex`.
+pub const ANALYZER_VERSION: &str = "tanu-analysis-1; frostem=1.20260821.8";
+
+/// The analysed views of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    /// Stemmed in the word's language, then accent-folded.
+    Stem,
+    /// Accent-folded, unstemmed.
+    Plain,
+    /// Cross-script key, unstemmed.
+    Xs,
+    /// Cross-script key of the stem.
+    XsStem,
+}
+
+impl View {
+    /// All views, in index field order.
+    pub const ALL: [View; 4] = [View::Stem, View::Plain, View::Xs, View::XsStem];
+}
+
+/// A word as found in the text: byte span and word position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    /// The word as written.
+    pub text: &'a str,
+    /// Byte offset of its start.
+    pub start: usize,
+    /// Byte offset after its end.
+    pub end: usize,
+    /// Word index (0, 1, 2, …).
+    pub position: usize,
+}
+
+/// An analysed term with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The term text.
+    pub text: String,
+    /// Byte span of the source word.
+    pub start: usize,
+    /// Byte end of the source word.
+    pub end: usize,
+    /// Word position (shared by alternatives of one word).
+    pub position: usize,
+}
+
+/// Splits text into words: runs of letters, digits and combining marks.
+pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
+    let mut position = 0;
+    let mut iter = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let (start, c) = iter.next()?;
+            if !is_word_char(c) {
+                continue;
+            }
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, c)) = iter.peek() {
+                if is_word_char(c) {
+                    end = i + c.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            let word = Word {
+                text: &text[start..end],
+                start,
+                end,
+                position,
+            };
+            position += 1;
+            return Some(word);
+        }
+    })
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// The language whose stemmer applies to a word: Cyrillic words are
+/// Russian whatever the segment; Latin words follow the segment (Hungarian
+/// when the segment is Russian or other).
+pub fn word_lang(word: &str, segment: Lang) -> Lang {
+    let cyr = word
+        .chars()
+        .filter(|&c| script_of(c) == Script::Cyrillic)
+        .count();
+    let lat = word
+        .chars()
+        .filter(|&c| script_of(c) == Script::Latin)
+        .count();
+    if cyr > lat {
+        Lang::Ru
+    } else if lat == 0 {
+        Lang::Other
+    } else {
+        match segment {
+            Lang::De => Lang::De,
+            Lang::Hu | Lang::Ru | Lang::Other => Lang::Hu,
+        }
+    }
+}
+
+/// The analysed forms of one word in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WordForms {
+    /// Stem-view terms (one, or two when the word has accents and stemming
+    /// the unaccented form gives another stem). Empty for stopwords.
+    pub stems: Vec<String>,
+    /// Plain-view term.
+    pub plain: String,
+    /// Cross-script key of the plain form.
+    pub xs: String,
+    /// Cross-script keys of the stems.
+    pub xs_stems: Vec<String>,
+}
+
+/// Analyses one word as a word of `lang` (see [`word_lang`]).
+pub fn word_forms(word: &str, lang: Lang) -> WordForms {
+    let lower = fold::lower_for_stemming(word);
+    let plain = fold_word(&lower);
+    let xs = xs_key(&lower);
+    let mut forms = WordForms {
+        plain,
+        xs,
+        ..WordForms::default()
+    };
+    if is_stopword(&lower, lang) {
+        return forms;
+    }
+    let stemmed = fold_word(&stem_word(&lower, lang));
+    forms.stems.push(stemmed);
+    // A word typed without its accents stems differently sometimes
+    // (`haboruban` vs `háborúban`); index both so either query finds it.
+    if lang == Lang::Hu || lang == Lang::De {
+        let alt = stem_word(&forms.plain, lang);
+        if !forms.stems.contains(&alt) {
+            forms.stems.push(alt);
+        }
+    }
+    for s in &forms.stems {
+        let k = xs_key(s);
+        if !forms.xs_stems.contains(&k) {
+            forms.xs_stems.push(k);
+        }
+    }
+    forms
+}
+
+/// Index-time analysis of a segment: the terms of every view.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Analyzed {
+    /// [`View::Stem`] terms.
+    pub stem: Vec<Term>,
+    /// [`View::Plain`] terms.
+    pub plain: Vec<Term>,
+    /// [`View::Xs`] terms.
+    pub xs: Vec<Term>,
+    /// [`View::XsStem`] terms.
+    pub xs_stem: Vec<Term>,
+}
+
+impl Analyzed {
+    /// The terms of one view.
+    pub fn view(&self, view: View) -> &[Term] {
+        match view {
+            View::Stem => &self.stem,
+            View::Plain => &self.plain,
+            View::Xs => &self.xs,
+            View::XsStem => &self.xs_stem,
+        }
+    }
+}
+
+/// Analyses a segment's text in its language.
+pub fn analyze(text: &str, lang: Lang) -> Analyzed {
+    let mut out = Analyzed::default();
+    for w in words(text) {
+        let forms = word_forms(w.text, word_lang(w.text, lang));
+        let term = |t: &str| Term {
+            text: t.to_string(),
+            start: w.start,
+            end: w.end,
+            position: w.position,
+        };
+        for s in &forms.stems {
+            out.stem.push(term(s));
+        }
+        out.plain.push(term(&forms.plain));
+        out.xs.push(term(&forms.xs));
+        for k in &forms.xs_stems {
+            out.xs_stem.push(term(k));
+        }
+    }
+    out
+}
+
+/// The languages a query word might be in: Cyrillic → Russian; Latin →
+/// Hungarian and German.
+pub fn query_langs(word: &str) -> &'static [Lang] {
+    match word_lang(word, Lang::Hu) {
+        Lang::Ru => &[Lang::Ru],
+        Lang::Other => &[Lang::Other],
+        _ => &[Lang::Hu, Lang::De],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_offsets() {
+        let ws: Vec<_> = words("«Фокша́ны», Foksány-ba 1945-ben!").collect();
+        let texts: Vec<_> = ws.iter().map(|w| w.text).collect();
+        assert_eq!(texts, ["Фокша\u{301}ны", "Foksány", "ba", "1945", "ben"]);
+        assert_eq!(ws[1].position, 1);
+        assert_eq!(
+            &"«Фокша́ны», Foksány-ba 1945-ben!"[ws[1].start..ws[1].end],
+            "Foksány"
+        );
+    }
+
+    #[test]
+    fn hungarian_inflections_share_a_stem() {
+        let stem = |w: &str| word_forms(w, Lang::Hu).stems[0].clone();
+        let base = stem("tábor");
+        for w in ["táborban", "táborból", "táborba", "Táborban"] {
+            assert_eq!(stem(w), base, "{w}");
+        }
+        assert!(
+            word_forms("táborokba", Lang::Hu).stems.contains(&base)
+                || stem("táborokba").starts_with("tabor")
+        );
+        assert_eq!(stem("Foksányba"), stem("Foksány"));
+    }
+
+    #[test]
+    fn russian_inflections_and_yo() {
+        let stem = |w: &str| word_forms(w, Lang::Ru).stems[0].clone();
+        assert_eq!(stem("лагере"), stem("лагерь"));
+        assert_eq!(stem("лагеря"), stem("лагерь"));
+        assert_eq!(stem("шахте"), stem("шахта"));
+        assert_eq!(
+            word_forms("Её", Lang::Ru).plain,
+            word_forms("ее", Lang::Ru).plain
+        );
+        assert_eq!(word_forms("Фокша\u{301}ны", Lang::Ru).plain, "фокшаны");
+    }
+
+    #[test]
+    fn stopwords_have_no_stem() {
+        assert!(word_forms("és", Lang::Hu).stems.is_empty());
+        assert!(word_forms("и", Lang::Ru).stems.is_empty());
+        assert_eq!(word_forms("és", Lang::Hu).plain, "es");
+    }
+
+    #[test]
+    fn cross_script_keys_meet() {
+        let key = |w: &str| word_forms(w, word_lang(w, Lang::Hu)).xs;
+        assert_eq!(key("Сталино"), key("Sztálinó"));
+        assert_eq!(key("Stalino"), key("Sztalino"));
+        let xs_stem = |w: &str| word_forms(w, word_lang(w, Lang::Hu)).xs_stems;
+        let a = xs_stem("Фокшанах");
+        let b = xs_stem("Foksányban");
+        assert!(a.iter().any(|k| b.contains(k)), "{a:?} vs {b:?}");
+    }
+
+    #[test]
+    fn segment_analysis_keeps_positions() {
+        let a = analyze("Elvittek a táborba", Lang::Hu);
+        assert_eq!(
+            a.plain.iter().map(|t| t.position).collect::<Vec<_>>(),
+            [0, 1, 2]
+        );
+        assert!(
+            a.stem.iter().all(|t| t.position != 1),
+            "stopword `a` dropped from stems"
+        );
+    }
+}

@@ -1,0 +1,148 @@
+//! Command-line arguments and dispatch.
+//!
+//! Exit codes follow grep: 0 success (for `search`: something found),
+//! 1 nothing found, 2 an error (for `ingest`: any file failed).
+
+mod demo;
+mod ingest;
+mod print;
+mod read;
+mod search;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+use tanu::Archive;
+use tanu::access::Role;
+
+/// tanu — an archive for oral-history testimonies.
+#[derive(Parser, Debug)]
+#[command(name = "tanu", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// The archive directory.
+    #[arg(
+        long,
+        global = true,
+        env = "TANU_ARCHIVE",
+        default_value = "tanu-archive",
+        value_name = "DIR"
+    )]
+    archive: PathBuf,
+
+    /// The role to act in: public, researcher or archivist.
+    #[arg(long, global = true, default_value = "archivist", value_parser = parse_role)]
+    role: Role,
+
+    /// Who is making changes (required for curation commands).
+    #[arg(long, global = true, env = "TANU_CURATOR", value_name = "NAME")]
+    curator: Option<String>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    Role::parse(s)
+        .ok_or_else(|| format!("unknown role {s:?} (use public, researcher or archivist)"))
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Create a new, empty archive.
+    Init,
+    /// Ingest transcript files and folders (recursively).
+    Ingest(ingest::IngestArgs),
+    /// Search testimonies.
+    Search(search::SearchArgs),
+    /// Show one testimony: metadata, tags and transcript.
+    Show(read::ShowArgs),
+    /// List testimonies.
+    List(read::ListArgs),
+    /// Rebuild the search index from the database.
+    Reindex,
+    /// Build a demo archive from the fixtures and run example searches.
+    Demo(demo::DemoArgs),
+}
+
+/// Runs the CLI and maps the outcome to an exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("tanu: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match &cli.command {
+        Command::Init => {
+            Archive::init(&cli.archive)?;
+            println!("created an empty archive in {}", cli.archive.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Ingest(args) => ingest::run(&cli, args),
+        Command::Search(args) => search::run(&cli, args),
+        Command::Show(args) => read::show(&cli, args),
+        Command::List(args) => read::list(&cli, args),
+        Command::Reindex => {
+            let bar = print::progress("reindexing");
+            let (_, n) = Archive::open_for_reindex(&cli.archive, &mut |done, total| {
+                if let Some(b) = &bar {
+                    b.set_length(total as u64);
+                    b.set_position(done as u64);
+                }
+            })
+            .with_context(|| format!("reindexing {}", cli.archive.display()))?;
+            if let Some(b) = bar {
+                b.finish_and_clear();
+            }
+            println!(
+                "reindexed {n} testimonies from {}",
+                cli.archive.join(tanu::DB_FILE).display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Demo(args) => demo::run(args),
+    }
+}
+
+/// Opens the archive named on the command line.
+fn open(cli: &Cli) -> anyhow::Result<Archive> {
+    Ok(Archive::open(&cli.archive)?)
+}
+
+/// The actor recorded for an ingest: the curator if given, else the OS user.
+fn actor(cli: &Cli) -> String {
+    cli.curator
+        .clone()
+        .filter(|c| !c.trim().is_empty())
+        .unwrap_or_else(|| {
+            let user = std::env::var("USER")
+                .or_else(|_| std::env::var("USERNAME"))
+                .unwrap_or_else(|_| "unknown".into());
+            format!("{user} (system user)")
+        })
+}

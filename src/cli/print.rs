@@ -1,0 +1,105 @@
+//! Terminal output: colour and progress only on a terminal without
+//! `NO_COLOR`; text from testimonies is printed as data (control characters
+//! escaped), never as terminal markup.
+
+use std::io::IsTerminal;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// Whether to use colour on stdout.
+pub fn color() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// A progress bar on stderr, when stderr is a terminal.
+pub fn progress(message: &'static str) -> Option<ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new(0);
+    let style = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {wide_msg}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ");
+    bar.set_style(style);
+    bar.set_message(message);
+    Some(bar)
+}
+
+/// Makes text safe to print: control characters (ESC, NUL, …) are shown
+/// as `\u{..}` escapes so that a transcript cannot drive the terminal.
+pub fn safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\n' && c != '\t' {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+            // Bidirectional overrides could reorder what the reader sees.
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Renders a snippet with its highlights: bold yellow on a colour
+/// terminal, `**…**` otherwise.
+pub fn highlighted(text: &str, highlights: &[(usize, usize)], color: bool) -> String {
+    let (open, close) = if color {
+        ("\x1b[1;33m", "\x1b[0m")
+    } else {
+        ("**", "**")
+    };
+    let mut out = String::with_capacity(text.len() + highlights.len() * 8);
+    let mut pos = 0;
+    for &(a, b) in highlights {
+        if a < pos || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+            continue;
+        }
+        out.push_str(&safe(&text[pos..a]));
+        out.push_str(open);
+        out.push_str(&safe(&text[a..b]));
+        out.push_str(close);
+        pos = b;
+    }
+    out.push_str(&safe(&text[pos..]));
+    out
+}
+
+/// Formats milliseconds as `[HH:MM:SS]`, or an empty string.
+pub fn timecode(ms: Option<i64>) -> String {
+    match ms {
+        Some(ms) if ms >= 0 => format!("[{}]", tanu::parse::format_timecode(ms as u64)),
+        _ => String::new(),
+    }
+}
+
+/// Bold, when colour is on.
+pub fn bold(text: &str, color: bool) -> String {
+    if color {
+        format!("\x1b[1m{}\x1b[0m", safe(text))
+    } else {
+        safe(text)
+    }
+}
+
+/// Prints one JSON Lines record `{"type": kind, "data": data}`.
+pub fn json_line(kind: &str, data: &impl serde::Serialize) -> anyhow::Result<()> {
+    use std::io::Write;
+    let line = serde_json::to_string(&serde_json::json!({ "type": kind, "data": data }))?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{line}")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(safe("a\x1b[0mb\u{0}"), "a\\u{1b}[0mb\\u{0}");
+        assert_eq!(highlighted("a tábor b", &[(2, 8)], false), "a **tábor** b");
+        assert_eq!(highlighted("ab", &[(5, 9)], false), "ab");
+    }
+}

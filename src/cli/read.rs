@@ -1,0 +1,212 @@
+//! `tanu show ID` and `tanu list`.
+
+use std::process::ExitCode;
+
+use clap::Args;
+
+use tanu::TestimonyView;
+
+use super::{Cli, print};
+
+#[derive(Args, Debug)]
+pub struct ShowArgs {
+    /// The testimony identifier.
+    id: String,
+    /// Print the record as one JSON object.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ListArgs {
+    /// Only testimonies with this workflow status (new, in_review, published).
+    #[arg(long)]
+    status: Option<String>,
+    /// Print JSON Lines, one testimony per line.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn show(cli: &Cli, args: &ShowArgs) -> anyhow::Result<ExitCode> {
+    let archive = super::open(cli)?;
+    let Some(view) = archive.show(&args.id, cli.role)? else {
+        eprintln!("tanu: no testimony with id `{}`", print::safe(&args.id));
+        return Ok(ExitCode::from(1));
+    };
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&view)?);
+    } else {
+        print_view(&view, archive.vocabulary());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_view(v: &TestimonyView, vocab: &tanu::vocab::Vocabulary) {
+    let color = print::color();
+    let t = &v.testimony;
+    let s = |o: &Option<String>| o.as_deref().map(print::safe).unwrap_or_else(|| "—".into());
+    println!("{} — {}", print::bold(&t.id, color), print::safe(&t.title));
+    let mut narrator = s(&t.narrator);
+    match (t.narrator_birth_year, &t.narrator_birthplace) {
+        (Some(y), Some(p)) => narrator.push_str(&format!(" (b. {y}, {})", print::safe(p))),
+        (Some(y), None) => narrator.push_str(&format!(" (b. {y})")),
+        (None, Some(p)) => narrator.push_str(&format!(" (b. {})", print::safe(p))),
+        _ => {}
+    }
+    println!("  narrator:     {narrator}");
+    println!("  interviewer:  {}", s(&t.interviewer));
+    let mut rec = s(&t.recorded);
+    if let Some(p) = &t.recording_place {
+        rec.push_str(&format!(", {}", print::safe(p)));
+    }
+    println!("  recorded:     {rec}");
+    println!(
+        "  languages:    {}",
+        if t.languages.is_empty() {
+            "—".into()
+        } else {
+            t.languages.join(", ")
+        }
+    );
+    let mut access = t.access.name().to_string();
+    if let Some(e) = &t.embargo_until {
+        access.push_str(&format!(" (embargo until {e})"));
+    }
+    println!(
+        "  access:       {access}   status: {}   revision: {}",
+        t.status, t.revision
+    );
+    if !t.keywords.is_empty() {
+        println!("  keywords:     {}", print::safe(&t.keywords.join(", ")));
+    }
+    if !t.source_path.is_empty() {
+        println!(
+            "  source:       {} ({} format, {} with confidence {:.2}, sha256 {}…)",
+            print::safe(&t.source_path),
+            t.format,
+            t.encoding,
+            t.encoding_confidence,
+            &t.sha256[..12.min(t.sha256.len())]
+        );
+    }
+    if t.repairs.is_empty() {
+        println!("  repairs:      none");
+    } else {
+        println!("  repairs:");
+        for r in &t.repairs {
+            println!("    {}", print::safe(&r.to_string()));
+        }
+    }
+    if v.tags.is_empty() {
+        println!("  tags:         none");
+    } else {
+        println!("  tags:");
+        for tag in &v.tags {
+            let label = vocab
+                .get(&tag.value)
+                .map(|e| e.labels.hu.clone())
+                .unwrap_or_default();
+            let mut line = format!(
+                "    {:<13}{:<20}{}  [{}, {}",
+                tag.facet,
+                tag.value,
+                print::safe(&label),
+                tag.source,
+                tag.status
+            );
+            if tag.source == "suggested" {
+                line.push_str(&format!(", confidence {:.2}", tag.confidence));
+            }
+            if let Some(by) = &tag.decided_by {
+                line.push_str(&format!(", by {}", print::safe(by)));
+            }
+            line.push(']');
+            println!("{line}");
+            for e in tag.evidence.iter().take(3) {
+                let place = match (e.line, e.ordinal) {
+                    (Some(l), _) => format!("header line {l}"),
+                    (None, Some(o)) => {
+                        let seg = v.segments.iter().find(|s| s.ordinal == o);
+                        let tc = seg.map(|s| print::timecode(s.start_ms)).unwrap_or_default();
+                        format!("¶{o} {tc}").trim_end().to_string()
+                    }
+                    _ => String::new(),
+                };
+                let alias = e
+                    .alias
+                    .as_deref()
+                    .map(|a| format!(" = {}", print::safe(a)))
+                    .unwrap_or_default();
+                println!(
+                    "        {place}: \"{}\"{alias} ({})",
+                    print::safe(&e.matched),
+                    e.rule
+                );
+            }
+            if tag.evidence.len() > 3 {
+                println!("        … and {} more", tag.evidence.len() - 3);
+            }
+        }
+    }
+    if !v.revisions.is_empty() {
+        println!("  revisions:");
+        for r in &v.revisions {
+            println!(
+                "    {} {} {} by {}: {}",
+                r.number,
+                r.at,
+                r.kind,
+                print::safe(&r.actor),
+                print::safe(&r.summary)
+            );
+        }
+    }
+    println!();
+    for seg in &v.segments {
+        let tc = print::timecode(seg.start_ms);
+        let who = seg
+            .speaker
+            .as_deref()
+            .map(|s| format!("{}: ", print::safe(s)))
+            .unwrap_or_default();
+        let lead = if tc.is_empty() {
+            String::new()
+        } else {
+            format!("{tc} ")
+        };
+        println!("{lead}{who}{}", print::safe(&seg.text));
+        println!();
+    }
+}
+
+pub fn list(cli: &Cli, args: &ListArgs) -> anyhow::Result<ExitCode> {
+    let archive = super::open(cli)?;
+    let mut items = archive.list(cli.role)?;
+    if let Some(st) = &args.status {
+        items.retain(|t| &t.status == st);
+    }
+    if args.json {
+        for t in &items {
+            print::json_line("testimony", t)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let color = print::color();
+    for t in &items {
+        println!(
+            "{:<28} {:<10} {:<10} {:<6} {:>4} ¶  {}{}",
+            print::bold(&t.id, color),
+            t.access.name(),
+            t.status,
+            t.languages.join(","),
+            t.segments,
+            print::safe(&t.title),
+            t.narrator
+                .as_deref()
+                .map(|n| format!(" — {}", print::safe(n)))
+                .unwrap_or_default()
+        );
+    }
+    println!("{} testimonies", items.len());
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,339 @@
+//! Stage 7: the Tantivy index, derived from SQLite.
+//!
+//! Input: stored rows (testimony, segments, tags, redactions). Output: one
+//! Tantivy document per segment — per *audience* of a segment, when it has
+//! redactions (a redacted copy for callers below archivist, the full text
+//! for archivists) — carrying the testimony number, ordinal, language,
+//! access level, workflow status, embargo date and tag facets, plus the four
+//! analysed text views of [`crate::analysis`].
+//!
+//! **Architecture Invariant:** documents are built from SQLite rows only
+//! ([`SearchIndex::sync`] reads the `index_outbox`, [`SearchIndex::rebuild`]
+//! reads everything). Each commit's payload records the analyzer version
+//! and the last outbox entry applied; an index with another analyzer
+//! version is refused.
+
+mod docs;
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
+
+use crate::analysis::{ANALYZER_VERSION, View};
+use crate::store::Store;
+use crate::vocab::Vocabulary;
+
+/// Version of the index layout (fields and their options).
+pub const INDEX_SCHEMA_VERSION: u32 = 1;
+
+/// An index failure.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    /// Tantivy reported an error.
+    #[error("search index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    /// The index was built by another analysis chain.
+    #[error(
+        "the search index was built with analyzer {found:?}, this tanu uses {expected:?}; run `tanu reindex`"
+    )]
+    AnalyzerMismatch {
+        /// Version found in the index.
+        found: String,
+        /// Version of this build.
+        expected: String,
+    },
+    /// The index directory holds no tanu index.
+    #[error("{0} is not a tanu search index; run `tanu reindex`")]
+    NotAnIndex(PathBuf),
+    /// Reading from the store failed.
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    /// Filesystem trouble.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path involved.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+/// Shorthand for index results.
+pub type Result<T, E = IndexError> = std::result::Result<T, E>;
+
+/// The index's fields.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// Testimony number (u64, fast).
+    pub tnum: Field,
+    /// Segment ordinal (u64, fast).
+    pub ordinal: Field,
+    /// Testimony identifier (raw string) for `id:` filters and deletes.
+    pub tid: Field,
+    /// Segment language code.
+    pub lang: Field,
+    /// Lower-cased speaker label.
+    pub speaker: Field,
+    /// `all`, `archivist` (full text of a redacted segment) or `redacted`
+    /// (the copy with redactions removed).
+    pub audience: Field,
+    /// Access level of the testimony.
+    pub access: Field,
+    /// Workflow status of the testimony.
+    pub status: Field,
+    /// Embargo end, days since 1970 (i64::MAX when none).
+    pub embargo: Field,
+    /// Confirmed and header tags, as facet paths.
+    pub tags: Field,
+    /// All non-rejected tags, suggestions included.
+    pub tags_suggested: Field,
+    /// [`View::Stem`] terms.
+    pub stem: Field,
+    /// [`View::Plain`] terms.
+    pub plain: Field,
+    /// [`View::Xs`] terms.
+    pub xs: Field,
+    /// [`View::XsStem`] terms.
+    pub xs_stem: Field,
+}
+
+impl Fields {
+    /// The text field of a view.
+    pub fn view(&self, view: View) -> Field {
+        match view {
+            View::Stem => self.stem,
+            View::Plain => self.plain,
+            View::Xs => self.xs,
+            View::XsStem => self.xs_stem,
+        }
+    }
+}
+
+fn build_schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let fields = Fields {
+        tnum: b.add_u64_field("tnum", INDEXED | FAST | STORED),
+        ordinal: b.add_u64_field("ordinal", FAST | STORED),
+        tid: b.add_text_field("id", STRING),
+        lang: b.add_text_field("lang", STRING),
+        speaker: b.add_text_field("speaker", STRING),
+        audience: b.add_text_field("audience", STRING),
+        access: b.add_text_field("access", STRING),
+        status: b.add_text_field("status", STRING),
+        embargo: b.add_i64_field("embargo", INDEXED | FAST),
+        tags: b.add_facet_field("tags", tantivy::schema::FacetOptions::default()),
+        tags_suggested: b
+            .add_facet_field("tags_suggested", tantivy::schema::FacetOptions::default()),
+        stem: b.add_text_field("stem", text.clone()),
+        plain: b.add_text_field("plain", text.clone()),
+        xs: b.add_text_field("xs", text.clone()),
+        xs_stem: b.add_text_field("xs_stem", text),
+    };
+    (b.build(), fields)
+}
+
+/// What each commit records.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+struct Payload {
+    analyzer: String,
+    index_schema: u32,
+    applied_seq: i64,
+}
+
+/// The search index of an archive.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    dir: PathBuf,
+    applied_seq: i64,
+}
+
+impl SearchIndex {
+    /// Creates an empty index in `dir` (created if missing, must be empty).
+    pub fn create(dir: &Path) -> Result<SearchIndex> {
+        std::fs::create_dir_all(dir).map_err(|source| IndexError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let (schema, fields) = build_schema();
+        let index = Index::create_in_dir(dir, schema)?;
+        let mut writer: IndexWriter<TantivyDocument> =
+            index.writer_with_num_threads(1, 15_000_000)?;
+        let mut commit = writer.prepare_commit()?;
+        commit.set_payload(&payload_json(0));
+        commit.commit()?;
+        drop(writer);
+        SearchIndex::from_index(index, fields, dir, 0)
+    }
+
+    /// Opens the index in `dir`, refusing one built by another analyzer.
+    pub fn open(dir: &Path) -> Result<SearchIndex> {
+        let index =
+            Index::open_in_dir(dir).map_err(|_| IndexError::NotAnIndex(dir.to_path_buf()))?;
+        let payload: Option<Payload> = index
+            .load_metas()?
+            .payload
+            .as_deref()
+            .and_then(|p| serde_json::from_str(p).ok());
+        let Some(payload) = payload else {
+            return Err(IndexError::NotAnIndex(dir.to_path_buf()));
+        };
+        if payload.analyzer != ANALYZER_VERSION || payload.index_schema != INDEX_SCHEMA_VERSION {
+            return Err(IndexError::AnalyzerMismatch {
+                found: format!(
+                    "{} (index schema {})",
+                    payload.analyzer, payload.index_schema
+                ),
+                expected: format!("{ANALYZER_VERSION} (index schema {INDEX_SCHEMA_VERSION})"),
+            });
+        }
+        let (_, fields) = build_schema();
+        SearchIndex::from_index(index, fields, dir, payload.applied_seq)
+    }
+
+    fn from_index(
+        index: Index,
+        fields: Fields,
+        dir: &Path,
+        applied_seq: i64,
+    ) -> Result<SearchIndex> {
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+            dir: dir.to_path_buf(),
+            applied_seq,
+        })
+    }
+
+    /// The fields.
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// A searcher over the last commit.
+    pub fn searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
+    }
+
+    /// The directory of the index.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The last outbox entry applied.
+    pub fn applied_seq(&self) -> i64 {
+        self.applied_seq
+    }
+
+    fn writer(&self) -> Result<IndexWriter<TantivyDocument>> {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 4);
+        Ok(self
+            .index
+            .writer_with_num_threads(threads, 64_000_000 * threads)?)
+    }
+
+    /// Applies the store's outbox: rebuilds the documents of every queued
+    /// testimony, commits, then clears the applied outbox entries. Returns
+    /// the number of testimonies reindexed.
+    pub fn sync(&mut self, store: &Store, vocab: &Vocabulary) -> Result<usize> {
+        let queued = store.outbox()?;
+        let Some(&(last_seq, _)) = queued.last() else {
+            return Ok(0);
+        };
+        let mut ids: Vec<&str> = queued.iter().map(|(_, id)| id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let writer = self.writer()?;
+        for id in &ids {
+            writer.delete_term(tantivy::Term::from_field_text(self.fields.tid, id));
+            if let Some(t) = store.testimony(id)? {
+                for doc in docs::testimony_docs(store, vocab, &self.fields, &t)? {
+                    writer.add_document(doc)?;
+                }
+            }
+        }
+        self.commit(writer, last_seq)?;
+        store.clear_outbox(last_seq)?;
+        Ok(ids.len())
+    }
+
+    /// Rebuilds the whole index from the store; `progress` is called after
+    /// each testimony with (done, total).
+    pub fn rebuild(
+        &mut self,
+        store: &Store,
+        vocab: &Vocabulary,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<usize> {
+        let head = store.outbox_head()?;
+        let all = store.testimony_ids()?;
+        let writer = self.writer()?;
+        writer.delete_all_documents()?;
+        for (i, (num, _)) in all.iter().enumerate() {
+            if let Some(t) = store.testimony_by_num(*num)? {
+                for doc in docs::testimony_docs(store, vocab, &self.fields, &t)? {
+                    writer.add_document(doc)?;
+                }
+            }
+            progress(i + 1, all.len());
+        }
+        self.commit(writer, head)?;
+        store.clear_outbox(head)?;
+        Ok(all.len())
+    }
+
+    fn commit(&mut self, mut writer: IndexWriter<TantivyDocument>, seq: i64) -> Result<()> {
+        let mut commit = writer.prepare_commit()?;
+        commit.set_payload(&payload_json(seq));
+        commit.commit()?;
+        writer.wait_merging_threads()?;
+        self.reader.reload()?;
+        self.applied_seq = seq;
+        Ok(())
+    }
+}
+
+fn payload_json(seq: i64) -> String {
+    serde_json::to_string(&Payload {
+        analyzer: ANALYZER_VERSION.to_string(),
+        index_schema: INDEX_SCHEMA_VERSION,
+        applied_seq: seq,
+    })
+    .unwrap_or_default()
+}
+
+/// Rewrites the analyzer version recorded in an index (tests of the
+/// version check only).
+#[doc(hidden)]
+pub fn stamp_analyzer_for_tests(dir: &Path, analyzer: &str) -> Result<()> {
+    let index = Index::open_in_dir(dir)?;
+    let mut writer: IndexWriter<TantivyDocument> = index.writer_with_num_threads(1, 15_000_000)?;
+    let mut commit = writer.prepare_commit()?;
+    commit.set_payload(
+        &serde_json::to_string(&Payload {
+            analyzer: analyzer.into(),
+            index_schema: INDEX_SCHEMA_VERSION,
+            applied_seq: 0,
+        })
+        .unwrap_or_default(),
+    );
+    commit.commit()?;
+    Ok(())
+}

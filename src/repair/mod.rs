@@ -1,0 +1,446 @@
+//! Stage 2: repair and normalize decoded text.
+//!
+//! Input: decoded text. Output: the text tanu stores (NFC, `\n` line ends)
+//! and the list of [`Repair`]s applied, which is recorded on the testimony so
+//! an archivist can see what was changed. The original bytes are kept
+//! elsewhere; nothing here is irreversible in the archive.
+//!
+//! Steps, in order:
+//! 1. line endings → `\n`; form feeds → `\n`;
+//! 2. invisible characters removed (zero-width space/joiners, word joiner,
+//!    stray BOMs, soft hyphens) and stray C0 control characters removed;
+//! 3. mojibake reversed, word by word: UTF-8 read as Windows-1252/Latin-1
+//!    (`hÃ¡borÃº` → `háború`, applied twice for double damage) or as
+//!    Windows-1251 (`РЎС‚Р°Р»РёРЅРѕ` → `Сталино`);
+//! 4. words hyphenated across line breaks joined (`depor-⏎taltak`);
+//! 5. Unicode NFC;
+//! 6. in Hungarian text only, the Latin-1 stand-ins õ/û/ô (Latin-1 has no
+//!    ő/ű) become ő/ű — in the header and speaker labels too, so a label
+//!    declared as `KÉRDEZÕ` still matches the body.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+
+/// One kind of change made to the text, how often, and an example.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Repair {
+    /// Stable name of the repair, e.g. `mojibake-utf8-as-cp1252`.
+    pub kind: String,
+    /// How many places were changed.
+    pub count: usize,
+    /// Up to three examples, `before → after`.
+    pub examples: Vec<String>,
+}
+
+impl std::fmt::Display for Repair {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({}×)", self.kind, self.count)?;
+        if !self.examples.is_empty() {
+            write!(f, ": {}", self.examples.join("; "))?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Default)]
+struct Log {
+    repairs: Vec<Repair>,
+}
+
+impl Log {
+    fn add(&mut self, kind: &str, example: Option<String>) {
+        let entry = match self.repairs.iter_mut().find(|r| r.kind == kind) {
+            Some(r) => r,
+            None => {
+                self.repairs.push(Repair {
+                    kind: kind.to_string(),
+                    count: 0,
+                    examples: vec![],
+                });
+                self.repairs.last_mut().expect("just pushed")
+            }
+        };
+        entry.count += 1;
+        if let Some(ex) = example {
+            if entry.examples.len() < 3 {
+                entry.examples.push(ex);
+            }
+        }
+    }
+}
+
+/// Repairs and NFC-normalizes `text`; returns the text and what was done.
+pub fn repair(text: &str) -> (String, Vec<Repair>) {
+    let mut log = Log::default();
+    let text = clean_characters(text, &mut log);
+    // C1 controls (U+0080–U+009F) are kept until mojibake is reversed: in
+    // UTF-8 read as Latin-1 they stand for bytes of real letters (Ő is
+    // C5 90, and 0x90 has no Windows-1252 character).
+    let text = reverse_mojibake(&text, &mut log);
+    let text = remove_c1_controls(&text, &mut log);
+    let text = join_hyphenations(&text, &mut log);
+    let mut text: String = text.nfc().collect();
+    if text.contains(['õ', 'û', 'ô', 'Õ', 'Û', 'Ô']) && is_hungarian(&text) {
+        let (fixed, n) = hungarian_stand_ins(&text);
+        text = fixed;
+        for _ in 0..n {
+            log.add("hungarian-stand-in-replaced", None);
+        }
+        if let Some(r) = log
+            .repairs
+            .iter_mut()
+            .find(|r| r.kind == "hungarian-stand-in-replaced")
+        {
+            r.examples = vec!["õ → ő".into(), "û → ű".into()];
+        }
+    }
+    (text, log.repairs)
+}
+
+fn clean_characters(text: &str, log: &mut Log) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\u{0C}' => out.push('\n'),
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {
+                log.add(
+                    "invisible-character-removed",
+                    Some(format!("U+{:04X}", c as u32)),
+                );
+            }
+            '\u{00AD}' => log.add("soft-hyphen-removed", None),
+            c if c.is_control() && c != '\n' && c != '\t' && !is_c1(c) => {
+                log.add(
+                    "control-character-removed",
+                    Some(format!("U+{:04X}", c as u32)),
+                );
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn is_c1(c: char) -> bool {
+    ('\u{80}'..='\u{9F}').contains(&c)
+}
+
+fn remove_c1_controls(text: &str, log: &mut Log) -> String {
+    if !text.chars().any(is_c1) {
+        return text.to_string();
+    }
+    text.chars()
+        .filter(|&c| {
+            if is_c1(c) {
+                log.add(
+                    "control-character-removed",
+                    Some(format!("U+{:04X}", c as u32)),
+                );
+                false
+            } else {
+                true
+            }
+        })
+        .collect()
+}
+
+/// Maps each character of a single-byte encoding's upper half back to its
+/// byte. Undefined bytes decode to the C1 control of the same value
+/// (Latin-1 behaviour), which is how damaged files carry them.
+fn reverse_table(enc: &'static encoding_rs::Encoding) -> HashMap<char, u8> {
+    let mut map = HashMap::new();
+    for b in 0x80u8..=0xFF {
+        let byte = [b];
+        let (s, _) = enc.decode_without_bom_handling(&byte);
+        if let Some(c) = s.chars().next() {
+            if c != '\u{FFFD}' {
+                map.insert(c, b);
+            }
+        }
+        map.entry(char::from(b)).or_insert(b);
+    }
+    map
+}
+
+fn cp1252_table() -> &'static HashMap<char, u8> {
+    static T: OnceLock<HashMap<char, u8>> = OnceLock::new();
+    T.get_or_init(|| reverse_table(encoding_rs::WINDOWS_1252))
+}
+
+fn cp1251_table() -> &'static HashMap<char, u8> {
+    static T: OnceLock<HashMap<char, u8>> = OnceLock::new();
+    T.get_or_init(|| reverse_table(encoding_rs::WINDOWS_1251))
+}
+
+/// Re-encodes `word` with `table` and reads the bytes as UTF-8; returns the
+/// result when that is valid, shorter, and therefore the likely original.
+fn unmangle(word: &str, table: &HashMap<char, u8>) -> Option<String> {
+    let mut bytes = Vec::with_capacity(word.len());
+    let mut high = 0;
+    for c in word.chars() {
+        if c.is_ascii() {
+            bytes.push(c as u8);
+        } else {
+            bytes.push(*table.get(&c)?);
+            high += 1;
+        }
+    }
+    if high < 2 {
+        return None;
+    }
+    let fixed = String::from_utf8(bytes).ok()?;
+    (fixed.chars().count() < word.chars().count()).then_some(fixed)
+}
+
+fn looks_mangled_latin(c: char) -> bool {
+    matches!(
+        c,
+        'Ã' | 'Å' | 'Ä' | 'Â' | 'â' | 'Ð' | 'Ñ' | 'Æ' | 'Ç' | 'Ê' | 'Ë'
+    )
+}
+
+fn looks_mangled_cyrillic(word: &str) -> bool {
+    // UTF-8 Cyrillic read as Windows-1251 alternates Р/С with punctuation,
+    // Ў, ‚, µ and other symbols that never occur inside Russian words.
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, 'Р' | 'С' | 'Ð' | 'Ñ') {
+            if let Some(&n) = chars.peek() {
+                if !n.is_alphabetic() || matches!(n, 'Ў' | 'ў' | 'Ђ' | 'ђ' | 'Ѓ' | 'ѓ' | 'µ')
+                {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+fn reverse_mojibake(text: &str, log: &mut Log) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String, log: &mut Log| {
+        if word.is_empty() {
+            return;
+        }
+        let mut current = std::mem::take(word);
+        for _ in 0..2 {
+            let fixed = if current.chars().any(looks_mangled_latin) {
+                unmangle(&current, cp1252_table()).map(|f| (f, "mojibake-utf8-as-cp1252"))
+            } else if looks_mangled_cyrillic(&current) {
+                unmangle(&current, cp1251_table()).map(|f| (f, "mojibake-utf8-as-cp1251"))
+            } else {
+                None
+            };
+            match fixed {
+                Some((f, kind)) => {
+                    log.add(kind, Some(format!("{current} → {f}")));
+                    current = f;
+                }
+                None => break,
+            }
+        }
+        out.push_str(&current);
+    };
+    for c in text.chars() {
+        if c.is_whitespace() {
+            flush(&mut word, &mut out, log);
+            out.push(c);
+        } else {
+            word.push(c);
+        }
+    }
+    flush(&mut word, &mut out, log);
+    out
+}
+
+fn join_hyphenations(text: &str, log: &mut Log) -> String {
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        let trimmed = lines[i].trim_end();
+        let ends_hyphenated = {
+            let mut rev = trimmed.chars().rev();
+            matches!(rev.next(), Some('-' | '\u{2010}'))
+                && rev.next().is_some_and(char::is_alphabetic)
+        };
+        let next = lines[i + 1].trim_start();
+        if !(ends_hyphenated && next.chars().next().is_some_and(char::is_lowercase)) {
+            i += 1;
+            continue;
+        }
+        // Drop the hyphen, glue the next line on, and look at the result
+        // again: it may end in another hyphenation.
+        let head = &trimmed[..trimmed.len() - trimmed.chars().last().map_or(0, char::len_utf8)];
+        let head_word: String = {
+            let w: Vec<char> = head
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            w.into_iter().rev().collect()
+        };
+        let tail_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+        log.add(
+            "hyphenation-joined",
+            Some(format!("{head_word}- {tail_word} → {head_word}{tail_word}")),
+        );
+        let joined = format!("{head}{next}");
+        lines[i] = joined;
+        lines.remove(i + 1);
+    }
+    lines.join("\n")
+}
+
+/// Is the Latin-script part of `text` Hungarian? Only then may õ/û be
+/// read as ő/ű (Estonian õ and French û are real letters).
+fn is_hungarian(text: &str) -> bool {
+    let sample: String = text.chars().take(20_000).collect();
+    crate::lang::detect(&sample, None) == crate::lang::Lang::Hu
+}
+
+/// Replaces the Latin-1 stand-ins for ő/ű (õ, û, ô and capitals) in a
+/// Hungarian text. Returns the new text and the number of replacements.
+pub fn hungarian_stand_ins(text: &str) -> (String, usize) {
+    let mut n = 0;
+    let out = text
+        .chars()
+        .map(|c| {
+            let r = match c {
+                'õ' | 'ô' => 'ő',
+                'Õ' | 'Ô' => 'Ő',
+                'û' => 'ű',
+                'Û' => 'Ű',
+                c => return c,
+            };
+            n += 1;
+            r
+        })
+        .collect();
+    (out, n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(r: &[Repair]) -> Vec<&str> {
+        r.iter().map(|r| r.kind.as_str()).collect()
+    }
+
+    #[test]
+    fn mojibake_once_and_twice() {
+        let (t, r) = repair("A hÃ¡borÃº utÃ¡n, Å‘sszel jÃ¶ttÃ¼nk haza.");
+        assert_eq!(t, "A háború után, ősszel jöttünk haza.");
+        assert_eq!(kinds(&r), ["mojibake-utf8-as-cp1252"]);
+        assert_eq!(r[0].count, 4);
+        let once: String = "őrök".to_string();
+        let twice = mangle(&mangle(&once));
+        let (t, _) = repair(&format!("az {twice} jöttek"));
+        assert_eq!(t, "az őrök jöttek");
+    }
+
+    fn mangle(s: &str) -> String {
+        s.bytes()
+            .map(|b| {
+                let byte = [b];
+                let (d, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&byte);
+                let c = d.chars().next().unwrap();
+                if c == '\u{FFFD}' { char::from(b) } else { c }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cyrillic_mojibake() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("x");
+        assert_eq!(&*bytes, b"x");
+        let mangled: String = {
+            let (d, _) =
+                encoding_rs::WINDOWS_1251.decode_without_bom_handling("Сталино шахта".as_bytes());
+            d.into_owned()
+        };
+        let (t, r) = repair(&mangled);
+        assert_eq!(t, "Сталино шахта");
+        assert_eq!(kinds(&r), ["mojibake-utf8-as-cp1251"]);
+        // Real Russian is left alone.
+        let (t, r) = repair("Рост, Сталь, Россия, РСФСР.");
+        assert_eq!((t.as_str(), r.len()), ("Рост, Сталь, Россия, РСФСР.", 0));
+    }
+
+    #[test]
+    fn clean_text_is_untouched() {
+        let s = "Él, Ágnes! Őt hívták; «Фокшаны» — Ÿ? ÁÉÍÓÖŐÚÜŰ áéíóöőúüű";
+        let (t, r) = repair(s);
+        assert_eq!(t, s);
+        assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn invisibles_controls_line_endings() {
+        let (t, r) = repair("vago\u{00AD}nok\u{200B}ban\r\nFok\u{0007}sány\rX\u{200D}");
+        assert_eq!(t, "vagonokban\nFoksány\nX");
+        assert_eq!(
+            kinds(&r),
+            [
+                "soft-hyphen-removed",
+                "invisible-character-removed",
+                "control-character-removed"
+            ]
+        );
+    }
+
+    #[test]
+    fn hyphenation() {
+        let (t, r) = repair(
+            "minket depor-\ntaltak a vago-\n  nokban\nDonyec-\nMedence marad\n[00:01:00] N: x-\n[00:02:00]",
+        );
+        assert_eq!(
+            t,
+            "minket deportaltak a vagonokban\nDonyec-\nMedence marad\n[00:01:00] N: x-\n[00:02:00]"
+        );
+        assert_eq!(r[0].count, 2);
+        assert_eq!(r[0].examples[0], "depor- taltak → deportaltak");
+        let (t, _) = repair("egy-\nkettő-\nhárom");
+        assert_eq!(t, "egykettőhárom");
+    }
+
+    #[test]
+    fn nfc() {
+        let (t, _) = repair("a\u{0301}llat");
+        assert_eq!(t, "állat");
+    }
+
+    #[test]
+    fn stand_ins_only_in_hungarian() {
+        let (t, r) =
+            repair("KÉRDEZÕ: Hogy került fogságba?\nÕk vitték el a férfiakat, a fûtés se volt.");
+        assert_eq!(
+            t,
+            "KÉRDEZŐ: Hogy került fogságba?\nŐk vitték el a férfiakat, a fűtés se volt."
+        );
+        assert_eq!(kinds(&r), ["hungarian-stand-in-replaced"]);
+        let fr = "Le dîner était sûr, côté jardin, and the rôle was played.";
+        assert_eq!(repair(fr).0, fr);
+    }
+
+    #[test]
+    fn stand_ins() {
+        assert_eq!(
+            hungarian_stand_ins("Õk fõztek, tûz"),
+            ("Ők főztek, tűz".to_string(), 3)
+        );
+    }
+}

@@ -1,0 +1,470 @@
+//! Reading testimonies, segments, tags and history.
+
+use rusqlite::{OptionalExtension, Row, params};
+use serde::Serialize;
+
+use super::{Result, Store, json_column};
+use crate::parse::{Access, Speaker};
+use crate::repair::Repair;
+
+/// A stored testimony's metadata.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TestimonyRow {
+    /// Internal number (index key).
+    #[serde(skip)]
+    pub num: i64,
+    /// Stable identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Narrator.
+    pub narrator: Option<String>,
+    /// Narrator's birth year.
+    pub narrator_birth_year: Option<i64>,
+    /// Narrator's birthplace.
+    pub narrator_birthplace: Option<String>,
+    /// Interviewer.
+    pub interviewer: Option<String>,
+    /// Recording date (partial dates allowed).
+    pub recorded: Option<String>,
+    /// Recording place.
+    pub recording_place: Option<String>,
+    /// Language codes.
+    pub languages: Vec<String>,
+    /// Access level.
+    pub access: Access,
+    /// Embargo date.
+    pub embargo_until: Option<String>,
+    /// Workflow status.
+    pub status: String,
+    /// Keywords.
+    pub keywords: Vec<String>,
+    /// Speakers.
+    pub speakers: Vec<Speaker>,
+    /// Provenance.
+    pub source: Option<String>,
+    /// Archivist notes.
+    pub notes: Option<String>,
+    /// Input format.
+    pub format: String,
+    /// File name as last ingested.
+    pub source_path: String,
+    /// SHA-256 of the current original.
+    pub sha256: String,
+    /// Detected or forced encoding.
+    pub encoding: String,
+    /// Confidence of the encoding detection.
+    pub encoding_confidence: f64,
+    /// Repairs applied to the text.
+    pub repairs: Vec<Repair>,
+    /// Current revision number.
+    pub revision: i64,
+    /// First ingest time.
+    pub created_at: String,
+    /// Last change time.
+    pub updated_at: String,
+}
+
+/// A row of `tanu list`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TestimonySummary {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Narrator.
+    pub narrator: Option<String>,
+    /// Recording date.
+    pub recorded: Option<String>,
+    /// Languages.
+    pub languages: Vec<String>,
+    /// Access level.
+    pub access: Access,
+    /// Embargo date.
+    pub embargo_until: Option<String>,
+    /// Workflow status.
+    pub status: String,
+    /// Number of segments.
+    pub segments: i64,
+    /// Current revision.
+    pub revision: i64,
+}
+
+/// A stored segment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SegmentRow {
+    /// 1-based position in the transcript.
+    pub ordinal: i64,
+    /// Start time (ms).
+    pub start_ms: Option<i64>,
+    /// End time (ms).
+    pub end_ms: Option<i64>,
+    /// Speaker label.
+    pub speaker: Option<String>,
+    /// Language code.
+    pub lang: String,
+    /// Current text.
+    pub text: String,
+}
+
+/// Where a tag was found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EvidenceRow {
+    /// Segment ordinal (None for header tags).
+    pub ordinal: Option<i64>,
+    /// Byte span in the segment text.
+    pub span: Option<(i64, i64)>,
+    /// The matched text.
+    pub matched: String,
+    /// The vocabulary alias or cue that matched.
+    pub alias: Option<String>,
+    /// The rule that fired.
+    pub rule: String,
+    /// Header line, for header tags.
+    pub line: Option<i64>,
+}
+
+/// A tag with its status and evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TagRow {
+    /// Internal number.
+    #[serde(skip)]
+    pub num: i64,
+    /// Facet name.
+    pub facet: String,
+    /// Vocabulary id.
+    pub value: String,
+    /// `header`, `suggested` or `curator`.
+    pub source: String,
+    /// `suggested`, `confirmed` or `rejected`.
+    pub status: String,
+    /// Confidence (1 for header and curator tags).
+    pub confidence: f64,
+    /// Who confirmed or rejected it.
+    pub decided_by: Option<String>,
+    /// When.
+    pub decided_at: Option<String>,
+    /// The curator's note.
+    pub note: Option<String>,
+    /// Evidence.
+    pub evidence: Vec<EvidenceRow>,
+}
+
+/// One revision of a testimony.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RevisionRow {
+    /// Revision number.
+    pub number: i64,
+    /// When.
+    pub at: String,
+    /// Who.
+    pub actor: String,
+    /// What kind of change.
+    pub kind: String,
+    /// Original bytes of this revision, for ingests.
+    pub sha256: Option<String>,
+    /// File name, for ingests.
+    pub source_path: Option<String>,
+    /// What changed.
+    pub summary: String,
+}
+
+/// A redacted span.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RedactionRow {
+    /// Internal number (shown to archivists to unredact).
+    pub num: i64,
+    /// Segment ordinal.
+    pub ordinal: i64,
+    /// Byte span in the segment text.
+    pub span: (i64, i64),
+    /// Why.
+    pub reason: String,
+    /// Who.
+    pub actor: String,
+    /// When.
+    pub at: String,
+    /// Whether it is in force.
+    pub active: bool,
+}
+
+const TESTIMONY_COLUMNS: &str = "num, id, title, narrator, narrator_birth_year, narrator_birthplace, interviewer, \
+    recorded, recording_place, languages, access, embargo_until, status, keywords, speakers, source, notes, format, \
+    source_path, sha256, encoding, encoding_confidence, repairs, revision, created_at, updated_at";
+
+fn testimony_from_row(r: &Row<'_>) -> rusqlite::Result<(TestimonyRow, [String; 4])> {
+    let access: String = r.get(10)?;
+    Ok((
+        TestimonyRow {
+            num: r.get(0)?,
+            id: r.get(1)?,
+            title: r.get(2)?,
+            narrator: r.get(3)?,
+            narrator_birth_year: r.get(4)?,
+            narrator_birthplace: r.get(5)?,
+            interviewer: r.get(6)?,
+            recorded: r.get(7)?,
+            recording_place: r.get(8)?,
+            languages: Vec::new(),
+            access: Access::parse(&access).unwrap_or(Access::Sealed),
+            embargo_until: r.get(11)?,
+            status: r.get(12)?,
+            keywords: Vec::new(),
+            speakers: Vec::new(),
+            source: r.get(15)?,
+            notes: r.get(16)?,
+            format: r.get(17)?,
+            source_path: r.get(18)?,
+            sha256: r.get(19)?,
+            encoding: r.get(20)?,
+            encoding_confidence: r.get(21)?,
+            repairs: Vec::new(),
+            revision: r.get(23)?,
+            created_at: r.get(24)?,
+            updated_at: r.get(25)?,
+        },
+        [r.get(9)?, r.get(13)?, r.get(14)?, r.get(22)?],
+    ))
+}
+
+fn finish_testimony(
+    (mut t, [langs, keywords, speakers, repairs]): (TestimonyRow, [String; 4]),
+) -> Result<TestimonyRow> {
+    t.languages = json_column("languages", &langs)?;
+    t.keywords = json_column("keywords", &keywords)?;
+    t.speakers = json_column("speakers", &speakers)?;
+    t.repairs = json_column("repairs", &repairs)?;
+    Ok(t)
+}
+
+impl Store {
+    /// A testimony by identifier.
+    pub fn testimony(&self, id: &str) -> Result<Option<TestimonyRow>> {
+        let sql = format!("SELECT {TESTIMONY_COLUMNS} FROM testimony WHERE id = ?1");
+        let row = self
+            .conn
+            .query_row(&sql, [id], testimony_from_row)
+            .optional()?;
+        row.map(finish_testimony).transpose()
+    }
+
+    /// A testimony by internal number.
+    pub fn testimony_by_num(&self, num: i64) -> Result<Option<TestimonyRow>> {
+        let sql = format!("SELECT {TESTIMONY_COLUMNS} FROM testimony WHERE num = ?1");
+        let row = self
+            .conn
+            .query_row(&sql, [num], testimony_from_row)
+            .optional()?;
+        row.map(finish_testimony).transpose()
+    }
+
+    /// Every testimony's internal number and identifier, in id order.
+    pub fn testimony_ids(&self) -> Result<Vec<(i64, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT num, id FROM testimony ORDER BY id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// All testimonies, summarised, in id order.
+    pub fn list(&self) -> Result<Vec<TestimonySummary>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, title, narrator, recorded, languages, access, embargo_until, status, revision,
+                    (SELECT count(*) FROM segment s WHERE s.testimony = t.num)
+             FROM testimony t ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let langs: String = r.get(4)?;
+            let access: String = r.get(5)?;
+            Ok((
+                TestimonySummary {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    narrator: r.get(2)?,
+                    recorded: r.get(3)?,
+                    languages: Vec::new(),
+                    access: Access::parse(&access).unwrap_or(Access::Sealed),
+                    embargo_until: r.get(6)?,
+                    status: r.get(7)?,
+                    revision: r.get(8)?,
+                    segments: r.get(9)?,
+                },
+                langs,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (mut s, langs) = row?;
+            s.languages = json_column("languages", &langs)?;
+            out.push(s);
+        }
+        Ok(out)
+    }
+
+    /// The segments of a testimony, in order.
+    pub fn segments(&self, num: i64) -> Result<Vec<SegmentRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT ordinal, start_ms, end_ms, speaker, lang, text FROM segment WHERE testimony = ?1 ORDER BY ordinal",
+        )?;
+        let rows = stmt.query_map([num], segment_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One segment.
+    pub fn segment(&self, num: i64, ordinal: i64) -> Result<Option<SegmentRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT ordinal, start_ms, end_ms, speaker, lang, text FROM segment WHERE testimony = ?1 AND ordinal = ?2",
+        )?;
+        Ok(stmt
+            .query_row(params![num, ordinal], segment_from_row)
+            .optional()?)
+    }
+
+    /// The tags of a testimony with their evidence, by facet and value.
+    pub fn tags(&self, num: i64) -> Result<Vec<TagRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT num, facet, value, source, status, confidence, decided_by, decided_at, note
+             FROM tag WHERE testimony = ?1 ORDER BY facet, value",
+        )?;
+        let mut tags: Vec<TagRow> = stmt
+            .query_map([num], |r| {
+                Ok(TagRow {
+                    num: r.get(0)?,
+                    facet: r.get(1)?,
+                    value: r.get(2)?,
+                    source: r.get(3)?,
+                    status: r.get(4)?,
+                    confidence: r.get(5)?,
+                    decided_by: r.get(6)?,
+                    decided_at: r.get(7)?,
+                    note: r.get(8)?,
+                    evidence: Vec::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut ev = self.conn.prepare_cached(
+            "SELECT ordinal, span_start, span_end, matched, alias, rule, line FROM tag_evidence
+             WHERE tag = ?1 ORDER BY ordinal, span_start",
+        )?;
+        for t in &mut tags {
+            t.evidence = ev
+                .query_map([t.num], |r| {
+                    let (a, b): (Option<i64>, Option<i64>) = (r.get(1)?, r.get(2)?);
+                    Ok(EvidenceRow {
+                        ordinal: r.get(0)?,
+                        span: a.zip(b),
+                        matched: r.get(3)?,
+                        alias: r.get(4)?,
+                        rule: r.get(5)?,
+                        line: r.get(6)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+        }
+        Ok(tags)
+    }
+
+    /// The revisions of a testimony, oldest first.
+    pub fn revisions(&self, num: i64) -> Result<Vec<RevisionRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT number, at, actor, kind, sha256, source_path, summary FROM revision
+             WHERE testimony = ?1 ORDER BY number",
+        )?;
+        let rows = stmt.query_map([num], |r| {
+            Ok(RevisionRow {
+                number: r.get(0)?,
+                at: r.get(1)?,
+                actor: r.get(2)?,
+                kind: r.get(3)?,
+                sha256: r.get(4)?,
+                source_path: r.get(5)?,
+                summary: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The redactions of a testimony (active and lifted).
+    pub fn redactions(&self, num: i64) -> Result<Vec<RedactionRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT num, ordinal, span_start, span_end, reason, actor, at, active FROM redaction
+             WHERE testimony = ?1 ORDER BY ordinal, span_start",
+        )?;
+        let rows = stmt.query_map([num], |r| {
+            Ok(RedactionRow {
+                num: r.get(0)?,
+                ordinal: r.get(1)?,
+                span: (r.get(2)?, r.get(3)?),
+                reason: r.get(4)?,
+                actor: r.get(5)?,
+                at: r.get(6)?,
+                active: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The original bytes with this SHA-256.
+    pub fn original(&self, sha256: &str) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT bytes FROM original WHERE sha256 = ?1",
+                [sha256],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Testimonies waiting to be (re)indexed: `(outbox seq, testimony id)`.
+    pub fn outbox(&self) -> Result<Vec<(i64, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT seq, testimony FROM index_outbox ORDER BY seq")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Removes outbox entries up to and including `seq` (they are in the
+    /// index now).
+    pub fn clear_outbox(&self, seq: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM index_outbox WHERE seq <= ?1", [seq])?;
+        Ok(())
+    }
+
+    /// The highest outbox sequence number ever used (0 if none).
+    pub fn outbox_head(&self) -> Result<i64> {
+        let seq: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT seq FROM sqlite_sequence WHERE name = 'index_outbox'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(seq.unwrap_or(0))
+    }
+
+    /// For each testimony number, the facet paths of its tags as the index
+    /// needs them: `(num, facet, value, status)` of every non-rejected tag.
+    pub fn tag_values(&self, num: i64) -> Result<Vec<(String, String, String)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT facet, value, status FROM tag WHERE testimony = ?1 AND status != 'rejected' ORDER BY facet, value",
+        )?;
+        let rows = stmt.query_map([num], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn segment_from_row(r: &Row<'_>) -> rusqlite::Result<SegmentRow> {
+    Ok(SegmentRow {
+        ordinal: r.get(0)?,
+        start_ms: r.get(1)?,
+        end_ms: r.get(2)?,
+        speaker: r.get(3)?,
+        lang: r.get(4)?,
+        text: r.get(5)?,
+    })
+}

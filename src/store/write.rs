@@ -1,0 +1,350 @@
+//! Writing ingested testimonies.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use serde_json::json;
+
+use super::{Result, Store, StoreError, audit};
+use crate::parse::{Access, Segment, Speaker};
+use crate::repair::Repair;
+use crate::vocab::Facet;
+
+/// A testimony ready to be stored by [`Store::write_ingest`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewTestimony {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Narrator.
+    pub narrator: Option<String>,
+    /// Birth year.
+    pub narrator_birth_year: Option<i32>,
+    /// Birthplace.
+    pub narrator_birthplace: Option<String>,
+    /// Interviewer.
+    pub interviewer: Option<String>,
+    /// Recording date.
+    pub recorded: Option<String>,
+    /// Recording place.
+    pub recording_place: Option<String>,
+    /// Language codes.
+    pub languages: Vec<String>,
+    /// Access level from the header.
+    pub access: Access,
+    /// Embargo date.
+    pub embargo_until: Option<String>,
+    /// Keywords.
+    pub keywords: Vec<String>,
+    /// Speakers.
+    pub speakers: Vec<Speaker>,
+    /// Provenance.
+    pub source: Option<String>,
+    /// Notes.
+    pub notes: Option<String>,
+    /// Input format name.
+    pub format: String,
+    /// File name.
+    pub source_path: String,
+    /// The original bytes.
+    pub bytes: Vec<u8>,
+    /// Their SHA-256.
+    pub sha256: String,
+    /// Encoding name.
+    pub encoding: String,
+    /// Encoding confidence.
+    pub encoding_confidence: f64,
+    /// Repairs applied.
+    pub repairs: Vec<Repair>,
+    /// Segments, with languages set.
+    pub segments: Vec<Segment>,
+    /// Header tags and suggestions.
+    pub tags: Vec<NewTag>,
+}
+
+/// A tag to store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewTag {
+    /// Facet.
+    pub facet: Facet,
+    /// Vocabulary id.
+    pub value: String,
+    /// `header` or `suggested`.
+    pub source: &'static str,
+    /// Confidence, 0–1.
+    pub confidence: f64,
+    /// Evidence.
+    pub evidence: Vec<NewEvidence>,
+}
+
+/// Evidence for a tag.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewEvidence {
+    /// Segment ordinal (1-based).
+    pub ordinal: Option<i64>,
+    /// Byte span in the segment text.
+    pub span: Option<(usize, usize)>,
+    /// The matched text.
+    pub matched: String,
+    /// The alias or cue.
+    pub alias: Option<String>,
+    /// The rule.
+    pub rule: String,
+    /// Header line.
+    pub line: Option<usize>,
+}
+
+/// What an ingest did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IngestOutcome {
+    /// A new testimony.
+    Ingested,
+    /// Same identifier, same bytes: nothing changed.
+    Unchanged,
+    /// Same identifier, new bytes: a new revision.
+    Updated {
+        /// The new revision number.
+        revision: i64,
+    },
+}
+
+impl Store {
+    /// Stores an ingested testimony in one transaction (see the module
+    /// docs). `replace` allows a file with another name to become a new
+    /// revision of an existing identifier.
+    pub fn write_ingest(
+        &mut self,
+        t: &NewTestimony,
+        actor: &str,
+        replace: bool,
+    ) -> Result<IngestOutcome> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let existing: Option<(i64, String, String, i64)> = tx
+            .query_row(
+                "SELECT num, sha256, source_path, revision FROM testimony WHERE id = ?1",
+                [&t.id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        if let Some((_, sha, path, _)) = &existing {
+            if *sha == t.sha256 {
+                return Ok(IngestOutcome::Unchanged);
+            }
+            if file_name(path) != file_name(&t.source_path) && !replace {
+                return Err(StoreError::IdentifierTaken {
+                    id: t.id.clone(),
+                    existing: file_name(path).to_string(),
+                    new: file_name(&t.source_path).to_string(),
+                });
+            }
+        }
+        let now = crate::dates::now_rfc3339();
+        tx.execute(
+            "INSERT OR IGNORE INTO original (sha256, bytes, size, first_seen) VALUES (?1, ?2, ?3, ?4)",
+            params![t.sha256, t.bytes, t.bytes.len() as i64, now],
+        )?;
+        let languages = serde_json::to_string(&t.languages).unwrap_or_else(|_| "[]".into());
+        let keywords = serde_json::to_string(&t.keywords).unwrap_or_else(|_| "[]".into());
+        let speakers = serde_json::to_string(&t.speakers).unwrap_or_else(|_| "[]".into());
+        let repairs = serde_json::to_string(&t.repairs).unwrap_or_else(|_| "[]".into());
+        let (num, revision, outcome, before) = match existing {
+            None => {
+                tx.execute(
+                    "INSERT INTO testimony (id, title, narrator, narrator_birth_year, narrator_birthplace, interviewer,
+                        recorded, recording_place, languages, access, embargo_until, keywords, speakers, source, notes,
+                        format, source_path, sha256, encoding, encoding_confidence, repairs, revision, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, 1, ?22, ?22)",
+                    params![
+                        t.id, t.title, t.narrator, t.narrator_birth_year, t.narrator_birthplace, t.interviewer,
+                        t.recorded, t.recording_place, languages, t.access.name(), t.embargo_until, keywords, speakers,
+                        t.source, t.notes, t.format, t.source_path, t.sha256, t.encoding, t.encoding_confidence,
+                        repairs, now
+                    ],
+                )?;
+                (tx.last_insert_rowid(), 1, IngestOutcome::Ingested, None)
+            }
+            Some((num, old_sha, old_path, old_rev)) => {
+                let revision = old_rev + 1;
+                tx.execute(
+                    "UPDATE testimony SET title = ?2, narrator = ?3, narrator_birth_year = ?4, narrator_birthplace = ?5,
+                        interviewer = ?6, recorded = ?7, recording_place = ?8, languages = ?9, access = ?10,
+                        embargo_until = ?11, keywords = ?12, speakers = ?13, source = ?14, notes = ?15, format = ?16,
+                        source_path = ?17, sha256 = ?18, encoding = ?19, encoding_confidence = ?20, repairs = ?21,
+                        revision = ?22, updated_at = ?23
+                     WHERE num = ?1",
+                    params![
+                        num, t.title, t.narrator, t.narrator_birth_year, t.narrator_birthplace, t.interviewer,
+                        t.recorded, t.recording_place, languages, t.access.name(), t.embargo_until, keywords, speakers,
+                        t.source, t.notes, t.format, t.source_path, t.sha256, t.encoding, t.encoding_confidence,
+                        repairs, revision, now
+                    ],
+                )?;
+                tx.execute("DELETE FROM segment WHERE testimony = ?1", [num])?;
+                let before =
+                    json!({ "revision": old_rev, "sha256": old_sha, "source_path": old_path });
+                (
+                    num,
+                    revision,
+                    IngestOutcome::Updated { revision },
+                    Some(before),
+                )
+            }
+        };
+        insert_segments(&tx, num, &t.segments)?;
+        let tag_summary = upsert_tags(&tx, num, &t.tags)?;
+        let kind = if revision == 1 { "ingest" } else { "update" };
+        let summary = format!(
+            "{} segments from {} ({}, {}); {}",
+            t.segments.len(),
+            file_name(&t.source_path),
+            t.format,
+            t.encoding,
+            tag_summary
+        );
+        tx.execute(
+            "INSERT INTO revision (testimony, number, at, actor, kind, sha256, source_path, summary)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![num, revision, now, actor, kind, t.sha256, t.source_path, summary],
+        )?;
+        let after = json!({
+            "revision": revision,
+            "sha256": t.sha256,
+            "source_path": t.source_path,
+            "segments": t.segments.len(),
+            "encoding": t.encoding,
+        });
+        audit::append(&tx, actor, kind, &t.id, before.as_ref(), Some(&after), "")?;
+        queue_index(&tx, &t.id)?;
+        tx.commit()?;
+        Ok(outcome)
+    }
+}
+
+/// Queues a testimony for (re)indexing inside a write transaction.
+pub(crate) fn queue_index(tx: &Transaction<'_>, id: &str) -> Result<()> {
+    tx.execute("INSERT INTO index_outbox (testimony) VALUES (?1)", [id])?;
+    Ok(())
+}
+
+fn file_name(path: &str) -> &str {
+    std::path::Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(path)
+}
+
+fn insert_segments(tx: &Transaction<'_>, num: i64, segments: &[Segment]) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO segment (testimony, ordinal, start_ms, end_ms, speaker, lang, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (i, s) in segments.iter().enumerate() {
+        stmt.execute(params![
+            num,
+            i as i64 + 1,
+            s.start_ms.map(|v| v as i64),
+            s.end_ms.map(|v| v as i64),
+            s.speaker,
+            s.lang.map_or("other", |l| l.code()),
+            s.text
+        ])?;
+    }
+    Ok(())
+}
+
+/// Replaces header tags and undecided suggestions with the new ones, and
+/// keeps every curator decision (confirmed, rejected, added by hand).
+fn upsert_tags(tx: &Transaction<'_>, num: i64, tags: &[NewTag]) -> Result<String> {
+    let mut existing: HashMap<(String, String), (i64, String, String, bool)> = HashMap::new();
+    {
+        let mut stmt = tx.prepare_cached(
+            "SELECT num, facet, value, source, status, decided_by IS NOT NULL FROM tag WHERE testimony = ?1",
+        )?;
+        let rows = stmt.query_map([num], |r| {
+            Ok((
+                (r.get::<_, String>(1)?, r.get::<_, String>(2)?),
+                (r.get(0)?, r.get(3)?, r.get(4)?, r.get(5)?),
+            ))
+        })?;
+        for row in rows {
+            let (k, v) = row?;
+            existing.insert(k, v);
+        }
+    }
+    let new_keys: Vec<(String, String)> = tags
+        .iter()
+        .map(|t| (t.facet.name().to_string(), t.value.clone()))
+        .collect();
+    let (mut added, mut kept_decisions) = (0, 0);
+    for (key, (tag_num, _source, _status, decided)) in &existing {
+        if *decided {
+            kept_decisions += 1;
+            continue;
+        }
+        if !new_keys.contains(key) {
+            tx.execute("DELETE FROM tag WHERE num = ?1", [tag_num])?;
+        }
+    }
+    let mut ev = tx.prepare_cached(
+        "INSERT INTO tag_evidence (tag, ordinal, span_start, span_end, matched, alias, rule, line)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for t in tags {
+        let key = (t.facet.name().to_string(), t.value.clone());
+        let status = if t.source == "header" {
+            "confirmed"
+        } else {
+            "suggested"
+        };
+        let tag_num = match existing.get(&key) {
+            Some((tag_num, source, _, decided)) => {
+                if !decided && source != "curator" {
+                    // An undecided tag takes the strongest source: a header
+                    // tag outranks a suggestion of the same value.
+                    let (src, st) = if t.source == "header" || source == "header" {
+                        ("header", "confirmed")
+                    } else {
+                        ("suggested", "suggested")
+                    };
+                    tx.execute(
+                        "UPDATE tag SET source = ?2, status = ?3, confidence = ?4 WHERE num = ?1",
+                        params![tag_num, src, st, t.confidence],
+                    )?;
+                }
+                tx.execute("DELETE FROM tag_evidence WHERE tag = ?1", [tag_num])?;
+                *tag_num
+            }
+            None => {
+                tx.execute(
+                    "INSERT INTO tag (testimony, facet, value, source, status, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT (testimony, facet, value) DO NOTHING",
+                    params![num, t.facet.name(), t.value, t.source, status, t.confidence],
+                )?;
+                added += 1;
+                tx.query_row(
+                    "SELECT num FROM tag WHERE testimony = ?1 AND facet = ?2 AND value = ?3",
+                    params![num, t.facet.name(), t.value],
+                    |r| r.get(0),
+                )?
+            }
+        };
+        for e in &t.evidence {
+            ev.execute(params![
+                tag_num,
+                e.ordinal,
+                e.span.map(|s| s.0 as i64),
+                e.span.map(|s| s.1 as i64),
+                e.matched,
+                e.alias,
+                e.rule,
+                e.line.map(|l| l as i64)
+            ])?;
+        }
+    }
+    Ok(format!(
+        "{} tags ({added} new, {kept_decisions} curator decisions kept)",
+        tags.len()
+    ))
+}
