@@ -54,7 +54,7 @@ pub fn run(args: &DemoArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let mut archive = Archive::init(&args.dir)?;
-    let (files, _) = collect_files(&[fixtures.clone()])?;
+    let (files, _) = collect_files(std::slice::from_ref(&fixtures))?;
     let mut ok = 0;
     for f in &files {
         match archive.ingest_file(f, &IngestOptions::default(), "tanu demo") {

@@ -149,16 +149,17 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         // Text in UTF-16 without a BOM has a NUL in every other byte for
         // Latin script; try both byte orders before calling it binary.
         for be in [false, true] {
-            if let Ok(text) = decode_utf16_strict(bytes, be, 0) {
-                if check_not_binary(&text).is_ok() && plausibility::score(&text).per_char > -9.0 {
-                    let name = if be { "UTF-16BE" } else { "UTF-16LE" };
-                    return Ok(Decoded {
-                        text,
-                        encoding: name,
-                        confidence: 0.8,
-                        method: "detected",
-                    });
-                }
+            if let Ok(text) = decode_utf16_strict(bytes, be, 0)
+                && check_not_binary(&text).is_ok()
+                && plausibility::score(&text).per_char > -9.0
+            {
+                let name = if be { "UTF-16BE" } else { "UTF-16LE" };
+                return Ok(Decoded {
+                    text,
+                    encoding: name,
+                    confidence: 0.8,
+                    method: "detected",
+                });
             }
         }
         return Err(DecodeError::Binary {
@@ -202,7 +203,7 @@ fn decode_forced(bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded, D
 /// Decodes UTF-16 refusing odd lengths and unpaired surrogates, which are
 /// what a truncated or damaged file looks like.
 fn decode_utf16_strict(body: &[u8], big_endian: bool, base: usize) -> Result<String, DecodeError> {
-    if body.len() % 2 != 0 {
+    if !body.len().is_multiple_of(2) {
         return Err(DecodeError::InvalidUtf16 {
             offset: base + body.len() - 1,
             reason: "odd number of bytes, the last character is cut",

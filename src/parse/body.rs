@@ -107,10 +107,10 @@ pub(super) fn parse_body(
     let mut last_time: Option<(u64, usize)> = None;
 
     let finish = |current: &mut Option<Segment>, segments: &mut Vec<Segment>| {
-        if let Some(seg) = current.take() {
-            if !seg.text.is_empty() {
-                segments.push(seg);
-            }
+        if let Some(seg) = current.take()
+            && !seg.text.is_empty()
+        {
+            segments.push(seg);
         }
     };
 
@@ -131,17 +131,17 @@ pub(super) fn parse_body(
             Err(msg) => return Err(ParseError::new(lineno, msg)),
         };
         if let Some(ms) = time {
-            if let Some((prev, prev_line)) = last_time {
-                if ms < prev {
-                    return Err(ParseError::new(
-                        lineno,
-                        format!(
-                            "timecode {} goes back before {} (line {prev_line})",
-                            format_timecode(ms),
-                            format_timecode(prev)
-                        ),
-                    ));
-                }
+            if let Some((prev, prev_line)) = last_time
+                && ms < prev
+            {
+                return Err(ParseError::new(
+                    lineno,
+                    format!(
+                        "timecode {} goes back before {} (line {prev_line})",
+                        format_timecode(ms),
+                        format_timecode(prev)
+                    ),
+                ));
             }
             last_time = Some((ms, lineno));
         }

@@ -64,10 +64,10 @@ impl Log {
             }
         };
         entry.count += 1;
-        if let Some(ex) = example {
-            if entry.examples.len() < 3 {
-                entry.examples.push(ex);
-            }
+        if let Some(ex) = example
+            && entry.examples.len() < 3
+        {
+            entry.examples.push(ex);
         }
     }
 }
@@ -161,10 +161,10 @@ fn reverse_table(enc: &'static encoding_rs::Encoding) -> HashMap<char, u8> {
     for b in 0x80u8..=0xFF {
         let byte = [b];
         let (s, _) = enc.decode_without_bom_handling(&byte);
-        if let Some(c) = s.chars().next() {
-            if c != '\u{FFFD}' {
-                map.insert(c, b);
-            }
+        if let Some(c) = s.chars().next()
+            && c != '\u{FFFD}'
+        {
+            map.insert(c, b);
         }
         map.entry(char::from(b)).or_insert(b);
     }
@@ -213,13 +213,11 @@ fn looks_mangled_cyrillic(word: &str) -> bool {
     // Ў, ‚, µ and other symbols that never occur inside Russian words.
     let mut chars = word.chars().peekable();
     while let Some(c) = chars.next() {
-        if matches!(c, 'Р' | 'С' | 'Ð' | 'Ñ') {
-            if let Some(&n) = chars.peek() {
-                if !n.is_alphabetic() || matches!(n, 'Ў' | 'ў' | 'Ђ' | 'ђ' | 'Ѓ' | 'ѓ' | 'µ')
-                {
-                    return true;
-                }
-            }
+        if matches!(c, 'Р' | 'С' | 'Ð' | 'Ñ')
+            && let Some(&n) = chars.peek()
+            && (!n.is_alphabetic() || matches!(n, 'Ў' | 'ў' | 'Ђ' | 'ђ' | 'Ѓ' | 'ѓ' | 'µ'))
+        {
+            return true;
         }
     }
     false

@@ -78,13 +78,13 @@ impl SegmentCollector for TestimonySetSegment {
         };
         let entry = self.found.entry(t).or_default();
         entry.passages += 1;
-        if entry.passages == 1 {
-            if let Some(reader) = &self.facets {
-                let mut facet = Facet::root();
-                for ord in reader.facet_ords(doc) {
-                    if reader.facet_from_ord(ord, &mut facet).is_ok() {
-                        entry.facets.push(facet.to_path_string());
-                    }
+        if entry.passages == 1
+            && let Some(reader) = &self.facets
+        {
+            let mut facet = Facet::root();
+            for ord in reader.facet_ords(doc) {
+                if reader.facet_from_ord(ord, &mut facet).is_ok() {
+                    entry.facets.push(facet.to_path_string());
                 }
             }
         }

@@ -22,6 +22,9 @@ const BOOST_STEM: f32 = 1.0;
 const BOOST_XS: f32 = 0.6;
 const BOOST_XS_STEM: f32 = 0.4;
 
+/// The terms of a phrase in one view, with their word offsets.
+type PhraseTerms = Vec<(usize, String)>;
+
 /// What a query looks for, for highlighting passages.
 #[derive(Debug, Default, Clone)]
 pub struct Highlighter {
@@ -228,7 +231,7 @@ impl Compiler<'_> {
                     self.highlight.add_forms(f);
                 }
             }
-            let per_view: [(View, f32, Vec<(usize, String)>); 3] = [
+            let per_view: [(View, f32, PhraseTerms); 3] = [
                 (
                     View::Plain,
                     BOOST_PLAIN,

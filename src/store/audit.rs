@@ -49,19 +49,23 @@ pub struct AuditProblem {
     pub problem: String,
 }
 
-fn entry_hash(
-    prev: &str,
+/// The fields of an entry that its hash covers.
+struct Hashed<'a> {
     seq: i64,
-    at: &str,
-    actor: &str,
-    op: &str,
-    target: &str,
-    before: Option<&str>,
-    after: Option<&str>,
-    reason: &str,
-) -> String {
-    let canonical =
-        serde_json::json!([seq, at, actor, op, target, before, after, reason]).to_string();
+    at: &'a str,
+    actor: &'a str,
+    op: &'a str,
+    target: &'a str,
+    before: Option<&'a str>,
+    after: Option<&'a str>,
+    reason: &'a str,
+}
+
+fn entry_hash(prev: &str, e: &Hashed<'_>) -> String {
+    let canonical = serde_json::json!([
+        e.seq, e.at, e.actor, e.op, e.target, e.before, e.after, e.reason
+    ])
+    .to_string();
     crate::hash::sha256_hex(&[prev.as_bytes(), b"\n", canonical.as_bytes()])
 }
 
@@ -92,14 +96,16 @@ pub(crate) fn append(
     let after = after.map(|v| v.to_string());
     let hash = entry_hash(
         &prev,
-        seq,
-        &at,
-        actor,
-        op,
-        target,
-        before.as_deref(),
-        after.as_deref(),
-        reason,
+        &Hashed {
+            seq,
+            at: &at,
+            actor,
+            op,
+            target,
+            before: before.as_deref(),
+            after: after.as_deref(),
+            reason,
+        },
     );
     tx.execute(
         "INSERT INTO audit (seq, at, actor, op, target, before, after, reason, prev_hash, hash)
@@ -185,14 +191,16 @@ impl Store {
             }
             let recomputed = entry_hash(
                 &prev,
-                seq,
-                &at,
-                &actor,
-                &op,
-                &target,
-                before.as_deref(),
-                after.as_deref(),
-                &reason,
+                &Hashed {
+                    seq,
+                    at: &at,
+                    actor: &actor,
+                    op: &op,
+                    target: &target,
+                    before: before.as_deref(),
+                    after: after.as_deref(),
+                    reason: &reason,
+                },
             );
             if recomputed != hash {
                 return Ok(Err(AuditProblem {

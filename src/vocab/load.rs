@@ -180,13 +180,13 @@ pub(super) fn check(v: &Vocabulary) -> Result<(), VocabError> {
                 )));
             }
         }
-        if let Some((lat, lon)) = e.coords {
-            if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-                return Err(VocabError::Invalid(format!(
-                    "{}: coordinates out of range",
-                    e.id
-                )));
-            }
+        if let Some((lat, lon)) = e.coords
+            && (!(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon))
+        {
+            return Err(VocabError::Invalid(format!(
+                "{}: coordinates out of range",
+                e.id
+            )));
         }
         if v.lineage(&e.id).len() > 8 {
             return Err(VocabError::Invalid(format!(
