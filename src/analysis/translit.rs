@@ -5,7 +5,7 @@
 //!    (ж → zh, ч → ch, ш → sh, щ → shch, х → kh, ц → ts, ю → yu, я → ya,
 //!    й → y, ы → y, ь and ъ dropped); Latin letters lose their accents.
 //! 2. Digraphs of every romanization collapse onto one letter: Hungarian
-//!    sz/zs/cs/gy/ty/ny/ly, English sh/zh/ch/kh/ts, German sch/tsch/w
+//!    sz/zs/cs/gy/ty/ny, English sh/zh/ch/kh/ts, German sch/tsch/w
 //!    (so с ↔ sz ↔ s, ш ↔ s ↔ sh, ж ↔ zs ↔ zh, ч ↔ cs ↔ ch ↔ tsch).
 //! 3. Glides disappear: `j` always, `y` next to a vowel (ya/ja/я → a);
 //!    a `y` between consonants or at the end is the vowel ы → `i`.
@@ -98,7 +98,6 @@ const RULES: &[(&str, &str)] = &[
     ("gy", "d"),
     ("ty", "t"),
     ("ny", "n"),
-    ("ly", "l"),
     ("ph", "f"),
     ("w", "v"),
     ("x", "ks"),
