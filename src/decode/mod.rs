@@ -242,7 +242,9 @@ fn check_not_binary(text: &str) -> Result<(), DecodeError> {
             controls += 1;
         }
     }
-    if total > 0 && controls * 20 > total {
+    // A stray control character or three is damage to repair; binary data
+    // has them everywhere.
+    if total > 0 && ((controls > 8 && controls * 10 > total) || controls * 3 > total) {
         return Err(DecodeError::Binary {
             reason: format!("{controls} control characters in the first {total}"),
         });

@@ -16,20 +16,21 @@ mod compile;
 pub mod query;
 mod snippet;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Bound;
 
 use serde::Serialize;
 use tantivy::Term;
 use tantivy::collector::TopDocs;
 use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, Occur, Query as TQuery, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query as TQuery, RangeQuery, TermQuery,
+    TermSetQuery,
 };
 use tantivy::schema::IndexRecordOption;
 use time::Date;
 
 pub use self::compile::Highlighter;
-pub use self::query::QueryError;
+pub use self::query::{Query, QueryError};
 pub use self::snippet::Snippet;
 
 use crate::access::{Role, Visibility, can_see};
@@ -191,8 +192,26 @@ pub fn search(
         suggested: req.suggested,
         highlight: Highlighter::default(),
     };
-    let mut clauses: Vec<(Occur, Box<dyn TQuery>)> =
-        vec![(Occur::Must, compiler.compile(&parsed, false)?)];
+    // Boolean logic works on testimonies: every AND-ed clause must match
+    // somewhere in a testimony (not necessarily in the same passage), and a
+    // NOT-ed clause excludes testimonies where it matches anywhere the
+    // caller may see. `lang:` and `speaker:` restrict passages.
+    let mut positives: Vec<Box<dyn TQuery>> = Vec::new();
+    let mut negatives: Vec<Box<dyn TQuery>> = Vec::new();
+    let mut passage_filters: Vec<Box<dyn TQuery>> = Vec::new();
+    let top = match parsed {
+        Query::And(parts) => parts,
+        q => vec![q],
+    };
+    for part in top {
+        match part {
+            Query::Not(inner) => negatives.push(compiler.compile(&inner, true)?),
+            Query::Field(f, v) if f == "lang" || f == "speaker" => {
+                passage_filters.push(compiler.field(&f, &v)?)
+            }
+            other => positives.push(compiler.compile(&other, false)?),
+        }
+    }
     for f in &req.filters {
         let field = if f.field == "transit_camp" {
             "transit"
@@ -206,11 +225,24 @@ pub fn search(
             }
             .into());
         }
-        clauses.push((Occur::Must, compiler.field(field, &f.value)?));
+        let q = compiler.field(field, &f.value)?;
+        if field == "lang" || field == "speaker" {
+            passage_filters.push(q);
+        } else {
+            positives.push(q);
+        }
     }
-    clauses.extend(access_clauses(fields, req.role, req.today));
-    let full: Box<dyn TQuery> = Box::new(BooleanQuery::new(clauses));
+    if positives.is_empty() {
+        positives.push(Box::new(AllQuery));
+    }
     let highlight = compiler.highlight;
+    let restrict = |q: Box<dyn TQuery>, extra: Vec<(Occur, Box<dyn TQuery>)>| -> Box<dyn TQuery> {
+        let mut clauses = vec![(Occur::Must, q)];
+        clauses.extend(passage_filters.iter().map(|f| (Occur::Must, f.box_clone())));
+        clauses.extend(access_clauses(fields, req.role, req.today));
+        clauses.extend(extra);
+        Box::new(BooleanQuery::new(clauses))
+    };
 
     let searcher = index.searcher();
     let facet_field = if req.suggested {
@@ -218,6 +250,38 @@ pub fn search(
     } else {
         "tags"
     };
+    let full: Box<dyn TQuery> = if positives.len() == 1 && negatives.is_empty() {
+        restrict(positives.remove(0), Vec::new())
+    } else {
+        let no_facets = collect::TestimonySet { facet_field: None };
+        let mut allowed: Option<HashSet<u64>> = None;
+        for p in &positives {
+            let set = searcher.search(&restrict(p.box_clone(), Vec::new()), &no_facets)?;
+            let keys: HashSet<u64> = set.into_keys().collect();
+            allowed = Some(match allowed {
+                None => keys,
+                Some(a) => a.intersection(&keys).copied().collect(),
+            });
+        }
+        let mut allowed = allowed.unwrap_or_default();
+        for n in &negatives {
+            let set = searcher.search(&restrict(n.box_clone(), Vec::new()), &no_facets)?;
+            allowed.retain(|t| !set.contains_key(t));
+        }
+        let any_positive: Box<dyn TQuery> = Box::new(BooleanQuery::new(
+            positives.into_iter().map(|p| (Occur::Should, p)).collect(),
+        ));
+        let in_allowed: Box<dyn TQuery> = Box::new(ConstScoreQuery::new(
+            Box::new(TermSetQuery::new(
+                allowed
+                    .iter()
+                    .map(|&t| Term::from_field_u64(fields.tnum, t)),
+            )),
+            0.0,
+        ));
+        restrict(any_positive, vec![(Occur::Must, in_allowed)])
+    };
+
     let set_collector = collect::TestimonySet {
         facet_field: req.facets.then_some(facet_field),
     };

@@ -9,6 +9,12 @@
 //! word    = letters [ "*" ] [ "~" [ "1" | "2" ] ]
 //! ```
 //!
+//! AND, NOT and juxtaposition at the top level apply to *testimonies*: a
+//! testimony matches `Foksány AND Kazany` when both occur in it, in any
+//! passages, and `tábor -Foksány` excludes testimonies that mention
+//! Foksány anywhere. Phrases and single words match within a passage;
+//! `lang:` and `speaker:` restrict the passages considered.
+//!
 //! `word*` is a prefix (at least two letters), `word~` a fuzzy match within
 //! edit distance 1 (2 with `~2`, at most 2). Fields: `region`, `wave`,
 //! `transit` (`transit_camp`), `place`, `lang`, `speaker`, `id`.
