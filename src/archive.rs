@@ -93,6 +93,10 @@ pub struct TestimonyView {
     pub revisions: Vec<RevisionRow>,
     /// Whether any passage was redacted for this view.
     pub redacted: bool,
+    /// Records merged into this one (archivists only).
+    pub merged: Vec<String>,
+    /// Redactions, active and lifted (archivists only).
+    pub redactions: Vec<crate::store::RedactionRow>,
 }
 
 impl Archive {
@@ -207,6 +211,14 @@ impl Archive {
         &self.index
     }
 
+    pub(crate) fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    pub(crate) fn tagger(&self) -> &Tagger {
+        &self.tagger
+    }
+
     /// Ingests one file into SQLite (one transaction). The index is brought
     /// up to date by [`Archive::sync_index`]; callers batch that.
     pub fn ingest_file(
@@ -272,6 +284,9 @@ impl Archive {
         let Some(t) = self.store.testimony(id)? else {
             return Ok(None);
         };
+        if t.merged_into.is_some() && role != Role::Archivist {
+            return Ok(None);
+        }
         let today = crate::dates::today();
         let vis = Visibility {
             access: t.access,
@@ -313,17 +328,30 @@ impl Archive {
                 tag.note = None;
             }
         }
+        let merged = if role == Role::Archivist {
+            self.store.merged_records(&t.id)?
+        } else {
+            Vec::new()
+        };
         let mut testimony = t;
         if role != Role::Archivist {
             testimony.notes = None;
             testimony.source_path = String::new();
+            testimony.edited_fields.clear();
         }
+        let redactions = if role == Role::Archivist {
+            self.store.redactions(testimony.num)?
+        } else {
+            Vec::new()
+        };
         Ok(Some(TestimonyView {
             testimony,
             tags,
             segments,
             revisions,
             redacted,
+            merged,
+            redactions,
         }))
     }
 

@@ -3,6 +3,7 @@
 //! Exit codes follow grep: 0 success (for `search`: something found),
 //! 1 nothing found, 2 an error (for `ingest`: any file failed).
 
+mod curate;
 mod demo;
 mod ingest;
 mod print;
@@ -65,6 +66,30 @@ enum Command {
     Reindex,
     /// Build a demo archive from the fixtures and run example searches.
     Demo(demo::DemoArgs),
+    /// List suggested tags waiting for review, with their evidence.
+    Review(curate::ReviewArgs),
+    /// Confirm, reject, add or remove a tag.
+    Tag(curate::TagArgs),
+    /// Edit metadata fields.
+    Edit(curate::EditArgs),
+    /// Correct the text of a segment (the earlier text is kept).
+    Correct(curate::CorrectArgs),
+    /// Set the workflow status (new, in_review, published, withdrawn).
+    Status(curate::StatusArgs),
+    /// Set the access level and/or embargo date.
+    Access(curate::AccessArgs),
+    /// Redact text in a segment (hidden below archivist).
+    Redact(curate::RedactArgs),
+    /// Lift a redaction.
+    Unredact(curate::UnredactArgs),
+    /// Merge a duplicate record into another.
+    Merge(curate::MergeArgs),
+    /// Re-run tag suggestions on stored text (keeps decisions).
+    Retag(curate::RetagArgs),
+    /// Show every revision and decision of a testimony.
+    History(curate::HistoryArgs),
+    /// Verify or print the tamper-evident audit log.
+    Audit(curate::AuditArgs),
 }
 
 /// Runs the CLI and maps the outcome to an exit code.
@@ -126,6 +151,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo(args) => demo::run(args),
+        Command::Review(args) => curate::review(&cli, args),
+        Command::Tag(args) => curate::tag(&cli, args),
+        Command::Edit(args) => curate::edit(&cli, args),
+        Command::Correct(args) => curate::correct(&cli, args),
+        Command::Status(args) => curate::status(&cli, args),
+        Command::Access(args) => curate::access(&cli, args),
+        Command::Redact(args) => curate::redact(&cli, args),
+        Command::Unredact(args) => curate::unredact(&cli, args),
+        Command::Merge(args) => curate::merge(&cli, args),
+        Command::Retag(args) => curate::retag(&cli, args),
+        Command::History(args) => curate::history(&cli, args),
+        Command::Audit(args) => curate::audit(&cli, args),
     }
 }
 

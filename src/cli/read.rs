@@ -148,6 +148,33 @@ fn print_view(v: &TestimonyView, vocab: &tanu::vocab::Vocabulary) {
             }
         }
     }
+    if let Some(into) = &t.merged_into {
+        println!("  merged into:  {into} (this record is kept for its originals and history)");
+    }
+    if !v.merged.is_empty() {
+        println!("  merged:       {}", v.merged.join(", "));
+    }
+    if !v.redactions.is_empty() {
+        println!("  redactions:");
+        for r in &v.redactions {
+            let state = match &r.lifted {
+                Some((by, at, why)) => {
+                    format!("lifted by {} {at}: {}", print::safe(by), print::safe(why))
+                }
+                None if r.active => "active".to_string(),
+                None => "lifted".to_string(),
+            };
+            println!(
+                "    #{} ¶{} \"{}\" — {} (by {}, {}) [{state}]",
+                r.num,
+                r.ordinal,
+                print::safe(&r.redacted_text),
+                print::safe(&r.reason),
+                print::safe(&r.actor),
+                r.at
+            );
+        }
+    }
     if !v.revisions.is_empty() {
         println!("  revisions:");
         for r in &v.revisions {
@@ -174,7 +201,7 @@ fn print_view(v: &TestimonyView, vocab: &tanu::vocab::Vocabulary) {
         } else {
             format!("{tc} ")
         };
-        println!("{lead}{who}{}", print::safe(&seg.text));
+        println!("¶{} {lead}{who}{}", seg.ordinal, print::safe(&seg.text));
         println!();
     }
 }

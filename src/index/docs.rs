@@ -18,6 +18,9 @@ pub(super) fn testimony_docs(
     f: &Fields,
     t: &TestimonyRow,
 ) -> Result<Vec<TantivyDocument>> {
+    if t.merged_into.is_some() {
+        return Ok(Vec::new());
+    }
     let segments = store.segments(t.num)?;
     let redactions: Vec<_> = store
         .redactions(t.num)?

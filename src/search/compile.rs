@@ -1,7 +1,7 @@
 //! Turning a parsed [`Query`] into a Tantivy query over the analysed views,
 //! and collecting what to highlight.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use tantivy::Term;
 use tantivy::query::{
@@ -66,8 +66,19 @@ impl Highlighter {
     }
 }
 
+/// How a prefix or fuzzy word is expanded into index terms.
+enum Expansion<'t> {
+    Prefix(&'t str),
+    Fuzzy(&'t str, u8),
+}
+
+/// At most this many index terms stand for one prefix or fuzzy word (the
+/// most frequent ones), so that `a*` cannot make a query explode.
+pub const MAX_EXPANSIONS: usize = 64;
+
 pub(super) struct Compiler<'a> {
     pub fields: &'a Fields,
+    pub searcher: &'a tantivy::Searcher,
     pub vocab: &'a Vocabulary,
     pub suggested: bool,
     pub highlight: Highlighter,
@@ -129,29 +140,9 @@ impl Compiler<'_> {
         if w.prefix {
             let plain = fold_word(&lower);
             let key = xs_key(&lower);
-            should.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(
-                    Box::new(FuzzyTermQuery::new_prefix(
-                        self.term(View::Plain, &plain),
-                        0,
-                        true,
-                    )),
-                    BOOST_PLAIN,
-                )),
-            ));
+            should.extend(self.expanded(View::Plain, Expansion::Prefix(&plain), BOOST_PLAIN));
             if key.chars().count() >= 2 {
-                should.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(
-                        Box::new(FuzzyTermQuery::new_prefix(
-                            self.term(View::Xs, &key),
-                            0,
-                            true,
-                        )),
-                        BOOST_XS,
-                    )),
-                ));
+                should.extend(self.expanded(View::Xs, Expansion::Prefix(&key), BOOST_XS));
             }
             if !negated {
                 self.highlight.prefixes.push((plain, key));
@@ -162,7 +153,7 @@ impl Compiler<'_> {
         for &lang in query_langs(&w.text) {
             let forms = word_forms(&w.text, lang);
             if let Some(d) = w.fuzzy {
-                for (view, text, boost) in [
+                let views = [
                     (View::Plain, forms.plain.clone(), BOOST_PLAIN),
                     (View::Xs, forms.xs.clone(), BOOST_XS),
                 ]
@@ -172,10 +163,10 @@ impl Compiler<'_> {
                         .stems
                         .iter()
                         .map(|s| (View::Stem, s.clone(), BOOST_STEM)),
-                ) {
+                );
+                for (view, text, boost) in views {
                     if seen.insert((view, text.clone())) {
-                        let q = FuzzyTermQuery::new(self.term(view, &text), d, true);
-                        should.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost))));
+                        should.extend(self.expanded(view, Expansion::Fuzzy(&text, d), boost));
                     }
                 }
                 if !negated {
@@ -207,6 +198,62 @@ impl Compiler<'_> {
             }
         }
         Box::new(BooleanQuery::new(should))
+    }
+
+    /// The index terms of `view` that a prefix or fuzzy word matches, as
+    /// scored term queries. Expanding against the dictionary (instead of a
+    /// constant-score automaton query) ranks by BM25 like any word and keeps
+    /// results independent of how the index is split into segments.
+    fn expanded(
+        &self,
+        view: View,
+        how: Expansion<'_>,
+        boost: f32,
+    ) -> Vec<(Occur, Box<dyn TQuery>)> {
+        let field = self.fields.view(view);
+        let mut found: HashMap<Vec<u8>, u64> = HashMap::new();
+        for reader in self.searcher.segment_readers() {
+            let Ok(inverted) = reader.inverted_index(field) else {
+                continue;
+            };
+            let dict = inverted.terms();
+            let mut add =
+                |key: &[u8], df: u32| *found.entry(key.to_vec()).or_insert(0) += u64::from(df);
+            match how {
+                Expansion::Prefix(p) => {
+                    let Ok(mut stream) = dict.range().ge(p.as_bytes()).into_stream() else {
+                        continue;
+                    };
+                    while stream.advance() {
+                        if !stream.key().starts_with(p.as_bytes()) {
+                            break;
+                        }
+                        add(stream.key(), stream.value().doc_freq);
+                    }
+                }
+                Expansion::Fuzzy(t, d) => {
+                    let Ok(automaton) =
+                        FuzzyTermQuery::new(self.term(view, t), d, true).automaton()
+                    else {
+                        continue;
+                    };
+                    let Ok(mut stream) = dict.search(automaton).into_stream() else {
+                        continue;
+                    };
+                    while stream.advance() {
+                        add(stream.key(), stream.value().doc_freq);
+                    }
+                }
+            }
+        }
+        let mut terms: Vec<(Vec<u8>, u64)> = found.into_iter().collect();
+        terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        terms.truncate(MAX_EXPANSIONS);
+        terms
+            .into_iter()
+            .filter_map(|(bytes, _)| String::from_utf8(bytes).ok())
+            .map(|text| (Occur::Should, self.term_query(view, &text, boost)))
+            .collect()
     }
 
     fn phrase(&mut self, words: &[String], negated: bool) -> Box<dyn TQuery> {

@@ -186,10 +186,14 @@ pub fn search(
 ) -> Result<SearchResults, SearchError> {
     let parsed = query::parse(&req.query)?;
     let fields = index.fields();
+    let searcher = index.searcher();
     let mut compiler = compile::Compiler {
         fields,
+        searcher: &searcher,
         vocab,
-        suggested: req.suggested,
+        // Suggestions are unreviewed and may come from redacted text: only
+        // archivists may filter or count by them.
+        suggested: req.suggested && req.role == Role::Archivist,
         highlight: Highlighter::default(),
     };
     // Boolean logic works on testimonies: every AND-ed clause must match
@@ -244,8 +248,7 @@ pub fn search(
         Box::new(BooleanQuery::new(clauses))
     };
 
-    let searcher = index.searcher();
-    let facet_field = if req.suggested {
+    let facet_field = if req.suggested && req.role == Role::Archivist {
         "tags_suggested"
     } else {
         "tags"
@@ -313,6 +316,10 @@ pub fn search(
         if !g.iter().any(|(_, o)| *o == ordinal) {
             g.push((*score, ordinal));
         }
+    }
+    // Ties are broken by position, not by how the index is laid out.
+    for g in groups.values_mut() {
+        g.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     }
     let mut ranked: Vec<(f32, u64)> = order
         .iter()

@@ -6,7 +6,10 @@ use rusqlite::Connection;
 use super::{Result, StoreError};
 
 /// `(version, SQL)` for every migration, in order.
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../../schema/migrations/0001_archive.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../../schema/migrations/0001_archive.sql")),
+    (2, include_str!("../../schema/migrations/0002_curation.sql")),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

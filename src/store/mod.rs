@@ -9,6 +9,7 @@
 //! **Architecture Invariant:** nothing outside this module writes SQL.
 
 mod audit;
+mod curate;
 mod migrate;
 mod read;
 mod write;
@@ -18,6 +19,9 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags};
 
 pub use self::audit::{AuditEntry, AuditProblem};
+pub use self::curate::{
+    EDITABLE_FIELDS, ReviewEvidence, ReviewItem, STATUSES, SegmentText, TagDecision,
+};
 pub use self::migrate::SCHEMA_VERSION;
 pub use self::read::{
     EvidenceRow, RedactionRow, RevisionRow, SegmentRow, TagRow, TestimonyRow, TestimonySummary,

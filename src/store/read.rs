@@ -63,6 +63,10 @@ pub struct TestimonyRow {
     pub created_at: String,
     /// Last change time.
     pub updated_at: String,
+    /// Metadata fields set by curators (kept on re-ingest).
+    pub edited_fields: Vec<String>,
+    /// The record this one was merged into, if any.
+    pub merged_into: Option<String>,
 }
 
 /// A row of `tanu list`.
@@ -186,13 +190,17 @@ pub struct RedactionRow {
     pub at: String,
     /// Whether it is in force.
     pub active: bool,
+    /// The text that was redacted.
+    pub redacted_text: String,
+    /// Who lifted it, when and why.
+    pub lifted: Option<(String, String, String)>,
 }
 
 const TESTIMONY_COLUMNS: &str = "num, id, title, narrator, narrator_birth_year, narrator_birthplace, interviewer, \
     recorded, recording_place, languages, access, embargo_until, status, keywords, speakers, source, notes, format, \
-    source_path, sha256, encoding, encoding_confidence, repairs, revision, created_at, updated_at";
+    source_path, sha256, encoding, encoding_confidence, repairs, revision, created_at, updated_at, edited_fields, merged_into";
 
-fn testimony_from_row(r: &Row<'_>) -> rusqlite::Result<(TestimonyRow, [String; 4])> {
+fn testimony_from_row(r: &Row<'_>) -> rusqlite::Result<(TestimonyRow, [String; 5])> {
     let access: String = r.get(10)?;
     Ok((
         TestimonyRow {
@@ -222,14 +230,17 @@ fn testimony_from_row(r: &Row<'_>) -> rusqlite::Result<(TestimonyRow, [String; 4
             revision: r.get(23)?,
             created_at: r.get(24)?,
             updated_at: r.get(25)?,
+            edited_fields: Vec::new(),
+            merged_into: r.get(27)?,
         },
-        [r.get(9)?, r.get(13)?, r.get(14)?, r.get(22)?],
+        [r.get(9)?, r.get(13)?, r.get(14)?, r.get(22)?, r.get(26)?],
     ))
 }
 
 fn finish_testimony(
-    (mut t, [langs, keywords, speakers, repairs]): (TestimonyRow, [String; 4]),
+    (mut t, [langs, keywords, speakers, repairs, edited]): (TestimonyRow, [String; 5]),
 ) -> Result<TestimonyRow> {
+    t.edited_fields = json_column("edited_fields", &edited)?;
     t.languages = json_column("languages", &langs)?;
     t.keywords = json_column("keywords", &keywords)?;
     t.speakers = json_column("speakers", &speakers)?;
@@ -262,7 +273,7 @@ impl Store {
     pub fn testimony_ids(&self) -> Result<Vec<(i64, String)>> {
         let mut stmt = self
             .conn
-            .prepare("SELECT num, id FROM testimony ORDER BY id")?;
+            .prepare("SELECT num, id FROM testimony WHERE merged_into IS NULL ORDER BY id")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -272,7 +283,7 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT id, title, narrator, recorded, languages, access, embargo_until, status, revision,
                     (SELECT count(*) FROM segment s WHERE s.testimony = t.num)
-             FROM testimony t ORDER BY id",
+             FROM testimony t WHERE merged_into IS NULL ORDER BY id",
         )?;
         let rows = stmt.query_map([], |r| {
             let langs: String = r.get(4)?;
@@ -388,7 +399,8 @@ impl Store {
     /// The redactions of a testimony (active and lifted).
     pub fn redactions(&self, num: i64) -> Result<Vec<RedactionRow>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT num, ordinal, span_start, span_end, reason, actor, at, active FROM redaction
+            "SELECT num, ordinal, span_start, span_end, reason, actor, at, active, redacted_text,
+                    lifted_by, lifted_at, lift_reason FROM redaction
              WHERE testimony = ?1 ORDER BY ordinal, span_start",
         )?;
         let rows = stmt.query_map([num], |r| {
@@ -400,6 +412,16 @@ impl Store {
                 actor: r.get(5)?,
                 at: r.get(6)?,
                 active: r.get(7)?,
+                redacted_text: r.get(8)?,
+                lifted: match (
+                    r.get::<_, Option<String>>(9)?,
+                    r.get::<_, Option<String>>(10)?,
+                ) {
+                    (Some(by), Some(at)) => {
+                        Some((by, at, r.get::<_, Option<String>>(11)?.unwrap_or_default()))
+                    }
+                    _ => None,
+                },
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -122,13 +122,29 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let existing: Option<(i64, String, String, i64)> = tx
+        let existing: Option<(i64, String, String, i64, Option<String>, String)> = tx
             .query_row(
-                "SELECT num, sha256, source_path, revision FROM testimony WHERE id = ?1",
+                "SELECT num, sha256, source_path, revision, merged_into, edited_fields FROM testimony WHERE id = ?1",
                 [&t.id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
             )
             .optional()?;
+        let curated = match &existing {
+            Some((num, _, _, _, _, edited)) => curated_values(&tx, *num, edited)?,
+            None => Vec::new(),
+        };
+        if let Some((_, sha, _, _, merged, _)) = &existing {
+            if *sha == t.sha256 {
+                return Ok(IngestOutcome::Unchanged);
+            }
+            if let Some(into) = merged {
+                return Err(StoreError::Conflict(format!(
+                    "identifier `{}` was merged into `{into}`; give this file another id, or ingest it as `{into}` with --replace",
+                    t.id
+                )));
+            }
+        }
+        let existing = existing.map(|(num, sha, path, rev, _, _)| (num, sha, path, rev));
         if let Some((_, sha, path, _)) = &existing {
             if *sha == t.sha256 {
                 return Ok(IngestOutcome::Unchanged);
@@ -182,6 +198,13 @@ impl Store {
                         repairs, revision, now
                     ],
                 )?;
+                // Values set by curators win over the file's header.
+                for (field, value) in &curated {
+                    tx.execute(
+                        &format!("UPDATE testimony SET {field} = ?2 WHERE num = ?1"),
+                        params![num, value],
+                    )?;
+                }
                 tx.execute("DELETE FROM segment WHERE testimony = ?1", [num])?;
                 let before =
                     json!({ "revision": old_rev, "sha256": old_sha, "source_path": old_path });
@@ -194,9 +217,14 @@ impl Store {
             }
         };
         insert_segments(&tx, num, &t.segments)?;
-        let tag_summary = upsert_tags(&tx, num, &t.tags)?;
+        let tag_summary = upsert_tags(&tx, num, &t.tags, false)?;
         let kind = if revision == 1 { "ingest" } else { "update" };
-        let summary = format!(
+        let corrections: i64 = tx.query_row(
+            "SELECT count(*) FROM segment_revision WHERE testimony = ?1",
+            [num],
+            |r| r.get(0),
+        )?;
+        let mut summary = format!(
             "{} segments from {} ({}, {}); {}",
             t.segments.len(),
             file_name(&t.source_path),
@@ -204,6 +232,11 @@ impl Store {
             t.encoding,
             tag_summary
         );
+        if revision > 1 && corrections > 0 {
+            summary.push_str(&format!(
+                "; {corrections} curator corrections were made to earlier revisions (see `tanu history`)"
+            ));
+        }
         tx.execute(
             "INSERT INTO revision (testimony, number, at, actor, kind, sha256, source_path, summary)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -221,6 +254,31 @@ impl Store {
         tx.commit()?;
         Ok(outcome)
     }
+}
+
+/// The current values of the fields curators edited, to restore after a
+/// re-ingest overwrote them. Field names come from the fixed list only.
+fn curated_values(
+    tx: &Transaction<'_>,
+    num: i64,
+    edited: &str,
+) -> Result<Vec<(String, rusqlite::types::Value)>> {
+    let fields: Vec<String> = super::json_column("edited_fields", edited)?;
+    let allowed: Vec<&str> = super::curate::EDITABLE_FIELDS
+        .iter()
+        .copied()
+        .chain(["access", "embargo_until"])
+        .collect();
+    let mut out = Vec::new();
+    for f in fields.iter().filter(|f| allowed.contains(&f.as_str())) {
+        let v: rusqlite::types::Value = tx.query_row(
+            &format!("SELECT {f} FROM testimony WHERE num = ?1"),
+            [num],
+            |r| r.get(0),
+        )?;
+        out.push((f.clone(), v));
+    }
+    Ok(out)
 }
 
 /// Queues a testimony for (re)indexing inside a write transaction.
@@ -256,7 +314,14 @@ fn insert_segments(tx: &Transaction<'_>, num: i64, segments: &[Segment]) -> Resu
 
 /// Replaces header tags and undecided suggestions with the new ones, and
 /// keeps every curator decision (confirmed, rejected, added by hand).
-fn upsert_tags(tx: &Transaction<'_>, num: i64, tags: &[NewTag]) -> Result<String> {
+/// With `keep_header`, header tags stay even when not among `tags`
+/// (re-tagging from text).
+pub(crate) fn upsert_tags(
+    tx: &Transaction<'_>,
+    num: i64,
+    tags: &[NewTag],
+    keep_header: bool,
+) -> Result<String> {
     let mut existing: HashMap<(String, String), (i64, String, String, bool)> = HashMap::new();
     {
         let mut stmt = tx.prepare_cached(
@@ -278,9 +343,12 @@ fn upsert_tags(tx: &Transaction<'_>, num: i64, tags: &[NewTag]) -> Result<String
         .map(|t| (t.facet.name().to_string(), t.value.clone()))
         .collect();
     let (mut added, mut kept_decisions) = (0, 0);
-    for (key, (tag_num, _source, _status, decided)) in &existing {
+    for (key, (tag_num, source, _status, decided)) in &existing {
         if *decided {
             kept_decisions += 1;
+            continue;
+        }
+        if keep_header && source == "header" {
             continue;
         }
         if !new_keys.contains(key) {

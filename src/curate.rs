@@ -1,0 +1,573 @@
+//! Archivist curation on an [`Archive`]: validation of what a curator asks
+//! for, then one store transaction, then the index brought up to date so
+//! the change is visible in search as soon as the call returns.
+//!
+//! Every write needs a [`Curator`]: a name (for the audit log) acting in
+//! the archivist role.
+
+use serde::Serialize;
+
+use crate::access::Role;
+use crate::archive::Archive;
+use crate::index::IndexError;
+use crate::lang::{Lang, detect, normalize_code};
+use crate::store::{
+    AuditEntry, AuditProblem, EDITABLE_FIELDS, ReviewItem, RevisionRow, STATUSES, SegmentText,
+    StoreError, TagDecision,
+};
+use crate::vocab::{Facet, UnknownValue};
+
+/// Who makes a change. Only archivists may change the archive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Curator(String);
+
+impl Curator {
+    /// A curator named `name` acting as `role`.
+    pub fn new(name: Option<&str>, role: Role) -> Result<Curator, CurateError> {
+        if role != Role::Archivist {
+            return Err(CurateError::NotArchivist(role.name()));
+        }
+        match name.map(str::trim).filter(|n| !n.is_empty()) {
+            Some(n) => Ok(Curator(n.to_string())),
+            None => Err(CurateError::NoCurator),
+        }
+    }
+
+    /// The name recorded in the audit log.
+    pub fn name(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Why a curation operation was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum CurateError {
+    /// No curator name given.
+    #[error(
+        "this command changes the archive: say who you are with --curator NAME or the TANU_CURATOR variable"
+    )]
+    NoCurator,
+    /// Not acting as an archivist.
+    #[error("only archivists may change the archive (this command runs with --role {0})")]
+    NotArchivist(&'static str),
+    /// A value not in the vocabulary.
+    #[error(transparent)]
+    Unknown(#[from] UnknownValue),
+    /// An invalid value or request.
+    #[error("{0}")]
+    Invalid(String),
+    /// The store refused or failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The index failed after the change was stored (it is applied on the
+    /// next open).
+    #[error("the change is saved, but the search index could not be updated: {0}")]
+    Index(#[from] IndexError),
+}
+
+/// Shorthand for curation results.
+pub type Result<T, E = CurateError> = std::result::Result<T, E>;
+
+/// What to redact in a segment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RedactTarget {
+    /// Every occurrence of this text in the segment.
+    Match(String),
+    /// Characters `start..end` of the segment (counted from 0).
+    Span(usize, usize),
+}
+
+/// Everything `tanu history` shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct History {
+    /// The testimony id.
+    pub id: String,
+    /// Records merged into this one.
+    pub merged: Vec<String>,
+    /// The record this one was merged into.
+    pub merged_into: Option<String>,
+    /// Revisions, oldest first.
+    pub revisions: Vec<RevisionRow>,
+    /// Earlier texts of corrected segments.
+    pub segment_texts: Vec<SegmentText>,
+    /// Every audit entry about this testimony (and merged records), oldest
+    /// first: decisions, edits, access, redactions.
+    pub log: Vec<AuditEntry>,
+}
+
+fn facet_for(name: &str) -> Result<(Facet, &'static [Facet])> {
+    let facet = Facet::from_name(name).ok_or_else(|| {
+        CurateError::Invalid(format!(
+            "unknown facet `{name}` (use wave, region, place or transit_camp)"
+        ))
+    })?;
+    Ok((
+        facet,
+        match facet {
+            Facet::Wave => &[Facet::Wave],
+            Facet::Region => &[Facet::Region, Facet::Place],
+            Facet::Place => &[Facet::Place, Facet::Region],
+            Facet::TransitCamp => &[Facet::TransitCamp],
+        },
+    ))
+}
+
+fn char_span_to_bytes(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    if start >= end {
+        return None;
+    }
+    let mut idx = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()));
+    let a = idx.clone().nth(start)?;
+    let b = idx.nth(end)?;
+    Some((a, b))
+}
+
+impl Archive {
+    fn after_write(&mut self) -> Result<()> {
+        match self.sync_index() {
+            Ok(_) => Ok(()),
+            Err(crate::ArchiveError::Index(e)) => Err(CurateError::Index(e)),
+            Err(crate::ArchiveError::Store(e)) => Err(CurateError::Store(e)),
+            Err(other) => Err(CurateError::Invalid(other.to_string())),
+        }
+    }
+
+    /// Confirms, rejects, adds or removes a tag. `value` is a vocabulary id
+    /// or any alias. Returns the resolved `(facet, id)`.
+    pub fn decide_tag(
+        &mut self,
+        curator: &Curator,
+        id: &str,
+        facet: &str,
+        value: &str,
+        decision: TagDecision,
+        note: &str,
+    ) -> Result<(Facet, String)> {
+        let (_, facets) = facet_for(facet)?;
+        let entry = self.vocabulary().resolve(facets, value)?;
+        let (f, v) = (entry.facet, entry.id.clone());
+        self.store_mut()
+            .decide_tag(id, f.name(), &v, decision, curator.name(), note)?;
+        self.after_write()?;
+        Ok((f, v))
+    }
+
+    /// Sets metadata fields from `field=value` pairs, validating each.
+    /// An empty value clears an optional field. Returns the new revision.
+    pub fn edit(
+        &mut self,
+        curator: &Curator,
+        id: &str,
+        sets: &[(String, String)],
+        reason: &str,
+    ) -> Result<i64> {
+        if sets.is_empty() {
+            return Err(CurateError::Invalid(
+                "nothing to change: give one or more --set field=value".into(),
+            ));
+        }
+        let mut changes = Vec::new();
+        for (field, value) in sets {
+            let field = field.trim().to_lowercase().replace(['-', ' '], "_");
+            let value = value.trim();
+            let json = match field.as_str() {
+                "access" | "embargo" | "embargo_until" => {
+                    return Err(CurateError::Invalid(format!(
+                        "use `tanu access {id} …` to change `{field}`"
+                    )));
+                }
+                "status" => {
+                    return Err(CurateError::Invalid(format!(
+                        "use `tanu status {id} …` to change the status"
+                    )));
+                }
+                "id" => {
+                    return Err(CurateError::Invalid(
+                        "an identifier cannot be changed (use `tanu merge`)".into(),
+                    ));
+                }
+                "title" if value.is_empty() => {
+                    return Err(CurateError::Invalid("the title cannot be empty".into()));
+                }
+                "narrator_birth_year" | "birth_year" => {
+                    if value.is_empty() {
+                        serde_json::Value::Null
+                    } else {
+                        let y: i64 = value
+                            .parse()
+                            .ok()
+                            .filter(|y| (1850..=2030).contains(y))
+                            .ok_or_else(|| {
+                                CurateError::Invalid(format!(
+                                    "birth year {value:?} is not a year between 1850 and 2030"
+                                ))
+                            })?;
+                        serde_json::json!(y)
+                    }
+                }
+                "recorded" => {
+                    if value.is_empty() {
+                        serde_json::Value::Null
+                    } else {
+                        serde_json::json!(crate::dates::normalize_partial_date(value).ok_or_else(
+                            || {
+                                CurateError::Invalid(format!(
+                                    "recording date {value:?} is not YYYY, YYYY-MM or YYYY-MM-DD"
+                                ))
+                            }
+                        )?)
+                    }
+                }
+                "languages" | "language" => {
+                    let mut codes: Vec<&str> = Vec::new();
+                    for part in value
+                        .split([',', ';'])
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                    {
+                        let c = normalize_code(part).ok_or_else(|| {
+                            CurateError::Invalid(format!("unknown language {part:?}"))
+                        })?;
+                        if !codes.contains(&c) {
+                            codes.push(c);
+                        }
+                    }
+                    serde_json::json!(serde_json::to_string(&codes).unwrap_or_else(|_| "[]".into()))
+                }
+                "keywords" => {
+                    let words: Vec<&str> = value
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|k| !k.is_empty())
+                        .collect();
+                    serde_json::json!(serde_json::to_string(&words).unwrap_or_else(|_| "[]".into()))
+                }
+                f if EDITABLE_FIELDS.contains(&f) => {
+                    if value.is_empty() {
+                        serde_json::Value::Null
+                    } else {
+                        serde_json::json!(value)
+                    }
+                }
+                other => {
+                    let hint = crate::suggest::did_you_mean(other, EDITABLE_FIELDS.iter().copied())
+                        .map(|s| format!("; did you mean `{s}`?"))
+                        .unwrap_or_default();
+                    return Err(CurateError::Invalid(format!(
+                        "unknown field `{other}`{hint} (editable: {})",
+                        EDITABLE_FIELDS.join(", ")
+                    )));
+                }
+            };
+            let field = match field.as_str() {
+                "birth_year" => "narrator_birth_year".to_string(),
+                "language" => "languages".to_string(),
+                _ => field,
+            };
+            changes.push((field, json));
+        }
+        let rev = self
+            .store_mut()
+            .edit_metadata(id, &changes, curator.name(), reason)?;
+        self.after_write()?;
+        Ok(rev)
+    }
+
+    /// Replaces the text of segment `ordinal`; the earlier text is kept.
+    /// The new text is repaired and NFC-normalised like ingested text, and
+    /// its language detected. Returns the new revision.
+    pub fn correct(
+        &mut self,
+        curator: &Curator,
+        id: &str,
+        ordinal: i64,
+        text: &str,
+        reason: &str,
+    ) -> Result<i64> {
+        let (clean, _) = crate::repair::repair(text);
+        let clean = clean.split_whitespace().collect::<Vec<_>>().join(" ");
+        if clean.is_empty() {
+            return Err(CurateError::Invalid("the corrected text is empty".into()));
+        }
+        let t = self
+            .store()
+            .testimony(id)?
+            .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+        let prior = t.languages.first().map(|c| Lang::for_code(c));
+        let lang = detect(&clean, prior);
+        let rev = self.store_mut().correct_segment(
+            id,
+            ordinal,
+            &clean,
+            lang.code(),
+            curator.name(),
+            reason,
+        )?;
+        self.after_write()?;
+        Ok(rev)
+    }
+
+    /// Sets the workflow status (`new`, `in_review`, `published`, `withdrawn`).
+    pub fn set_status(
+        &mut self,
+        curator: &Curator,
+        id: &str,
+        status: &str,
+        reason: &str,
+    ) -> Result<()> {
+        let status = status.trim().to_lowercase().replace('-', "_");
+        if !STATUSES.contains(&status.as_str()) {
+            return Err(CurateError::Invalid(format!(
+                "unknown status `{status}` (use {})",
+                STATUSES.join(", ")
+            )));
+        }
+        self.store_mut()
+            .set_status(id, &status, curator.name(), reason)?;
+        self.after_write()
+    }
+
+    /// Sets the access level and/or embargo date (`Some("")` clears the
+    /// embargo).
+    pub fn set_access(
+        &mut self,
+        curator: &Curator,
+        id: &str,
+        level: Option<&str>,
+        embargo: Option<&str>,
+        reason: &str,
+    ) -> Result<()> {
+        let level = match level {
+            Some(l) => Some(
+                crate::parse::Access::parse(l)
+                    .ok_or_else(|| {
+                        CurateError::Invalid(format!(
+                            "unknown access level {l:?} (use public, restricted or sealed)"
+                        ))
+                    })?
+                    .name(),
+            ),
+            None => None,
+        };
+        let embargo = match embargo.map(str::trim) {
+            None => None,
+            Some("") | Some("none") => Some(None),
+            Some(d) => Some(Some(
+                crate::dates::parse_date(d)
+                    .ok_or_else(|| {
+                        CurateError::Invalid(format!("embargo {d:?} is not a date YYYY-MM-DD"))
+                    })?
+                    .to_string(),
+            )),
+        };
+        if level.is_none() && embargo.is_none() {
+            return Err(CurateError::Invalid(
+                "give an access level and/or --embargo DATE".into(),
+            ));
+        }
+        let embargo_ref = embargo.as_ref().map(|e| e.as_deref());
+        self.store_mut()
+            .set_access(id, level, embargo_ref, curator.name(), reason)?;
+        self.after_write()
+    }
+
+    /// Redacts text in segment `ordinal`. Returns the redaction numbers.
+    pub fn redact(
+        &mut self,
+        curator: &Curator,
+        id: &str,
+        ordinal: i64,
+        target: &RedactTarget,
+        reason: &str,
+    ) -> Result<Vec<i64>> {
+        let t = self
+            .store()
+            .testimony(id)?
+            .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+        let seg = self
+            .store()
+            .segment(t.num, ordinal)?
+            .ok_or_else(|| CurateError::Invalid(format!("`{id}` has no segment {ordinal}")))?;
+        let spans: Vec<(usize, usize)> = match target {
+            RedactTarget::Match(m) => {
+                let m = m.trim();
+                if m.is_empty() {
+                    return Err(CurateError::Invalid("--match needs some text".into()));
+                }
+                let found: Vec<(usize, usize)> = seg
+                    .text
+                    .match_indices(m)
+                    .map(|(i, s)| (i, i + s.len()))
+                    .collect();
+                if found.is_empty() {
+                    return Err(CurateError::Invalid(format!(
+                        "{m:?} does not occur in segment {ordinal} of `{id}`"
+                    )));
+                }
+                found
+            }
+            RedactTarget::Span(a, b) => {
+                vec![char_span_to_bytes(&seg.text, *a, *b).ok_or_else(|| {
+                    CurateError::Invalid(format!(
+                        "span {a}..{b} is not inside segment {ordinal} ({} characters)",
+                        seg.text.chars().count()
+                    ))
+                })?]
+            }
+        };
+        let nums = self
+            .store_mut()
+            .redact(id, ordinal, &spans, curator.name(), reason)?;
+        self.after_write()?;
+        Ok(nums)
+    }
+
+    /// Lifts redaction number `redaction` of `id`.
+    pub fn unredact(
+        &mut self,
+        curator: &Curator,
+        id: &str,
+        redaction: i64,
+        reason: &str,
+    ) -> Result<()> {
+        self.store_mut()
+            .unredact(id, redaction, curator.name(), reason)?;
+        self.after_write()
+    }
+
+    /// Merges the duplicate record `drop` into `keep`. Returns the number
+    /// of tags `keep` gained.
+    pub fn merge(
+        &mut self,
+        curator: &Curator,
+        keep: &str,
+        drop: &str,
+        reason: &str,
+    ) -> Result<usize> {
+        let n = self.store_mut().merge(keep, drop, curator.name(), reason)?;
+        self.after_write()?;
+        Ok(n)
+    }
+
+    /// Re-runs the tagger on the stored text of `id` (or of every
+    /// testimony): undecided suggestions are replaced, decisions kept.
+    pub fn retag(&mut self, curator: &Curator, id: Option<&str>) -> Result<Vec<(String, String)>> {
+        let ids: Vec<String> = match id {
+            Some(i) => vec![i.to_string()],
+            None => self
+                .store()
+                .testimony_ids()?
+                .into_iter()
+                .map(|(_, i)| i)
+                .collect(),
+        };
+        let mut out = Vec::new();
+        for id in ids {
+            let t = self
+                .store()
+                .testimony(&id)?
+                .ok_or_else(|| StoreError::NotFound(id.clone()))?;
+            let segments: Vec<crate::parse::Segment> = self
+                .store()
+                .segments(t.num)?
+                .into_iter()
+                .map(|s| crate::parse::Segment {
+                    start_ms: s.start_ms.map(|v| v.max(0) as u64),
+                    end_ms: s.end_ms.map(|v| v.max(0) as u64),
+                    speaker: s.speaker,
+                    text: s.text,
+                    lang: Lang::from_code(&s.lang),
+                    line: 0,
+                })
+                .collect();
+            let tags = self.tagger().suggest(&segments);
+            let summary = self
+                .store_mut()
+                .replace_suggestions(&id, &tags, curator.name())?;
+            out.push((id, summary));
+        }
+        self.after_write()?;
+        Ok(out)
+    }
+
+    /// Suggestions waiting for review.
+    pub fn review(&self, facet: Option<&str>, testimony: Option<&str>) -> Result<Vec<ReviewItem>> {
+        let facet = match facet {
+            Some(f) => Some(facet_for(f)?.0.name()),
+            None => None,
+        };
+        Ok(self.store().review_queue(facet, testimony)?)
+    }
+
+    /// The full history of a testimony (archivists).
+    pub fn history(&self, id: &str) -> Result<History> {
+        let t = self
+            .store()
+            .testimony(id)?
+            .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+        let merged = self.store().merged_records(id)?;
+        let mut log = Vec::new();
+        for target in std::iter::once(id.to_string()).chain(merged.iter().cloned()) {
+            log.extend(self.store().audit_log(None, Some(&target))?);
+        }
+        log.sort_by_key(|e| e.seq);
+        let segment_texts = self.store().segment_history(t.num)?;
+        Ok(History {
+            id: t.id.clone(),
+            merged,
+            merged_into: t.merged_into.clone(),
+            revisions: self.store().revisions(t.num)?,
+            segment_texts,
+            log,
+        })
+    }
+
+    /// Verifies the audit chain: `Ok((entries, head hash))` or the first
+    /// bad entry.
+    pub fn audit_verify(&self) -> Result<std::result::Result<(i64, String), AuditProblem>> {
+        Ok(self.store().audit_verify()?)
+    }
+
+    /// Audit entries since a date or time (all when `None`).
+    pub fn audit_log(&self, since: Option<&str>) -> Result<Vec<AuditEntry>> {
+        Ok(self.store().audit_log(since, None)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curators_must_be_named_archivists() {
+        assert!(matches!(
+            Curator::new(None, Role::Archivist),
+            Err(CurateError::NoCurator)
+        ));
+        assert!(matches!(
+            Curator::new(Some("  "), Role::Archivist),
+            Err(CurateError::NoCurator)
+        ));
+        assert!(matches!(
+            Curator::new(Some("Kiss Anna"), Role::Public),
+            Err(CurateError::NotArchivist("public"))
+        ));
+        assert_eq!(
+            Curator::new(Some(" Kiss Anna "), Role::Archivist)
+                .unwrap()
+                .name(),
+            "Kiss Anna"
+        );
+    }
+
+    #[test]
+    fn character_spans() {
+        assert_eq!(char_span_to_bytes("őrök jöttek", 0, 4), Some((0, 6)));
+        assert_eq!(char_span_to_bytes("őrök", 2, 4), Some((3, 6)));
+        assert_eq!(char_span_to_bytes("őrök", 2, 5), None);
+        assert_eq!(char_span_to_bytes("őrök", 3, 3), None);
+    }
+}

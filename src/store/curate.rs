@@ -1,0 +1,828 @@
+//! Curation operations: tag decisions, metadata edits, transcript
+//! corrections, workflow status, access, redaction, merging, re-tagging.
+//!
+//! Each public method is one `IMMEDIATE` transaction that checks its
+//! preconditions, writes, appends an audit entry with the state before and
+//! after and the curator's reason, and queues the testimony for
+//! reindexing. Validation of *values* against the vocabulary happens in the
+//! caller (`crate::curate`); this module checks that rows exist and that the
+//! operation makes sense in the current state.
+
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use serde::Serialize;
+use serde_json::json;
+
+use super::write::{queue_index, upsert_tags};
+use super::{NewTag, Result, Store, StoreError, audit};
+
+/// What to do with a tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TagDecision {
+    /// Accept a suggestion (or re-accept a rejected tag).
+    Confirm,
+    /// Reject a suggestion; it stays rejected after re-ingest.
+    Reject,
+    /// Add a tag by hand (confirmed, source `curator`).
+    Add,
+    /// Remove a tag (kept as rejected, so a re-ingest does not bring it back).
+    Remove,
+}
+
+impl TagDecision {
+    fn op(self) -> &'static str {
+        match self {
+            TagDecision::Confirm => "tag.confirm",
+            TagDecision::Reject => "tag.reject",
+            TagDecision::Add => "tag.add",
+            TagDecision::Remove => "tag.remove",
+        }
+    }
+}
+
+/// Metadata fields a curator may edit with `tanu edit`.
+pub const EDITABLE_FIELDS: &[&str] = &[
+    "title",
+    "narrator",
+    "narrator_birth_year",
+    "narrator_birthplace",
+    "interviewer",
+    "recorded",
+    "recording_place",
+    "languages",
+    "keywords",
+    "source",
+    "notes",
+];
+
+/// Workflow states.
+pub const STATUSES: &[&str] = &["new", "in_review", "published", "withdrawn"];
+
+/// One suggestion waiting for review, with its evidence in context.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewItem {
+    /// Testimony id.
+    pub testimony: String,
+    /// Testimony title.
+    pub title: String,
+    /// Facet.
+    pub facet: String,
+    /// Vocabulary id.
+    pub value: String,
+    /// Confidence.
+    pub confidence: f64,
+    /// Evidence: segment, start time, the segment text and the byte span.
+    pub evidence: Vec<ReviewEvidence>,
+}
+
+/// Where a suggestion was found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewEvidence {
+    /// Segment ordinal.
+    pub ordinal: i64,
+    /// Segment start time.
+    pub start_ms: Option<i64>,
+    /// The segment text.
+    pub text: String,
+    /// Byte span of the match in `text`.
+    pub span: Option<(i64, i64)>,
+    /// The matched text.
+    pub matched: String,
+    /// The rule that fired.
+    pub rule: String,
+}
+
+struct Target {
+    num: i64,
+    revision: i64,
+}
+
+fn target(tx: &Transaction<'_>, id: &str) -> Result<Target> {
+    let row: Option<(i64, i64, Option<String>)> = tx
+        .query_row(
+            "SELECT num, revision, merged_into FROM testimony WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    match row {
+        None => Err(StoreError::NotFound(id.to_string())),
+        Some((_, _, Some(into))) => Err(StoreError::Conflict(format!(
+            "testimony `{id}` was merged into `{into}`; change `{into}` instead"
+        ))),
+        Some((num, revision, None)) => Ok(Target { num, revision }),
+    }
+}
+
+fn new_revision(
+    tx: &Transaction<'_>,
+    t: &Target,
+    actor: &str,
+    kind: &str,
+    summary: &str,
+) -> Result<i64> {
+    let number = t.revision + 1;
+    let now = crate::dates::now_rfc3339();
+    tx.execute(
+        "UPDATE testimony SET revision = ?2, updated_at = ?3 WHERE num = ?1",
+        params![t.num, number, now],
+    )?;
+    tx.execute(
+        "INSERT INTO revision (testimony, number, at, actor, kind, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![t.num, number, now, actor, kind, summary],
+    )?;
+    Ok(number)
+}
+
+fn touch(tx: &Transaction<'_>, num: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE testimony SET updated_at = ?2 WHERE num = ?1",
+        params![num, crate::dates::now_rfc3339()],
+    )?;
+    Ok(())
+}
+
+impl Store {
+    fn begin(&mut self) -> Result<Transaction<'_>> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+
+    /// Confirms, rejects, adds or removes a tag.
+    pub fn decide_tag(
+        &mut self,
+        id: &str,
+        facet: &str,
+        value: &str,
+        decision: TagDecision,
+        actor: &str,
+        note: &str,
+    ) -> Result<()> {
+        let tx = self.begin()?;
+        let t = target(&tx, id)?;
+        let existing: Option<(i64, String, String)> = tx
+            .query_row(
+                "SELECT num, source, status FROM tag WHERE testimony = ?1 AND facet = ?2 AND value = ?3",
+                params![t.num, facet, value],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let now = crate::dates::now_rfc3339();
+        let before = existing
+            .as_ref()
+            .map(|(_, s, st)| json!({ "source": s, "status": st }));
+        let status = match decision {
+            TagDecision::Confirm | TagDecision::Add => "confirmed",
+            TagDecision::Reject | TagDecision::Remove => "rejected",
+        };
+        match (&existing, decision) {
+            (None, TagDecision::Confirm | TagDecision::Reject) => {
+                return Err(StoreError::Conflict(format!(
+                    "`{id}` has no {facet} tag `{value}` to {}; see `tanu review --testimony {id}`{}",
+                    if decision == TagDecision::Confirm {
+                        "confirm"
+                    } else {
+                        "reject"
+                    },
+                    if decision == TagDecision::Confirm {
+                        " or use `tanu tag add`"
+                    } else {
+                        ""
+                    }
+                )));
+            }
+            (None, TagDecision::Remove) => {
+                return Err(StoreError::Conflict(format!(
+                    "`{id}` has no {facet} tag `{value}` to remove"
+                )));
+            }
+            (Some((_, _, st)), _) if st == status && decision != TagDecision::Add => {
+                return Err(StoreError::Conflict(format!(
+                    "the {facet} tag `{value}` of `{id}` is already {st}"
+                )));
+            }
+            (None, TagDecision::Add) => {
+                tx.execute(
+                    "INSERT INTO tag (testimony, facet, value, source, status, confidence, decided_by, decided_at, note)
+                     VALUES (?1, ?2, ?3, 'curator', 'confirmed', 1.0, ?4, ?5, ?6)",
+                    params![t.num, facet, value, actor, now, note],
+                )?;
+            }
+            (Some((tag, _, _)), _) => {
+                tx.execute(
+                    "UPDATE tag SET status = ?2, decided_by = ?3, decided_at = ?4, note = ?5 WHERE num = ?1",
+                    params![tag, status, actor, now, note],
+                )?;
+            }
+        }
+        let after = json!({ "facet": facet, "value": value, "status": status });
+        let before = before.map(|b| json!({ "facet": facet, "value": value, "tag": b }));
+        audit::append(
+            &tx,
+            actor,
+            decision.op(),
+            id,
+            before.as_ref(),
+            Some(&after),
+            note,
+        )?;
+        touch(&tx, t.num)?;
+        queue_index(&tx, id)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Sets metadata fields (already validated and normalised by the
+    /// caller): `(field, new value as JSON)`. Edited fields are remembered
+    /// so that a re-ingest keeps them.
+    pub fn edit_metadata(
+        &mut self,
+        id: &str,
+        changes: &[(String, serde_json::Value)],
+        actor: &str,
+        reason: &str,
+    ) -> Result<i64> {
+        let tx = self.begin()?;
+        let t = target(&tx, id)?;
+        let mut before = serde_json::Map::new();
+        let mut after = serde_json::Map::new();
+        let mut edited: Vec<String> = {
+            let s: String = tx.query_row(
+                "SELECT edited_fields FROM testimony WHERE num = ?1",
+                [t.num],
+                |r| r.get(0),
+            )?;
+            super::json_column("edited_fields", &s)?
+        };
+        for (field, value) in changes {
+            if !EDITABLE_FIELDS.contains(&field.as_str()) {
+                return Err(StoreError::Conflict(format!("`{field}` cannot be edited")));
+            }
+            // The field name is one of the fixed names above, never input.
+            let old: rusqlite::types::Value = tx.query_row(
+                &format!("SELECT {field} FROM testimony WHERE num = ?1"),
+                [t.num],
+                |r| r.get(0),
+            )?;
+            before.insert(field.clone(), sql_to_json(old));
+            let stored: rusqlite::types::Value = match value {
+                serde_json::Value::Null => rusqlite::types::Value::Null,
+                serde_json::Value::Number(n) => {
+                    rusqlite::types::Value::Integer(n.as_i64().unwrap_or_default())
+                }
+                serde_json::Value::String(s) => rusqlite::types::Value::Text(s.clone()),
+                other => rusqlite::types::Value::Text(other.to_string()),
+            };
+            if field == "title" && matches!(stored, rusqlite::types::Value::Null) {
+                return Err(StoreError::Conflict("a testimony must keep a title".into()));
+            }
+            tx.execute(
+                &format!("UPDATE testimony SET {field} = ?2 WHERE num = ?1"),
+                params![t.num, stored],
+            )?;
+            after.insert(field.clone(), value.clone());
+            if !edited.contains(field) {
+                edited.push(field.clone());
+            }
+        }
+        tx.execute(
+            "UPDATE testimony SET edited_fields = ?2 WHERE num = ?1",
+            params![
+                t.num,
+                serde_json::to_string(&edited).unwrap_or_else(|_| "[]".into())
+            ],
+        )?;
+        let names: Vec<&str> = changes.iter().map(|(f, _)| f.as_str()).collect();
+        let rev = new_revision(
+            &tx,
+            &t,
+            actor,
+            "edit",
+            &format!("edited {}", names.join(", ")),
+        )?;
+        audit::append(
+            &tx,
+            actor,
+            "edit",
+            id,
+            Some(&before.into()),
+            Some(&after.into()),
+            reason,
+        )?;
+        queue_index(&tx, id)?;
+        tx.commit()?;
+        Ok(rev)
+    }
+
+    /// Replaces the text of one segment, keeping the old text as a segment
+    /// revision. Active redactions follow their text; a redaction whose
+    /// text is gone refuses the correction. Returns the new revision.
+    pub fn correct_segment(
+        &mut self,
+        id: &str,
+        ordinal: i64,
+        text: &str,
+        lang: &str,
+        actor: &str,
+        reason: &str,
+    ) -> Result<i64> {
+        let tx = self.begin()?;
+        let t = target(&tx, id)?;
+        let old: Option<(String, String)> = tx
+            .query_row(
+                "SELECT text, lang FROM segment WHERE testimony = ?1 AND ordinal = ?2",
+                params![t.num, ordinal],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((old_text, old_lang)) = old else {
+            return Err(StoreError::Conflict(format!(
+                "`{id}` has no segment {ordinal}"
+            )));
+        };
+        if old_text == text {
+            return Err(StoreError::Conflict(format!(
+                "segment {ordinal} of `{id}` already has this text"
+            )));
+        }
+        // Move active redactions onto the new text.
+        let redactions: Vec<(i64, String)> = {
+            let mut stmt = tx.prepare(
+                "SELECT num, redacted_text FROM redaction WHERE testimony = ?1 AND ordinal = ?2 AND active = 1",
+            )?;
+            stmt.query_map(params![t.num, ordinal], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        let mut used: Vec<(usize, usize)> = Vec::new();
+        for (num, redacted) in &redactions {
+            let found = text
+                .match_indices(redacted.as_str())
+                .map(|(i, m)| (i, i + m.len()))
+                .find(|span| !used.contains(span));
+            let Some(span) = found.filter(|_| !redacted.is_empty()) else {
+                return Err(StoreError::Conflict(format!(
+                    "segment {ordinal} has an active redaction (#{num}) whose text is not in the corrected text; \
+                     lift it with `tanu unredact {id} {num}` first, then redact the new text"
+                )));
+            };
+            used.push(span);
+            tx.execute(
+                "UPDATE redaction SET span_start = ?2, span_end = ?3 WHERE num = ?1",
+                params![num, span.0 as i64, span.1 as i64],
+            )?;
+        }
+        let rev = new_revision(
+            &tx,
+            &t,
+            actor,
+            "correct",
+            &format!("corrected segment {ordinal}"),
+        )?;
+        tx.execute(
+            "INSERT INTO segment_revision (testimony, ordinal, revision, text, at, actor, reason)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                t.num,
+                ordinal,
+                rev,
+                old_text,
+                crate::dates::now_rfc3339(),
+                actor,
+                reason
+            ],
+        )?;
+        tx.execute(
+            "UPDATE segment SET text = ?3, lang = ?4 WHERE testimony = ?1 AND ordinal = ?2",
+            params![t.num, ordinal, text, lang],
+        )?;
+        audit::append(
+            &tx,
+            actor,
+            "correct",
+            id,
+            Some(&json!({ "segment": ordinal, "text": old_text, "lang": old_lang })),
+            Some(&json!({ "segment": ordinal, "text": text, "lang": lang })),
+            reason,
+        )?;
+        queue_index(&tx, id)?;
+        tx.commit()?;
+        Ok(rev)
+    }
+
+    /// Sets the workflow status.
+    pub fn set_status(&mut self, id: &str, status: &str, actor: &str, reason: &str) -> Result<()> {
+        if !STATUSES.contains(&status) {
+            return Err(StoreError::Conflict(format!(
+                "unknown status `{status}` (use {})",
+                STATUSES.join(", ")
+            )));
+        }
+        let tx = self.begin()?;
+        let t = target(&tx, id)?;
+        let old: String = tx.query_row(
+            "SELECT status FROM testimony WHERE num = ?1",
+            [t.num],
+            |r| r.get(0),
+        )?;
+        if old == status {
+            return Err(StoreError::Conflict(format!("`{id}` is already {status}")));
+        }
+        tx.execute(
+            "UPDATE testimony SET status = ?2 WHERE num = ?1",
+            params![t.num, status],
+        )?;
+        touch(&tx, t.num)?;
+        audit::append(
+            &tx,
+            actor,
+            "status",
+            id,
+            Some(&json!({ "status": old })),
+            Some(&json!({ "status": status })),
+            reason,
+        )?;
+        queue_index(&tx, id)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Sets the access level and/or the embargo date (`Some(None)` clears
+    /// it). Both are then kept on re-ingest.
+    pub fn set_access(
+        &mut self,
+        id: &str,
+        access: Option<&str>,
+        embargo: Option<Option<&str>>,
+        actor: &str,
+        reason: &str,
+    ) -> Result<()> {
+        let tx = self.begin()?;
+        let t = target(&tx, id)?;
+        let (old_access, old_embargo, edited): (String, Option<String>, String) = tx.query_row(
+            "SELECT access, embargo_until, edited_fields FROM testimony WHERE num = ?1",
+            [t.num],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let mut edited: Vec<String> = super::json_column("edited_fields", &edited)?;
+        let new_access = access.unwrap_or(&old_access).to_string();
+        let new_embargo = match embargo {
+            Some(e) => e.map(str::to_string),
+            None => old_embargo.clone(),
+        };
+        if new_access == old_access && new_embargo == old_embargo {
+            return Err(StoreError::Conflict(format!(
+                "`{id}` already has this access level and embargo"
+            )));
+        }
+        for f in ["access", "embargo_until"] {
+            if !edited.iter().any(|e| e == f) {
+                edited.push(f.to_string());
+            }
+        }
+        tx.execute(
+            "UPDATE testimony SET access = ?2, embargo_until = ?3, edited_fields = ?4 WHERE num = ?1",
+            params![t.num, new_access, new_embargo, serde_json::to_string(&edited).unwrap_or_else(|_| "[]".into())],
+        )?;
+        touch(&tx, t.num)?;
+        audit::append(
+            &tx,
+            actor,
+            "access",
+            id,
+            Some(&json!({ "access": old_access, "embargo_until": old_embargo })),
+            Some(&json!({ "access": new_access, "embargo_until": new_embargo })),
+            reason,
+        )?;
+        queue_index(&tx, id)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Redacts byte spans of one segment (already validated against the
+    /// text by the caller). Returns the redaction numbers.
+    pub fn redact(
+        &mut self,
+        id: &str,
+        ordinal: i64,
+        spans: &[(usize, usize)],
+        actor: &str,
+        reason: &str,
+    ) -> Result<Vec<i64>> {
+        if reason.trim().is_empty() {
+            return Err(StoreError::Conflict(
+                "a redaction needs a reason (--reason)".into(),
+            ));
+        }
+        let tx = self.begin()?;
+        let t = target(&tx, id)?;
+        let text: Option<String> = tx
+            .query_row(
+                "SELECT text FROM segment WHERE testimony = ?1 AND ordinal = ?2",
+                params![t.num, ordinal],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(text) = text else {
+            return Err(StoreError::Conflict(format!(
+                "`{id}` has no segment {ordinal}"
+            )));
+        };
+        let now = crate::dates::now_rfc3339();
+        let mut nums = Vec::new();
+        for &(a, b) in spans {
+            let Some(redacted) = text.get(a..b).filter(|s| !s.is_empty()) else {
+                return Err(StoreError::Conflict(format!(
+                    "span {a}..{b} is not inside segment {ordinal}"
+                )));
+            };
+            tx.execute(
+                "INSERT INTO redaction (testimony, ordinal, span_start, span_end, reason, actor, at, active, redacted_text)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8)",
+                params![t.num, ordinal, a as i64, b as i64, reason, actor, now, redacted],
+            )?;
+            let num = tx.last_insert_rowid();
+            // The audit log records where, not what: the redacted words must
+            // not be readable in the log either.
+            audit::append(
+                &tx,
+                actor,
+                "redact",
+                id,
+                None,
+                Some(
+                    &json!({ "redaction": num, "segment": ordinal, "span": [a, b], "chars": redacted.chars().count() }),
+                ),
+                reason,
+            )?;
+            nums.push(num);
+        }
+        touch(&tx, t.num)?;
+        queue_index(&tx, id)?;
+        tx.commit()?;
+        Ok(nums)
+    }
+
+    /// Lifts a redaction (the row stays, inactive, with who lifted it).
+    pub fn unredact(&mut self, id: &str, redaction: i64, actor: &str, reason: &str) -> Result<()> {
+        let tx = self.begin()?;
+        let t = target(&tx, id)?;
+        let row: Option<(i64, i64, i64, bool)> = tx
+            .query_row(
+                "SELECT ordinal, span_start, span_end, active FROM redaction WHERE num = ?1 AND testimony = ?2",
+                params![redaction, t.num],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        let Some((ordinal, a, b, active)) = row else {
+            return Err(StoreError::Conflict(format!(
+                "`{id}` has no redaction #{redaction}"
+            )));
+        };
+        if !active {
+            return Err(StoreError::Conflict(format!(
+                "redaction #{redaction} of `{id}` is already lifted"
+            )));
+        }
+        let now = crate::dates::now_rfc3339();
+        tx.execute(
+            "UPDATE redaction SET active = 0, lifted_by = ?2, lifted_at = ?3, lift_reason = ?4 WHERE num = ?1",
+            params![redaction, actor, now, reason],
+        )?;
+        touch(&tx, t.num)?;
+        audit::append(
+            &tx,
+            actor,
+            "unredact",
+            id,
+            Some(
+                &json!({ "redaction": redaction, "segment": ordinal, "span": [a, b], "active": true }),
+            ),
+            Some(&json!({ "redaction": redaction, "active": false })),
+            reason,
+        )?;
+        queue_index(&tx, id)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Merges `drop` into `keep`: `keep`'s transcript stays current; `drop`
+    /// keeps its row, originals, segments, tags and history, is marked
+    /// merged and leaves search; its tags are added to `keep` where `keep`
+    /// has no decision of its own.
+    pub fn merge(&mut self, keep: &str, drop: &str, actor: &str, reason: &str) -> Result<usize> {
+        if keep == drop {
+            return Err(StoreError::Conflict(
+                "a testimony cannot be merged into itself".into(),
+            ));
+        }
+        let tx = self.begin()?;
+        let k = target(&tx, keep)?;
+        let d = target(&tx, drop)?;
+        let drop_tags: Vec<(String, String, String, String, f64, Option<String>)> = {
+            let mut stmt = tx.prepare(
+                "SELECT facet, value, source, status, confidence, decided_by FROM tag WHERE testimony = ?1",
+            )?;
+            stmt.query_map([d.num], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?
+        };
+        let mut copied = 0;
+        for (facet, value, source, status, confidence, decided_by) in &drop_tags {
+            let n = tx.execute(
+                "INSERT INTO tag (testimony, facet, value, source, status, confidence, decided_by, decided_at, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                 ON CONFLICT (testimony, facet, value) DO NOTHING",
+                params![
+                    k.num,
+                    facet,
+                    value,
+                    source,
+                    status,
+                    confidence,
+                    decided_by,
+                    crate::dates::now_rfc3339(),
+                    format!("from merged record {drop}")
+                ],
+            )?;
+            copied += n;
+        }
+        tx.execute(
+            "UPDATE testimony SET merged_into = ?2 WHERE num = ?1",
+            params![d.num, keep],
+        )?;
+        touch(&tx, d.num)?;
+        let summary = format!("merged `{drop}` into this record ({copied} tags added)");
+        new_revision(&tx, &k, actor, "merge", &summary)?;
+        audit::append(
+            &tx,
+            actor,
+            "merge",
+            keep,
+            None,
+            Some(&json!({ "merged": drop, "tags_added": copied })),
+            reason,
+        )?;
+        audit::append(
+            &tx,
+            actor,
+            "merged-into",
+            drop,
+            None,
+            Some(&json!({ "merged_into": keep })),
+            reason,
+        )?;
+        queue_index(&tx, keep)?;
+        queue_index(&tx, drop)?;
+        tx.commit()?;
+        Ok(copied)
+    }
+
+    /// Replaces undecided suggestions with new ones (re-tagging after a
+    /// vocabulary change or a correction); curator decisions stay.
+    pub fn replace_suggestions(
+        &mut self,
+        id: &str,
+        tags: &[NewTag],
+        actor: &str,
+    ) -> Result<String> {
+        let tx = self.begin()?;
+        let t = target(&tx, id)?;
+        // Header tags come from the file, not from the text: keep them.
+        let summary = upsert_tags(&tx, t.num, tags, true)?;
+        audit::append(
+            &tx,
+            actor,
+            "retag",
+            id,
+            None,
+            Some(&json!({ "summary": summary })),
+            "",
+        )?;
+        touch(&tx, t.num)?;
+        queue_index(&tx, id)?;
+        tx.commit()?;
+        Ok(summary)
+    }
+
+    /// Suggestions waiting for a decision, with their evidence in context.
+    pub fn review_queue(
+        &self,
+        facet: Option<&str>,
+        testimony: Option<&str>,
+    ) -> Result<Vec<ReviewItem>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT tag.num, t.id, t.title, tag.facet, tag.value, tag.confidence, t.num
+             FROM tag JOIN testimony t ON t.num = tag.testimony
+             WHERE tag.status = 'suggested' AND t.merged_into IS NULL
+               AND (?1 IS NULL OR tag.facet = ?1) AND (?2 IS NULL OR t.id = ?2)
+             ORDER BY t.id, tag.facet, tag.confidence DESC, tag.value",
+        )?;
+        let rows: Vec<(i64, String, String, String, String, f64, i64)> = stmt
+            .query_map(params![facet, testimony], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut ev = self.conn.prepare_cached(
+            "SELECT e.ordinal, s.start_ms, s.text, e.span_start, e.span_end, e.matched, e.rule
+             FROM tag_evidence e JOIN tag ON tag.num = e.tag
+             LEFT JOIN segment s ON s.testimony = tag.testimony AND s.ordinal = e.ordinal
+             WHERE e.tag = ?1 AND e.ordinal IS NOT NULL ORDER BY e.ordinal, e.span_start",
+        )?;
+        let mut out = Vec::new();
+        for (tag, tid, title, facet, value, confidence, _) in rows {
+            let evidence = ev
+                .query_map([tag], |r| {
+                    let (a, b): (Option<i64>, Option<i64>) = (r.get(3)?, r.get(4)?);
+                    Ok(ReviewEvidence {
+                        ordinal: r.get(0)?,
+                        start_ms: r.get(1)?,
+                        text: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                        span: a.zip(b),
+                        matched: r.get(5)?,
+                        rule: r.get(6)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            out.push(ReviewItem {
+                testimony: tid,
+                title,
+                facet,
+                value,
+                confidence,
+                evidence,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The ids of the records merged into `id`.
+    pub fn merged_records(&self, id: &str) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id FROM testimony WHERE merged_into = ?1 ORDER BY id")?;
+        let rows = stmt.query_map([id], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Earlier texts of a testimony's segments, oldest first.
+    pub fn segment_history(&self, num: i64) -> Result<Vec<SegmentText>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT ordinal, revision, text, at, actor, reason FROM segment_revision
+             WHERE testimony = ?1 ORDER BY revision, ordinal",
+        )?;
+        let rows = stmt.query_map([num], |r| {
+            Ok(SegmentText {
+                ordinal: r.get(0)?,
+                replaced_in: r.get(1)?,
+                text: r.get(2)?,
+                at: r.get(3)?,
+                actor: r.get(4)?,
+                reason: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// An earlier text of a segment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SegmentText {
+    /// Segment ordinal.
+    pub ordinal: i64,
+    /// The revision that replaced this text.
+    pub replaced_in: i64,
+    /// The earlier text.
+    pub text: String,
+    /// When it was replaced.
+    pub at: String,
+    /// By whom.
+    pub actor: String,
+    /// Why.
+    pub reason: String,
+}
+
+fn sql_to_json(v: rusqlite::types::Value) -> serde_json::Value {
+    match v {
+        rusqlite::types::Value::Null => serde_json::Value::Null,
+        rusqlite::types::Value::Integer(i) => json!(i),
+        rusqlite::types::Value::Real(f) => json!(f),
+        rusqlite::types::Value::Text(s) => json!(s),
+        rusqlite::types::Value::Blob(_) => json!("<blob>"),
+    }
+}
