@@ -355,6 +355,36 @@ impl Archive {
         }))
     }
 
+    /// Checks the archive: SQLite integrity, foreign keys, originals
+    /// against their SHA-256, the audit chain, and the index against the
+    /// database (no pending changes, the expected number of documents, the
+    /// analyzer version).
+    pub fn check(&self) -> Result<Vec<crate::store::CheckResult>> {
+        use crate::store::CheckResult;
+        let mut out = self.store.check()?;
+        let pending = self.store.outbox()?.len();
+        let expected = self.store.expected_index_docs()?;
+        let actual = self.index.searcher().num_docs();
+        let mut problems = Vec::new();
+        if pending > 0 {
+            problems.push(format!("{pending} changes not yet in the index"));
+        }
+        if expected != actual {
+            problems.push(format!(
+                "the index has {actual} documents, the database implies {expected}; run `tanu reindex`"
+            ));
+        }
+        out.push(CheckResult::new(
+            "search index",
+            problems,
+            format!(
+                "{actual} documents, analyzer {}",
+                crate::analysis::ANALYZER_VERSION
+            ),
+        ));
+        Ok(out)
+    }
+
     /// The testimonies `role` may see.
     pub fn list(&self, role: Role) -> Result<Vec<TestimonySummary>> {
         let today = crate::dates::today();

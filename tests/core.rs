@@ -439,3 +439,22 @@ fn demo_builds_an_archive_and_shows_searches() {
         .assert()
         .success();
 }
+
+#[test]
+fn check_verifies_database_originals_audit_and_index() {
+    let t = TestArchive::with_fixtures();
+    t.tanu().arg("check").assert().success().stdout(
+        contains("database integrity   ok")
+            .and(contains("originals match"))
+            .and(contains("search index")),
+    );
+    // A damaged original is named.
+    let db = rusqlite::Connection::open(t.dir().join("tanu.sqlite")).unwrap();
+    db.execute("UPDATE original SET bytes = X'00' WHERE rowid = 1", [])
+        .unwrap();
+    t.tanu()
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(contains("original files       FAIL"));
+}

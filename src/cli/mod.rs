@@ -64,6 +64,12 @@ enum Command {
     List(read::ListArgs),
     /// Rebuild the search index from the database.
     Reindex,
+    /// Check the archive: database integrity, originals, audit chain, index.
+    Check {
+        /// Print JSON Lines.
+        #[arg(long)]
+        json: bool,
+    },
     /// Build a demo archive from the fixtures and run example searches.
     Demo(demo::DemoArgs),
     /// List suggested tags waiting for review, with their evidence.
@@ -151,6 +157,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo(args) => demo::run(args),
+        Command::Check { json } => {
+            let archive = open(&cli)?;
+            let results = archive.check()?;
+            for r in &results {
+                if *json {
+                    print::json_line("check", r)?;
+                } else {
+                    println!(
+                        "{:<20} {:<4} {}",
+                        r.name,
+                        if r.ok { "ok" } else { "FAIL" },
+                        print::safe(&r.detail)
+                    );
+                }
+            }
+            Ok(if results.iter().all(|r| r.ok) {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
         Command::Review(args) => curate::review(&cli, args),
         Command::Tag(args) => curate::tag(&cli, args),
         Command::Edit(args) => curate::edit(&cli, args),

@@ -9,6 +9,7 @@
 //! **Architecture Invariant:** nothing outside this module writes SQL.
 
 mod audit;
+mod check;
 mod curate;
 mod migrate;
 mod read;
@@ -19,6 +20,7 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags};
 
 pub use self::audit::{AuditEntry, AuditProblem};
+pub use self::check::CheckResult;
 pub use self::curate::{
     EDITABLE_FIELDS, ReviewEvidence, ReviewItem, STATUSES, SegmentText, TagDecision,
 };
