@@ -6,7 +6,13 @@ use rusqlite::Connection;
 use super::{Result, StoreError};
 
 /// `(version, SQL)` for every migration, in order.
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../../schema/migrations/0001_archive.sql"))];
+///
+/// Version 2 is reserved for the curation branch (`0002_*.sql`); until it
+/// lands, an archive goes from 1 straight to 3.
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../../schema/migrations/0001_archive.sql")),
+    (3, include_str!("../../schema/migrations/0003_formats.sql")),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
