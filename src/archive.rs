@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::access::{Role, Visibility, can_see, mark_spans};
+use crate::access::{Role, Visibility, can_see, mark_spans, redact_index_point, redacted_phrases};
 use crate::index::{IndexError, SearchIndex};
 use crate::ingest::{IngestError, IngestOptions, prepare};
+use crate::parse::IndexPoint;
 use crate::search::{SearchError, SearchRequest, SearchResults};
 use crate::store::{
     IngestOutcome, RevisionRow, SegmentRow, Store, StoreError, TagRow, TestimonyRow,
@@ -89,6 +90,9 @@ pub struct TestimonyView {
     pub tags: Vec<TagRow>,
     /// The transcript (redacted spans replaced by `[…]` below archivist).
     pub segments: Vec<SegmentRow>,
+    /// The table of contents (OHMS index points); redacted passages they
+    /// quote are replaced by `[…]` below archivist.
+    pub index_points: Vec<IndexPoint>,
     /// Revisions (archivists only).
     pub revisions: Vec<RevisionRow>,
     /// Whether any passage was redacted for this view.
@@ -282,9 +286,28 @@ impl Archive {
             return Ok(None);
         }
         let mut segments = self.store.segments(t.num)?;
+        let mut index_points = self.store.index_points(t.num)?;
         let mut redacted = false;
         if !role.sees_redacted() {
             let redactions = self.store.redactions(t.num)?;
+            let active: Vec<(i64, (usize, usize))> = redactions
+                .iter()
+                .filter(|r| r.active)
+                .map(|r| {
+                    (
+                        r.ordinal,
+                        (r.span.0.max(0) as usize, r.span.1.max(0) as usize),
+                    )
+                })
+                .collect();
+            let texts: Vec<(i64, &str)> = segments
+                .iter()
+                .map(|s| (s.ordinal, s.text.as_str()))
+                .collect();
+            let phrases = redacted_phrases(&texts, &active);
+            for p in &mut index_points {
+                redact_index_point(p, &phrases);
+            }
             for seg in &mut segments {
                 let spans: Vec<(usize, usize)> = redactions
                     .iter()
@@ -322,6 +345,7 @@ impl Archive {
             testimony,
             tags,
             segments,
+            index_points,
             revisions,
             redacted,
         }))

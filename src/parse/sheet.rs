@@ -50,6 +50,9 @@ pub struct SheetRow {
     pub keys: Vec<&'static str>,
     /// Tags as `(facet, vocabulary id, value as written)`, resolved.
     pub tags: Vec<(Facet, String, String)>,
+    /// SHA-256 of the row's cells: a changed row makes a new revision of a
+    /// transcript whose bytes did not change.
+    pub digest: String,
 }
 
 /// Whether `path` has a sheet extension (`.csv`, `.tsv`).
@@ -204,8 +207,11 @@ pub fn parse(text: &str, path: &Path, vocab: &Vocabulary) -> Result<Option<Sheet
                 .map_err(|e| ParseError::new(line, format!("column `{}`: {e}", ht.facet.name())))?;
             tags.push((entry.facet, entry.id.clone(), ht.value.clone()));
         }
+        let digest =
+            crate::hash::sha256_hex(&[rec.iter().collect::<Vec<_>>().join("\u{1f}").as_bytes()]);
         rows.push(SheetRow {
             line,
+            digest,
             file,
             keys: cells.iter().map(|(k, _)| *k).collect(),
             header,

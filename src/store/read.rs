@@ -4,7 +4,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::{Result, Store, json_column};
-use crate::parse::{Access, Speaker};
+use crate::parse::{Access, IndexPoint, Speaker};
 use crate::repair::Repair;
 
 /// A stored testimony's metadata.
@@ -45,6 +45,12 @@ pub struct TestimonyRow {
     pub source: Option<String>,
     /// Archivist notes.
     pub notes: Option<String>,
+    /// Abstract.
+    pub summary: Option<String>,
+    /// Rights statement.
+    pub rights: Option<String>,
+    /// Source fields without a column of their own (`ohms.collection_name`).
+    pub properties: std::collections::BTreeMap<String, String>,
     /// Input format.
     pub format: String,
     /// File name as last ingested.
@@ -190,9 +196,10 @@ pub struct RedactionRow {
 
 const TESTIMONY_COLUMNS: &str = "num, id, title, narrator, narrator_birth_year, narrator_birthplace, interviewer, \
     recorded, recording_place, languages, access, embargo_until, status, keywords, speakers, source, notes, format, \
-    source_path, sha256, encoding, encoding_confidence, repairs, revision, created_at, updated_at";
+    source_path, sha256, encoding, encoding_confidence, repairs, revision, created_at, updated_at, summary, rights, \
+    properties";
 
-fn testimony_from_row(r: &Row<'_>) -> rusqlite::Result<(TestimonyRow, [String; 4])> {
+fn testimony_from_row(r: &Row<'_>) -> rusqlite::Result<(TestimonyRow, [String; 5])> {
     let access: String = r.get(10)?;
     Ok((
         TestimonyRow {
@@ -213,6 +220,9 @@ fn testimony_from_row(r: &Row<'_>) -> rusqlite::Result<(TestimonyRow, [String; 4
             speakers: Vec::new(),
             source: r.get(15)?,
             notes: r.get(16)?,
+            summary: r.get(26)?,
+            rights: r.get(27)?,
+            properties: Default::default(),
             format: r.get(17)?,
             source_path: r.get(18)?,
             sha256: r.get(19)?,
@@ -223,13 +233,14 @@ fn testimony_from_row(r: &Row<'_>) -> rusqlite::Result<(TestimonyRow, [String; 4
             created_at: r.get(24)?,
             updated_at: r.get(25)?,
         },
-        [r.get(9)?, r.get(13)?, r.get(14)?, r.get(22)?],
+        [r.get(9)?, r.get(13)?, r.get(14)?, r.get(22)?, r.get(28)?],
     ))
 }
 
 fn finish_testimony(
-    (mut t, [langs, keywords, speakers, repairs]): (TestimonyRow, [String; 4]),
+    (mut t, [langs, keywords, speakers, repairs, properties]): (TestimonyRow, [String; 5]),
 ) -> Result<TestimonyRow> {
+    t.properties = json_column("properties", &properties)?;
     t.languages = json_column("languages", &langs)?;
     t.keywords = json_column("keywords", &keywords)?;
     t.speakers = json_column("speakers", &speakers)?;
@@ -403,6 +414,51 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The index points of a testimony, in order.
+    pub fn index_points(&self, num: i64) -> Result<Vec<IndexPoint>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT start_ms, title, title_alt, partial_transcript, partial_transcript_alt, synopsis, synopsis_alt,
+                    keywords, keywords_alt, subjects, subjects_alt, gps, hyperlinks
+             FROM index_point WHERE testimony = ?1 ORDER BY ordinal",
+        )?;
+        let rows = stmt.query_map([num], |r| {
+            let start: i64 = r.get(0)?;
+            let lists: [String; 6] = [
+                r.get(7)?,
+                r.get(8)?,
+                r.get(9)?,
+                r.get(10)?,
+                r.get(11)?,
+                r.get(12)?,
+            ];
+            Ok((
+                IndexPoint {
+                    start_ms: u64::try_from(start).unwrap_or(0),
+                    title: r.get(1)?,
+                    title_alt: r.get(2)?,
+                    partial_transcript: r.get(3)?,
+                    partial_transcript_alt: r.get(4)?,
+                    synopsis: r.get(5)?,
+                    synopsis_alt: r.get(6)?,
+                    ..IndexPoint::default()
+                },
+                lists,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (mut p, [k, ka, s, sa, gps, links]) = row?;
+            p.keywords = json_column("index_point.keywords", &k)?;
+            p.keywords_alt = json_column("index_point.keywords_alt", &ka)?;
+            p.subjects = json_column("index_point.subjects", &s)?;
+            p.subjects_alt = json_column("index_point.subjects_alt", &sa)?;
+            p.gps = json_column("index_point.gps", &gps)?;
+            p.hyperlinks = json_column("index_point.hyperlinks", &links)?;
+            out.push(p);
+        }
+        Ok(out)
     }
 
     /// The original bytes with this SHA-256.

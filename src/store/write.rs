@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::json;
 
 use super::{Result, Store, StoreError, audit};
-use crate::parse::{Access, Segment, Speaker};
+use crate::parse::{Access, IndexPoint, Segment, Speaker};
 use crate::repair::Repair;
 use crate::vocab::Facet;
 
@@ -43,6 +43,12 @@ pub struct NewTestimony {
     pub source: Option<String>,
     /// Notes.
     pub notes: Option<String>,
+    /// Abstract.
+    pub summary: Option<String>,
+    /// Rights statement.
+    pub rights: Option<String>,
+    /// Source fields without a column of their own.
+    pub properties: std::collections::BTreeMap<String, String>,
     /// Input format name.
     pub format: String,
     /// File name.
@@ -61,6 +67,8 @@ pub struct NewTestimony {
     pub segments: Vec<Segment>,
     /// Header tags and suggestions.
     pub tags: Vec<NewTag>,
+    /// The table of contents (OHMS index points).
+    pub index_points: Vec<IndexPoint>,
 }
 
 /// A tag to store.
@@ -122,15 +130,18 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let existing: Option<(i64, String, String, i64)> = tx
+        let existing: Option<(i64, String, String, i64, String)> = tx
             .query_row(
-                "SELECT num, sha256, source_path, revision FROM testimony WHERE id = ?1",
+                "SELECT num, sha256, source_path, revision, properties FROM testimony WHERE id = ?1",
                 [&t.id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
             )
             .optional()?;
-        if let Some((_, sha, path, _)) = &existing {
-            if *sha == t.sha256 {
+        let properties = serde_json::to_string(&t.properties).unwrap_or_else(|_| "{}".into());
+        if let Some((_, sha, path, _, old_properties)) = &existing {
+            // Same bytes and same source metadata (a metadata sheet's row is
+            // recorded in the properties): nothing to do.
+            if *sha == t.sha256 && *old_properties == properties {
                 return Ok(IngestOutcome::Unchanged);
             }
             if file_name(path) != file_name(&t.source_path) && !replace {
@@ -166,7 +177,7 @@ impl Store {
                 )?;
                 (tx.last_insert_rowid(), 1, IngestOutcome::Ingested, None)
             }
-            Some((num, old_sha, old_path, old_rev)) => {
+            Some((num, old_sha, old_path, old_rev, _)) => {
                 let revision = old_rev + 1;
                 tx.execute(
                     "UPDATE testimony SET title = ?2, narrator = ?3, narrator_birth_year = ?4, narrator_birthplace = ?5,
@@ -183,6 +194,7 @@ impl Store {
                     ],
                 )?;
                 tx.execute("DELETE FROM segment WHERE testimony = ?1", [num])?;
+                tx.execute("DELETE FROM index_point WHERE testimony = ?1", [num])?;
                 let before =
                     json!({ "revision": old_rev, "sha256": old_sha, "source_path": old_path });
                 (
@@ -193,11 +205,21 @@ impl Store {
                 )
             }
         };
+        tx.execute(
+            "UPDATE testimony SET summary = ?2, rights = ?3, properties = ?4 WHERE num = ?1",
+            params![num, t.summary, t.rights, properties],
+        )?;
         insert_segments(&tx, num, &t.segments)?;
+        insert_index_points(&tx, num, &t.index_points)?;
         let tag_summary = upsert_tags(&tx, num, &t.tags)?;
         let kind = if revision == 1 { "ingest" } else { "update" };
+        let points = if t.index_points.is_empty() {
+            String::new()
+        } else {
+            format!(", {} index points", t.index_points.len())
+        };
         let summary = format!(
-            "{} segments from {} ({}, {}); {}",
+            "{} segments{points} from {} ({}, {}); {}",
             t.segments.len(),
             file_name(&t.source_path),
             t.format,
@@ -236,7 +258,7 @@ fn file_name(path: &str) -> &str {
         .unwrap_or(path)
 }
 
-fn insert_segments(tx: &Transaction<'_>, num: i64, segments: &[Segment]) -> Result<()> {
+pub(super) fn insert_segments(tx: &Transaction<'_>, num: i64, segments: &[Segment]) -> Result<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO segment (testimony, ordinal, start_ms, end_ms, speaker, lang, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
@@ -252,6 +274,44 @@ fn insert_segments(tx: &Transaction<'_>, num: i64, segments: &[Segment]) -> Resu
         ])?;
     }
     Ok(())
+}
+
+pub(super) fn insert_index_points(
+    tx: &Transaction<'_>,
+    num: i64,
+    points: &[IndexPoint],
+) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO index_point (testimony, ordinal, start_ms, title, title_alt, partial_transcript,
+            partial_transcript_alt, synopsis, synopsis_alt, keywords, keywords_alt, subjects, subjects_alt,
+            gps, hyperlinks)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    )?;
+    for (i, p) in points.iter().enumerate() {
+        stmt.execute(params![
+            num,
+            i as i64 + 1,
+            i64::try_from(p.start_ms).unwrap_or(i64::MAX),
+            p.title,
+            p.title_alt,
+            p.partial_transcript,
+            p.partial_transcript_alt,
+            p.synopsis,
+            p.synopsis_alt,
+            json(&p.keywords),
+            json(&p.keywords_alt),
+            json(&p.subjects),
+            json(&p.subjects_alt),
+            json(&p.gps),
+            json(&p.hyperlinks),
+        ])?;
+    }
+    Ok(())
+}
+
+/// A list column as JSON.
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
 }
 
 /// Replaces header tags and undecided suggestions with the new ones, and
