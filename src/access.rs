@@ -18,13 +18,13 @@
 //! hidden testimonies) and again when results are read from SQLite. A
 //! hidden testimony is reported exactly like one that does not exist.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::parse::Access;
 
 /// The role a caller acts in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// Anyone on the internet.

@@ -99,34 +99,46 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
             continue;
         }
         opts.sheet = sheet_for(path, &sheets).cloned();
-        match archive.ingest_file(path, &opts, &actor) {
-            Ok(report) => {
-                if let Some(sheet) = &opts.sheet
-                    && let Some(row) = sheet.row_for(path, &report.id)
-                {
-                    matched_rows.push((sheet.path.clone(), row.line));
+        for result in archive.ingest_path(path, &opts, &actor) {
+            match result {
+                Ok(report) => {
+                    if let Some(sheet) = &opts.sheet
+                        && let Some(row) = sheet.row_for(path, &report.id)
+                    {
+                        matched_rows.push((sheet.path.clone(), row.line));
+                    }
+                    if report.outcome != "unchanged" {
+                        for w in &report.warnings {
+                            let line =
+                                format!("tanu: warning: {}: {}", path.display(), print::safe(w));
+                            match &bar {
+                                Some(b) => b.println(line),
+                                None => eprintln!("{line}"),
+                            }
+                        }
+                    }
+                    match report.outcome {
+                        "ingested" => ingested += 1,
+                        "updated" => updated += 1,
+                        _ => unchanged += 1,
+                    }
+                    if args.json {
+                        print::json_line("file", &report)?;
+                    }
                 }
-                match report.outcome {
-                    "ingested" => ingested += 1,
-                    "updated" => updated += 1,
-                    _ => unchanged += 1,
-                }
-                if args.json {
-                    print::json_line("file", &report)?;
-                }
-            }
-            Err(err) => {
-                failed += 1;
-                let line = format!("tanu: {err}");
-                match &bar {
-                    Some(b) => b.println(line),
-                    None => eprintln!("{line}"),
-                }
-                if args.json {
-                    print::json_line(
-                        "error",
-                        &serde_json::json!({ "path": path, "error": err.to_string() }),
-                    )?;
+                Err(err) => {
+                    failed += 1;
+                    let line = format!("tanu: {err}");
+                    match &bar {
+                        Some(b) => b.println(line),
+                        None => eprintln!("{line}"),
+                    }
+                    if args.json {
+                        print::json_line(
+                            "error",
+                            &serde_json::json!({ "path": path, "error": err.to_string() }),
+                        )?;
+                    }
                 }
             }
         }

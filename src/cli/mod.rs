@@ -4,6 +4,7 @@
 //! 1 nothing found, 2 an error (for `ingest`: any file failed).
 
 mod demo;
+mod export;
 mod ingest;
 mod print;
 mod read;
@@ -61,6 +62,8 @@ enum Command {
     Show(read::ShowArgs),
     /// List testimonies.
     List(read::ListArgs),
+    /// Export testimonies as JSON, CSV, OHMS XML, WebVTT or Dublin Core.
+    Export(export::ExportArgs),
     /// Rebuild the search index from the database.
     Reindex,
     /// Build a demo archive from the fixtures and run example searches.
@@ -107,6 +110,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Search(args) => search::run(&cli, args),
         Command::Show(args) => read::show(&cli, args),
         Command::List(args) => read::list(&cli, args),
+        Command::Export(args) => export::run(&cli, args),
         Command::Reindex => {
             let bar = print::progress("reindexing");
             let (_, n) = Archive::open_for_reindex(&cli.archive, &mut |done, total| {

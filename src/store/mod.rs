@@ -10,7 +10,9 @@
 
 mod audit;
 mod migrate;
+mod publish;
 mod read;
+mod restore;
 mod write;
 
 use std::path::Path;
@@ -20,8 +22,10 @@ use rusqlite::{Connection, OpenFlags};
 pub use self::audit::{AuditEntry, AuditProblem};
 pub use self::migrate::SCHEMA_VERSION;
 pub use self::read::{
-    EvidenceRow, RedactionRow, RevisionRow, SegmentRow, TagRow, TestimonyRow, TestimonySummary,
+    EvidenceRow, RedactionRow, RevisionRow, SegmentRevisionRow, SegmentRow, TagRow, TestimonyRow,
+    TestimonySummary,
 };
+pub use self::restore::{RestoreRecord, RestoredRedaction};
 pub use self::write::{IngestOutcome, NewEvidence, NewTag, NewTestimony};
 
 use crate::vocab::Vocabulary;

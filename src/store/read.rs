@@ -1,14 +1,14 @@
 //! Reading testimonies, segments, tags and history.
 
 use rusqlite::{OptionalExtension, Row, params};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Result, Store, json_column};
 use crate::parse::{Access, IndexPoint, Speaker};
 use crate::repair::Repair;
 
 /// A stored testimony's metadata.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TestimonyRow {
     /// Internal number (index key).
     #[serde(skip)]
@@ -72,7 +72,7 @@ pub struct TestimonyRow {
 }
 
 /// A row of `tanu list`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TestimonySummary {
     /// Identifier.
     pub id: String,
@@ -97,7 +97,7 @@ pub struct TestimonySummary {
 }
 
 /// A stored segment.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SegmentRow {
     /// 1-based position in the transcript.
     pub ordinal: i64,
@@ -114,7 +114,7 @@ pub struct SegmentRow {
 }
 
 /// Where a tag was found.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EvidenceRow {
     /// Segment ordinal (None for header tags).
     pub ordinal: Option<i64>,
@@ -131,7 +131,7 @@ pub struct EvidenceRow {
 }
 
 /// A tag with its status and evidence.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TagRow {
     /// Internal number.
     #[serde(skip)]
@@ -157,7 +157,7 @@ pub struct TagRow {
 }
 
 /// One revision of a testimony.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RevisionRow {
     /// Revision number.
     pub number: i64,
@@ -176,7 +176,7 @@ pub struct RevisionRow {
 }
 
 /// A redacted span.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RedactionRow {
     /// Internal number (shown to archivists to unredact).
     pub num: i64,
@@ -192,6 +192,23 @@ pub struct RedactionRow {
     pub at: String,
     /// Whether it is in force.
     pub active: bool,
+}
+
+/// An earlier text of a corrected segment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SegmentRevisionRow {
+    /// Segment ordinal.
+    pub ordinal: i64,
+    /// The testimony revision that replaced this text.
+    pub revision: i64,
+    /// The earlier text.
+    pub text: String,
+    /// When it was replaced.
+    pub at: String,
+    /// Who replaced it.
+    pub actor: String,
+    /// Why.
+    pub reason: String,
 }
 
 const TESTIMONY_COLUMNS: &str = "num, id, title, narrator, narrator_birth_year, narrator_birthplace, interviewer, \
@@ -459,6 +476,25 @@ impl Store {
             out.push(p);
         }
         Ok(out)
+    }
+
+    /// The earlier texts of corrected segments, oldest first.
+    pub fn segment_revisions(&self, num: i64) -> Result<Vec<SegmentRevisionRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT ordinal, revision, text, at, actor, reason FROM segment_revision
+             WHERE testimony = ?1 ORDER BY revision, ordinal, rowid",
+        )?;
+        let rows = stmt.query_map([num], |r| {
+            Ok(SegmentRevisionRow {
+                ordinal: r.get(0)?,
+                revision: r.get(1)?,
+                text: r.get(2)?,
+                at: r.get(3)?,
+                actor: r.get(4)?,
+                reason: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The original bytes with this SHA-256.

@@ -258,7 +258,7 @@ fn file_name(path: &str) -> &str {
         .unwrap_or(path)
 }
 
-pub(super) fn insert_segments(tx: &Transaction<'_>, num: i64, segments: &[Segment]) -> Result<()> {
+fn insert_segments(tx: &Transaction<'_>, num: i64, segments: &[Segment]) -> Result<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO segment (testimony, ordinal, start_ms, end_ms, speaker, lang, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
