@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::export::ExportRecord;
 use crate::access::{Role, Visibility, can_see, mark_spans, redact_index_point, redacted_phrases};
+use crate::export::ExportRecord;
 use crate::index::{IndexError, SearchIndex};
 use crate::ingest::{IngestError, IngestOptions, prepare};
 use crate::parse::IndexPoint;
@@ -269,7 +269,12 @@ impl Archive {
         };
         let text = match std::str::from_utf8(bytes) {
             Ok(t) => t,
-            Err(e) => return vec![Err(parse_err(1, format!("a tanu export must be UTF-8: {e}")))],
+            Err(e) => {
+                return vec![Err(parse_err(
+                    1,
+                    format!("a tanu export must be UTF-8: {e}"),
+                ))];
+            }
         };
         let mut out = Vec::new();
         for doc in crate::export::json::parse_documents(text) {

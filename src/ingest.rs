@@ -114,6 +114,19 @@ pub fn prepare(
             .clone()
             .unwrap_or_else(|| crate::parse::identifier_from_file_name(file_name));
         if let Some(row) = sheet.row_for(path, &id) {
+            // An identifier or title made from the file name is not the
+            // transcript's own: the sheet's replaces it without a warning.
+            if row.header.id.is_some()
+                && header.id.as_deref() == Some(id.as_str())
+                && id == crate::parse::identifier_from_file_name(file_name)
+            {
+                header.id = None;
+            }
+            if row.header.title.is_some()
+                && header.title == Some(crate::parse::title_from_file_name(file_name))
+            {
+                header.title = None;
+            }
             let changed = row.apply(&mut header);
             let sheet_name = sheet.path.file_name().map_or_else(
                 || sheet.path.display().to_string(),

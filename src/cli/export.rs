@@ -82,11 +82,7 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
 
-    let ids: Vec<String> = archive
-        .list(cli.role)?
-        .into_iter()
-        .map(|t| t.id)
-        .collect();
+    let ids: Vec<String> = archive.list(cli.role)?.into_iter().map(|t| t.id).collect();
     let per_file = matches!(
         args.format,
         ExportFormat::Ohms | ExportFormat::Vtt | ExportFormat::Dc
@@ -139,7 +135,11 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> anyhow::Result<ExitCode> {
         };
         write_to(args.out.as_deref(), &text)?;
         if let Some(out) = &args.out {
-            println!("exported {} testimonies to {}", records.len(), out.display());
+            println!(
+                "exported {} testimonies to {}",
+                records.len(),
+                out.display()
+            );
         }
     }
     Ok(if failed > 0 {

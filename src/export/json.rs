@@ -125,11 +125,15 @@ pub fn to_json(r: &ExportRecord) -> String {
 /// Whether `bytes` hold a tanu JSON export (one document, or JSON Lines).
 pub fn is_export(bytes: &[u8]) -> bool {
     let b = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
     let head = &b[start..b.len().min(start + 64)];
     head.starts_with(b"{") && {
         let h = String::from_utf8_lossy(head);
-        h.replace([' ', '\t', '\n', '\r'], "").starts_with("{\"tanu_export\"")
+        h.replace([' ', '\t', '\n', '\r'], "")
+            .starts_with("{\"tanu_export\"")
     }
 }
 
@@ -146,7 +150,10 @@ pub fn parse_documents(text: &str) -> Vec<Result<(usize, ExportDoc), ParseError>
         let line = text[..offset.min(text.len())].matches('\n').count() + 1;
         // The document starts at the first non-blank character.
         let rest = &text[offset.min(text.len())..];
-        let doc_line = line + rest[..rest.len() - rest.trim_start().len()].matches('\n').count();
+        let doc_line = line
+            + rest[..rest.len() - rest.trim_start().len()]
+                .matches('\n')
+                .count();
         match stream.next() {
             None => break,
             Some(Ok(doc)) => out.push(Ok((doc_line, doc))),
@@ -205,7 +212,9 @@ mod tests {
 
     #[test]
     fn recognises_exports() {
-        assert!(is_export(b"\xef\xbb\xbf\n {\n  \"tanu_export\": 1, \"x\": 2}"));
+        assert!(is_export(
+            b"\xef\xbb\xbf\n {\n  \"tanu_export\": 1, \"x\": 2}"
+        ));
         assert!(!is_export(b"{\"id\": 1}"));
         assert!(!is_export(b"id: x\n---\n"));
     }

@@ -365,3 +365,310 @@ fn transcript(r: &ExportRecord) -> String {
     }
     out
 }
+
+/// Checks `xml` against the rules of the published OHMS 5.4 schema and
+/// returns what breaks them (empty: valid). The rules are transcribed from
+/// `ohms.xsd` 5.4 independently of the exporter's tables: the root `ROOT`
+/// in the OHMS namespace; one or more `record`s with an integer `id` and a
+/// date `dt`; record children only from the schema, in its sequence order,
+/// single ones at most once, `version` (a decimal), `date` and `title`
+/// required; `translate` and `userestrict` 0 or 1; `fmt` and
+/// `mediafile/clip_format` audio or video; `mediafile/host` from its list;
+/// `index` holding only `point`s whose children follow their sequence, with
+/// an integer `time`; `gpspoints` as `gps?, gps_zoom, gps_text?,
+/// gps_text_alt?` with `gps_zoom` empty or an integer; `hyperlinks` as
+/// `hyperlink?, hyperlink_text?, hyperlink_text_alt?`; no text-only element
+/// holding child elements.
+pub fn schema_problems(xml: &str) -> Vec<String> {
+    use crate::parse::xml::{Element, parse_document};
+    const RECORD: &[&str] = &[
+        "version",
+        "date",
+        "date_nonpreferred_format",
+        "cms_record_id",
+        "title",
+        "accession",
+        "duration",
+        "collection_id",
+        "collection_name",
+        "series_id",
+        "series_name",
+        "repository",
+        "funding",
+        "repository_url",
+        "subject*",
+        "keyword*",
+        "interviewee*",
+        "interviewer*",
+        "format*",
+        "file_name",
+        "sync",
+        "sync_alt",
+        "transcript_alt_lang",
+        "translate",
+        "media_id",
+        "media_url",
+        "mediafile",
+        "kembed",
+        "language",
+        "user_notes",
+        "index",
+        "type",
+        "description",
+        "rel",
+        "transcript",
+        "transcript_alt",
+        "rights",
+        "fmt",
+        "usage",
+        "userestrict",
+        "xmllocation",
+        "xmlfilename",
+        "collection_link",
+        "series_link",
+    ];
+    const POINT: &[&str] = &[
+        "time",
+        "title",
+        "title_alt",
+        "partial_transcript",
+        "partial_transcript_alt",
+        "synopsis",
+        "synopsis_alt",
+        "keywords",
+        "keywords_alt",
+        "subjects",
+        "subjects_alt",
+        "gpspoints*",
+        "hyperlinks*",
+    ];
+    const GPS: &[&str] = &["gps", "gps_zoom", "gps_text", "gps_text_alt"];
+    const LINKS: &[&str] = &["hyperlink", "hyperlink_text", "hyperlink_text_alt"];
+    const HOSTS: &[&str] = &[
+        "Avalon",
+        "Aviary",
+        "Brightcove",
+        "Kaltura",
+        "SoundCloud",
+        "Vimeo",
+        "YouTube",
+        "Other",
+    ];
+    const MEDIAFILE: &[&str] = &[
+        "host",
+        "avalon_target_domain",
+        "host_account_id",
+        "host_player_id",
+        "host_clip_id",
+        "clip_format",
+    ];
+
+    fn sequence(el: &Element, order: &[&str], out: &mut Vec<String>) {
+        let mut pos = 0;
+        let mut seen: Vec<&str> = Vec::new();
+        for c in &el.children {
+            let Some(i) = order.iter().position(|o| o.trim_end_matches('*') == c.name) else {
+                out.push(format!(
+                    "line {}: <{}> is not allowed in <{}>",
+                    c.line, c.name, el.name
+                ));
+                continue;
+            };
+            if i < pos {
+                out.push(format!(
+                    "line {}: <{}> comes after <{}>, but the schema orders it before",
+                    c.line,
+                    c.name,
+                    order[pos].trim_end_matches('*')
+                ));
+            }
+            if !order[i].ends_with('*') && seen.contains(&order[i]) {
+                out.push(format!(
+                    "line {}: <{}> may appear only once",
+                    c.line, c.name
+                ));
+            }
+            seen.push(order[i]);
+            pos = pos.max(i);
+        }
+    }
+    fn leaf(el: &Element, out: &mut Vec<String>) {
+        if let Some(c) = el.children.first() {
+            out.push(format!(
+                "line {}: <{}> holds text only, not <{}>",
+                c.line, el.name, c.name
+            ));
+        }
+    }
+    let mut out = Vec::new();
+    let root = match parse_document(xml) {
+        Ok(r) => r,
+        Err(e) => return vec![format!("line {}: {}", e.line, e.message)],
+    };
+    if root.name != "ROOT" {
+        out.push(format!("the root element is <{}>, not <ROOT>", root.name));
+    }
+    if root.attr("xmlns") != Some(NAMESPACE) {
+        out.push(format!("<ROOT> is not in the namespace {NAMESPACE}"));
+    }
+    let records: Vec<&Element> = root.all("record").collect();
+    if records.is_empty() {
+        out.push("no <record>".into());
+    }
+    for c in root.children.iter().filter(|c| c.name != "record") {
+        out.push(format!(
+            "line {}: <{}> is not allowed in <ROOT>",
+            c.line, c.name
+        ));
+    }
+    for rec in records {
+        if rec.attr("id").and_then(|i| i.parse::<i32>().ok()).is_none() {
+            out.push(format!("line {}: record/@id must be an integer", rec.line));
+        }
+        if rec.attr("dt").and_then(crate::dates::parse_date).is_none() {
+            out.push(format!("line {}: record/@dt must be a date", rec.line));
+        }
+        sequence(rec, RECORD, &mut out);
+        for required in ["version", "date", "title"] {
+            if rec.child(required).is_none() {
+                out.push(format!("line {}: <{required}> is required", rec.line));
+            }
+        }
+        for c in &rec.children {
+            let text = c.text.trim();
+            match c.name.as_str() {
+                "version" if text.parse::<f64>().is_err() => {
+                    out.push(format!("line {}: <version> must be a decimal", c.line));
+                }
+                "translate" | "userestrict" if text != "0" && text != "1" => {
+                    out.push(format!("line {}: <{}> must be 0 or 1", c.line, c.name));
+                }
+                "fmt" if text != "audio" && text != "video" => {
+                    out.push(format!("line {}: <fmt> must be audio or video", c.line));
+                }
+                "mediafile" => {
+                    for m in &c.children {
+                        let t = m.text.trim();
+                        if !MEDIAFILE.contains(&m.name.as_str()) {
+                            out.push(format!(
+                                "line {}: <{}> is not allowed in <mediafile>",
+                                m.line, m.name
+                            ));
+                        } else if m.name == "host" && !HOSTS.contains(&t) {
+                            out.push(format!("line {}: <host> {t:?} is not a known host", m.line));
+                        } else if m.name == "clip_format" && t != "audio" && t != "video" {
+                            out.push(format!(
+                                "line {}: <clip_format> must be audio or video",
+                                m.line
+                            ));
+                        }
+                        if c.all(&m.name).count() > 1 {
+                            out.push(format!(
+                                "line {}: <{}> may appear only once",
+                                m.line, m.name
+                            ));
+                        }
+                    }
+                }
+                "index" => {
+                    for p in &c.children {
+                        if p.name != "point" {
+                            out.push(format!(
+                                "line {}: <{}> is not allowed in <index>",
+                                p.line, p.name
+                            ));
+                            continue;
+                        }
+                        sequence(p, POINT, &mut out);
+                        if let Some(t) = p.child("time")
+                            && t.text.trim().parse::<i32>().is_err()
+                        {
+                            out.push(format!("line {}: <time> must be an integer", t.line));
+                        }
+                        for g in p.all("gpspoints") {
+                            sequence(g, GPS, &mut out);
+                            match g.child("gps_zoom") {
+                                None => out.push(format!(
+                                    "line {}: <gps_zoom> is required in <gpspoints>",
+                                    g.line
+                                )),
+                                Some(z) => {
+                                    let z = z.text.trim();
+                                    if !z.is_empty() && z.parse::<i64>().is_err() {
+                                        out.push(format!(
+                                            "line {}: <gps_zoom> must be empty or an integer",
+                                            g.line
+                                        ));
+                                    }
+                                }
+                            }
+                            g.children.iter().for_each(|x| leaf(x, &mut out));
+                        }
+                        for h in p.all("hyperlinks") {
+                            sequence(h, LINKS, &mut out);
+                            h.children.iter().for_each(|x| leaf(x, &mut out));
+                        }
+                        p.children
+                            .iter()
+                            .filter(|x| x.name != "gpspoints" && x.name != "hyperlinks")
+                            .for_each(|x| leaf(x, &mut out));
+                    }
+                }
+                _ => leaf(c, &mut out),
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_schema_check_can_fail() {
+        let ok = format!(
+            "<ROOT xmlns=\"{NAMESPACE}\"><record id=\"1\" dt=\"2024-01-01\"><version>5.4</version>\
+             <date value=\"\" format=\"yyyy-mm-dd\"/><title>T</title><index><point><time>3</time>\
+             <gpspoints><gps>1, 2</gps><gps_zoom/></gpspoints></point></index><userestrict>0</userestrict>\
+             </record></ROOT>"
+        );
+        assert_eq!(schema_problems(&ok), Vec::<String>::new());
+        for (bad, why) in [
+            ("<title>T</title>", "<title> is required"),
+            ("<version>5.4</version>", "<version> is required"),
+            ("<userestrict>0</userestrict>", "<userestrict>"),
+            ("dt=\"2024-01-01\"", "@dt"),
+            ("<gps_zoom/>", "<gps_zoom> is required"),
+        ] {
+            let replacement = match why {
+                "<userestrict>" => "<userestrict>2</userestrict>",
+                "@dt" => "dt=\"tegnap\"",
+                _ => "",
+            };
+            let doc = ok.replace(bad, replacement);
+            let problems = schema_problems(&doc);
+            assert!(
+                problems.iter().any(|p| p.contains(why)),
+                "{why}: {problems:?}"
+            );
+        }
+        let misordered = ok.replace("<title>T</title>", "").replace(
+            "<userestrict>0</userestrict>",
+            "<userestrict>0</userestrict><title>T</title>",
+        );
+        assert!(
+            schema_problems(&misordered)
+                .iter()
+                .any(|p| p.contains("orders it before"))
+        );
+        let legacy = include_str!("../../fixtures/formats/ohms/hu-ohms-015-legacy.xml");
+        let problems = schema_problems(legacy);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("<gps> is not allowed in <point>")),
+            "{problems:?}"
+        );
+    }
+}

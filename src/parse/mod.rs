@@ -319,7 +319,8 @@ pub fn slug(text: &str) -> String {
     }
 }
 
-fn title_from_file_name(file_name: &str) -> String {
+/// A title made from a file name: the stem, `_` and `-` as spaces.
+pub(crate) fn title_from_file_name(file_name: &str) -> String {
     let stem = std::path::Path::new(file_name)
         .file_stem()
         .and_then(|s| s.to_str())

@@ -256,7 +256,8 @@ impl Sheet {
 impl SheetRow {
     /// Applies the row to a transcript's header: every value the row gives
     /// replaces the transcript's (the sheet is the catalogue, so it wins);
-    /// keywords are added. Returns what was replaced, `key: old → new`.
+    /// keywords and notes are added to the transcript's. Returns what was
+    /// replaced, `key: old → new`.
     pub fn apply(&self, h: &mut Header) -> Vec<String> {
         let r = &self.header;
         let mut changed = Vec::new();
@@ -283,7 +284,6 @@ impl SheetRow {
         );
         set("embargo", &mut h.embargo, &r.embargo);
         set("source", &mut h.source, &r.source);
-        set("notes", &mut h.notes, &r.notes);
         set("summary", &mut h.summary, &r.summary);
         set("rights", &mut h.rights, &r.rights);
         if let Some(y) = r.birth_year {
@@ -310,6 +310,13 @@ impl SheetRow {
         }
         if !r.speakers.is_empty() {
             h.speakers = r.speakers.clone();
+        }
+        // Notes accumulate: the transcript's own notes stay, the sheet's follow.
+        if let Some(n) = &r.notes {
+            h.notes = Some(match h.notes.take() {
+                Some(old) if old != *n => format!("{old}\n\n{n}"),
+                _ => n.clone(),
+            });
         }
         for k in &r.keywords {
             if !h.keywords.contains(k) {

@@ -16,7 +16,9 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let old: Option<String> = tx
-            .query_row("SELECT status FROM testimony WHERE id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT status FROM testimony WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
             .optional()?;
         let Some(old) = old else {
             return Err(StoreError::NotFound(id.to_string()));
@@ -58,7 +60,9 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let num: Option<i64> = tx
-            .query_row("SELECT num FROM testimony WHERE id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT num FROM testimony WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
             .optional()?;
         let Some(num) = num else {
             return Err(StoreError::NotFound(id.to_string()));
@@ -71,7 +75,9 @@ impl Store {
             )
             .optional()?;
         let Some(text) = text else {
-            return Err(StoreError::Conflict(format!("`{id}` has no segment {ordinal}")));
+            return Err(StoreError::Conflict(format!(
+                "`{id}` has no segment {ordinal}"
+            )));
         };
         if span.0 >= span.1
             || span.1 > text.len()

@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::write::{insert_index_points, queue_index};
 use super::{
-    IngestOutcome, RevisionRow, SegmentRevisionRow, SegmentRow, Result, Store, StoreError, TagRow,
+    IngestOutcome, Result, RevisionRow, SegmentRevisionRow, SegmentRow, Store, StoreError, TagRow,
     TestimonyRow, audit,
 };
 use crate::parse::IndexPoint;
@@ -124,7 +124,9 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
             for s in &r.segments {
-                seg.execute(params![num, s.ordinal, s.start_ms, s.end_ms, s.speaker, s.lang, s.text])?;
+                seg.execute(params![
+                    num, s.ordinal, s.start_ms, s.end_ms, s.speaker, s.lang, s.text
+                ])?;
             }
             let mut tag = tx.prepare_cached(
                 "INSERT INTO tag (testimony, facet, value, source, status, confidence, decided_by, decided_at, note)
@@ -136,7 +138,15 @@ impl Store {
             )?;
             for g in &r.tags {
                 tag.execute(params![
-                    num, g.facet, g.value, g.source, g.status, g.confidence, g.decided_by, g.decided_at, g.note
+                    num,
+                    g.facet,
+                    g.value,
+                    g.source,
+                    g.status,
+                    g.confidence,
+                    g.decided_by,
+                    g.decided_at,
+                    g.note
                 ])?;
                 let tag_num = tx.last_insert_rowid();
                 for e in &g.evidence {
@@ -158,7 +168,14 @@ impl Store {
             )?;
             for v in &r.revisions {
                 rev.execute(params![
-                    num, v.number, v.at, v.actor, v.kind, v.sha256, v.source_path, v.summary
+                    num,
+                    v.number,
+                    v.at,
+                    v.actor,
+                    v.kind,
+                    v.sha256,
+                    v.source_path,
+                    v.summary
                 ])?;
             }
             let mut red = tx.prepare_cached(
@@ -175,7 +192,9 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
             for s in &r.segment_revisions {
-                sr.execute(params![num, s.ordinal, s.revision, s.text, s.at, s.actor, s.reason])?;
+                sr.execute(params![
+                    num, s.ordinal, s.revision, s.text, s.at, s.actor, s.reason
+                ])?;
             }
         }
         insert_index_points(&tx, num, &r.index_points)?;
