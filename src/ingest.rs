@@ -265,10 +265,8 @@ pub fn prepare(
                     }),
                 }
             }
-            _ if *rule != "ohms-index-point" => {
-                if !header.keywords.contains(value) {
-                    header.keywords.push(value.clone());
-                }
+            _ if *rule != "ohms-index-point" && !header.keywords.contains(value) => {
+                header.keywords.push(value.clone());
             }
             _ => {}
         }

@@ -12,8 +12,9 @@
 //!   in the point) and hyperlinks.
 //! - The transcript: OHMS 6 `vtt_transcript` (WebVTT inside the XML) if
 //!   present, else `transcript`, whose `[HH:MM:SS]` (or `{HH:MM:SS}`) marks,
-//!   also in mid-line, start timed segments and whose capitalised labels
-//!   (`KOVÁCS:`) give speakers. A transcript without marks is timed from the
+//!   also in mid-line, start timed segments and whose labels give speakers:
+//!   capitalised ones (`KOVÁCS:`) and the names of the interviewees and
+//!   interviewers (`Molnár Eszter:`). A transcript without marks is timed from the
 //!   legacy `<sync>` data (`1:|13(3)|19(14)`: every 1 minute, the
 //!   transcript line where that minute starts), anchored at line starts as
 //!   the OHMS viewer does (the word offsets in parentheses are not used).
@@ -214,7 +215,10 @@ pub fn parse(text: &str) -> Result<Transcript, ParseError> {
         }
     } else if let Some(el) = transcript_el {
         let sync_value = sync.map(|s| (s.text.trim(), s.line));
-        t.segments = transcript_segments(el, sync_value, &mut t.warnings)?;
+        // The interviewees' and interviewers' names are speaker labels too
+        // (`Molnár Eszter: …`), besides capitalised ones (`KOVÁCS: …`).
+        let declared: Vec<String> = narrators.iter().chain(&interviewers).cloned().collect();
+        t.segments = transcript_segments(el, sync_value, &declared, &mut t.warnings)?;
     }
     for (k, v) in props {
         t.header.properties.insert(k, v);
@@ -373,6 +377,7 @@ fn gps_point(el: &Element) -> Result<Option<GpsPoint>, ParseError> {
 fn transcript_segments(
     el: &Element,
     sync: Option<(&str, usize)>,
+    declared: &[String],
     warnings: &mut Vec<String>,
 ) -> Result<Vec<super::Segment>, ParseError> {
     let first_line = el.text_line;
@@ -434,7 +439,7 @@ fn transcript_segments(
         }
     }
     let numbered: Vec<(usize, &str)> = split.iter().map(|(n, l)| (*n, l.as_str())).collect();
-    body::parse_numbered_body(&numbered, &[])
+    body::parse_numbered_body(&numbered, declared)
 }
 
 /// Finds a `[HH:MM:SS]` or `{HH:MM:SS}` mark starting at or after byte
