@@ -378,6 +378,36 @@ mod tests {
         assert_eq!(t.segments[3].speaker.as_deref(), Some("K"));
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// No input makes a format parser panic: each answers with a
+        /// transcript or an error.
+        #[test]
+        fn format_parsers_never_panic(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "WEBVTT\n", "\n", "\n\n", "NOTE ", "id: x\n", "00:00:01.000 --> 00:00:02.000\n",
+                    "00:00:0", " --> ", "<v Kiss Anna>", "</v>", "<b>", "&amp;", "&#99999999;", "&",
+                    "1\n", "00:00:01,000 --> 00:00:02,000\n", "{\\an8}", "<", ">", "{", "[00:01:00]",
+                    "<ROOT>", "</ROOT>", "<record id=\"1\">", "</record>", "<title>T</title>",
+                    "<index><point><time>5</time>", "</point></index>", "<gps>1,2</gps>",
+                    "<sync>1:|2(3)|", "</sync>", "<transcript>", "</transcript>", "<![CDATA[", "]]>",
+                    "Szolyva", "ő", "Сталино", "\u{feff}", "\r\n", ":", ";", ",", "\t",
+                ]),
+                0..40,
+            )
+        ) {
+            let text: String = parts.concat();
+            let _ = parse(&text, "x.txt");
+            let _ = vtt::parse(&text);
+            let _ = srt::parse(&text);
+            let _ = ohms::parse(&text);
+            static VOCAB: std::sync::LazyLock<crate::vocab::Vocabulary> =
+                std::sync::LazyLock::new(|| crate::vocab::Vocabulary::builtin().unwrap());
+            let _ = sheet::parse(&format!("id,title\n{text}"), std::path::Path::new("m.csv"), &VOCAB);
+        }
+    }
+
     #[test]
     fn plain_file() {
         let (format, t) = parse(

@@ -485,7 +485,8 @@ fn parse_sync(value: &str) -> Option<Vec<(u64, usize)>> {
             return None;
         }
         let line: usize = line_part.parse().ok()?;
-        out.push((k as u64 * minutes * 60_000, line));
+        let ms = (k as u64).checked_mul(minutes)?.checked_mul(60_000)?;
+        out.push((ms, line));
     }
     Some(out)
 }
@@ -604,6 +605,7 @@ mod tests {
             Some(vec![(60_000, 13), (120_000, 19)])
         );
         assert_eq!(parse_sync("x"), None);
+        assert_eq!(parse_sync("99999999999999999:|1|2"), None);
     }
 
     #[test]
