@@ -506,6 +506,8 @@ impl Archive {
         if role != Role::Archivist {
             testimony.notes = None;
             testimony.source_path = String::new();
+            // tanu's own bookkeeping (which sheet row was applied) is internal.
+            testimony.properties.retain(|k, _| !k.starts_with("tanu."));
         }
         Ok(Some(TestimonyView {
             testimony,

@@ -139,7 +139,8 @@ fn print_view(v: &TestimonyView, vocab: &tanu::vocab::Vocabulary) {
             println!("{line}");
             for e in tag.evidence.iter().take(3) {
                 let place = match (e.line, e.ordinal) {
-                    (Some(l), _) => format!("header line {l}"),
+                    (Some(l), _) if e.rule == "header" => format!("header line {l}"),
+                    (Some(l), _) => format!("line {l}"),
                     (None, Some(o)) => {
                         let seg = v.segments.iter().find(|s| s.ordinal == o);
                         let tc = seg.map(|s| print::timecode(s.start_ms)).unwrap_or_default();
