@@ -18,13 +18,13 @@
 //! hidden testimonies) and again when results are read from SQLite. A
 //! hidden testimony is reported exactly like one that does not exist.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::parse::Access;
 
 /// The role a caller acts in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// Anyone on the internet.
@@ -106,6 +106,77 @@ pub fn blank_spans(text: &str, spans: &[(usize, usize)]) -> String {
 /// Replaces byte spans of `text` with a visible marker (for display).
 pub fn mark_spans(text: &str, spans: &[(usize, usize)]) -> String {
     replace_spans(text, spans, |_| "[…]".to_string())
+}
+
+/// The passages hidden by redactions: the redacted text of each active
+/// span (`segments` are `(ordinal, text)`, `spans` `(ordinal, span)`).
+/// Phrases shorter than three characters are left out: they would blank
+/// unrelated words elsewhere.
+pub fn redacted_phrases(segments: &[(i64, &str)], spans: &[(i64, (usize, usize))]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (ordinal, (a, b)) in spans {
+        let Some((_, text)) = segments.iter().find(|(o, _)| o == ordinal) else {
+            continue;
+        };
+        let a = floor_boundary(text, (*a).min(text.len()));
+        let b = ceil_boundary(text, (*b).min(text.len()));
+        if a >= b {
+            continue;
+        }
+        let phrase = text[a..b].trim();
+        if phrase.chars().count() >= 3 && !out.iter().any(|p| p == phrase) {
+            out.push(phrase.to_string());
+        }
+    }
+    // Longest first, so that a phrase containing another is replaced whole.
+    out.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    out
+}
+
+/// Replaces every occurrence of the redacted `phrases` in `text` with the
+/// display marker `[…]` — for texts that copy transcript passages, such as
+/// an index point's partial transcript.
+pub fn mark_phrases(text: &str, phrases: &[String]) -> String {
+    let mut out = text.to_string();
+    for p in phrases {
+        if out.contains(p.as_str()) {
+            out = out.replace(p.as_str(), "[…]");
+        }
+    }
+    out
+}
+
+/// Applies [`mark_phrases`] to every text of an index point.
+pub fn redact_index_point(p: &mut crate::parse::IndexPoint, phrases: &[String]) {
+    if phrases.is_empty() {
+        return;
+    }
+    let m = |t: &mut String| *t = mark_phrases(t, phrases);
+    m(&mut p.title);
+    for o in [
+        &mut p.title_alt,
+        &mut p.partial_transcript,
+        &mut p.partial_transcript_alt,
+        &mut p.synopsis,
+        &mut p.synopsis_alt,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        m(o);
+    }
+    for list in [
+        &mut p.keywords,
+        &mut p.keywords_alt,
+        &mut p.subjects,
+        &mut p.subjects_alt,
+    ] {
+        list.iter_mut().for_each(m);
+    }
+    for g in &mut p.gps {
+        g.text.iter_mut().for_each(m);
+        g.text_alt.iter_mut().for_each(m);
+    }
 }
 
 fn replace_spans(text: &str, spans: &[(usize, usize)], with: impl Fn(&str) -> String) -> String {
@@ -199,5 +270,22 @@ mod tests {
         // Inside a multi-byte character: widened to whole characters.
         assert_eq!(mark_spans("ős", &[(1, 2)]), "[…]s");
         assert_eq!(mark_spans("abc", &[(2, 1)]), "abc");
+    }
+
+    #[test]
+    fn phrases_redact_copies_of_a_passage() {
+        let segs = [(1, "Kovács Péter feljelentett minket."), (2, "Igen.")];
+        let phrases = redacted_phrases(&segs, &[(1, (0, 14)), (2, (0, 1)), (9, (0, 4))]);
+        assert_eq!(phrases, ["Kovács Péter"]);
+        let mut p = crate::parse::IndexPoint {
+            title: "Kovács Péter feljelent".into(),
+            partial_transcript: Some("… Kovács Péter feljelentett".into()),
+            keywords: vec!["Kovács Péter".into(), "Szolyva".into()],
+            ..Default::default()
+        };
+        redact_index_point(&mut p, &phrases);
+        assert_eq!(p.title, "[…] feljelent");
+        assert_eq!(p.partial_transcript.as_deref(), Some("… […] feljelentett"));
+        assert_eq!(p.keywords, ["[…]", "Szolyva"]);
     }
 }

@@ -6,9 +6,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::access::{Role, Visibility, can_see, mark_spans};
+use crate::access::{Role, Visibility, can_see, mark_spans, redact_index_point, redacted_phrases};
+use crate::export::ExportRecord;
 use crate::index::{IndexError, SearchIndex};
 use crate::ingest::{IngestError, IngestOptions, prepare};
+use crate::parse::IndexPoint;
 use crate::search::{SearchError, SearchRequest, SearchResults};
 use crate::store::{
     IngestOutcome, RevisionRow, SegmentRow, Store, StoreError, TagRow, TestimonyRow,
@@ -78,6 +80,10 @@ pub struct FileReport {
     pub encoding: String,
     /// Segments stored.
     pub segments: usize,
+    /// What the import repaired or kept aside, for the user to know (also
+    /// recorded among the testimony's repairs).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// Everything `show` displays, already filtered for the caller's role.
@@ -89,6 +95,9 @@ pub struct TestimonyView {
     pub tags: Vec<TagRow>,
     /// The transcript (redacted spans replaced by `[…]` below archivist).
     pub segments: Vec<SegmentRow>,
+    /// The table of contents (OHMS index points); redacted passages they
+    /// quote are replaced by `[…]` below archivist.
+    pub index_points: Vec<IndexPoint>,
     /// Revisions (archivists only).
     pub revisions: Vec<RevisionRow>,
     /// Whether any passage was redacted for this view.
@@ -234,6 +243,142 @@ impl Archive {
         self.ingest_bytes(path, bytes, opts, actor)
     }
 
+    /// Ingests one file that may hold several testimonies: a tanu JSON
+    /// export in JSON Lines (`export --all --format json`) restores each
+    /// line in its own transaction. Any other file is [`Archive::ingest_file`].
+    pub fn ingest_path(
+        &mut self,
+        path: &Path,
+        opts: &IngestOptions,
+        actor: &str,
+    ) -> Vec<Result<FileReport, IngestError>> {
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(source) => {
+                return vec![Err(IngestError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                })];
+            }
+        };
+        if crate::export::json::is_export(&bytes) {
+            return self.restore(path, &bytes, actor);
+        }
+        vec![self.ingest_bytes(path, bytes, opts, actor)]
+    }
+
+    /// Restores every testimony of a tanu JSON export (see
+    /// [`crate::export::json`]).
+    pub fn restore(
+        &mut self,
+        path: &Path,
+        bytes: &[u8],
+        actor: &str,
+    ) -> Vec<Result<FileReport, IngestError>> {
+        let parse_err = |line: usize, message: String| IngestError::Parse {
+            path: path.to_path_buf(),
+            source: crate::parse::ParseError { line, message },
+        };
+        let text = match std::str::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                return vec![Err(parse_err(
+                    1,
+                    format!("a tanu export must be UTF-8: {e}"),
+                ))];
+            }
+        };
+        let mut out = Vec::new();
+        for doc in crate::export::json::parse_documents(text) {
+            let (line, doc) = match doc {
+                Ok(d) => d,
+                Err(e) => {
+                    out.push(Err(parse_err(e.line, e.message)));
+                    continue;
+                }
+            };
+            let record = match crate::export::json::restore_record(doc) {
+                Ok(r) => r,
+                Err(m) => {
+                    out.push(Err(parse_err(line, m)));
+                    continue;
+                }
+            };
+            if let Some(tag) = record
+                .tags
+                .iter()
+                .find(|t| self.vocab.get(&t.value).is_none())
+            {
+                out.push(Err(parse_err(
+                    line,
+                    format!(
+                        "tag {} `{}` is not in this tanu's vocabulary",
+                        tag.facet, tag.value
+                    ),
+                )));
+                continue;
+            }
+            let from = path.display().to_string();
+            let report = self
+                .store
+                .write_restore(&record, actor, &from)
+                .map_err(|source| IngestError::Store {
+                    path: path.to_path_buf(),
+                    source,
+                })
+                .map(|outcome| FileReport {
+                    path: path.to_path_buf(),
+                    id: record.testimony.id.clone(),
+                    outcome: match outcome {
+                        IngestOutcome::Unchanged => "unchanged",
+                        _ => "ingested",
+                    },
+                    encoding: record.testimony.encoding.clone(),
+                    segments: record.segments.len(),
+                    warnings: Vec::new(),
+                });
+            out.push(report);
+        }
+        out
+    }
+
+    /// A testimony as an export carries it, for `role`: `None` when it does
+    /// not exist or the role may not see it. Below archivist it is exactly
+    /// what [`Archive::show`] gives; archivists also get redactions, earlier
+    /// segment texts and every original file.
+    pub fn record(&self, id: &str, role: Role) -> Result<Option<ExportRecord>> {
+        let Some(view) = self.show(id, role)? else {
+            return Ok(None);
+        };
+        let mut record = ExportRecord {
+            view,
+            redactions: Vec::new(),
+            segment_revisions: Vec::new(),
+            originals: Vec::new(),
+            role,
+        };
+        if role == Role::Archivist {
+            let num = record.view.testimony.num;
+            record.redactions = self.store.redactions(num)?;
+            record.segment_revisions = self.store.segment_revisions(num)?;
+            let mut shas: Vec<String> = record
+                .view
+                .revisions
+                .iter()
+                .filter_map(|r| r.sha256.clone())
+                .collect();
+            shas.push(record.view.testimony.sha256.clone());
+            let mut seen = std::collections::HashSet::new();
+            shas.retain(|s| seen.insert(s.clone()));
+            for sha in shas {
+                if let Some(bytes) = self.store.original(&sha)? {
+                    record.originals.push((sha, bytes));
+                }
+            }
+        }
+        Ok(Some(record))
+    }
+
     /// Ingests bytes as if read from `path`.
     pub fn ingest_bytes(
         &mut self,
@@ -242,6 +387,19 @@ impl Archive {
         opts: &IngestOptions,
         actor: &str,
     ) -> Result<FileReport, IngestError> {
+        if crate::export::json::is_export(&bytes) {
+            // A JSON export restores its testimonies; report the first
+            // failure, or the first testimony (see `ingest_path` for all).
+            let mut results = self.restore(path, &bytes, actor);
+            if let Some(i) = results.iter().position(Result::is_err) {
+                return results.swap_remove(i);
+            }
+            return results.into_iter().next().unwrap_or_else(|| {
+                Err(IngestError::NoText {
+                    path: path.to_path_buf(),
+                })
+            });
+        }
         let record = prepare(path, bytes, opts, &self.vocab, &self.tagger)?;
         let outcome = self
             .store
@@ -258,6 +416,18 @@ impl Archive {
                 IngestOutcome::Unchanged => "unchanged",
                 IngestOutcome::Updated { .. } => "updated",
             },
+            warnings: record
+                .repairs
+                .iter()
+                .flat_map(|r| {
+                    let sheet = r.kind == "metadata-from-sheet";
+                    let notes = r.kind.ends_with("-import-notes");
+                    r.examples
+                        .iter()
+                        .filter(move |e| notes || (sheet && e.starts_with("replaced")))
+                })
+                .cloned()
+                .collect(),
             encoding: record.encoding,
             segments: record.segments.len(),
         })
@@ -297,9 +467,28 @@ impl Archive {
             return Ok(None);
         }
         let mut segments = self.store.segments(t.num)?;
+        let mut index_points = self.store.index_points(t.num)?;
         let mut redacted = false;
         if !role.sees_redacted() {
             let redactions = self.store.redactions(t.num)?;
+            let active: Vec<(i64, (usize, usize))> = redactions
+                .iter()
+                .filter(|r| r.active)
+                .map(|r| {
+                    (
+                        r.ordinal,
+                        (r.span.0.max(0) as usize, r.span.1.max(0) as usize),
+                    )
+                })
+                .collect();
+            let texts: Vec<(i64, &str)> = segments
+                .iter()
+                .map(|s| (s.ordinal, s.text.as_str()))
+                .collect();
+            let phrases = redacted_phrases(&texts, &active);
+            for p in &mut index_points {
+                redact_index_point(p, &phrases);
+            }
             for seg in &mut segments {
                 let spans: Vec<(usize, usize)> = redactions
                     .iter()
@@ -338,6 +527,8 @@ impl Archive {
             testimony.notes = None;
             testimony.source_path = String::new();
             testimony.edited_fields.clear();
+            // tanu's own bookkeeping (which sheet row was applied) is internal.
+            testimony.properties.retain(|k, _| !k.starts_with("tanu."));
         }
         let redactions = if role == Role::Archivist {
             self.store.redactions(testimony.num)?
@@ -348,6 +539,7 @@ impl Archive {
             testimony,
             tags,
             segments,
+            index_points,
             revisions,
             redacted,
             merged,

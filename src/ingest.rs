@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::decode::{DecodeError, decode};
 use crate::lang::{Lang, detect};
+use crate::parse::sheet::Sheet;
 use crate::parse::{ParseError, Segment, parse};
 use crate::repair::{Repair, repair};
 use crate::store::{NewEvidence, NewTag, NewTestimony};
@@ -79,6 +80,9 @@ pub struct IngestOptions {
     pub encoding: Option<&'static encoding_rs::Encoding>,
     /// Allow a file with another name to replace an existing identifier.
     pub replace: bool,
+    /// The metadata sheet of the file's folder, if there is one: its row
+    /// for the file (by file name or identifier) is applied to the header.
+    pub sheet: Option<std::sync::Arc<Sheet>>,
 }
 
 /// Turns the bytes of `path` into a record to store.
@@ -102,7 +106,73 @@ pub fn prepare(
         path: path.into(),
         source,
     })?;
-    let header = transcript.header;
+    let mut header = transcript.header;
+    let mut sheet_tags: Vec<NewTag> = Vec::new();
+    if let Some(sheet) = &opts.sheet {
+        let id = header
+            .id
+            .clone()
+            .unwrap_or_else(|| crate::parse::identifier_from_file_name(file_name));
+        if let Some(row) = sheet.row_for(path, &id) {
+            // An identifier or title made from the file name is not the
+            // transcript's own: the sheet's replaces it without a warning.
+            if row.header.id.is_some()
+                && header.id.as_deref() == Some(id.as_str())
+                && id == crate::parse::identifier_from_file_name(file_name)
+            {
+                header.id = None;
+            }
+            if row.header.title.is_some()
+                && header.title == Some(crate::parse::title_from_file_name(file_name))
+            {
+                header.title = None;
+            }
+            let changed = row.apply(&mut header);
+            let sheet_name = sheet.path.file_name().map_or_else(
+                || sheet.path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let mut examples = vec![format!(
+                "{sheet_name} line {}: {}",
+                row.line,
+                row.keys.join(", ")
+            )];
+            examples.extend(changed.into_iter().map(|c| format!("replaced {c}")));
+            header.properties.insert(
+                "tanu.metadata_sheet".into(),
+                format!("{sheet_name} line {} (row sha256 {})", row.line, row.digest),
+            );
+            repairs.push(Repair {
+                kind: "metadata-from-sheet".into(),
+                count: row.keys.len(),
+                examples,
+            });
+            for (facet, value, written) in &row.tags {
+                sheet_tags.push(NewTag {
+                    facet: *facet,
+                    value: value.clone(),
+                    source: "header",
+                    confidence: 1.0,
+                    evidence: vec![NewEvidence {
+                        ordinal: None,
+                        span: None,
+                        matched: written.clone(),
+                        alias: None,
+                        rule: format!("metadata-sheet {sheet_name}"),
+                        line: Some(row.line),
+                    }],
+                });
+            }
+        }
+    }
+    if !transcript.warnings.is_empty() {
+        repairs.push(Repair {
+            kind: format!("{}-import-notes", format.name()),
+            count: transcript.warnings.len(),
+            examples: transcript.warnings.clone(),
+        });
+    }
+    let index_points = transcript.index_points;
     let prior = header.languages.first().map(|c| Lang::for_code(c));
     let mut segments = split_long_segments(transcript.segments, &mut repairs);
     let mut previous = prior;
@@ -111,7 +181,7 @@ pub fn prepare(
         seg.lang = Some(lang);
         previous = Some(lang);
     }
-    if segments.is_empty() {
+    if segments.is_empty() && index_points.is_empty() {
         return Err(IngestError::NoText { path: path.into() });
     }
     let mixed = segments
@@ -164,6 +234,43 @@ pub fn prepare(
             }],
         });
     }
+    for t in sheet_tags {
+        match tags.iter_mut().find(|x| x.value == t.value) {
+            Some(existing) => existing.evidence.extend(t.evidence),
+            None => tags.push(t),
+        }
+    }
+    // Subjects and keywords of other formats: tags when they name a
+    // vocabulary entry, keywords otherwise (never an error).
+    for (value, line, rule) in &header.soft_tags {
+        let facets = [Facet::Wave, Facet::TransitCamp, Facet::Region, Facet::Place];
+        match vocab.resolve(&facets, value) {
+            Ok(entry) if !entry.group => {
+                let evidence = NewEvidence {
+                    ordinal: None,
+                    span: None,
+                    matched: value.clone(),
+                    alias: None,
+                    rule: (*rule).to_string(),
+                    line: Some(*line),
+                };
+                match tags.iter_mut().find(|t| t.value == entry.id) {
+                    Some(existing) => existing.evidence.push(evidence),
+                    None => tags.push(NewTag {
+                        facet: entry.facet,
+                        value: entry.id.clone(),
+                        source: "header",
+                        confidence: 1.0,
+                        evidence: vec![evidence],
+                    }),
+                }
+            }
+            _ if *rule != "ohms-index-point" && !header.keywords.contains(value) => {
+                header.keywords.push(value.clone());
+            }
+            _ => {}
+        }
+    }
     for s in tagger.suggest(&segments) {
         if let Some(existing) = tags
             .iter_mut()
@@ -208,6 +315,10 @@ pub fn prepare(
         speakers: header.speakers,
         source: header.source,
         notes: header.notes,
+        summary: header.summary,
+        rights: header.rights,
+        properties: header.properties,
+        index_points,
         format: format.name().to_string(),
         source_path: path.display().to_string(),
         bytes,
@@ -289,28 +400,77 @@ fn split_text(text: &str, target: usize) -> Vec<String> {
 /// Expands files and folders into the files to ingest, in a stable order.
 /// Folders are walked recursively; hidden entries are skipped, and inside
 /// folders only transcript-like extensions are taken. Returns the files
-/// and the number of files skipped for their extension.
+/// and the number of files skipped for their extension (metadata sheets
+/// among them: see [`collect`]).
 pub fn collect_files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, usize), IngestError> {
-    let mut files = Vec::new();
-    let mut skipped = 0;
+    let c = collect(paths)?;
+    Ok((c.files, c.skipped + c.sheets.len()))
+}
+
+/// What [`collect`] found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Collected {
+    /// Transcript files, in a stable order.
+    pub files: Vec<PathBuf>,
+    /// Candidate metadata sheets (`.csv`, `.tsv`), to read with
+    /// [`read_sheet`].
+    pub sheets: Vec<PathBuf>,
+    /// Files skipped for their extension.
+    pub skipped: usize,
+}
+
+/// Like [`collect_files`], keeping CSV/TSV files apart as candidate
+/// metadata sheets.
+pub fn collect(paths: &[PathBuf]) -> Result<Collected, IngestError> {
+    let mut c = Collected::default();
     for p in paths {
         let meta = std::fs::metadata(p).map_err(|source| IngestError::Io {
             path: p.clone(),
             source,
         })?;
         if meta.is_dir() {
-            walk(p, &mut files, &mut skipped)?;
+            walk(p, &mut c)?;
+        } else if crate::parse::sheet::has_sheet_extension(p) {
+            c.sheets.push(p.clone());
         } else {
-            files.push(p.clone());
+            c.files.push(p.clone());
         }
     }
-    Ok((files, skipped))
+    Ok(c)
+}
+
+/// Reads a candidate metadata sheet (any encoding). `Ok(None)`: a table
+/// that is not a metadata sheet (no `id` or `file` column).
+pub fn read_sheet(path: &Path, vocab: &Vocabulary) -> Result<Option<Sheet>, IngestError> {
+    let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
+        path: path.into(),
+        source,
+    })?;
+    let decoded = decode(&bytes, None).map_err(|source| IngestError::Decode {
+        path: path.into(),
+        source,
+    })?;
+    crate::parse::sheet::parse(&decoded.text, path, vocab).map_err(|source| IngestError::Parse {
+        path: path.into(),
+        source,
+    })
+}
+
+/// The sheet that describes `path`: the one in the nearest folder above it.
+pub fn sheet_for<'a>(
+    path: &Path,
+    sheets: &'a [std::sync::Arc<Sheet>],
+) -> Option<&'a std::sync::Arc<Sheet>> {
+    sheets
+        .iter()
+        .filter(|s| path.starts_with(&s.dir))
+        .max_by_key(|s| s.dir.components().count())
 }
 
 /// File extensions taken from folders.
 pub const TRANSCRIPT_EXTENSIONS: &[&str] = &["txt", "text", "tanu", "vtt", "srt", "xml", "json"];
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut usize) -> Result<(), IngestError> {
+fn walk(dir: &Path, c: &mut Collected) -> Result<(), IngestError> {
     let rd = std::fs::read_dir(dir).map_err(|source| IngestError::Io {
         path: dir.to_path_buf(),
         source,
@@ -333,7 +493,9 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut usize) -> Result<(),
             continue;
         }
         if path.is_dir() {
-            walk(&path, files, skipped)?;
+            walk(&path, c)?;
+        } else if crate::parse::sheet::has_sheet_extension(&path) {
+            c.sheets.push(path);
         } else {
             let ext = path
                 .extension()
@@ -341,9 +503,9 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut usize) -> Result<(),
                 .map(str::to_lowercase)
                 .unwrap_or_default();
             if TRANSCRIPT_EXTENSIONS.contains(&ext.as_str()) {
-                files.push(path);
+                c.files.push(path);
             } else {
-                *skipped += 1;
+                c.skipped += 1;
             }
         }
     }

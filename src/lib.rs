@@ -20,7 +20,9 @@ bytes ─ decode ─ repair ─ parse ─ (lang) ─ tag ─ store ─ index ─
 - [`store`]: SQLite, with revisions and a hash-chained audit log;
 - [`analysis`], [`index`] and [`search`]: the analysed views, the derived
   index and the query language;
-- [`access`]: roles, access levels, embargoes and redaction.
+- [`access`]: roles, access levels, embargoes and redaction;
+- [`export`]: JSON (backups), CSV, OHMS XML, WebVTT and Dublin Core, built
+  through the access layer.
 
 ```no_run
 use tanu::{Archive, search::SearchRequest};
@@ -42,6 +44,7 @@ mod archive;
 pub mod curate;
 pub mod dates;
 pub mod decode;
+pub mod export;
 pub mod hash;
 pub mod index;
 pub mod ingest;

@@ -53,12 +53,19 @@ fn commands_refuse_a_directory_that_is_not_an_archive() {
 #[test]
 fn ingest_reports_each_bad_file_and_goes_on() {
     let t = TestArchive::new();
+    // The transcript-format hostile files (`hostile/formats/` is covered by
+    // tests/formats.rs).
+    let hostile: Vec<std::path::PathBuf> = std::fs::read_dir(fixture("hostile"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
     let out = t
         .tanu()
         .arg("ingest")
         .arg(fixture("transcripts"))
-        .arg(fixture("hostile"))
-        .arg(fixture("hostile/binary.bin"))
+        .args(&hostile)
+        .arg(fixture("hostile/duplicate"))
         .assert()
         .code(2)
         .get_output()

@@ -6,7 +6,10 @@ use std::process::ExitCode;
 use anyhow::bail;
 use clap::Args;
 
-use tanu::ingest::{IngestOptions, collect_files};
+use std::sync::Arc;
+
+use tanu::ingest::{IngestOptions, collect, read_sheet, sheet_for};
+use tanu::parse::sheet::Sheet;
 
 use super::{Cli, print};
 
@@ -42,41 +45,100 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let mut archive = super::open(cli)?;
-    let (files, skipped) = collect_files(&args.paths)?;
-    let opts = IngestOptions {
-        encoding,
-        replace: args.replace,
-    };
-    let actor = super::actor(cli);
-    let bar = print::progress("ingesting");
-    if let Some(b) = &bar {
-        b.set_length(files.len() as u64);
-    }
+    let collected = collect(&args.paths)?;
+    let files = collected.files;
+    let mut skipped = collected.skipped;
     let (mut ingested, mut unchanged, mut updated, mut failed) = (0usize, 0usize, 0usize, 0usize);
-    for (i, path) in files.iter().enumerate() {
-        match archive.ingest_file(path, &opts, &actor) {
-            Ok(report) => {
-                match report.outcome {
-                    "ingested" => ingested += 1,
-                    "updated" => updated += 1,
-                    _ => unchanged += 1,
-                }
-                if args.json {
-                    print::json_line("file", &report)?;
-                }
-            }
+    // Metadata sheets first: a transcript whose folder has a broken sheet is
+    // not ingested (it could otherwise go in public without its access level).
+    let mut sheets: Vec<Arc<Sheet>> = Vec::new();
+    let mut broken: Vec<PathBuf> = Vec::new();
+    for path in &collected.sheets {
+        match read_sheet(path, archive.vocabulary()) {
+            Ok(Some(sheet)) => sheets.push(Arc::new(sheet)),
+            Ok(None) => skipped += 1,
             Err(err) => {
                 failed += 1;
-                let line = format!("tanu: {err}");
-                match &bar {
-                    Some(b) => b.println(line),
-                    None => eprintln!("{line}"),
-                }
+                eprintln!("tanu: {err}");
                 if args.json {
                     print::json_line(
                         "error",
                         &serde_json::json!({ "path": path, "error": err.to_string() }),
                     )?;
+                }
+                broken.push(path.clone());
+            }
+        }
+    }
+    let mut opts = IngestOptions {
+        encoding,
+        replace: args.replace,
+        sheet: None,
+    };
+    let mut matched_rows: Vec<(PathBuf, usize)> = Vec::new();
+    let actor = super::actor(cli);
+    let bar = print::progress("ingesting");
+    if let Some(b) = &bar {
+        b.set_length(files.len() as u64);
+    }
+    for (i, path) in files.iter().enumerate() {
+        if let Some(sheet) = broken
+            .iter()
+            .find(|s| s.parent().is_some_and(|d| path.starts_with(d)))
+        {
+            failed += 1;
+            let msg = format!(
+                "{}: not ingested, because the metadata sheet of its folder ({}) failed",
+                path.display(),
+                sheet.display()
+            );
+            eprintln!("tanu: {msg}");
+            if args.json {
+                print::json_line("error", &serde_json::json!({ "path": path, "error": msg }))?;
+            }
+            continue;
+        }
+        opts.sheet = sheet_for(path, &sheets).cloned();
+        for result in archive.ingest_path(path, &opts, &actor) {
+            match result {
+                Ok(report) => {
+                    if let Some(sheet) = &opts.sheet
+                        && let Some(row) = sheet.row_for(path, &report.id)
+                    {
+                        matched_rows.push((sheet.path.clone(), row.line));
+                    }
+                    if report.outcome != "unchanged" {
+                        for w in &report.warnings {
+                            let line =
+                                format!("tanu: warning: {}: {}", path.display(), print::safe(w));
+                            match &bar {
+                                Some(b) => b.println(line),
+                                None => eprintln!("{line}"),
+                            }
+                        }
+                    }
+                    match report.outcome {
+                        "ingested" => ingested += 1,
+                        "updated" => updated += 1,
+                        _ => unchanged += 1,
+                    }
+                    if args.json {
+                        print::json_line("file", &report)?;
+                    }
+                }
+                Err(err) => {
+                    failed += 1;
+                    let line = format!("tanu: {err}");
+                    match &bar {
+                        Some(b) => b.println(line),
+                        None => eprintln!("{line}"),
+                    }
+                    if args.json {
+                        print::json_line(
+                            "error",
+                            &serde_json::json!({ "path": path, "error": err.to_string() }),
+                        )?;
+                    }
                 }
             }
         }
@@ -90,6 +152,26 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
     archive.sync_index()?;
     if let Some(b) = bar {
         b.finish_and_clear();
+    }
+    for sheet in &sheets {
+        for row in &sheet.rows {
+            if !matched_rows.contains(&(sheet.path.clone(), row.line)) {
+                let what = match (&row.file, &row.header.id) {
+                    (Some(f), _) => format!("file `{}`", print::safe(f)),
+                    (None, Some(id)) => format!("id `{}`", print::safe(id)),
+                    (None, None) => "nothing".into(),
+                };
+                let msg = format!(
+                    "{}:{}: no transcript ingested from its folder matches {what}",
+                    sheet.path.display(),
+                    row.line
+                );
+                eprintln!("tanu: warning: {msg}");
+                if args.json {
+                    print::json_line("warning", &serde_json::json!({ "message": msg }))?;
+                }
+            }
+        }
     }
     if args.json {
         print::json_line(

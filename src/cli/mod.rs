@@ -5,6 +5,7 @@
 
 mod curate;
 mod demo;
+mod export;
 mod ingest;
 mod print;
 mod read;
@@ -62,6 +63,8 @@ enum Command {
     Show(read::ShowArgs),
     /// List testimonies.
     List(read::ListArgs),
+    /// Export testimonies as JSON, CSV, OHMS XML, WebVTT or Dublin Core.
+    Export(export::ExportArgs),
     /// Rebuild the search index from the database.
     Reindex,
     /// Check the archive: database integrity, originals, audit chain, index.
@@ -138,6 +141,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Search(args) => search::run(&cli, args),
         Command::Show(args) => read::show(&cli, args),
         Command::List(args) => read::list(&cli, args),
+        Command::Export(args) => export::run(&cli, args),
         Command::Reindex => {
             let bar = print::progress("reindexing");
             let (_, n) = Archive::open_for_reindex(&cli.archive, &mut |done, total| {

@@ -79,6 +79,21 @@ fn print_view(v: &TestimonyView, vocab: &tanu::vocab::Vocabulary) {
     if !t.keywords.is_empty() {
         println!("  keywords:     {}", print::safe(&t.keywords.join(", ")));
     }
+    if let Some(x) = &t.summary {
+        println!("  summary:      {}", print::safe(x));
+    }
+    if let Some(x) = &t.rights {
+        println!("  rights:       {}", print::safe(x));
+    }
+    if !t.properties.is_empty() {
+        println!("  properties:");
+        for (k, v) in &t.properties {
+            let v: String = v.split_whitespace().collect::<Vec<_>>().join(" ");
+            let shown: String = v.chars().take(100).collect();
+            let more = if shown.len() < v.len() { "…" } else { "" };
+            println!("    {}: {}{more}", print::safe(k), print::safe(&shown));
+        }
+    }
     if !t.source_path.is_empty() {
         println!(
             "  source:       {} ({} format, {} with confidence {:.2}, sha256 {}…)",
@@ -124,7 +139,8 @@ fn print_view(v: &TestimonyView, vocab: &tanu::vocab::Vocabulary) {
             println!("{line}");
             for e in tag.evidence.iter().take(3) {
                 let place = match (e.line, e.ordinal) {
-                    (Some(l), _) => format!("header line {l}"),
+                    (Some(l), _) if e.rule == "header" => format!("header line {l}"),
+                    (Some(l), _) => format!("line {l}"),
                     (None, Some(o)) => {
                         let seg = v.segments.iter().find(|s| s.ordinal == o);
                         let tc = seg.map(|s| print::timecode(s.start_ms)).unwrap_or_default();
@@ -186,6 +202,48 @@ fn print_view(v: &TestimonyView, vocab: &tanu::vocab::Vocabulary) {
                 print::safe(&r.actor),
                 print::safe(&r.summary)
             );
+        }
+    }
+    if !v.index_points.is_empty() {
+        println!("  index points:");
+        for (i, p) in v.index_points.iter().enumerate() {
+            let tc = print::timecode(i64::try_from(p.start_ms).ok());
+            let alt = p
+                .title_alt
+                .as_deref()
+                .map(|a| format!(" ({})", print::safe(a)))
+                .unwrap_or_default();
+            println!("    {:>2}. {tc} {}{alt}", i + 1, print::safe(&p.title));
+            for (label, text) in [
+                ("partial transcript", &p.partial_transcript),
+                ("synopsis", &p.synopsis),
+                ("synopsis (translated)", &p.synopsis_alt),
+            ] {
+                if let Some(x) = text {
+                    println!("        {label}: {}", print::safe(x));
+                }
+            }
+            for (label, list) in [
+                ("keywords", &p.keywords),
+                ("keywords (translated)", &p.keywords_alt),
+                ("subjects", &p.subjects),
+                ("subjects (translated)", &p.subjects_alt),
+            ] {
+                if !list.is_empty() {
+                    println!("        {label}: {}", print::safe(&list.join("; ")));
+                }
+            }
+            for g in &p.gps {
+                let text = g
+                    .text
+                    .as_deref()
+                    .map(|x| format!(" {}", print::safe(x)))
+                    .unwrap_or_default();
+                println!("        GPS {:.5}, {:.5}{text}", g.lat, g.lon);
+            }
+            for h in &p.hyperlinks {
+                println!("        link {}", print::safe(&h.url));
+            }
         }
     }
     println!();

@@ -119,11 +119,14 @@ fn print_results(results: &SearchResults, suggested: bool) {
                 _ => String::new(),
             };
             let tc = print::timecode(p.start_ms);
-            let place = if tc.is_empty() {
+            let mut place = if tc.is_empty() {
                 format!("¶{}", p.ordinal)
             } else {
                 tc
             };
+            if let Some(n) = p.index_point {
+                place.push_str(&format!(" index point {n}:"));
+            }
             println!(
                 "  {place} {who}{}",
                 print::highlighted(&p.snippet.text, &p.snippet.highlights, color)

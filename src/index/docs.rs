@@ -10,8 +10,8 @@ use crate::lang::Lang;
 use crate::store::{Store, TestimonyRow};
 use crate::vocab::Vocabulary;
 
-/// The documents of one testimony: one per segment, two for a segment with
-/// active redactions.
+/// The documents of one testimony: one per segment and per index point,
+/// two for a segment with active redactions (and for a point quoting one).
 pub(super) fn testimony_docs(
     store: &Store,
     vocab: &Vocabulary,
@@ -71,6 +71,69 @@ pub(super) fn testimony_docs(
             if let Some(sp) = &seg.speaker {
                 doc.add_text(f.speaker, sp.to_lowercase());
             }
+            doc.add_text(f.audience, audience);
+            doc.add_text(f.access, t.access.name());
+            doc.add_text(f.status, &t.status);
+            doc.add_i64(f.embargo, embargo);
+            for p in &confirmed {
+                doc.add_facet(f.tags, p.clone());
+            }
+            for p in &all_tags {
+                doc.add_facet(f.tags_suggested, p.clone());
+            }
+            doc.add_u64(f.point, 0);
+            let analyzed = analyze(&text, lang);
+            for view in View::ALL {
+                doc.add_pre_tokenized_text(f.view(view), pre_tokenized(analyzed.view(view)));
+            }
+            out.push(doc);
+        }
+    }
+
+    let points = store.index_points(t.num)?;
+    if points.is_empty() {
+        return Ok(out);
+    }
+    let texts: Vec<(i64, &str)> = segments
+        .iter()
+        .map(|s| (s.ordinal, s.text.as_str()))
+        .collect();
+    let spans: Vec<(i64, (usize, usize))> = redactions
+        .iter()
+        .map(|r| {
+            (
+                r.ordinal,
+                (r.span.0.max(0) as usize, r.span.1.max(0) as usize),
+            )
+        })
+        .collect();
+    let phrases = crate::access::redacted_phrases(&texts, &spans);
+    let prior = t.languages.first().map(|c| Lang::for_code(c));
+    for (i, point) in points.iter().enumerate() {
+        // The segment the point's time falls in (0 when before any).
+        let ordinal = segments
+            .iter()
+            .filter(|s| s.start_ms.is_some_and(|st| st <= point.start_ms as i64))
+            .map(|s| s.ordinal)
+            .next_back()
+            .unwrap_or(0);
+        let full = point.texts().join("\n");
+        let mut redacted_point = point.clone();
+        crate::access::redact_index_point(&mut redacted_point, &phrases);
+        let redacted_text = redacted_point.texts().join("\n");
+        let versions: Vec<(&str, String)> = if redacted_text == full {
+            vec![("all", full)]
+        } else {
+            vec![("archivist", full), ("redacted", redacted_text)]
+        };
+        for (audience, text) in versions {
+            let lang = crate::lang::detect(&text, prior);
+            let mut doc = TantivyDocument::default();
+            doc.add_u64(f.tnum, t.num as u64);
+            doc.add_u64(f.ordinal, ordinal as u64);
+            doc.add_u64(f.point, i as u64 + 1);
+            doc.add_text(f.tid, &t.id);
+            doc.add_text(f.lang, lang.code());
             doc.add_text(f.audience, audience);
             doc.add_text(f.access, t.access.name());
             doc.add_text(f.status, &t.status);

@@ -7,6 +7,13 @@
 //! access level, workflow status, embargo date and tag facets, plus the four
 //! analysed text views of [`crate::analysis`].
 //!
+//! Index points (an OHMS table of contents) are documents too: one per
+//! point (two when a redacted passage is quoted in it), holding its title,
+//! partial transcript, synopsis, keywords, subjects and place descriptions
+//! with their translations, and the ordinal of the point in `point` (0 for
+//! segment documents). `ordinal` holds the segment the point's time falls
+//! in, so a hit on a point lands at that passage of the transcript.
+//!
 //! **Architecture Invariant:** documents are built from SQLite rows only
 //! ([`SearchIndex::sync`] reads the `index_outbox`, [`SearchIndex::rebuild`]
 //! reads everything). Each commit's payload records the analyzer version
@@ -28,7 +35,7 @@ use crate::store::Store;
 use crate::vocab::Vocabulary;
 
 /// Version of the index layout (fields and their options).
-pub const INDEX_SCHEMA_VERSION: u32 = 1;
+pub const INDEX_SCHEMA_VERSION: u32 = 2;
 
 /// An index failure.
 #[derive(Debug, thiserror::Error)]
@@ -72,6 +79,8 @@ pub struct Fields {
     pub tnum: Field,
     /// Segment ordinal (u64, fast).
     pub ordinal: Field,
+    /// Index point ordinal (u64, fast): 0 for segment documents.
+    pub point: Field,
     /// Testimony identifier (raw string) for `id:` filters and deletes.
     pub tid: Field,
     /// Segment language code.
@@ -123,6 +132,7 @@ fn build_schema() -> (Schema, Fields) {
     let fields = Fields {
         tnum: b.add_u64_field("tnum", INDEXED | FAST | STORED),
         ordinal: b.add_u64_field("ordinal", FAST | STORED),
+        point: b.add_u64_field("point", FAST | STORED),
         tid: b.add_text_field("id", STRING),
         lang: b.add_text_field("lang", STRING),
         speaker: b.add_text_field("speaker", STRING),

@@ -101,6 +101,20 @@ pub(super) fn parse_body(
     offset: usize,
     declared: &[String],
 ) -> Result<Vec<Segment>, ParseError> {
+    let numbered: Vec<(usize, &str)> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (offset + i + 1, *l))
+        .collect();
+    parse_numbered_body(&numbered, declared)
+}
+
+/// Parses body lines that carry their own 1-based line numbers (formats
+/// that embed a transcript, such as OHMS XML, split or insert lines).
+pub(super) fn parse_numbered_body(
+    lines: &[(usize, &str)],
+    declared: &[String],
+) -> Result<Vec<Segment>, ParseError> {
     let mut segments: Vec<Segment> = Vec::new();
     let mut current: Option<Segment> = None;
     let mut speaker: Option<String> = None;
@@ -114,8 +128,7 @@ pub(super) fn parse_body(
         }
     };
 
-    for (i, raw) in lines.iter().enumerate() {
-        let lineno = offset + i + 1;
+    for &(lineno, raw) in lines {
         let line = raw.trim_end();
         if line.trim().is_empty() {
             // A paragraph break ends a segment, unless only a timecode

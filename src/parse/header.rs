@@ -96,6 +96,17 @@ pub struct Header {
     pub source: Option<String>,
     /// Archivist notes.
     pub notes: Option<String>,
+    /// Abstract of the interview (OHMS `description`, Dublin Core
+    /// `description`).
+    pub summary: Option<String>,
+    /// Rights statement.
+    pub rights: Option<String>,
+    /// Source fields tanu has no column for, kept verbatim (`ohms.duration`).
+    pub properties: std::collections::BTreeMap<String, String>,
+    /// Subjects and keywords from other formats (OHMS `subject`, `keyword`):
+    /// they become vocabulary tags when they resolve and keywords otherwise,
+    /// never an error. `(value, line, rule)`.
+    pub soft_tags: Vec<(String, usize, &'static str)>,
 }
 
 /// Canonical header keys and the spellings accepted for them.
@@ -156,6 +167,17 @@ const KEYS: &[(&str, &[&str])] = &[
     ("speakers", &["speakers", "beszélők", "beszelok"]),
     ("source", &["source", "forrás", "forras"]),
     ("notes", &["notes", "megjegyzés", "megjegyzes"]),
+    (
+        "summary",
+        &[
+            "summary",
+            "description",
+            "abstract",
+            "összefoglaló",
+            "osszefoglalo",
+        ],
+    ),
+    ("rights", &["rights", "jogok"]),
 ];
 
 /// Keys that may repeat; their values accumulate.
@@ -174,7 +196,7 @@ pub fn known_header_keys() -> impl Iterator<Item = &'static str> {
         .flat_map(|(_, spellings)| spellings.iter().copied())
 }
 
-fn canonical_key(raw: &str) -> Option<&'static str> {
+pub(crate) fn canonical_key(raw: &str) -> Option<&'static str> {
     let k: String = raw
         .trim()
         .to_lowercase()
@@ -210,7 +232,7 @@ fn is_comment(line: &str) -> bool {
 }
 
 /// Finds and parses the header. `Ok(None)` means the file has no header.
-pub(super) fn parse_header(lines: &[&str]) -> Result<Option<(Header, usize)>, ParseError> {
+pub(crate) fn parse_header(lines: &[&str]) -> Result<Option<(Header, usize)>, ParseError> {
     let first = lines
         .iter()
         .position(|l| !l.trim().is_empty() && !is_comment(l));
@@ -430,6 +452,8 @@ pub(super) fn parse_header(lines: &[&str]) -> Result<Option<(Header, usize)>, Pa
             }
             "source" => h.source = text,
             "notes" => h.notes = text,
+            "summary" => h.summary = text,
+            "rights" => h.rights = text,
             _ => {}
         }
     }

@@ -7,15 +7,29 @@
 //! The format is recognised by content, not by extension:
 //! - tanu's own format (`docs/transcript-format.md`): a `key: value` header
 //!   ended by `---`, then a body with `[HH:MM:SS]` timecodes and labels;
-//! - plain text: no header, paragraphs become segments.
+//! - plain text: no header, paragraphs become segments;
+//! - WebVTT (`WEBVTT` first line, [`vtt`]) and SubRip (a cue number, then a
+//!   `-->` timing line, [`srt`]): one segment per cue;
+//! - OHMS XML 5.x and 6 (an XML document whose root is `ROOT`, [`ohms`]):
+//!   record metadata, index points and the transcript.
+//!
+//! Metadata sheets (CSV/TSV, [`sheet`]) are not transcripts: the ingest of a
+//! folder applies them to the transcripts beside them.
 
 mod body;
 mod header;
+pub mod ohms;
+pub mod sheet;
+pub mod srt;
+pub mod vtt;
+pub(crate) mod xml;
 
 use serde::{Deserialize, Serialize};
 
+pub(crate) use self::body::leading_label;
 pub use self::body::{format_timecode, parse_timecode};
 pub use self::header::{Access, Header, HeaderTag, Speaker, known_header_keys};
+pub(crate) use self::header::{canonical_key, parse_header};
 
 use crate::lang::Lang;
 
@@ -27,6 +41,12 @@ pub enum Format {
     Tanu,
     /// Plain text without a header.
     Plain,
+    /// WebVTT captions.
+    Vtt,
+    /// SubRip (SRT) captions.
+    Srt,
+    /// OHMS XML (Oral History Metadata Synchronizer), 5.x or 6.
+    Ohms,
 }
 
 impl Format {
@@ -35,6 +55,9 @@ impl Format {
         match self {
             Format::Tanu => "tanu",
             Format::Plain => "plain",
+            Format::Vtt => "vtt",
+            Format::Srt => "srt",
+            Format::Ohms => "ohms",
         }
     }
 }
@@ -63,8 +86,120 @@ pub struct Transcript {
     pub header: Header,
     /// The segments, in order.
     pub segments: Vec<Segment>,
+    /// The table of contents (OHMS index points), in document order.
+    pub index_points: Vec<IndexPoint>,
     /// Documented repairs made while parsing (e.g. a cue with no end time).
     pub warnings: Vec<String>,
+}
+
+/// An entry of a recording's table of contents (an OHMS index point): a
+/// time and a description of the passage that starts there. The `_alt`
+/// fields are the OHMS translation twins.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct IndexPoint {
+    /// Start time in milliseconds.
+    pub start_ms: u64,
+    /// Title of the passage.
+    pub title: String,
+    /// Title, translated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_alt: Option<String>,
+    /// The first words of the passage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partial_transcript: Option<String>,
+    /// The first words, translated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partial_transcript_alt: Option<String>,
+    /// A summary of the passage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub synopsis: Option<String>,
+    /// The summary, translated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub synopsis_alt: Option<String>,
+    /// Keywords.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+    /// Keywords, translated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords_alt: Vec<String>,
+    /// Subjects (controlled headings in the source archive).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<String>,
+    /// Subjects, translated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subjects_alt: Vec<String>,
+    /// Places the passage is about.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gps: Vec<GpsPoint>,
+    /// Links.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hyperlinks: Vec<Hyperlink>,
+    /// The 1-based line in the source file (0 when not from a file).
+    #[serde(skip)]
+    pub line: usize,
+}
+
+/// A place an index point is about.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct GpsPoint {
+    /// Latitude, −90…90.
+    pub lat: f64,
+    /// Longitude, −180…180.
+    pub lon: f64,
+    /// Map zoom level, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zoom: Option<u32>,
+    /// What the place is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The description, translated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_alt: Option<String>,
+}
+
+/// A link attached to an index point.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Hyperlink {
+    /// The address.
+    pub url: String,
+    /// Link text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Link text, translated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_alt: Option<String>,
+}
+
+impl IndexPoint {
+    /// Every text of the point, for search: title, partial transcript,
+    /// synopsis, keywords, subjects and place descriptions, with their
+    /// translations.
+    pub fn texts(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = vec![self.title.as_str()];
+        for o in [
+            &self.title_alt,
+            &self.partial_transcript,
+            &self.partial_transcript_alt,
+            &self.synopsis,
+            &self.synopsis_alt,
+        ] {
+            out.extend(o.as_deref());
+        }
+        for list in [
+            &self.keywords,
+            &self.keywords_alt,
+            &self.subjects,
+            &self.subjects_alt,
+        ] {
+            out.extend(list.iter().map(String::as_str));
+        }
+        for g in &self.gps {
+            out.extend(g.text.as_deref());
+            out.extend(g.text_alt.as_deref());
+        }
+        out.retain(|t| !t.trim().is_empty());
+        out
+    }
 }
 
 /// A file that could not be parsed, with the line where it went wrong.
@@ -89,6 +224,44 @@ impl ParseError {
 /// Parses `text` read from a file called `file_name` (used for the
 /// identifier and title of header-less files).
 pub fn parse(text: &str, file_name: &str) -> Result<(Format, Transcript), ParseError> {
+    let (format, mut t) = match sniff(text) {
+        Format::Vtt => (Format::Vtt, vtt::parse(text)?),
+        Format::Srt => (Format::Srt, srt::parse(text)?),
+        Format::Ohms => (Format::Ohms, ohms::parse(text)?),
+        _ => return parse_text(text, file_name),
+    };
+    if t.header.id.is_none() {
+        t.header.id = Some(identifier_from_file_name(file_name));
+    }
+    if t.header.title.is_none() {
+        t.header.title = Some(title_from_file_name(file_name));
+    }
+    Ok((format, t))
+}
+
+/// Recognises the format of `text` by its content. Returns
+/// [`Format::Plain`] for anything that is not VTT, SRT or XML; the tanu
+/// format and plain text are told apart by [`parse`] itself.
+pub fn sniff(text: &str) -> Format {
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    if t.starts_with("WEBVTT")
+        && t[6..]
+            .chars()
+            .next()
+            .is_none_or(|c| c == ' ' || c == '\t' || c == '\n' || c == '\r')
+    {
+        return Format::Vtt;
+    }
+    if t.starts_with("<?xml") || t.starts_with("<ROOT") || t.starts_with("<!--") {
+        return Format::Ohms;
+    }
+    if srt::looks_like_srt(t) {
+        return Format::Srt;
+    }
+    Format::Plain
+}
+
+fn parse_text(text: &str, file_name: &str) -> Result<(Format, Transcript), ParseError> {
     let lines: Vec<&str> = text.split('\n').collect();
     let (format, mut header, body_start) = match header::parse_header(&lines)? {
         Some((header, body_start)) => (Format::Tanu, header, body_start),
@@ -107,6 +280,7 @@ pub fn parse(text: &str, file_name: &str) -> Result<(Format, Transcript), ParseE
         Transcript {
             header,
             segments,
+            index_points: Vec::new(),
             warnings: Vec::new(),
         },
     ))
@@ -120,7 +294,13 @@ pub fn identifier_from_file_name(file_name: &str) -> String {
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or(file_name);
-    let folded = crate::analysis::fold(stem);
+    slug(stem)
+}
+
+/// Makes an identifier of any text: accents removed, lower-cased, runs of
+/// other characters turned into `-` (`2019 OH 034` → `2019-oh-034`).
+pub fn slug(text: &str) -> String {
+    let folded = crate::analysis::fold(text);
     let mut id = String::new();
     for c in folded.chars() {
         if c.is_ascii_alphanumeric() {
@@ -139,7 +319,8 @@ pub fn identifier_from_file_name(file_name: &str) -> String {
     }
 }
 
-fn title_from_file_name(file_name: &str) -> String {
+/// A title made from a file name: the stem, `_` and `-` as spaces.
+pub(crate) fn title_from_file_name(file_name: &str) -> String {
     let stem = std::path::Path::new(file_name)
         .file_stem()
         .and_then(|s| s.to_str())
@@ -195,6 +376,36 @@ mod tests {
         assert_eq!(t.segments[2].start_ms, None);
         assert_eq!(t.segments[2].line, 10);
         assert_eq!(t.segments[3].speaker.as_deref(), Some("K"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// No input makes a format parser panic: each answers with a
+        /// transcript or an error.
+        #[test]
+        fn format_parsers_never_panic(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "WEBVTT\n", "\n", "\n\n", "NOTE ", "id: x\n", "00:00:01.000 --> 00:00:02.000\n",
+                    "00:00:0", " --> ", "<v Kiss Anna>", "</v>", "<b>", "&amp;", "&#99999999;", "&",
+                    "1\n", "00:00:01,000 --> 00:00:02,000\n", "{\\an8}", "<", ">", "{", "[00:01:00]",
+                    "<ROOT>", "</ROOT>", "<record id=\"1\">", "</record>", "<title>T</title>",
+                    "<index><point><time>5</time>", "</point></index>", "<gps>1,2</gps>",
+                    "<sync>1:|2(3)|", "</sync>", "<transcript>", "</transcript>", "<![CDATA[", "]]>",
+                    "Szolyva", "ő", "Сталино", "\u{feff}", "\r\n", ":", ";", ",", "\t",
+                ]),
+                0..40,
+            )
+        ) {
+            let text: String = parts.concat();
+            let _ = parse(&text, "x.txt");
+            let _ = vtt::parse(&text);
+            let _ = srt::parse(&text);
+            let _ = ohms::parse(&text);
+            static VOCAB: std::sync::LazyLock<crate::vocab::Vocabulary> =
+                std::sync::LazyLock::new(|| crate::vocab::Vocabulary::builtin().unwrap());
+            let _ = sheet::parse(&format!("id,title\n{text}"), std::path::Path::new("m.csv"), &VOCAB);
+        }
     }
 
     #[test]

@@ -124,6 +124,11 @@ pub struct Passage {
     pub score: f32,
     /// The highlighted snippet.
     pub snippet: Snippet,
+    /// When the passage is an index point (a table-of-contents entry), its
+    /// 1-based number; the snippet is then the point's title, synopsis and
+    /// keywords, and `start_ms` its time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index_point: Option<i64>,
 }
 
 /// One matching testimony.
@@ -305,16 +310,16 @@ pub fn search(
     }
 
     // Group passages by testimony.
-    let mut groups: HashMap<u64, Vec<(f32, i64)>> = HashMap::new();
+    let mut groups: HashMap<u64, Vec<(f32, i64, u64)>> = HashMap::new();
     let mut order: Vec<u64> = Vec::new();
     for (score, addr) in &top {
-        let (tnum, ordinal) = doc_keys(&searcher, fields, *addr)?;
+        let (tnum, ordinal, point) = doc_keys(&searcher, fields, *addr)?;
         let g = groups.entry(tnum).or_insert_with(|| {
             order.push(tnum);
             Vec::new()
         });
-        if !g.iter().any(|(_, o)| *o == ordinal) {
-            g.push((*score, ordinal));
+        if !g.iter().any(|(_, o, p)| *o == ordinal && *p == point) {
+            g.push((*score, ordinal, point));
         }
     }
     // Ties are broken by position, not by how the index is laid out.
@@ -365,7 +370,31 @@ pub fn search(
                 .collect()
         };
         let mut passages = Vec::new();
-        for &(pscore, ordinal) in groups[&tnum].iter().take(req.passages) {
+        let mut points: Option<Vec<crate::parse::IndexPoint>> = None;
+        for &(pscore, ordinal, point) in groups[&tnum].iter().take(req.passages) {
+            if point > 0 {
+                if points.is_none() {
+                    points = Some(visible_points(store, &t, &redactions)?);
+                }
+                let Some(p) = points.as_ref().and_then(|ps| ps.get(point as usize - 1)) else {
+                    continue;
+                };
+                let text = point_text(p);
+                let lang =
+                    crate::lang::detect(&text, t.languages.first().map(|c| Lang::for_code(c)));
+                passages.push(Passage {
+                    ordinal,
+                    start_ms: i64::try_from(p.start_ms).ok(),
+                    end_ms: None,
+                    speaker: None,
+                    speaker_name: None,
+                    lang: lang.code().to_string(),
+                    score: pscore,
+                    snippet: snippet::snippet(&text, lang, &highlight, req.snippet_chars),
+                    index_point: Some(point as i64),
+                });
+                continue;
+            }
             let Some(seg) = store.segment(t.num, ordinal)? else {
                 continue;
             };
@@ -398,6 +427,7 @@ pub fn search(
                 lang: seg.lang,
                 score: pscore,
                 snippet: snippet::snippet(&text, lang, &highlight, req.snippet_chars),
+                index_point: None,
             });
         }
         hits.push(TestimonyHit {
@@ -426,12 +456,39 @@ fn doc_keys(
     searcher: &tantivy::Searcher,
     _fields: &Fields,
     addr: tantivy::DocAddress,
-) -> tantivy::Result<(u64, i64)> {
+) -> tantivy::Result<(u64, i64, u64)> {
     let reader = searcher.segment_reader(addr.segment_ord);
     let ff = reader.fast_fields();
     let tnum = ff.u64("tnum")?.first(addr.doc_id).unwrap_or(0);
     let ordinal = ff.u64("ordinal")?.first(addr.doc_id).unwrap_or(0);
-    Ok((tnum, ordinal as i64))
+    let point = ff.u64("point")?.first(addr.doc_id).unwrap_or(0);
+    Ok((tnum, ordinal as i64, point))
+}
+
+/// The index points of `t` as a caller with these redactions sees them.
+fn visible_points(
+    store: &Store,
+    t: &crate::store::TestimonyRow,
+    redactions: &[(i64, (usize, usize))],
+) -> Result<Vec<crate::parse::IndexPoint>, SearchError> {
+    let mut points = store.index_points(t.num)?;
+    if !redactions.is_empty() {
+        let segments = store.segments(t.num)?;
+        let texts: Vec<(i64, &str)> = segments
+            .iter()
+            .map(|s| (s.ordinal, s.text.as_str()))
+            .collect();
+        let phrases = crate::access::redacted_phrases(&texts, redactions);
+        for p in &mut points {
+            crate::access::redact_index_point(p, &phrases);
+        }
+    }
+    Ok(points)
+}
+
+/// What a hit on an index point shows: its texts, one per line.
+fn point_text(p: &crate::parse::IndexPoint) -> String {
+    p.texts().join(" — ")
 }
 
 fn distinct_testimonies(

@@ -9,6 +9,7 @@ use super::{Result, StoreError};
 const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../../schema/migrations/0001_archive.sql")),
     (2, include_str!("../../schema/migrations/0002_curation.sql")),
+    (3, include_str!("../../schema/migrations/0003_formats.sql")),
 ];
 
 /// The schema version this build writes.

@@ -13,6 +13,7 @@ mod check;
 mod curate;
 mod migrate;
 mod read;
+mod restore;
 mod write;
 
 use std::path::Path;
@@ -26,8 +27,10 @@ pub use self::curate::{
 };
 pub use self::migrate::SCHEMA_VERSION;
 pub use self::read::{
-    EvidenceRow, RedactionRow, RevisionRow, SegmentRow, TagRow, TestimonyRow, TestimonySummary,
+    EvidenceRow, RedactionRow, RevisionRow, SegmentRevisionRow, SegmentRow, TagRow, TestimonyRow,
+    TestimonySummary,
 };
+pub use self::restore::{RestoreRecord, RestoredRedaction};
 pub use self::write::{IngestOutcome, NewEvidence, NewTag, NewTestimony};
 
 use crate::vocab::Vocabulary;

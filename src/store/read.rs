@@ -1,14 +1,14 @@
 //! Reading testimonies, segments, tags and history.
 
 use rusqlite::{OptionalExtension, Row, params};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Result, Store, json_column};
-use crate::parse::{Access, Speaker};
+use crate::parse::{Access, IndexPoint, Speaker};
 use crate::repair::Repair;
 
 /// A stored testimony's metadata.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TestimonyRow {
     /// Internal number (index key).
     #[serde(skip)]
@@ -45,6 +45,12 @@ pub struct TestimonyRow {
     pub source: Option<String>,
     /// Archivist notes.
     pub notes: Option<String>,
+    /// Abstract.
+    pub summary: Option<String>,
+    /// Rights statement.
+    pub rights: Option<String>,
+    /// Source fields without a column of their own (`ohms.collection_name`).
+    pub properties: std::collections::BTreeMap<String, String>,
     /// Input format.
     pub format: String,
     /// File name as last ingested.
@@ -70,7 +76,7 @@ pub struct TestimonyRow {
 }
 
 /// A row of `tanu list`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TestimonySummary {
     /// Identifier.
     pub id: String,
@@ -95,7 +101,7 @@ pub struct TestimonySummary {
 }
 
 /// A stored segment.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SegmentRow {
     /// 1-based position in the transcript.
     pub ordinal: i64,
@@ -112,7 +118,7 @@ pub struct SegmentRow {
 }
 
 /// Where a tag was found.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EvidenceRow {
     /// Segment ordinal (None for header tags).
     pub ordinal: Option<i64>,
@@ -129,7 +135,7 @@ pub struct EvidenceRow {
 }
 
 /// A tag with its status and evidence.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TagRow {
     /// Internal number.
     #[serde(skip)]
@@ -155,7 +161,7 @@ pub struct TagRow {
 }
 
 /// One revision of a testimony.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RevisionRow {
     /// Revision number.
     pub number: i64,
@@ -174,7 +180,7 @@ pub struct RevisionRow {
 }
 
 /// A redacted span.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RedactionRow {
     /// Internal number (shown to archivists to unredact).
     pub num: i64,
@@ -196,11 +202,29 @@ pub struct RedactionRow {
     pub lifted: Option<(String, String, String)>,
 }
 
+/// An earlier text of a corrected segment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SegmentRevisionRow {
+    /// Segment ordinal.
+    pub ordinal: i64,
+    /// The testimony revision that replaced this text.
+    pub revision: i64,
+    /// The earlier text.
+    pub text: String,
+    /// When it was replaced.
+    pub at: String,
+    /// Who replaced it.
+    pub actor: String,
+    /// Why.
+    pub reason: String,
+}
+
 const TESTIMONY_COLUMNS: &str = "num, id, title, narrator, narrator_birth_year, narrator_birthplace, interviewer, \
     recorded, recording_place, languages, access, embargo_until, status, keywords, speakers, source, notes, format, \
-    source_path, sha256, encoding, encoding_confidence, repairs, revision, created_at, updated_at, edited_fields, merged_into";
+    source_path, sha256, encoding, encoding_confidence, repairs, revision, created_at, updated_at, edited_fields, \
+    merged_into, summary, rights, properties";
 
-fn testimony_from_row(r: &Row<'_>) -> rusqlite::Result<(TestimonyRow, [String; 5])> {
+fn testimony_from_row(r: &Row<'_>) -> rusqlite::Result<(TestimonyRow, [String; 6])> {
     let access: String = r.get(10)?;
     Ok((
         TestimonyRow {
@@ -221,6 +245,9 @@ fn testimony_from_row(r: &Row<'_>) -> rusqlite::Result<(TestimonyRow, [String; 5
             speakers: Vec::new(),
             source: r.get(15)?,
             notes: r.get(16)?,
+            summary: r.get(28)?,
+            rights: r.get(29)?,
+            properties: Default::default(),
             format: r.get(17)?,
             source_path: r.get(18)?,
             sha256: r.get(19)?,
@@ -233,14 +260,22 @@ fn testimony_from_row(r: &Row<'_>) -> rusqlite::Result<(TestimonyRow, [String; 5
             edited_fields: Vec::new(),
             merged_into: r.get(27)?,
         },
-        [r.get(9)?, r.get(13)?, r.get(14)?, r.get(22)?, r.get(26)?],
+        [
+            r.get(9)?,
+            r.get(13)?,
+            r.get(14)?,
+            r.get(22)?,
+            r.get(26)?,
+            r.get(30)?,
+        ],
     ))
 }
 
 fn finish_testimony(
-    (mut t, [langs, keywords, speakers, repairs, edited]): (TestimonyRow, [String; 5]),
+    (mut t, [langs, keywords, speakers, repairs, edited, properties]): (TestimonyRow, [String; 6]),
 ) -> Result<TestimonyRow> {
     t.edited_fields = json_column("edited_fields", &edited)?;
+    t.properties = json_column("properties", &properties)?;
     t.languages = json_column("languages", &langs)?;
     t.keywords = json_column("keywords", &keywords)?;
     t.speakers = json_column("speakers", &speakers)?;
@@ -422,6 +457,70 @@ impl Store {
                     }
                     _ => None,
                 },
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The index points of a testimony, in order.
+    pub fn index_points(&self, num: i64) -> Result<Vec<IndexPoint>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT start_ms, title, title_alt, partial_transcript, partial_transcript_alt, synopsis, synopsis_alt,
+                    keywords, keywords_alt, subjects, subjects_alt, gps, hyperlinks
+             FROM index_point WHERE testimony = ?1 ORDER BY ordinal",
+        )?;
+        let rows = stmt.query_map([num], |r| {
+            let start: i64 = r.get(0)?;
+            let lists: [String; 6] = [
+                r.get(7)?,
+                r.get(8)?,
+                r.get(9)?,
+                r.get(10)?,
+                r.get(11)?,
+                r.get(12)?,
+            ];
+            Ok((
+                IndexPoint {
+                    start_ms: u64::try_from(start).unwrap_or(0),
+                    title: r.get(1)?,
+                    title_alt: r.get(2)?,
+                    partial_transcript: r.get(3)?,
+                    partial_transcript_alt: r.get(4)?,
+                    synopsis: r.get(5)?,
+                    synopsis_alt: r.get(6)?,
+                    ..IndexPoint::default()
+                },
+                lists,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (mut p, [k, ka, s, sa, gps, links]) = row?;
+            p.keywords = json_column("index_point.keywords", &k)?;
+            p.keywords_alt = json_column("index_point.keywords_alt", &ka)?;
+            p.subjects = json_column("index_point.subjects", &s)?;
+            p.subjects_alt = json_column("index_point.subjects_alt", &sa)?;
+            p.gps = json_column("index_point.gps", &gps)?;
+            p.hyperlinks = json_column("index_point.hyperlinks", &links)?;
+            out.push(p);
+        }
+        Ok(out)
+    }
+
+    /// The earlier texts of corrected segments, oldest first.
+    pub fn segment_revisions(&self, num: i64) -> Result<Vec<SegmentRevisionRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT ordinal, revision, text, at, actor, reason FROM segment_revision
+             WHERE testimony = ?1 ORDER BY revision, ordinal, rowid",
+        )?;
+        let rows = stmt.query_map([num], |r| {
+            Ok(SegmentRevisionRow {
+                ordinal: r.get(0)?,
+                revision: r.get(1)?,
+                text: r.get(2)?,
+                at: r.get(3)?,
+                actor: r.get(4)?,
+                reason: r.get(5)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

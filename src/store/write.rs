@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::json;
 
 use super::{Result, Store, StoreError, audit};
-use crate::parse::{Access, Segment, Speaker};
+use crate::parse::{Access, IndexPoint, Segment, Speaker};
 use crate::repair::Repair;
 use crate::vocab::Facet;
 
@@ -43,6 +43,12 @@ pub struct NewTestimony {
     pub source: Option<String>,
     /// Notes.
     pub notes: Option<String>,
+    /// Abstract.
+    pub summary: Option<String>,
+    /// Rights statement.
+    pub rights: Option<String>,
+    /// Source fields without a column of their own.
+    pub properties: std::collections::BTreeMap<String, String>,
     /// Input format name.
     pub format: String,
     /// File name.
@@ -61,6 +67,8 @@ pub struct NewTestimony {
     pub segments: Vec<Segment>,
     /// Header tags and suggestions.
     pub tags: Vec<NewTag>,
+    /// The table of contents (OHMS index points).
+    pub index_points: Vec<IndexPoint>,
 }
 
 /// A tag to store.
@@ -122,37 +130,45 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let existing: Option<(i64, String, String, i64, Option<String>, String)> = tx
+        let existing: Option<Existing> = tx
             .query_row(
-                "SELECT num, sha256, source_path, revision, merged_into, edited_fields FROM testimony WHERE id = ?1",
+                "SELECT num, sha256, source_path, revision, merged_into, edited_fields, properties
+                 FROM testimony WHERE id = ?1",
                 [&t.id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+                |r| {
+                    Ok(Existing {
+                        num: r.get(0)?,
+                        sha256: r.get(1)?,
+                        source_path: r.get(2)?,
+                        revision: r.get(3)?,
+                        merged_into: r.get(4)?,
+                        edited_fields: r.get(5)?,
+                        properties: r.get(6)?,
+                    })
+                },
             )
             .optional()?;
+        let properties = serde_json::to_string(&t.properties).unwrap_or_else(|_| "{}".into());
         let curated = match &existing {
-            Some((num, _, _, _, _, edited)) => curated_values(&tx, *num, edited)?,
+            Some(e) => curated_values(&tx, e.num, &e.edited_fields)?,
             None => Vec::new(),
         };
-        if let Some((_, sha, _, _, merged, _)) = &existing {
-            if *sha == t.sha256 {
+        if let Some(e) = &existing {
+            // Same bytes and same source metadata (a metadata sheet's row is
+            // recorded in the properties): nothing to do.
+            if e.sha256 == t.sha256 && e.properties == properties {
                 return Ok(IngestOutcome::Unchanged);
             }
-            if let Some(into) = merged {
+            if let Some(into) = &e.merged_into {
                 return Err(StoreError::Conflict(format!(
                     "identifier `{}` was merged into `{into}`; give this file another id, or ingest it as `{into}` with --replace",
                     t.id
                 )));
             }
-        }
-        let existing = existing.map(|(num, sha, path, rev, _, _)| (num, sha, path, rev));
-        if let Some((_, sha, path, _)) = &existing {
-            if *sha == t.sha256 {
-                return Ok(IngestOutcome::Unchanged);
-            }
-            if file_name(path) != file_name(&t.source_path) && !replace {
+            if file_name(&e.source_path) != file_name(&t.source_path) && !replace {
                 return Err(StoreError::IdentifierTaken {
                     id: t.id.clone(),
-                    existing: file_name(path).to_string(),
+                    existing: file_name(&e.source_path).to_string(),
                     new: file_name(&t.source_path).to_string(),
                 });
             }
@@ -182,7 +198,13 @@ impl Store {
                 )?;
                 (tx.last_insert_rowid(), 1, IngestOutcome::Ingested, None)
             }
-            Some((num, old_sha, old_path, old_rev)) => {
+            Some(Existing {
+                num,
+                sha256: old_sha,
+                source_path: old_path,
+                revision: old_rev,
+                ..
+            }) => {
                 let revision = old_rev + 1;
                 tx.execute(
                     "UPDATE testimony SET title = ?2, narrator = ?3, narrator_birth_year = ?4, narrator_birthplace = ?5,
@@ -206,6 +228,7 @@ impl Store {
                     )?;
                 }
                 tx.execute("DELETE FROM segment WHERE testimony = ?1", [num])?;
+                tx.execute("DELETE FROM index_point WHERE testimony = ?1", [num])?;
                 let before =
                     json!({ "revision": old_rev, "sha256": old_sha, "source_path": old_path });
                 (
@@ -216,7 +239,12 @@ impl Store {
                 )
             }
         };
+        tx.execute(
+            "UPDATE testimony SET summary = ?2, rights = ?3, properties = ?4 WHERE num = ?1",
+            params![num, t.summary, t.rights, properties],
+        )?;
         insert_segments(&tx, num, &t.segments)?;
+        insert_index_points(&tx, num, &t.index_points)?;
         let tag_summary = upsert_tags(&tx, num, &t.tags, false)?;
         let kind = if revision == 1 { "ingest" } else { "update" };
         let corrections: i64 = tx.query_row(
@@ -224,8 +252,13 @@ impl Store {
             [num],
             |r| r.get(0),
         )?;
+        let points = if t.index_points.is_empty() {
+            String::new()
+        } else {
+            format!(", {} index points", t.index_points.len())
+        };
         let mut summary = format!(
-            "{} segments from {} ({}, {}); {}",
+            "{} segments{points} from {} ({}, {}); {}",
             t.segments.len(),
             file_name(&t.source_path),
             t.format,
@@ -281,6 +314,17 @@ fn curated_values(
     Ok(out)
 }
 
+/// The stored row an ingest finds under its identifier.
+struct Existing {
+    num: i64,
+    sha256: String,
+    source_path: String,
+    revision: i64,
+    merged_into: Option<String>,
+    edited_fields: String,
+    properties: String,
+}
+
 /// Queues a testimony for (re)indexing inside a write transaction.
 pub(crate) fn queue_index(tx: &Transaction<'_>, id: &str) -> Result<()> {
     tx.execute("INSERT INTO index_outbox (testimony) VALUES (?1)", [id])?;
@@ -310,6 +354,44 @@ fn insert_segments(tx: &Transaction<'_>, num: i64, segments: &[Segment]) -> Resu
         ])?;
     }
     Ok(())
+}
+
+pub(super) fn insert_index_points(
+    tx: &Transaction<'_>,
+    num: i64,
+    points: &[IndexPoint],
+) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO index_point (testimony, ordinal, start_ms, title, title_alt, partial_transcript,
+            partial_transcript_alt, synopsis, synopsis_alt, keywords, keywords_alt, subjects, subjects_alt,
+            gps, hyperlinks)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    )?;
+    for (i, p) in points.iter().enumerate() {
+        stmt.execute(params![
+            num,
+            i as i64 + 1,
+            i64::try_from(p.start_ms).unwrap_or(i64::MAX),
+            p.title,
+            p.title_alt,
+            p.partial_transcript,
+            p.partial_transcript_alt,
+            p.synopsis,
+            p.synopsis_alt,
+            json(&p.keywords),
+            json(&p.keywords_alt),
+            json(&p.subjects),
+            json(&p.subjects_alt),
+            json(&p.gps),
+            json(&p.hyperlinks),
+        ])?;
+    }
+    Ok(())
+}
+
+/// A list column as JSON.
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
 }
 
 /// Replaces header tags and undecided suggestions with the new ones, and
