@@ -2,25 +2,167 @@
 //!
 //! Input: a testimony's segments. Output: [`NewTag`] suggestions for
 //! places, regions, transit camps and deportation waves, each with the
-//! evidence that produced it.
+//! evidence that produced it (segment ordinal, byte span, matched text,
+//! alias or cue, rule) and a confidence. Suggestions are stored with
+//! `source = suggested`, `status = suggested` until an archivist decides.
+//!
+//! The tagger is a set of documented rules, not a trained model:
+//!
+//! 1. [`text`]: words (with the folding of [`crate::analysis`]), sentences
+//!    and clauses across the segments;
+//! 2. [`era`]: the time each segment speaks of; only the deportation years
+//!    1941–1955 count;
+//! 3. [`matcher`]: vocabulary names and wave cues found across Hungarian
+//!    and Russian inflection, scripts and spellings;
+//! 4. [`places`]: each name mention weighed by its context (camp, work,
+//!    route, locator, other person, rumour…) into place, region and
+//!    transit-camp suggestions;
+//! 5. [`waves`]: cues and rules (age brackets of Order 7161, soldier or
+//!    civilian, dates) into wave suggestions.
+//!
+//! A testimony that is not a deportation narrative — fewer than
+//! [`GATE`] captivity words (camp, prisoner, barracks, mine, wagon, lice,
+//! dysentery…) in its deportation-era segments, like a museum curator's
+//! account of looted paintings — gets no suggestion at all.
+//!
+//! Quality is measured by `tests/tagging.rs` against the gold tags in
+//! `fixtures/gold/`.
+
+mod era;
+mod lexicon;
+mod matcher;
+mod places;
+mod text;
+mod waves;
+
+use serde::Serialize;
 
 use crate::parse::Segment;
 use crate::store::NewTag;
 use crate::vocab::Vocabulary;
 
+use self::era::Era;
+use self::lexicon::CAPTIVITY;
+use self::matcher::Matcher;
+use self::text::Doc;
+
+/// Captivity words a testimony needs before anything is suggested.
+pub const GATE: usize = 4;
+
 /// Suggests tags from text.
 pub struct Tagger {
-    _private: (),
+    vocab: Vocabulary,
+    names: Matcher,
+    cues: Matcher,
+}
+
+/// Why a name mention counts or not (see [`Tagger::explain`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    /// `place`, `region` or `transit_camp`.
+    pub facet: String,
+    /// Vocabulary id.
+    pub value: String,
+    /// Segment ordinal (1-based).
+    pub ordinal: i64,
+    /// Byte span in the segment text.
+    pub span: (usize, usize),
+    /// The text that matched.
+    pub matched: String,
+    /// The rule that weighed it (`camp`, `route`, `other-person`…).
+    pub rule: String,
+    /// Its weight (0 for the rules that exclude a mention).
+    pub weight: f64,
 }
 
 impl Tagger {
     /// Builds the matchers for `vocab`.
-    pub fn new(_vocab: &Vocabulary) -> Tagger {
-        Tagger { _private: () }
+    pub fn new(vocab: &Vocabulary) -> Tagger {
+        Tagger {
+            vocab: vocab.clone(),
+            names: Matcher::names(vocab),
+            cues: Matcher::cues(vocab),
+        }
     }
 
     /// Suggestions for the segments of one testimony.
-    pub fn suggest(&self, _segments: &[Segment]) -> Vec<NewTag> {
-        Vec::new()
+    pub fn suggest(&self, segments: &[Segment]) -> Vec<NewTag> {
+        let doc = Doc::new(segments);
+        let eras = era::segment_eras(&doc);
+        if !is_deportation_narrative(&doc, &eras) {
+            return Vec::new();
+        }
+        let mentions = places::weigh(&doc, &eras, &self.names.find(&doc));
+        let mut tags = places::suggest(&doc, &self.vocab, &mentions);
+        tags.extend(waves::suggest(
+            &doc,
+            &eras,
+            &self.vocab,
+            &self.cues.find(&doc),
+        ));
+        tags
+    }
+
+    /// Every name mention with the rule that weighed it, for archivists
+    /// asking why a place was (not) suggested.
+    pub fn explain(&self, segments: &[Segment]) -> Vec<Mention> {
+        let doc = Doc::new(segments);
+        let eras = era::segment_eras(&doc);
+        places::weigh(&doc, &eras, &self.names.find(&doc))
+            .iter()
+            .filter_map(|w| {
+                let (facet, value) = places::entry_id(&self.vocab, w)?;
+                let e = places::evidence(&doc, &w.m, w.rule);
+                Some(Mention {
+                    facet: facet.name().to_string(),
+                    value,
+                    ordinal: e.ordinal.unwrap_or(0),
+                    span: e.span.unwrap_or((0, 0)),
+                    matched: e.matched,
+                    rule: w.rule.to_string(),
+                    weight: w.weight,
+                })
+            })
+            .collect()
+    }
+}
+
+/// The deportation-narrative gate (see the module docs).
+fn is_deportation_narrative(doc: &Doc<'_>, eras: &[Era]) -> bool {
+    doc.tokens
+        .iter()
+        .filter(|t| eras[t.seg] == Era::Deportation && CAPTIVITY.has(&t.folded))
+        .count()
+        >= GATE
+}
+#[cfg(test)]
+mod debug_tests {
+    use super::*;
+    #[test]
+    fn debug_dump() {
+        let Ok(path) = std::env::var("TANU_DEBUG_FILE") else {
+            return;
+        };
+        let vocab = Vocabulary::builtin().unwrap();
+        let tagger = Tagger::new(&vocab);
+        let bytes = std::fs::read(&path).unwrap();
+        let t = crate::ingest::prepare(path.as_ref(), bytes, &Default::default(), &vocab, &tagger)
+            .unwrap();
+        let doc = Doc::new(&t.segments);
+        let eras = era::segment_eras(&doc);
+        println!("eras: {eras:?}");
+        for m in tagger.cues.find(&doc) {
+            let tk = &doc.tokens[m.first];
+            println!(
+                "cue {:?} {:?} seg {} others {}",
+                m.target,
+                &t.segments[tk.seg].text[tk.start..doc.tokens[m.last].end],
+                tk.seg,
+                text::about_others(doc.sentence(tk.sentence))
+            );
+        }
+        for s in tagger.suggest(&t.segments) {
+            println!("{} {} {}", s.facet, s.value, s.confidence);
+        }
     }
 }

@@ -80,6 +80,8 @@ struct EntryDoc {
     to: Option<String>,
     #[serde(default)]
     kind: Vec<String>,
+    #[serde(default)]
+    ambiguous: Vec<String>,
     #[allow(dead_code)]
     country: Option<String>,
 }
@@ -141,6 +143,7 @@ pub(super) fn parse_sources(sources: &[(&str, &str)]) -> Result<Vec<Entry>, Voca
                 cues: d.cues.iter().map(|c| nfc(c)).collect(),
                 period,
                 kind: d.kind,
+                ambiguous: d.ambiguous.iter().map(|a| nfc(a.trim())).collect(),
             });
         }
     }
@@ -179,6 +182,12 @@ pub(super) fn check(v: &Vocabulary) -> Result<(), VocabError> {
                     e.id, parent.facet
                 )));
             }
+        }
+        if let Some(a) = e.ambiguous.iter().find(|a| !e.aliases.contains(a)) {
+            return Err(VocabError::Invalid(format!(
+                "{}: ambiguous name {a:?} is not one of its labels or aliases",
+                e.id
+            )));
         }
         if let Some((lat, lon)) = e.coords
             && (!(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon))
