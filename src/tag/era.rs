@@ -75,6 +75,7 @@ pub(super) fn segment_eras(doc: &Doc<'_>) -> Vec<Era> {
 }
 
 /// The years named in segment `seg` (birth clauses included).
+#[cfg(test)]
 pub(super) fn years_in(doc: &Doc<'_>, seg: usize) -> Vec<i32> {
     (0..doc.tokens.len())
         .filter(|&i| doc.tokens[i].seg == seg)
@@ -100,10 +101,12 @@ pub(super) fn year_at(doc: &Doc<'_>, i: usize) -> Option<i32> {
     // `negyvenötben` is a year; `tizennyolctól … harmincig` are ages.
     let year_suffix = ["ban", "ben"].contains(&rest);
     let before_month = rest.is_empty() && next.is_some_and(|n| MONTH.has(&n.folded));
+    // `a kilencvenes években`: the decade.
+    let decade = ["as", "es"].contains(&rest) && next.is_some_and(|n| n.folded.starts_with("ev"));
     if century && value < 100 && (rest.is_empty() || year_suffix) {
         return Some(1900 + value as i32);
     }
-    if !century && value < 100 && (year_suffix || before_month) {
+    if !century && value < 100 && (year_suffix || before_month || decade) {
         return Some(1900 + value as i32);
     }
     None
@@ -213,7 +216,7 @@ fn russian_year(doc: &Doc<'_>, i: usize) -> Option<i32> {
     }
     if let Some((p, v)) = ORDINAL_TENS.iter().find(|(p, _)| w.starts_with(p)) {
         let ending = &w[p.len()..];
-        let ordinal = ["ом", "ого", "ый", "ой", "ому", "ым"].contains(&ending);
+        let ordinal = ["ом", "ого", "ый", "ой", "ому", "ым", "ые", "ых"].contains(&ending);
         let year_word = at(i + 1).is_some_and(|x| x.folded.starts_with("год"));
         if ordinal && (year_word || after_month) {
             return Some(1900 + *v as i32);
@@ -248,7 +251,7 @@ fn russian_ordinal_unit(w: &str) -> Option<u32> {
 /// The numbers (ages, counts) in a run of tokens, with the index of their
 /// token: digits and number words in Hungarian (`tizenhét`, `negyvenötig`),
 /// Russian (`семнадцати`, `сорока пяти`) and German (`fünfundvierzig`).
-pub(super) fn numbers(tokens: &[Token<'_>]) -> Vec<(u32, usize)> {
+pub(super) fn numbers(tokens: &[Token]) -> Vec<(u32, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -373,6 +376,12 @@ mod tests {
         );
         assert_eq!(doc_years("в пятнадцатом году попал в плен"), [1915]);
         assert_eq!(doc_years("Im November 1949 kam ich heim."), [1949]);
+        assert_eq!(doc_years("a kilencvenes évek elején"), [1990]);
+        assert_eq!(doc_years("В девяностые годы приезжали"), [1990]);
+        assert_eq!(
+            doc_years("Статья пятьдесят восьмая, двадцать пять лет"),
+            Vec::<i32>::new()
+        );
     }
 
     #[test]

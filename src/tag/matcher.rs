@@ -330,7 +330,7 @@ impl Matcher {
         out
     }
 
-    fn candidates(&self, t: &Token<'_>) -> Vec<usize> {
+    fn candidates(&self, t: &Token) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
         let w = t.folded.as_str();
         let mut push = |list: Option<&Vec<usize>>| {
@@ -394,7 +394,7 @@ impl Matcher {
         })
     }
 
-    fn word_form(&self, t: &Token<'_>, pw: &PatWord, is_last: bool) -> Option<Form> {
+    fn word_form(&self, t: &Token, pw: &PatWord, is_last: bool) -> Option<Form> {
         let w = t.folded.as_str();
         if w == pw.folded {
             return Some(Form::Base);

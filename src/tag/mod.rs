@@ -94,12 +94,14 @@ impl Tagger {
         }
         let mentions = places::weigh(&doc, &eras, &self.names.find(&doc));
         let mut tags = places::suggest(&doc, &self.vocab, &mentions);
-        tags.extend(waves::suggest(
-            &doc,
-            &eras,
-            &self.vocab,
-            &self.cues.find(&doc),
-        ));
+        if !tags.is_empty() || waves::narrator_held(&doc, &eras) {
+            tags.extend(waves::suggest(
+                &doc,
+                &eras,
+                &self.vocab,
+                &self.cues.find(&doc),
+            ));
+        }
         tags
     }
 

@@ -9,7 +9,7 @@
 //! | rule | context | example |
 //! |---|---|---|
 //! | `other-era` | the segment speaks of another time (see [`super::era`]) | a grandfather in Krasnoyarsk in 1915 |
-//! | `objects` | the sentence is about paintings, books, collections | art taken to Moscow |
+//! | `objects` | the sentence (or the question it answers) is about paintings, books, collections | art taken to Moscow |
 //! | `other-person` | a relative or friend, or a Hungarian verb of taking in the definite conjugation (`vitték`: a third-person object), and no first person | `A sógoromat Boriszovba vitték` |
 //! | `other-person` | a third-person clause set against the narrator in one sentence | `нас разделили: его отправили в Макеевку` |
 //! | `negated` | `nem`, `не`, `nicht` just before | `nem Szibériába vittek, hanem …` |
@@ -54,7 +54,7 @@ use super::lexicon::{
     NEGATION, OBJECTS, ROUTE_AFTER, ROUTE_BEFORE, SPEECH, STOP, TRAIN,
 };
 use super::matcher::{Form, HU_LOCATIVE, Match, entry_of};
-use super::text::{Doc, Token, about_others, any, any_of, contrasted_third_person, first_person};
+use super::text::{Doc, Token, any, any_of, contrasted_third_person, first_person, others_flags};
 
 /// A weighed mention of a name.
 #[derive(Debug, Clone)]
@@ -71,10 +71,11 @@ pub(super) struct Weighed {
 
 /// Weighs every mention.
 pub(super) fn weigh(doc: &Doc<'_>, eras: &[Era], matches: &[Match]) -> Vec<Weighed> {
+    let others = others_flags(doc);
     matches
         .iter()
         .map(|m| {
-            let (weight, rule, camp) = weigh_one(doc, eras, m);
+            let (weight, rule, camp) = weigh_one(doc, eras, &others, m);
             Weighed {
                 m: m.clone(),
                 weight,
@@ -85,7 +86,7 @@ pub(super) fn weigh(doc: &Doc<'_>, eras: &[Era], matches: &[Match]) -> Vec<Weigh
         .collect()
 }
 
-fn weigh_one(doc: &Doc<'_>, eras: &[Era], m: &Match) -> (f64, &'static str, bool) {
+fn weigh_one(doc: &Doc<'_>, eras: &[Era], others: &[bool], m: &Match) -> (f64, &'static str, bool) {
     let first = &doc.tokens[m.first];
     let last = &doc.tokens[m.last];
     if eras[first.seg] != Era::Deportation {
@@ -93,26 +94,27 @@ fn weigh_one(doc: &Doc<'_>, eras: &[Era], m: &Match) -> (f64, &'static str, bool
     }
     let sentence = doc.sentence(last.sentence);
     let clause = doc.clause(last.clause);
-    if any(sentence, &OBJECTS) {
+    let context = context(doc, last.sentence);
+    if any(&context, &OBJECTS) {
         return (0.0, "objects", false);
     }
-    if about_others(sentence) || contrasted_third_person(sentence, doc.part(m.first)) {
+    if others[last.sentence] || contrasted_third_person(doc, m.first) {
         return (0.0, "other-person", false);
     }
-    let before = |n: usize| -> Vec<&Token<'_>> {
+    let before = |n: usize| -> Vec<&Token> {
         (m.first.saturating_sub(n)..m.first)
             .map(|i| &doc.tokens[i])
             .filter(|t| t.clause == first.clause)
             .collect()
     };
-    let after = |n: usize| -> Vec<&Token<'_>> {
+    let after = |n: usize| -> Vec<&Token> {
         (m.last + 1..(m.last + 1 + n).min(doc.tokens.len()))
             .map(|i| &doc.tokens[i])
             .filter(|t| t.sentence == last.sentence)
             .collect()
     };
     let in_list =
-        |ts: &[&Token<'_>], list: &[&str]| ts.iter().any(|t| list.contains(&t.folded.as_str()));
+        |ts: &[&Token], list: &[&str]| ts.iter().any(|t| list.contains(&t.folded.as_str()));
     if in_list(&before(2), NEGATION) {
         return (0.0, "negated", false);
     }
@@ -146,7 +148,6 @@ fn weigh_one(doc: &Doc<'_>, eras: &[Era], m: &Match) -> (f64, &'static str, bool
         }
         return (0.0, "attribute", false);
     }
-    let context = context(doc, last.sentence);
     let camp = any(&context, &CAMP) || stay(&context);
     if camp {
         return (1.0, "camp", true);
@@ -167,8 +168,8 @@ fn weigh_one(doc: &Doc<'_>, eras: &[Era], m: &Match) -> (f64, &'static str, bool
 /// The tokens whose words describe a sentence's place: the sentence, the
 /// question an elliptic answer (up to three words) answers, and the next
 /// sentence when it refers back with `ott`, `там`, `dort`.
-fn context<'a>(doc: &'a Doc<'a>, s: usize) -> Vec<Token<'a>> {
-    let mut out: Vec<Token<'a>> = doc.sentence(s).to_vec();
+fn context<'a>(doc: &'a Doc<'a>, s: usize) -> Vec<Token> {
+    let mut out: Vec<Token> = doc.sentence(s).to_vec();
     let mut k = s;
     while k > 0 && doc.sentence(k).len() <= 3 && s - k < 3 {
         k -= 1;
@@ -186,7 +187,7 @@ fn context<'a>(doc: &'a Doc<'a>, s: usize) -> Vec<Token<'a>> {
 
 /// A stay: a duration of days, weeks or months with a verb of being or
 /// being kept (`Egy hétig voltunk Baján`, `пробыл месяц`).
-fn stay(tokens: &[Token<'_>]) -> bool {
+fn stay(tokens: &[Token]) -> bool {
     let duration = tokens.iter().any(|t| {
         ["napig", "hetig", "honapig", "napot", "honapot"]
             .iter()

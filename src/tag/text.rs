@@ -9,9 +9,7 @@ use super::lexicon::{FIRST_PERSON, KIN, Lex, TAKING, THIRD_PERSON};
 
 /// One word of the text.
 #[derive(Debug, Clone)]
-pub(super) struct Token<'a> {
-    /// As written.
-    pub text: &'a str,
+pub(super) struct Token {
     /// Lower-cased, accents kept.
     pub lower: String,
     /// Lower-cased and folded (see [`crate::analysis::fold`]).
@@ -48,7 +46,7 @@ pub(super) struct Sentence {
 /// The tokenized testimony.
 pub(super) struct Doc<'a> {
     pub segments: &'a [Segment],
-    pub tokens: Vec<Token<'a>>,
+    pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     /// Token ranges of clauses.
     pub clauses: Vec<(usize, usize)>,
@@ -57,7 +55,7 @@ pub(super) struct Doc<'a> {
 impl<'a> Doc<'a> {
     /// Splits the segments into tokens, sentences and clauses.
     pub fn new(segments: &'a [Segment]) -> Doc<'a> {
-        let mut tokens: Vec<Token<'a>> = Vec::new();
+        let mut tokens: Vec<Token> = Vec::new();
         let mut sentences = Vec::new();
         let mut clauses = Vec::new();
         for (si, seg) in segments.iter().enumerate() {
@@ -102,7 +100,6 @@ impl<'a> Doc<'a> {
                     .filter(|&c| script_of(c) == Script::Cyrillic)
                     .count();
                 tokens.push(Token {
-                    text: w.text,
                     folded,
                     lower,
                     seg: si,
@@ -132,31 +129,15 @@ impl<'a> Doc<'a> {
     }
 
     /// The tokens of a sentence.
-    pub fn sentence(&self, s: usize) -> &[Token<'a>] {
+    pub fn sentence(&self, s: usize) -> &[Token] {
         let st = &self.sentences[s];
         &self.tokens[st.first..st.end]
     }
 
     /// The tokens of a clause.
-    pub fn clause(&self, c: usize) -> &[Token<'a>] {
+    pub fn clause(&self, c: usize) -> &[Token] {
         let (a, b) = self.clauses[c];
         &self.tokens[a..b]
-    }
-
-    /// The part of a sentence around token `i` between colons, semicolons
-    /// and dashes (`нас разделили: его отправили в лагерь, в Макеевку`).
-    pub fn part(&self, i: usize) -> &[Token<'a>] {
-        let st = &self.sentences[self.tokens[i].sentence];
-        let stop = |a: usize| self.gap(a, a + 1).contains([':', ';', '—', '–']);
-        let mut a = i;
-        while a > st.first && !stop(a - 1) {
-            a -= 1;
-        }
-        let mut b = i;
-        while b + 1 < st.end && !stop(b) {
-            b += 1;
-        }
-        &self.tokens[a..=b]
     }
 
     /// The text between two tokens of one segment (punctuation and spaces).
@@ -170,25 +151,25 @@ impl<'a> Doc<'a> {
 }
 
 /// Whether any token's folded form is in `lex`.
-pub(super) fn any(tokens: &[Token<'_>], lex: &Lex) -> bool {
+pub(super) fn any(tokens: &[Token], lex: &Lex) -> bool {
     tokens.iter().any(|t| lex.has(&t.folded))
 }
 
 /// Whether any token's folded form is one of `list`.
-pub(super) fn any_of(tokens: &[Token<'_>], list: &[&str]) -> bool {
+pub(super) fn any_of(tokens: &[Token], list: &[&str]) -> bool {
     tokens.iter().any(|t| list.contains(&t.folded.as_str()))
 }
 
 /// Whether the tokens speak of the narrator: a first-person pronoun or
 /// possessive, or a Hungarian verb or noun in the first person
 /// (`voltunk`, `kerültem`, `mondtuk`, `csoportunkat`).
-pub(super) fn first_person(tokens: &[Token<'_>]) -> bool {
+pub(super) fn first_person(tokens: &[Token]) -> bool {
     tokens
         .iter()
         .any(|t| FIRST_PERSON.contains(&t.folded.as_str()) || hungarian_first_person(t))
 }
 
-fn hungarian_first_person(t: &Token<'_>) -> bool {
+fn hungarian_first_person(t: &Token) -> bool {
     if t.cyrillic || t.lower.chars().count() < 5 || t.lower.starts_with("munk") {
         return false;
     }
@@ -217,21 +198,66 @@ fn hungarian_first_person(t: &Token<'_>) -> bool {
 /// Whether a sentence is about someone else: it names a relative or
 /// friend, or uses a Hungarian verb of taking in the definite conjugation
 /// (`vitték`: a third-person object), and has no first-person word.
-pub(super) fn about_others(tokens: &[Token<'_>]) -> bool {
+pub(super) fn about_others(tokens: &[Token]) -> bool {
     let other = any(tokens, &KIN) || tokens.iter().any(definite_taking);
     other && !first_person(tokens)
 }
 
+/// For every sentence, whether it is about someone else: [`about_others`],
+/// or, in a first-person narrative, a sentence without a first-person
+/// word that follows one about someone else in the same segment (the story
+/// of the father goes on: `Apámat elvitték. Három évig volt Sztálinóban.`).
+/// A narrative is first-person when at least [`FIRST_PERSON_SHARE`] of its
+/// statements have a first-person word; in a third-person account (an
+/// interviewer's notes, a museum text) the carry-over would lose the
+/// protagonist.
+pub(super) fn others_flags(doc: &Doc<'_>) -> Vec<bool> {
+    let n = doc.sentences.len();
+    let first: Vec<bool> = (0..n).map(|s| first_person(doc.sentence(s))).collect();
+    let statements: Vec<usize> = (0..n).filter(|&s| !doc.sentences[s].question).collect();
+    let share =
+        statements.iter().filter(|&&s| first[s]).count() as f64 / statements.len().max(1) as f64;
+    let carry = share >= FIRST_PERSON_SHARE;
+    let mut out: Vec<bool> = Vec::with_capacity(n);
+    for s in 0..n {
+        let mut others = about_others(doc.sentence(s));
+        if carry
+            && !others
+            && !first[s]
+            && s > 0
+            && out[s - 1]
+            && doc.sentences[s - 1].seg == doc.sentences[s].seg
+        {
+            others = true;
+        }
+        out.push(others);
+    }
+    out
+}
+
+/// See [`others_flags`].
+pub(super) const FIRST_PERSON_SHARE: f64 = 0.3;
+
 /// A Hungarian verb of taking in the definite conjugation (`elvitték`).
-pub(super) fn definite_taking(t: &Token<'_>) -> bool {
+pub(super) fn definite_taking(t: &Token) -> bool {
     (t.lower.ends_with("ták") || t.lower.ends_with("ték"))
         && TAKING.iter().any(|s| t.folded.contains(s))
 }
 
-/// Whether a clause is about a third person set against the narrator in
-/// the same sentence (`нас разделили: его отправили в Макеевку`).
-pub(super) fn contrasted_third_person(sentence: &[Token<'_>], clause: &[Token<'_>]) -> bool {
-    any_of(clause, THIRD_PERSON) && !first_person(clause) && first_person(sentence)
+/// Whether token `i` stands in a clause about a third person set against
+/// the narrator in the same sentence: its clause or the clause before it
+/// has a third-person pronoun and no first-person word, while the sentence
+/// has one (`нас разделили: его отправили в другой лагерь, в Макеевку`).
+pub(super) fn contrasted_third_person(doc: &Doc<'_>, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    if !first_person(doc.sentence(t.sentence)) {
+        return false;
+    }
+    let first_clause = doc.tokens[doc.sentences[t.sentence].first].clause;
+    (first_clause.max(t.clause.saturating_sub(1))..=t.clause).any(|c| {
+        let cl = doc.clause(c);
+        any_of(cl, THIRD_PERSON) && !first_person(cl)
+    })
 }
 
 #[cfg(test)]
@@ -259,7 +285,7 @@ mod tests {
         assert_eq!(d.sentence(0).len(), 6);
         assert!(d.sentences[2].question);
         let t = &d.tokens[6];
-        assert_eq!(t.text, "Sztálinóba");
+        assert_eq!(&segs[0].text[t.start..t.end], "Sztálinóba");
         assert_eq!(t.folded, "sztalinoba");
         assert!(t.capital);
         assert_ne!(d.tokens[6].clause, d.tokens[8].clause);
@@ -278,11 +304,17 @@ mod tests {
             "csoportunkat is the narrator's group"
         );
         let ru = [seg(
-            "В Сталино нас разделили: его отправили в другой лагерь.",
+            "В Сталино нас разделили: его отправили в другой лагерь, в Макеевку.",
         )];
         let d = Doc::new(&ru);
         let last = d.tokens.len() - 1;
-        assert!(contrasted_third_person(d.sentence(0), d.part(last)));
-        assert!(!contrasted_third_person(d.sentence(0), d.part(0)));
+        assert!(contrasted_third_person(&d, last));
+        assert!(!contrasted_third_person(&d, 1));
+        let story = [seg(
+            "Apámat negyvenötben elvitték. Három évig volt Sztálinóban. Engem nem vittek el. \
+             Én itt maradtam. Mi itthon vártuk.",
+        )];
+        let d = Doc::new(&story);
+        assert_eq!(others_flags(&d), [true, true, false, false, false]);
     }
 }

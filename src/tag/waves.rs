@@ -36,6 +36,9 @@
 //!   Order 7161 deportees were told the same "little work" story: when
 //!   both qualify, only the one with more points is kept (both on a tie).
 //!
+//! Waves are only suggested when the narrator was taken somewhere (see
+//! [`narrator_held`]).
+//!
 //! Confidence is 1 − 0.6^points, at most 0.97 (2 points → 0.64, 4 → 0.87).
 
 use std::collections::BTreeMap;
@@ -44,10 +47,10 @@ use crate::store::{NewEvidence, NewTag};
 use crate::vocab::{Facet, Vocabulary};
 
 use super::era::{Era, numbers, year_at};
-use super::lexicon::{CIVILIAN, MONTH, NEGATION, ROUNDUP, SOLDIER, SOLDIER_NOUN};
+use super::lexicon::{CAPTIVITY, CIVILIAN, MONTH, NEGATION, ROUNDUP, SOLDIER, SOLDIER_NOUN};
 use super::matcher::{Match, Target};
 use super::places::evidence;
-use super::text::{Doc, about_others, any, any_of, first_person};
+use super::text::{Doc, any, any_of, first_person, others_flags};
 
 /// Stable wave ids the rules refer to (ids never change once published).
 const MALENKIJ_ROBOT: &str = "malenkij-robot";
@@ -85,9 +88,10 @@ pub(super) fn suggest(
             .position(|e| e.id == id && e.facet == Facet::Wave)
     };
     let mut scores: BTreeMap<usize, Score> = BTreeMap::new();
+    let others = others_flags(doc);
     let in_scope = |s: usize| -> bool {
         let st = &doc.sentences[s];
-        eras[st.seg] == Era::Deportation && !about_others(doc.sentence(s))
+        eras[st.seg] == Era::Deportation && !others[s]
     };
 
     for m in cues {
@@ -224,6 +228,26 @@ pub(super) fn suggest(
             evidence: s.evidence,
         })
         .collect()
+}
+
+/// Whether the narrator tells of being held: at least two first-person
+/// sentences of the deportation era with a captivity word (camp, prisoner,
+/// barracks, mine, wagon…). Waves are suggested only for a testimony where
+/// the tagger found a place, region or transit camp of the narrator, or
+/// that passes this test: Transylvanian place names or `sváb` in a
+/// testimony about politics are no deportation.
+pub(super) fn narrator_held(doc: &Doc<'_>, eras: &[Era]) -> bool {
+    let others = others_flags(doc);
+    (0..doc.sentences.len())
+        .filter(|&s| {
+            let toks = doc.sentence(s);
+            eras[doc.sentences[s].seg] == Era::Deportation
+                && !others[s]
+                && first_person(toks)
+                && any(toks, &CAPTIVITY)
+        })
+        .count()
+        >= 2
 }
 
 /// 1 − 0.6^points, at most 0.97.
