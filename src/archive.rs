@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::access::{Role, Visibility, can_see, mark_spans};
+use crate::facets::{FacetValue, TagFact};
 use crate::index::{IndexError, SearchIndex};
 use crate::ingest::{IngestError, IngestOptions, prepare};
 use crate::search::{SearchError, SearchRequest, SearchResults};
@@ -15,7 +16,7 @@ use crate::store::{
     TestimonySummary,
 };
 use crate::tag::Tagger;
-use crate::vocab::{VocabError, Vocabulary};
+use crate::vocab::{Facet, VocabError, Vocabulary};
 
 /// The database file inside an archive directory.
 pub const DB_FILE: &str = "tanu.sqlite";
@@ -325,6 +326,34 @@ impl Archive {
             revisions,
             redacted,
         }))
+    }
+
+    /// Every value of a facet with the number of testimonies `role` may see
+    /// that are tagged with it or with anything below it (see
+    /// [`crate::facets`]). `facet` is [`Facet::Region`] (regions and their
+    /// places), [`Facet::Wave`] or [`Facet::TransitCamp`]; with
+    /// `include_suggested`, suggested tags count too and are reported
+    /// separately.
+    pub fn facet_values(
+        &self,
+        facet: Facet,
+        role: Role,
+        include_suggested: bool,
+    ) -> Result<Vec<FacetValue>> {
+        let visible: std::collections::HashSet<String> =
+            self.list(role)?.into_iter().map(|t| t.id).collect();
+        let rows = self.store.all_tag_values()?;
+        let facts: Vec<TagFact<'_>> = rows
+            .iter()
+            .filter(|(id, ..)| visible.contains(id))
+            .map(|(id, f, v, s)| (id.as_str(), f.as_str(), v.as_str(), s.as_str()))
+            .collect();
+        Ok(crate::facets::count(
+            &self.vocab,
+            facet,
+            &facts,
+            include_suggested,
+        ))
     }
 
     /// The testimonies `role` may see.

@@ -4,6 +4,7 @@
 //! 1 nothing found, 2 an error (for `ingest`: any file failed).
 
 mod demo;
+mod facets;
 mod ingest;
 mod print;
 mod read;
@@ -61,6 +62,15 @@ enum Command {
     Show(read::ShowArgs),
     /// List testimonies.
     List(read::ListArgs),
+    /// Camp regions and places with their number of testimonies (a tree).
+    #[command(visible_alias = "region")]
+    Regions(facets::FacetArgs),
+    /// Deportation waves with their number of testimonies.
+    #[command(visible_alias = "wave")]
+    Waves(facets::FacetArgs),
+    /// Transit camps with their number of testimonies, by country.
+    #[command(name = "transit-camps", visible_aliases = ["camps", "transit"])]
+    TransitCamps(facets::FacetArgs),
     /// Rebuild the search index from the database.
     Reindex,
     /// Build a demo archive from the fixtures and run example searches.
@@ -107,6 +117,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Search(args) => search::run(&cli, args),
         Command::Show(args) => read::show(&cli, args),
         Command::List(args) => read::list(&cli, args),
+        Command::Regions(args) => facets::run(&cli, tanu::vocab::Facet::Region, args),
+        Command::Waves(args) => facets::run(&cli, tanu::vocab::Facet::Wave, args),
+        Command::TransitCamps(args) => facets::run(&cli, tanu::vocab::Facet::TransitCamp, args),
         Command::Reindex => {
             let bar = print::progress("reindexing");
             let (_, n) = Archive::open_for_reindex(&cli.archive, &mut |done, total| {
