@@ -137,34 +137,71 @@ fn is_deportation_narrative(doc: &Doc<'_>, eras: &[Era]) -> bool {
         .count()
         >= GATE
 }
+
 #[cfg(test)]
-mod debug_tests {
+mod tests {
     use super::*;
+
+    fn seg(text: &str) -> Segment {
+        Segment {
+            start_ms: None,
+            end_ms: None,
+            speaker: None,
+            text: text.into(),
+            lang: None,
+            line: 1,
+        }
+    }
+
     #[test]
-    fn debug_dump() {
-        let Ok(path) = std::env::var("TANU_DEBUG_FILE") else {
-            return;
-        };
+    fn evidence_points_into_the_segment() {
         let vocab = Vocabulary::builtin().unwrap();
-        let tagger = Tagger::new(&vocab);
-        let bytes = std::fs::read(&path).unwrap();
-        let t = crate::ingest::prepare(path.as_ref(), bytes, &Default::default(), &vocab, &tagger)
-            .unwrap();
-        let doc = Doc::new(&t.segments);
-        let eras = era::segment_eras(&doc);
-        println!("eras: {eras:?}");
-        for m in tagger.cues.find(&doc) {
-            let tk = &doc.tokens[m.first];
-            println!(
-                "cue {:?} {:?} seg {} others {}",
-                m.target,
-                &t.segments[tk.seg].text[tk.start..doc.tokens[m.last].end],
-                tk.seg,
-                text::about_others(doc.sentence(tk.sentence))
-            );
+        let segs = [
+            seg("Negyvennégy novemberében vittek el."),
+            seg("Foksányba vittek, a foksányi táborban tetű és vérhas volt, barakkban aludtunk."),
+        ];
+        let tags = Tagger::new(&vocab).suggest(&segs);
+        let f = tags.iter().find(|t| t.value == "focsani").expect("focsani");
+        assert_eq!(f.source, "suggested");
+        assert!(f.confidence > 0.5 && f.confidence <= 0.97);
+        for e in &f.evidence {
+            assert_eq!(e.ordinal, Some(2), "1-based segment ordinal");
+            let (a, b) = e.span.unwrap();
+            assert_eq!(segs[1].text[a..b], e.matched);
         }
-        for s in tagger.suggest(&t.segments) {
-            println!("{} {} {}", s.facet, s.value, s.confidence);
-        }
+        assert!(
+            f.evidence
+                .iter()
+                .any(|e| e.rule == "camp" && e.matched == "foksányi")
+        );
+    }
+
+    #[test]
+    fn places_imply_their_region() {
+        let vocab = Vocabulary::builtin().unwrap();
+        let segs = [seg(
+            "Sztálinóba vittek minket, a lágerben, barakkban laktunk, a bányában dolgoztunk, tetű volt.",
+        )];
+        let tags = Tagger::new(&vocab).suggest(&segs);
+        let region = tags.iter().find(|t| t.value == "donbas").expect("donbas");
+        assert!(
+            region
+                .evidence
+                .iter()
+                .all(|e| e.rule == "in-region:donetsk")
+        );
+        assert!(
+            tags.iter().all(|t| t.value != "ukraine"),
+            "ancestors come from the facet path"
+        );
+    }
+
+    #[test]
+    fn nothing_without_a_deportation_narrative() {
+        let vocab = Vocabulary::builtin().unwrap();
+        let segs = [seg(
+            "A képeket Moszkvába vitték, a könyveket Nyizsnyij Novgorodba szállították.",
+        )];
+        assert!(Tagger::new(&vocab).suggest(&segs).is_empty());
     }
 }

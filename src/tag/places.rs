@@ -316,3 +316,84 @@ pub(super) fn evidence(doc: &Doc<'_>, m: &Match, rule: &str) -> NewEvidence {
 pub(super) fn entry_id(vocab: &Vocabulary, w: &Weighed) -> Option<(Facet, String)> {
     entry_of(vocab, &w.m).map(|e| (e.facet, e.id.clone()))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::Segment;
+    use crate::tag::Tagger;
+    use crate::vocab::Vocabulary;
+
+    /// The rule deciding each mention of `id` in the text.
+    fn rules(text: &str, id: &str) -> Vec<String> {
+        let vocab = Vocabulary::builtin().unwrap();
+        let segs = [Segment {
+            start_ms: None,
+            end_ms: None,
+            speaker: None,
+            text: text.into(),
+            lang: None,
+            line: 1,
+        }];
+        Tagger::new(&vocab)
+            .explain(&segs)
+            .into_iter()
+            .filter(|m| m.value == id)
+            .map(|m| m.rule)
+            .collect()
+    }
+
+    #[test]
+    fn context_rules() {
+        assert_eq!(
+            rules("Munkácson keresztül hajtottak.", "mukachevo"),
+            ["route"]
+        );
+        assert_eq!(rules("Через Львов, через Чоп.", "lviv"), ["route"]);
+        assert_eq!(
+            rules("Makejevka Sztálinó mellett van.", "donetsk"),
+            ["locator"]
+        );
+        assert_eq!(rules("Я родился под Мукачевом.", "mukachevo"), ["locator"]);
+        assert_eq!(
+            rules("Kazanytól nyolcvan kilométerre volt.", "kazan"),
+            ["locator"]
+        );
+        assert_eq!(rules("Gyulán születtem.", "gyula"), ["home"]);
+        assert_eq!(
+            rules("Azt mondták, Szibériába visznek.", "siberia"),
+            ["rumour"]
+        );
+        assert_eq!(
+            rules("Nem Szibériába vittek minket.", "siberia"),
+            ["negated"]
+        );
+        assert_eq!(
+            rules("A sógoromat Boriszovba vitték.", "barysaw"),
+            ["other-person"]
+        );
+        assert_eq!(
+            rules("A képeket és a könyveket Moszkvába vitték.", "moscow"),
+            ["objects"]
+        );
+        assert_eq!(rules("Csapnál átértünk a határon.", "chop"), ["route"]);
+        assert_eq!(rules("Egy szegedi fiú volt.", "szeged"), ["attribute"]);
+        assert_eq!(rules("A foksányi tábor nagy volt.", "focsani"), ["camp"]);
+        assert_eq!(rules("Baján volt a gyűjtőhely.", "baja"), ["camp"]);
+        assert_eq!(
+            rules("Február végén értünk Makejevkába.", "makiivka"),
+            ["destination"]
+        );
+        assert_eq!(
+            rules("Hová érkeztek? Sztálinóba.", "donetsk"),
+            ["destination"]
+        );
+        assert_eq!(
+            rules("Brassóba vittek. Ott raktak vagonba.", "brasov"),
+            ["camp"]
+        );
+        assert_eq!(
+            rules("1991-ben Foksányban jártam, a táborban.", "focsani"),
+            ["other-era"]
+        );
+    }
+}

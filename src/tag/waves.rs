@@ -111,8 +111,8 @@ pub(super) fn suggest(
 
     // Age brackets of Order 7161, per segment.
     if let Some(w) = wave_index(ORDER_7161) {
-        for seg in 0..doc.segments.len() {
-            if eras[seg] != Era::Deportation {
+        for (seg, era) in eras.iter().enumerate() {
+            if *era != Era::Deportation {
                 continue;
             }
             let idx: Vec<usize> = (0..doc.tokens.len())
@@ -313,4 +313,95 @@ fn sentence_evidence(doc: &Doc<'_>, s: usize, rule: &str) -> NewEvidence {
     let mut e = evidence(doc, &m, rule);
     e.alias = None;
     e
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::Segment;
+    use crate::tag::Tagger;
+    use crate::vocab::Vocabulary;
+
+    fn waves(paragraphs: &[&str]) -> Vec<String> {
+        let vocab = Vocabulary::builtin().unwrap();
+        let segs: Vec<Segment> = paragraphs
+            .iter()
+            .map(|t| Segment {
+                start_ms: None,
+                end_ms: None,
+                speaker: None,
+                text: (*t).into(),
+                lang: None,
+                line: 1,
+            })
+            .collect();
+        let mut v: Vec<String> = Tagger::new(&vocab)
+            .suggest(&segs)
+            .into_iter()
+            .filter(|t| t.facet.name() == "wave")
+            .map(|t| t.value)
+            .collect();
+        v.sort();
+        v
+    }
+
+    const CAMP: &str = "Sztálinóba vittek minket, a lágerben barakkban laktunk, a bányában \
+                        dolgoztunk, a norma nagy volt, tetű és vérhas volt.";
+
+    #[test]
+    fn the_rules_refer_to_real_waves() {
+        let vocab = Vocabulary::builtin().unwrap();
+        for id in [
+            super::MALENKIJ_ROBOT,
+            super::ORDER_7161,
+            super::POW,
+            super::TRANSYLVANIA,
+        ] {
+            assert!(vocab.get(id).is_some(), "{id}");
+        }
+    }
+
+    #[test]
+    fn age_brackets_make_order_7161() {
+        let announce = "Negyvenöt januárjában kidobolták, hogy a férfiak tizenhét évestől \
+                        negyvenöt évesig, a nők tizennyolctól harmincig jelentkezzenek.";
+        assert_eq!(waves(&[announce, CAMP]), ["order-7161"]);
+        let other_ages = "Negyvenöt januárjában kidobolták, hogy a férfiak tizennyolctól \
+                          ötvenig jelentkezzenek.";
+        assert!(waves(&[other_ages, CAMP]).is_empty());
+    }
+
+    #[test]
+    fn civilians_are_not_prisoners_of_war() {
+        let pow = "Negyvennégyben fogságba estem, hadifogság lett belőle, hadifogoly voltam.";
+        assert_eq!(waves(&[pow, CAMP]), ["pow"]);
+        let civilian = "Minket, civileket vittek el, pedig soha nem voltam katona.";
+        assert!(waves(&[pow, civilian, CAMP]).is_empty());
+    }
+
+    #[test]
+    fn a_soldier_captured_in_transylvania_is_a_prisoner_of_war() {
+        let t = "Negyvennégy októberében Kolozsvárott, Erdélyben voltam, a székely falvakban.";
+        let civil = "Minket, civileket vittek el Kolozsvárról.";
+        assert_eq!(waves(&[t, civil, CAMP]), ["transylvania"]);
+        let soldier = "Negyvennégyben bevonultam, a frontra kerültem. Erdélyben fogságba \
+                       estem, hadifogság lett belőle.";
+        assert_eq!(waves(&[t, soldier, CAMP]), ["pow"]);
+    }
+
+    #[test]
+    fn cues_of_others_and_other_eras_do_not_count() {
+        let brother = "A bátyámat negyvennégyben elvitték három napi munkára, málenkij robotra.";
+        assert!(waves(&[brother, CAMP]).is_empty(), "the brother's wave");
+        let wwi = "Nagyapám tizenötben fogságba esett, hadifogság volt, hadifogoly lett.";
+        assert!(waves(&[wwi, CAMP]).is_empty(), "First World War");
+        let me = "Negyvennégy novemberében engem is vittek, három napi munkára, málenkij robot.";
+        assert_eq!(waves(&[me, CAMP]), ["malenkij-robot"]);
+    }
+
+    #[test]
+    fn no_wave_without_a_deportation() {
+        let politics = "Negyvennégy őszén Kolozsváron laktunk, Erdélyben, a székelyek között. \
+                        A Maniu-gárdisták Észak-Erdélyben garázdálkodtak.";
+        assert!(waves(&[politics]).is_empty());
+    }
 }

@@ -224,6 +224,12 @@ mod tests {
         )];
         let e = Vocabulary::from_sources(&orphan).unwrap_err();
         assert!(e.to_string().contains("unknown parent"), "{e}");
+        let ambiguous = [(
+            "x.toml",
+            "facet = \"place\"\n[[entry]]\nid = \"a\"\nlabel = { hu = \"Gyula\", ru = \"Дьюла\", en = \"Gyula\" }\nambiguous = [\"Gyla\"]\n",
+        )];
+        let e = Vocabulary::from_sources(&ambiguous).unwrap_err();
+        assert!(e.to_string().contains("ambiguous name \"Gyla\""), "{e}");
         let dup = [(
             "x.toml",
             "facet = \"wave\"\n[[entry]]\nid = \"a\"\nlabel = { hu = \"a\", ru = \"а\", en = \"a\" }\n\
