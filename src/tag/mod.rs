@@ -196,6 +196,28 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_valid_evidence(texts in proptest::collection::vec(
+            "[a-zA-ZáéőűöüóíÁÉŐŰФокшаныСталиноéгдежз .,:;!?—«»\n0-9-]{0,120}", 1..4)
+        ) {
+            static TAGGER: std::sync::OnceLock<Tagger> = std::sync::OnceLock::new();
+            let tagger = TAGGER.get_or_init(|| Tagger::new(&Vocabulary::builtin().unwrap()));
+            let mut segs: Vec<Segment> = texts.iter().map(|t| seg(t)).collect();
+            segs.push(seg("Foksányba vittek, a táborban tetű, vérhas, barakk, láger volt."));
+            for t in tagger.suggest(&segs) {
+                proptest::prop_assert!((0.0..=1.0).contains(&t.confidence));
+                for e in &t.evidence {
+                    let o = e.ordinal.unwrap_or(0) as usize;
+                    proptest::prop_assert!(o >= 1 && o <= segs.len());
+                    let (a, b) = e.span.unwrap_or((0, 0));
+                    proptest::prop_assert_eq!(&segs[o - 1].text[a..b], e.matched.as_str());
+                }
+            }
+            tagger.explain(&segs);
+        }
+    }
+
     #[test]
     fn nothing_without_a_deportation_narrative() {
         let vocab = Vocabulary::builtin().unwrap();
