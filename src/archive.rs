@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::access::{Role, Visibility, can_see, mark_spans, redact_index_point, redacted_phrases};
 use crate::export::ExportRecord;
+use crate::facets::{FacetValue, TagFact};
 use crate::index::{IndexError, SearchIndex};
 use crate::ingest::{IngestError, IngestOptions, prepare};
 use crate::parse::IndexPoint;
@@ -17,7 +18,7 @@ use crate::store::{
     TestimonySummary,
 };
 use crate::tag::Tagger;
-use crate::vocab::{VocabError, Vocabulary};
+use crate::vocab::{Facet, VocabError, Vocabulary};
 
 /// The database file inside an archive directory.
 pub const DB_FILE: &str = "tanu.sqlite";
@@ -575,6 +576,37 @@ impl Archive {
             ),
         ));
         Ok(out)
+    }
+
+    /// Every value of a facet with the number of testimonies `role` may see
+    /// that are tagged with it or with anything below it (see
+    /// [`crate::facets`]). `facet` is [`Facet::Region`] (regions and their
+    /// places), [`Facet::Wave`] or [`Facet::TransitCamp`]; with
+    /// `include_suggested`, suggested tags count too and are reported
+    /// separately.
+    pub fn facet_values(
+        &self,
+        facet: Facet,
+        role: Role,
+        include_suggested: bool,
+    ) -> Result<Vec<FacetValue>> {
+        let visible: std::collections::HashSet<String> =
+            self.list(role)?.into_iter().map(|t| t.id).collect();
+        let rows = self.store.all_tag_values()?;
+        let facts: Vec<TagFact<'_>> = rows
+            .iter()
+            .filter(|(id, ..)| visible.contains(id))
+            .map(|(id, f, v, s)| (id.as_str(), f.as_str(), v.as_str(), s.as_str()))
+            .collect();
+        // Suggestions are unreviewed and may come from redacted text: only
+        // archivists may count by them.
+        let include_suggested = include_suggested && role == Role::Archivist;
+        Ok(crate::facets::count(
+            &self.vocab,
+            facet,
+            &facts,
+            include_suggested,
+        ))
     }
 
     /// The testimonies `role` may see.

@@ -47,15 +47,15 @@ pub enum IngestError {
         /// Where and why.
         source: ParseError,
     },
-    /// A header tag is not in the vocabulary.
-    #[error("{}:{line}: {source}", path.display())]
-    UnknownTag {
+    /// Header tags not in the vocabulary: every unknown value of the file,
+    /// one per line (`path:line: unknown region "Atlantisz"`), each with
+    /// the closest known value when there is one.
+    #[error("{}", unknown_tags_message(path, unknown))]
+    UnknownTags {
         /// The file.
         path: PathBuf,
-        /// The header line.
-        line: usize,
-        /// The unknown value and a suggestion.
-        source: UnknownValue,
+        /// The header line and the unknown value (with a suggestion).
+        unknown: Vec<(usize, UnknownValue)>,
     },
     /// The file parsed but holds no text.
     #[error("{}: no transcript text found (only a header?)", path.display())]
@@ -71,6 +71,14 @@ pub enum IngestError {
         /// Why.
         source: crate::store::StoreError,
     },
+}
+
+fn unknown_tags_message(path: &Path, unknown: &[(usize, UnknownValue)]) -> String {
+    unknown
+        .iter()
+        .map(|(line, v)| format!("{}:{line}: {v}", path.display()))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Options for reading a file.
@@ -200,6 +208,7 @@ pub fn prepare(
     }
 
     let mut tags: Vec<NewTag> = Vec::new();
+    let mut unknown: Vec<(usize, UnknownValue)> = Vec::new();
     for ht in &header.tags {
         let facets: &[Facet] = match ht.facet {
             Facet::Region => &[Facet::Region, Facet::Place],
@@ -209,13 +218,13 @@ pub fn prepare(
                 _ => &Facet::TransitCamp,
             }),
         };
-        let entry = vocab
-            .resolve(facets, &ht.value)
-            .map_err(|source| IngestError::UnknownTag {
-                path: path.into(),
-                line: ht.line,
-                source,
-            })?;
+        let entry = match vocab.resolve(facets, &ht.value) {
+            Ok(e) => e,
+            Err(e) => {
+                unknown.push((ht.line, e));
+                continue;
+            }
+        };
         if tags.iter().any(|t| t.value == entry.id) {
             continue;
         }
@@ -232,6 +241,12 @@ pub fn prepare(
                 rule: "header".into(),
                 line: Some(ht.line),
             }],
+        });
+    }
+    if !unknown.is_empty() {
+        return Err(IngestError::UnknownTags {
+            path: path.into(),
+            unknown,
         });
     }
     for t in sheet_tags {

@@ -16,7 +16,8 @@ bytes ─ decode ─ repair ─ parse ─ (lang) ─ tag ─ store ─ index ─
 - [`repair`]: mojibake, invisible characters, hyphenation, NFC;
 - [`parse`]: text → [`parse::Transcript`] (header and segments);
 - [`lang`]: per-segment language;
-- [`vocab`] and [`tag`]: the gazetteer and suggested tags;
+- [`vocab`] and [`tag`]: the gazetteer and suggested tags; [`facets`]: values
+  with their testimony counts;
 - [`store`]: SQLite, with revisions and a hash-chained audit log;
 - [`analysis`], [`index`] and [`search`]: the analysed views, the derived
   index and the query language;
@@ -45,6 +46,7 @@ pub mod curate;
 pub mod dates;
 pub mod decode;
 pub mod export;
+pub mod facets;
 pub mod hash;
 pub mod index;
 pub mod ingest;

@@ -128,10 +128,13 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
                 }
                 Err(err) => {
                     failed += 1;
-                    let line = format!("tanu: {err}");
-                    match &bar {
-                        Some(b) => b.println(line),
-                        None => eprintln!("{line}"),
+                    // One line per problem (a file may have several unknown tags).
+                    for l in err.to_string().lines() {
+                        let line = format!("tanu: {l}");
+                        match &bar {
+                            Some(b) => b.println(line),
+                            None => eprintln!("{line}"),
+                        }
                     }
                     if args.json {
                         print::json_line(

@@ -6,6 +6,7 @@
 mod curate;
 mod demo;
 mod export;
+mod facets;
 mod ingest;
 mod print;
 mod read;
@@ -65,6 +66,15 @@ enum Command {
     List(read::ListArgs),
     /// Export testimonies as JSON, CSV, OHMS XML, WebVTT or Dublin Core.
     Export(export::ExportArgs),
+    /// Camp regions and places with their number of testimonies (a tree).
+    #[command(visible_alias = "region")]
+    Regions(facets::FacetArgs),
+    /// Deportation waves with their number of testimonies.
+    #[command(visible_alias = "wave")]
+    Waves(facets::FacetArgs),
+    /// Transit camps with their number of testimonies, by country.
+    #[command(name = "transit-camps", visible_aliases = ["camps", "transit"])]
+    TransitCamps(facets::FacetArgs),
     /// Rebuild the search index from the database.
     Reindex,
     /// Check the archive: database integrity, originals, audit chain, index.
@@ -142,6 +152,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Show(args) => read::show(&cli, args),
         Command::List(args) => read::list(&cli, args),
         Command::Export(args) => export::run(&cli, args),
+        Command::Regions(args) => facets::run(&cli, tanu::vocab::Facet::Region, args),
+        Command::Waves(args) => facets::run(&cli, tanu::vocab::Facet::Wave, args),
+        Command::TransitCamps(args) => facets::run(&cli, tanu::vocab::Facet::TransitCamp, args),
         Command::Reindex => {
             let bar = print::progress("reindexing");
             let (_, n) = Archive::open_for_reindex(&cli.archive, &mut |done, total| {

@@ -66,6 +66,60 @@ pub fn highlighted(text: &str, highlights: &[(usize, usize)], color: bool) -> St
     out
 }
 
+/// The sentence of `text` around the byte span `(a, b)`, cut to about
+/// `max` characters around the span, with the span's position in the
+/// excerpt. `None` when the span does not fit the text.
+pub fn sentence_around(
+    text: &str,
+    (a, b): (usize, usize),
+    max: usize,
+) -> Option<(String, (usize, usize))> {
+    if a > b || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+        return None;
+    }
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '…');
+    // Start after the previous sentence end that is followed by a space.
+    let mut start = 0;
+    for (i, c) in text[..a].char_indices().rev() {
+        if is_end(c) && text[i + c.len_utf8()..a].starts_with(char::is_whitespace) {
+            start = i + c.len_utf8();
+            break;
+        }
+    }
+    let mut end = text.len();
+    for (i, c) in text[b..].char_indices() {
+        if is_end(c) {
+            end = b + i + c.len_utf8();
+            break;
+        }
+    }
+    // Trim to `max` characters around the span.
+    let half = max.saturating_sub(text[a..b].chars().count()) / 2;
+    let mut lead = "";
+    let mut tail = "";
+    if text[start..a].chars().count() > half {
+        start = text[..a]
+            .char_indices()
+            .rev()
+            .nth(half.saturating_sub(1))
+            .map_or(start, |(i, _)| i);
+        lead = "…";
+    }
+    if text[b..end].chars().count() > half {
+        end = text[b..]
+            .char_indices()
+            .nth(half)
+            .map_or(end, |(i, _)| b + i);
+        tail = "…";
+    }
+    let body = &text[start..end];
+    let trimmed = body.trim_start();
+    let cut = body.len() - trimmed.len();
+    let excerpt = format!("{lead}{}{tail}", trimmed.trim_end());
+    let off = lead.len() + (a - start).saturating_sub(cut);
+    Some((excerpt, (off, off + (b - a))))
+}
+
 /// Formats milliseconds as `[HH:MM:SS]`, or an empty string.
 pub fn timecode(ms: Option<i64>) -> String {
     match ms {
@@ -101,5 +155,21 @@ mod tests {
         assert_eq!(safe("a\x1b[0mb\u{0}"), "a\\u{1b}[0mb\\u{0}");
         assert_eq!(highlighted("a tábor b", &[(2, 8)], false), "a **tábor** b");
         assert_eq!(highlighted("ab", &[(5, 9)], false), "ab");
+    }
+
+    #[test]
+    fn evidence_sentences() {
+        let text = "Másnap indultunk. Este értünk Gödöllőre, a táborba. Ott két hétig voltunk.";
+        let a = text.find("Gödöllőre").unwrap();
+        let (ex, (x, y)) = sentence_around(text, (a, a + "Gödöllőre".len()), 200).unwrap();
+        assert_eq!(ex, "Este értünk Gödöllőre, a táborba.");
+        assert_eq!(&ex[x..y], "Gödöllőre");
+        let (ex, (x, y)) = sentence_around(text, (a, a + "Gödöllőre".len()), 16).unwrap();
+        assert!(ex.starts_with('…') && ex.ends_with('…'), "{ex}");
+        assert_eq!(&ex[x..y], "Gödöllőre");
+        assert!(
+            sentence_around(text, (1, 2), 50).is_none(),
+            "not a char boundary"
+        );
     }
 }

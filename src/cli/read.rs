@@ -122,7 +122,7 @@ fn print_view(v: &TestimonyView, vocab: &tanu::vocab::Vocabulary) {
                 .map(|e| e.labels.hu.clone())
                 .unwrap_or_default();
             let mut line = format!(
-                "    {:<13}{:<20}{}  [{}, {}",
+                "    {:<13}{:<20}{}  [source: {}, status: {}",
                 tag.facet,
                 tag.value,
                 print::safe(&label),
@@ -137,30 +137,17 @@ fn print_view(v: &TestimonyView, vocab: &tanu::vocab::Vocabulary) {
             }
             line.push(']');
             println!("{line}");
-            for e in tag.evidence.iter().take(3) {
-                let place = match (e.line, e.ordinal) {
-                    (Some(l), _) if e.rule == "header" => format!("header line {l}"),
-                    (Some(l), _) => format!("line {l}"),
-                    (None, Some(o)) => {
-                        let seg = v.segments.iter().find(|s| s.ordinal == o);
-                        let tc = seg.map(|s| print::timecode(s.start_ms)).unwrap_or_default();
-                        format!("¶{o} {tc}").trim_end().to_string()
-                    }
-                    _ => String::new(),
-                };
-                let alias = e
-                    .alias
-                    .as_deref()
-                    .map(|a| format!(" = {}", print::safe(a)))
-                    .unwrap_or_default();
-                println!(
-                    "        {place}: \"{}\"{alias} ({})",
-                    print::safe(&e.matched),
-                    e.rule
-                );
+            // The strongest evidence first, then in transcript order.
+            let mut evidence: Vec<_> = tag.evidence.iter().collect();
+            evidence.sort_by_key(|e| (rule_rank(&e.rule), e.ordinal, e.span));
+            for e in evidence.iter().take(SHOWN_EVIDENCE) {
+                print_evidence(v, e, color);
             }
-            if tag.evidence.len() > 3 {
-                println!("        … and {} more", tag.evidence.len() - 3);
+            if evidence.len() > SHOWN_EVIDENCE {
+                println!(
+                    "        … and {} more (tanu show --json lists all)",
+                    evidence.len() - SHOWN_EVIDENCE
+                );
             }
         }
     }
@@ -261,6 +248,70 @@ fn print_view(v: &TestimonyView, vocab: &tanu::vocab::Vocabulary) {
         };
         println!("¶{} {lead}{who}{}", seg.ordinal, print::safe(&seg.text));
         println!();
+    }
+}
+
+/// Evidence lines shown per tag.
+const SHOWN_EVIDENCE: usize = 3;
+
+/// Display order of evidence rules: what decided the tag first.
+fn rule_rank(rule: &str) -> u8 {
+    match rule.split(':').next().unwrap_or(rule) {
+        "header" => 0,
+        "camp" | "age-brackets" => 1,
+        "destination" | "cue" => 2,
+        "soldier" | "date" | "first-person" => 3,
+        "in-region" => 4,
+        _ => 5,
+    }
+}
+
+/// One evidence line: where (paragraph and timecode, or header line), the
+/// rule, and the sentence around the match with the match highlighted.
+fn print_evidence(v: &TestimonyView, e: &tanu::store::EvidenceRow, color: bool) {
+    if let Some(l) = e.line {
+        let place = if e.rule == "header" {
+            "header line"
+        } else {
+            "line"
+        };
+        println!(
+            "        {place} {l}: {} ({})",
+            print::safe(&e.matched),
+            e.rule
+        );
+        return;
+    }
+    let seg = e
+        .ordinal
+        .and_then(|o| v.segments.iter().find(|s| s.ordinal == o));
+    let tc = seg.map(|s| print::timecode(s.start_ms)).unwrap_or_default();
+    let place = format!("¶{} {tc}", e.ordinal.unwrap_or(0));
+    let alias = e
+        .alias
+        .as_deref()
+        .filter(|a| !a.eq_ignore_ascii_case(&e.matched))
+        .map(|a| format!(" = {}", print::safe(a)))
+        .unwrap_or_default();
+    let excerpt = match (seg, e.span) {
+        (Some(s), Some((a, b))) if a >= 0 && b >= a => {
+            print::sentence_around(&s.text, (a as usize, b as usize), 160)
+        }
+        _ => None,
+    };
+    match excerpt {
+        Some((text, hl)) => println!(
+            "        {} {}{alias}: {}",
+            place.trim_end(),
+            e.rule,
+            print::highlighted(&text, &[hl], color)
+        ),
+        None => println!(
+            "        {} {}: \"{}\"{alias}",
+            place.trim_end(),
+            e.rule,
+            print::safe(&e.matched)
+        ),
     }
 }
 

@@ -568,8 +568,19 @@ impl Store {
         Ok(seq.unwrap_or(0))
     }
 
-    /// For each testimony number, the facet paths of its tags as the index
-    /// needs them: `(num, facet, value, status)` of every non-rejected tag.
+    /// `(testimony id, facet, value, status)` of every tag that is not
+    /// rejected, for facet counts.
+    pub fn all_tag_values(&self) -> Result<Vec<(String, String, String, String)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.id, g.facet, g.value, g.status FROM tag g JOIN testimony t ON t.num = g.testimony
+             WHERE g.status != 'rejected' ORDER BY t.id, g.facet, g.value",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The facet paths of a testimony's tags as the index needs them:
+    /// `(facet, value, status)` of every tag that is not rejected.
     pub fn tag_values(&self, num: i64) -> Result<Vec<(String, String, String)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT facet, value, status FROM tag WHERE testimony = ?1 AND status != 'rejected' ORDER BY facet, value",

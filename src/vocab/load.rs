@@ -80,6 +80,8 @@ struct EntryDoc {
     to: Option<String>,
     #[serde(default)]
     kind: Vec<String>,
+    #[serde(default)]
+    ambiguous: Vec<String>,
     #[allow(dead_code)]
     country: Option<String>,
 }
@@ -141,6 +143,7 @@ pub(super) fn parse_sources(sources: &[(&str, &str)]) -> Result<Vec<Entry>, Voca
                 cues: d.cues.iter().map(|c| nfc(c)).collect(),
                 period,
                 kind: d.kind,
+                ambiguous: d.ambiguous.iter().map(|a| nfc(a.trim())).collect(),
             });
         }
     }
@@ -180,6 +183,12 @@ pub(super) fn check(v: &Vocabulary) -> Result<(), VocabError> {
                 )));
             }
         }
+        if let Some(a) = e.ambiguous.iter().find(|a| !e.aliases.contains(a)) {
+            return Err(VocabError::Invalid(format!(
+                "{}: ambiguous name {a:?} is not one of its labels or aliases",
+                e.id
+            )));
+        }
         if let Some((lat, lon)) = e.coords
             && (!(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon))
         {
@@ -215,6 +224,12 @@ mod tests {
         )];
         let e = Vocabulary::from_sources(&orphan).unwrap_err();
         assert!(e.to_string().contains("unknown parent"), "{e}");
+        let ambiguous = [(
+            "x.toml",
+            "facet = \"place\"\n[[entry]]\nid = \"a\"\nlabel = { hu = \"Gyula\", ru = \"Дьюла\", en = \"Gyula\" }\nambiguous = [\"Gyla\"]\n",
+        )];
+        let e = Vocabulary::from_sources(&ambiguous).unwrap_err();
+        assert!(e.to_string().contains("ambiguous name \"Gyla\""), "{e}");
         let dup = [(
             "x.toml",
             "facet = \"wave\"\n[[entry]]\nid = \"a\"\nlabel = { hu = \"a\", ru = \"а\", en = \"a\" }\n\

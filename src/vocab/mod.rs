@@ -115,6 +115,10 @@ pub struct Entry {
     pub period: Option<(String, String)>,
     /// Transit camps: transit, collection, return, route.
     pub kind: Vec<String>,
+    /// Aliases that are also everyday words or personal names (`Gyula`,
+    /// `Csap`, `Molotov`): the tagger accepts them in running text only
+    /// capitalised and in a place-like construction.
+    pub ambiguous: Vec<String>,
 }
 
 /// An unknown vocabulary value, with the closest known one.

@@ -1,0 +1,435 @@
+//! Years, numbers and the era each segment speaks of.
+//!
+//! Years are read from digits (`1945`), Hungarian number words
+//! (`negyvennégyben`, `negyvenöt januárjában`, `ezerkilencszázhúszban`)
+//! and Russian ordinals (`в сорок четвёртом году`). Years in a clause about
+//! someone's birth (`1926-ban születtem`) do not set the era.
+//!
+//! A segment's era is:
+//! - [`Era::Deportation`] when it names a year 1941–1955 (the waves of the
+//!   vocabulary lie between 1941 and 1953, the last returns in 1955);
+//! - [`Era::FirstWar`] when it names a year 1914–1920 or the First World
+//!   War, and no deportation year;
+//! - [`Era::Other`] when it names only other years (1956, 1993);
+//! - otherwise the era of the previous segment (a story goes on), and the
+//!   deportation era at the start.
+//!
+//! Only deportation-era segments yield suggestions: a grandfather's
+//! captivity in Siberia in 1915 or a visit to Foksány in 1991 is not the
+//! narrator's deportation.
+
+use super::lexicon::{HOME, MONTH, WWI_PHRASES};
+use super::text::{Doc, Token, any};
+
+/// The period a segment speaks of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Era {
+    /// 1941–1955.
+    Deportation,
+    /// 1914–1920.
+    FirstWar,
+    /// Any other time.
+    Other,
+}
+
+/// The years 1941–1955.
+pub(super) const DEPORTATION_YEARS: std::ops::RangeInclusive<i32> = 1941..=1955;
+/// The years 1914–1920.
+pub(super) const FIRST_WAR_YEARS: std::ops::RangeInclusive<i32> = 1914..=1920;
+
+/// The era of every segment (see the module docs).
+pub(super) fn segment_eras(doc: &Doc<'_>) -> Vec<Era> {
+    let mut years: Vec<Vec<i32>> = vec![Vec::new(); doc.segments.len()];
+    let mut wwi = vec![false; doc.segments.len()];
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if let Some(y) = year_at(doc, i)
+            && !any(doc.clause(t.clause), &HOME)
+        {
+            years[t.seg].push(y);
+        }
+        for phrase in WWI_PHRASES {
+            let end = i + phrase.len();
+            if end <= doc.tokens.len()
+                && doc.tokens[i..end]
+                    .iter()
+                    .zip(phrase.iter())
+                    .all(|(t, p)| t.folded == *p && t.seg == doc.tokens[i].seg)
+            {
+                wwi[t.seg] = true;
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(years.len());
+    let mut current = Era::Deportation;
+    for (ys, w) in years.iter().zip(wwi) {
+        if ys.iter().any(|y| DEPORTATION_YEARS.contains(y)) {
+            current = Era::Deportation;
+        } else if w || ys.iter().any(|y| FIRST_WAR_YEARS.contains(y)) {
+            current = Era::FirstWar;
+        } else if !ys.is_empty() {
+            current = Era::Other;
+        }
+        out.push(current);
+    }
+    out
+}
+
+/// The years named in segment `seg` (birth clauses included).
+#[cfg(test)]
+pub(super) fn years_in(doc: &Doc<'_>, seg: usize) -> Vec<i32> {
+    (0..doc.tokens.len())
+        .filter(|&i| doc.tokens[i].seg == seg)
+        .filter_map(|i| year_at(doc, i))
+        .collect()
+}
+
+/// The year token `i` names, if any.
+pub(super) fn year_at(doc: &Doc<'_>, i: usize) -> Option<i32> {
+    let t = &doc.tokens[i];
+    let next = doc.tokens.get(i + 1).filter(|n| n.sentence == t.sentence);
+    if t.folded.bytes().all(|b| b.is_ascii_digit()) {
+        let y: i32 = t.folded.parse().ok()?;
+        return (t.folded.len() == 4 && (1880..=2030).contains(&y)).then_some(y);
+    }
+    if t.cyrillic {
+        return russian_year(doc, i);
+    }
+    let (value, century, rest) = hungarian_number(&t.folded)?;
+    if value < 10 {
+        return None;
+    }
+    // `negyvenötben` is a year; `tizennyolctól … harmincig` are ages.
+    let year_suffix = ["ban", "ben"].contains(&rest);
+    let before_month = rest.is_empty() && next.is_some_and(|n| MONTH.has(&n.folded));
+    // `a kilencvenes években`: the decade.
+    let decade = ["as", "es"].contains(&rest) && next.is_some_and(|n| n.folded.starts_with("ev"));
+    if century && value < 100 && (rest.is_empty() || year_suffix) {
+        return Some(1900 + value as i32);
+    }
+    if !century && value < 100 && (year_suffix || before_month || decade) {
+        return Some(1900 + value as i32);
+    }
+    None
+}
+
+/// Parses a Hungarian number word: value, whether it had the
+/// `ezerkilencszáz` (19..) prefix, and the rest of the word.
+pub(super) fn hungarian_number(folded: &str) -> Option<(u32, bool, &str)> {
+    const TENS: &[(&str, u32, bool)] = &[
+        ("kilencven", 90, false),
+        ("nyolcvan", 80, false),
+        ("hetven", 70, false),
+        ("hatvan", 60, false),
+        ("otven", 50, false),
+        ("negyven", 40, false),
+        ("harminc", 30, false),
+        ("huszon", 20, true),
+        ("husz", 20, false),
+        ("tizen", 10, true),
+        ("tiz", 10, false),
+    ];
+    const UNITS: &[(&str, u32)] = &[
+        ("ketto", 2),
+        ("egy", 1),
+        ("ket", 2),
+        ("harom", 3),
+        ("negy", 4),
+        ("nyolc", 8),
+        ("kilenc", 9),
+        ("hat", 6),
+        ("het", 7),
+        ("ot", 5),
+    ];
+    let (century, s) = match folded.strip_prefix("ezerkilencszaz") {
+        Some(r) => (true, r),
+        None => (false, folded),
+    };
+    let mut value = 0;
+    let mut rest = s;
+    let mut needs_unit = false;
+    if let Some((t, v, needs)) = TENS.iter().find(|(t, _, _)| s.starts_with(t)) {
+        value = *v;
+        rest = &s[t.len()..];
+        needs_unit = *needs;
+    }
+    if let Some((u, v)) = UNITS.iter().find(|(u, _)| rest.starts_with(u)) {
+        value += v;
+        rest = &rest[u.len()..];
+    } else if needs_unit || value == 0 {
+        return None;
+    }
+    Some((value, century, rest))
+}
+
+fn russian_year(doc: &Doc<'_>, i: usize) -> Option<i32> {
+    const TENS: &[(&str, u32)] = &[
+        ("двадцать", 20),
+        ("тридцать", 30),
+        ("сорок", 40),
+        ("пятьдесят", 50),
+        ("шестьдесят", 60),
+        ("семьдесят", 70),
+        ("восемьдесят", 80),
+        ("девяносто", 90),
+    ];
+    const ORDINAL_TENS: &[(&str, u32)] = &[
+        ("двадцат", 20),
+        ("тридцат", 30),
+        ("сороков", 40),
+        ("пятидесят", 50),
+        ("шестидесят", 60),
+        ("семидесят", 70),
+        ("восьмидесят", 80),
+        ("девяност", 90),
+        ("десят", 10),
+        ("одиннадцат", 11),
+        ("двенадцат", 12),
+        ("тринадцат", 13),
+        ("четырнадцат", 14),
+        ("пятнадцат", 15),
+        ("шестнадцат", 16),
+        ("семнадцат", 17),
+        ("восемнадцат", 18),
+        ("девятнадцат", 19),
+    ];
+    let t = &doc.tokens[i];
+    let at = |k: usize| doc.tokens.get(k).filter(|x| x.sentence == t.sentence);
+    let prev = i.checked_sub(1).and_then(at);
+    let w = t.folded.as_str();
+    let after_month = prev.is_some_and(|p| MONTH.has(&p.folded));
+    let prep = prev.map(|p| p.folded.as_str());
+    // `в сорок пятом`, `с сорок пятого`: a year even without `году`.
+    let by_case = |ordinal: &str| {
+        (matches!(prep, Some("в" | "во")) && (ordinal.ends_with("ом") || ordinal.ends_with("ем")))
+            || (matches!(prep, Some("с" | "до" | "после" | "от" | "к"))
+                && (ordinal.ends_with("ого") || ordinal.ends_with("его")))
+    };
+    // "сорок четвёртом": a cardinal ten, then an ordinal unit. A year when
+    // followed by `году`/`года`, after a month or season, or in the cases
+    // above (not `пятьдесят восьмая статья`, article 58).
+    if let Some((_, tens)) = TENS.iter().find(|(p, _)| w == *p) {
+        let n = at(i + 1)?;
+        let unit = russian_ordinal_unit(&n.folded)?;
+        let year_word = at(i + 2).is_some_and(|x| x.folded.starts_with("год"));
+        return (year_word || after_month || by_case(&n.folded))
+            .then_some(1900 + (tens + unit) as i32);
+    }
+    if let Some((p, v)) = ORDINAL_TENS.iter().find(|(p, _)| w.starts_with(p)) {
+        let ending = &w[p.len()..];
+        let ordinal = ["ом", "ого", "ый", "ой", "ому", "ым", "ые", "ых"].contains(&ending);
+        let year_word = at(i + 1).is_some_and(|x| x.folded.starts_with("год"));
+        if ordinal && (year_word || after_month) {
+            return Some(1900 + *v as i32);
+        }
+    }
+    None
+}
+
+fn russian_ordinal_unit(w: &str) -> Option<u32> {
+    const UNITS: &[(&str, u32)] = &[
+        ("перв", 1),
+        ("втор", 2),
+        ("четверт", 4),
+        ("пят", 5),
+        ("шест", 6),
+        ("седьм", 7),
+        ("восьм", 8),
+        ("девят", 9),
+    ];
+    const ENDINGS: &[&str] = &["ом", "ого", "ый", "ой", "ому", "ым", "ая", "ую", "ое"];
+    if let Some(r) = w.strip_prefix("трет") {
+        return ["ьем", "ьего", "ий", "ья", "ье", "ьему"]
+            .contains(&r)
+            .then_some(3);
+    }
+    UNITS
+        .iter()
+        .find(|(p, _)| w.strip_prefix(p).is_some_and(|r| ENDINGS.contains(&r)))
+        .map(|(_, v)| *v)
+}
+
+/// The numbers (ages, counts) in a run of tokens, with the index of their
+/// token: digits and number words in Hungarian (`tizenhét`, `negyvenötig`),
+/// Russian (`семнадцати`, `сорока пяти`) and German (`fünfundvierzig`).
+pub(super) fn numbers(tokens: &[Token]) -> Vec<(u32, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let w = tokens[i].folded.as_str();
+        if let Ok(n) = w.parse::<u32>() {
+            out.push((n, i));
+        } else if tokens[i].cyrillic {
+            if let Some(v) = russian_cardinal(w) {
+                let unit = tokens
+                    .get(i + 1)
+                    .and_then(|n| russian_cardinal(&n.folded))
+                    .filter(|u| *u < 10 && v >= 20 && v % 10 == 0);
+                if let Some(u) = unit {
+                    out.push((v + u, i));
+                    i += 1;
+                } else {
+                    out.push((v, i));
+                }
+            }
+        } else if let Some(v) = german_number(w) {
+            out.push((v, i));
+        } else if let Some((v, _, rest)) = hungarian_number(w)
+            && [
+                "", "tol", "ig", "ra", "evestol", "evesig", "eves", "ev", "evesek",
+            ]
+            .contains(&rest)
+        {
+            out.push((v, i));
+        }
+        i += 1;
+    }
+    out
+}
+
+fn russian_cardinal(w: &str) -> Option<u32> {
+    const WORDS: &[(&str, u32)] = &[
+        ("семнадцат", 17),
+        ("восемнадцат", 18),
+        ("шестнадцат", 16),
+        ("пятнадцат", 15),
+        ("девятнадцат", 19),
+        ("двадцат", 20),
+        ("тридцат", 30),
+        ("сорок", 40),
+        ("пятидесят", 50),
+        ("пятьдесят", 50),
+        ("пят", 5),
+        ("шест", 6),
+    ];
+    let (p, v) = WORDS.iter().find(|(p, _)| w.starts_with(p))?;
+    let rest = &w[p.len()..];
+    ["", "и", "ь", "а", "ью"].contains(&rest).then_some(*v)
+}
+
+fn german_number(w: &str) -> Option<u32> {
+    const UNITS: &[(&str, u32)] = &[
+        ("ein", 1),
+        ("zwei", 2),
+        ("drei", 3),
+        ("vier", 4),
+        ("funf", 5),
+        ("sechs", 6),
+        ("sieben", 7),
+        ("acht", 8),
+        ("neun", 9),
+    ];
+    const TENS: &[(&str, u32)] = &[
+        ("zwanzig", 20),
+        ("dreissig", 30),
+        ("vierzig", 40),
+        ("funfzig", 50),
+        ("sechzig", 60),
+    ];
+    const TEENS: &[(&str, u32)] = &[
+        ("dreizehn", 13),
+        ("vierzehn", 14),
+        ("funfzehn", 15),
+        ("sechzehn", 16),
+        ("siebzehn", 17),
+        ("achtzehn", 18),
+        ("neunzehn", 19),
+    ];
+    if let Some((_, v)) = TEENS.iter().chain(TENS).find(|(p, _)| w == *p) {
+        return Some(*v);
+    }
+    let (unit, tens) = w.split_once("und")?;
+    let u = UNITS.iter().find(|(p, _)| unit == *p)?.1;
+    let t = TENS.iter().find(|(p, _)| tens == *p)?.1;
+    Some(t + u)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::Segment;
+
+    fn doc_years(text: &str) -> Vec<i32> {
+        let segs = [Segment {
+            start_ms: None,
+            end_ms: None,
+            speaker: None,
+            text: text.into(),
+            lang: None,
+            line: 1,
+        }];
+        let d = Doc::new(&segs);
+        years_in(&d, 0)
+    }
+
+    #[test]
+    fn years_in_three_languages() {
+        assert_eq!(doc_years("Negyvennégy novemberében kidobolták."), [1944]);
+        assert_eq!(doc_years("Tizennyolcban Irkutszkba került."), [1918]);
+        assert_eq!(doc_years("Ezerkilencszázhuszonhárom februárjában"), [1923]);
+        assert_eq!(
+            doc_years("Tizennyolc éves voltam, negyven évig dolgoztam."),
+            Vec::<i32>::new()
+        );
+        assert_eq!(
+            doc_years("Арестовали меня в апреле сорок шестого года."),
+            [1946]
+        );
+        assert_eq!(doc_years("в пятнадцатом году попал в плен"), [1915]);
+        assert_eq!(doc_years("Im November 1949 kam ich heim."), [1949]);
+        assert_eq!(doc_years("a kilencvenes évek elején"), [1990]);
+        assert_eq!(doc_years("В девяностые годы приезжали"), [1990]);
+        assert_eq!(
+            doc_years("Статья пятьдесят восьмая, двадцать пять лет"),
+            Vec::<i32>::new()
+        );
+    }
+
+    #[test]
+    fn eras_follow_the_story() {
+        let segs: Vec<Segment> = [
+            "Nagyapám tizenötben esett fogságba.",
+            "Krasznojarszkba vitték.",
+            "1944 őszén engem is elvittek.",
+            "1991-ben jártam ott újra.",
+            "Ezerkilencszáztizenötben születtem.",
+        ]
+        .iter()
+        .map(|t| Segment {
+            start_ms: None,
+            end_ms: None,
+            speaker: None,
+            text: (*t).into(),
+            lang: None,
+            line: 1,
+        })
+        .collect();
+        let d = Doc::new(&segs);
+        assert_eq!(
+            segment_eras(&d),
+            [
+                Era::FirstWar,
+                Era::FirstWar,
+                Era::Deportation,
+                Era::Other,
+                Era::Other
+            ]
+        );
+    }
+
+    #[test]
+    fn age_numbers() {
+        let segs = [Segment {
+            start_ms: None,
+            end_ms: None,
+            speaker: None,
+            text: "tizenhét évestől negyvenötig, от 18 до 30, сорока пяти, fünfundvierzig".into(),
+            lang: None,
+            line: 1,
+        }];
+        let d = Doc::new(&segs);
+        let n: Vec<u32> = numbers(&d.tokens).into_iter().map(|(v, _)| v).collect();
+        for v in [17, 45, 18, 30] {
+            assert!(n.contains(&v), "{v} in {n:?}");
+        }
+    }
+}

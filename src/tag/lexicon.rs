@@ -1,0 +1,699 @@
+//! The context words the tagger's rules look for, in Hungarian, Russian
+//! and German, as folded forms (lower case, accents removed, ё → е).
+//!
+//! Each list is a [`Lex`]: whole words, word beginnings and word parts.
+//! The lists are general vocabulary of deportation narratives (camps,
+//! trains, kinship, hearsay), not phrases of particular testimonies.
+
+/// A word list: exact folded words, prefixes and infixes.
+pub(super) struct Lex {
+    pub exact: &'static [&'static str],
+    pub prefix: &'static [&'static str],
+    pub infix: &'static [&'static str],
+}
+
+impl Lex {
+    /// Whether a folded word belongs to the list.
+    pub fn has(&self, folded: &str) -> bool {
+        self.exact.contains(&folded)
+            || self.prefix.iter().any(|p| folded.starts_with(p))
+            || self.infix.iter().any(|p| folded.contains(p))
+    }
+}
+
+/// Camps and being held: a place named with these words was a camp the
+/// narrator was kept in (the only context that makes a transit-camp tag).
+pub(super) const CAMP: Lex = Lex {
+    exact: &[
+        "tartottak",
+        "vagonba",
+        "vagonokba",
+        "sammellager",
+        "verladen",
+        "держали",
+        "пробыл",
+        "пробыла",
+        "пробыли",
+        "собрали",
+        "пересылка",
+    ],
+    prefix: &[
+        "gyujtohely",
+        "laktany",
+        "barakk",
+        "borton",
+        "fogda",
+        "szogesdrot",
+        "valogat",
+        "osszeir",
+        "listaz",
+        "fertotlenit",
+        "furdet",
+        "kihallgat",
+        "lagerb",
+        "baracke",
+        "stacheldraht",
+        "heimkehrerlager",
+        "durchgangslager",
+        "лагер",
+        "пересыл",
+        "тюрьм",
+        "барак",
+        "колюч",
+        "сборн",
+        "погруз",
+        "транзит",
+    ],
+    infix: &["tabor", "lager", "vagoniroz", "bevagon"],
+};
+
+/// Work, arrival and transfer: a place named with these words is where the
+/// narrator was taken or worked (besides everything in [`CAMP`]).
+pub(super) const DESTINATION: Lex = Lex {
+    exact: &[
+        "voltunk",
+        "voltam",
+        "maradtunk",
+        "maradtam",
+        "ertunk",
+        "erkeztunk",
+        "erkeztem",
+        "megerkeztunk",
+        "megerkeztem",
+        "kerultem",
+        "kerultunk",
+        "kerult",
+        "прибыли",
+        "прибыл",
+        "прибыла",
+        "привезли",
+        "повезли",
+        "gebracht",
+        "angekommen",
+        "gearbeitet",
+        "geblieben",
+        "waren",
+        "gewesen",
+    ],
+    prefix: &[
+        "dolgoz",
+        "bany",
+        "norma",
+        "csille",
+        "fejtes",
+        "epitkez",
+        "epitett",
+        "работ",
+        "шахт",
+        "перевел",
+        "перевели",
+        "отправ",
+        "этап",
+        "прииск",
+        "рудник",
+        "стройк",
+        "строил",
+        "норм",
+        "grube",
+        "zeche",
+        "arbeit",
+    ],
+    infix: &[
+        "vittek",
+        "hajtottak",
+        "helyeztek",
+        "szallitottak",
+        "erkeztek",
+        "kerultek",
+    ],
+};
+
+/// Words that start a sentence referring back to the place just named
+/// (`Ott is tábor volt`).
+pub(super) const ANAPHORA: &[&str] = &[
+    "ott",
+    "oda",
+    "onnan",
+    "itt",
+    "там",
+    "туда",
+    "оттуда",
+    "dort",
+    "da",
+    "dorthin",
+];
+
+/// A route: the place was passed through (`Munkácson keresztül`,
+/// `через Мукачево`, `über Brest`). Hungarian postpositions follow the
+/// name; Russian and German prepositions precede it.
+pub(super) const ROUTE_AFTER: &[&str] = &["at", "keresztul", "fele", "iranyaba", "iranyaban"];
+/// Prepositions of route before the name.
+pub(super) const ROUTE_BEFORE: &[&str] = &["keresztul", "через", "мимо", "uber", "durch", "via"];
+/// Crossing a border at a place is a route, not a stay.
+pub(super) const BORDER: Lex = Lex {
+    exact: &[],
+    prefix: &["hatar", "границ", "grenze"],
+    infix: &[],
+};
+/// A train stopping at a place (`Cseljabinszkban állt meg a vonat`).
+pub(super) const TRAIN: Lex = Lex {
+    exact: &["vonat", "vonatunk", "szerelveny", "поезд", "эшелон", "zug"],
+    prefix: &[],
+    infix: &[],
+};
+/// Stop verbs for [`TRAIN`].
+pub(super) const STOP: Lex = Lex {
+    exact: &["allt", "megallt", "hielt"],
+    prefix: &["остановил"],
+    infix: &[],
+};
+
+/// A locator: the place is named to locate another (`Sztálinó mellett`,
+/// `под Мукачевом`, `bei Stalino`).
+pub(super) const LOCATOR_AFTER: &[&str] = &[
+    "mellett",
+    "melle",
+    "mellol",
+    "kozeleben",
+    "kozelebe",
+    "kornyeken",
+    "kornyeki",
+    "kornyekere",
+    "kornyekerol",
+    "alatt",
+    "korul",
+];
+/// Locating prepositions before the name.
+pub(super) const LOCATOR_BEFORE: &[&str] = &[
+    "kozel",
+    "под",
+    "около",
+    "недалеко",
+    "рядом",
+    "возле",
+    "близ",
+    "bei",
+    "neben",
+    "nahe",
+    "unweit",
+];
+/// Distances (`Kazanytól nyolcvan kilométerre`, `в тридцати километрах от`).
+pub(super) const DISTANCE: Lex = Lex {
+    exact: &["messze", "messzire"],
+    prefix: &["kilometer", "километр"],
+    infix: &[],
+};
+
+/// Birth and home: a place named with these is where the narrator comes from.
+pub(super) const HOME: Lex = Lex {
+    exact: &[
+        "laktunk",
+        "lakunk",
+        "lakik",
+        "живет",
+        "живут",
+        "wohnt",
+        "wohnen",
+    ],
+    prefix: &["szulet", "родил", "geboren"],
+    infix: &[],
+};
+
+/// Negation right before a name (`nem Szibériába`, `не в Сибирь`).
+pub(super) const NEGATION: &[&str] = &["nem", "sem", "не", "ни", "nicht", "kein", "keine"];
+
+/// Hearsay and expectation: a place in such a sentence is a rumour
+/// (`Azt mondták, Szibériába visznek`; `Кто-то сказал — в Сибирь`).
+pub(super) const HEARSAY: Lex = Lex {
+    exact: &[
+        "visznek",
+        "viszik",
+        "hirlett",
+        "hallottuk",
+        "hallotta",
+        "hallottam",
+        "allitolag",
+        "hittuk",
+        "hittem",
+        "beszeltek",
+        "rebesgettek",
+        "сказал",
+        "сказала",
+        "говорили",
+        "говорят",
+        "якобы",
+        "думали",
+        "слышали",
+        "слух",
+        "слухи",
+        "везут",
+        "повезут",
+        "отправят",
+        "angeblich",
+        "geruecht",
+        "geruchte",
+        "dachten",
+        "hiess",
+    ],
+    prefix: &[],
+    infix: &[],
+};
+/// Speech: a place after a colon or in quotes in a sentence with these
+/// words is reported speech (`mondták, nevettek rajta: Szibir, Szibir`).
+pub(super) const SPEECH: Lex = Lex {
+    exact: &[
+        "mondtak",
+        "mondta",
+        "kiabaltak",
+        "kiabalta",
+        "szo",
+        "mondogattak",
+        "сказали",
+        "кричали",
+        "говорил",
+        "sagten",
+        "gesagt",
+        "riefen",
+    ],
+    prefix: &[],
+    infix: &[],
+};
+
+/// Things, not people: paintings, books, collections (the trophy brigades).
+pub(super) const OBJECTS: Lex = Lex {
+    exact: &[
+        "kep",
+        "kepek",
+        "kepeket",
+        "kepeiket",
+        "kepet",
+        "targyak",
+        "targyakat",
+        "ladak",
+        "ladakat",
+        "ladakba",
+        "книги",
+        "книг",
+        "bilder",
+        "bucher",
+    ],
+    prefix: &[
+        "festmeny",
+        "konyv",
+        "mukincs",
+        "kincs",
+        "gyujtemeny",
+        "leltar",
+        "muzeum",
+        "trofea",
+        "kulturalis",
+        "картин",
+        "ценност",
+        "музе",
+        "трофе",
+        "экспонат",
+        "gemalde",
+        "kunst",
+        "museum",
+        "beutekunst",
+    ],
+    infix: &[],
+};
+
+/// Relatives and others: a sentence about them, without the narrator in
+/// it, is about someone else (`A sógoromat Boriszovba vitték`).
+pub(super) const KIN: Lex = Lex {
+    exact: &[
+        "apam",
+        "apamat",
+        "apamnak",
+        "apamtol",
+        "apja",
+        "apjat",
+        "apjanak",
+        "anyam",
+        "anyamat",
+        "anyamnak",
+        "anyja",
+        "anyjat",
+        "fiam",
+        "fiamat",
+        "lanyom",
+        "lanyomat",
+        "ferjem",
+        "ferjemet",
+        "ferje",
+        "ferjet",
+        "batyam",
+        "batyamat",
+        "batyja",
+        "ocsem",
+        "ocsemet",
+        "ocsse",
+        "hugom",
+        "hugomat",
+        "noverem",
+        "noveremet",
+        "novere",
+        "fiverem",
+        "baratom",
+        "baratomat",
+        "baratja",
+        "ferjemnek",
+        "брат",
+        "брата",
+        "брату",
+        "братом",
+        "братья",
+        "братьев",
+        "сестра",
+        "сестру",
+        "сестры",
+        "отец",
+        "отца",
+        "отцу",
+        "отцом",
+        "мать",
+        "матери",
+        "мама",
+        "маму",
+        "муж",
+        "мужа",
+        "мужу",
+        "жена",
+        "жену",
+        "сын",
+        "сына",
+        "сыну",
+        "дочь",
+        "дочери",
+        "дед",
+        "деда",
+        "друг",
+        "друга",
+        "другу",
+        "подруга",
+        "подругу",
+        "подруги",
+        "сосед",
+        "соседа",
+        "bruder",
+        "schwester",
+        "vater",
+        "mutter",
+        "sohn",
+        "tochter",
+        "grossvater",
+        "opa",
+        "freund",
+        "freundin",
+        "nachbar",
+    ],
+    prefix: &[
+        "sogor",
+        "testver",
+        "unokatestver",
+        "unokabaty",
+        "nagyap",
+        "nagyany",
+        "edesap",
+        "edesany",
+        "felesege",
+        "baratno",
+        "szomszed",
+        "dedush",
+        "бабушк",
+        "дедушк",
+        "товарищ",
+        "земляк",
+    ],
+    infix: &[],
+};
+
+/// Third-person pronouns: in a sentence that also speaks of the narrator,
+/// a clause with one of these is about the other person
+/// (`нас разделили: его отправили … в Макеевку`).
+pub(super) const THIRD_PERSON: &[&str] = &[
+    "o", "ot", "oket", "neki", "nekik", "его", "ее", "ей", "ему", "он", "она", "они", "их", "ihn",
+    "ihm", "er",
+];
+
+/// First-person pronouns and possessives.
+pub(super) const FIRST_PERSON: &[&str] = &[
+    "en",
+    "engem",
+    "nekem",
+    "velem",
+    "rolam",
+    "tolem",
+    "minket",
+    "bennunket",
+    "nekunk",
+    "velunk",
+    "magam",
+    "magunk",
+    "я",
+    "мы",
+    "меня",
+    "нас",
+    "мне",
+    "нам",
+    "мной",
+    "нами",
+    "мой",
+    "моя",
+    "мою",
+    "мои",
+    "моего",
+    "моей",
+    "наш",
+    "наша",
+    "наши",
+    "нашего",
+    "нашей",
+    "нашем",
+    "наших",
+    "ich",
+    "wir",
+    "mich",
+    "uns",
+    "mir",
+    "mein",
+    "meine",
+    "meinen",
+    "meiner",
+    "unser",
+    "unsere",
+    "unseren",
+    "unserem",
+];
+
+/// Hungarian verbs of taking (folded stems). In the definite conjugation
+/// (`vitték`, `elvitték`: ending `-ták`/`-ték` before folding) their
+/// object is a third person, never the speaker, who takes the indefinite
+/// (`vittek minket`).
+pub(super) const TAKING: &[&str] = &[
+    "vitt",
+    "hurcolt",
+    "kuldt",
+    "szallitott",
+    "telepitett",
+    "deportalt",
+    "hajtott",
+];
+
+/// Captivity and deportation words: a testimony needs several of them
+/// before anything is suggested (the deportation-narrative gate).
+pub(super) const CAPTIVITY: Lex = Lex {
+    exact: &["tetu", "tetut", "tetvek", "вши", "вшей"],
+    prefix: &[
+        "lager",
+        "fogoly",
+        "foglyok",
+        "fogolyt",
+        "fogsag",
+        "barakk",
+        "priccs",
+        "verhas",
+        "tifusz",
+        "norma",
+        "bany",
+        "vagon",
+        "szogesdrot",
+        "elhurcol",
+        "deport",
+        "internal",
+        "kenyeradag",
+        "лагер",
+        "плен",
+        "барак",
+        "шахт",
+        "нары",
+        "нарах",
+        "норм",
+        "эшелон",
+        "вагон",
+        "депорт",
+        "интерн",
+        "тюрьм",
+        "этап",
+        "заключ",
+        "дизентер",
+        "тиф",
+        "gefangen",
+        "baracke",
+        "grube",
+        "waggon",
+        "verschlepp",
+        "ruhr",
+    ],
+    infix: &["tabor", "lager", "fogoly", "fogsag"],
+};
+
+/// Roundup, arrest and capture verbs (for the date rule of the waves).
+pub(super) const ROUNDUP: Lex = Lex {
+    exact: &[
+        "elvittek",
+        "vittek",
+        "elfogtak",
+        "забрали",
+        "взяли",
+        "арестовали",
+        "geholt",
+    ],
+    prefix: &[
+        "kidobol",
+        "osszeszed",
+        "osszeir",
+        "elhurcol",
+        "letartoztat",
+        "fogsagba",
+        "объявил",
+        "мобилизац",
+        "арест",
+        "ausgetrommelt",
+        "verhaft",
+        "verschlepp",
+    ],
+    infix: &[],
+};
+
+/// Soldiers' words: the narrator served (for the prisoner-of-war wave).
+pub(super) const SOLDIER: Lex = Lex {
+    exact: &[
+        "bevonultam",
+        "bevonultunk",
+        "behivtak",
+        "katonanak",
+        "frontra",
+        "hadnagyunk",
+        "szazadunk",
+        "ezredunk",
+        "utegbe",
+        "призвали",
+        "служил",
+        "армию",
+        "армии",
+        "роты",
+        "eingezogen",
+        "soldat",
+        "kompanie",
+    ],
+    prefix: &["kikepez", "tuzerseg", "legvedelm"],
+    infix: &[],
+};
+
+/// Civilian self-description (`minket, civileket`).
+pub(super) const CIVILIAN: Lex = Lex {
+    exact: &[
+        "civileket",
+        "civilek",
+        "civil",
+        "civilt",
+        "гражданские",
+        "гражданских",
+    ],
+    prefix: &["zivilist"],
+    infix: &[],
+};
+/// "Soldier", for "I was never a soldier".
+pub(super) const SOLDIER_NOUN: &[&str] = &[
+    "katona",
+    "katonanak",
+    "солдатом",
+    "солдат",
+    "военным",
+    "soldat",
+];
+
+/// Months and seasons (a number word before one is a year:
+/// `negyvennégy novemberében`).
+pub(super) const MONTH: Lex = Lex {
+    exact: &["telen", "telet", "telere"],
+    prefix: &[
+        "januar",
+        "februar",
+        "marc",
+        "aprilis",
+        "majus",
+        "junius",
+        "julius",
+        "augusztus",
+        "szeptember",
+        "oktober",
+        "november",
+        "december",
+        "tavasz",
+        "nyar",
+        "osz",
+        "январ",
+        "феврал",
+        "март",
+        "апрел",
+        "мая",
+        "май",
+        "июн",
+        "июл",
+        "август",
+        "сентябр",
+        "октябр",
+        "ноябр",
+        "декабр",
+        "весн",
+        "лет",
+        "осен",
+        "зим",
+    ],
+    infix: &[],
+};
+
+/// First World War cues (besides the years 1914–1920).
+pub(super) const WWI_PHRASES: &[&[&str]] = &[
+    &["elso", "vilaghaboru"],
+    &["elso", "vilaghaboruban"],
+    &["elso", "vilaghaborus"],
+    &["nagy", "haboru"],
+    &["bruszilov"],
+    &["przemysl"],
+    &["первой", "мировой"],
+    &["первая", "мировая"],
+    &["первую", "мировую"],
+    &["ersten", "weltkrieg"],
+    &["erster", "weltkrieg"],
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_match_folded_words() {
+        assert!(CAMP.has("gyujtotaborba"));
+        assert!(CAMP.has("лагере"));
+        assert!(DESTINATION.has("atvittek"));
+        assert!(!DESTINATION.has("vittem"));
+        assert!(KIN.has("sogoromat"));
+        assert!(OBJECTS.has("festmenyek"));
+        assert!(!CAMP.has("munkara"));
+    }
+}

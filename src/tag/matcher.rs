@@ -1,0 +1,629 @@
+//! Finding vocabulary names and wave cues in text, across inflections.
+//!
+//! Words are compared in their folded form ([`crate::analysis::fold_word`]:
+//! case and accents ignored, ș = ş, ё = е). A text word matches a name's
+//! word when it is
+//!
+//! - the same folded word (`Foksány`, `Foksany`, `FOKSÁNY`);
+//! - the word plus a Hungarian case ending (`Foksányba`, `Szolyván`,
+//!   `Sztálinóból`, `Debrecennel`) or an adjective ending (`foksányi`,
+//!   `kolozsváriak`);
+//! - for Cyrillic names, the name's stem (final vowel, soft sign or
+//!   adjective ending removed) plus a Russian case or adjective ending
+//!   (`Фокшанах`, `из Фокшан`, `Свалявы`, `Спасским`). Names in `-ино`
+//!   (`Сталино`, `Ванино`) are indeclinable, as in standard usage, which
+//!   also keeps `Сталино` apart from `Сталина`, `Сталином`;
+//! - failing those, a single word with the same cross-script key
+//!   ([`crate::analysis::xs_key`], at least five letters): `Фокшань` for
+//!   `Foksány`.
+//!
+//! The tagger does not use the search stemmers for names: it must know the
+//! case a name is in (`Foksányba` is movement to it) and must not conflate
+//! names with words (Snowball reduces both `Сталино` and `Сталина` to
+//! `сталин`). Wave cues, which are ordinary words, are matched the same way
+//! and, in Cyrillic, also by their Russian Snowball stem
+//! (`немцев` = `немцы`), as the search does.
+//!
+//! In a multi-word Hungarian or German name only the last word inflects
+//! (`Sztarij Szamborban`); in Russian every word may (`Кривом Роге`). At
+//! each position the longest name wins (`Sztarij Szambor` over `Szambor`).
+//!
+//! Names are written with a capital letter in all three languages, so a
+//! name matches only capitalised, except in an adjective (`foksányi`,
+//! `карагандинских`). A name that is also an everyday word or a personal
+//! name (the vocabulary's `ambiguous` list: `Gyula`, `Csap`, `Baja`,
+//! `Molotov`) must also be in a place construction: a Hungarian locative
+//! or directional case (`Gyulán`, `Csapra`), an adjective, or after a
+//! preposition or a word for a town (`в Молотов`, `в городе Дьюла`).
+
+use std::collections::HashMap;
+
+use crate::analysis::{stem_word, xs_key};
+use crate::lang::Lang;
+use crate::vocab::{Entry, Facet, Vocabulary};
+
+use super::text::{Doc, Token};
+
+/// What a pattern stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Target {
+    /// A vocabulary entry (index into `Vocabulary::entries`).
+    Entry(usize),
+    /// A cue of a wave (entry index) with its deduplication key.
+    Cue(usize, String),
+}
+
+/// How a matched word relates to the name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Form {
+    /// The name as is.
+    Base,
+    /// With a case ending (Hungarian suffix or Russian ending).
+    Case(String),
+    /// As an adjective (`foksányi`, `Спасским`).
+    Adjective,
+    /// Only the cross-script key matched.
+    CrossScript,
+}
+
+#[derive(Debug, Clone)]
+struct PatWord {
+    folded: String,
+    cyrillic: bool,
+    /// For Cyrillic names: the declinable stem.
+    stem: Option<String>,
+    /// For Cyrillic cues: the Snowball stem.
+    snowball: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    words: Vec<PatWord>,
+    target: Target,
+    text: String,
+    ambiguous: bool,
+    xs: Option<String>,
+}
+
+/// A match of a pattern in the text.
+#[derive(Debug, Clone)]
+pub(super) struct Match {
+    /// What matched.
+    pub target: Target,
+    /// The alias or cue as written in the vocabulary.
+    pub alias: String,
+    /// First token.
+    pub first: usize,
+    /// Last token (inclusive).
+    pub last: usize,
+    /// The form of the last word.
+    pub form: Form,
+}
+
+/// A set of patterns (names or cues) with an index by first word.
+pub(super) struct Matcher {
+    patterns: Vec<Pattern>,
+    by_key: HashMap<String, Vec<usize>>,
+    by_xs: HashMap<String, Vec<usize>>,
+    names: bool,
+}
+
+/// Hungarian case endings, folded.
+pub(super) const HU_CASES: &[&str] = &[
+    "ba", "be", "ban", "ben", "bol", "tol", "rol", "ra", "re", "n", "on", "en", "nal", "nel",
+    "hoz", "hez", "ig", "ert", "kent", "nak", "nek", "t", "ot", "et", "at", "val", "vel", "ul",
+];
+/// The Hungarian cases of place and movement (in, into, out of, on, onto,
+/// off, from, as far as, at).
+pub(super) const HU_LOCATIVE: &[&str] = &[
+    "ba", "be", "ban", "ben", "bol", "rol", "tol", "ra", "re", "n", "on", "en", "ig", "nal", "nel",
+];
+const HU_ADJ: &[&str] = &[
+    "i", "iak", "iek", "iakat", "ieket", "iaknak", "ieknek", "iakkal", "iekkel", "ibol", "iban",
+    "ivel", "ival",
+];
+const RU_NOUN: &[&str] = &[
+    "", "а", "я", "у", "ю", "е", "и", "ы", "о", "ой", "ей", "ом", "ем", "ам", "ям", "ах", "ях",
+    "ами", "ями", "ов", "ев", "ью", "ь", "ою", "ею",
+];
+const RU_ADJ_ENDINGS: &[&str] = &[
+    "ий", "ый", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему", "ым", "им", "ых", "их",
+    "ыми", "ими", "ую", "юю", "ие", "ые",
+];
+const RU_ADJ_INFIX: &[&str] = &["", "ск", "инск", "овск", "евск", "енск", "н", "нн"];
+const GERMAN_ENDINGS: &[&str] = &["e", "en", "n", "s", "es", "er", "em"];
+/// Words before an ambiguous name that make it a place.
+const PLACE_INTRO: &[&str] = &[
+    "в",
+    "во",
+    "на",
+    "из",
+    "под",
+    "до",
+    "через",
+    "город",
+    "городе",
+    "города",
+    "городом",
+    "село",
+    "селе",
+    "станция",
+    "станции",
+    "in",
+    "im",
+    "nach",
+    "aus",
+    "bei",
+    "stadt",
+    "dorf",
+    "varos",
+    "varosban",
+    "varosba",
+];
+
+fn hu_plural_cases() -> &'static [String] {
+    static CASES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    CASES.get_or_init(build_plural_cases)
+}
+
+fn build_plural_cases() -> Vec<String> {
+    let mut out = Vec::new();
+    for p in ["k", "ok", "ek", "ak"] {
+        out.push(p.to_string());
+        for c in [
+            "at", "et", "ba", "be", "ban", "ben", "bol", "rol", "tol", "ra", "re", "nak", "nek",
+            "kal", "kel", "hoz", "hez", "on", "en", "ig", "ert",
+        ] {
+            out.push(format!("{p}{c}"));
+        }
+    }
+    out
+}
+
+impl Matcher {
+    /// A matcher for the names of places, regions and transit camps (not
+    /// camp groups).
+    pub fn names(vocab: &Vocabulary) -> Matcher {
+        let mut m = Matcher {
+            patterns: Vec::new(),
+            by_key: HashMap::new(),
+            by_xs: HashMap::new(),
+            names: true,
+        };
+        for (i, e) in vocab.entries().iter().enumerate() {
+            if e.group || !matches!(e.facet, Facet::Place | Facet::Region | Facet::TransitCamp) {
+                continue;
+            }
+            for alias in &e.aliases {
+                m.add(alias, Target::Entry(i), e.ambiguous.contains(alias));
+            }
+        }
+        m.index();
+        m
+    }
+
+    /// A matcher for the wave cues and wave aliases.
+    pub fn cues(vocab: &Vocabulary) -> Matcher {
+        let mut m = Matcher {
+            patterns: Vec::new(),
+            by_key: HashMap::new(),
+            by_xs: HashMap::new(),
+            names: false,
+        };
+        for (i, e) in vocab.entries().iter().enumerate() {
+            if e.facet != Facet::Wave {
+                continue;
+            }
+            let mut seen: Vec<String> = Vec::new();
+            for cue in e.cues.iter().chain(e.aliases.iter()) {
+                let key = cue_key(cue);
+                if key.is_empty() || seen.contains(&key) {
+                    continue;
+                }
+                seen.push(key.clone());
+                m.add(cue, Target::Cue(i, key), false);
+            }
+        }
+        m.index();
+        m
+    }
+
+    fn add(&mut self, text: &str, target: Target, ambiguous: bool) {
+        let lower = text.to_lowercase();
+        let ws: Vec<_> = crate::analysis::words(&lower).collect();
+        if ws.is_empty() {
+            return;
+        }
+        let multi = ws.len() > 1;
+        let words: Vec<PatWord> = ws
+            .iter()
+            .map(|w| {
+                let folded = crate::analysis::fold_word(w.text).replace('ё', "е");
+                let cyrillic = w
+                    .text
+                    .chars()
+                    .any(|c| crate::decode::script_of(c) == crate::decode::Script::Cyrillic);
+                let stem = if cyrillic {
+                    ru_stem(&folded, multi)
+                } else {
+                    None
+                };
+                let snowball = if cyrillic && !self.names {
+                    let s = stem_word(&folded, Lang::Ru);
+                    (s.chars().count() >= 4).then_some(s)
+                } else {
+                    None
+                };
+                PatWord {
+                    folded,
+                    cyrillic,
+                    stem,
+                    snowball,
+                }
+            })
+            .collect();
+        let xs = (self.names && !multi && !ambiguous)
+            .then(|| xs_key(&lower))
+            .filter(|k| k.chars().count() >= 5);
+        self.patterns.push(Pattern {
+            words,
+            target,
+            text: text.to_string(),
+            ambiguous,
+            xs,
+        });
+    }
+
+    fn index(&mut self) {
+        for (i, p) in self.patterns.iter().enumerate() {
+            let w = &p.words[0];
+            let mut keys = vec![w.folded.clone()];
+            if let Some(s) = &w.stem {
+                keys.push(s.clone());
+            }
+            if let Some(s) = &w.snowball {
+                keys.push(format!("\u{1}{s}"));
+            }
+            for k in keys {
+                let list = self.by_key.entry(k).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+            if let Some(x) = &p.xs {
+                self.by_xs.entry(x.clone()).or_default().push(i);
+            }
+        }
+    }
+
+    /// All matches in the document, longest first at each position, not
+    /// overlapping.
+    pub fn find(&self, doc: &Doc<'_>) -> Vec<Match> {
+        let mut out: Vec<Match> = Vec::new();
+        let mut i = 0;
+        while i < doc.tokens.len() {
+            let mut best: Option<Match> = None;
+            for p in self.candidates(&doc.tokens[i]) {
+                if let Some(m) = self.try_at(doc, i, p) {
+                    let better = match &best {
+                        None => true,
+                        Some(b) => {
+                            m.last > b.last
+                                || (m.last == b.last
+                                    && b.form == Form::CrossScript
+                                    && m.form != Form::CrossScript)
+                        }
+                    };
+                    if better {
+                        best = Some(m);
+                    }
+                }
+            }
+            match best {
+                Some(m) => {
+                    i = m.last + 1;
+                    out.push(m);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn candidates(&self, t: &Token) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        let w = t.folded.as_str();
+        let mut push = |list: Option<&Vec<usize>>| {
+            for &p in list.into_iter().flatten() {
+                if !out.contains(&p) {
+                    out.push(p);
+                }
+            }
+        };
+        for (b, _) in w.char_indices().skip(2) {
+            push(self.by_key.get(&w[..b]));
+        }
+        push(self.by_key.get(w));
+        if t.cyrillic && !self.names {
+            push(self.by_key.get(&format!("\u{1}{}", stem_word(w, Lang::Ru))));
+        }
+        if self.names {
+            push(self.by_xs.get(&xs_key(&t.lower)));
+        }
+        out
+    }
+
+    fn try_at(&self, doc: &Doc<'_>, i: usize, pi: usize) -> Option<Match> {
+        let p = &self.patterns[pi];
+        let n = p.words.len();
+        let last = i + n - 1;
+        if last >= doc.tokens.len() {
+            return None;
+        }
+        let mut form = Form::Base;
+        for (k, pw) in p.words.iter().enumerate() {
+            let t = &doc.tokens[i + k];
+            if k > 0 {
+                let prev = &doc.tokens[i + k - 1];
+                let gap = doc.gap(i + k - 1, i + k);
+                if prev.seg != t.seg
+                    || prev.sentence != t.sentence
+                    || gap.chars().any(|c| !c.is_whitespace() && c != '-')
+                {
+                    return None;
+                }
+            }
+            let is_last = k + 1 == n;
+            form = match self.word_form(t, pw, is_last) {
+                Some(f) => f,
+                None if n == 1 && p.xs.as_deref() == Some(xs_key(&t.lower).as_str()) => {
+                    Form::CrossScript
+                }
+                None => return None,
+            };
+        }
+        if self.names && !self.name_allowed(doc, i, p, &form) {
+            return None;
+        }
+        Some(Match {
+            target: p.target.clone(),
+            alias: p.text.clone(),
+            first: i,
+            last,
+            form,
+        })
+    }
+
+    fn word_form(&self, t: &Token, pw: &PatWord, is_last: bool) -> Option<Form> {
+        let w = t.folded.as_str();
+        if w == pw.folded {
+            return Some(Form::Base);
+        }
+        if t.cyrillic && pw.cyrillic {
+            if let Some(stem) = &pw.stem
+                && let Some(rest) = w.strip_prefix(stem.as_str())
+            {
+                if RU_NOUN.contains(&rest) {
+                    return Some(Form::Case(rest.to_string()));
+                }
+                if is_ru_adjective(rest) {
+                    return Some(Form::Adjective);
+                }
+            }
+            if let Some(s) = &pw.snowball
+                && stem_word(w, Lang::Ru) == *s
+            {
+                return Some(Form::Case(String::new()));
+            }
+            return None;
+        }
+        if !t.cyrillic && !pw.cyrillic {
+            // Hungarian and German inflect the last word of a name only;
+            // cues may inflect every word.
+            if self.names && !is_last {
+                return None;
+            }
+            let rest = w.strip_prefix(pw.folded.as_str())?;
+            if HU_CASES.contains(&rest) {
+                return Some(Form::Case(rest.to_string()));
+            }
+            if HU_ADJ.contains(&rest) {
+                return Some(Form::Adjective);
+            }
+            if let Some(c) = pw.folded.chars().last()
+                && !"aeiou".contains(c)
+                && (rest == format!("{c}al") || rest == format!("{c}el"))
+            {
+                return Some(Form::Case("val".into()));
+            }
+            if !self.names
+                && (hu_plural_cases().iter().any(|s| s == rest) || GERMAN_ENDINGS.contains(&rest))
+            {
+                return Some(Form::Case(rest.to_string()));
+            }
+            return None;
+        }
+        // Different scripts: only through the whole-word key (`try_at`).
+        None
+    }
+
+    fn name_allowed(&self, doc: &Doc<'_>, i: usize, p: &Pattern, form: &Form) -> bool {
+        let t = &doc.tokens[i];
+        if *form == Form::CrossScript && t.folded.chars().count() < 5 {
+            return false;
+        }
+        if *form != Form::Adjective && !t.capital {
+            return false;
+        }
+        if !p.ambiguous {
+            return true;
+        }
+        if !t.capital || *form == Form::CrossScript {
+            return false;
+        }
+        let introduced = i > 0 && {
+            let prev = &doc.tokens[i - 1];
+            prev.clause == t.clause && PLACE_INTRO.contains(&prev.folded.as_str())
+        };
+        if t.cyrillic {
+            return introduced;
+        }
+        match form {
+            Form::Case(s) => HU_LOCATIVE.contains(&s.as_str()) || introduced,
+            Form::Adjective => true,
+            _ => introduced,
+        }
+    }
+}
+
+/// The declinable stem of a Cyrillic name word (see the module docs).
+fn ru_stem(folded: &str, multi: bool) -> Option<String> {
+    if folded.ends_with("ино") {
+        return None;
+    }
+    let mut s = folded.to_string();
+    if ["ий", "ый", "ой"].iter().any(|e| s.ends_with(e)) {
+        s.truncate(s.len() - "ий".len());
+    } else if let Some(c) = s.chars().last()
+        && "аяоеиыуюьй".contains(c)
+    {
+        s.truncate(s.len() - c.len_utf8());
+    }
+    let min = if multi { 3 } else { 4 };
+    (s.chars().count() >= min).then_some(s)
+}
+
+fn is_ru_adjective(rest: &str) -> bool {
+    RU_ADJ_INFIX.iter().any(|inf| {
+        rest.strip_prefix(inf)
+            .is_some_and(|e| RU_ADJ_ENDINGS.contains(&e))
+    })
+}
+
+/// The deduplication key of a cue: its folded words (Cyrillic words by
+/// their Russian stem), so that `военнопленный` and `военнопленные` count
+/// once.
+pub(super) fn cue_key(cue: &str) -> String {
+    let lower = cue.to_lowercase();
+    crate::analysis::words(&lower)
+        .map(|w| {
+            let f = crate::analysis::fold_word(w.text).replace('ё', "е");
+            if f.chars()
+                .any(|c| crate::decode::script_of(c) == crate::decode::Script::Cyrillic)
+            {
+                stem_word(&f, Lang::Ru)
+            } else {
+                f
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The entry of a match, if it is a name.
+pub(super) fn entry_of<'v>(vocab: &'v Vocabulary, m: &Match) -> Option<&'v Entry> {
+    match m.target {
+        Target::Entry(i) => vocab.entries().get(i),
+        Target::Cue(..) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::Segment;
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let vocab = Vocabulary::builtin().unwrap();
+        let m = Matcher::names(&vocab);
+        let segs = [Segment {
+            start_ms: None,
+            end_ms: None,
+            speaker: None,
+            text: text.into(),
+            lang: None,
+            line: 1,
+        }];
+        let doc = Doc::new(&segs);
+        m.find(&doc)
+            .iter()
+            .map(|x| {
+                let t = &doc.tokens;
+                (
+                    segs[0].text[t[x.first].start..t[x.last].end].to_string(),
+                    entry_of(&vocab, x)
+                        .map(|e| e.id.clone())
+                        .unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    fn ids(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|(_, id)| id).collect()
+    }
+
+    #[test]
+    fn hungarian_inflections() {
+        assert_eq!(
+            ids("Foksányba vittek, Foksányban voltunk, a foksányi tábor, Szolyván, Sztálinóból."),
+            ["focsani", "focsani", "focsani", "svaliava", "donetsk"]
+        );
+        assert_eq!(
+            ids("Debrecennel, Temesvárra, Cegléden"),
+            ["debrecen", "timisoara", "cegled"]
+        );
+        assert_eq!(
+            ids("Sztarij Szamborban, Szamborba"),
+            ["staryi-sambir", "sambir"]
+        );
+        assert_eq!(ids("a Göndöcs-kertbe"), ["gyula"]);
+    }
+
+    #[test]
+    fn russian_inflections() {
+        assert_eq!(
+            ids("в Фокшанах, из Фокшан, в Сталино, Свалявы, Спасским лагерем, в Кривом Роге"),
+            [
+                "focsani",
+                "focsani",
+                "donetsk",
+                "svaliava",
+                "spassk",
+                "kryvyi-rih"
+            ]
+        );
+        assert!(ids("по приказу Сталина, со Сталином").is_empty());
+    }
+
+    #[test]
+    fn romanian_letters_and_german() {
+        assert_eq!(
+            ids("Focșani, Focşani, Sighetu Marmației, Sighetu Marmaţiei, nach Makejewka"),
+            [
+                "focsani",
+                "focsani",
+                "sighetu-marmatiei",
+                "sighetu-marmatiei",
+                "makiivka"
+            ]
+        );
+    }
+
+    #[test]
+    fn ambiguous_names_need_a_place_construction() {
+        assert!(ids("Kovács Gyula bácsi").is_empty());
+        assert_eq!(ids("Gyulán születtem"), ["gyula"]);
+        assert!(ids("Немет Дьюла, расскажите").is_empty());
+        assert_eq!(ids("в соседнем городе Дьюла"), ["gyula"]);
+        assert!(ids("a csap alatt, nagy baja volt").is_empty());
+        assert_eq!(ids("Csapra vittek"), ["chop"]);
+        assert!(ids("Молотов — нарком").is_empty());
+        assert_eq!(ids("В Молотове"), ["perm"]);
+    }
+
+    #[test]
+    fn cross_script_key() {
+        assert_eq!(ids("по-венгерски Фокшань"), ["focsani"]);
+    }
+}

@@ -1,0 +1,399 @@
+//! Places, regions and transit camps: which named places the narrator was
+//! taken to or held in.
+//!
+//! Every name found by the [`Matcher`](super::matcher::Matcher) is a
+//! *mention*. A mention does not count at all when its context says it is
+//! not the narrator's stay (the rule name is recorded by
+//! [`Tagger::explain`](super::Tagger::explain)):
+//!
+//! | rule | context | example |
+//! |---|---|---|
+//! | `other-era` | the segment speaks of another time (see [`super::era`]) | a grandfather in Krasnoyarsk in 1915 |
+//! | `objects` | the sentence (or the question it answers) is about paintings, books, collections | art taken to Moscow |
+//! | `other-person` | a relative or friend, or a Hungarian verb of taking in the definite conjugation (`vitték`: a third-person object), and no first person | `A sógoromat Boriszovba vitték` |
+//! | `other-person` | a third-person clause set against the narrator in one sentence | `нас разделили: его отправили в Макеевку` |
+//! | `negated` | `nem`, `не`, `nicht` just before | `nem Szibériába vittek, hanem …` |
+//! | `route` | passed through: `át`, `keresztül`, `felé` after; `через`, `über`, `durch` before; a border crossing; a train stopping | `Munkácson keresztül`, `через Львов` |
+//! | `locator` | named to locate another place: `mellett`, `környékén`, `под`, `bei`, a distance | `Makejevka, Sztálinó mellett` |
+//! | `home` | birth or home | `Gyulán születtem` |
+//! | `rumour` | hearsay or expectation, or a name quoted after a verb of saying | `Azt mondták, Szibériába visznek` |
+//! | `attribute` | an adjective that does not describe a camp or work site | `egy szegedi fiú` |
+//!
+//! The other mentions are weighted by what the sentence says (the sentence
+//! with the name, plus the question it answers when it is an elliptic
+//! answer such as `Sztálinóba.`, plus the next sentence when that starts
+//! with `Ott` / `Там` / `Dort`):
+//!
+//! | rule | weight | context |
+//! |---|---|---|
+//! | `camp` | 1.0 | camps and being held: `tábor`, `láger`, `laktanya`, `лагерь`, `пересыльный`, `Lager`, `держали`, sorting, entraining, a stay of days or weeks |
+//! | `destination` | 1.0 | work, arrival and transfer: `bánya`, `dolgoztunk`, `vittek`, `шахта`, `привезли`, `gebracht` |
+//! | `first-person` | 0.6 | a first-person clause with the name in a case of place (`В Сталино нас разделили`) |
+//! | `mention` | 0.3 | none of these |
+//!
+//! A place or region is suggested when its mentions weigh 1.0 or more, a
+//! transit camp only when, besides, at least one mention is in a `camp`
+//! context: Hungarian camp towns (Debrecen, Cegléd, Gyula) are also
+//! hometowns and stations, and only the camp makes them a transit camp.
+//!
+//! **Regions.** A suggested place also suggests the region it lies in
+//! (its parent in the vocabulary), with the place's mentions as evidence
+//! (rule `in-region:<place>`); the region's weight is its own mentions plus
+//! those of its places. Higher regions are not suggested separately: the
+//! facet path (`/region/ukraine/donbas/donetsk`) already makes a search for
+//! `ukraine` find the testimony.
+
+use std::collections::BTreeMap;
+
+use crate::store::{NewEvidence, NewTag};
+use crate::vocab::{Facet, Vocabulary};
+
+use super::era::Era;
+use super::lexicon::{
+    ANAPHORA, BORDER, CAMP, DESTINATION, DISTANCE, HEARSAY, HOME, LOCATOR_AFTER, LOCATOR_BEFORE,
+    NEGATION, OBJECTS, ROUTE_AFTER, ROUTE_BEFORE, SPEECH, STOP, TRAIN,
+};
+use super::matcher::{Form, HU_LOCATIVE, Match, entry_of};
+use super::text::{Doc, Token, any, any_of, contrasted_third_person, first_person, others_flags};
+
+/// A weighed mention of a name.
+#[derive(Debug, Clone)]
+pub(super) struct Weighed {
+    /// The match.
+    pub m: Match,
+    /// Its weight (0 when a negative rule applies).
+    pub weight: f64,
+    /// The rule that decided the weight.
+    pub rule: &'static str,
+    /// Whether it is in a camp context.
+    pub camp: bool,
+}
+
+/// Weighs every mention.
+pub(super) fn weigh(doc: &Doc<'_>, eras: &[Era], matches: &[Match]) -> Vec<Weighed> {
+    let others = others_flags(doc);
+    matches
+        .iter()
+        .map(|m| {
+            let (weight, rule, camp) = weigh_one(doc, eras, &others, m);
+            Weighed {
+                m: m.clone(),
+                weight,
+                rule,
+                camp,
+            }
+        })
+        .collect()
+}
+
+fn weigh_one(doc: &Doc<'_>, eras: &[Era], others: &[bool], m: &Match) -> (f64, &'static str, bool) {
+    let first = &doc.tokens[m.first];
+    let last = &doc.tokens[m.last];
+    if eras[first.seg] != Era::Deportation {
+        return (0.0, "other-era", false);
+    }
+    let sentence = doc.sentence(last.sentence);
+    let clause = doc.clause(last.clause);
+    let context = context(doc, last.sentence);
+    if any(&context, &OBJECTS) {
+        return (0.0, "objects", false);
+    }
+    if others[last.sentence] || contrasted_third_person(doc, m.first) {
+        return (0.0, "other-person", false);
+    }
+    let before = |n: usize| -> Vec<&Token> {
+        (m.first.saturating_sub(n)..m.first)
+            .map(|i| &doc.tokens[i])
+            .filter(|t| t.clause == first.clause)
+            .collect()
+    };
+    let after = |n: usize| -> Vec<&Token> {
+        (m.last + 1..(m.last + 1 + n).min(doc.tokens.len()))
+            .map(|i| &doc.tokens[i])
+            .filter(|t| t.sentence == last.sentence)
+            .collect()
+    };
+    let in_list =
+        |ts: &[&Token], list: &[&str]| ts.iter().any(|t| list.contains(&t.folded.as_str()));
+    if in_list(&before(2), NEGATION) {
+        return (0.0, "negated", false);
+    }
+    if in_list(&after(1), ROUTE_AFTER)
+        || in_list(&before(3), ROUTE_BEFORE)
+        || any(clause, &BORDER)
+        || (any(clause, &TRAIN) && any(clause, &STOP))
+    {
+        return (0.0, "route", false);
+    }
+    let ablative = matches!(&m.form, Form::Case(s) if s == "tol");
+    if in_list(&after(2), LOCATOR_AFTER)
+        || in_list(&before(2), LOCATOR_BEFORE)
+        || (ablative && any(clause, &DISTANCE))
+        || (in_list(&before(1), &["от"]) && any(clause, &DISTANCE))
+    {
+        return (0.0, "locator", false);
+    }
+    if any(clause, &HOME) {
+        return (0.0, "home", false);
+    }
+    if any(sentence, &HEARSAY) || (any(sentence, &SPEECH) && quoted(doc, m)) {
+        return (0.0, "rumour", false);
+    }
+    if m.form == Form::Adjective {
+        // `foksányi tábor`, `kopejszki bányában`, `Спасским лагерем`.
+        let next = after(2);
+        let camp = next.iter().any(|t| CAMP.has(&t.folded));
+        if camp || next.iter().any(|t| DESTINATION.has(&t.folded)) {
+            return (1.0, if camp { "camp" } else { "destination" }, camp);
+        }
+        return (0.0, "attribute", false);
+    }
+    let camp = any(&context, &CAMP) || stay(&context);
+    if camp {
+        return (1.0, "camp", true);
+    }
+    if any(&context, &DESTINATION) {
+        return (1.0, "destination", false);
+    }
+    let locative = match &m.form {
+        Form::Case(s) => HU_LOCATIVE.contains(&s.as_str()) || first.cyrillic,
+        _ => in_list(&before(1), &["в", "во", "на", "in", "im", "nach"]),
+    };
+    if locative && first_person(clause) {
+        return (0.6, "first-person", false);
+    }
+    (0.3, "mention", false)
+}
+
+/// The tokens whose words describe a sentence's place: the sentence, the
+/// question an elliptic answer (up to three words) answers, and the next
+/// sentence when it refers back with `ott`, `там`, `dort`.
+fn context<'a>(doc: &'a Doc<'a>, s: usize) -> Vec<Token> {
+    let mut out: Vec<Token> = doc.sentence(s).to_vec();
+    let mut k = s;
+    while k > 0 && doc.sentence(k).len() <= 3 && s - k < 3 {
+        k -= 1;
+        out.extend(doc.sentence(k).iter().cloned());
+    }
+    if let Some(next) = doc.sentences.get(s + 1).map(|_| doc.sentence(s + 1))
+        && next
+            .first()
+            .is_some_and(|t| ANAPHORA.contains(&t.folded.as_str()))
+    {
+        out.extend(next.iter().cloned());
+    }
+    out
+}
+
+/// A stay: a duration of days, weeks or months with a verb of being or
+/// being kept (`Egy hétig voltunk Baján`, `пробыл месяц`).
+fn stay(tokens: &[Token]) -> bool {
+    let duration = tokens.iter().any(|t| {
+        ["napig", "hetig", "honapig", "napot", "honapot"]
+            .iter()
+            .any(|e| t.folded.ends_with(e))
+            || ["недел", "месяц", "дней", "tage", "wochen", "monate"]
+                .iter()
+                .any(|p| t.folded.starts_with(p))
+    });
+    let being = any_of(
+        tokens,
+        &[
+            "voltunk",
+            "voltam",
+            "maradtunk",
+            "maradtam",
+            "были",
+            "жили",
+            "waren",
+        ],
+    );
+    duration && being
+}
+
+/// Whether the name stands after a colon or an opening quote in its
+/// sentence (reported speech).
+fn quoted(doc: &Doc<'_>, m: &Match) -> bool {
+    let s = &doc.sentences[doc.tokens[m.first].sentence];
+    (s.first..m.first).any(|i| {
+        let g = doc.gap(i, i + 1);
+        g.contains([':', '„', '«', '"', '“'])
+    })
+}
+
+/// The weight and evidence of one entry.
+#[derive(Default)]
+struct Tally {
+    weight: f64,
+    camp: bool,
+    evidence: Vec<NewEvidence>,
+}
+
+/// Turns weighed mentions into place, region and transit-camp tags.
+pub(super) fn suggest(doc: &Doc<'_>, vocab: &Vocabulary, weighed: &[Weighed]) -> Vec<NewTag> {
+    let mut tallies: BTreeMap<usize, Tally> = BTreeMap::new();
+    for w in weighed.iter().filter(|w| w.weight > 0.0) {
+        let super::matcher::Target::Entry(i) = w.m.target else {
+            continue;
+        };
+        let t = tallies.entry(i).or_default();
+        t.weight += w.weight;
+        t.camp |= w.camp;
+        t.evidence.push(evidence(doc, &w.m, w.rule));
+    }
+    let entries = vocab.entries();
+    let mut out = Vec::new();
+    let mut regions: BTreeMap<usize, Tally> = BTreeMap::new();
+    for (&i, t) in &tallies {
+        let e = &entries[i];
+        match e.facet {
+            Facet::Place if t.weight >= 1.0 => {
+                out.push(tag(Facet::Place, &e.id, t.weight, t.evidence.clone()));
+                if let Some(r) = e
+                    .parent
+                    .as_deref()
+                    .and_then(|p| entries.iter().position(|x| x.id == p))
+                {
+                    let rt = regions.entry(r).or_default();
+                    rt.weight += t.weight;
+                    rt.evidence.extend(t.evidence.iter().map(|ev| NewEvidence {
+                        rule: format!("in-region:{}", e.id),
+                        ..ev.clone()
+                    }));
+                }
+            }
+            Facet::Region => {
+                let rt = regions.entry(i).or_default();
+                rt.weight += t.weight;
+                rt.evidence.extend(t.evidence.iter().cloned());
+            }
+            Facet::TransitCamp if t.camp && t.weight >= 1.0 => {
+                out.push(tag(Facet::TransitCamp, &e.id, t.weight, t.evidence.clone()));
+            }
+            _ => {}
+        }
+    }
+    for (r, t) in regions {
+        if t.weight >= 1.0 {
+            out.push(tag(Facet::Region, &entries[r].id, t.weight, t.evidence));
+        }
+    }
+    out
+}
+
+fn tag(facet: Facet, id: &str, weight: f64, evidence: Vec<NewEvidence>) -> NewTag {
+    NewTag {
+        facet,
+        value: id.to_string(),
+        source: "suggested",
+        confidence: confidence(weight),
+        evidence,
+    }
+}
+
+/// Confidence from the total weight: 1 − e^(−1.2·w), at most 0.97
+/// (weight 1 → 0.70, 2 → 0.91).
+pub(super) fn confidence(weight: f64) -> f64 {
+    let c = 1.0 - (-1.2 * weight).exp();
+    (c * 100.0).round().min(97.0) / 100.0
+}
+
+/// The evidence row of a match.
+pub(super) fn evidence(doc: &Doc<'_>, m: &Match, rule: &str) -> NewEvidence {
+    let (a, b) = (&doc.tokens[m.first], &doc.tokens[m.last]);
+    let text = &doc.segments[a.seg].text;
+    NewEvidence {
+        ordinal: Some(a.seg as i64 + 1),
+        span: Some((a.start, b.end)),
+        matched: text[a.start..b.end].to_string(),
+        alias: Some(m.alias.clone()),
+        rule: rule.to_string(),
+        line: None,
+    }
+}
+
+/// The vocabulary id of a weighed mention, for explanations.
+pub(super) fn entry_id(vocab: &Vocabulary, w: &Weighed) -> Option<(Facet, String)> {
+    entry_of(vocab, &w.m).map(|e| (e.facet, e.id.clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::Segment;
+    use crate::tag::Tagger;
+    use crate::vocab::Vocabulary;
+
+    /// The rule deciding each mention of `id` in the text.
+    fn rules(text: &str, id: &str) -> Vec<String> {
+        let vocab = Vocabulary::builtin().unwrap();
+        let segs = [Segment {
+            start_ms: None,
+            end_ms: None,
+            speaker: None,
+            text: text.into(),
+            lang: None,
+            line: 1,
+        }];
+        Tagger::new(&vocab)
+            .explain(&segs)
+            .into_iter()
+            .filter(|m| m.value == id)
+            .map(|m| m.rule)
+            .collect()
+    }
+
+    #[test]
+    fn context_rules() {
+        assert_eq!(
+            rules("Munkácson keresztül hajtottak.", "mukachevo"),
+            ["route"]
+        );
+        assert_eq!(rules("Через Львов, через Чоп.", "lviv"), ["route"]);
+        assert_eq!(
+            rules("Makejevka Sztálinó mellett van.", "donetsk"),
+            ["locator"]
+        );
+        assert_eq!(rules("Я родился под Мукачевом.", "mukachevo"), ["locator"]);
+        assert_eq!(
+            rules("Kazanytól nyolcvan kilométerre volt.", "kazan"),
+            ["locator"]
+        );
+        assert_eq!(rules("Gyulán születtem.", "gyula"), ["home"]);
+        assert_eq!(
+            rules("Azt mondták, Szibériába visznek.", "siberia"),
+            ["rumour"]
+        );
+        assert_eq!(
+            rules("Nem Szibériába vittek minket.", "siberia"),
+            ["negated"]
+        );
+        assert_eq!(
+            rules("A sógoromat Boriszovba vitték.", "barysaw"),
+            ["other-person"]
+        );
+        assert_eq!(
+            rules("A képeket és a könyveket Moszkvába vitték.", "moscow"),
+            ["objects"]
+        );
+        assert_eq!(rules("Csapnál átértünk a határon.", "chop"), ["route"]);
+        assert_eq!(rules("Egy szegedi fiú volt.", "szeged"), ["attribute"]);
+        assert_eq!(rules("A foksányi tábor nagy volt.", "focsani"), ["camp"]);
+        assert_eq!(rules("Baján volt a gyűjtőhely.", "baja"), ["camp"]);
+        assert_eq!(
+            rules("Február végén értünk Makejevkába.", "makiivka"),
+            ["destination"]
+        );
+        assert_eq!(
+            rules("Hová érkeztek? Sztálinóba.", "donetsk"),
+            ["destination"]
+        );
+        assert_eq!(
+            rules("Brassóba vittek. Ott raktak vagonba.", "brasov"),
+            ["camp"]
+        );
+        assert_eq!(
+            rules("1991-ben Foksányban jártam, a táborban.", "focsani"),
+            ["other-era"]
+        );
+    }
+}

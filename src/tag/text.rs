@@ -1,0 +1,320 @@
+//! A testimony as the tagger reads it: words with their folded forms,
+//! sentences and clauses, across all segments.
+
+use crate::analysis::{fold_word, words};
+use crate::decode::{Script, script_of};
+use crate::parse::Segment;
+
+use super::lexicon::{FIRST_PERSON, KIN, Lex, TAKING, THIRD_PERSON};
+
+/// One word of the text.
+#[derive(Debug, Clone)]
+pub(super) struct Token {
+    /// Lower-cased, accents kept.
+    pub lower: String,
+    /// Lower-cased and folded (see [`crate::analysis::fold`]).
+    pub folded: String,
+    /// Index of the segment.
+    pub seg: usize,
+    /// Byte span in the segment text.
+    pub start: usize,
+    /// Byte end.
+    pub end: usize,
+    /// Index of the sentence (over the whole testimony).
+    pub sentence: usize,
+    /// Index of the clause (over the whole testimony).
+    pub clause: usize,
+    /// Starts with a capital letter.
+    pub capital: bool,
+    /// Written in Cyrillic.
+    pub cyrillic: bool,
+}
+
+/// A sentence: a token range within one segment.
+#[derive(Debug, Clone)]
+pub(super) struct Sentence {
+    /// Segment index.
+    pub seg: usize,
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Ends with a question mark.
+    pub question: bool,
+}
+
+/// The tokenized testimony.
+pub(super) struct Doc<'a> {
+    pub segments: &'a [Segment],
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    /// Token ranges of clauses.
+    pub clauses: Vec<(usize, usize)>,
+}
+
+impl<'a> Doc<'a> {
+    /// Splits the segments into tokens, sentences and clauses.
+    pub fn new(segments: &'a [Segment]) -> Doc<'a> {
+        let mut tokens: Vec<Token> = Vec::new();
+        let mut sentences = Vec::new();
+        let mut clauses = Vec::new();
+        for (si, seg) in segments.iter().enumerate() {
+            let text = seg.text.as_str();
+            let ws: Vec<_> = words(text).collect();
+            if ws.is_empty() {
+                continue;
+            }
+            let mut sent_first = tokens.len();
+            let mut clause_first = tokens.len();
+            for (i, w) in ws.iter().enumerate() {
+                if i > 0 {
+                    let gap = &text[ws[i - 1].end..w.start];
+                    let starts_upper = w.text.chars().next().is_some_and(char::is_uppercase);
+                    let sentence_end = gap.contains(['.', '!', '?', '…'])
+                        && (starts_upper
+                            || gap.contains(['"', '„', '“', '”', '«', '»', '—', '–', '\n']));
+                    let clause_end = sentence_end
+                        || gap.contains([
+                            ',', ';', ':', '—', '–', '(', ')', '«', '»', '"', '„', '“', '”',
+                        ])
+                        || gap.contains(" - ");
+                    if clause_end {
+                        clauses.push((clause_first, tokens.len()));
+                        clause_first = tokens.len();
+                    }
+                    if sentence_end {
+                        sentences.push(Sentence {
+                            seg: si,
+                            first: sent_first,
+                            end: tokens.len(),
+                            question: gap.contains('?'),
+                        });
+                        sent_first = tokens.len();
+                    }
+                }
+                let lower = w.text.to_lowercase();
+                let folded = fold_word(&lower).replace('ё', "е");
+                let cyr = w
+                    .text
+                    .chars()
+                    .filter(|&c| script_of(c) == Script::Cyrillic)
+                    .count();
+                tokens.push(Token {
+                    folded,
+                    lower,
+                    seg: si,
+                    start: w.start,
+                    end: w.end,
+                    sentence: sentences.len(),
+                    clause: clauses.len(),
+                    capital: w.text.chars().next().is_some_and(char::is_uppercase),
+                    cyrillic: cyr * 2 > w.text.chars().count(),
+                });
+            }
+            let tail = ws.last().map_or("", |w| &text[w.end..]);
+            clauses.push((clause_first, tokens.len()));
+            sentences.push(Sentence {
+                seg: si,
+                first: sent_first,
+                end: tokens.len(),
+                question: tail.contains('?'),
+            });
+        }
+        Doc {
+            segments,
+            tokens,
+            sentences,
+            clauses,
+        }
+    }
+
+    /// The tokens of a sentence.
+    pub fn sentence(&self, s: usize) -> &[Token] {
+        let st = &self.sentences[s];
+        &self.tokens[st.first..st.end]
+    }
+
+    /// The tokens of a clause.
+    pub fn clause(&self, c: usize) -> &[Token] {
+        let (a, b) = self.clauses[c];
+        &self.tokens[a..b]
+    }
+
+    /// The text between two tokens of one segment (punctuation and spaces).
+    pub fn gap(&self, a: usize, b: usize) -> &str {
+        let (ta, tb) = (&self.tokens[a], &self.tokens[b]);
+        if ta.seg != tb.seg || ta.end > tb.start {
+            return "";
+        }
+        &self.segments[ta.seg].text[ta.end..tb.start]
+    }
+}
+
+/// Whether any token's folded form is in `lex`.
+pub(super) fn any(tokens: &[Token], lex: &Lex) -> bool {
+    tokens.iter().any(|t| lex.has(&t.folded))
+}
+
+/// Whether any token's folded form is one of `list`.
+pub(super) fn any_of(tokens: &[Token], list: &[&str]) -> bool {
+    tokens.iter().any(|t| list.contains(&t.folded.as_str()))
+}
+
+/// Whether the tokens speak of the narrator: a first-person pronoun or
+/// possessive, or a Hungarian verb or noun in the first person
+/// (`voltunk`, `kerültem`, `mondtuk`, `csoportunkat`).
+pub(super) fn first_person(tokens: &[Token]) -> bool {
+    tokens
+        .iter()
+        .any(|t| FIRST_PERSON.contains(&t.folded.as_str()) || hungarian_first_person(t))
+}
+
+fn hungarian_first_person(t: &Token) -> bool {
+    if t.cyrillic || t.lower.chars().count() < 5 || t.lower.starts_with("munk") {
+        return false;
+    }
+    let w = t.lower.as_str();
+    if ["tam", "tem", "tunk", "tünk", "tuk", "tük", "unk", "ünk"]
+        .iter()
+        .any(|e| w.ends_with(e))
+    {
+        return true;
+    }
+    const CASES: &[&str] = &[
+        "at", "ot", "et", "ba", "be", "ban", "ben", "ból", "ből", "ra", "re", "ról", "ről", "nak",
+        "nek", "hoz", "hez", "kal", "kel", "tól", "től", "on", "en", "ön", "ig", "ért",
+    ];
+    for marker in ["unk", "ünk"] {
+        if let Some(p) = w.rfind(marker) {
+            let rest = &w[p + marker.len()..];
+            if p > 0 && CASES.contains(&rest) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether a sentence is about someone else: it names a relative or
+/// friend, or uses a Hungarian verb of taking in the definite conjugation
+/// (`vitték`: a third-person object), and has no first-person word.
+pub(super) fn about_others(tokens: &[Token]) -> bool {
+    let other = any(tokens, &KIN) || tokens.iter().any(definite_taking);
+    other && !first_person(tokens)
+}
+
+/// For every sentence, whether it is about someone else: [`about_others`],
+/// or, in a first-person narrative, a sentence without a first-person
+/// word that follows one about someone else in the same segment (the story
+/// of the father goes on: `Apámat elvitték. Három évig volt Sztálinóban.`).
+/// A narrative is first-person when at least [`FIRST_PERSON_SHARE`] of its
+/// statements have a first-person word; in a third-person account (an
+/// interviewer's notes, a museum text) the carry-over would lose the
+/// protagonist.
+pub(super) fn others_flags(doc: &Doc<'_>) -> Vec<bool> {
+    let n = doc.sentences.len();
+    let first: Vec<bool> = (0..n).map(|s| first_person(doc.sentence(s))).collect();
+    let statements: Vec<usize> = (0..n).filter(|&s| !doc.sentences[s].question).collect();
+    let share =
+        statements.iter().filter(|&&s| first[s]).count() as f64 / statements.len().max(1) as f64;
+    let carry = share >= FIRST_PERSON_SHARE;
+    let mut out: Vec<bool> = Vec::with_capacity(n);
+    for s in 0..n {
+        let mut others = about_others(doc.sentence(s));
+        if carry
+            && !others
+            && !first[s]
+            && s > 0
+            && out[s - 1]
+            && doc.sentences[s - 1].seg == doc.sentences[s].seg
+        {
+            others = true;
+        }
+        out.push(others);
+    }
+    out
+}
+
+/// See [`others_flags`].
+pub(super) const FIRST_PERSON_SHARE: f64 = 0.3;
+
+/// A Hungarian verb of taking in the definite conjugation (`elvitték`).
+pub(super) fn definite_taking(t: &Token) -> bool {
+    (t.lower.ends_with("ták") || t.lower.ends_with("ték"))
+        && TAKING.iter().any(|s| t.folded.contains(s))
+}
+
+/// Whether token `i` stands in a clause about a third person set against
+/// the narrator in the same sentence: its clause or the clause before it
+/// has a third-person pronoun and no first-person word, while the sentence
+/// has one (`нас разделили: его отправили в другой лагерь, в Макеевку`).
+pub(super) fn contrasted_third_person(doc: &Doc<'_>, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    if !first_person(doc.sentence(t.sentence)) {
+        return false;
+    }
+    let first_clause = doc.tokens[doc.sentences[t.sentence].first].clause;
+    (first_clause.max(t.clause.saturating_sub(1))..=t.clause).any(|c| {
+        let cl = doc.clause(c);
+        any_of(cl, THIRD_PERSON) && !first_person(cl)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(text: &str) -> Segment {
+        Segment {
+            start_ms: None,
+            end_ms: None,
+            speaker: None,
+            text: text.into(),
+            lang: None,
+            line: 1,
+        }
+    }
+
+    #[test]
+    fn sentences_and_clauses() {
+        let segs = [seg(
+            "1945. január 13-án vittek el. Sztálinóba, a lágerbe! Ott? Igen: ott.",
+        )];
+        let d = Doc::new(&segs);
+        assert_eq!(d.sentences.len(), 4, "{:?}", d.sentences);
+        assert_eq!(d.sentence(0).len(), 6);
+        assert!(d.sentences[2].question);
+        let t = &d.tokens[6];
+        assert_eq!(&segs[0].text[t.start..t.end], "Sztálinóba");
+        assert_eq!(t.folded, "sztalinoba");
+        assert!(t.capital);
+        assert_ne!(d.tokens[6].clause, d.tokens[8].clause);
+    }
+
+    #[test]
+    fn persons() {
+        let segs = [seg(
+            "A sógoromat Boriszovba vitték. Engem a Donbaszba vittek. Egy csoportunkat átvitték Grúziába.",
+        )];
+        let d = Doc::new(&segs);
+        assert!(about_others(d.sentence(0)));
+        assert!(!about_others(d.sentence(1)));
+        assert!(
+            !about_others(d.sentence(2)),
+            "csoportunkat is the narrator's group"
+        );
+        let ru = [seg(
+            "В Сталино нас разделили: его отправили в другой лагерь, в Макеевку.",
+        )];
+        let d = Doc::new(&ru);
+        let last = d.tokens.len() - 1;
+        assert!(contrasted_third_person(&d, last));
+        assert!(!contrasted_third_person(&d, 1));
+        let story = [seg(
+            "Apámat negyvenötben elvitték. Három évig volt Sztálinóban. Engem nem vittek el. \
+             Én itt maradtam. Mi itthon vártuk.",
+        )];
+        let d = Doc::new(&story);
+        assert_eq!(others_flags(&d), [true, true, false, false, false]);
+    }
+}

@@ -1,0 +1,407 @@
+//! Deportation waves: under which circumstances the narrator was taken.
+//!
+//! Evidence for a wave:
+//!
+//! - **cues** (rule `cue`): the wave's aliases and `cues` from
+//!   `schema/vocabulary/waves.toml` (`málenkij robot`, `három napi
+//!   munkára`, `német nevű`, `hadifogság`, `katonai törvényszék`,
+//!   `Kolozsvár`…), inflected forms included. Each *distinct* cue counts 1
+//!   however often it recurs, so a phrase repeated through a testimony is
+//!   one piece of evidence;
+//! - **age brackets** (rule `age-brackets`, 2 points, Order 7161): the
+//!   order called up men 17–45 and women 18–30; a segment naming all four
+//!   ages (`tizenhét évestől negyvenöt évesig … tizennyolctól harmincig`,
+//!   `от 17 до 45 … от 18 до 30`, `siebzehn bis fünfundvierzig`) is the
+//!   order being announced;
+//! - **soldier** (rule `soldier`, 1 point, prisoners of war): the narrator
+//!   says he was called up or served (`bevonultam`, `призвали в армию`),
+//!   counted only when the wave has a cue too;
+//! - **date** (rule `date`, 0.5 points): a roundup, arrest or capture
+//!   sentence dated inside the wave's period (`from`–`to` in the
+//!   vocabulary), counted only when the wave has a cue too.
+//!
+//! Cues do not count in segments of another era (see [`super::era`]: the
+//! First World War captivity of a grandfather is not `pow`) nor in
+//! sentences about someone else (`a férjem … ő is volt hadifogoly`).
+//!
+//! A wave is suggested with 2 points or more, then:
+//!
+//! - a civilian narrator (`minket, civileket`; `soha nem voltam katona`)
+//!   is not a prisoner of war, even when the Soviets counted civilians as
+//!   POWs and the papers said `hadifogság` (rule `civilian` vetoes `pow`);
+//! - a soldier captured in Transylvania is a prisoner of war: when `pow`
+//!   is suggested with the `soldier` rule, `transylvania` (civilians
+//!   deported from Transylvania) is not;
+//! - `malenkij-robot` and `order-7161` are two roundups of civilians and
+//!   Order 7161 deportees were told the same "little work" story: when
+//!   both qualify, only the one with more points is kept (both on a tie).
+//!
+//! Waves are only suggested when the narrator was taken somewhere (see
+//! [`narrator_held`]).
+//!
+//! Confidence is 1 − 0.6^points, at most 0.97 (2 points → 0.64, 4 → 0.87).
+
+use std::collections::BTreeMap;
+
+use crate::store::{NewEvidence, NewTag};
+use crate::vocab::{Facet, Vocabulary};
+
+use super::era::{Era, numbers, year_at};
+use super::lexicon::{CAPTIVITY, CIVILIAN, MONTH, NEGATION, ROUNDUP, SOLDIER, SOLDIER_NOUN};
+use super::matcher::{Match, Target};
+use super::places::evidence;
+use super::text::{Doc, any, any_of, first_person, others_flags};
+
+/// Stable wave ids the rules refer to (ids never change once published).
+const MALENKIJ_ROBOT: &str = "malenkij-robot";
+const ORDER_7161: &str = "order-7161";
+const POW: &str = "pow";
+const TRANSYLVANIA: &str = "transylvania";
+/// The ages Order 7161 called up: men 17–45, women 18–30.
+const ORDER_7161_AGES: [u32; 4] = [17, 45, 18, 30];
+
+#[derive(Default)]
+struct Score {
+    keys: Vec<String>,
+    points: f64,
+    evidence: Vec<NewEvidence>,
+    soldier: bool,
+}
+
+impl Score {
+    fn total(&self) -> f64 {
+        self.keys.len() as f64 + self.points
+    }
+}
+
+/// The wave suggestions for a document, given its cue matches.
+pub(super) fn suggest(
+    doc: &Doc<'_>,
+    eras: &[Era],
+    vocab: &Vocabulary,
+    cues: &[Match],
+) -> Vec<NewTag> {
+    let entries = vocab.entries();
+    let wave_index = |id: &str| {
+        entries
+            .iter()
+            .position(|e| e.id == id && e.facet == Facet::Wave)
+    };
+    let mut scores: BTreeMap<usize, Score> = BTreeMap::new();
+    let others = others_flags(doc);
+    let in_scope = |s: usize| -> bool {
+        let st = &doc.sentences[s];
+        eras[st.seg] == Era::Deportation && !others[s]
+    };
+
+    for m in cues {
+        let Target::Cue(w, key) = &m.target else {
+            continue;
+        };
+        let s = doc.tokens[m.first].sentence;
+        if !in_scope(s) {
+            continue;
+        }
+        let sc = scores.entry(*w).or_default();
+        if !sc.keys.contains(key) {
+            sc.keys.push(key.clone());
+        }
+        sc.evidence.push(evidence(doc, m, "cue"));
+    }
+
+    // Age brackets of Order 7161, per segment.
+    if let Some(w) = wave_index(ORDER_7161) {
+        for (seg, era) in eras.iter().enumerate() {
+            if *era != Era::Deportation {
+                continue;
+            }
+            let idx: Vec<usize> = (0..doc.tokens.len())
+                .filter(|&i| doc.tokens[i].seg == seg)
+                .collect();
+            let (Some(&a), Some(&b)) = (idx.first(), idx.last()) else {
+                continue;
+            };
+            let nums = numbers(&doc.tokens[a..=b]);
+            let found: Vec<usize> = ORDER_7161_AGES
+                .iter()
+                .filter_map(|age| nums.iter().find(|(v, _)| v == age).map(|(_, i)| a + i))
+                .collect();
+            if found.len() == ORDER_7161_AGES.len()
+                && let (Some(&lo), Some(&hi)) = (found.iter().min(), found.iter().max())
+            {
+                let sc = scores.entry(w).or_default();
+                sc.points += 2.0;
+                let m = Match {
+                    target: Target::Cue(w, "ages".into()),
+                    alias: "17–45, 18–30".into(),
+                    first: lo,
+                    last: hi,
+                    form: super::matcher::Form::Base,
+                };
+                sc.evidence.push(evidence(doc, &m, "age-brackets"));
+                break;
+            }
+        }
+    }
+
+    // Soldier and civilian statements of the narrator.
+    let mut soldier: Option<usize> = None;
+    let mut civilian: Option<usize> = None;
+    for s in 0..doc.sentences.len() {
+        if !in_scope(s) {
+            continue;
+        }
+        let toks = doc.sentence(s);
+        if !first_person(toks) {
+            continue;
+        }
+        let never_soldier = any_of(toks, SOLDIER_NOUN) && any_of(toks, NEGATION);
+        if any(toks, &CIVILIAN) || never_soldier {
+            civilian.get_or_insert(s);
+        } else if any(toks, &SOLDIER) {
+            soldier.get_or_insert(s);
+        }
+    }
+    if let (Some(w), Some(s)) = (wave_index(POW), soldier)
+        && let Some(sc) = scores.get_mut(&w)
+    {
+        sc.points += 1.0;
+        sc.soldier = true;
+        sc.evidence.push(sentence_evidence(doc, s, "soldier"));
+    }
+
+    // Dated roundups, arrests and captures.
+    for (&w, sc) in scores.iter_mut() {
+        let Some((from, to)) = entries[w].period.as_ref() else {
+            continue;
+        };
+        let (from, to) = (ym(from), ym(to));
+        let dated = (0..doc.sentences.len()).find(|&s| {
+            in_scope(s)
+                && any(doc.sentence(s), &ROUNDUP)
+                && sentence_date(doc, s).is_some_and(|d| from <= d && d <= to)
+        });
+        if let Some(s) = dated
+            && !sc.keys.is_empty()
+        {
+            sc.points += 0.5;
+            sc.evidence.push(sentence_evidence(doc, s, "date"));
+        }
+    }
+
+    // Decisions.
+    let qualifies = |scores: &BTreeMap<usize, Score>, id: &str| {
+        wave_index(id)
+            .and_then(|w| scores.get(&w))
+            .is_some_and(|s| s.total() >= 2.0)
+    };
+    if civilian.is_some()
+        && let Some(w) = wave_index(POW)
+    {
+        scores.remove(&w);
+    }
+    let pow_soldier = wave_index(POW)
+        .and_then(|w| scores.get(&w))
+        .is_some_and(|s| s.soldier && s.total() >= 2.0);
+    if pow_soldier && let Some(w) = wave_index(TRANSYLVANIA) {
+        scores.remove(&w);
+    }
+    if qualifies(&scores, MALENKIJ_ROBOT)
+        && qualifies(&scores, ORDER_7161)
+        && let (Some(a), Some(b)) = (wave_index(MALENKIJ_ROBOT), wave_index(ORDER_7161))
+    {
+        let (ta, tb) = (scores[&a].total(), scores[&b].total());
+        if ta > tb {
+            scores.remove(&b);
+        } else if tb > ta {
+            scores.remove(&a);
+        }
+    }
+    scores
+        .into_iter()
+        .filter(|(_, s)| s.total() >= 2.0)
+        .map(|(w, s)| NewTag {
+            facet: Facet::Wave,
+            value: entries[w].id.clone(),
+            source: "suggested",
+            confidence: confidence(s.total()),
+            evidence: s.evidence,
+        })
+        .collect()
+}
+
+/// Whether the narrator tells of being held: at least two first-person
+/// sentences of the deportation era with a captivity word (camp, prisoner,
+/// barracks, mine, wagon…). Waves are suggested only for a testimony where
+/// the tagger found a place, region or transit camp of the narrator, or
+/// that passes this test: Transylvanian place names or `sváb` in a
+/// testimony about politics are no deportation.
+pub(super) fn narrator_held(doc: &Doc<'_>, eras: &[Era]) -> bool {
+    let others = others_flags(doc);
+    (0..doc.sentences.len())
+        .filter(|&s| {
+            let toks = doc.sentence(s);
+            eras[doc.sentences[s].seg] == Era::Deportation
+                && !others[s]
+                && first_person(toks)
+                && any(toks, &CAPTIVITY)
+        })
+        .count()
+        >= 2
+}
+
+/// 1 − 0.6^points, at most 0.97.
+fn confidence(points: f64) -> f64 {
+    let c = 1.0 - 0.6f64.powf(points);
+    (c * 100.0).round().min(97.0) / 100.0
+}
+
+/// `YYYY-MM` as a number `YYYY * 12 + MM - 1`.
+fn ym(s: &str) -> i32 {
+    let mut it = s.split('-');
+    let y: i32 = it.next().and_then(|y| y.parse().ok()).unwrap_or(0);
+    let m: i32 = it.next().and_then(|m| m.parse().ok()).unwrap_or(1);
+    y * 12 + m - 1
+}
+
+/// The month a sentence is dated to (a year, with its month when named).
+fn sentence_date(doc: &Doc<'_>, s: usize) -> Option<i32> {
+    let st = &doc.sentences[s];
+    let year = (st.first..st.end).find_map(|i| year_at(doc, i))?;
+    let month = doc.sentence(s).iter().find_map(|t| month_of(&t.folded));
+    Some(match month {
+        Some(m) => year * 12 + m - 1,
+        // Without a month, the middle of the year.
+        None => year * 12 + 5,
+    })
+}
+
+fn month_of(folded: &str) -> Option<i32> {
+    if !MONTH.has(folded) {
+        return None;
+    }
+    const MONTHS: &[(&[&str], i32)] = &[
+        (&["januar", "январ"], 1),
+        (&["februar", "феврал"], 2),
+        (&["marc", "март"], 3),
+        (&["aprilis", "апрел"], 4),
+        (&["majus", "мая", "май"], 5),
+        (&["junius", "июн"], 6),
+        (&["julius", "июл"], 7),
+        (&["augusztus", "август"], 8),
+        (&["szeptember", "сентябр"], 9),
+        (&["oktober", "октябр"], 10),
+        (&["november", "ноябр"], 11),
+        (&["december", "декабр"], 12),
+    ];
+    MONTHS
+        .iter()
+        .find(|(ps, _)| ps.iter().any(|p| folded.starts_with(p)))
+        .map(|(_, m)| *m)
+}
+
+/// Evidence pointing at a whole sentence.
+fn sentence_evidence(doc: &Doc<'_>, s: usize, rule: &str) -> NewEvidence {
+    let st = &doc.sentences[s];
+    let m = Match {
+        target: Target::Cue(0, String::new()),
+        alias: rule.to_string(),
+        first: st.first,
+        last: st.end.saturating_sub(1).max(st.first),
+        form: super::matcher::Form::Base,
+    };
+    let mut e = evidence(doc, &m, rule);
+    e.alias = None;
+    e
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::Segment;
+    use crate::tag::Tagger;
+    use crate::vocab::Vocabulary;
+
+    fn waves(paragraphs: &[&str]) -> Vec<String> {
+        let vocab = Vocabulary::builtin().unwrap();
+        let segs: Vec<Segment> = paragraphs
+            .iter()
+            .map(|t| Segment {
+                start_ms: None,
+                end_ms: None,
+                speaker: None,
+                text: (*t).into(),
+                lang: None,
+                line: 1,
+            })
+            .collect();
+        let mut v: Vec<String> = Tagger::new(&vocab)
+            .suggest(&segs)
+            .into_iter()
+            .filter(|t| t.facet.name() == "wave")
+            .map(|t| t.value)
+            .collect();
+        v.sort();
+        v
+    }
+
+    const CAMP: &str = "Sztálinóba vittek minket, a lágerben barakkban laktunk, a bányában \
+                        dolgoztunk, a norma nagy volt, tetű és vérhas volt.";
+
+    #[test]
+    fn the_rules_refer_to_real_waves() {
+        let vocab = Vocabulary::builtin().unwrap();
+        for id in [
+            super::MALENKIJ_ROBOT,
+            super::ORDER_7161,
+            super::POW,
+            super::TRANSYLVANIA,
+        ] {
+            assert!(vocab.get(id).is_some(), "{id}");
+        }
+    }
+
+    #[test]
+    fn age_brackets_make_order_7161() {
+        let announce = "Negyvenöt januárjában kidobolták, hogy a férfiak tizenhét évestől \
+                        negyvenöt évesig, a nők tizennyolctól harmincig jelentkezzenek.";
+        assert_eq!(waves(&[announce, CAMP]), ["order-7161"]);
+        let other_ages = "Negyvenöt januárjában kidobolták, hogy a férfiak tizennyolctól \
+                          ötvenig jelentkezzenek.";
+        assert!(waves(&[other_ages, CAMP]).is_empty());
+    }
+
+    #[test]
+    fn civilians_are_not_prisoners_of_war() {
+        let pow = "Negyvennégyben fogságba estem, hadifogság lett belőle, hadifogoly voltam.";
+        assert_eq!(waves(&[pow, CAMP]), ["pow"]);
+        let civilian = "Minket, civileket vittek el, pedig soha nem voltam katona.";
+        assert!(waves(&[pow, civilian, CAMP]).is_empty());
+    }
+
+    #[test]
+    fn a_soldier_captured_in_transylvania_is_a_prisoner_of_war() {
+        let t = "Negyvennégy októberében Kolozsvárott, Erdélyben voltam, a székely falvakban.";
+        let civil = "Minket, civileket vittek el Kolozsvárról.";
+        assert_eq!(waves(&[t, civil, CAMP]), ["transylvania"]);
+        let soldier = "Negyvennégyben bevonultam, a frontra kerültem. Erdélyben fogságba \
+                       estem, hadifogság lett belőle.";
+        assert_eq!(waves(&[t, soldier, CAMP]), ["pow"]);
+    }
+
+    #[test]
+    fn cues_of_others_and_other_eras_do_not_count() {
+        let brother = "A bátyámat negyvennégyben elvitték három napi munkára, málenkij robotra.";
+        assert!(waves(&[brother, CAMP]).is_empty(), "the brother's wave");
+        let wwi = "Nagyapám tizenötben fogságba esett, hadifogság volt, hadifogoly lett.";
+        assert!(waves(&[wwi, CAMP]).is_empty(), "First World War");
+        let me = "Negyvennégy novemberében engem is vittek, három napi munkára, málenkij robot.";
+        assert_eq!(waves(&[me, CAMP]), ["malenkij-robot"]);
+    }
+
+    #[test]
+    fn no_wave_without_a_deportation() {
+        let politics = "Negyvennégy őszén Kolozsváron laktunk, Erdélyben, a székelyek között. \
+                        A Maniu-gárdisták Észak-Erdélyben garázdálkodtak.";
+        assert!(waves(&[politics]).is_empty());
+    }
+}
