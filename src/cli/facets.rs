@@ -25,6 +25,11 @@ pub struct FacetArgs {
 
 pub fn run(cli: &Cli, facet: Facet, args: &FacetArgs) -> anyhow::Result<ExitCode> {
     let archive = super::open(cli)?;
+    if args.suggested && cli.role != tanu::access::Role::Archivist {
+        anyhow::bail!(
+            "--suggested is for archivists: suggestions are unreviewed and may come from text hidden from you"
+        );
+    }
     let values = archive.facet_values(facet, cli.role, args.suggested)?;
     let shown: Vec<&FacetValue> = values
         .iter()

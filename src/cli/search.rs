@@ -48,6 +48,11 @@ pub fn run(cli: &Cli, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     req.limit = args.limit.max(1);
     req.passages = args.passages.max(1);
     req.facets = args.facets;
+    if args.suggested && cli.role != tanu::access::Role::Archivist {
+        anyhow::bail!(
+            "--suggested is for archivists: suggestions are unreviewed and may come from text hidden from you"
+        );
+    }
     req.suggested = args.suggested;
     req.role = cli.role;
     for (field, values) in [
