@@ -8,13 +8,16 @@
 //! Steps, in order:
 //! 1. line endings → `\n`; form feeds → `\n`;
 //! 2. invisible characters removed (zero-width space/joiners, word joiner,
-//!    stray BOMs, soft hyphens) and stray C0 control characters removed;
+//!    stray BOMs) and stray C0 control characters removed;
 //! 3. mojibake reversed, word by word: UTF-8 read as Windows-1252/Latin-1
 //!    (`hÃ¡borÃº` → `háború`, applied twice for double damage) or as
 //!    Windows-1251 (`РЎС‚Р°Р»РёРЅРѕ` → `Сталино`);
-//! 4. words hyphenated across line breaks joined (`depor-⏎taltak`);
-//! 5. Unicode NFC;
-//! 6. in Hungarian text only, the Latin-1 stand-ins õ/û/ô (Latin-1 has no
+//! 4. soft hyphens (U+00AD) removed — only now, because in UTF-8 read as
+//!    Windows-1252 the second byte of `í` (C3 AD) *is* a soft hyphen, and
+//!    removing it first would leave `papÃr` unrepairable;
+//! 5. words hyphenated across line breaks joined (`depor-⏎taltak`);
+//! 6. Unicode NFC;
+//! 7. in Hungarian text only, the Latin-1 stand-ins õ/û/ô (Latin-1 has no
 //!    ő/ű) become ő/ű — in the header and speaker labels too, so a label
 //!    declared as `KÉRDEZÕ` still matches the body.
 
@@ -81,6 +84,7 @@ pub fn repair(text: &str) -> (String, Vec<Repair>) {
     // C5 90, and 0x90 has no Windows-1252 character).
     let text = reverse_mojibake(&text, &mut log);
     let text = remove_c1_controls(&text, &mut log);
+    let text = remove_soft_hyphens(&text, &mut log);
     let text = join_hyphenations(&text, &mut log);
     let mut text: String = text.nfc().collect();
     if text.contains(['õ', 'û', 'ô', 'Õ', 'Û', 'Ô']) && is_hungarian(&text) {
@@ -117,7 +121,6 @@ fn clean_characters(text: &str, log: &mut Log) -> String {
                     Some(format!("U+{:04X}", c as u32)),
                 );
             }
-            '\u{00AD}' => log.add("soft-hyphen-removed", None),
             c if c.is_control() && c != '\n' && c != '\t' && !is_c1(c) => {
                 log.add(
                     "control-character-removed",
@@ -128,6 +131,23 @@ fn clean_characters(text: &str, log: &mut Log) -> String {
         }
     }
     out
+}
+
+/// Removes soft hyphens (after mojibake reversal; see the module docs).
+fn remove_soft_hyphens(text: &str, log: &mut Log) -> String {
+    if !text.contains('\u{00AD}') {
+        return text.to_string();
+    }
+    text.chars()
+        .filter(|&c| {
+            if c == '\u{00AD}' {
+                log.add("soft-hyphen-removed", None);
+                false
+            } else {
+                true
+            }
+        })
+        .collect()
 }
 
 fn is_c1(c: char) -> bool {
@@ -236,7 +256,16 @@ fn reverse_mojibake(text: &str, log: &mut Log) -> String {
         let mut current = std::mem::take(word);
         for _ in 0..2 {
             let fixed = if current.chars().any(looks_mangled_latin) {
-                unmangle(&current, cp1252_table()).map(|f| (f, "mojibake-utf8-as-cp1252"))
+                unmangle(&current, cp1252_table())
+                    .or_else(|| {
+                        // A soft hyphen typed into already damaged text is
+                        // not a byte of the original.
+                        let plain = current.replace('\u{00AD}', "");
+                        (plain.len() < current.len())
+                            .then(|| unmangle(&plain, cp1252_table()))
+                            .flatten()
+                    })
+                    .map(|f| (f, "mojibake-utf8-as-cp1252"))
             } else if looks_mangled_cyrillic(&current) {
                 unmangle(&current, cp1251_table()).map(|f| (f, "mojibake-utf8-as-cp1251"))
             } else {
@@ -393,11 +422,26 @@ mod tests {
         assert_eq!(
             kinds(&r),
             [
-                "soft-hyphen-removed",
                 "invisible-character-removed",
-                "control-character-removed"
+                "control-character-removed",
+                "soft-hyphen-removed",
             ]
         );
+    }
+
+    #[test]
+    fn mojibake_of_i_acute_survives_soft_hyphen_removal() {
+        // `í` is C3 AD in UTF-8; read as Windows-1252 that is `Ã` and a
+        // soft hyphen, which must not be removed before the reversal.
+        let damaged = mangle("papír, összekészített, kívülről, tíz");
+        assert!(damaged.contains('\u{00AD}'));
+        let (t, r) = repair(&damaged);
+        assert_eq!(t, "papír, összekészített, kívülről, tíz");
+        assert_eq!(kinds(&r), ["mojibake-utf8-as-cp1252"]);
+        // A real soft hyphen inside a damaged word is dropped, the word
+        // still repaired.
+        let (t, _) = repair(&format!("{}\u{00AD}{}", mangle("hábo"), mangle("rúban")));
+        assert_eq!(t, "háborúban");
     }
 
     #[test]
