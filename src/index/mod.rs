@@ -28,7 +28,7 @@ use crate::store::Store;
 use crate::vocab::Vocabulary;
 
 /// Version of the index layout (fields and their options).
-pub const INDEX_SCHEMA_VERSION: u32 = 1;
+pub const INDEX_SCHEMA_VERSION: u32 = 2;
 
 /// An index failure.
 #[derive(Debug, thiserror::Error)]
@@ -99,6 +99,8 @@ pub struct Fields {
     pub xs: Field,
     /// [`View::XsStem`] terms.
     pub xs_stem: Field,
+    /// [`View::Exact`] terms.
+    pub exact: Field,
 }
 
 impl Fields {
@@ -109,6 +111,7 @@ impl Fields {
             View::Plain => self.plain,
             View::Xs => self.xs,
             View::XsStem => self.xs_stem,
+            View::Exact => self.exact,
         }
     }
 }
@@ -136,7 +139,8 @@ fn build_schema() -> (Schema, Fields) {
         stem: b.add_text_field("stem", text.clone()),
         plain: b.add_text_field("plain", text.clone()),
         xs: b.add_text_field("xs", text.clone()),
-        xs_stem: b.add_text_field("xs_stem", text),
+        xs_stem: b.add_text_field("xs_stem", text.clone()),
+        exact: b.add_text_field("exact", text),
     };
     (b.build(), fields)
 }
