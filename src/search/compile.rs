@@ -11,9 +11,12 @@ use tantivy::query::{
 use tantivy::schema::{Facet as TFacet, IndexRecordOption};
 
 use super::query::{Query, QueryError, WordQuery};
-use crate::analysis::{View, WordForms, fold_word, query_langs, word_forms, xs_key};
+use crate::analysis::{
+    EXACT_SEPARATOR, View, WordForms, fold_word, lower_for_stemming, query_langs, word_forms,
+    xs_key,
+};
 use crate::index::Fields;
-use crate::vocab::{Facet, Vocabulary};
+use crate::vocab::{Entry, Facet, Vocabulary, inflection_prefix, names_word};
 
 /// Weights of the views in a word query: an exact (plain) form counts most,
 /// then the stem, then the cross-script keys.
@@ -21,6 +24,29 @@ const BOOST_PLAIN: f32 = 1.5;
 const BOOST_STEM: f32 = 1.0;
 const BOOST_XS: f32 = 0.6;
 const BOOST_XS_STEM: f32 = 0.4;
+/// Factor for the other names of a place the query names (gazetteer
+/// expansion): `Donyeck` also finds `Sztálinó`, below the exact name.
+const BOOST_EXPANSION: f32 = 0.5;
+/// At most this many inflected forms of one alias are searched.
+const MAX_FORMS_PER_ALIAS: usize = 24;
+
+/// Clauses of a word or phrase, and the (view, term) pairs already used
+/// (so that an expansion does not count a term twice).
+#[derive(Default)]
+struct Clauses {
+    should: Vec<(Occur, Box<dyn TQuery>)>,
+    seen: HashSet<(View, String)>,
+    phrases: HashSet<(View, Vec<(usize, String)>)>,
+}
+
+impl Clauses {
+    fn into_query(self) -> Box<dyn TQuery> {
+        if self.should.is_empty() {
+            return Box::new(EmptyQuery);
+        }
+        Box::new(BooleanQuery::new(self.should))
+    }
+}
 
 /// The terms of a phrase in one view, with their word offsets.
 type PhraseTerms = Vec<(usize, String)>;
@@ -32,6 +58,8 @@ pub struct Highlighter {
     pub(super) stems: HashSet<String>,
     pub(super) xs: HashSet<String>,
     pub(super) xs_stems: HashSet<String>,
+    /// Spellings (lower-cased, with accents) of place names.
+    pub(super) exact: HashSet<String>,
     pub(super) prefixes: Vec<(String, String)>,
     pub(super) fuzzy: Vec<(String, u8)>,
 }
@@ -47,6 +75,7 @@ impl Highlighter {
     /// Does a word of a passage (its forms) match the query?
     pub fn matches(&self, f: &WordForms) -> bool {
         self.plain.contains(&f.plain)
+            || self.exact.contains(&f.lower)
             || self.xs.contains(&f.xs)
             || f.stems.iter().any(|s| self.stems.contains(s))
             || f.xs_stems.iter().any(|s| self.xs_stems.contains(s))
@@ -62,13 +91,19 @@ impl Highlighter {
 
     /// Whether the query has anything positive to highlight.
     pub fn is_empty(&self) -> bool {
-        self.plain.is_empty() && self.prefixes.is_empty() && self.fuzzy.is_empty()
+        self.plain.is_empty()
+            && self.exact.is_empty()
+            && self.prefixes.is_empty()
+            && self.fuzzy.is_empty()
     }
 }
 
 pub(super) struct Compiler<'a> {
     pub fields: &'a Fields,
     pub vocab: &'a Vocabulary,
+    /// The searcher, to find which inflected forms of an expanded name the
+    /// index holds.
+    pub searcher: &'a tantivy::Searcher,
     pub suggested: bool,
     pub highlight: Highlighter,
 }
@@ -84,7 +119,17 @@ impl Compiler<'_> {
             Query::And(parts) => {
                 let mut clauses = Vec::new();
                 let mut positive = false;
-                for p in parts {
+                let mut i = 0;
+                while i < parts.len() {
+                    // `Krivoj Rog` typed without quotes still names a place.
+                    if let Some((len, q)) = self.name_run(&parts[i..], negated) {
+                        clauses.push((Occur::Must, q));
+                        positive = true;
+                        i += len;
+                        continue;
+                    }
+                    let p = &parts[i];
+                    i += 1;
                     match p {
                         Query::Not(inner) => {
                             clauses.push((Occur::MustNot, self.compile(inner, !negated)?))
@@ -124,45 +169,74 @@ impl Compiler<'_> {
     }
 
     fn word(&mut self, w: &WordQuery, negated: bool) -> Box<dyn TQuery> {
-        let mut should: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
-        let lower = w.text.to_lowercase();
         if w.prefix {
-            let plain = fold_word(&lower);
-            let key = xs_key(&lower);
+            return self.prefix(&w.text, negated);
+        }
+        let mut c = Clauses::default();
+        let entries = match w.fuzzy {
+            None => self.vocab.named_by(&[w.text.as_str()]),
+            // A misspelt place name still brings its other names.
+            Some(d) => self.vocab.named_approximately(&w.text, d),
+        };
+        // A word that names a place is matched as a name, in the gazetteer
+        // expansion: its own forms (exact endings, accents checked) and
+        // the other names. Not stemmed, which makes `Csapon` find `csapat`
+        // and `Baja` find `bajban`; not folded, which makes `Kazan` find
+        // `kazán`.
+        if w.fuzzy.is_some() || entries.is_empty() {
+            self.word_clauses(&w.text, w.fuzzy, negated, &mut c);
+        } else if !negated {
+            for &lang in query_langs(&w.text) {
+                let forms = word_forms(&w.text, lang);
+                self.highlight.exact.insert(forms.lower);
+            }
+        }
+        self.expand_entries(&entries, Some(w.text.as_str()), negated, &mut c);
+        c.into_query()
+    }
+
+    /// `word*`: every plain and cross-script term starting with the word.
+    fn prefix(&mut self, text: &str, negated: bool) -> Box<dyn TQuery> {
+        let lower = lower_for_stemming(text);
+        let plain = fold_word(&lower);
+        let key = xs_key(&lower);
+        let mut should: Vec<(Occur, Box<dyn TQuery>)> = vec![(
+            Occur::Should,
+            Box::new(BoostQuery::new(
+                Box::new(FuzzyTermQuery::new_prefix(
+                    self.term(View::Plain, &plain),
+                    0,
+                    true,
+                )),
+                BOOST_PLAIN,
+            )),
+        )];
+        if key.chars().count() >= 2 {
             should.push((
                 Occur::Should,
                 Box::new(BoostQuery::new(
                     Box::new(FuzzyTermQuery::new_prefix(
-                        self.term(View::Plain, &plain),
+                        self.term(View::Xs, &key),
                         0,
                         true,
                     )),
-                    BOOST_PLAIN,
+                    BOOST_XS,
                 )),
             ));
-            if key.chars().count() >= 2 {
-                should.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(
-                        Box::new(FuzzyTermQuery::new_prefix(
-                            self.term(View::Xs, &key),
-                            0,
-                            true,
-                        )),
-                        BOOST_XS,
-                    )),
-                ));
-            }
-            if !negated {
-                self.highlight.prefixes.push((plain, key));
-            }
-            return Box::new(BooleanQuery::new(should));
         }
-        let mut seen: HashSet<(View, String)> = HashSet::new();
-        for &lang in query_langs(&w.text) {
-            let forms = word_forms(&w.text, lang);
-            if let Some(d) = w.fuzzy {
-                for (view, text, boost) in [
+        if !negated {
+            self.highlight.prefixes.push((plain, key));
+        }
+        Box::new(BooleanQuery::new(should))
+    }
+
+    /// The clauses of one word (all views, every language the word may be
+    /// in).
+    fn word_clauses(&mut self, text: &str, fuzzy: Option<u8>, negated: bool, c: &mut Clauses) {
+        for &lang in query_langs(text) {
+            let forms = word_forms(text, lang);
+            if let Some(d) = fuzzy {
+                for (view, term, boost) in [
                     (View::Plain, forms.plain.clone(), BOOST_PLAIN),
                     (View::Xs, forms.xs.clone(), BOOST_XS),
                 ]
@@ -172,10 +246,18 @@ impl Compiler<'_> {
                         .stems
                         .iter()
                         .map(|s| (View::Stem, s.clone(), BOOST_STEM)),
+                )
+                .chain(
+                    // Inflected forms in the other script (`Караганде`).
+                    forms
+                        .xs_stems
+                        .iter()
+                        .map(|s| (View::XsStem, s.clone(), BOOST_XS_STEM)),
                 ) {
-                    if seen.insert((view, text.clone())) {
-                        let q = FuzzyTermQuery::new(self.term(view, &text), d, true);
-                        should.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost))));
+                    if c.seen.insert((view, term.clone())) {
+                        let q = FuzzyTermQuery::new(self.term(view, &term), d, true);
+                        c.should
+                            .push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost))));
                     }
                 }
                 if !negated {
@@ -196,9 +278,10 @@ impl Compiler<'_> {
                             .iter()
                             .map(|s| (View::XsStem, s.clone(), BOOST_XS_STEM)),
                     );
-                for (view, text, boost) in views {
-                    if !text.is_empty() && seen.insert((view, text.clone())) {
-                        should.push((Occur::Should, self.term_query(view, &text, boost)));
+                for (view, term, boost) in views {
+                    if !term.is_empty() && c.seen.insert((view, term.clone())) {
+                        c.should
+                            .push((Occur::Should, self.term_query(view, &term, boost)));
                     }
                 }
             }
@@ -206,11 +289,19 @@ impl Compiler<'_> {
                 self.highlight.add_forms(&forms);
             }
         }
-        Box::new(BooleanQuery::new(should))
     }
 
     fn phrase(&mut self, words: &[String], negated: bool) -> Box<dyn TQuery> {
-        let mut alternatives: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+        let mut c = Clauses::default();
+        self.phrase_clauses(words, negated, &mut c);
+        let names: Vec<&str> = words.iter().map(String::as_str).collect();
+        self.expand(&names, negated, &mut c);
+        c.into_query()
+    }
+
+    /// A phrase in the plain, stem and cross-script stem views: the same
+    /// words in order, in any inflection.
+    fn phrase_clauses(&mut self, words: &[String], negated: bool, c: &mut Clauses) {
         let langs: Vec<_> = {
             let mut l: Vec<_> = words
                 .iter()
@@ -220,7 +311,6 @@ impl Compiler<'_> {
             l.dedup();
             l
         };
-        let mut seen: HashSet<(View, Vec<(usize, String)>)> = HashSet::new();
         for lang in langs {
             let forms: Vec<WordForms> = words
                 .iter()
@@ -231,7 +321,7 @@ impl Compiler<'_> {
                     self.highlight.add_forms(f);
                 }
             }
-            let per_view: [(View, f32, PhraseTerms); 3] = [
+            let per_view: [(View, f32, PhraseTerms); 4] = [
                 (
                     View::Plain,
                     BOOST_PLAIN,
@@ -239,6 +329,17 @@ impl Compiler<'_> {
                         .iter()
                         .enumerate()
                         .map(|(i, f)| (i, f.plain.clone()))
+                        .collect(),
+                ),
+                (
+                    // The same words in another script or romanization
+                    // (`szkoro domoj` = `скоро домой`).
+                    View::Xs,
+                    BOOST_XS,
+                    forms
+                        .iter()
+                        .enumerate()
+                        .map(|(i, f)| (i, f.xs.clone()))
                         .collect(),
                 ),
                 (
@@ -261,30 +362,201 @@ impl Compiler<'_> {
                 ),
             ];
             for (view, boost, terms) in per_view {
-                if terms.is_empty() || !seen.insert((view, terms.clone())) {
+                if terms.is_empty() {
                     continue;
                 }
-                let q: Box<dyn TQuery> = if terms.len() == 1 {
-                    Box::new(TermQuery::new(
-                        self.term(view, &terms[0].1),
-                        IndexRecordOption::WithFreqs,
-                    ))
-                } else {
-                    let base = terms[0].0;
-                    Box::new(PhraseQuery::new_with_offset(
-                        terms
-                            .iter()
-                            .map(|(i, t)| (i - base, self.term(view, t)))
-                            .collect(),
-                    ))
-                };
-                alternatives.push((Occur::Should, Box::new(BoostQuery::new(q, boost))));
+                if let Some(q) = self.positional(view, terms, boost, c) {
+                    c.should.push((Occur::Should, q));
+                }
             }
         }
-        if alternatives.is_empty() {
-            return Box::new(EmptyQuery);
+    }
+
+    /// A term (one word) or phrase query over `view`, unless the same one
+    /// is already among `c`.
+    fn positional(
+        &self,
+        view: View,
+        terms: PhraseTerms,
+        boost: f32,
+        c: &mut Clauses,
+    ) -> Option<Box<dyn TQuery>> {
+        if terms.len() == 1 {
+            let term = terms[0].1.clone();
+            if !c.seen.insert((view, term.clone())) {
+                return None;
+            }
+            return Some(self.term_query(view, &term, boost));
         }
-        Box::new(BooleanQuery::new(alternatives))
+        if !c.phrases.insert((view, terms.clone())) {
+            return None;
+        }
+        let base = terms[0].0;
+        let q = PhraseQuery::new_with_offset(
+            terms
+                .iter()
+                .map(|(i, t)| (i - base, self.term(view, t)))
+                .collect(),
+        );
+        Some(Box::new(BoostQuery::new(Box::new(q), boost)))
+    }
+
+    /// Gazetteer expansion: when `words` name a place, region or transit
+    /// camp of the vocabulary (`Sztálinóban`, `Донецк`, `Krivoj Rog`), its
+    /// other names are searched too, with a lower weight and in every
+    /// inflected form the index holds (`Сталино`, `Sztálinóba`, `Donezk`).
+    fn expand(&mut self, words: &[&str], negated: bool, c: &mut Clauses) {
+        let entries = self.vocab.named_by(words);
+        self.expand_entries(&entries, None, negated, c);
+    }
+
+    /// Adds the names of `entries` (see [`Compiler::expand`]). A one-word
+    /// alias that `query` (the typed word, if one) names itself counts
+    /// fully; the other names count [`BOOST_EXPANSION`].
+    fn expand_entries(
+        &mut self,
+        entries: &[&Entry],
+        query: Option<&str>,
+        negated: bool,
+        c: &mut Clauses,
+    ) {
+        let query = query.map(lower_for_stemming);
+        for entry in entries {
+            for alias in &entry.aliases {
+                let aw: Vec<String> = crate::analysis::words(alias)
+                    .map(|w| lower_for_stemming(w.text))
+                    .collect();
+                let Some((last, head)) = aw.split_last() else {
+                    continue;
+                };
+                let forms = self.inflected_forms(last);
+                if head.is_empty() {
+                    let own = query.as_deref().is_some_and(|q| names_word(q, last));
+                    let boost = if own {
+                        BOOST_PLAIN
+                    } else {
+                        BOOST_PLAIN * BOOST_EXPANSION
+                    };
+                    for (term, lower) in forms.iter().take(MAX_FORMS_PER_ALIAS) {
+                        if c.seen.insert((View::Exact, term.clone())) {
+                            c.should
+                                .push((Occur::Should, self.term_query(View::Exact, term, boost)));
+                            if !negated {
+                                self.highlight.exact.insert(lower.clone());
+                            }
+                        }
+                    }
+                    continue;
+                }
+                // Several words: a phrase in the plain view, the last word in
+                // each of its forms.
+                let head: Vec<String> = head.iter().map(|w| fold_word(w)).collect();
+                let mut lasts: Vec<String> = forms
+                    .iter()
+                    .map(|(term, _)| {
+                        term.split(EXACT_SEPARATOR)
+                            .next()
+                            .unwrap_or_default()
+                            .to_string()
+                    })
+                    .collect();
+                lasts.dedup();
+                for last in lasts.into_iter().take(MAX_FORMS_PER_ALIAS) {
+                    let terms: PhraseTerms = head
+                        .iter()
+                        .cloned()
+                        .chain(std::iter::once(last))
+                        .enumerate()
+                        .collect();
+                    if let Some(q) = self.positional(
+                        View::Plain,
+                        terms.clone(),
+                        BOOST_PLAIN * BOOST_EXPANSION,
+                        c,
+                    ) {
+                        c.should.push((Occur::Should, q));
+                        if !negated {
+                            self.highlight
+                                .plain
+                                .extend(terms.into_iter().map(|(_, t)| t));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The exact-view terms of the index (and their spelling) that are
+    /// `alias_word` or one of its inflected forms, by the rules of
+    /// [`crate::vocab::names_word`]: listed by the folded beginning of the
+    /// name, checked on the spelling, so that `kazánban` is not a form of
+    /// `Kazan` while `Sztalinoba` (typed without accents) is one of
+    /// `Sztálinó`.
+    fn inflected_forms(&self, alias_word: &str) -> Vec<(String, String)> {
+        let prefix = inflection_prefix(alias_word);
+        let mut upper = prefix.as_bytes().to_vec();
+        upper.push(0xFF);
+        let mut out: Vec<(String, String)> = Vec::new();
+        for reader in self.searcher.segment_readers() {
+            let Ok(inverted) = reader.inverted_index(self.fields.exact) else {
+                continue;
+            };
+            let Ok(mut stream) = inverted
+                .terms()
+                .range()
+                .ge(prefix.as_bytes())
+                .lt(&upper)
+                .into_stream()
+            else {
+                continue;
+            };
+            while stream.advance() {
+                let Ok(term) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                let Some((_, lower)) = term.split_once(EXACT_SEPARATOR) else {
+                    continue;
+                };
+                if !out.iter().any(|(t, _)| t == term) && names_word(lower, alias_word) {
+                    out.push((term.to_string(), lower.to_string()));
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// If the words at the start of `parts` (at least two, typed without
+    /// quotes) name a multi-word place (`Krivoj Rog`), the query for them:
+    /// all the words, or any name of the place. Returns how many parts it
+    /// covers.
+    fn name_run(&mut self, parts: &[Query], negated: bool) -> Option<(usize, Box<dyn TQuery>)> {
+        let plain_words: Vec<&str> = parts
+            .iter()
+            .take(self.vocab.max_name_words())
+            .map_while(|p| match p {
+                Query::Word(w) if !w.prefix && w.fuzzy.is_none() => Some(w.text.as_str()),
+                _ => None,
+            })
+            .collect();
+        for len in (2..=plain_words.len()).rev() {
+            let run = &plain_words[..len];
+            if self.vocab.named_by(run).is_empty() {
+                continue;
+            }
+            let mut all: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+            for p in &parts[..len] {
+                if let Ok(q) = self.compile(p, negated) {
+                    all.push((Occur::Must, q));
+                }
+            }
+            let mut c = Clauses::default();
+            c.should
+                .push((Occur::Should, Box::new(BooleanQuery::new(all))));
+            self.expand(run, negated, &mut c);
+            return Some((len, c.into_query()));
+        }
+        None
     }
 
     /// `field:value` filters; they do not change scores.

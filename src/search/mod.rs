@@ -185,9 +185,11 @@ pub fn search(
 ) -> Result<SearchResults, SearchError> {
     let parsed = query::parse(&req.query)?;
     let fields = index.fields();
+    let searcher = index.searcher();
     let mut compiler = compile::Compiler {
         fields,
         vocab,
+        searcher: &searcher,
         suggested: req.suggested,
         highlight: Highlighter::default(),
     };
@@ -211,8 +213,6 @@ pub fn search(
     clauses.extend(access_clauses(fields, req.role, req.today));
     let full: Box<dyn TQuery> = Box::new(BooleanQuery::new(clauses));
     let highlight = compiler.highlight;
-
-    let searcher = index.searcher();
     let facet_field = if req.suggested {
         "tags_suggested"
     } else {
