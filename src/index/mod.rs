@@ -15,6 +15,8 @@
 
 mod docs;
 
+pub use self::docs::question_before;
+
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -101,6 +103,10 @@ pub struct Fields {
     pub xs_stem: Field,
     /// [`View::Exact`] terms.
     pub exact: Field,
+    /// The views of the question a segment answers (see
+    /// [`question_before`]), in [`View::ALL`] order: a query whose words
+    /// are split between a question and its answer finds the answer.
+    pub context: [Field; 5],
 }
 
 impl Fields {
@@ -113,6 +119,12 @@ impl Fields {
             View::XsStem => self.xs_stem,
             View::Exact => self.exact,
         }
+    }
+
+    /// The context field of a view.
+    pub fn context_view(&self, view: View) -> Field {
+        let i = View::ALL.iter().position(|v| *v == view).unwrap_or(0);
+        self.context[i]
     }
 }
 
@@ -140,7 +152,14 @@ fn build_schema() -> (Schema, Fields) {
         plain: b.add_text_field("plain", text.clone()),
         xs: b.add_text_field("xs", text.clone()),
         xs_stem: b.add_text_field("xs_stem", text.clone()),
-        exact: b.add_text_field("exact", text),
+        exact: b.add_text_field("exact", text.clone()),
+        context: [
+            b.add_text_field("context_stem", text.clone()),
+            b.add_text_field("context_plain", text.clone()),
+            b.add_text_field("context_xs", text.clone()),
+            b.add_text_field("context_xs_stem", text.clone()),
+            b.add_text_field("context_exact", text),
+        ],
     };
     (b.build(), fields)
 }

@@ -27,6 +27,8 @@ const BOOST_XS_STEM: f32 = 0.4;
 /// Factor for the other names of a place the query names (gazetteer
 /// expansion): `Donyeck` also finds `Sztálinó`, below the exact name.
 const BOOST_EXPANSION: f32 = 0.5;
+/// Factor for words found in the question a passage answers.
+const BOOST_CONTEXT: f32 = 0.5;
 /// At most this many inflected forms of one alias are searched.
 const MAX_FORMS_PER_ALIAS: usize = 24;
 
@@ -104,6 +106,9 @@ pub(super) struct Compiler<'a> {
     /// The searcher, to find which inflected forms of an expanded name the
     /// index holds.
     pub searcher: &'a tantivy::Searcher,
+    /// Whether terms go to the context fields (the question a passage
+    /// answers) instead of the passage's own.
+    pub context: bool,
     pub suggested: bool,
     pub highlight: Highlighter,
 }
@@ -116,35 +121,7 @@ impl Compiler<'_> {
             Query::Word(w) => self.word(w, negated),
             Query::Phrase(words) => self.phrase(words, negated),
             Query::Field(f, v) => self.field(f, v)?,
-            Query::And(parts) => {
-                let mut clauses = Vec::new();
-                let mut positive = false;
-                let mut i = 0;
-                while i < parts.len() {
-                    // `Krivoj Rog` typed without quotes still names a place.
-                    if let Some((len, q)) = self.name_run(&parts[i..], negated) {
-                        clauses.push((Occur::Must, q));
-                        positive = true;
-                        i += len;
-                        continue;
-                    }
-                    let p = &parts[i];
-                    i += 1;
-                    match p {
-                        Query::Not(inner) => {
-                            clauses.push((Occur::MustNot, self.compile(inner, !negated)?))
-                        }
-                        other => {
-                            positive = true;
-                            clauses.push((Occur::Must, self.compile(other, negated)?));
-                        }
-                    }
-                }
-                if !positive {
-                    clauses.push((Occur::Must, Box::new(AllQuery)));
-                }
-                Box::new(BooleanQuery::new(clauses))
-            }
+            Query::And(parts) => self.and(parts, negated)?,
             Query::Or(parts) => {
                 let mut clauses = Vec::new();
                 for p in parts {
@@ -159,8 +136,93 @@ impl Compiler<'_> {
         })
     }
 
+    /// `a b c`: every part in the passage — or, for words, in the question
+    /// the passage answers (`Foksány vérhas` finds the answer `Kitört a
+    /// vérhas` to `Milyenek voltak a körülmények Foksányban?`), as long as
+    /// one part is in the passage itself. Field filters and NOT apply to
+    /// the passage.
+    fn and(&mut self, parts: &[Query], negated: bool) -> Result<Box<dyn TQuery>, QueryError> {
+        let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+        // (own, in the question) for each part that searches text.
+        let mut text: Vec<(Box<dyn TQuery>, Box<dyn TQuery>)> = Vec::new();
+        let mut i = 0;
+        while i < parts.len() {
+            // `Krivoj Rog` typed without quotes still names a place.
+            if let Some((len, own)) = self.name_run(&parts[i..], negated) {
+                let asked = self
+                    .in_context(|c| c.name_run(&parts[i..], negated))
+                    .map_or_else(|| Box::new(EmptyQuery) as Box<dyn TQuery>, |(_, q)| q);
+                text.push((own, asked));
+                i += len;
+                continue;
+            }
+            let p = &parts[i];
+            i += 1;
+            match p {
+                Query::Not(inner) => {
+                    clauses.push((Occur::MustNot, self.compile(inner, !negated)?));
+                }
+                Query::Field(..) => clauses.push((Occur::Must, self.compile(p, negated)?)),
+                other => {
+                    let own = self.compile(other, negated)?;
+                    let asked = self.in_context(|c| c.compile(other, negated))?;
+                    text.push((own, asked));
+                }
+            }
+        }
+        if text.len() >= 2 && !self.context {
+            let mut any_own: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+            for (own, asked) in text {
+                any_own.push((Occur::Should, own.box_clone()));
+                clauses.push((
+                    Occur::Must,
+                    Box::new(BooleanQuery::new(vec![
+                        (Occur::Should, own),
+                        (
+                            Occur::Should,
+                            Box::new(BoostQuery::new(asked, BOOST_CONTEXT)),
+                        ),
+                    ])),
+                ));
+            }
+            clauses.push((
+                Occur::Must,
+                Box::new(tantivy::query::ConstScoreQuery::new(
+                    Box::new(BooleanQuery::new(any_own)),
+                    0.0,
+                )),
+            ));
+        } else {
+            clauses.extend(text.into_iter().map(|(own, _)| (Occur::Must, own)));
+        }
+        if !clauses.iter().any(|(o, _)| *o == Occur::Must) {
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        }
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// Compiles into the context fields, without highlighting (the
+    /// question is not the passage).
+    fn in_context<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        let saved = self.highlight.clone();
+        let was = self.context;
+        self.context = true;
+        let out = f(self);
+        self.context = was;
+        self.highlight = saved;
+        out
+    }
+
+    fn field_of(&self, view: View) -> tantivy::schema::Field {
+        if self.context {
+            self.fields.context_view(view)
+        } else {
+            self.fields.view(view)
+        }
+    }
+
     fn term(&self, view: View, text: &str) -> Term {
-        Term::from_field_text(self.fields.view(view), text)
+        Term::from_field_text(self.field_of(view), text)
     }
 
     fn term_query(&self, view: View, text: &str, boost: f32) -> Box<dyn TQuery> {
@@ -498,7 +560,7 @@ impl Compiler<'_> {
         upper.push(0xFF);
         let mut out: Vec<(String, String)> = Vec::new();
         for reader in self.searcher.segment_readers() {
-            let Ok(inverted) = reader.inverted_index(self.fields.exact) else {
+            let Ok(inverted) = reader.inverted_index(self.field_of(View::Exact)) else {
                 continue;
             };
             let Ok(mut stream) = inverted

@@ -123,6 +123,20 @@ pub struct Passage {
     pub score: f32,
     /// The highlighted snippet.
     pub snippet: Snippet,
+    /// The question this passage answers, when it holds query words the
+    /// passage does not (`Foksány vérhas` finding `Kitört a vérhas` after
+    /// `Milyenek voltak a körülmények Foksányban?`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<Question>,
+}
+
+/// The question a passage answers, as shown with the passage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Question {
+    /// Its speaker label.
+    pub speaker: Option<String>,
+    /// The highlighted question.
+    pub snippet: Snippet,
 }
 
 /// One matching testimony.
@@ -190,6 +204,7 @@ pub fn search(
         fields,
         vocab,
         searcher: &searcher,
+        context: false,
         suggested: req.suggested,
         highlight: Highlighter::default(),
     };
@@ -318,7 +333,10 @@ pub fn search(
                         .find(|s| s.label.to_lowercase() == l.to_lowercase())
                 })
                 .map(|s| s.name.clone());
+            let question =
+                asked_context(store, &t, &seg, &redactions, &highlight, req.snippet_chars)?;
             passages.push(Passage {
+                question,
                 ordinal,
                 start_ms: seg.start_ms,
                 end_ms: seg.end_ms,
@@ -349,6 +367,54 @@ pub fn search(
         hits,
         facets,
     })
+}
+
+/// The question before `seg`, if `seg` answers it and the question holds
+/// matched words that `seg` lacks.
+fn asked_context(
+    store: &Store,
+    t: &crate::store::TestimonyRow,
+    seg: &crate::store::SegmentRow,
+    redactions: &[(i64, (usize, usize))],
+    highlight: &Highlighter,
+    snippet_chars: usize,
+) -> Result<Option<Question>, SearchError> {
+    if seg.ordinal == 0 {
+        return Ok(None);
+    }
+    let Some(prev) = store.segment(t.num, seg.ordinal - 1)? else {
+        return Ok(None);
+    };
+    if !crate::index::question_before(&prev, seg) {
+        return Ok(None);
+    }
+    let spans: Vec<(usize, usize)> = redactions
+        .iter()
+        .filter(|(o, _)| *o == prev.ordinal)
+        .map(|(_, s)| *s)
+        .collect();
+    let text = if spans.is_empty() {
+        prev.text.clone()
+    } else {
+        crate::access::mark_spans(&prev.text, &spans)
+    };
+    let lang = Lang::from_code(&prev.lang).unwrap_or(Lang::Other);
+    let matched = |text: &str, lang: Lang| -> std::collections::HashSet<String> {
+        crate::analysis::words(text)
+            .map(|w| crate::analysis::word_forms(w.text, crate::analysis::word_lang(w.text, lang)))
+            .filter(|f| highlight.matches(f))
+            .map(|f| f.plain)
+            .collect()
+    };
+    let in_question = matched(&text, lang);
+    let in_answer = matched(&seg.text, Lang::from_code(&seg.lang).unwrap_or(Lang::Other));
+    if in_question.is_subset(&in_answer) {
+        return Ok(None);
+    }
+    Ok(Some(Question {
+        speaker: prev.speaker.clone(),
+        snippet: snippet::snippet(&text, lang, highlight, snippet_chars),
+    }))
 }
 
 fn doc_keys(

@@ -1,0 +1,90 @@
+//! AND across a question and its answer: interviews are told in questions
+//! and answers, and the question often names what the answer is about.
+//! (Segment ordinals are 1-based.)
+
+use std::path::Path;
+
+use tanu::Archive;
+use tanu::ingest::IngestOptions;
+use tanu::search::{SearchRequest, SearchResults};
+
+const INTERVIEW: &str = "id: qa\nlanguage: hu\nspeakers: K = Kérdező; N = Narrátor\n---\n\
+[00:00:01] K: Milyenek voltak a körülmények Foksányban?\n\
+[00:00:05] N: Kitört a vérhas, aztán a tífusz.\n\
+[00:00:20] K: Volt orvos a táborban?\n\
+[00:00:24] N: Nem volt. Egy felcser jött néha.\n\
+[00:00:40] N: Debrecenben aztán elengedtek.\n\
+[00:00:50] N: Vérhasban sokan meghaltak útközben.\n";
+
+fn archive(dir: &Path) -> Archive {
+    let mut a = Archive::init(dir).unwrap();
+    a.ingest_bytes(
+        Path::new("qa.txt"),
+        INTERVIEW.as_bytes().to_vec(),
+        &IngestOptions::default(),
+        "test",
+    )
+    .unwrap();
+    a.sync_index().unwrap();
+    a
+}
+
+fn search(a: &Archive, q: &str) -> SearchResults {
+    a.search(&SearchRequest::new(q))
+        .unwrap_or_else(|e| panic!("{q}: {e}"))
+}
+
+fn marked(text: &str, hl: &[(usize, usize)]) -> Vec<String> {
+    hl.iter().map(|&(s, e)| text[s..e].to_string()).collect()
+}
+
+#[test]
+fn and_finds_an_answer_through_its_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = archive(&dir.path().join("a"));
+    let res = search(&a, "Foksány vérhas");
+    assert_eq!(res.total_passages, 1);
+    let p = &res.hits[0].passages[0];
+    assert_eq!(p.ordinal, 2);
+    assert_eq!(marked(&p.snippet.text, &p.snippet.highlights), ["vérhas"]);
+    let q = p.question.as_ref().expect("the question is shown");
+    assert_eq!(q.speaker.as_deref(), Some("K"));
+    assert_eq!(
+        marked(&q.snippet.text, &q.snippet.highlights),
+        ["Foksányban"]
+    );
+}
+
+#[test]
+fn the_passage_itself_must_match_a_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = archive(&dir.path().join("a"));
+    // Both words only in the question: the question is the passage, not
+    // the answer after it.
+    let res = search(&a, "orvos táborban");
+    let ordinals: Vec<i64> = res.hits[0].passages.iter().map(|p| p.ordinal).collect();
+    assert_eq!(ordinals, [3]);
+    // A word nowhere at all still fails the AND.
+    assert_eq!(search(&a, "Foksány malária").total_passages, 0);
+    // Answers to no question (the same speaker goes on) get no context.
+    assert_eq!(search(&a, "felcser Debrecen").total_passages, 0);
+    // One word alone is never found through a question.
+    let res = search(&a, "Foksány");
+    let ordinals: Vec<i64> = res.hits[0].passages.iter().map(|p| p.ordinal).collect();
+    assert_eq!(ordinals, [1]);
+    assert!(res.hits[0].passages[0].question.is_none());
+}
+
+#[test]
+fn not_and_filters_apply_to_the_passage() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = archive(&dir.path().join("a"));
+    // The answer does not name Foksány itself, so NOT Foksány keeps it.
+    let res = search(&a, "vérhas -Foksány");
+    let mut ordinals: Vec<i64> = res.hits[0].passages.iter().map(|p| p.ordinal).collect();
+    ordinals.sort();
+    assert_eq!(ordinals, [2, 6]);
+    assert_eq!(search(&a, "Foksány vérhas lang:hu").total_passages, 1);
+    assert_eq!(search(&a, "Foksány vérhas lang:ru").total_passages, 0);
+    assert_eq!(search(&a, "Foksány vérhas speaker:N").total_passages, 1);
+}
