@@ -14,7 +14,9 @@ const INTERVIEW: &str = "id: qa\nlanguage: hu\nspeakers: K = Kérdező; N = Narr
 [00:00:20] K: Volt orvos a táborban?\n\
 [00:00:24] N: Nem volt. Egy felcser jött néha.\n\
 [00:00:40] N: Debrecenben aztán elengedtek.\n\
-[00:00:50] N: Vérhasban sokan meghaltak útközben.\n";
+[00:00:50] N: Vérhasban sokan meghaltak útközben.\n\
+[00:01:00] N: Később lett egy orvos a lágerben, egy szegedi fogoly, ő mentett meg \
+sokakat, amikor már mindenki beteg volt, és a gyógyszert is ő szerezte.\n";
 
 fn archive(dir: &Path) -> Archive {
     let mut a = Archive::init(dir).unwrap();
@@ -87,4 +89,14 @@ fn not_and_filters_apply_to_the_passage() {
     assert_eq!(search(&a, "Foksány vérhas lang:hu").total_passages, 1);
     assert_eq!(search(&a, "Foksány vérhas lang:ru").total_passages, 0);
     assert_eq!(search(&a, "Foksány vérhas speaker:N").total_passages, 1);
+}
+
+#[test]
+fn answers_rank_above_questions() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = archive(&dir.path().join("a"));
+    // The short question scores higher by itself; the account counts more.
+    let res = search(&a, "orvos");
+    let ordinals: Vec<i64> = res.hits[0].passages.iter().map(|p| p.ordinal).collect();
+    assert_eq!(ordinals, [7, 3]);
 }

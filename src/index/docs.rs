@@ -67,6 +67,10 @@ pub(super) fn testimony_docs(
             let mut doc = TantivyDocument::default();
             doc.add_u64(f.tnum, t.num as u64);
             doc.add_u64(f.ordinal, seg.ordinal as u64);
+            let asks = segments
+                .get(i + 1)
+                .is_some_and(|next| question_before(seg, next));
+            doc.add_u64(f.asks, u64::from(asks));
             doc.add_text(f.tid, &t.id);
             doc.add_text(f.lang, lang.code());
             if let Some(sp) = &seg.speaker {

@@ -74,6 +74,8 @@ pub struct Fields {
     pub tnum: Field,
     /// Segment ordinal (u64, fast).
     pub ordinal: Field,
+    /// 1 when the segment is a question answered by the next one (fast).
+    pub asks: Field,
     /// Testimony identifier (raw string) for `id:` filters and deletes.
     pub tid: Field,
     /// Segment language code.
@@ -138,6 +140,7 @@ fn build_schema() -> (Schema, Fields) {
     let fields = Fields {
         tnum: b.add_u64_field("tnum", INDEXED | FAST | STORED),
         ordinal: b.add_u64_field("ordinal", FAST | STORED),
+        asks: b.add_u64_field("asks", FAST),
         tid: b.add_text_field("id", STRING),
         lang: b.add_text_field("lang", STRING),
         speaker: b.add_text_field("speaker", STRING),

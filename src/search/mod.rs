@@ -257,13 +257,24 @@ pub fn search(
     let mut order: Vec<u64> = Vec::new();
     for (score, addr) in &top {
         let (tnum, ordinal) = doc_keys(&searcher, fields, *addr)?;
+        // An interviewer's question names the topic in a few words and
+        // would outrank the narrator's account of it; the answer counts
+        // more.
+        let score = if asks(&searcher, *addr)? {
+            score * QUESTION_WEIGHT
+        } else {
+            *score
+        };
         let g = groups.entry(tnum).or_insert_with(|| {
             order.push(tnum);
             Vec::new()
         });
         if !g.iter().any(|(_, o)| *o == ordinal) {
-            g.push((*score, ordinal));
+            g.push((score, ordinal));
         }
+    }
+    for g in groups.values_mut() {
+        g.sort_by(|a, b| b.0.total_cmp(&a.0));
     }
     let mut ranked: Vec<(f32, u64)> = order
         .iter()
@@ -415,6 +426,14 @@ fn asked_context(
         speaker: prev.speaker.clone(),
         snippet: snippet::snippet(&text, lang, highlight, snippet_chars),
     }))
+}
+
+/// Weight of a passage that is a question answered by the next passage.
+const QUESTION_WEIGHT: f32 = 0.3;
+
+fn asks(searcher: &tantivy::Searcher, addr: tantivy::DocAddress) -> tantivy::Result<bool> {
+    let reader = searcher.segment_reader(addr.segment_ord);
+    Ok(reader.fast_fields().u64("asks")?.first(addr.doc_id) == Some(1))
 }
 
 fn doc_keys(
