@@ -3,7 +3,7 @@
 //! tanu analyses text itself (instead of registering Tantivy tokenizers) so
 //! that one segment can carry per-token language decisions, and so that
 //! queries, snippets and the tagger use exactly the same functions as the
-//! index. Every word yields terms in four **views**:
+//! index. Every word yields terms in five **views**:
 //!
 //! | view | what | example `Sztálinóból` |
 //! |---|---|---|

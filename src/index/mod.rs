@@ -4,8 +4,10 @@
 //! Tantivy document per segment — per *audience* of a segment, when it has
 //! redactions (a redacted copy for callers below archivist, the full text
 //! for archivists) — carrying the testimony number, ordinal, language,
-//! access level, workflow status, embargo date and tag facets, plus the four
-//! analysed text views of [`crate::analysis`].
+//! access level, workflow status, embargo date and tag facets, plus the five
+//! analysed text views of [`crate::analysis`] — and, for an answer, the views
+//! of the question before it (context fields, so that AND can reach into the
+//! question) — and whether the segment is itself such a question.
 //!
 //! **Architecture Invariant:** documents are built from SQLite rows only
 //! ([`SearchIndex::sync`] reads the `index_outbox`, [`SearchIndex::rebuild`]
