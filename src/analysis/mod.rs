@@ -3,7 +3,7 @@
 //! tanu analyses text itself (instead of registering Tantivy tokenizers) so
 //! that one segment can carry per-token language decisions, and so that
 //! queries, snippets and the tagger use exactly the same functions as the
-//! index. Every word yields terms in four **views**:
+//! index. Every word yields terms in five **views**:
 //!
 //! | view | what | example `Sztálinóból` |
 //! |---|---|---|
@@ -11,6 +11,11 @@
 //! | [`View::Plain`] | lower-cased, accent-folded, unstemmed | `sztalinobol` |
 //! | [`View::Xs`] | cross-script key of the plain form | `stalinobol` |
 //! | [`View::XsStem`] | cross-script key of the stem | `stalino` |
+//! | [`View::Exact`] | the folded form, then the word lower-cased with its accents ([`exact_term`]) | `sztalinobol\u{1}sztálinóból` |
+//!
+//! The exact view serves the gazetteer expansion of search: the forms of a
+//! place name are listed by their folded beginning, then checked letter by
+//! letter, so that the name `Kazan` does not find the word `kazánban`.
 //!
 //! The cross-script key ([`xs_key`]) transliterates Cyrillic and collapses
 //! the Hungarian, English/ISO and German romanizations onto one spelling,
@@ -28,14 +33,14 @@ mod translit;
 use crate::decode::{Script, script_of};
 use crate::lang::Lang;
 
-pub use self::fold::{fold, fold_word, is_mixed_script};
+pub use self::fold::{fold, fold_word, is_mixed_script, lower_for_stemming};
 pub use self::stem::stem_word;
 pub use self::stopwords::is_stopword;
 pub use self::translit::xs_key;
 
 /// Identifies the analysis chain. Stored in the index; a mismatch makes
 /// tanu refuse the index and ask for `tanu reindex`.
-pub const ANALYZER_VERSION: &str = "tanu-analysis-1; frostem=1.20260821.8";
+pub const ANALYZER_VERSION: &str = "tanu-analysis-2; frostem=1.20260821.8";
 
 /// The analysed views of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -48,11 +53,23 @@ pub enum View {
     Xs,
     /// Cross-script key of the stem.
     XsStem,
+    /// Folded form and spelling with accents ([`exact_term`]).
+    Exact,
+}
+
+/// Separates the folded form from the spelling in a [`View::Exact`] term.
+pub const EXACT_SEPARATOR: char = '\u{1}';
+
+/// The [`View::Exact`] term of a word: its folded form, a separator, and
+/// the word lower-cased with its accents (`kazan\u{1}kazán`). Sorted by the
+/// folded form, so every spelling of a name is found by one prefix.
+pub fn exact_term(f: &WordForms) -> String {
+    format!("{}{EXACT_SEPARATOR}{}", f.plain, f.lower)
 }
 
 impl View {
     /// All views, in index field order.
-    pub const ALL: [View; 4] = [View::Stem, View::Plain, View::Xs, View::XsStem];
+    pub const ALL: [View; 5] = [View::Stem, View::Plain, View::Xs, View::XsStem, View::Exact];
 }
 
 /// A word as found in the text: byte span and word position.
@@ -143,6 +160,9 @@ pub fn word_lang(word: &str, segment: Lang) -> Lang {
 /// The analysed forms of one word in one language.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct WordForms {
+    /// The word lower-cased, with its accents (stress marks removed, ё → е,
+    /// look-alike letters fixed).
+    pub lower: String,
     /// Stem-view terms (one, or two when the word has accents and stemming
     /// the unaccented form gives another stem). Empty for stopwords.
     pub stems: Vec<String>,
@@ -162,6 +182,7 @@ pub fn word_forms(word: &str, lang: Lang) -> WordForms {
     let mut forms = WordForms {
         plain,
         xs,
+        lower: lower.clone(),
         ..WordForms::default()
     };
     if is_stopword(&lower, lang) {
@@ -169,13 +190,37 @@ pub fn word_forms(word: &str, lang: Lang) -> WordForms {
     }
     let stemmed = fold_word(&stem_word(&lower, lang));
     forms.stems.push(stemmed);
+    let push = |forms: &mut WordForms, s: String| {
+        if !s.is_empty() && !forms.stems.contains(&s) {
+            forms.stems.push(s);
+        }
+    };
     // A word typed without its accents stems differently sometimes
     // (`haboruban` vs `háborúban`); index both so either query finds it.
     if lang == Lang::Hu || lang == Lang::De {
         let alt = stem_word(&forms.plain, lang);
-        if !forms.stems.contains(&alt) {
-            forms.stems.push(alt);
-        }
+        push(&mut forms, alt);
+    }
+    // Without accents the stemmer does not see the ending at all
+    // (`Felvidekrol`): accent the ending again and stem that too.
+    if lang == Lang::Hu
+        && let Some(re) = stem::reaccent_hungarian_ending(&forms.plain)
+    {
+        let alt = fold_word(&stem_word(&re, lang));
+        push(&mut forms, alt);
+    }
+    // Snowball strips what looks like an ending from bare words too
+    // (`vagon` → `vag`, `Debrecen` → `debrec`, `Молотов` → `молот`), while
+    // their inflected forms keep it (`vagonban` → `vagon`). Keep the
+    // unstemmed word beside a stem at most two letters shorter, as search
+    // engines keep the original token, so either form finds the other.
+    let plain_len = forms.plain.chars().count();
+    let keep_whole = forms.stems.iter().any(|s| {
+        forms.plain.starts_with(s.as_str()) && (1..=2).contains(&(plain_len - s.chars().count()))
+    });
+    if keep_whole {
+        let whole = forms.plain.clone();
+        push(&mut forms, whole);
     }
     for s in &forms.stems {
         let k = xs_key(s);
@@ -197,6 +242,8 @@ pub struct Analyzed {
     pub xs: Vec<Term>,
     /// [`View::XsStem`] terms.
     pub xs_stem: Vec<Term>,
+    /// [`View::Exact`] terms.
+    pub exact: Vec<Term>,
 }
 
 impl Analyzed {
@@ -207,6 +254,7 @@ impl Analyzed {
             View::Plain => &self.plain,
             View::Xs => &self.xs,
             View::XsStem => &self.xs_stem,
+            View::Exact => &self.exact,
         }
     }
 }
@@ -230,6 +278,7 @@ pub fn analyze(text: &str, lang: Lang) -> Analyzed {
         for k in &forms.xs_stems {
             out.xs_stem.push(term(k));
         }
+        out.exact.push(term(&exact_term(&forms)));
     }
     out
 }
@@ -285,6 +334,37 @@ mod tests {
             word_forms("ее", Lang::Ru).plain
         );
         assert_eq!(word_forms("Фокша\u{301}ны", Lang::Ru).plain, "фокшаны");
+    }
+
+    #[test]
+    fn bare_and_inflected_forms_share_a_stem_term() {
+        let shares = |a: &str, b: &str, lang: Lang| {
+            let (fa, fb) = (word_forms(a, lang), word_forms(b, lang));
+            fa.stems.iter().any(|s| fb.stems.contains(s))
+        };
+        // Snowball cuts -on/-en from bare nouns, not from inflected ones.
+        for (bare, inflected) in [
+            ("vagon", "vagonban"),
+            ("Marhavagon", "marhavagonokban"),
+            ("Debrecen", "Debrecenbe"),
+            ("Sziget", "szigeten"),
+        ] {
+            assert!(shares(bare, inflected, Lang::Hu), "{bare} / {inflected}");
+        }
+        assert!(shares("Молотов", "Молотове", Lang::Ru));
+        // German segments keep Hungarian names whole for Hungarian queries.
+        assert!(
+            shares("Budaörs", "Budaörsről", Lang::De) || {
+                let de = word_forms("Budaörs", Lang::De);
+                word_forms("Budaörsről", Lang::Hu)
+                    .stems
+                    .iter()
+                    .any(|s| de.stems.contains(s))
+            }
+        );
+        // Endings typed without accents are found.
+        assert!(shares("Felvidekrol", "Felvidék", Lang::Hu));
+        assert!(shares("pincebol", "pincében", Lang::Hu));
     }
 
     #[test]

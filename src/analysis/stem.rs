@@ -41,3 +41,50 @@ pub fn stem_word(lower: &str, lang: Lang) -> String {
         stemmed.into_owned()
     }
 }
+
+/// Case endings whose accent typewriters and phones drop (`Felvidekrol`,
+/// `pincebol`); the Hungarian stemmer only knows them accented. Snowball
+/// does not check vowel harmony, so the back-vowel form serves for both.
+const UNACCENTED_ENDINGS: &[(&str, &str)] = &[
+    ("kent", "ként"),
+    ("rol", "ról"),
+    ("tol", "tól"),
+    ("bol", "ból"),
+    ("nal", "nál"),
+    ("nel", "nél"),
+    ("ert", "ért"),
+];
+
+/// A Hungarian word written without accents, with its case ending
+/// accented again (`felvidekrol` → `felvidekról`), when it ends in one.
+pub fn reaccent_hungarian_ending(plain: &str) -> Option<String> {
+    UNACCENTED_ENDINGS.iter().find_map(|(bare, accented)| {
+        let head = plain.strip_suffix(bare)?;
+        (head.chars().count() >= 3).then(|| format!("{head}{accented}"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unaccented_endings_stem_like_accented_ones() {
+        for (unaccented, accented) in [
+            ("felvidekrol", "felvideken"),
+            ("budaorsrol", "budaorson"),
+            ("pincebol", "pincebe"),
+            ("lagerbol", "lagerben"),
+            ("kozseghazanal", "kozseghazan"),
+        ] {
+            let re = reaccent_hungarian_ending(unaccented).unwrap();
+            assert_eq!(
+                stem_word(&re, Lang::Hu),
+                stem_word(accented, Lang::Hu),
+                "{unaccented} → {re}"
+            );
+        }
+        assert_eq!(reaccent_hungarian_ending("tabor"), None);
+        assert_eq!(reaccent_hungarian_ending("bol"), None);
+    }
+}

@@ -83,6 +83,12 @@ pub fn run(args: &DemoArgs) -> anyhow::Result<ExitCode> {
             vec![],
             false,
         ),
+        (
+            "A place under another of its names (the gazetteer: Stalino until 1961)",
+            "Donyeck",
+            vec![],
+            false,
+        ),
         ("Missing accents do not matter", "haborubol", vec![], false),
         (
             "A phrase, across inflections",

@@ -132,6 +132,18 @@ fn print_results(results: &SearchResults, suggested: bool) {
             if let Some(n) = p.index_point {
                 place.push_str(&format!(" index point {n}:"));
             }
+            if let Some(q) = &p.question {
+                let asker = q
+                    .speaker
+                    .as_deref()
+                    .map(|s| format!("{}: ", print::safe(s)))
+                    .unwrap_or_default();
+                println!(
+                    "  {} {asker}{}",
+                    " ".repeat(place.chars().count()),
+                    print::highlighted(&q.snippet.text, &q.snippet.highlights, color)
+                );
+            }
             println!(
                 "  {place} {who}{}",
                 print::highlighted(&p.snippet.text, &p.snippet.highlights, color)

@@ -23,6 +23,7 @@ mod plausibility;
 use encoding_rs::Encoding;
 
 pub use self::plausibility::{Script, script_of};
+pub(crate) use self::plausibility::{is_plausible_char, score as plausibility};
 
 /// The legacy encodings tanu considers when a file is neither UTF-8 nor
 /// marked by a byte-order mark, in order of preference on a tie.

@@ -210,6 +210,24 @@ fn is_ordinary_symbol(c: char) -> bool {
         )
 }
 
+/// Latin letters of names and loanwords outside the three models
+/// (Romanian, Slavic, French and Latin-1 stand-ins).
+const OTHER_LATIN: &str = "șțşţăâîçñàèìòùêôõûčšžřćłńśźżęąěůý";
+
+/// Is `c` a character real Hungarian, Russian or German text (with its
+/// foreign names) contains: ASCII, a letter of the three models or of
+/// common foreign names, or an ordinary punctuation mark?
+pub fn is_plausible_char(c: char) -> bool {
+    if c.is_ascii() || c.is_whitespace() || is_ordinary_symbol(c) {
+        return true;
+    }
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    [HU, DE, RU]
+        .iter()
+        .any(|t| t.iter().any(|(l, _)| *l == lower))
+        || OTHER_LATIN.contains(lower)
+}
+
 /// Scores `text` (the first 64 KiB of characters are enough).
 pub fn score(text: &str) -> Score {
     let hu = Model::new(HU);

@@ -7,7 +7,7 @@ use tantivy::tokenizer::{PreTokenizedString, Token};
 use super::{Fields, Result};
 use crate::analysis::{Term, View, analyze};
 use crate::lang::Lang;
-use crate::store::{Store, TestimonyRow};
+use crate::store::{SegmentRow, Store, TestimonyRow};
 use crate::vocab::Vocabulary;
 
 /// The documents of one testimony: one per segment and per index point,
@@ -47,7 +47,11 @@ pub(super) fn testimony_docs(
         .and_then(crate::dates::parse_date)
         .map_or(i64::MAX, crate::dates::days_since_epoch);
     let mut out = Vec::with_capacity(segments.len());
-    for seg in &segments {
+    for (i, seg) in segments.iter().enumerate() {
+        let question = i
+            .checked_sub(1)
+            .and_then(|j| segments.get(j))
+            .filter(|q| question_before(q, seg));
         let lang = Lang::from_code(&seg.lang).unwrap_or(Lang::Other);
         let spans: Vec<(usize, usize)> = redactions
             .iter()
@@ -66,6 +70,10 @@ pub(super) fn testimony_docs(
             let mut doc = TantivyDocument::default();
             doc.add_u64(f.tnum, t.num as u64);
             doc.add_u64(f.ordinal, seg.ordinal as u64);
+            let asks = segments
+                .get(i + 1)
+                .is_some_and(|next| question_before(seg, next));
+            doc.add_u64(f.asks, u64::from(asks));
             doc.add_text(f.tid, &t.id);
             doc.add_text(f.lang, lang.code());
             if let Some(sp) = &seg.speaker {
@@ -85,6 +93,28 @@ pub(super) fn testimony_docs(
             let analyzed = analyze(&text, lang);
             for view in View::ALL {
                 doc.add_pre_tokenized_text(f.view(view), pre_tokenized(analyzed.view(view)));
+            }
+            if let Some(q) = question {
+                // Redacted words of the question stay out of every copy an
+                // archivist alone may not see.
+                let q_spans: Vec<(usize, usize)> = redactions
+                    .iter()
+                    .filter(|r| r.ordinal == q.ordinal)
+                    .map(|r| (r.span.0.max(0) as usize, r.span.1.max(0) as usize))
+                    .collect();
+                let asked_text = if q_spans.is_empty() || audience == "archivist" {
+                    q.text.clone()
+                } else {
+                    crate::access::blank_spans(&q.text, &q_spans)
+                };
+                let qlang = Lang::from_code(&q.lang).unwrap_or(Lang::Other);
+                let asked = analyze(&asked_text, qlang);
+                for view in View::ALL {
+                    doc.add_pre_tokenized_text(
+                        f.context_view(view),
+                        pre_tokenized(asked.view(view)),
+                    );
+                }
             }
             out.push(doc);
         }
@@ -168,4 +198,21 @@ fn pre_tokenized(terms: &[Term]) -> PreTokenizedString {
             })
             .collect(),
     }
+}
+
+/// Is `prev` a question that `seg` answers? An interview is told in
+/// questions and answers; the words of a question (`Milyenek voltak a
+/// körülmények Foksányban?`) are the context of the answer after it (`Kitört
+/// a vérhas`). A question ends with `?` (before closing quotes or
+/// brackets) and is spoken by someone other than the answer's speaker.
+pub fn question_before(prev: &SegmentRow, seg: &SegmentRow) -> bool {
+    let asked = prev
+        .text
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '»' | '”' | ')'))
+        .ends_with('?');
+    let other_speaker = match (&prev.speaker, &seg.speaker) {
+        (Some(a), Some(b)) => a.to_lowercase() != b.to_lowercase(),
+        _ => false,
+    };
+    asked && other_speaker && prev.ordinal + 1 == seg.ordinal
 }

@@ -4,8 +4,10 @@
 //! Tantivy document per segment — per *audience* of a segment, when it has
 //! redactions (a redacted copy for callers below archivist, the full text
 //! for archivists) — carrying the testimony number, ordinal, language,
-//! access level, workflow status, embargo date and tag facets, plus the four
-//! analysed text views of [`crate::analysis`].
+//! access level, workflow status, embargo date and tag facets, plus the five
+//! analysed text views of [`crate::analysis`] — and, for an answer, the views
+//! of the question before it (context fields, so that AND can reach into the
+//! question) — and whether the segment is itself such a question.
 //!
 //! Index points (an OHMS table of contents) are documents too: one per
 //! point (two when a redacted passage is quoted in it), holding its title,
@@ -22,6 +24,8 @@
 
 mod docs;
 
+pub use self::docs::question_before;
+
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -35,7 +39,7 @@ use crate::store::Store;
 use crate::vocab::Vocabulary;
 
 /// Version of the index layout (fields and their options).
-pub const INDEX_SCHEMA_VERSION: u32 = 2;
+pub const INDEX_SCHEMA_VERSION: u32 = 3;
 
 /// An index failure.
 #[derive(Debug, thiserror::Error)]
@@ -81,6 +85,8 @@ pub struct Fields {
     pub ordinal: Field,
     /// Index point ordinal (u64, fast): 0 for segment documents.
     pub point: Field,
+    /// 1 when the segment is a question answered by the next one (fast).
+    pub asks: Field,
     /// Testimony identifier (raw string) for `id:` filters and deletes.
     pub tid: Field,
     /// Segment language code.
@@ -108,6 +114,12 @@ pub struct Fields {
     pub xs: Field,
     /// [`View::XsStem`] terms.
     pub xs_stem: Field,
+    /// [`View::Exact`] terms.
+    pub exact: Field,
+    /// The views of the question a segment answers (see
+    /// [`question_before`]), in [`View::ALL`] order: a query whose words
+    /// are split between a question and its answer finds the answer.
+    pub context: [Field; 5],
 }
 
 impl Fields {
@@ -118,7 +130,14 @@ impl Fields {
             View::Plain => self.plain,
             View::Xs => self.xs,
             View::XsStem => self.xs_stem,
+            View::Exact => self.exact,
         }
+    }
+
+    /// The context field of a view.
+    pub fn context_view(&self, view: View) -> Field {
+        let i = View::ALL.iter().position(|v| *v == view).unwrap_or(0);
+        self.context[i]
     }
 }
 
@@ -133,6 +152,7 @@ fn build_schema() -> (Schema, Fields) {
         tnum: b.add_u64_field("tnum", INDEXED | FAST | STORED),
         ordinal: b.add_u64_field("ordinal", FAST | STORED),
         point: b.add_u64_field("point", FAST | STORED),
+        asks: b.add_u64_field("asks", FAST),
         tid: b.add_text_field("id", STRING),
         lang: b.add_text_field("lang", STRING),
         speaker: b.add_text_field("speaker", STRING),
@@ -146,7 +166,15 @@ fn build_schema() -> (Schema, Fields) {
         stem: b.add_text_field("stem", text.clone()),
         plain: b.add_text_field("plain", text.clone()),
         xs: b.add_text_field("xs", text.clone()),
-        xs_stem: b.add_text_field("xs_stem", text),
+        xs_stem: b.add_text_field("xs_stem", text.clone()),
+        exact: b.add_text_field("exact", text.clone()),
+        context: [
+            b.add_text_field("context_stem", text.clone()),
+            b.add_text_field("context_plain", text.clone()),
+            b.add_text_field("context_xs", text.clone()),
+            b.add_text_field("context_xs_stem", text.clone()),
+            b.add_text_field("context_exact", text),
+        ],
     };
     (b.build(), fields)
 }

@@ -8,13 +8,16 @@
 //! Steps, in order:
 //! 1. line endings → `\n`; form feeds → `\n`;
 //! 2. invisible characters removed (zero-width space/joiners, word joiner,
-//!    stray BOMs, soft hyphens) and stray C0 control characters removed;
+//!    stray BOMs) and stray C0 control characters removed;
 //! 3. mojibake reversed, word by word: UTF-8 read as Windows-1252/Latin-1
 //!    (`hÃ¡borÃº` → `háború`, applied twice for double damage) or as
 //!    Windows-1251 (`РЎС‚Р°Р»РёРЅРѕ` → `Сталино`);
-//! 4. words hyphenated across line breaks joined (`depor-⏎taltak`);
-//! 5. Unicode NFC;
-//! 6. in Hungarian text only, the Latin-1 stand-ins õ/û/ô (Latin-1 has no
+//! 4. soft hyphens (U+00AD) removed — only now, because in UTF-8 read as
+//!    Windows-1252 the second byte of `í` (C3 AD) *is* a soft hyphen, and
+//!    removing it first would leave `papÃr` unrepairable;
+//! 5. words hyphenated across line breaks joined (`depor-⏎taltak`);
+//! 6. Unicode NFC;
+//! 7. in Hungarian text only, the Latin-1 stand-ins õ/û/ô (Latin-1 has no
 //!    ő/ű) become ő/ű — in the header and speaker labels too, so a label
 //!    declared as `KÉRDEZÕ` still matches the body.
 
@@ -81,6 +84,7 @@ pub fn repair(text: &str) -> (String, Vec<Repair>) {
     // C5 90, and 0x90 has no Windows-1252 character).
     let text = reverse_mojibake(&text, &mut log);
     let text = remove_c1_controls(&text, &mut log);
+    let text = remove_soft_hyphens(&text, &mut log);
     let text = join_hyphenations(&text, &mut log);
     let mut text: String = text.nfc().collect();
     if text.contains(['õ', 'û', 'ô', 'Õ', 'Û', 'Ô']) && is_hungarian(&text) {
@@ -117,7 +121,6 @@ fn clean_characters(text: &str, log: &mut Log) -> String {
                     Some(format!("U+{:04X}", c as u32)),
                 );
             }
-            '\u{00AD}' => log.add("soft-hyphen-removed", None),
             c if c.is_control() && c != '\n' && c != '\t' && !is_c1(c) => {
                 log.add(
                     "control-character-removed",
@@ -128,6 +131,23 @@ fn clean_characters(text: &str, log: &mut Log) -> String {
         }
     }
     out
+}
+
+/// Removes soft hyphens (after mojibake reversal; see the module docs).
+fn remove_soft_hyphens(text: &str, log: &mut Log) -> String {
+    if !text.contains('\u{00AD}') {
+        return text.to_string();
+    }
+    text.chars()
+        .filter(|&c| {
+            if c == '\u{00AD}' {
+                log.add("soft-hyphen-removed", None);
+                false
+            } else {
+                true
+            }
+        })
+        .collect()
 }
 
 fn is_c1(c: char) -> bool {
@@ -198,7 +218,12 @@ fn unmangle(word: &str, table: &HashMap<char, u8>) -> Option<String> {
         return None;
     }
     let fixed = String::from_utf8(bytes).ok()?;
-    (fixed.chars().count() < word.chars().count()).then_some(fixed)
+    // The repair must read like text: `Её` is valid UTF-8 for `Ÿ` when read
+    // back through Windows-1251, but it is a real word.
+    let better = fixed.chars().all(crate::decode::is_plausible_char)
+        || crate::decode::plausibility(&fixed).per_char
+            > crate::decode::plausibility(word).per_char;
+    (fixed.chars().count() < word.chars().count() && better).then_some(fixed)
 }
 
 fn looks_mangled_latin(c: char) -> bool {
@@ -209,18 +234,55 @@ fn looks_mangled_latin(c: char) -> bool {
 }
 
 fn looks_mangled_cyrillic(word: &str) -> bool {
-    // UTF-8 Cyrillic read as Windows-1251 alternates Р/С with punctuation,
-    // Ў, ‚, µ and other symbols that never occur inside Russian words.
+    // UTF-8 read as Windows-1251 turns every lead byte (C2–F4: В, Г, Д, Е,
+    // Р, С, в…) into a letter followed by a continuation byte (80–BF:
+    // punctuation, Ў, Ђ, µ, № …), which is rare inside real words. The
+    // full-word UTF-8 check in `unmangle` rejects the rest. This catches
+    // Cyrillic (`РЎС‚Р°Р»РёРЅРѕ`), Latin accents (`BalГЎzs`) and symbols
+    // (`в„–`, `вЂ”`) alike.
+    let table = cp1251_table();
+    let byte = |c: char| table.get(&c).copied();
     let mut chars = word.chars().peekable();
     while let Some(c) = chars.next() {
-        if matches!(c, 'Р' | 'С' | 'Ð' | 'Ñ')
+        if byte(c).is_some_and(|b| (0xC2..=0xF4).contains(&b))
             && let Some(&n) = chars.peek()
-            && (!n.is_alphabetic() || matches!(n, 'Ў' | 'ў' | 'Ђ' | 'ђ' | 'Ѓ' | 'ѓ' | 'µ'))
+            && byte(n).is_some_and(|b| (0x80..=0xBF).contains(&b))
         {
             return true;
         }
     }
     false
+}
+
+/// Reverses mojibake in one token (twice for double damage).
+fn repair_token(token: &str, log: &mut Log) -> String {
+    let mut current = token.to_string();
+    for _ in 0..2 {
+        let fixed = if current.chars().any(looks_mangled_latin) {
+            unmangle(&current, cp1252_table())
+                .or_else(|| {
+                    // A soft hyphen typed into already damaged text is not
+                    // a byte of the original.
+                    let plain = current.replace('\u{00AD}', "");
+                    (plain.len() < current.len())
+                        .then(|| unmangle(&plain, cp1252_table()))
+                        .flatten()
+                })
+                .map(|f| (f, "mojibake-utf8-as-cp1252"))
+        } else if looks_mangled_cyrillic(&current) {
+            unmangle(&current, cp1251_table()).map(|f| (f, "mojibake-utf8-as-cp1251"))
+        } else {
+            None
+        };
+        match fixed {
+            Some((f, kind)) => {
+                log.add(kind, Some(format!("{current} → {f}")));
+                current = f;
+            }
+            None => break,
+        }
+    }
+    current
 }
 
 fn reverse_mojibake(text: &str, log: &mut Log) -> String {
@@ -229,31 +291,29 @@ fn reverse_mojibake(text: &str, log: &mut Log) -> String {
     }
     let mut out = String::with_capacity(text.len());
     let mut word = String::new();
+    // A no-break space (A0) is a byte of damaged text as often as it is a
+    // space: `Р` is D0 A0 in UTF-8, so every `Р` read as Windows-1251
+    // becomes `Р` and a no-break space. Tokens therefore run across no-break
+    // spaces; when the whole token is not damage, its parts are tried.
     let flush = |word: &mut String, out: &mut String, log: &mut Log| {
         if word.is_empty() {
             return;
         }
-        let mut current = std::mem::take(word);
-        for _ in 0..2 {
-            let fixed = if current.chars().any(looks_mangled_latin) {
-                unmangle(&current, cp1252_table()).map(|f| (f, "mojibake-utf8-as-cp1252"))
-            } else if looks_mangled_cyrillic(&current) {
-                unmangle(&current, cp1251_table()).map(|f| (f, "mojibake-utf8-as-cp1251"))
-            } else {
-                None
-            };
-            match fixed {
-                Some((f, kind)) => {
-                    log.add(kind, Some(format!("{current} → {f}")));
-                    current = f;
-                }
-                None => break,
-            }
+        let token = std::mem::take(word);
+        let fixed = repair_token(&token, log);
+        if fixed != token || !token.contains('\u{00A0}') {
+            out.push_str(&fixed);
+            return;
         }
-        out.push_str(&current);
+        for (i, part) in token.split('\u{00A0}').enumerate() {
+            if i > 0 {
+                out.push('\u{00A0}');
+            }
+            out.push_str(&repair_token(part, log));
+        }
     };
     for c in text.chars() {
-        if c.is_whitespace() {
+        if c.is_whitespace() && c != '\u{00A0}' {
             flush(&mut word, &mut out, log);
             out.push(c);
         } else {
@@ -373,9 +433,27 @@ mod tests {
         let (t, r) = repair(&mangled);
         assert_eq!(t, "Сталино шахта");
         assert_eq!(kinds(&r), ["mojibake-utf8-as-cp1251"]);
+        // Latin letters and symbols inside such text are repaired too.
+        let mangled: String = {
+            let (d, _) = encoding_rs::WINDOWS_1251.decode_without_bom_handling(
+                "Балаж Иштван (Balázs István), лагерь № 223 — «мадьяр»".as_bytes(),
+            );
+            d.into_owned()
+        };
+        assert!(
+            mangled.contains("BalГЎzs") && mangled.contains("в„–"),
+            "{mangled}"
+        );
+        let (t, _) = repair(&mangled);
+        assert_eq!(t, "Балаж Иштван (Balázs István), лагерь № 223 — «мадьяр»");
         // Real Russian is left alone.
-        let (t, r) = repair("Рост, Сталь, Россия, РСФСР.");
-        assert_eq!((t.as_str(), r.len()), ("Рост, Сталь, Россия, РСФСР.", 0));
+        for real in [
+            "Рост, Сталь, Россия, РСФСР.",
+            "Семён, Сёмка, Січ, Всё, ещё, Её, Гёте, Дёмин, Р. С. Ёлкин",
+        ] {
+            let (t, r) = repair(real);
+            assert_eq!((t.as_str(), r.len()), (real, 0));
+        }
     }
 
     #[test]
@@ -393,11 +471,26 @@ mod tests {
         assert_eq!(
             kinds(&r),
             [
-                "soft-hyphen-removed",
                 "invisible-character-removed",
-                "control-character-removed"
+                "control-character-removed",
+                "soft-hyphen-removed",
             ]
         );
+    }
+
+    #[test]
+    fn mojibake_of_i_acute_survives_soft_hyphen_removal() {
+        // `í` is C3 AD in UTF-8; read as Windows-1252 that is `Ã` and a
+        // soft hyphen, which must not be removed before the reversal.
+        let damaged = mangle("papír, összekészített, kívülről, tíz");
+        assert!(damaged.contains('\u{00AD}'));
+        let (t, r) = repair(&damaged);
+        assert_eq!(t, "papír, összekészített, kívülről, tíz");
+        assert_eq!(kinds(&r), ["mojibake-utf8-as-cp1252"]);
+        // A real soft hyphen inside a damaged word is dropped, the word
+        // still repaired.
+        let (t, _) = repair(&format!("{}\u{00AD}{}", mangle("hábo"), mangle("rúban")));
+        assert_eq!(t, "háborúban");
     }
 
     #[test]

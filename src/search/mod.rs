@@ -129,6 +129,20 @@ pub struct Passage {
     /// keywords, and `start_ms` its time.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub index_point: Option<i64>,
+    /// The question this passage answers, when it holds query words the
+    /// passage does not (`Foksány vérhas` finding `Kitört a vérhas` after
+    /// `Milyenek voltak a körülmények Foksányban?`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<Question>,
+}
+
+/// The question a passage answers, as shown with the passage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Question {
+    /// Its speaker label.
+    pub speaker: Option<String>,
+    /// The highlighted question.
+    pub snippet: Snippet,
 }
 
 /// One matching testimony.
@@ -196,6 +210,7 @@ pub fn search(
         fields,
         searcher: &searcher,
         vocab,
+        context: false,
         // Suggestions are unreviewed and may come from redacted text: only
         // archivists may filter or count by them.
         suggested: req.suggested && req.role == Role::Archivist,
@@ -205,22 +220,18 @@ pub fn search(
     // somewhere in a testimony (not necessarily in the same passage), and a
     // NOT-ed clause excludes testimonies where it matches anywhere the
     // caller may see. `lang:` and `speaker:` restrict passages.
-    let mut positives: Vec<Box<dyn TQuery>> = Vec::new();
-    let mut negatives: Vec<Box<dyn TQuery>> = Vec::new();
-    let mut passage_filters: Vec<Box<dyn TQuery>> = Vec::new();
-    let top = match parsed {
+    let parts = match parsed {
         Query::And(parts) => parts,
         q => vec![q],
     };
-    for part in top {
-        match part {
-            Query::Not(inner) => negatives.push(compiler.compile(&inner, true)?),
-            Query::Field(f, v) if f == "lang" || f == "speaker" => {
-                passage_filters.push(compiler.field(&f, &v)?)
-            }
-            other => positives.push(compiler.compile(&other, false)?),
-        }
-    }
+    let compile::TopLevel {
+        mut positives,
+        negatives,
+        mut passage_filters,
+        passage,
+        text_parts,
+    } = compiler.top_level(&parts)?;
+    let mut passage = passage;
     for f in &req.filters {
         let field = if f.field == "transit_camp" {
             "transit"
@@ -241,8 +252,9 @@ pub fn search(
             positives.push(q);
         }
     }
-    if positives.is_empty() {
-        positives.push(Box::new(AllQuery));
+    if negatives.is_empty() && positives.len() == 1 && (passage.is_none() || text_parts == 1) {
+        // One part: its passages are exactly its testimonies' matches.
+        passage = positives.pop();
     }
     let highlight = compiler.highlight;
     let restrict = |q: Box<dyn TQuery>, extra: Vec<(Occur, Box<dyn TQuery>)>| -> Box<dyn TQuery> {
@@ -258,8 +270,9 @@ pub fn search(
     } else {
         "tags"
     };
-    let full: Box<dyn TQuery> = if positives.len() == 1 && negatives.is_empty() {
-        restrict(positives.remove(0), Vec::new())
+    let passage: Box<dyn TQuery> = passage.unwrap_or_else(|| Box::new(AllQuery));
+    let full: Box<dyn TQuery> = if positives.is_empty() && negatives.is_empty() {
+        restrict(passage, Vec::new())
     } else {
         let no_facets = collect::TestimonySet { facet_field: None };
         let mut allowed: Option<HashSet<u64>> = None;
@@ -271,14 +284,17 @@ pub fn search(
                 Some(a) => a.intersection(&keys).copied().collect(),
             });
         }
-        let mut allowed = allowed.unwrap_or_default();
+        let mut allowed = match allowed {
+            Some(a) => a,
+            None => searcher
+                .search(&restrict(Box::new(AllQuery), Vec::new()), &no_facets)?
+                .into_keys()
+                .collect(),
+        };
         for n in &negatives {
             let set = searcher.search(&restrict(n.box_clone(), Vec::new()), &no_facets)?;
             allowed.retain(|t| !set.contains_key(t));
         }
-        let any_positive: Box<dyn TQuery> = Box::new(BooleanQuery::new(
-            positives.into_iter().map(|p| (Occur::Should, p)).collect(),
-        ));
         let in_allowed: Box<dyn TQuery> = Box::new(ConstScoreQuery::new(
             Box::new(TermSetQuery::new(
                 allowed
@@ -287,7 +303,7 @@ pub fn search(
             )),
             0.0,
         ));
-        restrict(any_positive, vec![(Occur::Must, in_allowed)])
+        restrict(passage, vec![(Occur::Must, in_allowed)])
     };
 
     let set_collector = collect::TestimonySet {
@@ -314,12 +330,20 @@ pub fn search(
     let mut order: Vec<u64> = Vec::new();
     for (score, addr) in &top {
         let (tnum, ordinal, point) = doc_keys(&searcher, fields, *addr)?;
+        // An interviewer's question names the topic in a few words and
+        // would outrank the narrator's account of it; the answer counts
+        // more.
+        let score = if asks(&searcher, *addr)? {
+            score * QUESTION_WEIGHT
+        } else {
+            *score
+        };
         let g = groups.entry(tnum).or_insert_with(|| {
             order.push(tnum);
             Vec::new()
         });
         if !g.iter().any(|(_, o, p)| *o == ordinal && *p == point) {
-            g.push((*score, ordinal, point));
+            g.push((score, ordinal, point));
         }
     }
     // Ties are broken by position, not by how the index is laid out.
@@ -392,6 +416,7 @@ pub fn search(
                     score: pscore,
                     snippet: snippet::snippet(&text, lang, &highlight, req.snippet_chars),
                     index_point: Some(point as i64),
+                    question: None,
                 });
                 continue;
             }
@@ -418,7 +443,10 @@ pub fn search(
                         .find(|s| s.label.to_lowercase() == l.to_lowercase())
                 })
                 .map(|s| s.name.clone());
+            let question =
+                asked_context(store, &t, &seg, &redactions, &highlight, req.snippet_chars)?;
             passages.push(Passage {
+                question,
                 ordinal,
                 start_ms: seg.start_ms,
                 end_ms: seg.end_ms,
@@ -450,6 +478,62 @@ pub fn search(
         hits,
         facets,
     })
+}
+
+/// The question before `seg`, if `seg` answers it and the question holds
+/// matched words that `seg` lacks.
+fn asked_context(
+    store: &Store,
+    t: &crate::store::TestimonyRow,
+    seg: &crate::store::SegmentRow,
+    redactions: &[(i64, (usize, usize))],
+    highlight: &Highlighter,
+    snippet_chars: usize,
+) -> Result<Option<Question>, SearchError> {
+    if seg.ordinal == 0 {
+        return Ok(None);
+    }
+    let Some(prev) = store.segment(t.num, seg.ordinal - 1)? else {
+        return Ok(None);
+    };
+    if !crate::index::question_before(&prev, seg) {
+        return Ok(None);
+    }
+    let spans: Vec<(usize, usize)> = redactions
+        .iter()
+        .filter(|(o, _)| *o == prev.ordinal)
+        .map(|(_, s)| *s)
+        .collect();
+    let text = if spans.is_empty() {
+        prev.text.clone()
+    } else {
+        crate::access::mark_spans(&prev.text, &spans)
+    };
+    let lang = Lang::from_code(&prev.lang).unwrap_or(Lang::Other);
+    let matched = |text: &str, lang: Lang| -> std::collections::HashSet<String> {
+        crate::analysis::words(text)
+            .map(|w| crate::analysis::word_forms(w.text, crate::analysis::word_lang(w.text, lang)))
+            .filter(|f| highlight.matches(f))
+            .map(|f| f.plain)
+            .collect()
+    };
+    let in_question = matched(&text, lang);
+    let in_answer = matched(&seg.text, Lang::from_code(&seg.lang).unwrap_or(Lang::Other));
+    if in_question.is_subset(&in_answer) {
+        return Ok(None);
+    }
+    Ok(Some(Question {
+        speaker: prev.speaker.clone(),
+        snippet: snippet::snippet(&text, lang, highlight, snippet_chars),
+    }))
+}
+
+/// Weight of a passage that is a question answered by the next passage.
+const QUESTION_WEIGHT: f32 = 0.3;
+
+fn asks(searcher: &tantivy::Searcher, addr: tantivy::DocAddress) -> tantivy::Result<bool> {
+    let reader = searcher.segment_reader(addr.segment_ord);
+    Ok(reader.fast_fields().u64("asks")?.first(addr.doc_id) == Some(1))
 }
 
 fn doc_keys(

@@ -11,12 +11,14 @@
 //! its subregions and places.
 
 mod load;
+mod names;
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
 pub use self::load::VocabError;
+pub use self::names::{inflection_prefix, names_word};
 
 use crate::analysis::{fold, xs_key};
 
@@ -140,6 +142,7 @@ pub struct Vocabulary {
     by_id: HashMap<String, usize>,
     by_alias: HashMap<String, Vec<usize>>,
     by_key: HashMap<String, Vec<usize>>,
+    names: Vec<names::NameForm>,
     sources_hash: String,
 }
 
@@ -157,6 +160,7 @@ impl Vocabulary {
             by_id: HashMap::new(),
             by_alias: HashMap::new(),
             by_key: HashMap::new(),
+            names: Vec::new(),
             sources_hash: load::hash_sources(sources),
         };
         for (i, e) in v.entries.iter().enumerate() {
@@ -177,6 +181,13 @@ impl Vocabulary {
             }
         }
         load::check(&v)?;
+        v.names = v
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.facet != Facet::Wave && !e.group)
+            .flat_map(|(i, e)| e.aliases.iter().map(move |a| names::NameForm::new(i, a)))
+            .collect();
         Ok(v)
     }
 
@@ -241,6 +252,55 @@ impl Vocabulary {
             value: value.to_string(),
             suggestion,
         })
+    }
+
+    /// The places, regions and transit camps that the words of a query name,
+    /// each once: the words are an alias, the last one possibly inflected
+    /// (`Sztálinóban`, `Львове`, `Krivoj Rogba`). Waves (whose aliases are
+    /// ordinary words such as `hadifogság`) and camp groups are not names.
+    /// Used for gazetteer expansion in search; see `names.rs` for what
+    /// counts as a match and what deliberately does not (`kazán`, `bajban`).
+    pub fn named_by<S: AsRef<str>>(&self, words: &[S]) -> Vec<&Entry> {
+        let query: Vec<names::QueryWord> = words
+            .iter()
+            .map(|w| names::QueryWord::new(w.as_ref()))
+            .collect();
+        let mut out: Vec<&Entry> = Vec::new();
+        for name in &self.names {
+            let e = &self.entries[name.entry];
+            if !out.iter().any(|o| o.id == e.id) && name.named_by(&query) {
+                out.push(e);
+            }
+        }
+        out
+    }
+
+    /// The places, regions and transit camps with a one-word name within
+    /// `distance` edits of `word` (accents and case ignored), for fuzzy
+    /// queries (`Karagnda~` → Karaganda). Names shorter than five letters
+    /// are left out: at that length one edit is another name.
+    pub fn named_approximately(&self, word: &str, distance: u8) -> Vec<&Entry> {
+        let q = crate::analysis::fold_word(&crate::analysis::lower_for_stemming(word));
+        let mut out: Vec<&Entry> = Vec::new();
+        for name in &self.names {
+            let [alias] = name.words.as_slice() else {
+                continue;
+            };
+            let a = crate::analysis::fold_word(alias);
+            let e = &self.entries[name.entry];
+            if a.chars().count() >= 5
+                && !out.iter().any(|o| o.id == e.id)
+                && crate::suggest::edit_distance(&q, &a) <= usize::from(distance)
+            {
+                out.push(e);
+            }
+        }
+        out
+    }
+
+    /// The longest alias (in words) that [`Vocabulary::named_by`] knows.
+    pub fn max_name_words(&self) -> usize {
+        self.names.iter().map(|n| n.words.len()).max().unwrap_or(0)
     }
 
     /// The ids from the root to `id` (`["ukraine", "donbas", "donetsk"]`).
