@@ -160,9 +160,9 @@ pub fn run(args: &DemoArgs) -> anyhow::Result<ExitCode> {
         );
     }
     println!(
-        "Explore it yourself: tanu --archive {} search 'Foksány' | tanu --archive {} show hu-mr-001",
-        args.dir.display(),
-        args.dir.display()
+        "Explore it yourself:\n  tanu --archive {dir} search 'Foksány'\n  tanu --archive {dir} show hu-mr-001\n  \
+         tanu --archive {dir} regions",
+        dir = args.dir.display()
     );
     Ok(ExitCode::SUCCESS)
 }
