@@ -40,7 +40,7 @@ pub use self::translit::xs_key;
 
 /// Identifies the analysis chain. Stored in the index; a mismatch makes
 /// tanu refuse the index and ask for `tanu reindex`.
-pub const ANALYZER_VERSION: &str = "tanu-analysis-2; frostem=1.20260821.8";
+pub const ANALYZER_VERSION: &str = "tanu-analysis-3; frostem=1.20260821.8";
 
 /// The analysed views of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -228,6 +228,16 @@ pub fn word_forms(word: &str, lang: Lang) -> WordForms {
             forms.xs_stems.push(k);
         }
     }
+    // Snowball knows noun endings only: a conjugated verb also gets the
+    // stem without its tense and person (`összeírtak`, `összeírják` →
+    // `osszeir`; `hazatértünk` → `hazater`, which `hazatérők` has). In the
+    // stem view only: cross-script keys merge double letters and `j`, which
+    // would make `hallottuk` meet `halottak`.
+    if lang == Lang::Hu
+        && let Some(v) = stem::hungarian_verb_stem(&forms.plain)
+    {
+        push(&mut forms, v);
+    }
     forms
 }
 
@@ -284,11 +294,20 @@ pub fn analyze(text: &str, lang: Lang) -> Analyzed {
 }
 
 /// The languages a query word might be in: Cyrillic → Russian; Latin →
-/// Hungarian and German.
+/// Hungarian and German, or Hungarian alone when the word has a letter
+/// German does not write (`á é í ó ú ő ű`): the German stemmer would only
+/// add stems no German text has (`vérhs~` → `verh`, a letter from `vert`).
 pub fn query_langs(word: &str) -> &'static [Lang] {
     match word_lang(word, Lang::Hu) {
         Lang::Ru => &[Lang::Ru],
         Lang::Other => &[Lang::Other],
+        _ if word
+            .chars()
+            .flat_map(char::to_lowercase)
+            .any(|c| "áéíóúőű".contains(c)) =>
+        {
+            &[Lang::Hu]
+        }
         _ => &[Lang::Hu, Lang::De],
     }
 }
@@ -365,6 +384,26 @@ mod tests {
         // Endings typed without accents are found.
         assert!(shares("Felvidekrol", "Felvidék", Lang::Hu));
         assert!(shares("pincebol", "pincében", Lang::Hu));
+        // Conjugated verbs meet at the verb's stem, which Snowball's
+        // noun endings do not reach.
+        assert!(shares("összeírtak", "összeírják", Lang::Hu));
+        assert!(shares("hazatértünk", "hazatérők", Lang::Hu));
+        assert!(shares("osszeirtak", "összeírják", Lang::Hu));
+        assert!(!shares("kertek", "kérem", Lang::Hu));
+        // The verb stem stays out of the cross-script view, whose keys
+        // merge double letters (`hallottuk` would meet `halottak`).
+        let f = word_forms("összeírtak", Lang::Hu);
+        assert!(f.stems.contains(&"osszeir".to_string()));
+        assert!(!f.xs_stems.contains(&xs_key("osszeir")));
+    }
+
+    #[test]
+    fn query_words_with_hungarian_letters_are_not_german() {
+        assert_eq!(query_langs("vérhs"), [Lang::Hu]);
+        assert_eq!(query_langs("Foksány"), [Lang::Hu]);
+        assert_eq!(query_langs("Budaörs"), [Lang::Hu, Lang::De]);
+        assert_eq!(query_langs("Wochen"), [Lang::Hu, Lang::De]);
+        assert_eq!(query_langs("лагерь"), [Lang::Ru]);
     }
 
     #[test]

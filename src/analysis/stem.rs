@@ -64,6 +64,29 @@ pub fn reaccent_hungarian_ending(plain: &str) -> Option<String> {
     })
 }
 
+/// Endings of Hungarian verbs in the past tense (`-t`/`-tt` and a personal
+/// ending) and in the definite present (`-ják`, `-juk`), accent-folded so
+/// that `-ták` and `-tak` are one, longest first. The Hungarian Snowball
+/// stemmer removes noun endings only: `összeírtak`, `összeírták` and
+/// `összeírják` keep three different stems, `hazatértünk` and `hazatérők`
+/// two. Singular third persons (`-ta`, `-ott`) and bare `-t` are left out:
+/// too many nouns end in them (`pilóta`, `helyett`, `út`).
+const VERB_ENDINGS: &[&str] = &[
+    "ttatok", "ttetek", "tatok", "tetek", "ttunk", "tunk", "ttuk", "tuk", "ttak", "ttek", "tak",
+    "tek", "ttam", "ttem", "tam", "tem", "jak", "juk",
+];
+
+/// The stem of a folded Hungarian word read as a conjugated verb
+/// (`osszeirtak` → `osszeir`, `hazatertunk` → `hazater`, `hallottak` →
+/// `hallo`), when it ends in a verb ending and at least five letters are
+/// left; `None` otherwise (`vittek`, `egyetem`, `halottak`: too short to
+/// tell a verb from a noun).
+pub fn hungarian_verb_stem(plain: &str) -> Option<String> {
+    let ending = VERB_ENDINGS.iter().find(|e| plain.ends_with(*e))?;
+    let head = &plain[..plain.len() - ending.len()];
+    (head.chars().count() >= 5).then(|| head.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,5 +109,31 @@ mod tests {
         }
         assert_eq!(reaccent_hungarian_ending("tabor"), None);
         assert_eq!(reaccent_hungarian_ending("bol"), None);
+    }
+
+    #[test]
+    fn conjugated_verbs_meet_at_their_stem() {
+        for (a, b) in [
+            ("osszeirtak", "osszeirjak"),
+            ("osszeirtak", "osszeirtuk"),
+            ("hazatertunk", "hazatertek"),
+            ("hallottam", "hallottak"),
+            ("kitelepitettek", "kitelepitettuk"),
+            ("elmondtak", "elmondjuk"),
+        ] {
+            let (sa, sb) = (hungarian_verb_stem(a), hungarian_verb_stem(b));
+            assert!(sa.is_some() && sa == sb, "{a} {sa:?} / {b} {sb:?}");
+        }
+        assert_eq!(
+            hungarian_verb_stem("hazatertunk").as_deref(),
+            Some("hazater")
+        );
+        // Too short to be told from a noun, or no verb ending.
+        for w in [
+            "vittek", "kertek", "hetek", "egyetem", "halottak", "mondtak", "tabor", "vagonban",
+            "tak",
+        ] {
+            assert_eq!(hungarian_verb_stem(w), None, "{w}");
+        }
     }
 }

@@ -10,6 +10,13 @@
 //! matching testimonies → hydrate from SQLite, re-checking access and
 //! applying redactions → snippets. A malformed query is a [`QueryError`]
 //! with a column, never a panic.
+//!
+//! Boolean logic works on testimonies: each part of the query's top level
+//! must match somewhere in a testimony (`Foksány vérhas` needs both words,
+//! not in one passage), a `NOT` part excludes testimonies where it matches
+//! anywhere the caller may see, and `lang:`/`speaker:` restrict the
+//! passages every part is looked for in. The passages shown are ranked by
+//! how many parts they hold, in themselves or in the question they answer.
 
 mod collect;
 mod compile;
