@@ -39,6 +39,7 @@ for hit in results.hits {
 pub mod access;
 pub mod analysis;
 mod archive;
+pub mod corpus;
 pub mod dates;
 pub mod decode;
 pub mod hash;

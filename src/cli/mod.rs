@@ -4,6 +4,7 @@
 //! 1 nothing found, 2 an error (for `ingest`: any file failed).
 
 mod demo;
+mod generate;
 mod ingest;
 mod print;
 mod read;
@@ -65,6 +66,8 @@ enum Command {
     Reindex,
     /// Build a demo archive from the fixtures and run example searches.
     Demo(demo::DemoArgs),
+    /// Write a synthetic archive of transcript files (for benchmarks).
+    Generate(generate::GenerateArgs),
 }
 
 /// Runs the CLI and maps the outcome to an exit code.
@@ -126,6 +129,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo(args) => demo::run(args),
+        Command::Generate(args) => generate::run(args),
     }
 }
 
