@@ -50,6 +50,7 @@ fn main() -> anyhow::Result<()> {
         Ok("ingest") => return child_ingest(),
         Ok("reindex") => return child_reindex(),
         Ok("search") => return child_search(),
+        Ok("prepare") => return child_prepare(),
         _ => {}
     }
     let n: usize = env_or("TANU_BENCH_TESTIMONIES", 300);
@@ -450,6 +451,23 @@ fn child_search() -> anyhow::Result<()> {
     }
     let secs = started.elapsed().as_secs_f64();
     println!("{}", json!({ "secs": secs, "queries": mix.len() * rounds }));
+    Ok(())
+}
+
+/// Runs `prepare` (decode, repair, parse, languages) over a corpus, for a
+/// profiler: `TANU_BENCH_CHILD=prepare TANU_BENCH_CORPUS=…`.
+fn child_prepare() -> anyhow::Result<()> {
+    let corpus = PathBuf::from(std::env::var_os("TANU_BENCH_CORPUS").context("TANU_BENCH_CORPUS")?);
+    let (files, _) = collect_files(&[corpus])?;
+    let vocab = Vocabulary::builtin()?;
+    let tagger = Tagger::new(&vocab);
+    let started = Instant::now();
+    for f in &files {
+        let bytes = std::fs::read(f)?;
+        std::hint::black_box(prepare(f, bytes, &IngestOptions::default(), &vocab, &tagger).ok());
+    }
+    let secs = started.elapsed().as_secs_f64();
+    println!("{}", json!({ "secs": secs, "files": files.len() }));
     Ok(())
 }
 

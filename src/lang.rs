@@ -7,6 +7,9 @@
 //! header's language (or the previous segment's) as the prior that decides
 //! short or ambiguous segments ("Igen.", "Да.", "1945").
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 use crate::decode::{Script, script_of};
@@ -106,6 +109,12 @@ const EN_WORDS: &[&str] = &[
     "our", "had", "have", "this", "from", "there", "what", "when", "where", "who",
 ];
 
+/// The function-word lists as sets (looked up for every word of a text).
+fn word_sets() -> &'static [HashSet<&'static str>; 3] {
+    static SETS: OnceLock<[HashSet<&'static str>; 3]> = OnceLock::new();
+    SETS.get_or_init(|| [HU_WORDS, DE_WORDS, EN_WORDS].map(|list| list.iter().copied().collect()))
+}
+
 /// Detects the language of `text`, falling back to `prior` when the text
 /// is too short or too ambiguous to tell.
 pub fn detect(text: &str, prior: Option<Lang>) -> Lang {
@@ -135,19 +144,27 @@ pub fn detect(text: &str, prior: Option<Lang>) -> Lang {
     if latin < 2 {
         return prior.unwrap_or(Lang::Other);
     }
+    let [hu_words, de_words, en_words] = word_sets();
+    let mut w = String::new();
     for word in text
-        .split(|c: char| !c.is_alphabetic())
+        .split(|c: char| !crate::decode::is_alphabetic(c))
         .filter(|w| !w.is_empty())
     {
         words += 1;
-        let w = word.to_lowercase();
-        if HU_WORDS.contains(&w.as_str()) {
+        w.clear();
+        if word.contains('Σ') {
+            // str::to_lowercase knows the final sigma.
+            w.push_str(&word.to_lowercase());
+        } else {
+            w.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        if hu_words.contains(w.as_str()) {
             hu += 1.0;
         }
-        if DE_WORDS.contains(&w.as_str()) {
+        if de_words.contains(w.as_str()) {
             de += 1.0;
         }
-        if EN_WORDS.contains(&w.as_str()) {
+        if en_words.contains(w.as_str()) {
             en += 1.0;
         }
         if w.contains("sz")

@@ -22,6 +22,7 @@ mod plausibility;
 
 use encoding_rs::Encoding;
 
+pub(crate) use self::plausibility::is_alphabetic;
 pub use self::plausibility::{Script, script_of};
 
 /// The legacy encodings tanu considers when a file is neither UTF-8 nor

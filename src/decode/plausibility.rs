@@ -149,11 +149,24 @@ pub enum Script {
 pub fn script_of(c: char) -> Script {
     match c {
         'A'..='Z' | 'a'..='z' => Script::Latin,
-        '\u{00C0}'..='\u{024F}' if c.is_alphabetic() && c != '×' && c != '÷' => Script::Latin,
+        '\u{00C0}'..='\u{024F}' if is_alphabetic(c) && c != '×' && c != '÷' => Script::Latin,
         '\u{1E00}'..='\u{1EFF}' => Script::Latin,
-        '\u{0400}'..='\u{052F}' if c.is_alphabetic() => Script::Cyrillic,
+        '\u{0400}'..='\u{052F}' if is_alphabetic(c) => Script::Cyrillic,
         _ => Script::Other,
     }
+}
+
+/// `char::is_alphabetic`, with fast answers for ASCII, Latin-1 and
+/// Latin Extended-A letters and basic Cyrillic (the same answers; the
+/// general test searches a table).
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    if matches!(c, '\u{C0}'..='\u{17F}' | '\u{400}'..='\u{481}') {
+        return c != '×' && c != '÷';
+    }
+    c.is_alphabetic()
 }
 
 /// The result of scoring a text.
@@ -165,25 +178,57 @@ pub struct Score {
     pub per_char: f64,
 }
 
+/// A letter model with its log-probabilities computed once and indexed by
+/// code point for Latin and Cyrillic (a search and an `ln` per letter of
+/// every candidate decoding were most of the cost of scoring).
 struct Model {
-    table: &'static [(char, f64)],
-    total: f64,
+    logs: Vec<(char, f64)>,
+    /// U+0000–U+017F.
+    latin: Vec<f64>,
+    /// U+0400–U+047F.
+    cyrillic: Vec<f64>,
 }
 
 impl Model {
     fn new(table: &'static [(char, f64)]) -> Model {
+        let total: f64 = table.iter().map(|(_, f)| f).sum();
+        let logs: Vec<(char, f64)> = table.iter().map(|&(c, f)| (c, (f / total).ln())).collect();
+        let lookup = |c: char| {
+            logs.iter()
+                .find(|(l, _)| *l == c)
+                .map_or(FOREIGN_LETTER, |(_, lp)| *lp)
+        };
+        let latin = (0u32..0x180)
+            .map(|u| char::from_u32(u).map_or(FOREIGN_LETTER, lookup))
+            .collect();
+        let cyrillic = (0x400u32..0x480)
+            .map(|u| char::from_u32(u).map_or(FOREIGN_LETTER, lookup))
+            .collect();
         Model {
-            table,
-            total: table.iter().map(|(_, f)| f).sum(),
+            logs,
+            latin,
+            cyrillic,
         }
     }
 
     fn log_p(&self, c: char) -> f64 {
-        match self.table.iter().find(|(l, _)| *l == c) {
-            Some((_, f)) => (f / self.total).ln(),
+        let u = c as usize;
+        if u < 0x180 {
+            return self.latin[u];
+        }
+        if (0x400..0x480).contains(&u) {
+            return self.cyrillic[u - 0x400];
+        }
+        match self.logs.iter().find(|(l, _)| *l == c) {
+            Some((_, lp)) => *lp,
             None => FOREIGN_LETTER,
         }
     }
+}
+
+fn models() -> &'static [Model; 3] {
+    static MODELS: std::sync::OnceLock<[Model; 3]> = std::sync::OnceLock::new();
+    MODELS.get_or_init(|| [Model::new(HU), Model::new(DE), Model::new(RU)])
 }
 
 fn is_ordinary_symbol(c: char) -> bool {
@@ -212,9 +257,7 @@ fn is_ordinary_symbol(c: char) -> bool {
 
 /// Scores `text` (the first 64 KiB of characters are enough).
 pub fn score(text: &str) -> Score {
-    let hu = Model::new(HU);
-    let de = Model::new(DE);
-    let ru = Model::new(RU);
+    let [hu, de, ru] = models();
     let (mut ll_hu, mut ll_de, mut ll_ru) = (0.0f64, 0.0f64, 0.0f64);
     let mut penalty = 0.0f64;
     let (mut latin, mut cyrillic, mut penalized) = (0usize, 0usize, 0usize);
@@ -223,7 +266,9 @@ pub fn score(text: &str) -> Score {
     for c in text.chars().take(64 * 1024) {
         let is_upper = c.is_uppercase();
         let lower = c.to_lowercase().next().unwrap_or(c);
-        match script_of(c) {
+        let script = script_of(c);
+        let alphabetic = is_alphabetic(c);
+        match script {
             Script::Latin => {
                 latin += 1;
                 ll_hu += hu.log_p(lower);
@@ -239,7 +284,7 @@ pub fn score(text: &str) -> Score {
                 {
                     penalty += CONTROL;
                     penalized += 1;
-                } else if c.is_alphabetic() {
+                } else if alphabetic {
                     penalty += FOREIGN_LETTER;
                     penalized += 1;
                 } else if !is_ordinary_symbol(c) && !c.is_whitespace() {
@@ -248,17 +293,12 @@ pub fn score(text: &str) -> Score {
                 }
             }
         }
-        let script = script_of(c);
         if script != Script::Other && prev_script != Script::Other && script != prev_script {
             penalty += SCRIPT_SWITCH;
             penalized += 1;
         }
-        prev_script = if c.is_alphabetic() {
-            script
-        } else {
-            Script::Other
-        };
-        if c.is_alphabetic() {
+        prev_script = if alphabetic { script } else { Script::Other };
+        if alphabetic {
             if is_upper && prev_lower {
                 penalty += CASE_FLIP;
                 penalized += 1;
@@ -287,6 +327,22 @@ mod tests {
         let ru = score("Нас забрали в лагерь, потом на шахту в Сталино.").per_char;
         let swapped = score("нАС ЗАБРАЛИ В ЛАГЕРЬ, ПОТОМ НА ШАХТУ В сТАЛИНО.").per_char;
         assert!(ru > swapped, "ru {ru}, swapped {swapped}");
+    }
+
+    #[test]
+    fn fast_paths_agree_with_unicode() {
+        for c in ('\0'..='\u{600}').chain(['\u{1E9E}', 'ґ', '\u{2019}']) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+        let m = Model::new(HU);
+        for c in ('\0'..='\u{600}').chain(['ґ', 'ß']) {
+            let slow = m
+                .logs
+                .iter()
+                .find(|(l, _)| *l == c)
+                .map_or(FOREIGN_LETTER, |(_, lp)| *lp);
+            assert_eq!(m.log_p(c).to_bits(), slow.to_bits(), "{c:?}");
+        }
     }
 
     #[test]

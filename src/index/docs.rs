@@ -2,10 +2,9 @@
 
 use tantivy::TantivyDocument;
 use tantivy::schema::Facet as TFacet;
-use tantivy::tokenizer::{PreTokenizedString, Token};
 
-use super::{Fields, Result};
-use crate::analysis::{Term, View, analyze};
+use super::{Fields, Result, tokenize};
+use crate::analysis::View;
 use crate::lang::Lang;
 use crate::store::{Store, TestimonyRow};
 use crate::vocab::Vocabulary;
@@ -78,28 +77,13 @@ pub(super) fn testimony_docs(
             for p in &all_tags {
                 doc.add_facet(f.tags_suggested, p.clone());
             }
-            let analyzed = analyze(&text, lang);
+            // The view tokenizers analyse the text (tokenize.rs).
+            let value = tokenize::field_text(lang, &text);
             for view in View::ALL {
-                doc.add_pre_tokenized_text(f.view(view), pre_tokenized(analyzed.view(view)));
+                doc.add_text(f.view(view), &value);
             }
             out.push(doc);
         }
     }
     Ok(out)
-}
-
-fn pre_tokenized(terms: &[Term]) -> PreTokenizedString {
-    PreTokenizedString {
-        text: String::new(),
-        tokens: terms
-            .iter()
-            .map(|t| Token {
-                offset_from: t.start,
-                offset_to: t.end,
-                position: t.position,
-                text: t.text.clone(),
-                position_length: 1,
-            })
-            .collect(),
-    }
 }

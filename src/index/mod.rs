@@ -14,6 +14,7 @@
 //! version is refused.
 
 mod docs;
+mod tokenize;
 
 use std::path::{Path, PathBuf};
 
@@ -28,7 +29,7 @@ use crate::store::Store;
 use crate::vocab::Vocabulary;
 
 /// Version of the index layout (fields and their options).
-pub const INDEX_SCHEMA_VERSION: u32 = 1;
+pub const INDEX_SCHEMA_VERSION: u32 = 2;
 
 /// An index failure.
 #[derive(Debug, thiserror::Error)]
@@ -115,11 +116,14 @@ impl Fields {
 
 fn build_schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let text = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer("raw")
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-    );
+    // Each view has its own tokenizer, which runs tanu's analysis.
+    let text = |view| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenize::name(view))
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
     let fields = Fields {
         tnum: b.add_u64_field("tnum", INDEXED | FAST | STORED),
         ordinal: b.add_u64_field("ordinal", FAST | STORED),
@@ -133,10 +137,10 @@ fn build_schema() -> (Schema, Fields) {
         tags: b.add_facet_field("tags", tantivy::schema::FacetOptions::default()),
         tags_suggested: b
             .add_facet_field("tags_suggested", tantivy::schema::FacetOptions::default()),
-        stem: b.add_text_field("stem", text.clone()),
-        plain: b.add_text_field("plain", text.clone()),
-        xs: b.add_text_field("xs", text.clone()),
-        xs_stem: b.add_text_field("xs_stem", text),
+        stem: b.add_text_field("stem", text(View::Stem)),
+        plain: b.add_text_field("plain", text(View::Plain)),
+        xs: b.add_text_field("xs", text(View::Xs)),
+        xs_stem: b.add_text_field("xs_stem", text(View::XsStem)),
     };
     (b.build(), fields)
 }
@@ -167,6 +171,7 @@ impl SearchIndex {
         })?;
         let (schema, fields) = build_schema();
         let index = Index::create_in_dir(dir, schema)?;
+        tokenize::register(&index);
         let mut writer: IndexWriter<TantivyDocument> =
             index.writer_with_num_threads(1, 15_000_000)?;
         let mut commit = writer.prepare_commit()?;
@@ -198,6 +203,7 @@ impl SearchIndex {
             });
         }
         let (_, fields) = build_schema();
+        tokenize::register(&index);
         SearchIndex::from_index(index, fields, dir, payload.applied_seq)
     }
 

@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// One kind of change made to the text, how often, and an example.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,7 +82,14 @@ pub fn repair(text: &str) -> (String, Vec<Repair>) {
     let text = reverse_mojibake(&text, &mut log);
     let text = remove_c1_controls(&text, &mut log);
     let text = join_hyphenations(&text, &mut log);
-    let mut text: String = text.nfc().collect();
+    // Most text is in NFC already; the quick check proves it without
+    // decomposing and recomposing every character.
+    let mut text: String = if unicode_normalization::is_nfc_quick(text.chars()) == IsNormalized::Yes
+    {
+        text
+    } else {
+        text.nfc().collect()
+    };
     if text.contains(['õ', 'û', 'ô', 'Õ', 'Û', 'Ô']) && is_hungarian(&text) {
         let (fixed, n) = hungarian_stand_ins(&text);
         text = fixed;
@@ -233,6 +240,12 @@ fn reverse_mojibake(text: &str, log: &mut Log) -> String {
         if word.is_empty() {
             return;
         }
+        if !word.chars().any(looks_mangled_latin) && !looks_mangled_cyrillic(word) {
+            // Nothing to reverse (the first test of the loop below).
+            out.push_str(word);
+            word.clear();
+            return;
+        }
         let mut current = std::mem::take(word);
         for _ in 0..2 {
             let fixed = if current.chars().any(looks_mangled_latin) {
@@ -265,6 +278,13 @@ fn reverse_mojibake(text: &str, log: &mut Log) -> String {
 }
 
 fn join_hyphenations(text: &str, log: &mut Log) -> String {
+    if !text.split('\n').any(|l| {
+        let mut rev = l.trim_end().chars().rev();
+        matches!(rev.next(), Some('-' | '\u{2010}')) && rev.next().is_some_and(char::is_alphabetic)
+    }) {
+        // No line ends in a hyphenated word: nothing to join.
+        return text.to_string();
+    }
     let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
     let mut i = 0;
     while i + 1 < lines.len() {

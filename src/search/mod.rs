@@ -22,6 +22,7 @@ use std::ops::Bound;
 use serde::Serialize;
 use tantivy::Term;
 use tantivy::collector::TopDocs;
+use tantivy::columnar::Column;
 use tantivy::query::{
     BooleanQuery, ConstScoreQuery, Occur, Query as TQuery, RangeQuery, TermQuery,
 };
@@ -227,9 +228,10 @@ pub fn search(
         &(TopDocs::with_limit(want).order_by_score(), set_collector),
     )?;
     let total_passages: usize = testimonies.values().map(|t| t.passages).sum();
+    let mut keys = DocKeys::new(&searcher);
     // Fetch more passages until enough testimonies are represented.
     loop {
-        let distinct = distinct_testimonies(&searcher, fields, &top)?;
+        let distinct = keys.distinct_testimonies(&top)?;
         if distinct >= req.limit || top.len() < want || want >= total_passages {
             break;
         }
@@ -241,7 +243,7 @@ pub fn search(
     let mut groups: HashMap<u64, Vec<(f32, i64)>> = HashMap::new();
     let mut order: Vec<u64> = Vec::new();
     for (score, addr) in &top {
-        let (tnum, ordinal) = doc_keys(&searcher, fields, *addr)?;
+        let (tnum, ordinal) = keys.get(*addr)?;
         let g = groups.entry(tnum).or_insert_with(|| {
             order.push(tnum);
             Vec::new()
@@ -351,28 +353,47 @@ pub fn search(
     })
 }
 
-fn doc_keys(
-    searcher: &tantivy::Searcher,
-    _fields: &Fields,
-    addr: tantivy::DocAddress,
-) -> tantivy::Result<(u64, i64)> {
-    let reader = searcher.segment_reader(addr.segment_ord);
-    let ff = reader.fast_fields();
-    let tnum = ff.u64("tnum")?.first(addr.doc_id).unwrap_or(0);
-    let ordinal = ff.u64("ordinal")?.first(addr.doc_id).unwrap_or(0);
-    Ok((tnum, ordinal as i64))
+/// Reads the testimony number and ordinal of hits from the fast fields,
+/// opening each segment's columns once.
+struct DocKeys<'a> {
+    searcher: &'a tantivy::Searcher,
+    columns: Vec<Option<(Column<u64>, Column<u64>)>>,
 }
 
-fn distinct_testimonies(
-    searcher: &tantivy::Searcher,
-    fields: &Fields,
-    top: &[(f32, tantivy::DocAddress)],
-) -> tantivy::Result<usize> {
-    let mut seen = std::collections::HashSet::new();
-    for (_, addr) in top {
-        seen.insert(doc_keys(searcher, fields, *addr)?.0);
+impl<'a> DocKeys<'a> {
+    fn new(searcher: &'a tantivy::Searcher) -> DocKeys<'a> {
+        DocKeys {
+            searcher,
+            columns: vec![None; searcher.segment_readers().len()],
+        }
     }
-    Ok(seen.len())
+
+    /// `(testimony number, ordinal)` of a hit.
+    fn get(&mut self, addr: tantivy::DocAddress) -> tantivy::Result<(u64, i64)> {
+        let slot = &mut self.columns[addr.segment_ord as usize];
+        if slot.is_none() {
+            let ff = self.searcher.segment_reader(addr.segment_ord).fast_fields();
+            *slot = Some((ff.u64("tnum")?, ff.u64("ordinal")?));
+        }
+        let Some((tnum, ordinal)) = slot else {
+            return Ok((0, 0));
+        };
+        Ok((
+            tnum.first(addr.doc_id).unwrap_or(0),
+            ordinal.first(addr.doc_id).unwrap_or(0) as i64,
+        ))
+    }
+
+    fn distinct_testimonies(
+        &mut self,
+        top: &[(f32, tantivy::DocAddress)],
+    ) -> tantivy::Result<usize> {
+        let mut seen = std::collections::HashSet::new();
+        for (_, addr) in top {
+            seen.insert(self.get(*addr)?.0);
+        }
+        Ok(seen.len())
+    }
 }
 
 /// The clauses that restrict a search to what `role` may see; they do not
