@@ -62,6 +62,7 @@ fn main() -> anyhow::Result<()> {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/tanu-bench"));
     std::fs::create_dir_all(&dir)?;
 
+    let load_before = load_average();
     eprintln!(
         "tanu archive bench: {n} testimonies, seed {seed}, in {}",
         dir.display()
@@ -265,6 +266,9 @@ fn main() -> anyhow::Result<()> {
         sqlite_bytes: sizes.0,
         index_bytes: sizes.1,
         originals_bytes: sizes.2,
+        ingest_cpu_secs: ingest["cpu_secs"].as_f64().unwrap_or(0.0),
+        reindex_cpu_secs: reindex["cpu_secs"].as_f64().unwrap_or(0.0),
+        load_before,
         reindex_secs: reindex["secs"].as_f64().unwrap_or(reindex_wall),
         reindex_hwm_kib: reindex["hwm_kib"].as_u64().unwrap_or(0),
         index_after_reindex,
@@ -367,6 +371,24 @@ fn memory_kib() -> (u64, u64) {
     (field("VmHWM:"), field("VmRSS:"))
 }
 
+/// CPU seconds (user + system, all threads) this process has used, from
+/// `/proc/self/stat` (clock ticks of 1/100 s).
+fn cpu_secs() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit(')').next().unwrap_or_default();
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+/// The 1-minute load average: how busy the machine was besides us.
+fn load_average() -> f64 {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().and_then(|v| v.parse().ok()))
+        .unwrap_or(0.0)
+}
+
 fn child_ingest() -> anyhow::Result<()> {
     let corpus = PathBuf::from(std::env::var_os("TANU_BENCH_CORPUS").context("TANU_BENCH_CORPUS")?);
     let dir = PathBuf::from(std::env::var_os("TANU_BENCH_ARCHIVE").context("TANU_BENCH_ARCHIVE")?);
@@ -403,6 +425,7 @@ fn child_ingest() -> anyhow::Result<()> {
         json!({
             "secs": secs, "store_secs": store_secs, "index_secs": index_secs,
             "files": files.len(), "failed": failed, "hwm_kib": hwm, "hwm_series": series,
+            "cpu_secs": cpu_secs(),
         })
     );
     Ok(())
@@ -417,7 +440,7 @@ fn child_reindex() -> anyhow::Result<()> {
     let (hwm, _) = memory_kib();
     println!(
         "{}",
-        json!({ "secs": secs, "testimonies": n, "hwm_kib": hwm })
+        json!({ "secs": secs, "testimonies": n, "hwm_kib": hwm, "cpu_secs": cpu_secs() })
     );
     Ok(())
 }
@@ -663,6 +686,9 @@ struct Report {
     sqlite_bytes: u64,
     index_bytes: u64,
     originals_bytes: u64,
+    ingest_cpu_secs: f64,
+    reindex_cpu_secs: f64,
+    load_before: f64,
     reindex_secs: f64,
     reindex_hwm_kib: u64,
     index_after_reindex: u64,
@@ -690,7 +716,11 @@ impl Report {
             self.words as f64 / 1e6,
             self.segments
         );
-        let _ = writeln!(o, "machine: {}", self.machine);
+        let _ = writeln!(
+            o,
+            "machine: {} (load average {:.1} when the run started)",
+            self.machine, self.load_before
+        );
         let _ = writeln!(o);
         let _ = writeln!(o, "| ingest | tanu | SQLite FTS5 | tanu/FTS5 |");
         let _ = writeln!(o, "|---|---:|---:|---:|");
@@ -721,6 +751,12 @@ impl Report {
         );
         let _ = writeln!(
             o,
+            "| CPU time, all threads (user + system) | {:.1} s ({:.2} MB/s per CPU-second) | | |",
+            self.ingest_cpu_secs,
+            raw / self.ingest_cpu_secs.max(0.01)
+        );
+        let _ = writeln!(
+            o,
             "| peak resident memory (VmHWM) | {:.0} MiB | | |",
             self.hwm_kib as f64 / 1024.0
         );
@@ -743,8 +779,9 @@ impl Report {
         );
         let _ = writeln!(
             o,
-            "| reindex from SQLite | {:.1} s ({:.0} MiB peak, index {:.1} MB) | | |",
+            "| reindex from SQLite | {:.1} s ({:.1} CPU-s, {:.0} MiB peak, index {:.1} MB) | | |",
             self.reindex_secs,
+            self.reindex_cpu_secs,
             self.reindex_hwm_kib as f64 / 1024.0,
             mb(self.index_after_reindex)
         );
@@ -833,6 +870,8 @@ impl Report {
             "read_secs": self.read_secs, "decode_secs": self.decode_secs, "prepare_secs": self.prepare_secs,
             "ingest_secs": self.ingest_secs, "ingest_wall_secs": self.ingest_wall,
             "store_secs": self.store_secs, "index_secs": self.index_secs,
+            "ingest_cpu_secs": self.ingest_cpu_secs, "reindex_cpu_secs": self.reindex_cpu_secs,
+            "load_before": self.load_before,
             "ingest_hwm_kib": self.hwm_kib, "ingest_hwm_series": self.hwm_series, "failed": self.failed,
             "sqlite_bytes": self.sqlite_bytes, "index_bytes": self.index_bytes,
             "originals_bytes": self.originals_bytes,

@@ -8,40 +8,16 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
 use super::{WordForms, word_forms};
+use crate::hash::FxBuildHasher;
 use crate::lang::Lang;
 
 /// Distinct words remembered per thread (about 10 MB).
 pub const MEMO_LIMIT: usize = 50_000;
 
-/// FxHash (rustc's hasher): the keys are short words from our own text,
-/// not attacker-chosen, and SipHash would cost more than the lookup saves.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type Map = HashMap<Box<str>, Rc<WordForms>, BuildHasherDefault<FxHasher>>;
+type Map = HashMap<Box<str>, Rc<WordForms>, FxBuildHasher>;
 
 #[derive(Default)]
 struct Memo {

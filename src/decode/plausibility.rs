@@ -156,6 +156,32 @@ pub fn script_of(c: char) -> Script {
     }
 }
 
+/// `c.to_lowercase()` when that is one character, from a table for the
+/// first 0x500 code points (Latin and Cyrillic); `None` when it is not one
+/// character or `c` is beyond the table, and the caller asks `char`.
+pub(crate) fn lower_simple(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        (0u32..0x500)
+            .map(|u| {
+                let c = char::from_u32(u).unwrap_or('\0');
+                let mut l = c.to_lowercase();
+                match (l.next(), l.next()) {
+                    (Some(one), None) => one,
+                    _ => '\0',
+                }
+            })
+            .collect()
+    });
+    match table.get(c as usize) {
+        Some('\0') | None => None,
+        Some(&l) => Some(l),
+    }
+}
+
 /// `char::is_alphabetic`, with fast answers for ASCII, Latin-1 and
 /// Latin Extended-A letters and basic Cyrillic (the same answers; the
 /// general test searches a table).
@@ -264,8 +290,12 @@ pub fn score(text: &str) -> Score {
     let mut prev_lower = false;
     let mut prev_script = Script::Other;
     for c in text.chars().take(64 * 1024) {
-        let is_upper = c.is_uppercase();
-        let lower = c.to_lowercase().next().unwrap_or(c);
+        let is_upper = if c.is_ascii() {
+            c.is_ascii_uppercase()
+        } else {
+            c.is_uppercase()
+        };
+        let lower = lower_simple(c).unwrap_or_else(|| c.to_lowercase().next().unwrap_or(c));
         let script = script_of(c);
         let alphabetic = is_alphabetic(c);
         match script {
@@ -333,6 +363,14 @@ mod tests {
     fn fast_paths_agree_with_unicode() {
         for c in ('\0'..='\u{600}').chain(['\u{1E9E}', 'ґ', '\u{2019}']) {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+        for c in '\0'..='\u{700}' {
+            let mut l = c.to_lowercase();
+            let expected = match (l.next(), l.next()) {
+                (Some(one), None) if (c as u32) < 0x500 => Some(one),
+                _ => None,
+            };
+            assert_eq!(lower_simple(c), expected, "{c:?}");
         }
         let m = Model::new(HU);
         for c in ('\0'..='\u{600}').chain(['ґ', 'ß']) {

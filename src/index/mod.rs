@@ -16,6 +16,7 @@
 mod docs;
 mod tokenize;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -116,12 +117,20 @@ impl Fields {
 
 fn build_schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    // Each view has its own tokenizer, which runs tanu's analysis.
+    // Each view has its own tokenizer, which runs tanu's analysis. Phrase
+    // queries run on the plain, stem and cross-script stem views; the
+    // cross-script view of whole words only ever answers word, prefix and
+    // fuzzy queries, so it keeps no positions (a fifth of the postings).
     let text = |view| {
+        let record = if view == View::Xs {
+            IndexRecordOption::WithFreqs
+        } else {
+            IndexRecordOption::WithFreqsAndPositions
+        };
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(tokenize::name(view))
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                .set_index_option(record),
         )
     };
     let fields = Fields {
@@ -160,6 +169,14 @@ pub struct SearchIndex {
     fields: Fields,
     dir: PathBuf,
     applied_seq: i64,
+    staged: Option<Staged>,
+}
+
+/// Documents added ahead of the next [`SearchIndex::sync`], not committed:
+/// the writer and, per testimony, the outbox head when its rows were read.
+struct Staged {
+    writer: IndexWriter<TantivyDocument>,
+    seq: HashMap<String, i64>,
 }
 
 impl SearchIndex {
@@ -223,6 +240,7 @@ impl SearchIndex {
             fields,
             dir: dir.to_path_buf(),
             applied_seq,
+            staged: None,
         })
     }
 
@@ -255,19 +273,74 @@ impl SearchIndex {
             .writer_with_num_threads(threads, 64_000_000 * threads)?)
     }
 
+    /// Adds the documents of testimony `id` as stored now, without
+    /// committing: Tantivy's threads index them while the caller goes on
+    /// (reading and storing the next file), and the next [`sync`] only
+    /// commits them. Nothing is visible before that commit, and nothing is
+    /// lost if it never comes: the outbox still holds the testimony.
+    ///
+    /// [`sync`]: SearchIndex::sync
+    pub fn stage(&mut self, store: &Store, vocab: &Vocabulary, id: &str) -> Result<()> {
+        let result = self.try_stage(store, vocab, id);
+        if result.is_err() {
+            // Drop what was staged; sync will index it all from the outbox.
+            self.staged = None;
+        }
+        result
+    }
+
+    fn try_stage(&mut self, store: &Store, vocab: &Vocabulary, id: &str) -> Result<()> {
+        // The head before reading the rows: if the testimony changes after
+        // this, the outbox will hold a later entry and sync re-adds it.
+        let head = store.outbox_head()?;
+        if self.staged.is_none() {
+            self.staged = Some(Staged {
+                writer: self.writer()?,
+                seq: HashMap::new(),
+            });
+        }
+        let Some(staged) = self.staged.as_mut() else {
+            return Ok(());
+        };
+        staged
+            .writer
+            .delete_term(tantivy::Term::from_field_text(self.fields.tid, id));
+        if let Some(t) = store.testimony(id)? {
+            for doc in docs::testimony_docs(store, vocab, &self.fields, &t)? {
+                staged.writer.add_document(doc)?;
+            }
+        }
+        staged.seq.insert(id.to_string(), head);
+        Ok(())
+    }
+
     /// Applies the store's outbox: rebuilds the documents of every queued
-    /// testimony, commits, then clears the applied outbox entries. Returns
-    /// the number of testimonies reindexed.
+    /// testimony (unless [`stage`] added them as they are now), commits,
+    /// then clears the applied outbox entries. Returns the number of
+    /// testimonies reindexed.
+    ///
+    /// [`stage`]: SearchIndex::stage
     pub fn sync(&mut self, store: &Store, vocab: &Vocabulary) -> Result<usize> {
+        let staged = self.staged.take();
         let queued = store.outbox()?;
         let Some(&(last_seq, _)) = queued.last() else {
             return Ok(0);
         };
-        let mut ids: Vec<&str> = queued.iter().map(|(_, id)| id.as_str()).collect();
+        // The last outbox entry of each queued testimony.
+        let mut latest: HashMap<&str, i64> = HashMap::new();
+        for (seq, id) in &queued {
+            latest.insert(id.as_str(), *seq);
+        }
+        let mut ids: Vec<&str> = latest.keys().copied().collect();
         ids.sort_unstable();
-        ids.dedup();
-        let writer = self.writer()?;
+        let (writer, staged_seq) = match staged {
+            Some(s) => (s.writer, s.seq),
+            None => (self.writer()?, HashMap::new()),
+        };
         for id in &ids {
+            if staged_seq.get(*id).is_some_and(|s| *s >= latest[id]) {
+                continue;
+            }
             writer.delete_term(tantivy::Term::from_field_text(self.fields.tid, id));
             if let Some(t) = store.testimony(id)? {
                 for doc in docs::testimony_docs(store, vocab, &self.fields, &t)? {
@@ -288,6 +361,8 @@ impl SearchIndex {
         vocab: &Vocabulary,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<usize> {
+        // Only one writer at a time: anything staged is redone below.
+        self.staged = None;
         let head = store.outbox_head()?;
         let all = store.testimony_ids()?;
         let writer = self.writer()?;

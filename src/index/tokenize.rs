@@ -7,11 +7,15 @@
 //! [`crate::analysis::analyze`] for that view. Analysis thus runs in
 //! Tantivy's indexing threads, beside the postings it feeds, instead of
 //! in the thread that reads SQLite; and no token list is serialised
-//! between the two (Tantivy stores a pre-tokenized value as JSON).
+//! between the two (Tantivy stores a pre-tokenized value as JSON). The
+//! four fields of a segment are analysed once.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 
-use crate::analysis::{View, Word, cached_word_forms, word_lang, words};
+use crate::analysis::{View, WordForms, cached_word_forms, word_lang, words};
 use crate::lang::Lang;
 
 /// Separates the language code from the text in a view field.
@@ -52,60 +56,91 @@ pub(super) struct ViewTokenizer {
     view: View,
 }
 
-pub(super) struct ViewStream<'a> {
+/// A word of a segment: byte span, position and forms.
+type Analysed = Vec<(usize, usize, usize, Rc<WordForms>)>;
+
+thread_local! {
+    /// The field value last analysed in this thread and its words: Tantivy
+    /// tokenizes the four view fields of a document one after the other,
+    /// and they hold the same value, so three of four analyses are reused.
+    static LAST: RefCell<(String, Rc<Analysed>)> = RefCell::default();
+}
+
+fn analysed(value: &str) -> Rc<Analysed> {
+    if let Some(hit) = LAST.with(|l| {
+        let l = l.borrow();
+        (l.0 == value).then(|| Rc::clone(&l.1))
+    }) {
+        return hit;
+    }
+    let (lang, body) = match value.split_once(SEPARATOR) {
+        Some((code, body)) => (Lang::from_code(code).unwrap_or(Lang::Other), body),
+        None => (Lang::Other, value),
+    };
+    let words: Rc<Analysed> = Rc::new(
+        words(body)
+            .map(|w| {
+                let forms = cached_word_forms(w.text, word_lang(w.text, lang));
+                (w.start, w.end, w.position, forms)
+            })
+            .collect(),
+    );
+    LAST.with(|l| {
+        let mut l = l.borrow_mut();
+        l.0.clear();
+        l.0.push_str(value);
+        l.1 = Rc::clone(&words);
+    });
+    words
+}
+
+pub(super) struct ViewStream {
     view: View,
-    lang: Lang,
-    words: Vec<Word<'a>>,
+    words: Rc<Analysed>,
     next_word: usize,
-    /// Terms of the current word not yet yielded (a word can have two
-    /// stems), last first.
-    pending: Vec<String>,
+    /// Index of the next term of the current word (a word can have two
+    /// stems, or none).
+    next_term: usize,
     token: Token,
 }
 
 impl Tokenizer for ViewTokenizer {
-    type TokenStream<'a> = ViewStream<'a>;
+    type TokenStream<'a> = ViewStream;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> ViewStream<'a> {
-        let (lang, body) = match text.split_once(SEPARATOR) {
-            Some((code, body)) => (Lang::from_code(code).unwrap_or(Lang::Other), body),
-            None => (Lang::Other, text),
-        };
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> ViewStream {
         ViewStream {
             view: self.view,
-            lang,
-            words: words(body).collect(),
+            words: analysed(text),
             next_word: 0,
-            pending: Vec::new(),
+            next_term: 0,
             token: Token::default(),
         }
     }
 }
 
-impl TokenStream for ViewStream<'_> {
+impl TokenStream for ViewStream {
     fn advance(&mut self) -> bool {
-        loop {
-            if let Some(term) = self.pending.pop() {
+        while let Some((start, end, position, forms)) = self.words.get(self.next_word) {
+            let terms: &[String] = match self.view {
+                View::Plain => std::slice::from_ref(&forms.plain),
+                View::Xs => std::slice::from_ref(&forms.xs),
+                View::Stem => &forms.stems,
+                View::XsStem => &forms.xs_stems,
+            };
+            if let Some(term) = terms.get(self.next_term) {
+                self.next_term += 1;
                 self.token.text.clear();
-                self.token.text.push_str(&term);
+                self.token.text.push_str(term);
+                self.token.offset_from = *start;
+                self.token.offset_to = *end;
+                self.token.position = *position;
+                self.token.position_length = 1;
                 return true;
             }
-            let Some(w) = self.words.get(self.next_word).copied() else {
-                return false;
-            };
             self.next_word += 1;
-            let forms = cached_word_forms(w.text, word_lang(w.text, self.lang));
-            self.token.offset_from = w.start;
-            self.token.offset_to = w.end;
-            self.token.position = w.position;
-            self.token.position_length = 1;
-            match self.view {
-                View::Plain => self.pending.push(forms.plain.clone()),
-                View::Xs => self.pending.push(forms.xs.clone()),
-                View::Stem => self.pending.extend(forms.stems.iter().rev().cloned()),
-                View::XsStem => self.pending.extend(forms.xs_stems.iter().rev().cloned()),
-            }
+            self.next_term = 0;
         }
+        false
     }
 
     fn token(&self) -> &Token {

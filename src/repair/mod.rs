@@ -107,9 +107,24 @@ pub fn repair(text: &str) -> (String, Vec<Repair>) {
     (text, log.repairs)
 }
 
+/// Whether `clean_characters` does anything with `c`.
+fn needs_cleaning(c: char) -> bool {
+    match c {
+        '\n' | '\t' => false,
+        '\r' | '\u{0C}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        | '\u{00AD}' => true,
+        c => c.is_control() && !is_c1(c),
+    }
+}
+
 fn clean_characters(text: &str, log: &mut Log) -> String {
+    // Copy the runs of ordinary characters whole; look at the others.
+    let Some(first) = text.find(needs_cleaning) else {
+        return text.to_string();
+    };
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
+    out.push_str(&text[..first]);
+    let mut chars = text[first..].chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '\r' => {
@@ -235,18 +250,16 @@ fn reverse_mojibake(text: &str, log: &mut Log) -> String {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String, log: &mut Log| {
+    let flush = |word: &str, out: &mut String, log: &mut Log| {
         if word.is_empty() {
             return;
         }
         if !word.chars().any(looks_mangled_latin) && !looks_mangled_cyrillic(word) {
             // Nothing to reverse (the first test of the loop below).
             out.push_str(word);
-            word.clear();
             return;
         }
-        let mut current = std::mem::take(word);
+        let mut current = word.to_string();
         for _ in 0..2 {
             let fixed = if current.chars().any(looks_mangled_latin) {
                 unmangle(&current, cp1252_table()).map(|f| (f, "mojibake-utf8-as-cp1252"))
@@ -265,15 +278,16 @@ fn reverse_mojibake(text: &str, log: &mut Log) -> String {
         }
         out.push_str(&current);
     };
-    for c in text.chars() {
+    // Words are the runs between whitespace characters.
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
         if c.is_whitespace() {
-            flush(&mut word, &mut out, log);
+            flush(&text[start..i], &mut out, log);
             out.push(c);
-        } else {
-            word.push(c);
+            start = i + c.len_utf8();
         }
     }
-    flush(&mut word, &mut out, log);
+    flush(&text[start..], &mut out, log);
     out
 }
 
