@@ -169,14 +169,17 @@ pub struct SearchIndex {
     fields: Fields,
     dir: PathBuf,
     applied_seq: i64,
-    staged: Option<Staged>,
+    writer: Option<Writer>,
 }
 
-/// Documents added ahead of the next [`SearchIndex::sync`], not committed:
-/// the writer and, per testimony, the outbox head when its rows were read.
-struct Staged {
-    writer: IndexWriter<TantivyDocument>,
-    seq: HashMap<String, i64>,
+/// The open writer, kept from one sync to the next so that its indexing
+/// and merging threads, and the memory they hold, serve the whole ingest
+/// (a new writer per batch left the allocator with ever more per-thread
+/// arenas); and the testimonies staged since the last commit, each with
+/// the outbox head when its rows were read.
+struct Writer {
+    inner: IndexWriter<TantivyDocument>,
+    staged: HashMap<String, i64>,
 }
 
 impl SearchIndex {
@@ -240,7 +243,7 @@ impl SearchIndex {
             fields,
             dir: dir.to_path_buf(),
             applied_seq,
-            staged: None,
+            writer: None,
         })
     }
 
@@ -284,7 +287,7 @@ impl SearchIndex {
         let result = self.try_stage(store, vocab, id);
         if result.is_err() {
             // Drop what was staged; sync will index it all from the outbox.
-            self.staged = None;
+            self.writer = None;
         }
         result
     }
@@ -293,25 +296,29 @@ impl SearchIndex {
         // The head before reading the rows: if the testimony changes after
         // this, the outbox will hold a later entry and sync re-adds it.
         let head = store.outbox_head()?;
-        if self.staged.is_none() {
-            self.staged = Some(Staged {
-                writer: self.writer()?,
-                seq: HashMap::new(),
-            });
-        }
-        let Some(staged) = self.staged.as_mut() else {
-            return Ok(());
-        };
-        staged
-            .writer
-            .delete_term(tantivy::Term::from_field_text(self.fields.tid, id));
+        let fields = self.fields;
+        let w = self.open_writer()?;
+        w.inner
+            .delete_term(tantivy::Term::from_field_text(fields.tid, id));
         if let Some(t) = store.testimony(id)? {
-            for doc in docs::testimony_docs(store, vocab, &self.fields, &t)? {
-                staged.writer.add_document(doc)?;
+            for doc in docs::testimony_docs(store, vocab, &fields, &t)? {
+                w.inner.add_document(doc)?;
             }
         }
-        staged.seq.insert(id.to_string(), head);
+        w.staged.insert(id.to_string(), head);
         Ok(())
+    }
+
+    fn open_writer(&mut self) -> Result<&mut Writer> {
+        if self.writer.is_none() {
+            self.writer = Some(Writer {
+                inner: self.writer()?,
+                staged: HashMap::new(),
+            });
+        }
+        self.writer
+            .as_mut()
+            .ok_or_else(|| IndexError::NotAnIndex(self.dir.clone()))
     }
 
     /// Applies the store's outbox: rebuilds the documents of every queued
@@ -321,9 +328,23 @@ impl SearchIndex {
     ///
     /// [`stage`]: SearchIndex::stage
     pub fn sync(&mut self, store: &Store, vocab: &Vocabulary) -> Result<usize> {
-        let staged = self.staged.take();
+        let result = self.try_sync(store, vocab);
+        if result.is_err() {
+            // Whatever the writer holds is uncommitted; the outbox has it.
+            self.writer = None;
+        }
+        result
+    }
+
+    fn try_sync(&mut self, store: &Store, vocab: &Vocabulary) -> Result<usize> {
         let queued = store.outbox()?;
         let Some(&(last_seq, _)) = queued.last() else {
+            if let Some(w) = self.writer.as_mut()
+                && !w.staged.is_empty()
+            {
+                w.inner.rollback()?;
+                w.staged.clear();
+            }
             return Ok(0);
         };
         // The last outbox entry of each queued testimony.
@@ -333,22 +354,28 @@ impl SearchIndex {
         }
         let mut ids: Vec<&str> = latest.keys().copied().collect();
         ids.sort_unstable();
-        let (writer, staged_seq) = match staged {
-            Some(s) => (s.writer, s.seq),
-            None => (self.writer()?, HashMap::new()),
-        };
+        let fields = self.fields;
+        let w = self.open_writer()?;
+        let staged = std::mem::take(&mut w.staged);
         for id in &ids {
-            if staged_seq.get(*id).is_some_and(|s| *s >= latest[id]) {
+            if staged.get(*id).is_some_and(|s| *s >= latest[id]) {
                 continue;
             }
-            writer.delete_term(tantivy::Term::from_field_text(self.fields.tid, id));
+            w.inner
+                .delete_term(tantivy::Term::from_field_text(fields.tid, id));
             if let Some(t) = store.testimony(id)? {
-                for doc in docs::testimony_docs(store, vocab, &self.fields, &t)? {
-                    writer.add_document(doc)?;
+                for doc in docs::testimony_docs(store, vocab, &fields, &t)? {
+                    w.inner.add_document(doc)?;
                 }
             }
         }
-        self.commit(writer, last_seq)?;
+        // Merges go on in the writer's threads while the caller ingests
+        // on; dropping the index waits for them.
+        let mut commit = w.inner.prepare_commit()?;
+        commit.set_payload(&payload_json(last_seq));
+        commit.commit()?;
+        self.reader.reload()?;
+        self.applied_seq = last_seq;
         store.clear_outbox(last_seq)?;
         Ok(ids.len())
     }
@@ -362,7 +389,7 @@ impl SearchIndex {
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<usize> {
         // Only one writer at a time: anything staged is redone below.
-        self.staged = None;
+        self.close_writer();
         let head = store.outbox_head()?;
         let all = store.testimony_ids()?;
         let writer = self.writer()?;
@@ -380,6 +407,13 @@ impl SearchIndex {
         Ok(all.len())
     }
 
+    /// Waits for the open writer's merges and closes it.
+    fn close_writer(&mut self) {
+        if let Some(w) = self.writer.take() {
+            let _ = w.inner.wait_merging_threads();
+        }
+    }
+
     fn commit(&mut self, mut writer: IndexWriter<TantivyDocument>, seq: i64) -> Result<()> {
         let mut commit = writer.prepare_commit()?;
         commit.set_payload(&payload_json(seq));
@@ -388,6 +422,20 @@ impl SearchIndex {
         self.reader.reload()?;
         self.applied_seq = seq;
         Ok(())
+    }
+}
+
+impl Drop for SearchIndex {
+    /// Lets the merges of the last syncs finish, so the index is left with
+    /// few segments; uncommitted documents are dropped (the outbox keeps
+    /// them).
+    fn drop(&mut self) {
+        if let Some(w) = self.writer.as_mut()
+            && !w.staged.is_empty()
+        {
+            let _ = w.inner.rollback();
+        }
+        self.close_writer();
     }
 }
 
