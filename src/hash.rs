@@ -18,7 +18,7 @@ pub fn sha256_hex(parts: &[&[u8]]) -> String {
 /// keys are short and not chosen by an attacker to collide, and SipHash
 /// costs more than the lookup it serves.
 #[derive(Default)]
-pub(crate) struct FxHasher(u64);
+pub struct FxHasher(u64);
 
 const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
@@ -41,7 +41,7 @@ impl Hasher for FxHasher {
 }
 
 /// Builds [`FxHasher`]s.
-pub(crate) type FxBuildHasher = BuildHasherDefault<FxHasher>;
+pub type FxBuildHasher = BuildHasherDefault<FxHasher>;
 
 #[cfg(test)]
 mod tests {

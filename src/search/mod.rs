@@ -430,10 +430,7 @@ fn access_clauses(f: &Fields, role: Role, today: Date) -> Vec<(Occur, Box<dyn TQ
     }
 }
 
-fn facet_counts(
-    vocab: &Vocabulary,
-    testimonies: &HashMap<u64, collect::TestimonyMatch>,
-) -> Vec<FacetCount> {
+fn facet_counts(vocab: &Vocabulary, testimonies: &collect::Testimonies) -> Vec<FacetCount> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for t in testimonies.values() {
         let mut paths: Vec<String> = Vec::new();
