@@ -229,8 +229,9 @@ impl Archive {
         &self.tagger
     }
 
-    /// Ingests one file into SQLite (one transaction). The index is brought
-    /// up to date by [`Archive::sync_index`]; callers batch that.
+    /// Ingests one file into SQLite (one transaction) and hands its
+    /// documents to the index writer; they become searchable at the next
+    /// [`Archive::sync_index`], which callers batch.
     pub fn ingest_file(
         &mut self,
         path: &Path,
@@ -409,6 +410,12 @@ impl Archive {
                 path: path.to_path_buf(),
                 source,
             })?;
+        if outcome != IngestOutcome::Unchanged {
+            // Index it in the background now; `sync_index` commits. A
+            // failure here only means sync does the work (the outbox has
+            // the testimony), so it does not fail the ingest.
+            let _ = self.index.stage(&self.store, &self.vocab, &record.id);
+        }
         Ok(FileReport {
             path: path.to_path_buf(),
             id: record.id,

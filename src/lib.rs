@@ -42,6 +42,7 @@ for hit in results.hits {
 pub mod access;
 pub mod analysis;
 mod archive;
+pub mod corpus;
 pub mod curate;
 pub mod dates;
 pub mod decode;

@@ -26,6 +26,7 @@
 //! index built with another version is refused until `tanu reindex`.
 
 mod fold;
+mod memo;
 mod stem;
 mod stopwords;
 mod translit;
@@ -34,6 +35,7 @@ use crate::decode::{Script, script_of};
 use crate::lang::Lang;
 
 pub use self::fold::{fold, fold_word, is_mixed_script, lower_for_stemming};
+pub use self::memo::cached_word_forms;
 pub use self::stem::stem_word;
 pub use self::stopwords::is_stopword;
 pub use self::translit::xs_key;
@@ -130,6 +132,14 @@ pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
 }
 
 fn is_word_char(c: char) -> bool {
+    // Fast paths for the scripts of our texts; the same answers as the
+    // general test below (checked in the tests), without its table search.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if matches!(c, '\u{C0}'..='\u{17F}' | '\u{400}'..='\u{481}') {
+        return c != '×' && c != '÷';
+    }
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 
@@ -273,7 +283,7 @@ impl Analyzed {
 pub fn analyze(text: &str, lang: Lang) -> Analyzed {
     let mut out = Analyzed::default();
     for w in words(text) {
-        let forms = word_forms(w.text, word_lang(w.text, lang));
+        let forms = cached_word_forms(w.text, word_lang(w.text, lang));
         let term = |t: &str| Term {
             text: t.to_string(),
             start: w.start,
@@ -315,6 +325,14 @@ pub fn query_langs(word: &str) -> &'static [Lang] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_char_fast_paths_agree_with_unicode() {
+        for c in ('\0'..='\u{600}').chain(['\u{1E00}', '\u{2019}', '\u{301}']) {
+            let general = c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
+            assert_eq!(is_word_char(c), general, "{c:?}");
+        }
+    }
 
     #[test]
     fn words_and_offsets() {

@@ -7,6 +7,7 @@ mod curate;
 mod demo;
 mod export;
 mod facets;
+mod generate;
 mod ingest;
 mod print;
 mod read;
@@ -109,6 +110,8 @@ enum Command {
     History(curate::HistoryArgs),
     /// Verify or print the tamper-evident audit log.
     Audit(curate::AuditArgs),
+    /// Write a synthetic archive of transcript files (for benchmarks).
+    Generate(generate::GenerateArgs),
 }
 
 /// Runs the CLI and maps the outcome to an exit code.
@@ -207,6 +210,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Retag(args) => curate::retag(&cli, args),
         Command::History(args) => curate::history(&cli, args),
         Command::Audit(args) => curate::audit(&cli, args),
+        Command::Generate(args) => generate::run(args),
     }
 }
 

@@ -149,11 +149,50 @@ pub enum Script {
 pub fn script_of(c: char) -> Script {
     match c {
         'A'..='Z' | 'a'..='z' => Script::Latin,
-        '\u{00C0}'..='\u{024F}' if c.is_alphabetic() && c != '×' && c != '÷' => Script::Latin,
+        '\u{00C0}'..='\u{024F}' if is_alphabetic(c) && c != '×' && c != '÷' => Script::Latin,
         '\u{1E00}'..='\u{1EFF}' => Script::Latin,
-        '\u{0400}'..='\u{052F}' if c.is_alphabetic() => Script::Cyrillic,
+        '\u{0400}'..='\u{052F}' if is_alphabetic(c) => Script::Cyrillic,
         _ => Script::Other,
     }
+}
+
+/// `c.to_lowercase()` when that is one character, from a table for the
+/// first 0x500 code points (Latin and Cyrillic); `None` when it is not one
+/// character or `c` is beyond the table, and the caller asks `char`.
+pub(crate) fn lower_simple(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        (0u32..0x500)
+            .map(|u| {
+                let c = char::from_u32(u).unwrap_or('\0');
+                let mut l = c.to_lowercase();
+                match (l.next(), l.next()) {
+                    (Some(one), None) => one,
+                    _ => '\0',
+                }
+            })
+            .collect()
+    });
+    match table.get(c as usize) {
+        Some('\0') | None => None,
+        Some(&l) => Some(l),
+    }
+}
+
+/// `char::is_alphabetic`, with fast answers for ASCII, Latin-1 and
+/// Latin Extended-A letters and basic Cyrillic (the same answers; the
+/// general test searches a table).
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    if matches!(c, '\u{C0}'..='\u{17F}' | '\u{400}'..='\u{481}') {
+        return c != '×' && c != '÷';
+    }
+    c.is_alphabetic()
 }
 
 /// The result of scoring a text.
@@ -165,25 +204,57 @@ pub struct Score {
     pub per_char: f64,
 }
 
+/// A letter model with its log-probabilities computed once and indexed by
+/// code point for Latin and Cyrillic (a search and an `ln` per letter of
+/// every candidate decoding were most of the cost of scoring).
 struct Model {
-    table: &'static [(char, f64)],
-    total: f64,
+    logs: Vec<(char, f64)>,
+    /// U+0000–U+017F.
+    latin: Vec<f64>,
+    /// U+0400–U+047F.
+    cyrillic: Vec<f64>,
 }
 
 impl Model {
     fn new(table: &'static [(char, f64)]) -> Model {
+        let total: f64 = table.iter().map(|(_, f)| f).sum();
+        let logs: Vec<(char, f64)> = table.iter().map(|&(c, f)| (c, (f / total).ln())).collect();
+        let lookup = |c: char| {
+            logs.iter()
+                .find(|(l, _)| *l == c)
+                .map_or(FOREIGN_LETTER, |(_, lp)| *lp)
+        };
+        let latin = (0u32..0x180)
+            .map(|u| char::from_u32(u).map_or(FOREIGN_LETTER, lookup))
+            .collect();
+        let cyrillic = (0x400u32..0x480)
+            .map(|u| char::from_u32(u).map_or(FOREIGN_LETTER, lookup))
+            .collect();
         Model {
-            table,
-            total: table.iter().map(|(_, f)| f).sum(),
+            logs,
+            latin,
+            cyrillic,
         }
     }
 
     fn log_p(&self, c: char) -> f64 {
-        match self.table.iter().find(|(l, _)| *l == c) {
-            Some((_, f)) => (f / self.total).ln(),
+        let u = c as usize;
+        if u < 0x180 {
+            return self.latin[u];
+        }
+        if (0x400..0x480).contains(&u) {
+            return self.cyrillic[u - 0x400];
+        }
+        match self.logs.iter().find(|(l, _)| *l == c) {
+            Some((_, lp)) => *lp,
             None => FOREIGN_LETTER,
         }
     }
+}
+
+fn models() -> &'static [Model; 3] {
+    static MODELS: std::sync::OnceLock<[Model; 3]> = std::sync::OnceLock::new();
+    MODELS.get_or_init(|| [Model::new(HU), Model::new(DE), Model::new(RU)])
 }
 
 fn is_ordinary_symbol(c: char) -> bool {
@@ -230,18 +301,22 @@ pub fn is_plausible_char(c: char) -> bool {
 
 /// Scores `text` (the first 64 KiB of characters are enough).
 pub fn score(text: &str) -> Score {
-    let hu = Model::new(HU);
-    let de = Model::new(DE);
-    let ru = Model::new(RU);
+    let [hu, de, ru] = models();
     let (mut ll_hu, mut ll_de, mut ll_ru) = (0.0f64, 0.0f64, 0.0f64);
     let mut penalty = 0.0f64;
     let (mut latin, mut cyrillic, mut penalized) = (0usize, 0usize, 0usize);
     let mut prev_lower = false;
     let mut prev_script = Script::Other;
     for c in text.chars().take(64 * 1024) {
-        let is_upper = c.is_uppercase();
-        let lower = c.to_lowercase().next().unwrap_or(c);
-        match script_of(c) {
+        let is_upper = if c.is_ascii() {
+            c.is_ascii_uppercase()
+        } else {
+            c.is_uppercase()
+        };
+        let lower = lower_simple(c).unwrap_or_else(|| c.to_lowercase().next().unwrap_or(c));
+        let script = script_of(c);
+        let alphabetic = is_alphabetic(c);
+        match script {
             Script::Latin => {
                 latin += 1;
                 ll_hu += hu.log_p(lower);
@@ -257,7 +332,7 @@ pub fn score(text: &str) -> Score {
                 {
                     penalty += CONTROL;
                     penalized += 1;
-                } else if c.is_alphabetic() {
+                } else if alphabetic {
                     penalty += FOREIGN_LETTER;
                     penalized += 1;
                 } else if !is_ordinary_symbol(c) && !c.is_whitespace() {
@@ -266,17 +341,12 @@ pub fn score(text: &str) -> Score {
                 }
             }
         }
-        let script = script_of(c);
         if script != Script::Other && prev_script != Script::Other && script != prev_script {
             penalty += SCRIPT_SWITCH;
             penalized += 1;
         }
-        prev_script = if c.is_alphabetic() {
-            script
-        } else {
-            Script::Other
-        };
-        if c.is_alphabetic() {
+        prev_script = if alphabetic { script } else { Script::Other };
+        if alphabetic {
             if is_upper && prev_lower {
                 penalty += CASE_FLIP;
                 penalized += 1;
@@ -305,6 +375,30 @@ mod tests {
         let ru = score("Нас забрали в лагерь, потом на шахту в Сталино.").per_char;
         let swapped = score("нАС ЗАБРАЛИ В ЛАГЕРЬ, ПОТОМ НА ШАХТУ В сТАЛИНО.").per_char;
         assert!(ru > swapped, "ru {ru}, swapped {swapped}");
+    }
+
+    #[test]
+    fn fast_paths_agree_with_unicode() {
+        for c in ('\0'..='\u{600}').chain(['\u{1E9E}', 'ґ', '\u{2019}']) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+        for c in '\0'..='\u{700}' {
+            let mut l = c.to_lowercase();
+            let expected = match (l.next(), l.next()) {
+                (Some(one), None) if (c as u32) < 0x500 => Some(one),
+                _ => None,
+            };
+            assert_eq!(lower_simple(c), expected, "{c:?}");
+        }
+        let m = Model::new(HU);
+        for c in ('\0'..='\u{600}').chain(['ґ', 'ß']) {
+            let slow = m
+                .logs
+                .iter()
+                .find(|(l, _)| *l == c)
+                .map_or(FOREIGN_LETTER, |(_, lp)| *lp);
+            assert_eq!(m.log_p(c).to_bits(), slow.to_bits(), "{c:?}");
+        }
     }
 
     #[test]

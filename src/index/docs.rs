@@ -2,10 +2,9 @@
 
 use tantivy::TantivyDocument;
 use tantivy::schema::Facet as TFacet;
-use tantivy::tokenizer::{PreTokenizedString, Token};
 
-use super::{Fields, Result};
-use crate::analysis::{Term, View, analyze};
+use super::{Fields, Result, tokenize};
+use crate::analysis::View;
 use crate::lang::Lang;
 use crate::store::{SegmentRow, Store, TestimonyRow};
 use crate::vocab::Vocabulary;
@@ -90,9 +89,10 @@ pub(super) fn testimony_docs(
                 doc.add_facet(f.tags_suggested, p.clone());
             }
             doc.add_u64(f.point, 0);
-            let analyzed = analyze(&text, lang);
+            // The view tokenizers analyse the text (tokenize.rs).
+            let value = tokenize::field_text(lang, &text);
             for view in View::ALL {
-                doc.add_pre_tokenized_text(f.view(view), pre_tokenized(analyzed.view(view)));
+                doc.add_text(f.view(view), &value);
             }
             if let Some(q) = question {
                 // Redacted words of the question stay out of every copy an
@@ -108,12 +108,9 @@ pub(super) fn testimony_docs(
                     crate::access::blank_spans(&q.text, &q_spans)
                 };
                 let qlang = Lang::from_code(&q.lang).unwrap_or(Lang::Other);
-                let asked = analyze(&asked_text, qlang);
+                let asked = tokenize::field_text(qlang, &asked_text);
                 for view in View::ALL {
-                    doc.add_pre_tokenized_text(
-                        f.context_view(view),
-                        pre_tokenized(asked.view(view)),
-                    );
+                    doc.add_text(f.context_view(view), &asked);
                 }
             }
             out.push(doc);
@@ -174,32 +171,16 @@ pub(super) fn testimony_docs(
             for p in &all_tags {
                 doc.add_facet(f.tags_suggested, p.clone());
             }
-            let analyzed = analyze(&text, lang);
+            // The view tokenizers analyse the text (tokenize.rs).
+            let value = tokenize::field_text(lang, &text);
             for view in View::ALL {
-                doc.add_pre_tokenized_text(f.view(view), pre_tokenized(analyzed.view(view)));
+                doc.add_text(f.view(view), &value);
             }
             out.push(doc);
         }
     }
     Ok(out)
 }
-
-fn pre_tokenized(terms: &[Term]) -> PreTokenizedString {
-    PreTokenizedString {
-        text: String::new(),
-        tokens: terms
-            .iter()
-            .map(|t| Token {
-                offset_from: t.start,
-                offset_to: t.end,
-                position: t.position,
-                text: t.text.clone(),
-                position_length: 1,
-            })
-            .collect(),
-    }
-}
-
 /// Is `prev` a question that `seg` answers? An interview is told in
 /// questions and answers; the words of a question (`Milyenek voltak a
 /// körülmények Foksányban?`) are the context of the answer after it (`Kitört

@@ -23,9 +23,11 @@
 //! version is refused.
 
 mod docs;
+mod tokenize;
 
 pub use self::docs::question_before;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -39,7 +41,7 @@ use crate::store::Store;
 use crate::vocab::Vocabulary;
 
 /// Version of the index layout (fields and their options).
-pub const INDEX_SCHEMA_VERSION: u32 = 3;
+pub const INDEX_SCHEMA_VERSION: u32 = 4;
 
 /// An index failure.
 #[derive(Debug, thiserror::Error)]
@@ -143,11 +145,16 @@ impl Fields {
 
 fn build_schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let text = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer("raw")
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-    );
+    // Each view has its own tokenizer, which runs tanu's analysis (the
+    // question context fields use the tokenizer of their view). Phrases
+    // run on every view, so all keep positions.
+    let text = |view| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenize::name(view))
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
     let fields = Fields {
         tnum: b.add_u64_field("tnum", INDEXED | FAST | STORED),
         ordinal: b.add_u64_field("ordinal", FAST | STORED),
@@ -163,17 +170,17 @@ fn build_schema() -> (Schema, Fields) {
         tags: b.add_facet_field("tags", tantivy::schema::FacetOptions::default()),
         tags_suggested: b
             .add_facet_field("tags_suggested", tantivy::schema::FacetOptions::default()),
-        stem: b.add_text_field("stem", text.clone()),
-        plain: b.add_text_field("plain", text.clone()),
-        xs: b.add_text_field("xs", text.clone()),
-        xs_stem: b.add_text_field("xs_stem", text.clone()),
-        exact: b.add_text_field("exact", text.clone()),
+        stem: b.add_text_field("stem", text(View::Stem)),
+        plain: b.add_text_field("plain", text(View::Plain)),
+        xs: b.add_text_field("xs", text(View::Xs)),
+        xs_stem: b.add_text_field("xs_stem", text(View::XsStem)),
+        exact: b.add_text_field("exact", text(View::Exact)),
         context: [
-            b.add_text_field("context_stem", text.clone()),
-            b.add_text_field("context_plain", text.clone()),
-            b.add_text_field("context_xs", text.clone()),
-            b.add_text_field("context_xs_stem", text.clone()),
-            b.add_text_field("context_exact", text),
+            b.add_text_field("context_stem", text(View::Stem)),
+            b.add_text_field("context_plain", text(View::Plain)),
+            b.add_text_field("context_xs", text(View::Xs)),
+            b.add_text_field("context_xs_stem", text(View::XsStem)),
+            b.add_text_field("context_exact", text(View::Exact)),
         ],
     };
     (b.build(), fields)
@@ -194,6 +201,17 @@ pub struct SearchIndex {
     fields: Fields,
     dir: PathBuf,
     applied_seq: i64,
+    writer: Option<Writer>,
+}
+
+/// The open writer, kept from one sync to the next so that its indexing
+/// and merging threads, and the memory they hold, serve the whole ingest
+/// (a new writer per batch left the allocator with ever more per-thread
+/// arenas); and the testimonies staged since the last commit, each with
+/// the outbox head when its rows were read.
+struct Writer {
+    inner: IndexWriter<TantivyDocument>,
+    staged: HashMap<String, i64>,
 }
 
 impl SearchIndex {
@@ -205,6 +223,7 @@ impl SearchIndex {
         })?;
         let (schema, fields) = build_schema();
         let index = Index::create_in_dir(dir, schema)?;
+        tokenize::register(&index);
         let mut writer: IndexWriter<TantivyDocument> =
             index.writer_with_num_threads(1, 15_000_000)?;
         let mut commit = writer.prepare_commit()?;
@@ -236,6 +255,7 @@ impl SearchIndex {
             });
         }
         let (_, fields) = build_schema();
+        tokenize::register(&index);
         SearchIndex::from_index(index, fields, dir, payload.applied_seq)
     }
 
@@ -255,6 +275,7 @@ impl SearchIndex {
             fields,
             dir: dir.to_path_buf(),
             applied_seq,
+            writer: None,
         })
     }
 
@@ -287,27 +308,106 @@ impl SearchIndex {
             .writer_with_num_threads(threads, 64_000_000 * threads)?)
     }
 
+    /// Adds the documents of testimony `id` as stored now, without
+    /// committing: Tantivy's threads index them while the caller goes on
+    /// (reading and storing the next file), and the next [`sync`] only
+    /// commits them. Nothing is visible before that commit, and nothing is
+    /// lost if it never comes: the outbox still holds the testimony.
+    ///
+    /// [`sync`]: SearchIndex::sync
+    pub fn stage(&mut self, store: &Store, vocab: &Vocabulary, id: &str) -> Result<()> {
+        let result = self.try_stage(store, vocab, id);
+        if result.is_err() {
+            // Drop what was staged; sync will index it all from the outbox.
+            self.writer = None;
+        }
+        result
+    }
+
+    fn try_stage(&mut self, store: &Store, vocab: &Vocabulary, id: &str) -> Result<()> {
+        // The head before reading the rows: if the testimony changes after
+        // this, the outbox will hold a later entry and sync re-adds it.
+        let head = store.outbox_head()?;
+        let fields = self.fields;
+        let w = self.open_writer()?;
+        w.inner
+            .delete_term(tantivy::Term::from_field_text(fields.tid, id));
+        if let Some(t) = store.testimony(id)? {
+            for doc in docs::testimony_docs(store, vocab, &fields, &t)? {
+                w.inner.add_document(doc)?;
+            }
+        }
+        w.staged.insert(id.to_string(), head);
+        Ok(())
+    }
+
+    fn open_writer(&mut self) -> Result<&mut Writer> {
+        if self.writer.is_none() {
+            self.writer = Some(Writer {
+                inner: self.writer()?,
+                staged: HashMap::new(),
+            });
+        }
+        self.writer
+            .as_mut()
+            .ok_or_else(|| IndexError::NotAnIndex(self.dir.clone()))
+    }
+
     /// Applies the store's outbox: rebuilds the documents of every queued
-    /// testimony, commits, then clears the applied outbox entries. Returns
-    /// the number of testimonies reindexed.
+    /// testimony (unless [`stage`] added them as they are now), commits,
+    /// then clears the applied outbox entries. Returns the number of
+    /// testimonies reindexed.
+    ///
+    /// [`stage`]: SearchIndex::stage
     pub fn sync(&mut self, store: &Store, vocab: &Vocabulary) -> Result<usize> {
+        let result = self.try_sync(store, vocab);
+        if result.is_err() {
+            // Whatever the writer holds is uncommitted; the outbox has it.
+            self.writer = None;
+        }
+        result
+    }
+
+    fn try_sync(&mut self, store: &Store, vocab: &Vocabulary) -> Result<usize> {
         let queued = store.outbox()?;
         let Some(&(last_seq, _)) = queued.last() else {
+            if let Some(w) = self.writer.as_mut()
+                && !w.staged.is_empty()
+            {
+                w.inner.rollback()?;
+                w.staged.clear();
+            }
             return Ok(0);
         };
-        let mut ids: Vec<&str> = queued.iter().map(|(_, id)| id.as_str()).collect();
+        // The last outbox entry of each queued testimony.
+        let mut latest: HashMap<&str, i64> = HashMap::new();
+        for (seq, id) in &queued {
+            latest.insert(id.as_str(), *seq);
+        }
+        let mut ids: Vec<&str> = latest.keys().copied().collect();
         ids.sort_unstable();
-        ids.dedup();
-        let writer = self.writer()?;
+        let fields = self.fields;
+        let w = self.open_writer()?;
+        let staged = std::mem::take(&mut w.staged);
         for id in &ids {
-            writer.delete_term(tantivy::Term::from_field_text(self.fields.tid, id));
+            if staged.get(*id).is_some_and(|s| *s >= latest[id]) {
+                continue;
+            }
+            w.inner
+                .delete_term(tantivy::Term::from_field_text(fields.tid, id));
             if let Some(t) = store.testimony(id)? {
-                for doc in docs::testimony_docs(store, vocab, &self.fields, &t)? {
-                    writer.add_document(doc)?;
+                for doc in docs::testimony_docs(store, vocab, &fields, &t)? {
+                    w.inner.add_document(doc)?;
                 }
             }
         }
-        self.commit(writer, last_seq)?;
+        // Merges go on in the writer's threads while the caller ingests
+        // on; dropping the index waits for them.
+        let mut commit = w.inner.prepare_commit()?;
+        commit.set_payload(&payload_json(last_seq));
+        commit.commit()?;
+        self.reader.reload()?;
+        self.applied_seq = last_seq;
         store.clear_outbox(last_seq)?;
         Ok(ids.len())
     }
@@ -320,6 +420,8 @@ impl SearchIndex {
         vocab: &Vocabulary,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<usize> {
+        // Only one writer at a time: anything staged is redone below.
+        self.close_writer();
         let head = store.outbox_head()?;
         let all = store.testimony_ids()?;
         let writer = self.writer()?;
@@ -337,6 +439,13 @@ impl SearchIndex {
         Ok(all.len())
     }
 
+    /// Waits for the open writer's merges and closes it.
+    fn close_writer(&mut self) {
+        if let Some(w) = self.writer.take() {
+            let _ = w.inner.wait_merging_threads();
+        }
+    }
+
     fn commit(&mut self, mut writer: IndexWriter<TantivyDocument>, seq: i64) -> Result<()> {
         let mut commit = writer.prepare_commit()?;
         commit.set_payload(&payload_json(seq));
@@ -345,6 +454,20 @@ impl SearchIndex {
         self.reader.reload()?;
         self.applied_seq = seq;
         Ok(())
+    }
+}
+
+impl Drop for SearchIndex {
+    /// Lets the merges of the last syncs finish, so the index is left with
+    /// few segments; uncommitted documents are dropped (the outbox keeps
+    /// them).
+    fn drop(&mut self) {
+        if let Some(w) = self.writer.as_mut()
+            && !w.staged.is_empty()
+        {
+            let _ = w.inner.rollback();
+        }
+        self.close_writer();
     }
 }
 

@@ -186,12 +186,12 @@ pub(super) fn parse_numbered_body(
             }
         }
         if let Some(seg) = current.as_mut() {
-            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            if !text.is_empty() {
+            // The line's words, single-spaced, appended to the segment.
+            for w in text.split_whitespace() {
                 if !seg.text.is_empty() {
                     seg.text.push(' ');
                 }
-                seg.text.push_str(&text);
+                seg.text.push_str(w);
             }
         }
     }

@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// One kind of change made to the text, how often, and an example.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,7 +86,14 @@ pub fn repair(text: &str) -> (String, Vec<Repair>) {
     let text = remove_c1_controls(&text, &mut log);
     let text = remove_soft_hyphens(&text, &mut log);
     let text = join_hyphenations(&text, &mut log);
-    let mut text: String = text.nfc().collect();
+    // Most text is in NFC already; the quick check proves it without
+    // decomposing and recomposing every character.
+    let mut text: String = if unicode_normalization::is_nfc_quick(text.chars()) == IsNormalized::Yes
+    {
+        text
+    } else {
+        text.nfc().collect()
+    };
     if text.contains(['õ', 'û', 'ô', 'Õ', 'Û', 'Ô']) && is_hungarian(&text) {
         let (fixed, n) = hungarian_stand_ins(&text);
         text = fixed;
@@ -104,9 +111,24 @@ pub fn repair(text: &str) -> (String, Vec<Repair>) {
     (text, log.repairs)
 }
 
+/// Whether `clean_characters` does anything with `c`.
+fn needs_cleaning(c: char) -> bool {
+    match c {
+        '\n' | '\t' => false,
+        '\r' | '\u{0C}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        | '\u{00AD}' => true,
+        c => c.is_control() && !is_c1(c),
+    }
+}
+
 fn clean_characters(text: &str, log: &mut Log) -> String {
+    // Copy the runs of ordinary characters whole; look at the others.
+    let Some(first) = text.find(needs_cleaning) else {
+        return text.to_string();
+    };
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
+    out.push_str(&text[..first]);
+    let mut chars = text[first..].chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '\r' => {
@@ -325,6 +347,13 @@ fn reverse_mojibake(text: &str, log: &mut Log) -> String {
 }
 
 fn join_hyphenations(text: &str, log: &mut Log) -> String {
+    if !text.split('\n').any(|l| {
+        let mut rev = l.trim_end().chars().rev();
+        matches!(rev.next(), Some('-' | '\u{2010}')) && rev.next().is_some_and(char::is_alphabetic)
+    }) {
+        // No line ends in a hyphenated word: nothing to join.
+        return text.to_string();
+    }
     let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
     let mut i = 0;
     while i + 1 < lines.len() {

@@ -9,6 +9,11 @@ use tantivy::fastfield::FacetReader;
 use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
+use crate::hash::FxBuildHasher;
+
+/// Matching testimonies by testimony number.
+pub type Testimonies = HashMap<u64, TestimonyMatch, FxBuildHasher>;
+
 /// What is known about one matching testimony.
 #[derive(Debug, Clone, Default)]
 pub struct TestimonyMatch {
@@ -22,14 +27,17 @@ pub struct TestimonySet {
     pub facet_field: Option<&'static str>,
 }
 
+/// Per segment: the count per testimony and the facet ordinals of its
+/// first matching document; ordinals become paths once, at harvest (a
+/// segment has few distinct tags, and every matching document is seen).
 pub struct TestimonySetSegment {
     tnum: Column<u64>,
     facets: Option<FacetReader>,
-    found: HashMap<u64, TestimonyMatch>,
+    found: HashMap<u64, (usize, Vec<u64>), FxBuildHasher>,
 }
 
 impl Collector for TestimonySet {
-    type Fruit = HashMap<u64, TestimonyMatch>;
+    type Fruit = Testimonies;
     type Child = TestimonySetSegment;
 
     fn for_segment(
@@ -44,7 +52,7 @@ impl Collector for TestimonySet {
         Ok(TestimonySetSegment {
             tnum: reader.fast_fields().u64("tnum")?,
             facets,
-            found: HashMap::new(),
+            found: HashMap::default(),
         })
     }
 
@@ -53,7 +61,8 @@ impl Collector for TestimonySet {
     }
 
     fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
-        let mut all: HashMap<u64, TestimonyMatch> = HashMap::new();
+        let mut fruits = fruits.into_iter();
+        let mut all = fruits.next().unwrap_or_default();
         for fruit in fruits {
             for (t, m) in fruit {
                 let e = all.entry(t).or_default();
@@ -70,27 +79,44 @@ impl Collector for TestimonySet {
 }
 
 impl SegmentCollector for TestimonySetSegment {
-    type Fruit = HashMap<u64, TestimonyMatch>;
+    type Fruit = Testimonies;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         let Some(t) = self.tnum.first(doc) else {
             return;
         };
         let entry = self.found.entry(t).or_default();
-        entry.passages += 1;
-        if entry.passages == 1
+        entry.0 += 1;
+        if entry.0 == 1
             && let Some(reader) = &self.facets
         {
-            let mut facet = Facet::root();
-            for ord in reader.facet_ords(doc) {
-                if reader.facet_from_ord(ord, &mut facet).is_ok() {
-                    entry.facets.push(facet.to_path_string());
-                }
-            }
+            entry.1.extend(reader.facet_ords(doc));
         }
     }
 
     fn harvest(self) -> Self::Fruit {
+        let mut paths: HashMap<u64, Option<String>, FxBuildHasher> = HashMap::default();
+        let mut facet = Facet::root();
         self.found
+            .into_iter()
+            .map(|(t, (passages, ords))| {
+                let facets = ords
+                    .into_iter()
+                    .filter_map(|ord| {
+                        paths
+                            .entry(ord)
+                            .or_insert_with(|| {
+                                self.facets.as_ref().and_then(|r| {
+                                    r.facet_from_ord(ord, &mut facet)
+                                        .ok()
+                                        .map(|_| facet.to_path_string())
+                                })
+                            })
+                            .clone()
+                    })
+                    .collect();
+                (t, TestimonyMatch { passages, facets })
+            })
+            .collect()
     }
 }

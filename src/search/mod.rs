@@ -29,6 +29,7 @@ use std::ops::Bound;
 use serde::Serialize;
 use tantivy::Term;
 use tantivy::collector::TopDocs;
+use tantivy::columnar::Column;
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query as TQuery, RangeQuery, TermQuery,
     TermSetQuery,
@@ -322,9 +323,10 @@ pub fn search(
         &(TopDocs::with_limit(want).order_by_score(), set_collector),
     )?;
     let total_passages: usize = testimonies.values().map(|t| t.passages).sum();
+    let mut keys = DocKeys::new(&searcher);
     // Fetch more passages until enough testimonies are represented.
     loop {
-        let distinct = distinct_testimonies(&searcher, fields, &top)?;
+        let distinct = keys.distinct_testimonies(&top)?;
         if distinct >= req.limit || top.len() < want || want >= total_passages {
             break;
         }
@@ -336,11 +338,11 @@ pub fn search(
     let mut groups: HashMap<u64, Vec<(f32, i64, u64)>> = HashMap::new();
     let mut order: Vec<u64> = Vec::new();
     for (score, addr) in &top {
-        let (tnum, ordinal, point) = doc_keys(&searcher, fields, *addr)?;
+        let (tnum, ordinal, point, asks) = keys.get(*addr)?;
         // An interviewer's question names the topic in a few words and
         // would outrank the narrator's account of it; the answer counts
         // more.
-        let score = if asks(&searcher, *addr)? {
+        let score = if asks {
             score * QUESTION_WEIGHT
         } else {
             *score
@@ -538,24 +540,6 @@ fn asked_context(
 /// Weight of a passage that is a question answered by the next passage.
 const QUESTION_WEIGHT: f32 = 0.3;
 
-fn asks(searcher: &tantivy::Searcher, addr: tantivy::DocAddress) -> tantivy::Result<bool> {
-    let reader = searcher.segment_reader(addr.segment_ord);
-    Ok(reader.fast_fields().u64("asks")?.first(addr.doc_id) == Some(1))
-}
-
-fn doc_keys(
-    searcher: &tantivy::Searcher,
-    _fields: &Fields,
-    addr: tantivy::DocAddress,
-) -> tantivy::Result<(u64, i64, u64)> {
-    let reader = searcher.segment_reader(addr.segment_ord);
-    let ff = reader.fast_fields();
-    let tnum = ff.u64("tnum")?.first(addr.doc_id).unwrap_or(0);
-    let ordinal = ff.u64("ordinal")?.first(addr.doc_id).unwrap_or(0);
-    let point = ff.u64("point")?.first(addr.doc_id).unwrap_or(0);
-    Ok((tnum, ordinal as i64, point))
-}
-
 /// The index points of `t` as a caller with these redactions sees them.
 fn visible_points(
     store: &Store,
@@ -582,16 +566,55 @@ fn point_text(p: &crate::parse::IndexPoint) -> String {
     p.texts().join(" — ")
 }
 
-fn distinct_testimonies(
-    searcher: &tantivy::Searcher,
-    fields: &Fields,
-    top: &[(f32, tantivy::DocAddress)],
-) -> tantivy::Result<usize> {
-    let mut seen = std::collections::HashSet::new();
-    for (_, addr) in top {
-        seen.insert(doc_keys(searcher, fields, *addr)?.0);
+/// Reads the testimony number, ordinal, index point and question flag of
+/// hits from the fast fields, opening each segment's columns once.
+struct DocKeys<'a> {
+    searcher: &'a tantivy::Searcher,
+    columns: Vec<Option<[Column<u64>; 4]>>,
+}
+
+impl<'a> DocKeys<'a> {
+    fn new(searcher: &'a tantivy::Searcher) -> DocKeys<'a> {
+        DocKeys {
+            searcher,
+            columns: vec![None; searcher.segment_readers().len()],
+        }
     }
-    Ok(seen.len())
+
+    /// `(testimony number, ordinal, index point, asks)` of a hit.
+    fn get(&mut self, addr: tantivy::DocAddress) -> tantivy::Result<(u64, i64, u64, bool)> {
+        let slot = &mut self.columns[addr.segment_ord as usize];
+        if slot.is_none() {
+            let ff = self.searcher.segment_reader(addr.segment_ord).fast_fields();
+            *slot = Some([
+                ff.u64("tnum")?,
+                ff.u64("ordinal")?,
+                ff.u64("point")?,
+                ff.u64("asks")?,
+            ]);
+        }
+        let Some([tnum, ordinal, point, asks]) = slot else {
+            return Ok((0, 0, 0, false));
+        };
+        let doc = addr.doc_id;
+        Ok((
+            tnum.first(doc).unwrap_or(0),
+            ordinal.first(doc).unwrap_or(0) as i64,
+            point.first(doc).unwrap_or(0),
+            asks.first(doc) == Some(1),
+        ))
+    }
+
+    fn distinct_testimonies(
+        &mut self,
+        top: &[(f32, tantivy::DocAddress)],
+    ) -> tantivy::Result<usize> {
+        let mut seen = std::collections::HashSet::new();
+        for (_, addr) in top {
+            seen.insert(self.get(*addr)?.0);
+        }
+        Ok(seen.len())
+    }
 }
 
 /// The clauses that restrict a search to what `role` may see; they do not
@@ -628,10 +651,7 @@ fn access_clauses(f: &Fields, role: Role, today: Date) -> Vec<(Occur, Box<dyn TQ
     }
 }
 
-fn facet_counts(
-    vocab: &Vocabulary,
-    testimonies: &HashMap<u64, collect::TestimonyMatch>,
-) -> Vec<FacetCount> {
+fn facet_counts(vocab: &Vocabulary, testimonies: &collect::Testimonies) -> Vec<FacetCount> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for t in testimonies.values() {
         let mut paths: Vec<String> = Vec::new();

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::compile::Highlighter;
-use crate::analysis::{word_forms, word_lang, words};
+use crate::analysis::{cached_word_forms, word_lang, words};
 use crate::lang::Lang;
 
 /// A piece of a passage with highlighted ranges.
@@ -20,7 +20,7 @@ pub struct Snippet {
 /// densest run of matches.
 pub fn snippet(text: &str, lang: Lang, hl: &Highlighter, max_chars: usize) -> Snippet {
     let matches: Vec<(usize, usize)> = words(text)
-        .filter(|w| hl.matches(&word_forms(w.text, word_lang(w.text, lang))))
+        .filter(|w| hl.matches(&cached_word_forms(w.text, word_lang(w.text, lang))))
         .map(|w| (w.start, w.end))
         .collect();
     let total_chars = text.chars().count();

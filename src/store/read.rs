@@ -289,7 +289,8 @@ impl Store {
         let sql = format!("SELECT {TESTIMONY_COLUMNS} FROM testimony WHERE id = ?1");
         let row = self
             .conn
-            .query_row(&sql, [id], testimony_from_row)
+            .prepare_cached(&sql)?
+            .query_row([id], testimony_from_row)
             .optional()?;
         row.map(finish_testimony).transpose()
     }
@@ -299,7 +300,8 @@ impl Store {
         let sql = format!("SELECT {TESTIMONY_COLUMNS} FROM testimony WHERE num = ?1");
         let row = self
             .conn
-            .query_row(&sql, [num], testimony_from_row)
+            .prepare_cached(&sql)?
+            .query_row([num], testimony_from_row)
             .optional()?;
         row.map(finish_testimony).transpose()
     }
