@@ -563,7 +563,7 @@ impl Archive {
         use crate::store::CheckResult;
         let mut out = self.store.check()?;
         let pending = self.store.outbox()?.len();
-        let expected = self.store.expected_index_docs()?;
+        let expected = crate::index::expected_docs(&self.store)?;
         let actual = self.index.searcher().num_docs();
         let mut problems = Vec::new();
         if pending > 0 {

@@ -239,6 +239,44 @@ fn human_search_output_has_timecodes_speakers_and_highlights() {
 }
 
 #[test]
+fn names_and_titles_find_the_catalogue_record() {
+    let t = TestArchive::with_fixtures();
+    // The narrator's name is in no passage of hu-mr-007 (the interviewer
+    // says "Ilonka néni"): only the catalogue record has it, and the
+    // transcript's header arrived as mojibake.
+    let (hits, _) = t.search_json(&["Szűcs Ilona"]);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0]["id"], "hu-mr-007");
+    let record = &hits[0]["passages"][0];
+    assert_eq!(record["record"], true, "{record}");
+    assert!(
+        record["snippet"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Gyula")
+    );
+    // Without accents, and with a word of the text: the record and the
+    // passages together satisfy AND, and the story comes first.
+    let (hits, _) = t.search_json(&["Szucs Ilona Foksány"]);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    // A word of a title finds it too; where the text also has the word,
+    // the text's passage is shown before the record.
+    let (hits, _) = t.search_json(&["Kirovabadig", "-n", "50"]);
+    assert!(hits.iter().any(|h| h["id"] == "hu-mr-007"), "{hits:?}");
+    let (hits, _) = t.search_json(&["Sztálinóban maradtam"]);
+    assert_eq!(hits[0]["id"], "mixed-001");
+    assert!(hits[0]["passages"][0]["record"].is_null(), "{}", hits[0]);
+    t.tanu()
+        .args(["search", "Szűcs Ilona"])
+        .assert()
+        .success()
+        .stdout(contains("record: ").and(contains("**Szűcs** **Ilona** (Gyula)")));
+    // Not a passage of the transcript: `show` and exports are unchanged,
+    // and `check` counts the record documents.
+    t.tanu().arg("check").assert().success();
+}
+
+#[test]
 fn boolean_queries() {
     let t = TestArchive::with_fixtures();
     let both = t.search_ids(&["Foksány AND Kazany", "-n", "50"]);

@@ -326,6 +326,14 @@ fn restricted_and_unpublished_testimonies_never_leak_to_the_public() {
         .assert()
         .code(0);
     t.tanu().args(["search", "zsuzsulkafalvi"]).assert().code(0);
+    // Nor by its narrator's name or its title (the catalogue record).
+    for q in ["Rejtett Rozália", "\"Titkos tanúvallomás\""] {
+        t.tanu()
+            .args(["--role", "public", "search", q])
+            .assert()
+            .code(1);
+        t.tanu().args(["search", q]).assert().code(0);
+    }
     // Facet counts exclude it: Vorkuta has one public testimony, not two.
     let (_, summary) = t.search_json(&[
         "--role", "public", "Vorkuta", "--facets", "--region", "vorkuta",

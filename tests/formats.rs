@@ -306,6 +306,9 @@ fn search_finds_index_points() {
     // Index point keywords, across inflection: "gyűjtőtáborba" → gyűjtőtábor.
     let out = tanu(&a, &["search", "kisbíró"]);
     assert!(out.stdout.contains("index point 2"), "{}", out.stdout);
+    // The index holds exactly the documents the points imply.
+    let out = tanu(&a, &["check"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
 }
 
 fn export_all(archive: &Path, role: &str, format: &str) -> String {
@@ -357,6 +360,9 @@ fn exports_respect_roles_and_redaction() {
         &["hu-ohms-013", "hu-srt-017", "hu-plain-019", "hu-vtt-014"],
         Some(("hu-ohms-013", "gyalogoltunk Szolyváig")),
     );
+    // A point quoting the redacted passage is indexed twice; check knows.
+    let out = tanu(&a, &["check"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
     for format in ["json", "csv", "ohms", "vtt", "dc"] {
         let public = export_all(&a, "public", format);
         assert!(public.contains("hu-ohms-013"), "{format}: {public}");

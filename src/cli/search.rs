@@ -124,7 +124,9 @@ fn print_results(results: &SearchResults, suggested: bool) {
                 _ => String::new(),
             };
             let tc = print::timecode(p.start_ms);
-            let mut place = if tc.is_empty() {
+            let mut place = if p.record {
+                "record:".to_string()
+            } else if tc.is_empty() {
                 format!("¶{}", p.ordinal)
             } else {
                 tc

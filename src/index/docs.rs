@@ -9,8 +9,50 @@ use crate::lang::Lang;
 use crate::store::{SegmentRow, Store, TestimonyRow};
 use crate::vocab::Vocabulary;
 
-/// The documents of one testimony: one per segment and per index point,
-/// two for a segment with active redactions (and for a point quoting one).
+/// The `point` value of a testimony's catalogue-record document.
+pub const RECORD_POINT: u64 = u64::MAX;
+
+/// The catalogue record of a testimony as it is indexed and shown: title,
+/// narrator and birthplace, interviewer, recording place, the names of the
+/// other speakers, keywords and abstract — what a descendant types to find
+/// a grandmother's interview (`Szűcs Ilona`). Only fields every role that
+/// may see the testimony sees in `tanu show` (never the archivist's notes).
+pub fn record_text(t: &TestimonyRow) -> String {
+    let mut parts: Vec<String> = vec![t.title.clone()];
+    let mut who = t.narrator.clone().unwrap_or_default();
+    if let Some(place) = t.narrator_birthplace.as_deref().filter(|p| !p.is_empty()) {
+        if who.is_empty() {
+            who = place.to_string();
+        } else {
+            who = format!("{who} ({place})");
+        }
+    }
+    parts.push(who);
+    parts.push(t.interviewer.clone().unwrap_or_default());
+    parts.push(t.recording_place.clone().unwrap_or_default());
+    let named = |n: &str| {
+        let n = n.to_lowercase();
+        [&t.narrator, &t.interviewer]
+            .iter()
+            .filter_map(|x| x.as_deref())
+            .any(|x| n.contains(&x.to_lowercase()))
+    };
+    let others: Vec<&str> = t
+        .speakers
+        .iter()
+        .map(|s| s.name.as_str())
+        .filter(|n| !n.is_empty() && !named(n))
+        .collect();
+    parts.push(others.join(", "));
+    parts.push(t.keywords.join(", "));
+    parts.push(t.summary.clone().unwrap_or_default());
+    parts.retain(|p| !p.trim().is_empty());
+    parts.join(" · ")
+}
+
+/// The documents of one testimony: its catalogue record, one per segment
+/// and per index point, two for a segment with active redactions (and for
+/// a point quoting one).
 pub(super) fn testimony_docs(
     store: &Store,
     vocab: &Vocabulary,
@@ -45,7 +87,34 @@ pub(super) fn testimony_docs(
         .as_deref()
         .and_then(crate::dates::parse_date)
         .map_or(i64::MAX, crate::dates::days_since_epoch);
-    let mut out = Vec::with_capacity(segments.len());
+    let mut out = Vec::with_capacity(segments.len() + 1);
+
+    // The catalogue record, so that a name or title finds the testimony.
+    let record = record_text(t);
+    let record_lang = crate::lang::detect(&record, t.languages.first().map(|c| Lang::for_code(c)));
+    let mut doc = TantivyDocument::default();
+    doc.add_u64(f.tnum, t.num as u64);
+    doc.add_u64(f.ordinal, 0);
+    doc.add_u64(f.point, RECORD_POINT);
+    doc.add_u64(f.asks, 0);
+    doc.add_text(f.tid, &t.id);
+    doc.add_text(f.lang, record_lang.code());
+    doc.add_text(f.audience, "all");
+    doc.add_text(f.access, t.access.name());
+    doc.add_text(f.status, &t.status);
+    doc.add_i64(f.embargo, embargo);
+    for p in &confirmed {
+        doc.add_facet(f.tags, p.clone());
+    }
+    for p in &all_tags {
+        doc.add_facet(f.tags_suggested, p.clone());
+    }
+    let value = tokenize::field_text(record_lang, &record);
+    for view in View::ALL {
+        doc.add_text(f.view(view), &value);
+    }
+    out.push(doc);
+
     for (i, seg) in segments.iter().enumerate() {
         let question = i
             .checked_sub(1)
@@ -181,6 +250,38 @@ pub(super) fn testimony_docs(
     }
     Ok(out)
 }
+/// How many documents the index should hold for the store as it is now.
+pub fn expected_docs(store: &Store) -> Result<u64> {
+    let mut n = store.expected_index_docs()?;
+    for num in store.testimonies_with_redacted_points()? {
+        let segments = store.segments(num)?;
+        let texts: Vec<(i64, &str)> = segments
+            .iter()
+            .map(|s| (s.ordinal, s.text.as_str()))
+            .collect();
+        let spans: Vec<(i64, (usize, usize))> = store
+            .redactions(num)?
+            .into_iter()
+            .filter(|r| r.active)
+            .map(|r| {
+                (
+                    r.ordinal,
+                    (r.span.0.max(0) as usize, r.span.1.max(0) as usize),
+                )
+            })
+            .collect();
+        let phrases = crate::access::redacted_phrases(&texts, &spans);
+        for point in store.index_points(num)? {
+            let mut redacted = point.clone();
+            crate::access::redact_index_point(&mut redacted, &phrases);
+            if redacted.texts() != point.texts() {
+                n += 1;
+            }
+        }
+    }
+    Ok(n)
+}
+
 /// Is `prev` a question that `seg` answers? An interview is told in
 /// questions and answers; the words of a question (`Milyenek voltak a
 /// körülmények Foksányban?`) are the context of the answer after it (`Kitört

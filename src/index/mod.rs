@@ -9,6 +9,10 @@
 //! of the question before it (context fields, so that AND can reach into the
 //! question) — and whether the segment is itself such a question.
 //!
+//! Every testimony also has a *catalogue record* document ([`record_text`]:
+//! title, narrator, birthplace, interviewer, places, keywords, abstract;
+//! `point` = [`RECORD_POINT`]), so that a name or a title finds it.
+//!
 //! Index points (an OHMS table of contents) are documents too: one per
 //! point (two when a redacted passage is quoted in it), holding its title,
 //! partial transcript, synopsis, keywords, subjects and place descriptions
@@ -25,7 +29,7 @@
 mod docs;
 mod tokenize;
 
-pub use self::docs::question_before;
+pub use self::docs::{RECORD_POINT, expected_docs, question_before, record_text};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -41,7 +45,7 @@ use crate::store::Store;
 use crate::vocab::Vocabulary;
 
 /// Version of the index layout (fields and their options).
-pub const INDEX_SCHEMA_VERSION: u32 = 4;
+pub const INDEX_SCHEMA_VERSION: u32 = 5;
 
 /// An index failure.
 #[derive(Debug, thiserror::Error)]

@@ -137,6 +137,10 @@ pub struct Passage {
     /// keywords, and `start_ms` its time.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub index_point: Option<i64>,
+    /// The passage is the testimony's catalogue record (title, narrator,
+    /// birthplace, interviewer, places, keywords, abstract), not its text.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub record: bool,
     /// The question this passage answers, when it holds query words the
     /// passage does not (`Foksány vérhas` finding `Kitört a vérhas` after
     /// `Milyenek voltak a körülmények Foksányban?`).
@@ -344,6 +348,8 @@ pub fn search(
         // more.
         let score = if asks {
             score * QUESTION_WEIGHT
+        } else if point == crate::index::RECORD_POINT {
+            score * RECORD_WEIGHT
         } else {
             *score
         };
@@ -405,6 +411,25 @@ pub fn search(
         let mut passages = Vec::new();
         let mut points: Option<Vec<crate::parse::IndexPoint>> = None;
         for &(pscore, ordinal, point) in groups[&tnum].iter().take(req.passages) {
+            if point == crate::index::RECORD_POINT {
+                let text = crate::index::record_text(&t);
+                let lang =
+                    crate::lang::detect(&text, t.languages.first().map(|c| Lang::for_code(c)));
+                passages.push(Passage {
+                    ordinal,
+                    start_ms: None,
+                    end_ms: None,
+                    speaker: None,
+                    speaker_name: None,
+                    lang: lang.code().to_string(),
+                    score: pscore,
+                    snippet: snippet::snippet(&text, lang, &highlight, req.snippet_chars),
+                    index_point: None,
+                    record: true,
+                    question: None,
+                });
+                continue;
+            }
             if point > 0 {
                 if points.is_none() {
                     points = Some(visible_points(store, &t, &redactions)?);
@@ -425,6 +450,7 @@ pub fn search(
                     score: pscore,
                     snippet: snippet::snippet(&text, lang, &highlight, req.snippet_chars),
                     index_point: Some(point as i64),
+                    record: false,
                     question: None,
                 });
                 continue;
@@ -465,6 +491,7 @@ pub fn search(
                 score: pscore,
                 snippet: snippet::snippet(&text, lang, &highlight, req.snippet_chars),
                 index_point: None,
+                record: false,
             });
         }
         hits.push(TestimonyHit {
@@ -539,6 +566,11 @@ fn asked_context(
 
 /// Weight of a passage that is a question answered by the next passage.
 const QUESTION_WEIGHT: f32 = 0.3;
+
+/// Weight of a hit on a testimony's catalogue record. The record is short,
+/// so a word in it scores high; it should lift the testimony without
+/// hiding the passages that tell the story, which are shown first.
+const RECORD_WEIGHT: f32 = 0.5;
 
 /// The index points of `t` as a caller with these redactions sees them.
 fn visible_points(

@@ -107,22 +107,39 @@ impl Store {
         Ok(out)
     }
 
-    /// How many index documents the current rows should produce: one per
-    /// segment of every unmerged testimony, plus one per redacted segment.
+    /// How many index documents the current rows should produce, apart
+    /// from the second copies of index points that quote a redacted
+    /// passage (see `index::expected_docs`): one catalogue record per
+    /// unmerged testimony, one per segment and per index point, plus one
+    /// per redacted segment.
     pub fn expected_index_docs(&self) -> Result<u64> {
-        let segments: i64 = self.conn.query_row(
+        let count = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
+        let records = count("SELECT count(*) FROM testimony WHERE merged_into IS NULL")?;
+        let segments = count(
             "SELECT count(*) FROM segment s JOIN testimony t ON t.num = s.testimony WHERE t.merged_into IS NULL",
-            [],
-            |r| r.get(0),
         )?;
-        let redacted: i64 = self.conn.query_row(
+        let points = count(
+            "SELECT count(*) FROM index_point p JOIN testimony t ON t.num = p.testimony WHERE t.merged_into IS NULL",
+        )?;
+        let redacted = count(
             "SELECT count(*) FROM (SELECT DISTINCT r.testimony, r.ordinal FROM redaction r
                JOIN testimony t ON t.num = r.testimony
                JOIN segment s ON s.testimony = r.testimony AND s.ordinal = r.ordinal
               WHERE r.active = 1 AND t.merged_into IS NULL)",
-            [],
-            |r| r.get(0),
         )?;
-        Ok((segments + redacted) as u64)
+        Ok((records + segments + points + redacted) as u64)
+    }
+
+    /// Unmerged testimonies with both active redactions and index points,
+    /// whose points may be indexed twice (full and redacted).
+    pub fn testimonies_with_redacted_points(&self) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT t.num FROM testimony t WHERE t.merged_into IS NULL
+                AND EXISTS (SELECT 1 FROM redaction r WHERE r.testimony = t.num AND r.active = 1)
+                AND EXISTS (SELECT 1 FROM index_point p WHERE p.testimony = t.num)
+              ORDER BY t.num",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<i64>>>()?)
     }
 }
