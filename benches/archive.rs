@@ -497,6 +497,23 @@ fn child_prepare() -> anyhow::Result<()> {
         std::hint::black_box(prepare(f, bytes, &IngestOptions::default(), &vocab, &tagger).ok());
     }
     let secs = started.elapsed().as_secs_f64();
+    // What prepare produced, to compare two builds: languages, repairs,
+    // segments and tags of every file (not the original bytes).
+    if let Some(dump) = std::env::var_os("TANU_BENCH_DUMP") {
+        use std::io::Write;
+        let mut out = std::io::BufWriter::new(std::fs::File::create(dump)?);
+        for f in &files {
+            let bytes = std::fs::read(f)?;
+            match prepare(f, bytes, &IngestOptions::default(), &vocab, &tagger) {
+                Ok(t) => writeln!(
+                    out,
+                    "{} {} {:?} {:?}\n{:?}\n{:?}",
+                    t.id, t.encoding, t.languages, t.repairs, t.segments, t.tags
+                )?,
+                Err(e) => writeln!(out, "{}: {e}", f.display())?,
+            }
+        }
+    }
     println!("{}", json!({ "secs": secs, "files": files.len() }));
     Ok(())
 }

@@ -195,11 +195,15 @@ fn remove_c1_controls(text: &str, log: &mut Log) -> String {
         .collect()
 }
 
+/// A character → byte map (looked up for every letter of every non-ASCII
+/// word, hence FxHash).
+type ByteTable = HashMap<char, u8, crate::hash::FxBuildHasher>;
+
 /// Maps each character of a single-byte encoding's upper half back to its
 /// byte. Undefined bytes decode to the C1 control of the same value
 /// (Latin-1 behaviour), which is how damaged files carry them.
-fn reverse_table(enc: &'static encoding_rs::Encoding) -> HashMap<char, u8> {
-    let mut map = HashMap::new();
+fn reverse_table(enc: &'static encoding_rs::Encoding) -> ByteTable {
+    let mut map = ByteTable::default();
     for b in 0x80u8..=0xFF {
         let byte = [b];
         let (s, _) = enc.decode_without_bom_handling(&byte);
@@ -213,19 +217,19 @@ fn reverse_table(enc: &'static encoding_rs::Encoding) -> HashMap<char, u8> {
     map
 }
 
-fn cp1252_table() -> &'static HashMap<char, u8> {
-    static T: OnceLock<HashMap<char, u8>> = OnceLock::new();
+fn cp1252_table() -> &'static ByteTable {
+    static T: OnceLock<ByteTable> = OnceLock::new();
     T.get_or_init(|| reverse_table(encoding_rs::WINDOWS_1252))
 }
 
-fn cp1251_table() -> &'static HashMap<char, u8> {
-    static T: OnceLock<HashMap<char, u8>> = OnceLock::new();
+fn cp1251_table() -> &'static ByteTable {
+    static T: OnceLock<ByteTable> = OnceLock::new();
     T.get_or_init(|| reverse_table(encoding_rs::WINDOWS_1251))
 }
 
 /// Re-encodes `word` with `table` and reads the bytes as UTF-8; returns the
 /// result when that is valid, shorter, and therefore the likely original.
-fn unmangle(word: &str, table: &HashMap<char, u8>) -> Option<String> {
+fn unmangle(word: &str, table: &ByteTable) -> Option<String> {
     let mut bytes = Vec::with_capacity(word.len());
     let mut high = 0;
     for c in word.chars() {

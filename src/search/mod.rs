@@ -215,6 +215,15 @@ pub fn search(
     vocab: &Vocabulary,
     req: &SearchRequest,
 ) -> Result<SearchResults, SearchError> {
+    store.read_snapshot(|| search_in_snapshot(index, store, vocab, req))
+}
+
+fn search_in_snapshot(
+    index: &SearchIndex,
+    store: &Store,
+    vocab: &Vocabulary,
+    req: &SearchRequest,
+) -> Result<SearchResults, SearchError> {
     let parsed = query::parse(&req.query)?;
     let fields = index.fields();
     let searcher = index.searcher();
@@ -548,12 +557,17 @@ fn asked_context(
     let lang = Lang::from_code(&prev.lang).unwrap_or(Lang::Other);
     let matched = |text: &str, lang: Lang| -> std::collections::HashSet<String> {
         crate::analysis::words(text)
-            .map(|w| crate::analysis::word_forms(w.text, crate::analysis::word_lang(w.text, lang)))
+            .map(|w| {
+                crate::analysis::cached_word_forms(w.text, crate::analysis::word_lang(w.text, lang))
+            })
             .filter(|f| highlight.matches(f))
-            .map(|f| f.plain)
+            .map(|f| f.plain.clone())
             .collect()
     };
     let in_question = matched(&text, lang);
+    if in_question.is_empty() {
+        return Ok(None);
+    }
     let in_answer = matched(&seg.text, Lang::from_code(&seg.lang).unwrap_or(Lang::Other));
     if in_question.is_subset(&in_answer) {
         return Ok(None);

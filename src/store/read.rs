@@ -359,6 +359,33 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Runs `f` inside one read transaction, so that its many small
+    /// queries (a search reads a few rows per shown passage) see one
+    /// snapshot and SQLite takes its locks once, not per statement. Inside
+    /// a transaction already open, `f` simply runs.
+    pub fn read_snapshot<T, E: From<super::StoreError>>(
+        &self,
+        f: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        if !self.conn.is_autocommit() {
+            return f();
+        }
+        self.conn
+            .execute_batch("BEGIN DEFERRED")
+            .map_err(super::StoreError::from)?;
+        let out = f();
+        // Nothing was written: ending the transaction cannot lose data.
+        let end = self
+            .conn
+            .execute_batch("COMMIT")
+            .map_err(super::StoreError::from);
+        match (out, end) {
+            (Ok(v), Ok(())) => Ok(v),
+            (Err(e), _) => Err(e),
+            (Ok(_), Err(e)) => Err(e.into()),
+        }
+    }
+
     /// One segment.
     pub fn segment(&self, num: i64, ordinal: i64) -> Result<Option<SegmentRow>> {
         let mut stmt = self.conn.prepare_cached(

@@ -53,7 +53,7 @@ pub(super) fn segment_eras(doc: &Doc<'_>) -> Vec<Era> {
                 && doc.tokens[i..end]
                     .iter()
                     .zip(phrase.iter())
-                    .all(|(t, p)| t.folded == *p && t.seg == doc.tokens[i].seg)
+                    .all(|(t, p)| &*t.folded == *p && t.seg == doc.tokens[i].seg)
             {
                 wwi[t.seg] = true;
             }
@@ -195,9 +195,9 @@ fn russian_year(doc: &Doc<'_>, i: usize) -> Option<i32> {
     let t = &doc.tokens[i];
     let at = |k: usize| doc.tokens.get(k).filter(|x| x.sentence == t.sentence);
     let prev = i.checked_sub(1).and_then(at);
-    let w = t.folded.as_str();
+    let w = t.folded.as_ref();
     let after_month = prev.is_some_and(|p| MONTH.has(&p.folded));
-    let prep = prev.map(|p| p.folded.as_str());
+    let prep = prev.map(|p| p.folded.as_ref());
     // `в сорок пятом`, `с сорок пятого`: a year even without `году`.
     let by_case = |ordinal: &str| {
         (matches!(prep, Some("в" | "во")) && (ordinal.ends_with("ом") || ordinal.ends_with("ем")))
@@ -255,7 +255,7 @@ pub(super) fn numbers(tokens: &[Token]) -> Vec<(u32, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let w = tokens[i].folded.as_str();
+        let w = tokens[i].folded.as_ref();
         if let Ok(n) = w.parse::<u32>() {
             out.push((n, i));
         } else if tokens[i].cyrillic {

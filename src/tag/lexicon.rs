@@ -5,25 +5,55 @@
 //! The lists are general vocabulary of deportation narratives (camps,
 //! trains, kinship, hearsay), not phrases of particular testimonies.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::hash::FxBuildHasher;
+
 /// A word list: exact folded words, prefixes and infixes.
 pub(super) struct Lex {
     pub exact: &'static [&'static str],
     pub prefix: &'static [&'static str],
     pub infix: &'static [&'static str],
+    /// Hash sets of `exact` and `prefix`, built on first use: `has` runs
+    /// for most words of every testimony.
+    pub compiled: OnceLock<Compiled>,
+}
+
+/// The lookup tables of a [`Lex`].
+pub(super) struct Compiled {
+    exact: HashSet<&'static str, FxBuildHasher>,
+    prefixes: HashSet<&'static str, FxBuildHasher>,
+    /// The byte lengths of the prefixes, shortest first.
+    prefix_lens: Vec<usize>,
 }
 
 impl Lex {
-    /// Whether a folded word belongs to the list.
+    /// Whether a folded word belongs to the list: equal to a word of
+    /// `exact`, starting with one of `prefix` or containing one of `infix`.
     pub fn has(&self, folded: &str) -> bool {
-        self.exact.contains(&folded)
-            || self.prefix.iter().any(|p| folded.starts_with(p))
+        let c = self.compiled.get_or_init(|| {
+            let mut prefix_lens: Vec<usize> = self.prefix.iter().map(|p| p.len()).collect();
+            prefix_lens.sort_unstable();
+            prefix_lens.dedup();
+            Compiled {
+                exact: self.exact.iter().copied().collect(),
+                prefixes: self.prefix.iter().copied().collect(),
+                prefix_lens,
+            }
+        });
+        c.exact.contains(folded)
+            || c.prefix_lens.iter().any(|&n| {
+                folded.is_char_boundary(n)
+                    && folded.get(..n).is_some_and(|p| c.prefixes.contains(p))
+            })
             || self.infix.iter().any(|p| folded.contains(p))
     }
 }
 
 /// Camps and being held: a place named with these words was a camp the
 /// narrator was kept in (the only context that makes a transit-camp tag).
-pub(super) const CAMP: Lex = Lex {
+pub(super) static CAMP: Lex = Lex {
     exact: &[
         "tartottak",
         "vagonba",
@@ -65,11 +95,12 @@ pub(super) const CAMP: Lex = Lex {
         "транзит",
     ],
     infix: &["tabor", "lager", "vagoniroz", "bevagon"],
+    compiled: OnceLock::new(),
 };
 
 /// Work, arrival and transfer: a place named with these words is where the
 /// narrator was taken or worked (besides everything in [`CAMP`]).
-pub(super) const DESTINATION: Lex = Lex {
+pub(super) static DESTINATION: Lex = Lex {
     exact: &[
         "voltunk",
         "voltam",
@@ -126,6 +157,7 @@ pub(super) const DESTINATION: Lex = Lex {
         "erkeztek",
         "kerultek",
     ],
+    compiled: OnceLock::new(),
 };
 
 /// Words that start a sentence referring back to the place just named
@@ -150,22 +182,25 @@ pub(super) const ROUTE_AFTER: &[&str] = &["at", "keresztul", "fele", "iranyaba",
 /// Prepositions of route before the name.
 pub(super) const ROUTE_BEFORE: &[&str] = &["keresztul", "через", "мимо", "uber", "durch", "via"];
 /// Crossing a border at a place is a route, not a stay.
-pub(super) const BORDER: Lex = Lex {
+pub(super) static BORDER: Lex = Lex {
     exact: &[],
     prefix: &["hatar", "границ", "grenze"],
     infix: &[],
+    compiled: OnceLock::new(),
 };
 /// A train stopping at a place (`Cseljabinszkban állt meg a vonat`).
-pub(super) const TRAIN: Lex = Lex {
+pub(super) static TRAIN: Lex = Lex {
     exact: &["vonat", "vonatunk", "szerelveny", "поезд", "эшелон", "zug"],
     prefix: &[],
     infix: &[],
+    compiled: OnceLock::new(),
 };
 /// Stop verbs for [`TRAIN`].
-pub(super) const STOP: Lex = Lex {
+pub(super) static STOP: Lex = Lex {
     exact: &["allt", "megallt", "hielt"],
     prefix: &["остановил"],
     infix: &[],
+    compiled: OnceLock::new(),
 };
 
 /// A locator: the place is named to locate another (`Sztálinó mellett`,
@@ -198,14 +233,15 @@ pub(super) const LOCATOR_BEFORE: &[&str] = &[
     "unweit",
 ];
 /// Distances (`Kazanytól nyolcvan kilométerre`, `в тридцати километрах от`).
-pub(super) const DISTANCE: Lex = Lex {
+pub(super) static DISTANCE: Lex = Lex {
     exact: &["messze", "messzire"],
     prefix: &["kilometer", "километр"],
     infix: &[],
+    compiled: OnceLock::new(),
 };
 
 /// Birth and home: a place named with these is where the narrator comes from.
-pub(super) const HOME: Lex = Lex {
+pub(super) static HOME: Lex = Lex {
     exact: &[
         "laktunk",
         "lakunk",
@@ -217,6 +253,7 @@ pub(super) const HOME: Lex = Lex {
     ],
     prefix: &["szulet", "родил", "geboren"],
     infix: &[],
+    compiled: OnceLock::new(),
 };
 
 /// Negation right before a name (`nem Szibériába`, `не в Сибирь`).
@@ -224,7 +261,7 @@ pub(super) const NEGATION: &[&str] = &["nem", "sem", "не", "ни", "nicht", "k
 
 /// Hearsay and expectation: a place in such a sentence is a rumour
 /// (`Azt mondták, Szibériába visznek`; `Кто-то сказал — в Сибирь`).
-pub(super) const HEARSAY: Lex = Lex {
+pub(super) static HEARSAY: Lex = Lex {
     exact: &[
         "visznek",
         "viszik",
@@ -257,10 +294,11 @@ pub(super) const HEARSAY: Lex = Lex {
     ],
     prefix: &[],
     infix: &[],
+    compiled: OnceLock::new(),
 };
 /// Speech: a place after a colon or in quotes in a sentence with these
 /// words is reported speech (`mondták, nevettek rajta: Szibir, Szibir`).
-pub(super) const SPEECH: Lex = Lex {
+pub(super) static SPEECH: Lex = Lex {
     exact: &[
         "mondtak",
         "mondta",
@@ -277,10 +315,11 @@ pub(super) const SPEECH: Lex = Lex {
     ],
     prefix: &[],
     infix: &[],
+    compiled: OnceLock::new(),
 };
 
 /// Things, not people: paintings, books, collections (the trophy brigades).
-pub(super) const OBJECTS: Lex = Lex {
+pub(super) static OBJECTS: Lex = Lex {
     exact: &[
         "kep",
         "kepek",
@@ -318,11 +357,12 @@ pub(super) const OBJECTS: Lex = Lex {
         "beutekunst",
     ],
     infix: &[],
+    compiled: OnceLock::new(),
 };
 
 /// Relatives and others: a sentence about them, without the narrator in
 /// it, is about someone else (`A sógoromat Boriszovba vitték`).
-pub(super) const KIN: Lex = Lex {
+pub(super) static KIN: Lex = Lex {
     exact: &[
         "apam",
         "apamat",
@@ -428,6 +468,7 @@ pub(super) const KIN: Lex = Lex {
         "земляк",
     ],
     infix: &[],
+    compiled: OnceLock::new(),
 };
 
 /// Third-person pronouns: in a sentence that also speaks of the narrator,
@@ -504,7 +545,7 @@ pub(super) const TAKING: &[&str] = &[
 
 /// Captivity and deportation words: a testimony needs several of them
 /// before anything is suggested (the deportation-narrative gate).
-pub(super) const CAPTIVITY: Lex = Lex {
+pub(super) static CAPTIVITY: Lex = Lex {
     exact: &["tetu", "tetut", "tetvek", "вши", "вшей"],
     prefix: &[
         "lager",
@@ -548,10 +589,11 @@ pub(super) const CAPTIVITY: Lex = Lex {
         "ruhr",
     ],
     infix: &["tabor", "lager", "fogoly", "fogsag"],
+    compiled: OnceLock::new(),
 };
 
 /// Roundup, arrest and capture verbs (for the date rule of the waves).
-pub(super) const ROUNDUP: Lex = Lex {
+pub(super) static ROUNDUP: Lex = Lex {
     exact: &[
         "elvittek",
         "vittek",
@@ -576,10 +618,11 @@ pub(super) const ROUNDUP: Lex = Lex {
         "verschlepp",
     ],
     infix: &[],
+    compiled: OnceLock::new(),
 };
 
 /// Soldiers' words: the narrator served (for the prisoner-of-war wave).
-pub(super) const SOLDIER: Lex = Lex {
+pub(super) static SOLDIER: Lex = Lex {
     exact: &[
         "bevonultam",
         "bevonultunk",
@@ -601,10 +644,11 @@ pub(super) const SOLDIER: Lex = Lex {
     ],
     prefix: &["kikepez", "tuzerseg", "legvedelm"],
     infix: &[],
+    compiled: OnceLock::new(),
 };
 
 /// Civilian self-description (`minket, civileket`).
-pub(super) const CIVILIAN: Lex = Lex {
+pub(super) static CIVILIAN: Lex = Lex {
     exact: &[
         "civileket",
         "civilek",
@@ -615,6 +659,7 @@ pub(super) const CIVILIAN: Lex = Lex {
     ],
     prefix: &["zivilist"],
     infix: &[],
+    compiled: OnceLock::new(),
 };
 /// "Soldier", for "I was never a soldier".
 pub(super) const SOLDIER_NOUN: &[&str] = &[
@@ -628,7 +673,7 @@ pub(super) const SOLDIER_NOUN: &[&str] = &[
 
 /// Months and seasons (a number word before one is a year:
 /// `negyvennégy novemberében`).
-pub(super) const MONTH: Lex = Lex {
+pub(super) static MONTH: Lex = Lex {
     exact: &["telen", "telet", "telere"],
     prefix: &[
         "januar",
@@ -665,6 +710,7 @@ pub(super) const MONTH: Lex = Lex {
         "зим",
     ],
     infix: &[],
+    compiled: OnceLock::new(),
 };
 
 /// First World War cues (besides the years 1914–1920).

@@ -38,6 +38,8 @@
 
 use std::collections::HashMap;
 
+use crate::hash::FxBuildHasher;
+
 use crate::analysis::{stem_word, xs_key};
 use crate::lang::Lang;
 use crate::vocab::{Entry, Facet, Vocabulary};
@@ -103,8 +105,8 @@ pub(super) struct Match {
 /// A set of patterns (names or cues) with an index by first word.
 pub(super) struct Matcher {
     patterns: Vec<Pattern>,
-    by_key: HashMap<String, Vec<usize>>,
-    by_xs: HashMap<String, Vec<usize>>,
+    by_key: HashMap<String, Vec<usize>, FxBuildHasher>,
+    by_xs: HashMap<String, Vec<usize>, FxBuildHasher>,
     names: bool,
 }
 
@@ -186,8 +188,8 @@ impl Matcher {
     pub fn names(vocab: &Vocabulary) -> Matcher {
         let mut m = Matcher {
             patterns: Vec::new(),
-            by_key: HashMap::new(),
-            by_xs: HashMap::new(),
+            by_key: HashMap::default(),
+            by_xs: HashMap::default(),
             names: true,
         };
         for (i, e) in vocab.entries().iter().enumerate() {
@@ -206,8 +208,8 @@ impl Matcher {
     pub fn cues(vocab: &Vocabulary) -> Matcher {
         let mut m = Matcher {
             patterns: Vec::new(),
-            by_key: HashMap::new(),
-            by_xs: HashMap::new(),
+            by_key: HashMap::default(),
+            by_xs: HashMap::default(),
             names: false,
         };
         for (i, e) in vocab.entries().iter().enumerate() {
@@ -300,10 +302,17 @@ impl Matcher {
     /// overlapping.
     pub fn find(&self, doc: &Doc<'_>) -> Vec<Match> {
         let mut out: Vec<Match> = Vec::new();
+        // Candidates depend on the word alone; most words repeat.
+        let mut memo: Vec<Option<Vec<usize>>> = vec![None; doc.words];
         let mut i = 0;
         while i < doc.tokens.len() {
             let mut best: Option<Match> = None;
-            for p in self.candidates(&doc.tokens[i]) {
+            let t = &doc.tokens[i];
+            let candidates = match memo.get_mut(t.word) {
+                Some(slot) => slot.get_or_insert_with(|| self.candidates(t)).clone(),
+                None => self.candidates(t),
+            };
+            for p in candidates {
                 if let Some(m) = self.try_at(doc, i, p) {
                     let better = match &best {
                         None => true,
@@ -332,7 +341,7 @@ impl Matcher {
 
     fn candidates(&self, t: &Token) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
-        let w = t.folded.as_str();
+        let w = t.folded.as_ref();
         let mut push = |list: Option<&Vec<usize>>| {
             for &p in list.into_iter().flatten() {
                 if !out.contains(&p) {
@@ -345,10 +354,10 @@ impl Matcher {
         }
         push(self.by_key.get(w));
         if t.cyrillic && !self.names {
-            push(self.by_key.get(&format!("\u{1}{}", stem_word(w, Lang::Ru))));
+            push(self.by_key.get(&format!("\u{1}{}", t.ru_stem)));
         }
         if self.names {
-            push(self.by_xs.get(&xs_key(&t.lower)));
+            push(self.by_xs.get(t.xs.as_ref()));
         }
         out
     }
@@ -376,9 +385,7 @@ impl Matcher {
             let is_last = k + 1 == n;
             form = match self.word_form(t, pw, is_last) {
                 Some(f) => f,
-                None if n == 1 && p.xs.as_deref() == Some(xs_key(&t.lower).as_str()) => {
-                    Form::CrossScript
-                }
+                None if n == 1 && p.xs.as_deref() == Some(t.xs.as_ref()) => Form::CrossScript,
                 None => return None,
             };
         }
@@ -395,7 +402,7 @@ impl Matcher {
     }
 
     fn word_form(&self, t: &Token, pw: &PatWord, is_last: bool) -> Option<Form> {
-        let w = t.folded.as_str();
+        let w = t.folded.as_ref();
         if w == pw.folded {
             return Some(Form::Base);
         }
@@ -411,7 +418,7 @@ impl Matcher {
                 }
             }
             if let Some(s) = &pw.snowball
-                && stem_word(w, Lang::Ru) == *s
+                && *t.ru_stem == **s
             {
                 return Some(Form::Case(String::new()));
             }
@@ -463,7 +470,7 @@ impl Matcher {
         }
         let introduced = i > 0 && {
             let prev = &doc.tokens[i - 1];
-            prev.clause == t.clause && PLACE_INTRO.contains(&prev.folded.as_str())
+            prev.clause == t.clause && PLACE_INTRO.contains(&prev.folded.as_ref())
         };
         if t.cyrillic {
             return introduced;

@@ -134,6 +134,7 @@ fn is_deportation_narrative(doc: &Doc<'_>, eras: &[Era]) -> bool {
     doc.tokens
         .iter()
         .filter(|t| eras[t.seg] == Era::Deportation && CAPTIVITY.has(&t.folded))
+        .take(GATE)
         .count()
         >= GATE
 }

@@ -75,7 +75,7 @@ pub(super) fn weigh(doc: &Doc<'_>, eras: &[Era], matches: &[Match]) -> Vec<Weigh
     matches
         .iter()
         .map(|m| {
-            let (weight, rule, camp) = weigh_one(doc, eras, &others, m);
+            let (weight, rule, camp) = weigh_one(doc, eras, others, m);
             Weighed {
                 m: m.clone(),
                 weight,
@@ -114,7 +114,7 @@ fn weigh_one(doc: &Doc<'_>, eras: &[Era], others: &[bool], m: &Match) -> (f64, &
             .collect()
     };
     let in_list =
-        |ts: &[&Token], list: &[&str]| ts.iter().any(|t| list.contains(&t.folded.as_str()));
+        |ts: &[&Token], list: &[&str]| ts.iter().any(|t| list.contains(&t.folded.as_ref()));
     if in_list(&before(2), NEGATION) {
         return (0.0, "negated", false);
     }
@@ -178,7 +178,7 @@ fn context<'a>(doc: &'a Doc<'a>, s: usize) -> Vec<Token> {
     if let Some(next) = doc.sentences.get(s + 1).map(|_| doc.sentence(s + 1))
         && next
             .first()
-            .is_some_and(|t| ANAPHORA.contains(&t.folded.as_str()))
+            .is_some_and(|t| ANAPHORA.contains(&t.folded.as_ref()))
     {
         out.extend(next.iter().cloned());
     }

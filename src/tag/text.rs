@@ -1,8 +1,13 @@
 //! A testimony as the tagger reads it: words with their folded forms,
 //! sentences and clauses, across all segments.
 
-use crate::analysis::{fold_word, words};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::analysis::{fold_word, stem_word, words, xs_key};
 use crate::decode::{Script, script_of};
+use crate::hash::FxBuildHasher;
+use crate::lang::Lang;
 use crate::parse::Segment;
 
 use super::lexicon::{FIRST_PERSON, KIN, Lex, TAKING, THIRD_PERSON};
@@ -11,9 +16,13 @@ use super::lexicon::{FIRST_PERSON, KIN, Lex, TAKING, THIRD_PERSON};
 #[derive(Debug, Clone)]
 pub(super) struct Token {
     /// Lower-cased, accents kept.
-    pub lower: String,
+    pub lower: Rc<str>,
     /// Lower-cased and folded (see [`crate::analysis::fold`]).
-    pub folded: String,
+    pub folded: Rc<str>,
+    /// Which distinct word of the testimony this is (the same for every
+    /// token with the same text): what depends on the text alone can be
+    /// computed once per word.
+    pub word: usize,
     /// Index of the segment.
     pub seg: usize,
     /// Byte span in the segment text.
@@ -28,6 +37,54 @@ pub(super) struct Token {
     pub capital: bool,
     /// Written in Cyrillic.
     pub cyrillic: bool,
+    /// The cross-script key of `lower` ([`crate::analysis::xs_key`]).
+    pub xs: Rc<str>,
+    /// The Russian stem of `folded` for a Cyrillic word, else empty.
+    pub ru_stem: Rc<str>,
+    /// A first-person word (see [`first_person`]).
+    pub first: bool,
+}
+
+/// What a word's tokens share, computed once per distinct word of a
+/// testimony (words repeat: a testimony of 8,000 words has about 2,000).
+#[derive(Clone)]
+struct WordInfo {
+    id: usize,
+    lower: Rc<str>,
+    folded: Rc<str>,
+    cyrillic: bool,
+    xs: Rc<str>,
+    ru_stem: Rc<str>,
+    first: bool,
+}
+
+impl WordInfo {
+    fn new(id: usize, text: &str) -> WordInfo {
+        let lower = text.to_lowercase();
+        let folded = fold_word(&lower).replace('ё', "е");
+        let cyr = text
+            .chars()
+            .filter(|&c| script_of(c) == Script::Cyrillic)
+            .count();
+        let cyrillic = cyr * 2 > text.chars().count();
+        let xs = xs_key(&lower);
+        let ru_stem = if cyrillic {
+            stem_word(&folded, Lang::Ru)
+        } else {
+            String::new()
+        };
+        let first =
+            FIRST_PERSON.contains(&folded.as_str()) || hungarian_first_person(&lower, cyrillic);
+        WordInfo {
+            id,
+            lower: lower.into(),
+            folded: folded.into(),
+            cyrillic,
+            xs: xs.into(),
+            ru_stem: ru_stem.into(),
+            first,
+        }
+    }
 }
 
 /// A sentence: a token range within one segment.
@@ -46,10 +103,14 @@ pub(super) struct Sentence {
 /// The tokenized testimony.
 pub(super) struct Doc<'a> {
     pub segments: &'a [Segment],
+    /// How many distinct words (see [`Token::word`]).
+    pub words: usize,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     /// Token ranges of clauses.
     pub clauses: Vec<(usize, usize)>,
+    /// [`others_flags`], computed on first use.
+    others: std::cell::OnceCell<Vec<bool>>,
 }
 
 impl<'a> Doc<'a> {
@@ -58,6 +119,7 @@ impl<'a> Doc<'a> {
         let mut tokens: Vec<Token> = Vec::new();
         let mut sentences = Vec::new();
         let mut clauses = Vec::new();
+        let mut known: HashMap<&str, WordInfo, FxBuildHasher> = HashMap::default();
         for (si, seg) in segments.iter().enumerate() {
             let text = seg.text.as_str();
             let ws: Vec<_> = words(text).collect();
@@ -92,23 +154,25 @@ impl<'a> Doc<'a> {
                         sent_first = tokens.len();
                     }
                 }
-                let lower = w.text.to_lowercase();
-                let folded = fold_word(&lower).replace('ё', "е");
-                let cyr = w
-                    .text
-                    .chars()
-                    .filter(|&c| script_of(c) == Script::Cyrillic)
-                    .count();
+                let next_id = known.len();
+                let info = known
+                    .entry(w.text)
+                    .or_insert_with(|| WordInfo::new(next_id, w.text))
+                    .clone();
                 tokens.push(Token {
-                    folded,
-                    lower,
+                    folded: info.folded,
+                    lower: info.lower,
+                    word: info.id,
                     seg: si,
                     start: w.start,
                     end: w.end,
                     sentence: sentences.len(),
                     clause: clauses.len(),
                     capital: w.text.chars().next().is_some_and(char::is_uppercase),
-                    cyrillic: cyr * 2 > w.text.chars().count(),
+                    cyrillic: info.cyrillic,
+                    xs: info.xs,
+                    ru_stem: info.ru_stem,
+                    first: info.first,
                 });
             }
             let tail = ws.last().map_or("", |w| &text[w.end..]);
@@ -122,9 +186,11 @@ impl<'a> Doc<'a> {
         }
         Doc {
             segments,
+            words: known.len(),
             tokens,
             sentences,
             clauses,
+            others: std::cell::OnceCell::new(),
         }
     }
 
@@ -157,23 +223,20 @@ pub(super) fn any(tokens: &[Token], lex: &Lex) -> bool {
 
 /// Whether any token's folded form is one of `list`.
 pub(super) fn any_of(tokens: &[Token], list: &[&str]) -> bool {
-    tokens.iter().any(|t| list.contains(&t.folded.as_str()))
+    tokens.iter().any(|t| list.contains(&t.folded.as_ref()))
 }
 
 /// Whether the tokens speak of the narrator: a first-person pronoun or
 /// possessive, or a Hungarian verb or noun in the first person
 /// (`voltunk`, `kerültem`, `mondtuk`, `csoportunkat`).
 pub(super) fn first_person(tokens: &[Token]) -> bool {
-    tokens
-        .iter()
-        .any(|t| FIRST_PERSON.contains(&t.folded.as_str()) || hungarian_first_person(t))
+    tokens.iter().any(|t| t.first)
 }
 
-fn hungarian_first_person(t: &Token) -> bool {
-    if t.cyrillic || t.lower.chars().count() < 5 || t.lower.starts_with("munk") {
+fn hungarian_first_person(w: &str, cyrillic: bool) -> bool {
+    if cyrillic || w.chars().count() < 5 || w.starts_with("munk") {
         return false;
     }
-    let w = t.lower.as_str();
     if ["tam", "tem", "tunk", "tünk", "tuk", "tük", "unk", "ünk"]
         .iter()
         .any(|e| w.ends_with(e))
@@ -211,7 +274,11 @@ pub(super) fn about_others(tokens: &[Token]) -> bool {
 /// statements have a first-person word; in a third-person account (an
 /// interviewer's notes, a museum text) the carry-over would lose the
 /// protagonist.
-pub(super) fn others_flags(doc: &Doc<'_>) -> Vec<bool> {
+pub(super) fn others_flags<'d>(doc: &'d Doc<'_>) -> &'d [bool] {
+    doc.others.get_or_init(|| compute_others(doc))
+}
+
+fn compute_others(doc: &Doc<'_>) -> Vec<bool> {
     let n = doc.sentences.len();
     let first: Vec<bool> = (0..n).map(|s| first_person(doc.sentence(s))).collect();
     let statements: Vec<usize> = (0..n).filter(|&s| !doc.sentences[s].question).collect();
@@ -286,7 +353,7 @@ mod tests {
         assert!(d.sentences[2].question);
         let t = &d.tokens[6];
         assert_eq!(&segs[0].text[t.start..t.end], "Sztálinóba");
-        assert_eq!(t.folded, "sztalinoba");
+        assert_eq!(&*t.folded, "sztalinoba");
         assert!(t.capital);
         assert_ne!(d.tokens[6].clause, d.tokens[8].clause);
     }

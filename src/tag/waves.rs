@@ -111,14 +111,18 @@ pub(super) fn suggest(
 
     // Age brackets of Order 7161, per segment.
     if let Some(w) = wave_index(ORDER_7161) {
+        // Tokens come in segment order: each segment's are one range.
+        let mut ranges: Vec<Option<(usize, usize)>> = vec![None; eras.len()];
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if let Some(r) = ranges.get_mut(t.seg) {
+                *r = Some(r.map_or((i, i), |(a, _)| (a, i)));
+            }
+        }
         for (seg, era) in eras.iter().enumerate() {
             if *era != Era::Deportation {
                 continue;
             }
-            let idx: Vec<usize> = (0..doc.tokens.len())
-                .filter(|&i| doc.tokens[i].seg == seg)
-                .collect();
-            let (Some(&a), Some(&b)) = (idx.first(), idx.last()) else {
+            let Some((a, b)) = ranges[seg] else {
                 continue;
             };
             let nums = numbers(&doc.tokens[a..=b]);
