@@ -155,7 +155,13 @@ impl Archive {
         if missing {
             index.rebuild(&store, &vocab, &mut |_, _| {})?;
         } else {
-            index.sync(&store, &vocab)?;
+            match index.sync(&store, &vocab) {
+                // Another process is writing the index (an ingest) and
+                // applies the outbox at its next commit; until then this
+                // one reads the index as last committed.
+                Ok(_) | Err(IndexError::Busy) => {}
+                Err(e) => return Err(e.into()),
+            }
         }
         let tagger = Tagger::new(&vocab);
         Ok(Archive {
@@ -181,6 +187,9 @@ impl Archive {
         let store = Store::open(&db, &vocab)?;
         let index_dir = dir.join(INDEX_DIR);
         if index_dir.exists() {
+            // Not from under another process's writer (an ingest): its
+            // lock would go with the directory.
+            crate::index::ensure_no_writer(&index_dir)?;
             std::fs::remove_dir_all(&index_dir).map_err(|source| ArchiveError::Io {
                 path: index_dir.clone(),
                 source,
@@ -442,8 +451,22 @@ impl Archive {
     }
 
     /// Applies pending changes to the index; returns testimonies reindexed.
+    ///
+    /// When another tanu process is writing the index (see
+    /// [`IndexError::Busy`]), the changes stay in the outbox for it to
+    /// apply and 0 is returned; [`Archive::pending_index_changes`] tells.
     pub fn sync_index(&mut self) -> Result<usize> {
-        Ok(self.index.sync(&self.store, &self.vocab)?)
+        match self.index.sync(&self.store, &self.vocab) {
+            Ok(n) => Ok(n),
+            Err(IndexError::Busy) => Ok(0),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// How many stored changes are not yet in the search index (non-zero
+    /// after [`Archive::sync_index`] only while another process writes it).
+    pub fn pending_index_changes(&self) -> Result<usize> {
+        Ok(self.store.outbox()?.len())
     }
 
     /// Searches.

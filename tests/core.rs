@@ -512,3 +512,40 @@ fn check_verifies_database_originals_audit_and_index() {
         .code(1)
         .stdout(contains("original files       FAIL"));
 }
+
+#[test]
+fn another_process_writing_the_index_blocks_nobody() {
+    let t = TestArchive::with_fixtures();
+    // Hold the index writer as a running ingest in another process would.
+    let index = tantivy::Index::open_in_dir(t.dir().join("index")).unwrap();
+    let writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+
+    // A curator's change is saved; it waits for the writer's next commit.
+    t.tanu()
+        .args(["--curator", "Kiss Anna", "status", "hu-mr-001", "in_review"])
+        .assert()
+        .success()
+        .stderr(contains(
+            "another tanu process is updating the search index",
+        ));
+    // Searching and reading go on meanwhile.
+    t.tanu().args(["search", "Sztálinó"]).assert().success();
+    t.tanu().args(["show", "hu-mr-001"]).assert().success();
+    // check names the waiting change; reindex refuses in one line.
+    t.tanu()
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(contains("1 changes not yet in the index"));
+    t.tanu()
+        .arg("reindex")
+        .assert()
+        .code(2)
+        .stderr(contains("being updated by another tanu process"));
+
+    // When the writer is gone, the next command applies the change.
+    drop(writer);
+    t.tanu().arg("check").assert().success();
+    let (hits, _) = t.search_json(&["Sztálinó", "-n", "50"]);
+    assert!(hits.iter().any(|h| h["id"] == "hu-mr-001"), "{hits:?}");
+}

@@ -312,6 +312,7 @@ pub fn tag(cli: &Cli, args: &TagArgs) -> anyhow::Result<ExitCode> {
         TagDecision::Remove => "removed",
     };
     println!("{} {facet} `{value}` of {}", verb, t.id);
+    super::note_pending_index(&archive);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -327,6 +328,7 @@ pub fn edit(cli: &Cli, args: &EditArgs) -> anyhow::Result<ExitCode> {
     let mut archive = super::open(cli)?;
     let rev = archive.edit(&curator, &args.id, &sets, &args.reason)?;
     println!("{} is now at revision {rev}", args.id);
+    super::note_pending_index(&archive);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -349,6 +351,7 @@ pub fn correct(cli: &Cli, args: &CorrectArgs) -> anyhow::Result<ExitCode> {
         "corrected ¶{} of {}; the earlier text is kept (revision {rev})",
         args.segment, args.id
     );
+    super::note_pending_index(&archive);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -357,6 +360,7 @@ pub fn status(cli: &Cli, args: &StatusArgs) -> anyhow::Result<ExitCode> {
     let mut archive = super::open(cli)?;
     archive.set_status(&curator, &args.id, &args.status, &args.reason)?;
     println!("{} is now {}", args.id, args.status);
+    super::note_pending_index(&archive);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -379,6 +383,7 @@ pub fn access(cli: &Cli, args: &AccessArgs) -> anyhow::Result<ExitCode> {
         .map(|e| format!(", embargo until {e}"))
         .unwrap_or_default();
     println!("{} is {}{embargo}", args.id, t.access.name());
+    super::note_pending_index(&archive);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -411,6 +416,7 @@ pub fn redact(cli: &Cli, args: &RedactArgs) -> anyhow::Result<ExitCode> {
         args.id,
         list.join(", ")
     );
+    super::note_pending_index(&archive);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -419,6 +425,7 @@ pub fn unredact(cli: &Cli, args: &UnredactArgs) -> anyhow::Result<ExitCode> {
     let mut archive = super::open(cli)?;
     archive.unredact(&curator, &args.id, args.redaction, &args.reason)?;
     println!("lifted redaction #{} of {}", args.redaction, args.id);
+    super::note_pending_index(&archive);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -430,6 +437,7 @@ pub fn merge(cli: &Cli, args: &MergeArgs) -> anyhow::Result<ExitCode> {
         "merged {} into {} ({tags} tags added; its originals and history are kept)",
         args.drop, args.keep
     );
+    super::note_pending_index(&archive);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -440,6 +448,7 @@ pub fn retag(cli: &Cli, args: &RetagArgs) -> anyhow::Result<ExitCode> {
     for (id, summary) in archive.retag(&curator, id)? {
         println!("{id}: {summary}");
     }
+    super::note_pending_index(&archive);
     Ok(ExitCode::SUCCESS)
 }
 

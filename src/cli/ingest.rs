@@ -193,6 +193,7 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
         }
         println!("{line}");
     }
+    super::note_pending_index(&archive);
     Ok(if failed > 0 {
         ExitCode::from(2)
     } else {

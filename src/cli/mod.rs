@@ -136,6 +136,17 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Tells when the changes just made wait in the outbox because another
+/// tanu process holds the index writer (it applies them at its next commit).
+pub(crate) fn note_pending_index(archive: &Archive) {
+    if archive.pending_index_changes().is_ok_and(|n| n > 0) {
+        eprintln!(
+            "tanu: note: another tanu process is updating the search index; \
+             the change is saved and becomes searchable when that process commits"
+        );
+    }
+}
+
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
         e.downcast_ref::<std::io::Error>()

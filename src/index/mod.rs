@@ -44,6 +44,22 @@ use crate::analysis::{ANALYZER_VERSION, View};
 use crate::store::Store;
 use crate::vocab::Vocabulary;
 
+/// Fails with [`IndexError::Busy`] when another process holds the writer
+/// lock of the index in `dir` (a directory that cannot be opened as a
+/// Tantivy directory has no writer).
+pub fn ensure_no_writer(dir: &Path) -> Result<()> {
+    use tantivy::directory::{Directory, INDEX_WRITER_LOCK, MmapDirectory, error::LockError};
+    let Ok(directory) = MmapDirectory::open(dir) else {
+        return Ok(());
+    };
+    match directory.acquire_lock(&INDEX_WRITER_LOCK) {
+        // Released when dropped, before the caller goes on.
+        Ok(_lock) => Ok(()),
+        Err(LockError::LockBusy) => Err(IndexError::Busy),
+        Err(LockError::IoError(_)) => Ok(()),
+    }
+}
+
 /// Version of the index layout (fields and their options).
 pub const INDEX_SCHEMA_VERSION: u32 = 5;
 
@@ -63,6 +79,13 @@ pub enum IndexError {
         /// Version of this build.
         expected: String,
     },
+    /// Another tanu process (an ingest, a curator's command) holds the
+    /// index writer. Its next commit applies every change waiting in the
+    /// outbox, this process's included.
+    #[error(
+        "the search index is being updated by another tanu process; try again when it has finished"
+    )]
+    Busy,
     /// The index directory holds no tanu index.
     #[error("{0} is not a tanu search index; run `tanu reindex`")]
     NotAnIndex(PathBuf),
@@ -307,9 +330,17 @@ impl SearchIndex {
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .clamp(1, 4);
-        Ok(self
+        match self
             .index
-            .writer_with_num_threads(threads, 64_000_000 * threads)?)
+            .writer_with_num_threads(threads, 64_000_000 * threads)
+        {
+            Ok(w) => Ok(w),
+            Err(tantivy::TantivyError::LockFailure(
+                tantivy::directory::error::LockError::LockBusy,
+                _,
+            )) => Err(IndexError::Busy),
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// Adds the documents of testimony `id` as stored now, without
