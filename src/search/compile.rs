@@ -108,7 +108,8 @@ pub struct TopLevel {
     pub positives: Vec<Box<dyn TQuery>>,
     /// Parts that must match nowhere in a testimony.
     pub negatives: Vec<Box<dyn TQuery>>,
-    /// `lang:` and `speaker:` restrictions of passages.
+    /// Restrictions of passages: `lang:` and `speaker:`, and the filters
+    /// of testimonies (tags, `id:`), which all its passages carry.
     pub passage_filters: Vec<Box<dyn TQuery>>,
     /// The query that finds and ranks passages (`None`: only filters).
     pub passage: Option<Box<dyn TQuery>>,
@@ -254,10 +255,10 @@ impl Compiler<'_> {
             i += 1;
             match p {
                 Query::Not(inner) => top.negatives.push(self.compile(inner, true)?),
-                Query::Field(f, v) if f == "lang" || f == "speaker" => {
-                    top.passage_filters.push(self.field(f, v)?)
-                }
-                Query::Field(..) => top.positives.push(self.compile(p, false)?),
+                // Tags and `id:` are on every passage of a testimony: as
+                // passage filters they select exactly its testimonies,
+                // without a pass over the index of their own.
+                Query::Field(f, v) => top.passage_filters.push(self.field(f, v)?),
                 other => {
                     let own = self.compile(other, false)?;
                     let asked = self.in_context(|c| c.compile(other, false))?;

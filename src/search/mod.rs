@@ -266,12 +266,9 @@ fn search_in_snapshot(
             }
             .into());
         }
-        let q = compiler.field(field, &f.value)?;
-        if field == "lang" || field == "speaker" {
-            passage_filters.push(q);
-        } else {
-            positives.push(q);
-        }
+        // Every filter restricts passages; a testimony's tags are on all
+        // of its passages (see `compile::TopLevel::passage_filters`).
+        passage_filters.push(compiler.field(field, &f.value)?);
     }
     if negatives.is_empty() && positives.len() == 1 && (passage.is_none() || text_parts == 1) {
         // One part: its passages are exactly its testimonies' matches.
