@@ -484,7 +484,7 @@ fn child_search() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Runs `prepare` (decode, repair, parse, languages) over a corpus, for a
+/// Runs `prepare` (decode, repair, parse, languages, suggested tags) over a corpus, for a
 /// profiler: `TANU_BENCH_CHILD=prepare TANU_BENCH_CORPUS=…`.
 fn child_prepare() -> anyhow::Result<()> {
     let corpus = PathBuf::from(std::env::var_os("TANU_BENCH_CORPUS").context("TANU_BENCH_CORPUS")?);
@@ -813,7 +813,7 @@ impl Report {
         );
         let _ = writeln!(
             o,
-            "| floor: read files / read + decode / prepare (decode, repair, parse, languages) | {:.2} s / {:.2} s / {:.2} s ({:.0} / {:.1} / {:.1} MB/s) | | |",
+            "| floor: read files / read + decode / prepare (decode, repair, parse, languages, tags) | {:.2} s / {:.2} s / {:.2} s ({:.0} / {:.1} / {:.1} MB/s) | | |",
             self.read_secs,
             self.decode_secs,
             self.prepare_secs,
