@@ -103,6 +103,16 @@ pub fn blank_spans(text: &str, spans: &[(usize, usize)]) -> String {
     replace_spans(text, spans, |_| " ".to_string())
 }
 
+/// The spans of segment `ordinal` among a testimony's redaction spans
+/// (`(ordinal, span)`, as `Store::active_redaction_spans` gives them).
+pub fn spans_at(spans: &[(i64, (usize, usize))], ordinal: i64) -> Vec<(usize, usize)> {
+    spans
+        .iter()
+        .filter(|(o, _)| *o == ordinal)
+        .map(|(_, s)| *s)
+        .collect()
+}
+
 /// Replaces byte spans of `text` with a visible marker (for display).
 pub fn mark_spans(text: &str, spans: &[(usize, usize)]) -> String {
     replace_spans(text, spans, |_| "[…]".to_string())

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::access::{Role, Visibility, can_see, mark_spans, redact_index_point, redacted_phrases};
+use crate::access::{
+    Role, Visibility, can_see, mark_spans, redact_index_point, redacted_phrases, spans_at,
+};
 use crate::export::ExportRecord;
 use crate::facets::{FacetValue, TagFact};
 use crate::index::{IndexError, SearchIndex};
@@ -501,17 +503,7 @@ impl Archive {
         let mut index_points = self.store.index_points(t.num)?;
         let mut redacted = false;
         if !role.sees_redacted() {
-            let redactions = self.store.redactions(t.num)?;
-            let active: Vec<(i64, (usize, usize))> = redactions
-                .iter()
-                .filter(|r| r.active)
-                .map(|r| {
-                    (
-                        r.ordinal,
-                        (r.span.0.max(0) as usize, r.span.1.max(0) as usize),
-                    )
-                })
-                .collect();
+            let active = self.store.active_redaction_spans(t.num)?;
             let texts: Vec<(i64, &str)> = segments
                 .iter()
                 .map(|s| (s.ordinal, s.text.as_str()))
@@ -521,11 +513,7 @@ impl Archive {
                 redact_index_point(p, &phrases);
             }
             for seg in &mut segments {
-                let spans: Vec<(usize, usize)> = redactions
-                    .iter()
-                    .filter(|r| r.active && r.ordinal == seg.ordinal)
-                    .map(|r| (r.span.0.max(0) as usize, r.span.1.max(0) as usize))
-                    .collect();
+                let spans = spans_at(&active, seg.ordinal);
                 if !spans.is_empty() {
                     seg.text = mark_spans(&seg.text, &spans);
                     redacted = true;

@@ -6,6 +6,7 @@ use tantivy::schema::Facet as TFacet;
 use super::{Fields, Result, tokenize};
 use crate::analysis::View;
 use crate::lang::Lang;
+use crate::parse::IndexPoint;
 use crate::store::{SegmentRow, Store, TestimonyRow};
 use crate::vocab::Vocabulary;
 
@@ -63,13 +64,18 @@ pub(super) fn testimony_docs(
         return Ok(Vec::new());
     }
     let segments = store.segments(t.num)?;
-    let redactions: Vec<_> = store
-        .redactions(t.num)?
-        .into_iter()
-        .filter(|r| r.active)
-        .collect();
-    let mut confirmed = Vec::new();
-    let mut all_tags = Vec::new();
+    let redactions = store.active_redaction_spans(t.num)?;
+    let mut shared = Shared {
+        f,
+        t,
+        confirmed: Vec::new(),
+        all_tags: Vec::new(),
+        embargo: t
+            .embargo_until
+            .as_deref()
+            .and_then(crate::dates::parse_date)
+            .map_or(i64::MAX, crate::dates::days_since_epoch),
+    };
     for (_facet, value, status) in store.tag_values(t.num)? {
         let Some(entry) = vocab.get(&value) else {
             continue;
@@ -78,54 +84,28 @@ pub(super) fn testimony_docs(
             continue;
         };
         if status == "confirmed" {
-            confirmed.push(path.clone());
+            shared.confirmed.push(path.clone());
         }
-        all_tags.push(path);
+        shared.all_tags.push(path);
     }
-    let embargo = t
-        .embargo_until
-        .as_deref()
-        .and_then(crate::dates::parse_date)
-        .map_or(i64::MAX, crate::dates::days_since_epoch);
+    let prior = t.languages.first().map(|c| Lang::for_code(c));
     let mut out = Vec::with_capacity(segments.len() + 1);
 
     // The catalogue record, so that a name or title finds the testimony.
     let record = record_text(t);
-    let record_lang = crate::lang::detect(&record, t.languages.first().map(|c| Lang::for_code(c)));
-    let mut doc = TantivyDocument::default();
-    doc.add_u64(f.tnum, t.num as u64);
-    doc.add_u64(f.ordinal, 0);
-    doc.add_u64(f.point, RECORD_POINT);
-    doc.add_u64(f.asks, 0);
-    doc.add_text(f.tid, &t.id);
-    doc.add_text(f.lang, record_lang.code());
-    doc.add_text(f.audience, "all");
-    doc.add_text(f.access, t.access.name());
-    doc.add_text(f.status, &t.status);
-    doc.add_i64(f.embargo, embargo);
-    for p in &confirmed {
-        doc.add_facet(f.tags, p.clone());
-    }
-    for p in &all_tags {
-        doc.add_facet(f.tags_suggested, p.clone());
-    }
-    let value = tokenize::field_text(record_lang, &record);
-    for view in View::ALL {
-        doc.add_text(f.view(view), &value);
-    }
-    out.push(doc);
+    let record_lang = crate::lang::detect(&record, prior);
+    out.push(shared.doc(0, RECORD_POINT, record_lang, "all", &record));
 
     for (i, seg) in segments.iter().enumerate() {
         let question = i
             .checked_sub(1)
             .and_then(|j| segments.get(j))
             .filter(|q| question_before(q, seg));
+        let asks = segments
+            .get(i + 1)
+            .is_some_and(|next| question_before(seg, next));
         let lang = Lang::from_code(&seg.lang).unwrap_or(Lang::Other);
-        let spans: Vec<(usize, usize)> = redactions
-            .iter()
-            .filter(|r| r.ordinal == seg.ordinal)
-            .map(|r| (r.span.0.max(0) as usize, r.span.1.max(0) as usize))
-            .collect();
+        let spans = crate::access::spans_at(&redactions, seg.ordinal);
         let versions: Vec<(&str, String)> = if spans.is_empty() {
             vec![("all", seg.text.clone())]
         } else {
@@ -135,46 +115,21 @@ pub(super) fn testimony_docs(
             ]
         };
         for (audience, text) in versions {
-            let mut doc = TantivyDocument::default();
-            doc.add_u64(f.tnum, t.num as u64);
-            doc.add_u64(f.ordinal, seg.ordinal as u64);
-            let asks = segments
-                .get(i + 1)
-                .is_some_and(|next| question_before(seg, next));
+            let mut doc = shared.doc(seg.ordinal as u64, 0, lang, audience, &text);
             doc.add_u64(f.asks, u64::from(asks));
-            doc.add_text(f.tid, &t.id);
-            doc.add_text(f.lang, lang.code());
             if let Some(sp) = &seg.speaker {
                 doc.add_text(f.speaker, sp.to_lowercase());
-            }
-            doc.add_text(f.audience, audience);
-            doc.add_text(f.access, t.access.name());
-            doc.add_text(f.status, &t.status);
-            doc.add_i64(f.embargo, embargo);
-            for p in &confirmed {
-                doc.add_facet(f.tags, p.clone());
-            }
-            for p in &all_tags {
-                doc.add_facet(f.tags_suggested, p.clone());
-            }
-            doc.add_u64(f.point, 0);
-            // The view tokenizers analyse the text (tokenize.rs).
-            let value = tokenize::field_text(lang, &text);
-            for view in View::ALL {
-                doc.add_text(f.view(view), &value);
             }
             if let Some(q) = question {
                 // Redacted words of the question stay out of every copy an
                 // archivist alone may not see.
-                let q_spans: Vec<(usize, usize)> = redactions
-                    .iter()
-                    .filter(|r| r.ordinal == q.ordinal)
-                    .map(|r| (r.span.0.max(0) as usize, r.span.1.max(0) as usize))
-                    .collect();
-                let asked_text = if q_spans.is_empty() || audience == "archivist" {
+                let asked_text = if audience == "archivist" {
                     q.text.clone()
                 } else {
-                    crate::access::blank_spans(&q.text, &q_spans)
+                    crate::access::blank_spans(
+                        &q.text,
+                        &crate::access::spans_at(&redactions, q.ordinal),
+                    )
                 };
                 let qlang = Lang::from_code(&q.lang).unwrap_or(Lang::Other);
                 let asked = tokenize::field_text(qlang, &asked_text);
@@ -190,21 +145,7 @@ pub(super) fn testimony_docs(
     if points.is_empty() {
         return Ok(out);
     }
-    let texts: Vec<(i64, &str)> = segments
-        .iter()
-        .map(|s| (s.ordinal, s.text.as_str()))
-        .collect();
-    let spans: Vec<(i64, (usize, usize))> = redactions
-        .iter()
-        .map(|r| {
-            (
-                r.ordinal,
-                (r.span.0.max(0) as usize, r.span.1.max(0) as usize),
-            )
-        })
-        .collect();
-    let phrases = crate::access::redacted_phrases(&texts, &spans);
-    let prior = t.languages.first().map(|c| Lang::for_code(c));
+    let phrases = redacted_phrases(&segments, &redactions);
     for (i, point) in points.iter().enumerate() {
         // The segment the point's time falls in (0 when before any).
         let ordinal = segments
@@ -213,70 +154,93 @@ pub(super) fn testimony_docs(
             .map(|s| s.ordinal)
             .next_back()
             .unwrap_or(0);
-        let full = point.texts().join("\n");
-        let mut redacted_point = point.clone();
-        crate::access::redact_index_point(&mut redacted_point, &phrases);
-        let redacted_text = redacted_point.texts().join("\n");
-        let versions: Vec<(&str, String)> = if redacted_text == full {
-            vec![("all", full)]
-        } else {
-            vec![("archivist", full), ("redacted", redacted_text)]
-        };
-        for (audience, text) in versions {
+        for (audience, text) in point_versions(point, &phrases) {
             let lang = crate::lang::detect(&text, prior);
-            let mut doc = TantivyDocument::default();
-            doc.add_u64(f.tnum, t.num as u64);
-            doc.add_u64(f.ordinal, ordinal as u64);
-            doc.add_u64(f.point, i as u64 + 1);
-            doc.add_text(f.tid, &t.id);
-            doc.add_text(f.lang, lang.code());
-            doc.add_text(f.audience, audience);
-            doc.add_text(f.access, t.access.name());
-            doc.add_text(f.status, &t.status);
-            doc.add_i64(f.embargo, embargo);
-            for p in &confirmed {
-                doc.add_facet(f.tags, p.clone());
-            }
-            for p in &all_tags {
-                doc.add_facet(f.tags_suggested, p.clone());
-            }
-            // The view tokenizers analyse the text (tokenize.rs).
-            let value = tokenize::field_text(lang, &text);
-            for view in View::ALL {
-                doc.add_text(f.view(view), &value);
-            }
-            out.push(doc);
+            out.push(shared.doc(ordinal as u64, i as u64 + 1, lang, audience, &text));
         }
     }
     Ok(out)
 }
+
+/// What every document of one testimony carries.
+struct Shared<'a> {
+    f: &'a Fields,
+    t: &'a TestimonyRow,
+    /// Facet paths of confirmed (and header) tags.
+    confirmed: Vec<TFacet>,
+    /// Facet paths of all tags, suggestions included.
+    all_tags: Vec<TFacet>,
+    /// The embargo date in days since the epoch (`i64::MAX`: none).
+    embargo: i64,
+}
+
+impl Shared<'_> {
+    /// A document of this testimony holding `text` in every view.
+    fn doc(
+        &self,
+        ordinal: u64,
+        point: u64,
+        lang: Lang,
+        audience: &str,
+        text: &str,
+    ) -> TantivyDocument {
+        let (f, t) = (self.f, self.t);
+        let mut doc = TantivyDocument::default();
+        doc.add_u64(f.tnum, t.num as u64);
+        doc.add_u64(f.ordinal, ordinal);
+        doc.add_u64(f.point, point);
+        doc.add_text(f.tid, &t.id);
+        doc.add_text(f.lang, lang.code());
+        doc.add_text(f.audience, audience);
+        doc.add_text(f.access, t.access.name());
+        doc.add_text(f.status, &t.status);
+        doc.add_i64(f.embargo, self.embargo);
+        for p in &self.confirmed {
+            doc.add_facet(f.tags, p.clone());
+        }
+        for p in &self.all_tags {
+            doc.add_facet(f.tags_suggested, p.clone());
+        }
+        // The view tokenizers analyse the text (tokenize.rs).
+        let value = tokenize::field_text(lang, text);
+        for view in View::ALL {
+            doc.add_text(f.view(view), &value);
+        }
+        doc
+    }
+}
+
+/// The passages redactions hide, as phrases to blank in index points.
+fn redacted_phrases(segments: &[SegmentRow], spans: &[(i64, (usize, usize))]) -> Vec<String> {
+    let texts: Vec<(i64, &str)> = segments
+        .iter()
+        .map(|s| (s.ordinal, s.text.as_str()))
+        .collect();
+    crate::access::redacted_phrases(&texts, spans)
+}
+
+/// The texts an index point is indexed with: one for everybody, or the
+/// full one for archivists and a blanked one for the rest when it quotes a
+/// redacted passage.
+fn point_versions(point: &IndexPoint, phrases: &[String]) -> Vec<(&'static str, String)> {
+    let full = point.texts().join("\n");
+    let mut redacted = point.clone();
+    crate::access::redact_index_point(&mut redacted, phrases);
+    let redacted = redacted.texts().join("\n");
+    if redacted == full {
+        vec![("all", full)]
+    } else {
+        vec![("archivist", full), ("redacted", redacted)]
+    }
+}
+
 /// How many documents the index should hold for the store as it is now.
 pub fn expected_docs(store: &Store) -> Result<u64> {
     let mut n = store.expected_index_docs()?;
     for num in store.testimonies_with_redacted_points()? {
-        let segments = store.segments(num)?;
-        let texts: Vec<(i64, &str)> = segments
-            .iter()
-            .map(|s| (s.ordinal, s.text.as_str()))
-            .collect();
-        let spans: Vec<(i64, (usize, usize))> = store
-            .redactions(num)?
-            .into_iter()
-            .filter(|r| r.active)
-            .map(|r| {
-                (
-                    r.ordinal,
-                    (r.span.0.max(0) as usize, r.span.1.max(0) as usize),
-                )
-            })
-            .collect();
-        let phrases = crate::access::redacted_phrases(&texts, &spans);
+        let phrases = redacted_phrases(&store.segments(num)?, &store.active_redaction_spans(num)?);
         for point in store.index_points(num)? {
-            let mut redacted = point.clone();
-            crate::access::redact_index_point(&mut redacted, &phrases);
-            if redacted.texts() != point.texts() {
-                n += 1;
-            }
+            n += point_versions(&point, &phrases).len() as u64 - 1;
         }
     }
     Ok(n)

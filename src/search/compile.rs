@@ -117,6 +117,37 @@ pub struct TopLevel {
     pub text_parts: usize,
 }
 
+/// The clauses of several text parts `(own, in the question)`: each part
+/// matches in the passage or (boosted by [`BOOST_CONTEXT`]) in the question
+/// it answers, with `occur` (`Must`: every part; `Should`: any, ranked by
+/// how many), and at least one part must be in the passage itself.
+fn own_or_asked(
+    text: Vec<(Box<dyn TQuery>, Box<dyn TQuery>)>,
+    occur: Occur,
+) -> Vec<(Occur, Box<dyn TQuery>)> {
+    let mut any_own: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+    let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+    for (own, asked) in text {
+        any_own.push((Occur::Should, own.box_clone()));
+        let asked: Box<dyn TQuery> = Box::new(BoostQuery::new(asked, BOOST_CONTEXT));
+        clauses.push((
+            occur,
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Should, own),
+                (Occur::Should, asked),
+            ])),
+        ));
+    }
+    clauses.push((
+        Occur::Must,
+        Box::new(tantivy::query::ConstScoreQuery::new(
+            Box::new(BooleanQuery::new(any_own)),
+            0.0,
+        )),
+    ));
+    clauses
+}
+
 /// How a prefix or fuzzy word is expanded into index terms.
 #[derive(Clone, Copy)]
 enum Expansion<'t> {
@@ -199,27 +230,7 @@ impl Compiler<'_> {
             }
         }
         if text.len() >= 2 && !self.context {
-            let mut any_own: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
-            for (own, asked) in text {
-                any_own.push((Occur::Should, own.box_clone()));
-                clauses.push((
-                    Occur::Must,
-                    Box::new(BooleanQuery::new(vec![
-                        (Occur::Should, own),
-                        (
-                            Occur::Should,
-                            Box::new(BoostQuery::new(asked, BOOST_CONTEXT)),
-                        ),
-                    ])),
-                ));
-            }
-            clauses.push((
-                Occur::Must,
-                Box::new(tantivy::query::ConstScoreQuery::new(
-                    Box::new(BooleanQuery::new(any_own)),
-                    0.0,
-                )),
-            ));
+            clauses.extend(own_or_asked(text, Occur::Must));
         } else {
             clauses.extend(text.into_iter().map(|(own, _)| (Occur::Must, own)));
         }
@@ -271,31 +282,10 @@ impl Compiler<'_> {
         top.passage = match text.len() {
             0 => None,
             1 => text.pop().map(|(own, _)| own),
-            _ => {
-                let mut any_own: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
-                let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
-                for (own, asked) in text {
-                    any_own.push((Occur::Should, own.box_clone()));
-                    clauses.push((
-                        Occur::Should,
-                        Box::new(BooleanQuery::new(vec![
-                            (Occur::Should, own),
-                            (
-                                Occur::Should,
-                                Box::new(BoostQuery::new(asked, BOOST_CONTEXT)),
-                            ),
-                        ])),
-                    ));
-                }
-                clauses.push((
-                    Occur::Must,
-                    Box::new(tantivy::query::ConstScoreQuery::new(
-                        Box::new(BooleanQuery::new(any_own)),
-                        0.0,
-                    )),
-                ));
-                Some(Box::new(BooleanQuery::new(clauses)))
-            }
+            _ => Some(Box::new(BooleanQuery::new(own_or_asked(
+                text,
+                Occur::Should,
+            )))),
         };
         Ok(top)
     }

@@ -41,7 +41,7 @@ pub use self::compile::Highlighter;
 pub use self::query::{Query, QueryError};
 pub use self::snippet::Snippet;
 
-use crate::access::{Role, Visibility, can_see};
+use crate::access::{Role, Visibility, can_see, spans_at};
 use crate::index::{Fields, IndexError, SearchIndex};
 use crate::lang::Lang;
 use crate::store::{Store, StoreError};
@@ -399,20 +399,10 @@ fn search_in_snapshot(
         if !can_see(req.role, vis, req.today) {
             continue;
         }
-        let redactions: Vec<(i64, (usize, usize))> = if req.role.sees_redacted() {
+        let redactions = if req.role.sees_redacted() {
             Vec::new()
         } else {
-            store
-                .redactions(t.num)?
-                .into_iter()
-                .filter(|r| r.active)
-                .map(|r| {
-                    (
-                        r.ordinal,
-                        (r.span.0.max(0) as usize, r.span.1.max(0) as usize),
-                    )
-                })
-                .collect()
+            store.active_redaction_spans(t.num)?
         };
         let mut passages = Vec::new();
         let mut points: Option<Vec<crate::parse::IndexPoint>> = None;
@@ -464,16 +454,7 @@ fn search_in_snapshot(
             let Some(seg) = store.segment(t.num, ordinal)? else {
                 continue;
             };
-            let spans: Vec<(usize, usize)> = redactions
-                .iter()
-                .filter(|(o, _)| *o == ordinal)
-                .map(|(_, s)| *s)
-                .collect();
-            let text = if spans.is_empty() {
-                seg.text.clone()
-            } else {
-                crate::access::mark_spans(&seg.text, &spans)
-            };
+            let text = crate::access::mark_spans(&seg.text, &spans_at(&redactions, ordinal));
             let lang = Lang::from_code(&seg.lang).unwrap_or(Lang::Other);
             let speaker_name = seg
                 .speaker
@@ -541,16 +522,7 @@ fn asked_context(
     if !crate::index::question_before(&prev, seg) {
         return Ok(None);
     }
-    let spans: Vec<(usize, usize)> = redactions
-        .iter()
-        .filter(|(o, _)| *o == prev.ordinal)
-        .map(|(_, s)| *s)
-        .collect();
-    let text = if spans.is_empty() {
-        prev.text.clone()
-    } else {
-        crate::access::mark_spans(&prev.text, &spans)
-    };
+    let text = crate::access::mark_spans(&prev.text, &spans_at(redactions, prev.ordinal));
     let lang = Lang::from_code(&prev.lang).unwrap_or(Lang::Other);
     let matched = |text: &str, lang: Lang| -> std::collections::HashSet<String> {
         crate::analysis::words(text)

@@ -460,6 +460,23 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The byte spans of the active redactions of testimony `num`, as
+    /// `(segment ordinal, (start, end))`: what every reader below
+    /// archivist must hide.
+    pub fn active_redaction_spans(&self, num: i64) -> Result<Vec<(i64, (usize, usize))>> {
+        Ok(self
+            .redactions(num)?
+            .into_iter()
+            .filter(|r| r.active)
+            .map(|r| {
+                (
+                    r.ordinal,
+                    (r.span.0.max(0) as usize, r.span.1.max(0) as usize),
+                )
+            })
+            .collect())
+    }
+
     /// The redactions of a testimony (active and lifted).
     pub fn redactions(&self, num: i64) -> Result<Vec<RedactionRow>> {
         let mut stmt = self.conn.prepare_cached(

@@ -347,16 +347,10 @@ fn german_number(w: &str) -> Option<u32> {
 mod tests {
     use super::*;
     use crate::parse::Segment;
+    use crate::tag::text::seg;
 
     fn doc_years(text: &str) -> Vec<i32> {
-        let segs = [Segment {
-            start_ms: None,
-            end_ms: None,
-            speaker: None,
-            text: text.into(),
-            lang: None,
-            line: 1,
-        }];
+        let segs = [seg(text)];
         let d = Doc::new(&segs);
         years_in(&d, 0)
     }
@@ -394,14 +388,7 @@ mod tests {
             "Ezerkilencszáztizenötben születtem.",
         ]
         .iter()
-        .map(|t| Segment {
-            start_ms: None,
-            end_ms: None,
-            speaker: None,
-            text: (*t).into(),
-            lang: None,
-            line: 1,
-        })
+        .map(|t| seg(t))
         .collect();
         let d = Doc::new(&segs);
         assert_eq!(
@@ -418,14 +405,9 @@ mod tests {
 
     #[test]
     fn age_numbers() {
-        let segs = [Segment {
-            start_ms: None,
-            end_ms: None,
-            speaker: None,
-            text: "tizenhét évestől negyvenötig, от 18 до 30, сорока пяти, fünfundvierzig".into(),
-            lang: None,
-            line: 1,
-        }];
+        let segs = [seg(
+            "tizenhét évestől negyvenötig, от 18 до 30, сорока пяти, fünfundvierzig",
+        )];
         let d = Doc::new(&segs);
         let n: Vec<u32> = numbers(&d.tokens).into_iter().map(|(v, _)| v).collect();
         for v in [17, 45, 18, 30] {

@@ -308,11 +308,15 @@ impl Matcher {
         while i < doc.tokens.len() {
             let mut best: Option<Match> = None;
             let t = &doc.tokens[i];
-            let candidates = match memo.get_mut(t.word) {
-                Some(slot) => slot.get_or_insert_with(|| self.candidates(t)).clone(),
-                None => self.candidates(t),
+            let fresh;
+            let candidates: &[usize] = match memo.get_mut(t.word) {
+                Some(slot) => slot.get_or_insert_with(|| self.candidates(t)),
+                None => {
+                    fresh = self.candidates(t);
+                    &fresh
+                }
             };
-            for p in candidates {
+            for &p in candidates {
                 if let Some(m) = self.try_at(doc, i, p) {
                     let better = match &best {
                         None => true,
@@ -538,19 +542,12 @@ pub(super) fn entry_of<'v>(vocab: &'v Vocabulary, m: &Match) -> Option<&'v Entry
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::Segment;
+    use crate::tag::text::seg;
 
     fn found(text: &str) -> Vec<(String, String)> {
         let vocab = Vocabulary::builtin().unwrap();
         let m = Matcher::names(&vocab);
-        let segs = [Segment {
-            start_ms: None,
-            end_ms: None,
-            speaker: None,
-            text: text.into(),
-            lang: None,
-            line: 1,
-        }];
+        let segs = [seg(text)];
         let doc = Doc::new(&segs);
         m.find(&doc)
             .iter()

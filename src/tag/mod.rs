@@ -142,17 +142,7 @@ fn is_deportation_narrative(doc: &Doc<'_>, eras: &[Era]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn seg(text: &str) -> Segment {
-        Segment {
-            start_ms: None,
-            end_ms: None,
-            speaker: None,
-            text: text.into(),
-            lang: None,
-            line: 1,
-        }
-    }
+    use crate::tag::text::seg;
 
     #[test]
     fn evidence_points_into_the_segment() {

@@ -319,21 +319,14 @@ pub(super) fn entry_id(vocab: &Vocabulary, w: &Weighed) -> Option<(Facet, String
 
 #[cfg(test)]
 mod tests {
-    use crate::parse::Segment;
     use crate::tag::Tagger;
+    use crate::tag::text::seg;
     use crate::vocab::Vocabulary;
 
     /// The rule deciding each mention of `id` in the text.
     fn rules(text: &str, id: &str) -> Vec<String> {
         let vocab = Vocabulary::builtin().unwrap();
-        let segs = [Segment {
-            start_ms: None,
-            end_ms: None,
-            speaker: None,
-            text: text.into(),
-            lang: None,
-            line: 1,
-        }];
+        let segs = [seg(text)];
         Tagger::new(&vocab)
             .explain(&segs)
             .into_iter()

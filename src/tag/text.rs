@@ -327,20 +327,22 @@ pub(super) fn contrasted_third_person(doc: &Doc<'_>, i: usize) -> bool {
     })
 }
 
+/// A segment of plain text, for the tagger's tests.
+#[cfg(test)]
+pub(super) fn seg(text: &str) -> Segment {
+    Segment {
+        start_ms: None,
+        end_ms: None,
+        speaker: None,
+        text: text.into(),
+        lang: None,
+        line: 1,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn seg(text: &str) -> Segment {
-        Segment {
-            start_ms: None,
-            end_ms: None,
-            speaker: None,
-            text: text.into(),
-            lang: None,
-            line: 1,
-        }
-    }
 
     #[test]
     fn sentences_and_clauses() {

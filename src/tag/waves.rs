@@ -323,21 +323,12 @@ fn sentence_evidence(doc: &Doc<'_>, s: usize, rule: &str) -> NewEvidence {
 mod tests {
     use crate::parse::Segment;
     use crate::tag::Tagger;
+    use crate::tag::text::seg;
     use crate::vocab::Vocabulary;
 
     fn waves(paragraphs: &[&str]) -> Vec<String> {
         let vocab = Vocabulary::builtin().unwrap();
-        let segs: Vec<Segment> = paragraphs
-            .iter()
-            .map(|t| Segment {
-                start_ms: None,
-                end_ms: None,
-                speaker: None,
-                text: (*t).into(),
-                lang: None,
-                line: 1,
-            })
-            .collect();
+        let segs: Vec<Segment> = paragraphs.iter().map(|t| seg(t)).collect();
         let mut v: Vec<String> = Tagger::new(&vocab)
             .suggest(&segs)
             .into_iter()
