@@ -11,6 +11,7 @@ use crate::access::{
 };
 use crate::export::ExportRecord;
 use crate::facets::{FacetValue, TagFact};
+use crate::identity::{MatchedBy, Recognised};
 use crate::index::{IndexError, SearchIndex};
 use crate::ingest::{IngestError, IngestOptions, prepare};
 use crate::parse::IndexPoint;
@@ -77,8 +78,12 @@ pub struct FileReport {
     pub path: PathBuf,
     /// The testimony identifier.
     pub id: String,
-    /// `ingested`, `unchanged` or `updated`.
+    /// `new`, `updated`, `unchanged` or `moved` (see [`crate::identity`]).
     pub outcome: &'static str,
+    /// Why the file became this testimony, when it is not plain (a taken
+    /// identifier, the copy it duplicates, where it moved from).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     /// The encoding used.
     pub encoding: String,
     /// Segments stored.
@@ -87,6 +92,21 @@ pub struct FileReport {
     /// recorded among the testimony's repairs).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+}
+
+impl FileReport {
+    /// A report for a file recognised without decoding it.
+    fn quiet(path: &Path, id: String, outcome: &'static str, reason: Option<String>) -> FileReport {
+        FileReport {
+            path: path.to_path_buf(),
+            id,
+            outcome,
+            reason,
+            encoding: String::new(),
+            segments: 0,
+            warnings: Vec::new(),
+        }
+    }
 }
 
 /// Everything `show` displays, already filtered for the caller's role.
@@ -344,8 +364,9 @@ impl Archive {
                     id: record.testimony.id.clone(),
                     outcome: match outcome {
                         IngestOutcome::Unchanged => "unchanged",
-                        _ => "ingested",
+                        _ => "new",
                     },
+                    reason: Some("identifier in the tanu export".into()),
                     encoding: record.testimony.encoding.clone(),
                     segments: record.segments.len(),
                     warnings: Vec::new(),
@@ -413,28 +434,87 @@ impl Archive {
                 })
             });
         }
-        let record = prepare(path, bytes, opts, &self.vocab, &self.tagger)?;
+        let given = path.display().to_string();
+        let abs = crate::identity::canonical(path);
+        let sha256 = crate::hash::sha256_hex(&[&bytes]);
+        let store_err = |source| IngestError::Store {
+            path: path.to_path_buf(),
+            source,
+        };
+        // A sheet row can change what an unchanged file becomes, and
+        // --replace asks for the name rule: both need the decoded file.
+        if opts.sheet.is_none() && !opts.replace {
+            let early = crate::identity::recognise(&self.store, &given, &abs, &sha256)
+                .map_err(store_err)?;
+            match early {
+                Some(Recognised::Unchanged { id, reason }) => {
+                    return Ok(FileReport::quiet(path, id, "unchanged", Some(reason)));
+                }
+                Some(Recognised::Moved { id, from }) => {
+                    self.store
+                        .record_move(&id, &given, &abs, actor)
+                        .map_err(store_err)?;
+                    return Ok(FileReport::quiet(
+                        path,
+                        id,
+                        "moved",
+                        Some(format!("same bytes, moved from {from}")),
+                    ));
+                }
+                None => {}
+            }
+        }
+        let mut record = prepare(path, bytes, opts, &self.vocab, &self.tagger)?;
+        let (id, matched_by, mut reason) = crate::identity::choose(
+            &self.store,
+            path,
+            &abs,
+            &record.id,
+            record.id_derived,
+            &record.sha256,
+            opts.replace,
+        )
+        .map_err(store_err)?;
+        if id != record.id && record.title == record.id {
+            record.title = id.clone();
+        }
+        record.id = id;
+        record.source_abs = Some(abs);
         let outcome = self
             .store
-            .write_ingest(&record, actor, opts.replace)
-            .map_err(|source| IngestError::Store {
-                path: path.to_path_buf(),
-                source,
-            })?;
+            .write_ingest(&record, actor, opts.replace, matched_by.name())
+            .map_err(store_err)?;
         if outcome != IngestOutcome::Unchanged {
             // Index it in the background now; `sync_index` commits. A
             // failure here only means sync does the work (the outbox has
             // the testimony), so it does not fail the ingest.
             let _ = self.index.stage(&self.store, &self.vocab, &record.id);
         }
+        if reason.is_none() {
+            reason = match (outcome, matched_by) {
+                (IngestOutcome::Updated { .. }, MatchedBy::Id) => {
+                    Some("identifier given in the file".into())
+                }
+                (IngestOutcome::Updated { .. }, MatchedBy::Path) => {
+                    Some("same file, new content".into())
+                }
+                (IngestOutcome::Updated { .. }, MatchedBy::Replace) => Some("--replace".into()),
+                (IngestOutcome::Updated { .. }, MatchedBy::Sha256) => {
+                    Some("same bytes, new metadata-sheet row".into())
+                }
+                (IngestOutcome::Unchanged, _) => Some("same identifier, same bytes".into()),
+                _ => None,
+            };
+        }
         Ok(FileReport {
             path: path.to_path_buf(),
             id: record.id,
             outcome: match outcome {
-                IngestOutcome::Ingested => "ingested",
+                IngestOutcome::Ingested => "new",
                 IngestOutcome::Unchanged => "unchanged",
                 IngestOutcome::Updated { .. } => "updated",
             },
+            reason,
             warnings: record
                 .repairs
                 .iter()
@@ -573,6 +653,27 @@ impl Archive {
     pub fn check(&self) -> Result<Vec<crate::store::CheckResult>> {
         use crate::store::CheckResult;
         let mut out = self.store.check()?;
+        let mixed = self.store.mixed_sources()?;
+        out.push(CheckResult::new(
+            "testimony sources",
+            mixed
+                .iter()
+                .map(|m| {
+                    let paths: Vec<String> = m
+                        .revisions
+                        .iter()
+                        .map(|(n, p)| format!("r{n} {p}"))
+                        .collect();
+                    format!(
+                        "{} took files from different paths ({}); if these are different interviews, `tanu split {} FILE` gives one its own testimony",
+                        m.id,
+                        paths.join(", "),
+                        m.id
+                    )
+                })
+                .collect(),
+            "every testimony's revisions come from one file or name it explicitly".into(),
+        ));
         let pending = self.store.outbox()?.len();
         let expected = crate::index::expected_docs(&self.store)?;
         let actual = self.index.searcher().num_docs();

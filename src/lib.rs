@@ -49,6 +49,7 @@ pub mod decode;
 pub mod export;
 pub mod facets;
 pub mod hash;
+pub mod identity;
 pub mod index;
 pub mod ingest;
 pub mod lang;

@@ -48,7 +48,8 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
     let collected = collect(&args.paths)?;
     let files = collected.files;
     let mut skipped = collected.skipped;
-    let (mut ingested, mut unchanged, mut updated, mut failed) = (0usize, 0usize, 0usize, 0usize);
+    let (mut ingested, mut unchanged, mut updated, mut moved, mut failed) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
     // Metadata sheets first: a transcript whose folder has a broken sheet is
     // not ingested (it could otherwise go in public without its access level).
     let mut sheets: Vec<Arc<Sheet>> = Vec::new();
@@ -118,12 +119,19 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
                         }
                     }
                     match report.outcome {
-                        "ingested" => ingested += 1,
+                        "new" => ingested += 1,
                         "updated" => updated += 1,
+                        "moved" => moved += 1,
                         _ => unchanged += 1,
                     }
                     if args.json {
                         print::json_line("file", &report)?;
+                    } else {
+                        let line = outcome_line(&report);
+                        match &bar {
+                            Some(b) => b.println(line),
+                            None => println!("{line}"),
+                        }
                     }
                 }
                 Err(err) => {
@@ -180,13 +188,14 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
         print::json_line(
             "summary",
             &serde_json::json!({
-                "ingested": ingested, "unchanged": unchanged, "updated": updated, "failed": failed,
+                "ingested": ingested, "unchanged": unchanged, "updated": updated, "moved": moved,
+                "failed": failed,
                 "skipped_other_extensions": skipped,
             }),
         )?;
     } else {
         let mut line = format!(
-            "{ingested} ingested, {unchanged} unchanged, {updated} updated, {failed} failed"
+            "{ingested} ingested, {unchanged} unchanged, {updated} updated, {moved} moved, {failed} failed"
         );
         if skipped > 0 {
             line.push_str(&format!(" ({skipped} files with other extensions skipped)"));
@@ -199,4 +208,19 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// One line per file: what it became and why, e.g.
+/// `new        b-interju  b/interju.txt  (\`interju\` is taken by a/interju.txt)`.
+fn outcome_line(report: &tanu::FileReport) -> String {
+    let mut line = format!(
+        "{:<9}  {}  {}",
+        report.outcome,
+        print::safe(&report.id),
+        print::safe(&report.path.display().to_string())
+    );
+    if let Some(reason) = &report.reason {
+        line.push_str(&format!("  ({})", print::safe(reason)));
+    }
+    line
 }

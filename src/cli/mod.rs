@@ -104,6 +104,9 @@ enum Command {
     Unredact(curate::UnredactArgs),
     /// Merge a duplicate record into another.
     Merge(curate::MergeArgs),
+    /// Give the revisions a testimony took from another file (see `tanu
+    /// check`) a testimony of their own.
+    Split(curate::SplitArgs),
     /// Re-run tag suggestions on stored text (keeps decisions).
     Retag(curate::RetagArgs),
     /// Show every revision and decision of a testimony.
@@ -218,6 +221,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Redact(args) => curate::redact(&cli, args),
         Command::Unredact(args) => curate::unredact(&cli, args),
         Command::Merge(args) => curate::merge(&cli, args),
+        Command::Split(args) => curate::split(&cli, args),
         Command::Retag(args) => curate::retag(&cli, args),
         Command::History(args) => curate::history(&cli, args),
         Command::Audit(args) => curate::audit(&cli, args),

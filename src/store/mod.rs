@@ -11,6 +11,7 @@
 mod audit;
 mod check;
 mod curate;
+mod identity;
 mod migrate;
 mod read;
 mod restore;
@@ -25,6 +26,7 @@ pub use self::check::CheckResult;
 pub use self::curate::{
     EDITABLE_FIELDS, ReviewEvidence, ReviewItem, STATUSES, SegmentText, TagDecision,
 };
+pub use self::identity::{KnownSource, MixedSources};
 pub use self::migrate::SCHEMA_VERSION;
 pub use self::read::{
     EvidenceRow, RedactionRow, RevisionRow, SegmentRevisionRow, SegmentRow, TagRow, TestimonyRow,
