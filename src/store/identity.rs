@@ -36,6 +36,14 @@ pub struct MixedSources {
     pub revisions: Vec<(i64, String)>,
 }
 
+/// What [`Store::file_revision`] records.
+enum FileEvent<'a> {
+    /// The same bytes now live at `path`.
+    Move { path: &'a str, abs: &'a str },
+    /// The revisions from `path` became testimony `into`.
+    Split { path: &'a str, into: &'a str },
+}
+
 const COLUMNS: &str = "num, id, sha256, source_path, source_abs, merged_into";
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<KnownSource> {
@@ -93,6 +101,18 @@ impl Store {
     /// Records that testimony `id`'s file, unchanged, now lives at
     /// `path`: a `move` revision (same original) and an audit entry.
     pub fn record_move(&mut self, id: &str, path: &str, abs: &str, actor: &str) -> Result<()> {
+        self.file_revision(id, actor, FileEvent::Move { path, abs })
+    }
+
+    /// Records on testimony `id` that the revisions it took from `path`
+    /// now form testimony `into` (a `split` revision and an audit entry).
+    pub fn record_split(&mut self, id: &str, path: &str, into: &str, actor: &str) -> Result<()> {
+        self.file_revision(id, actor, FileEvent::Split { path, into })
+    }
+
+    /// One transaction: a revision of `id` that keeps its text and original
+    /// and records a file event, plus its audit entry.
+    fn file_revision(&mut self, id: &str, actor: &str, event: FileEvent<'_>) -> Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -107,65 +127,39 @@ impl Store {
         let now = crate::dates::now_rfc3339();
         let revision = revision + 1;
         tx.execute(
-            "UPDATE testimony SET source_path = ?2, source_abs = ?3, revision = ?4, updated_at = ?5
-             WHERE num = ?1",
-            params![num, path, abs, revision, now],
-        )?;
-        tx.execute(
-            "INSERT INTO revision (testimony, number, at, actor, kind, sha256, source_path, summary, matched_by)
-             VALUES (?1, ?2, ?3, ?4, 'move', ?5, ?6, ?7, 'sha256')",
-            params![
-                num,
-                revision,
-                now,
-                actor,
-                sha,
-                path,
-                format!("the same file moved from {old_path}")
-            ],
-        )?;
-        let before = json!({ "source_path": old_path });
-        let after = json!({ "source_path": path, "revision": revision });
-        audit::append(&tx, actor, "move", id, Some(&before), Some(&after), "")?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Records on testimony `id` that the revisions it took from `path`
-    /// now form testimony `into` (a `split` revision and an audit entry).
-    pub fn record_split(&mut self, id: &str, path: &str, into: &str, actor: &str) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let (num, revision, sha): (i64, i64, String) = tx
-            .query_row(
-                "SELECT num, revision, sha256 FROM testimony WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
-        let now = crate::dates::now_rfc3339();
-        let revision = revision + 1;
-        tx.execute(
             "UPDATE testimony SET revision = ?2, updated_at = ?3 WHERE num = ?1",
             params![num, revision, now],
         )?;
+        let (kind, matched_by, path, summary, before, after) = match event {
+            FileEvent::Move { path, abs } => {
+                tx.execute(
+                    "UPDATE testimony SET source_path = ?2, source_abs = ?3 WHERE num = ?1",
+                    params![num, path, abs],
+                )?;
+                (
+                    "move",
+                    "sha256",
+                    path,
+                    format!("the same file moved from {old_path}"),
+                    Some(json!({ "source_path": old_path })),
+                    json!({ "source_path": path, "revision": revision }),
+                )
+            }
+            FileEvent::Split { path, into } => (
+                "split",
+                "split",
+                path,
+                format!("the revisions from {path} split off into {into}"),
+                None,
+                json!({ "split_off": path, "into": into, "revision": revision }),
+            ),
+        };
         tx.execute(
             "INSERT INTO revision (testimony, number, at, actor, kind, sha256, source_path, summary, matched_by)
-             VALUES (?1, ?2, ?3, ?4, 'split', ?5, ?6, ?7, 'split')",
-            params![
-                num,
-                revision,
-                now,
-                actor,
-                sha,
-                path,
-                format!("the revisions from {path} split off into {into}")
-            ],
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![num, revision, now, actor, kind, sha, path, summary, matched_by],
         )?;
-        let after = json!({ "split_off": path, "into": into, "revision": revision });
-        audit::append(&tx, actor, "split", id, None, Some(&after), "")?;
+        audit::append(&tx, actor, kind, id, before.as_ref(), Some(&after), "")?;
         tx.commit()?;
         Ok(())
     }
