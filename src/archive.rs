@@ -434,101 +434,134 @@ impl Archive {
                 })
             });
         }
+        if let Some(report) = self.recognise_file(path, &bytes, opts, actor)? {
+            return Ok(report);
+        }
+        let record = prepare(path, bytes, opts, &self.vocab, &self.tagger)?;
+        store_prepared(
+            &mut self.store,
+            &mut self.index,
+            &self.vocab,
+            path,
+            record,
+            opts,
+            actor,
+        )
+    }
+
+    /// Ingests many files, two cores at a time: files already in the
+    /// archive (same path and bytes, or moved) are recognised first without
+    /// decoding; the rest are decoded, parsed and tagged on a worker thread
+    /// while this one stores and indexes the previous ones (a queue of two
+    /// prepared files bounds the memory). `done` gets each file's results
+    /// as it finishes, in no promised order; the index is synced every
+    /// `sync_every` stored files and at the end.
+    pub fn ingest_all(
+        &mut self,
+        jobs: Vec<IngestJob>,
+        actor: &str,
+        sync_every: usize,
+        mut done: impl FnMut(&Path, Vec<Result<FileReport, IngestError>>),
+    ) -> Result<()> {
+        let mut todo = Vec::new();
+        for job in jobs {
+            let bytes = match std::fs::read(&job.path) {
+                Ok(b) => b,
+                Err(source) => {
+                    let path = job.path.clone();
+                    done(&job.path, vec![Err(IngestError::Io { path, source })]);
+                    continue;
+                }
+            };
+            if crate::export::json::is_export(&bytes) {
+                let results = self.restore(&job.path, &bytes, actor);
+                done(&job.path, results);
+                continue;
+            }
+            match self.recognise_file(&job.path, &bytes, &job.opts, actor) {
+                Ok(Some(report)) => done(&job.path, vec![Ok(report)]),
+                Ok(None) => todo.push(job),
+                Err(e) => done(&job.path, vec![Err(e)]),
+            }
+        }
+        let Archive {
+            store,
+            index,
+            vocab,
+            tagger,
+            ..
+        } = self;
+        let (vocab, tagger): (&Vocabulary, &Tagger) = (vocab, tagger);
+        std::thread::scope(|scope| -> Result<()> {
+            let (tx, rx) = std::sync::mpsc::sync_channel(2);
+            scope.spawn(move || {
+                for job in todo {
+                    let prepared = std::fs::read(&job.path)
+                        .map_err(|source| IngestError::Io {
+                            path: job.path.clone(),
+                            source,
+                        })
+                        .and_then(|bytes| prepare(&job.path, bytes, &job.opts, vocab, tagger));
+                    if tx.send((job, prepared)).is_err() {
+                        break;
+                    }
+                }
+            });
+            let mut stored = 0usize;
+            for (job, prepared) in rx {
+                let result = prepared.and_then(|record| {
+                    store_prepared(store, index, vocab, &job.path, record, &job.opts, actor)
+                });
+                done(&job.path, vec![result]);
+                stored += 1;
+                if sync_every > 0 && stored.is_multiple_of(sync_every) {
+                    sync(index, store, vocab)?;
+                }
+            }
+            Ok(())
+        })?;
+        sync(index, store, vocab)
+    }
+
+    /// Rules 1 and 2 of [`crate::identity`]: a file already stored
+    /// (unchanged, or moved) is reported without being decoded.
+    fn recognise_file(
+        &mut self,
+        path: &Path,
+        bytes: &[u8],
+        opts: &IngestOptions,
+        actor: &str,
+    ) -> Result<Option<FileReport>, IngestError> {
+        // A sheet row can change what an unchanged file becomes, and
+        // --replace asks for the name rule: both need the decoded file.
+        if opts.sheet.is_some() || opts.replace {
+            return Ok(None);
+        }
         let given = path.display().to_string();
         let abs = crate::identity::canonical(path);
-        let sha256 = crate::hash::sha256_hex(&[&bytes]);
+        let sha256 = crate::hash::sha256_hex(&[bytes]);
         let store_err = |source| IngestError::Store {
             path: path.to_path_buf(),
             source,
         };
-        // A sheet row can change what an unchanged file becomes, and
-        // --replace asks for the name rule: both need the decoded file.
-        if opts.sheet.is_none() && !opts.replace {
-            let early = crate::identity::recognise(&self.store, &given, &abs, &sha256)
-                .map_err(store_err)?;
-            match early {
-                Some(Recognised::Unchanged { id, reason }) => {
-                    return Ok(FileReport::quiet(path, id, "unchanged", Some(reason)));
-                }
-                Some(Recognised::Moved { id, from }) => {
-                    self.store
-                        .record_move(&id, &given, &abs, actor)
-                        .map_err(store_err)?;
-                    return Ok(FileReport::quiet(
-                        path,
-                        id,
-                        "moved",
-                        Some(format!("same bytes, moved from {from}")),
-                    ));
-                }
-                None => {}
+        let early =
+            crate::identity::recognise(&self.store, &given, &abs, &sha256).map_err(store_err)?;
+        Ok(match early {
+            Some(Recognised::Unchanged { id, reason }) => {
+                Some(FileReport::quiet(path, id, "unchanged", Some(reason)))
             }
-        }
-        let mut record = prepare(path, bytes, opts, &self.vocab, &self.tagger)?;
-        let (id, matched_by, mut reason) = crate::identity::choose(
-            &self.store,
-            path,
-            &abs,
-            &record.id,
-            record.id_derived,
-            &record.sha256,
-            opts.replace,
-        )
-        .map_err(store_err)?;
-        if id != record.id && record.title == record.id {
-            record.title = id.clone();
-        }
-        record.id = id;
-        record.source_abs = Some(abs);
-        let outcome = self
-            .store
-            .write_ingest(&record, actor, opts.replace, matched_by.name())
-            .map_err(store_err)?;
-        if outcome != IngestOutcome::Unchanged {
-            // Index it in the background now; `sync_index` commits. A
-            // failure here only means sync does the work (the outbox has
-            // the testimony), so it does not fail the ingest.
-            let _ = self.index.stage(&self.store, &self.vocab, &record.id);
-        }
-        if reason.is_none() {
-            reason = match (outcome, matched_by) {
-                (IngestOutcome::Updated { .. }, MatchedBy::Id) => {
-                    Some("identifier given in the file".into())
-                }
-                (IngestOutcome::Updated { .. }, MatchedBy::Path) => {
-                    Some("same file, new content".into())
-                }
-                (IngestOutcome::Updated { .. }, MatchedBy::Replace) => Some("--replace".into()),
-                (IngestOutcome::Updated { .. }, MatchedBy::Sha256) => {
-                    Some("same bytes, new metadata-sheet row".into())
-                }
-                (IngestOutcome::Unchanged, _) => Some("same identifier, same bytes".into()),
-                _ => None,
-            };
-        }
-        Ok(FileReport {
-            path: path.to_path_buf(),
-            id: record.id,
-            outcome: match outcome {
-                IngestOutcome::Ingested => "new",
-                IngestOutcome::Unchanged => "unchanged",
-                IngestOutcome::Updated { .. } => "updated",
-            },
-            reason,
-            warnings: record
-                .repairs
-                .iter()
-                .flat_map(|r| {
-                    let sheet = r.kind == "metadata-from-sheet";
-                    let notes = r.kind.ends_with("-import-notes");
-                    r.examples
-                        .iter()
-                        .filter(move |e| notes || (sheet && e.starts_with("replaced")))
-                })
-                .cloned()
-                .collect(),
-            encoding: record.encoding,
-            segments: record.segments.len(),
+            Some(Recognised::Moved { id, from }) => {
+                self.store
+                    .record_move(&id, &given, &abs, actor)
+                    .map_err(store_err)?;
+                Some(FileReport::quiet(
+                    path,
+                    id,
+                    "moved",
+                    Some(format!("same bytes, moved from {from}")),
+                ))
+            }
+            None => None,
         })
     }
 
@@ -748,4 +781,103 @@ impl Archive {
             })
             .collect())
     }
+}
+
+/// A file to ingest with [`Archive::ingest_all`].
+#[derive(Debug, Clone)]
+pub struct IngestJob {
+    /// The file.
+    pub path: PathBuf,
+    /// How to read it (its folder's metadata sheet, a forced encoding).
+    pub opts: IngestOptions,
+}
+
+/// Applies pending changes to the index (see [`Archive::sync_index`]).
+fn sync(index: &mut SearchIndex, store: &Store, vocab: &Vocabulary) -> Result<()> {
+    match index.sync(store, vocab) {
+        Ok(_) | Err(IndexError::Busy) => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Rules 3 and 4 of [`crate::identity`], then one store transaction and
+/// the documents handed to the index writer.
+fn store_prepared(
+    store: &mut Store,
+    index: &mut SearchIndex,
+    vocab: &Vocabulary,
+    path: &Path,
+    mut record: crate::store::NewTestimony,
+    opts: &IngestOptions,
+    actor: &str,
+) -> Result<FileReport, IngestError> {
+    let abs = crate::identity::canonical(path);
+    let store_err = |source| IngestError::Store {
+        path: path.to_path_buf(),
+        source,
+    };
+    let (id, matched_by, mut reason) = crate::identity::choose(
+        &*store,
+        path,
+        &abs,
+        &record.id,
+        record.id_derived,
+        &record.sha256,
+        opts.replace,
+    )
+    .map_err(store_err)?;
+    if id != record.id && record.title == record.id {
+        record.title = id.clone();
+    }
+    record.id = id;
+    record.source_abs = Some(abs);
+    let outcome = store
+        .write_ingest(&record, actor, opts.replace, matched_by.name())
+        .map_err(store_err)?;
+    if outcome != IngestOutcome::Unchanged {
+        // Index it in the background now; `sync_index` commits. A
+        // failure here only means sync does the work (the outbox has
+        // the testimony), so it does not fail the ingest.
+        let _ = index.stage(store, vocab, &record.id);
+    }
+    if reason.is_none() {
+        reason = match (outcome, matched_by) {
+            (IngestOutcome::Updated { .. }, MatchedBy::Id) => {
+                Some("identifier given in the file".into())
+            }
+            (IngestOutcome::Updated { .. }, MatchedBy::Path) => {
+                Some("same file, new content".into())
+            }
+            (IngestOutcome::Updated { .. }, MatchedBy::Replace) => Some("--replace".into()),
+            (IngestOutcome::Updated { .. }, MatchedBy::Sha256) => {
+                Some("same bytes, new metadata-sheet row".into())
+            }
+            (IngestOutcome::Unchanged, _) => Some("same identifier, same bytes".into()),
+            _ => None,
+        };
+    }
+    Ok(FileReport {
+        path: path.to_path_buf(),
+        id: record.id,
+        outcome: match outcome {
+            IngestOutcome::Ingested => "new",
+            IngestOutcome::Unchanged => "unchanged",
+            IngestOutcome::Updated { .. } => "updated",
+        },
+        reason,
+        warnings: record
+            .repairs
+            .iter()
+            .flat_map(|r| {
+                let sheet = r.kind == "metadata-from-sheet";
+                let notes = r.kind.ends_with("-import-notes");
+                r.examples
+                    .iter()
+                    .filter(move |e| notes || (sheet && e.starts_with("replaced")))
+            })
+            .cloned()
+            .collect(),
+        encoding: record.encoding,
+        segments: record.segments.len(),
+    })
 }

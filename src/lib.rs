@@ -61,4 +61,6 @@ pub mod suggest;
 pub mod tag;
 pub mod vocab;
 
-pub use crate::archive::{Archive, ArchiveError, DB_FILE, FileReport, INDEX_DIR, TestimonyView};
+pub use crate::archive::{
+    Archive, ArchiveError, DB_FILE, FileReport, INDEX_DIR, IngestJob, TestimonyView,
+};
