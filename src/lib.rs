@@ -40,6 +40,7 @@ for hit in results.hits {
 #![deny(missing_docs)]
 
 pub mod access;
+pub mod accounts;
 pub mod analysis;
 mod archive;
 pub mod corpus;

@@ -12,6 +12,7 @@ mod ingest;
 mod print;
 mod read;
 mod search;
+mod users;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -107,6 +108,10 @@ enum Command {
     /// Give the revisions a testimony took from another file (see `tanu
     /// check`) a testimony of their own.
     Split(curate::SplitArgs),
+    /// Manage the accounts that sign in to the web archive.
+    User(users::UserArgs),
+    /// Manage API tokens for scripts.
+    Token(users::TokenArgs),
     /// Re-run tag suggestions on stored text (keeps decisions).
     Retag(curate::RetagArgs),
     /// Show every revision and decision of a testimony.
@@ -222,6 +227,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Unredact(args) => curate::unredact(&cli, args),
         Command::Merge(args) => curate::merge(&cli, args),
         Command::Split(args) => curate::split(&cli, args),
+        Command::User(args) => users::user(&cli, args),
+        Command::Token(args) => users::token(&cli, args),
         Command::Retag(args) => curate::retag(&cli, args),
         Command::History(args) => curate::history(&cli, args),
         Command::Audit(args) => curate::audit(&cli, args),

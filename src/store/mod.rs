@@ -8,6 +8,7 @@
 //!
 //! **Architecture Invariant:** nothing outside this module writes SQL.
 
+mod accounts;
 mod audit;
 mod check;
 mod curate;
@@ -21,6 +22,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use self::accounts::AccountRow;
 pub use self::audit::{AuditEntry, AuditProblem};
 pub use self::check::CheckResult;
 pub use self::curate::{
