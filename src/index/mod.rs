@@ -27,6 +27,7 @@
 //! version is refused.
 
 mod docs;
+pub mod killpoint;
 mod tokenize;
 
 pub use self::docs::{RECORD_POINT, expected_docs, question_before, record_text};
@@ -92,6 +93,10 @@ pub enum IndexError {
     /// Reading from the store failed.
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
+    /// A file of the index's last commit is missing, truncated or fails
+    /// its checksum. The index is derived: `Archive::open` rebuilds it.
+    #[error("the search index is damaged ({0}); run `tanu reindex`")]
+    Damaged(String),
     /// Filesystem trouble.
     #[error("{path}: {source}")]
     Io {
@@ -100,6 +105,31 @@ pub enum IndexError {
         /// The I/O error.
         source: std::io::Error,
     },
+}
+
+impl IndexError {
+    /// Whether this is a failure to read or write files (a full disk, a
+    /// permission), which rebuilding the index would not cure.
+    pub fn is_io(&self) -> bool {
+        matches!(
+            self,
+            IndexError::Io { .. }
+                | IndexError::Tantivy(tantivy::TantivyError::IoError(_))
+                | IndexError::Tantivy(tantivy::TantivyError::OpenWriteError(
+                    tantivy::directory::error::OpenWriteError::IoError { .. },
+                ))
+        )
+    }
+
+    /// The problem, without the advice to reindex (for a note saying the
+    /// index was rebuilt).
+    pub fn detail(&self) -> String {
+        match self {
+            IndexError::Damaged(d) => d.clone(),
+            IndexError::NotAnIndex(p) => format!("{} is not a tanu search index", p.display()),
+            e => e.to_string(),
+        }
+    }
 }
 
 /// Shorthand for index results.
@@ -249,7 +279,11 @@ impl SearchIndex {
             source,
         })?;
         let (schema, fields) = build_schema();
-        let index = Index::create_in_dir(dir, schema)?;
+        let index = Index::create(
+            killpoint::directory(dir)?,
+            schema,
+            tantivy::IndexSettings::default(),
+        )?;
         tokenize::register(&index);
         let mut writer: IndexWriter<TantivyDocument> =
             index.writer_with_num_threads(1, 15_000_000)?;
@@ -260,10 +294,13 @@ impl SearchIndex {
         SearchIndex::from_index(index, fields, dir, 0)
     }
 
-    /// Opens the index in `dir`, refusing one built by another analyzer.
+    /// Opens the index in `dir`, refusing one built by another analyzer
+    /// and one whose files are damaged ([`IndexError::Damaged`]: a file of
+    /// the last commit missing, truncated or failing its checksum).
     pub fn open(dir: &Path) -> Result<SearchIndex> {
-        let index =
-            Index::open_in_dir(dir).map_err(|_| IndexError::NotAnIndex(dir.to_path_buf()))?;
+        let index = killpoint::directory(dir)
+            .and_then(Index::open)
+            .map_err(|_| IndexError::NotAnIndex(dir.to_path_buf()))?;
         let payload: Option<Payload> = index
             .load_metas()?
             .payload
@@ -281,9 +318,11 @@ impl SearchIndex {
                 expected: format!("{ANALYZER_VERSION} (index schema {INDEX_SCHEMA_VERSION})"),
             });
         }
+        verify_files(&index, dir)?;
         let (_, fields) = build_schema();
         tokenize::register(&index);
         SearchIndex::from_index(index, fields, dir, payload.applied_seq)
+            .map_err(|e| IndexError::Damaged(format!("{}: {e}", dir.display())))
     }
 
     fn from_index(
@@ -321,6 +360,12 @@ impl SearchIndex {
         &self.dir
     }
 
+    /// Whether this process holds the index writer (it took it at its last
+    /// sync and keeps it for the next).
+    pub fn has_writer(&self) -> bool {
+        self.writer.is_some()
+    }
+
     /// The last outbox entry applied.
     pub fn applied_seq(&self) -> i64 {
         self.applied_seq
@@ -334,7 +379,11 @@ impl SearchIndex {
             .index
             .writer_with_num_threads(threads, 64_000_000 * threads)
         {
-            Ok(w) => Ok(w),
+            Ok(w) => {
+                // Holding the writer lock: no other process writes files.
+                sweep(&self.index, &self.dir)?;
+                Ok(w)
+            }
             Err(tantivy::TantivyError::LockFailure(
                 tantivy::directory::error::LockError::LockBusy,
                 _,
@@ -504,6 +553,78 @@ impl Drop for SearchIndex {
         }
         self.close_writer();
     }
+}
+
+/// Checks that every file of the last commit is there, whole, and passes
+/// its checksum (Tantivy writes a CRC32 in each file's footer), so that a
+/// truncated or garbled file is found on open, not by a search.
+fn verify_files(index: &Index, dir: &Path) -> Result<()> {
+    let metas = index
+        .load_metas()
+        .map_err(|e| IndexError::Damaged(format!("{}: {e}", dir.join("meta.json").display())))?;
+    let mut files: Vec<PathBuf> = metas.list_segment_files().into_iter().collect();
+    files.sort();
+    for seg in &metas.segments {
+        // The delete file is listed for every segment; it exists only when
+        // the segment has deletions.
+        if !seg.has_deletes() {
+            let del = seg.relative_path(tantivy::index::SegmentComponent::Delete);
+            files.retain(|f| *f != del);
+        }
+    }
+    for file in files {
+        let path = dir.join(&file);
+        if !path.is_file() {
+            // Not every component is written for every segment; one that
+            // is needed and missing fails the reader (below).
+            continue;
+        }
+        match index.directory().validate_checksum(&file) {
+            Ok(true) => {}
+            Ok(false) => {
+                return Err(IndexError::Damaged(format!(
+                    "{} fails its checksum",
+                    path.display()
+                )));
+            }
+            Err(e) => {
+                return Err(IndexError::Damaged(format!("{}: {e}", path.display())));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Removes what an interrupted commit or merge left in the index
+/// directory: segment and `.del` files that `meta.json` does not reference,
+/// and temporary files. Such a `.del` file used to stop every later commit
+/// with `FileAlreadyExists` (the next commit of the same segment reuses its
+/// name). Called only while holding the writer lock, so no other process
+/// is creating files; readers only open files `meta.json` references.
+fn sweep(index: &Index, dir: &Path) -> Result<()> {
+    let metas = index.load_metas()?;
+    let living: std::collections::HashSet<PathBuf> = metas.list_segment_files();
+    let entries = std::fs::read_dir(dir).map_err(|source| IndexError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let orphan_temp = name.starts_with(".tmp");
+        let segment_file = name.len() > 33
+            && name.as_bytes()[32] == b'.'
+            && name[..32].bytes().all(|b| b.is_ascii_hexdigit());
+        if orphan_temp || (segment_file && !living.contains(Path::new(name))) {
+            let path = entry.path();
+            if let Err(source) = std::fs::remove_file(&path)
+                && source.kind() != std::io::ErrorKind::NotFound
+            {
+                return Err(IndexError::Io { path, source });
+            }
+        }
+    }
+    Ok(())
 }
 
 fn payload_json(seq: i64) -> String {

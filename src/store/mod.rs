@@ -9,6 +9,7 @@
 //! **Architecture Invariant:** nothing outside this module writes SQL.
 
 mod audit;
+mod backup;
 mod check;
 mod curate;
 mod migrate;
@@ -40,7 +41,28 @@ use crate::vocab::Vocabulary;
 pub enum StoreError {
     /// SQLite reported an error.
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+    /// Another process held the database for longer than the wait
+    /// ([`busy_timeout`]).
+    #[error(
+        "the archive is busy: another tanu process has been writing it for over {:.0} s; try again when it has finished",
+        busy_timeout().as_secs_f64()
+    )]
+    Busy,
+    /// The database file is damaged.
+    #[error(
+        "tanu.sqlite is damaged ({0}); run `tanu check` to see where, and restore the archive from a backup"
+    )]
+    Corrupt(String),
+    /// The database cannot be written (a read-only filesystem, file
+    /// permissions).
+    #[error(
+        "the archive cannot be written ({0}): check that its directory and tanu.sqlite are writable and the filesystem is not read-only"
+    )]
+    ReadOnly(String),
+    /// The disk is full; the transaction was rolled back.
+    #[error("the disk holding the archive is full ({0}); nothing of this change was stored")]
+    Full(String),
     /// The database was written by a newer tanu.
     #[error(
         "the archive has schema version {found}, newer than this tanu ({supported}); upgrade tanu"
@@ -78,6 +100,35 @@ pub enum StoreError {
     /// An operation that makes no sense in the current state.
     #[error("{0}")]
     Conflict(String),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
+                StoreError::Corrupt(e.to_string())
+            }
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly(e.to_string()),
+            Some(ErrorCode::DiskFull) => StoreError::Full(e.to_string()),
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+/// How long a command waits for another process's write transaction
+/// before it answers that the archive is busy: 10 s, or the seconds in
+/// `TANU_BUSY_TIMEOUT`.
+pub fn busy_timeout() -> std::time::Duration {
+    std::env::var("TANU_BUSY_TIMEOUT")
+        .ok()
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0 && *s <= 86_400.0)
+        .map_or(
+            std::time::Duration::from_secs(10),
+            std::time::Duration::from_secs_f64,
+        )
 }
 
 /// Shorthand for store results.
@@ -130,11 +181,17 @@ impl Store {
         Ok(store)
     }
 
-    fn configure(&self) -> Result<()> {
+    fn configure(&mut self) -> Result<()> {
+        // First, so that even switching to WAL waits for another process.
+        self.conn.busy_timeout(busy_timeout())?;
         self.conn.pragma_update(None, "journal_mode", "WAL")?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
-        self.conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // A deferred transaction that reads and then writes cannot wait
+        // for another writer (SQLite answers busy at once); taking the
+        // write lock at BEGIN lets every transaction wait its turn.
+        self.conn
+            .set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         Ok(())
     }
 
