@@ -534,6 +534,9 @@ impl Archive {
         match self.index.sync(&self.store, &self.vocab) {
             Ok(n) => Ok(n),
             Err(IndexError::Busy) => Ok(0),
+            // The store has the changes and the outbox keeps them.
+            Err(e @ IndexError::NotUpdated(_)) => Err(e.into()),
+            Err(e) if e.is_io() => Err(IndexError::NotUpdated(e.to_string()).into()),
             Err(e) => Err(e.into()),
         }
     }
@@ -781,6 +784,17 @@ fn open_index(
     }
     let problem = match SearchIndex::open(index_dir) {
         Ok(mut index) => match index.sync(store, vocab) {
+            // Changes were waiting: an earlier commit was interrupted or
+            // failed. Tantivy can commit part of a batch when one of its
+            // indexing threads fails (a full disk): check that the index
+            // holds what the rows imply.
+            Ok(n) if n > 0 && index.has_writer() => match index_matches(&index, store) {
+                Ok(true) => return Ok(index),
+                Ok(false) => IndexError::Damaged(
+                    "its number of documents does not match the database".into(),
+                ),
+                Err(e) => e,
+            },
             // Another process is writing the index (an ingest) and
             // applies the outbox at its next commit; until then this
             // one reads the index as last committed.
@@ -808,6 +822,18 @@ fn open_index(
         problem.detail()
     ));
     Ok(index)
+}
+
+/// Whether the index holds as many documents as the rows imply (true when
+/// another process has changed the rows since: it is not this check's
+/// business then).
+fn index_matches(index: &SearchIndex, store: &Store) -> Result<bool, IndexError> {
+    store.read_snapshot(|| {
+        if !store.outbox()?.is_empty() {
+            return Ok(true);
+        }
+        Ok(crate::index::expected_docs(store)? == index.searcher().num_docs())
+    })
 }
 
 fn remove_index_dir(index_dir: &Path) -> Result<()> {

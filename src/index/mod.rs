@@ -87,6 +87,12 @@ pub enum IndexError {
         "the search index is being updated by another tanu process; try again when it has finished"
     )]
     Busy,
+    /// Committed changes could not be written to the index (a full disk):
+    /// they wait in the outbox for the next process that can.
+    #[error(
+        "the changes are saved, but the search index could not be updated ({0}); it catches up when tanu next opens the archive with room to write"
+    )]
+    NotUpdated(String),
     /// The index directory holds no tanu index.
     #[error("{0} is not a tanu search index; run `tanu reindex`")]
     NotAnIndex(PathBuf),
@@ -114,10 +120,20 @@ impl IndexError {
         matches!(
             self,
             IndexError::Io { .. }
+                | IndexError::NotUpdated(_)
                 | IndexError::Tantivy(tantivy::TantivyError::IoError(_))
                 | IndexError::Tantivy(tantivy::TantivyError::OpenWriteError(
                     tantivy::directory::error::OpenWriteError::IoError { .. },
                 ))
+        ) || matches!(
+            // Tantivy's indexing threads report their I/O errors as text.
+            self,
+            IndexError::Tantivy(tantivy::TantivyError::InternalError(m)) if m.contains("(os error ")
+        ) || matches!(
+            // An indexing thread failed (its I/O error is logged, not
+            // returned).
+            self,
+            IndexError::Tantivy(tantivy::TantivyError::ErrorInThread(_))
         )
     }
 
@@ -259,6 +275,10 @@ pub struct SearchIndex {
     dir: PathBuf,
     applied_seq: i64,
     writer: Option<Writer>,
+    /// Set when a write to the index failed: Tantivy's in-memory state may
+    /// no longer match its files, so this process writes no more (the
+    /// outbox keeps the changes for the next process).
+    failed: Option<String>,
 }
 
 /// The open writer, kept from one sync to the next so that its indexing
@@ -268,7 +288,7 @@ pub struct SearchIndex {
 /// the outbox head when its rows were read.
 struct Writer {
     inner: IndexWriter<TantivyDocument>,
-    staged: HashMap<String, i64>,
+    staged: HashMap<String, (i64, u64)>,
 }
 
 impl SearchIndex {
@@ -342,6 +362,7 @@ impl SearchIndex {
             dir: dir.to_path_buf(),
             applied_seq,
             writer: None,
+            failed: None,
         })
     }
 
@@ -401,9 +422,10 @@ impl SearchIndex {
     /// [`sync`]: SearchIndex::sync
     pub fn stage(&mut self, store: &Store, vocab: &Vocabulary, id: &str) -> Result<()> {
         let result = self.try_stage(store, vocab, id);
-        if result.is_err() {
+        if let Err(e) = &result {
             // Drop what was staged; sync will index it all from the outbox.
             self.writer = None;
+            self.note_failure(e);
         }
         result
     }
@@ -416,16 +438,23 @@ impl SearchIndex {
         let w = self.open_writer()?;
         w.inner
             .delete_term(tantivy::Term::from_field_text(fields.tid, id));
+        let mut added = 0;
         if let Some(t) = store.testimony(id)? {
             for doc in docs::testimony_docs(store, vocab, &fields, &t)? {
                 w.inner.add_document(doc)?;
+                added += 1;
             }
         }
-        w.staged.insert(id.to_string(), head);
+        w.staged.insert(id.to_string(), (head, added));
         Ok(())
     }
 
     fn open_writer(&mut self) -> Result<&mut Writer> {
+        if let Some(e) = &self.failed {
+            return Err(IndexError::NotUpdated(format!(
+                "an earlier index write of this process failed: {e}"
+            )));
+        }
         if self.writer.is_none() {
             self.writer = Some(Writer {
                 inner: self.writer()?,
@@ -445,11 +474,18 @@ impl SearchIndex {
     /// [`stage`]: SearchIndex::stage
     pub fn sync(&mut self, store: &Store, vocab: &Vocabulary) -> Result<usize> {
         let result = self.try_sync(store, vocab);
-        if result.is_err() {
+        if let Err(e) = &result {
             // Whatever the writer holds is uncommitted; the outbox has it.
             self.writer = None;
+            self.note_failure(e);
         }
         result
+    }
+
+    fn note_failure(&mut self, e: &IndexError) {
+        if !matches!(e, IndexError::Busy | IndexError::NotUpdated(_)) && self.failed.is_none() {
+            self.failed = Some(e.to_string());
+        }
     }
 
     fn try_sync(&mut self, store: &Store, vocab: &Vocabulary) -> Result<usize> {
@@ -473,17 +509,25 @@ impl SearchIndex {
         let fields = self.fields;
         let w = self.open_writer()?;
         let staged = std::mem::take(&mut w.staged);
+        // How many documents each testimony has after this commit.
+        let mut want: Vec<(&str, u64)> = Vec::with_capacity(ids.len());
         for id in &ids {
-            if staged.get(*id).is_some_and(|s| *s >= latest[id]) {
+            if let Some((head, n)) = staged.get(*id)
+                && *head >= latest[id]
+            {
+                want.push((id, *n));
                 continue;
             }
             w.inner
                 .delete_term(tantivy::Term::from_field_text(fields.tid, id));
+            let mut added = 0;
             if let Some(t) = store.testimony(id)? {
                 for doc in docs::testimony_docs(store, vocab, &fields, &t)? {
                     w.inner.add_document(doc)?;
+                    added += 1;
                 }
             }
+            want.push((id, added));
         }
         // Merges go on in the writer's threads while the caller ingests
         // on; dropping the index waits for them.
@@ -491,6 +535,22 @@ impl SearchIndex {
         commit.set_payload(&payload_json(last_seq));
         commit.commit()?;
         self.reader.reload()?;
+        // Tantivy has been seen to report success for a commit that kept
+        // old documents when the disk filled up under it: verify the
+        // testimonies of this commit before the outbox lets them go.
+        let searcher = self.reader.searcher();
+        for (id, n) in want {
+            let q = tantivy::query::TermQuery::new(
+                tantivy::Term::from_field_text(fields.tid, id),
+                IndexRecordOption::Basic,
+            );
+            let found = searcher.search(&q, &tantivy::collector::Count)? as u64;
+            if found != n {
+                return Err(IndexError::Damaged(format!(
+                    "after a commit it holds {found} documents of {id}, not {n}"
+                )));
+            }
+        }
         self.applied_seq = last_seq;
         store.clear_outbox(last_seq)?;
         Ok(ids.len())

@@ -107,12 +107,36 @@ impl Store {
     /// SQLite's `PRAGMA integrity_check` (its lines name the damaged
     /// tree and page).
     pub fn integrity(&self) -> Result<CheckResult> {
-        let integrity: Vec<String> = self
-            .conn
-            .prepare("PRAGMA integrity_check")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let problems: Vec<String> = integrity.into_iter().filter(|l| l != "ok").collect();
+        // SQLite reports what it found line by line (naming trees and
+        // pages) and may stop with an error at a page it cannot read: keep
+        // the lines before the error, and the error.
+        let mut problems = Vec::new();
+        match self.conn.prepare("PRAGMA integrity_check") {
+            Ok(mut stmt) => {
+                let mut rows = stmt.query([])?;
+                loop {
+                    match rows.next() {
+                        Ok(Some(r)) => {
+                            // A row may hold several lines.
+                            let text: String = r.get(0)?;
+                            problems.extend(
+                                text.lines()
+                                    .filter(|l| *l != "ok" && !l.starts_with("*** in database"))
+                                    .map(str::to_string),
+                            );
+                        }
+                        Ok(None) => break,
+                        Err(e) => {
+                            problems.push(format!("the check stopped at a damaged page: {e}"));
+                            break;
+                        }
+                    }
+                }
+            }
+            Err(e) => problems.push(format!(
+                "the schema pages (page 1 and the pages it points to) are damaged: {e}"
+            )),
+        }
         Ok(CheckResult::new(
             "database integrity",
             problems,

@@ -63,6 +63,11 @@ pub enum StoreError {
     /// The disk is full; the transaction was rolled back.
     #[error("the disk holding the archive is full ({0}); nothing of this change was stored")]
     Full(String),
+    /// SQLite could not read or write the file (a failing or full disk).
+    #[error(
+        "tanu.sqlite could not be read or written ({0}); check the disk (full, failing or removed); a change in progress was not stored"
+    )]
+    Disk(String),
     /// The database was written by a newer tanu.
     #[error(
         "the archive has schema version {found}, newer than this tanu ({supported}); upgrade tanu"
@@ -112,6 +117,7 @@ impl From<rusqlite::Error> for StoreError {
             }
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly(e.to_string()),
             Some(ErrorCode::DiskFull) => StoreError::Full(e.to_string()),
+            Some(ErrorCode::SystemIoFailure) => StoreError::Disk(e.to_string()),
             _ => StoreError::Sqlite(e),
         }
     }
@@ -159,12 +165,22 @@ impl Store {
     /// Opens an existing database, applying pending migrations and
     /// refreshing the vocabulary copy if the built-in one changed.
     pub fn open(path: &Path, vocab: &Vocabulary) -> Result<Store> {
+        // SQLite cannot open an existing WAL database whose directory it
+        // cannot write (it needs the -wal and -shm files beside it).
+        let cannot_open = |e: rusqlite::Error| {
+            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) && path.is_file() {
+                StoreError::ReadOnly(e.to_string())
+            } else {
+                StoreError::from(e)
+            }
+        };
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        )
+        .map_err(cannot_open)?;
         let mut store = Store { conn };
-        store.configure()?;
+        store.configure_or(cannot_open)?;
         migrate::migrate(&mut store.conn)?;
         store.sync_vocabulary(vocab)?;
         Ok(store)
@@ -182,11 +198,21 @@ impl Store {
     }
 
     fn configure(&mut self) -> Result<()> {
+        self.configure_or(StoreError::from)
+    }
+
+    fn configure_or(&mut self, map: impl Fn(rusqlite::Error) -> StoreError) -> Result<()> {
         // First, so that even switching to WAL waits for another process.
-        self.conn.busy_timeout(busy_timeout())?;
-        self.conn.pragma_update(None, "journal_mode", "WAL")?;
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        self.conn.busy_timeout(busy_timeout()).map_err(&map)?;
+        self.conn
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(&map)?;
+        self.conn
+            .pragma_update(None, "foreign_keys", "ON")
+            .map_err(&map)?;
+        self.conn
+            .pragma_update(None, "synchronous", "NORMAL")
+            .map_err(&map)?;
         // A deferred transaction that reads and then writes cannot wait
         // for another writer (SQLite answers busy at once); taking the
         // write lock at BEGIN lets every transaction wait its turn.

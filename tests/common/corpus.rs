@@ -47,7 +47,7 @@ pub fn transcript(id: &str, n: usize) -> (String, usize) {
     for s in 0..segments {
         let (speaker, text) = if s % 2 == 0 {
             ("K", "Mi történt azután?")
-        } else if (n + s) % 5 == 0 {
+        } else if (n + s).is_multiple_of(5) {
             ("N", RU[(n + s) % RU.len()])
         } else {
             ("N", HU[(n * 3 + s) % HU.len()])
