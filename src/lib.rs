@@ -59,5 +59,9 @@ pub mod store;
 pub mod suggest;
 pub mod tag;
 pub mod vocab;
+pub mod web;
 
-pub use crate::archive::{Archive, ArchiveError, DB_FILE, FileReport, INDEX_DIR, TestimonyView};
+pub use crate::archive::{
+    Archive, ArchiveError, DB_FILE, FileReport, INDEX_DIR, IndexStamp, MEDIA_DIR, MEDIA_TYPES,
+    MediaFile, TestimonyView,
+};

@@ -12,6 +12,7 @@ mod ingest;
 mod print;
 mod read;
 mod search;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -112,6 +113,8 @@ enum Command {
     Audit(curate::AuditArgs),
     /// Write a synthetic archive of transcript files (for benchmarks).
     Generate(generate::GenerateArgs),
+    /// Serve the archive on the web (search, reader, JSON API) to the public role.
+    Serve(serve::ServeArgs),
 }
 
 /// Runs the CLI and maps the outcome to an exit code.
@@ -222,6 +225,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::History(args) => curate::history(&cli, args),
         Command::Audit(args) => curate::audit(&cli, args),
         Command::Generate(args) => generate::run(args),
+        Command::Serve(args) => serve::run(&cli, args),
     }
 }
 
