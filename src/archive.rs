@@ -741,7 +741,11 @@ impl Archive {
     /// The byte ranges of each text's words that `query` highlights (see
     /// [`crate::search::highlight_texts`]); `texts` are `(text, language
     /// code)`.
-    pub fn highlight(&self, query: &str, texts: &[(&str, &str)]) -> Result<Vec<Vec<(usize, usize)>>> {
+    pub fn highlight(
+        &self,
+        query: &str,
+        texts: &[(&str, &str)],
+    ) -> Result<Vec<Vec<(usize, usize)>>> {
         Ok(crate::search::highlight_texts(
             &self.index,
             &self.vocab,

@@ -20,7 +20,10 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     tanu::web::serve(&dir, &args.listen, |addr| {
         // One line on stdout, so that scripts (and the tests) learn the
         // port; visitors are `public` whatever --role says.
-        println!("tanu: serving {} at http://{addr}/ (Ctrl-C stops)", dir.display());
+        println!(
+            "tanu: serving {} at http://{addr}/ (Ctrl-C stops)",
+            dir.display()
+        );
         let _ = std::io::stdout().flush();
     })
     .with_context(|| format!("serving {}", cli.archive.display()))?;

@@ -158,8 +158,16 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "The query is invalid at column {col}:",
     ),
     ("facet_wave", "Elhurcolási hullám", "Deportation wave"),
-    ("facet_region", "Táborvidék és hely", "Camp region and place"),
-    ("facet_transit_camp", "Gyűjtő- és átmenő tábor", "Transit camp"),
+    (
+        "facet_region",
+        "Táborvidék és hely",
+        "Camp region and place",
+    ),
+    (
+        "facet_transit_camp",
+        "Gyűjtő- és átmenő tábor",
+        "Transit camp",
+    ),
     ("facet_lang", "A részlet nyelve", "Language of the passage"),
     ("filters", "Szűrők", "Filters"),
     ("remove_filter", "szűrő törlése", "remove filter"),
@@ -168,12 +176,24 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("sort_date", "a felvétel dátuma", "date recorded"),
     ("prev", "← Előző", "← Previous"),
     ("next", "Következő →", "Next →"),
-    ("page_of", "{page}. oldal / {pages}", "Page {page} of {pages}"),
-    ("matching_passages", "{n} találó részlet", "{n} matching passages"),
+    (
+        "page_of",
+        "{page}. oldal / {pages}",
+        "Page {page} of {pages}",
+    ),
+    (
+        "matching_passages",
+        "{n} találó részlet",
+        "{n} matching passages",
+    ),
     ("record_hit", "katalógusadat", "catalogue record"),
     ("index_point_hit", "tartalomjegyzék", "table of contents"),
     ("asked", "Kérdés", "Question"),
-    ("all_testimonies", "Minden visszaemlékezés", "All testimonies"),
+    (
+        "all_testimonies",
+        "Minden visszaemlékezés",
+        "All testimonies",
+    ),
     ("narrator", "Elbeszélő", "Narrator"),
     ("birth_year", "Született", "Born"),
     ("birthplace", "Születési hely", "Birthplace"),
@@ -192,10 +212,22 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("recording", "Hangfelvétel", "Recording"),
     ("permalink", "állandó hivatkozás", "permanent link"),
     ("cite", "hivatkozás", "cite"),
-    ("cite_title", "Hivatkozás erre a részletre", "Cite this passage"),
+    (
+        "cite_title",
+        "Hivatkozás erre a részletre",
+        "Cite this passage",
+    ),
     ("passage", "részlet", "passage"),
-    ("interview_by", "Interjú, kérdező: {who}", "Interview by {who}"),
-    ("back_to_search", "← Vissza a találatokhoz", "← Back to the results"),
+    (
+        "interview_by",
+        "Interjú, kérdező: {who}",
+        "Interview by {who}",
+    ),
+    (
+        "back_to_search",
+        "← Vissza a találatokhoz",
+        "← Back to the results",
+    ),
     ("play_from", "lejátszás innen", "play from here"),
     ("print", "Nyomtatás", "Print"),
     (
@@ -224,7 +256,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("place", "hely", "place"),
     ("transit_camp", "tábor", "transit camp"),
     ("lang", "nyelv", "language"),
-    ("skip_to_results", "Ugrás a találatokhoz", "Skip to the results"),
+    (
+        "skip_to_results",
+        "Ugrás a találatokhoz",
+        "Skip to the results",
+    ),
 ];
 
 #[cfg(test)]
@@ -289,10 +325,17 @@ mod tests {
             "de-DE, en;q=0.8, hu;q=0.5".parse().unwrap(),
         );
         assert_eq!(choose(&h, None), UiLang::En);
-        h.insert(axum::http::header::COOKIE, "x=1; tanu_lang=hu".parse().unwrap());
+        h.insert(
+            axum::http::header::COOKIE,
+            "x=1; tanu_lang=hu".parse().unwrap(),
+        );
         assert_eq!(choose(&h, None), UiLang::Hu);
         assert_eq!(choose(&h, Some("en")), UiLang::En);
         assert_eq!(choose(&h, Some("xx")), UiLang::Hu);
-        assert_eq!(Msg { lang: UiLang::En }.fill("page_of", &[("page", "2".into()), ("pages", "3".into())]), "Page 2 of 3");
+        assert_eq!(
+            Msg { lang: UiLang::En }
+                .fill("page_of", &[("page", "2".into()), ("pages", "3".into())]),
+            "Page 2 of 3"
+        );
     }
 }

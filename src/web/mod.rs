@@ -178,11 +178,7 @@ pub(crate) fn failure_page(f: Failure, lang: UiLang) -> Response {
 /// Renders a template as an HTML response.
 pub(crate) fn render<T: Template>(t: &T) -> Response {
     match t.render() {
-        Ok(body) => (
-            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-            body,
-        )
-            .into_response(),
+        Ok(body) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response(),
         Err(e) => {
             eprintln!("tanu serve: rendering failed: {e}");
             (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response()
@@ -290,13 +286,12 @@ pub fn serve(dir: &Path, listen: &str, ready: impl FnOnce(SocketAddr)) -> Result
             source,
         })?;
     runtime.block_on(async move {
-        let listener =
-            tokio::net::TcpListener::bind(listen)
-                .await
-                .map_err(|source| WebError::Io {
-                    what: format!("cannot listen on {listen}"),
-                    source,
-                })?;
+        let listener = tokio::net::TcpListener::bind(listen)
+            .await
+            .map_err(|source| WebError::Io {
+                what: format!("cannot listen on {listen}"),
+                source,
+            })?;
         let addr = listener.local_addr().map_err(|source| WebError::Io {
             what: format!("cannot listen on {listen}"),
             source,

@@ -133,7 +133,10 @@ fn build(
         }
     };
     push(m.get("narrator"), t.narrator.clone());
-    push(m.get("birth_year"), t.narrator_birth_year.map(|y| y.to_string()));
+    push(
+        m.get("birth_year"),
+        t.narrator_birth_year.map(|y| y.to_string()),
+    );
     push(m.get("birthplace"), t.narrator_birthplace.clone());
     push(m.get("interviewer"), t.interviewer.clone());
     push(m.get("recorded"), t.recorded.clone());
@@ -197,7 +200,7 @@ fn build(
         speakers
             .iter()
             .find(|s| s.label.to_lowercase() == l.to_lowercase())
-            .map_or_else(|| l.clone(), |s| format!("{} ({})", s.label, s.name))
+            .map_or_else(|| l.clone(), |s| s.name.clone())
     };
     let mut cite = String::new();
     let segments: Vec<Segment> = view
@@ -325,11 +328,7 @@ fn citation(
 
 /// `GET /media/{id}`: the recording, with range requests; missing and
 /// hidden answer alike (the same 404 page as the reader).
-pub async fn media(
-    State(state): State<Shared>,
-    Path(id): Path<String>,
-    req: Request,
-) -> Response {
+pub async fn media(State(state): State<Shared>, Path(id): Path<String>, req: Request) -> Response {
     let lang = i18n::choose(req.headers(), None);
     let found = blocking(&state, move |a| Ok(a.media(&id, ROLE)?)).await;
     match found {

@@ -158,7 +158,11 @@ pub fn request(p: &Params) -> SearchRequest {
 
 /// Runs the search of `p` for its page: the results with only that page's
 /// hits, and the number of pages.
-pub fn run(archive: &Archive, p: &Params, facets: bool) -> Result<(SearchResults, usize), ArchiveError> {
+pub fn run(
+    archive: &Archive,
+    p: &Params,
+    facets: bool,
+) -> Result<(SearchResults, usize), ArchiveError> {
     let page = p.page();
     let mut req = request(p);
     req.facets = facets;
@@ -343,7 +347,11 @@ fn build(a: &Archive, p: &Params, lang: UiLang) -> Result<SearchPage, Failure> {
             .map(|(param, _)| (*param, p.filter(param).to_string()))
             .chain(std::iter::once((
                 "sort",
-                if p.by_date() { "date".into() } else { String::new() },
+                if p.by_date() {
+                    "date".into()
+                } else {
+                    String::new()
+                },
             )))
             .filter(|(_, v)| !v.is_empty())
             .collect(),
@@ -370,7 +378,14 @@ fn build(a: &Archive, p: &Params, lang: UiLang) -> Result<SearchPage, Failure> {
             vocab_label(a, v, lang)
         };
         page.chips.push(Chip {
-            label: format!("{}: {label}", m.get(if *param == "transit" { "transit_camp" } else { param })),
+            label: format!(
+                "{}: {label}",
+                m.get(if *param == "transit" {
+                    "transit_camp"
+                } else {
+                    param
+                })
+            ),
             href: p.with(|q| {
                 if let Some(f) = q.filter_mut(param) {
                     f.clear();
@@ -452,7 +467,10 @@ fn build(a: &Archive, p: &Params, lang: UiLang) -> Result<SearchPage, Failure> {
             href: reader_href(&hit.id, &q_for_links, None),
             title: hit.title.clone(),
             meta: meta.join(" · "),
-            matching: m.fill("matching_passages", &[("n", hit.matching_passages.to_string())]),
+            matching: m.fill(
+                "matching_passages",
+                &[("n", hit.matching_passages.to_string())],
+            ),
             passages: hit
                 .passages
                 .iter()
