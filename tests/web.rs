@@ -160,10 +160,7 @@ impl Response {
 
 fn dechunk(mut b: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
-    loop {
-        let Some(eol) = b.windows(2).position(|w| w == b"\r\n") else {
-            break;
-        };
+    while let Some(eol) = b.windows(2).position(|w| w == b"\r\n") {
         let size = usize::from_str_radix(
             String::from_utf8_lossy(&b[..eol])
                 .split(';')
@@ -258,7 +255,9 @@ fn search_page_results_facets_errors_and_json() {
         html.contains("class=\"chip\" href=\"/search?q=munk%C3%A1ra\""),
         "chip removes the filter"
     );
-    let api = srv.get("/api/v1/search?q=munk%C3%A1ra&region=donbas").json();
+    let api = srv
+        .get("/api/v1/search?q=munk%C3%A1ra&region=donbas")
+        .json();
     let ids: Vec<&str> = api["hits"]
         .as_array()
         .expect("hits")

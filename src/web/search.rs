@@ -276,7 +276,7 @@ pub async fn page(
 ) -> Response {
     let lang = i18n::choose(&headers, Some(&p.hl));
     let hl = p.hl.clone();
-    let result = blocking(&state, move |a| Ok(build(a, &p, lang)?)).await;
+    let result = blocking(&state, move |a| build(a, &p, lang)).await;
     let resp = match result {
         Ok(page) => render(&page),
         Err(f) => failure_page(f, lang),
