@@ -267,6 +267,17 @@ fn search_page_results_facets_errors_and_json() {
     assert!(ids.contains(&"hu-mr-001"), "{ids:?}");
     assert!(!ids.contains(&"ru-001"), "{ids:?}");
 
+    // The question a passage answers is shown above it when it holds
+    // searched words.
+    let html = srv
+        .get(&format!("/search?q={}", enc("novemberben kisbíró")))
+        .text();
+    assert!(
+        html.contains("És mi történt <mark>novemberben</mark>?"),
+        "question above the answer: {html}"
+    );
+    assert!(html.contains("<mark>kisbíró</mark>"));
+
     // A query error shows its column, on the page and in JSON.
     let r = srv.get(&format!("/search?q={}", enc("tábor AND")));
     assert_eq!(r.status, 200);
@@ -456,4 +467,35 @@ fn server_sees_other_processes_commits_and_lets_them_write() {
     let after = srv.get("/api/v1/search?q=Kopejszk").json();
     assert_eq!(after["total_testimonies"].as_u64(), Some(n + 1), "{after}");
     assert!(srv.get("/t/budapesti-elhurcolas-1945").status == 200);
+}
+
+#[test]
+fn server_keeps_serving_while_another_process_holds_the_index_writer() {
+    let t = archive();
+    let srv = Server::start(&t);
+    // This test process plays the long ingest: a staged, uncommitted
+    // testimony keeps the index writer open.
+    let mut writer = tanu::Archive::open(&t.dir()).expect("open");
+    writer
+        .ingest_file(
+            &fixture("transcripts/hu-mr-007.txt"),
+            &tanu::ingest::IngestOptions::default(),
+            "test",
+        )
+        .expect("ingest");
+    // Meanwhile the server answers, from the last commit.
+    let r = srv.get("/api/v1/search?q=Kirovabad");
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()["total_testimonies"], 0);
+    assert_eq!(srv.get("/").status, 200);
+    // A curator publishes it meanwhile: the change waits in the outbox...
+    t.tanu()
+        .args(["--curator", "test", "status", "hu-mr-007", "published"])
+        .assert()
+        .success();
+    // ...until the writer commits; then the server shows it, unrestarted.
+    writer.sync_index().expect("commit");
+    let r = srv.get("/api/v1/search?q=Kirovabad").json();
+    assert_eq!(r["total_testimonies"], 1, "{r}");
+    assert_eq!(r["hits"][0]["id"], "hu-mr-007");
 }
