@@ -59,20 +59,29 @@ impl Drop for Server {
 
 impl Server {
     fn start(t: &TestArchive) -> Server {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("tanu"))
-            .env_remove("TANU_ARCHIVE")
-            .arg("--archive")
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("tanu"));
+        cmd.arg("--archive")
             .arg(t.dir())
-            .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(["serve", "--listen", "127.0.0.1:0"]);
+        Server::spawn(cmd)
+    }
+
+    /// Runs `cmd` and waits for the line that gives the address.
+    fn spawn(mut cmd: Command) -> Server {
+        let mut child = cmd
+            .env_remove("TANU_ARCHIVE")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
-            .expect("start tanu serve");
+            .expect("start tanu");
         let stdout = child.stdout.take().expect("stdout");
+        let mut reader = BufReader::new(stdout);
         let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .expect("first line");
+        while !line.contains("http://") {
+            line.clear();
+            let n = reader.read_line(&mut line).expect("read stdout");
+            assert!(n > 0, "tanu ended without serving");
+        }
         let addr = line
             .split("http://")
             .nth(1)
@@ -498,4 +507,27 @@ fn server_keeps_serving_while_another_process_holds_the_index_writer() {
     let r = srv.get("/api/v1/search?q=Kirovabad").json();
     assert_eq!(r["total_testimonies"], 1, "{r}");
     assert_eq!(r["hits"][0]["id"], "hu-mr-007");
+}
+
+#[test]
+fn demo_serves_a_published_archive_with_a_recording_and_a_restricted_testimony() {
+    let t = TestArchive::uninitialised();
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("tanu"));
+    cmd.args(["demo", "--dir"])
+        .arg(t.path("demo"))
+        .args(["--serve", "--listen", "127.0.0.1:0"]);
+    let srv = Server::spawn(cmd);
+    let all = srv.get("/api/v1/search?q=Foks%C3%A1ny").json();
+    assert!(all["total_testimonies"].as_u64().unwrap_or(0) >= 5, "{all}");
+    // The restricted testimony is not there for the public.
+    let a = srv.get("/t/hu-gulag-005");
+    assert_eq!(a.status, 404);
+    assert_eq!(a.body, srv.get("/t/no-such-id").body);
+    // The recording plays from a passage: the reader has the player, and
+    // the file answers range requests.
+    let html = srv.get("/t/hu-mr-001").text();
+    assert!(html.contains("type=\"audio/ogg\""), "player");
+    let r = srv.get_with("/media/hu-mr-001", &[("Range", "bytes=0-99")]);
+    assert_eq!(r.status, 206);
+    assert_eq!(&r.body[..4], b"OggS");
 }
