@@ -352,6 +352,9 @@ fn reader_shows_record_transcript_highlights_and_citation() {
         html.contains("href=\"/search?wave=malenkij-robot\""),
         "{html}"
     );
+    // `?at=` selects the passage spoken at that time.
+    let html = srv.get("/t/hu-mr-001?at=0:35").text();
+    assert!(html.contains("class=\"seg selected\" id=\"p4\""), "{html}");
     let api = srv.get("/api/v1/testimonies/hu-mr-001").json();
     assert_eq!(api["testimony"]["id"], "hu-mr-001");
     assert!(api["segments"].as_array().is_some_and(|s| s.len() > 3));
@@ -378,7 +381,18 @@ fn hidden_testimonies_answer_like_missing_ones_everywhere() {
             assert_eq!(a.header("content-type"), b.header("content-type"));
         }
     }
-    // Nor does search, facet counts or the landing list reveal them.
+    // Nor does search, facet counts, the list or the landing page reveal them.
+    let list = srv.get("/api/v1/testimonies").json();
+    let ids: Vec<&str> = list
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|t| t["id"].as_str())
+        .collect();
+    assert_eq!(ids.len(), 4, "{ids:?}");
+    assert!(!ids.contains(&"web-restricted-001") && !ids.contains(&"web-draft-001"));
+    let waves = srv.get("/api/v1/facets/wave").json();
+    assert!(waves.as_array().is_some_and(|w| !w.is_empty()), "{waves}");
     let api = srv.get("/api/v1/search?q=titkosb%C3%A1ny%C3%A1sz").json();
     assert_eq!(api["total_testimonies"], 0, "{api}");
     let html = srv.get("/").text();

@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use crate::search::{SearchError, TestimonyHit};
+use crate::vocab::Facet;
 
 use super::search::{PAGE_SIZE, Params, run};
 use super::{ArchiveError, Failure, ROLE, Shared, blocking};
@@ -80,6 +81,30 @@ pub async fn search(State(state): State<Shared>, Query(p): Query<Params>) -> Res
     match result {
         Ok(Ok(body)) => Json(body).into_response(),
         Ok(Err(e)) => error_response(e),
+        Err(f) => error_response(ApiError::Fail(f)),
+    }
+}
+
+/// `GET /api/v1/testimonies`: the testimonies the viewer may see (as
+/// `tanu list --json`).
+pub async fn list(State(state): State<Shared>) -> Response {
+    match blocking(&state, |a| Ok(a.list(ROLE)?)).await {
+        Ok(list) => Json(list).into_response(),
+        Err(f) => error_response(ApiError::Fail(f)),
+    }
+}
+
+/// `GET /api/v1/facets/{wave|region|transit_camp}`: every value with the
+/// number of testimonies the viewer may see (as `tanu waves --json`).
+pub async fn facets(State(state): State<Shared>, Path(facet): Path<String>) -> Response {
+    let facet = match facet.as_str() {
+        "wave" | "waves" => Facet::Wave,
+        "region" | "regions" => Facet::Region,
+        "transit" | "transit_camp" | "transit_camps" => Facet::TransitCamp,
+        _ => return error_response(ApiError::Fail(Failure::NotFound)),
+    };
+    match blocking(&state, move |a| Ok(a.facet_values(facet, ROLE, false)?)).await {
+        Ok(values) => Json(values).into_response(),
         Err(f) => error_response(ApiError::Fail(f)),
     }
 }

@@ -30,6 +30,10 @@ pub struct Params {
     /// The selected passage (its ordinal).
     #[serde(default)]
     pub p: String,
+    /// A time (`H:MM:SS`, `MM:SS` or seconds): selects the passage being
+    /// spoken then, when `p` is not given.
+    #[serde(default)]
+    pub at: String,
     /// Interface language.
     #[serde(default)]
     pub hl: String,
@@ -125,7 +129,14 @@ fn build(
         return Err(Failure::NotFound);
     };
     let t = &view.testimony;
-    let selected: Option<i64> = p.p.trim().parse().ok();
+    let selected: Option<i64> = p.p.trim().parse().ok().or_else(|| {
+        let ms = parse_time(&p.at)?;
+        view.segments
+            .iter()
+            .filter(|s| s.start_ms.is_some_and(|st| st <= ms))
+            .map(|s| s.ordinal)
+            .next_back()
+    });
     let mut fields = Vec::new();
     let mut push = |label: &'static str, value: Option<String>| {
         if let Some(value) = value.filter(|v| !v.trim().is_empty()) {
@@ -263,7 +274,7 @@ fn build(
     let here = format!(
         "/t/{}{}",
         path_segment(&t.id),
-        query_string(&[("q", p.q.as_str()), ("p", p.p.trim())])
+        query_string(&[("q", p.q.as_str()), ("p", p.p.trim()), ("at", p.at.trim())])
     );
     let sep = if here.contains('?') { '&' } else { '?' };
     Ok(ReaderPage {
@@ -284,6 +295,25 @@ fn build(
         },
         redacted: view.redacted,
     })
+}
+
+/// `H:MM:SS`, `MM:SS` or `SS` (fractions ignored) as milliseconds.
+fn parse_time(s: &str) -> Option<i64> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    let mut total: i64 = 0;
+    let parts: Vec<&str> = s.split(':').collect();
+    if parts.len() > 3 {
+        return None;
+    }
+    for part in parts {
+        let whole = part.split('.').next()?;
+        let n: i64 = whole.parse().ok().filter(|n| (0..=359_999).contains(n))?;
+        total = total.checked_mul(60)?.checked_add(n)?;
+    }
+    total.checked_mul(1000)
 }
 
 fn lang_name(m: Msg, code: &str) -> String {
@@ -342,5 +372,22 @@ pub async fn media(State(state): State<Shared>, Path(id): Path<String>, req: Req
         }
         Ok(None) => failure_page(Failure::NotFound, lang),
         Err(f) => failure_page(f, lang),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_time;
+
+    #[test]
+    fn times_parse_or_are_refused() {
+        assert_eq!(parse_time("1:02:03"), Some(3_723_000));
+        assert_eq!(parse_time("02:03"), Some(123_000));
+        assert_eq!(parse_time("42.5"), Some(42_000));
+        assert_eq!(parse_time(""), None);
+        assert_eq!(parse_time("x"), None);
+        assert_eq!(parse_time("1:2:3:4"), None);
+        assert_eq!(parse_time("-5"), None);
+        assert_eq!(parse_time("99999999999999999999"), None);
     }
 }
