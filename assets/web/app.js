@@ -7,6 +7,17 @@
     printButton.hidden = false;
     printButton.addEventListener("click", function () { window.print(); });
   }
+  // "/" jumps to the search box, as on most search sites.
+  document.addEventListener("keydown", function (e) {
+    var box = document.getElementById("q");
+    var t = e.target;
+    var typing = t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.isContentEditable);
+    if (box && e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      box.focus();
+      box.select();
+    }
+  });
   var player = document.getElementById("player");
   if (!player) { return; }
   var segs = Array.prototype.slice.call(document.querySelectorAll(".seg[data-t]"));
