@@ -391,6 +391,9 @@ fn hidden_testimonies_answer_like_missing_ones_everywhere() {
         .collect();
     assert_eq!(ids.len(), 4, "{ids:?}");
     assert!(!ids.contains(&"web-restricted-001") && !ids.contains(&"web-draft-001"));
+    let html = srv.get("/browse/region").text();
+    assert!(html.contains("href=\"/search?region=donbas\""), "{html}");
+    assert_eq!(srv.get("/browse/nothing").status, 404);
     let waves = srv.get("/api/v1/facets/wave").json();
     assert!(waves.as_array().is_some_and(|w| !w.is_empty()), "{waves}");
     let api = srv.get("/api/v1/search?q=titkosb%C3%A1ny%C3%A1sz").json();

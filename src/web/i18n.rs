@@ -261,6 +261,12 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Ugrás a találatokhoz",
         "Skip to the results",
     ),
+    ("browse", "Böngészés", "Browse"),
+    (
+        "nothing_tagged",
+        "Még egy nyilvános visszaemlékezés sincs így címkézve.",
+        "No public testimony is tagged this way yet.",
+    ),
 ];
 
 #[cfg(test)]
@@ -297,6 +303,8 @@ mod tests {
             include_str!("mod.rs"),
             include_str!("search.rs"),
             include_str!("reader.rs"),
+            include_str!("browse.rs"),
+            include_str!("../../templates/web/browse.html"),
         ];
         let mut used = 0;
         for src in sources {

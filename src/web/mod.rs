@@ -5,7 +5,8 @@
 //! decisions of its own (the role is `public` until accounts exist, and it
 //! never comes from a request parameter). One file per area: `search.rs`
 //! (the search page), `reader.rs` (a testimony and its recording),
-//! `api.rs` (JSON under `/api/v1`), `i18n.rs` (messages in Hungarian and
+//! `browse.rs` (lists by wave, region and transit camp), `api.rs` (JSON
+//! under `/api/v1`), `i18n.rs` (messages in Hungarian and
 //! English), `html.rs` (escaping and highlighting).
 //!
 //! `Archive` is synchronous and holds a SQLite connection, so the server
@@ -16,6 +17,7 @@
 //! in another process runs while it serves.
 
 mod api;
+mod browse;
 mod html;
 pub mod i18n;
 mod reader;
@@ -241,6 +243,7 @@ pub(crate) fn router(state: Shared) -> Router {
     Router::new()
         .route("/", get(search::page))
         .route("/search", get(search::page))
+        .route("/browse/{facet}", get(browse::page))
         .route("/t/{id}", get(reader::page))
         .route("/media/{id}", get(reader::media))
         .route("/api/v1/search", get(api::search))
