@@ -300,6 +300,12 @@ fn search_page_results_facets_errors_and_json() {
     assert_eq!(r.status, 400);
     assert_eq!(r.json()["column"], 10);
 
+    // A hostile query is an error, not the end of the server.
+    let deep = format!("{}tábor", "(".repeat(3000));
+    let r = srv.get(&format!("/api/v1/search?q={}", enc(&deep)));
+    assert_eq!(r.status, 400);
+    assert_eq!(srv.get("/").status, 200, "the server lives on");
+
     // English by Accept-Language, and the switch remembers it in a cookie.
     let r = srv.get_with("/", &[("Accept-Language", "en-GB,en;q=0.9")]);
     assert!(r.text().contains("<html lang=\"en\">"));

@@ -284,6 +284,9 @@ pub fn serve(dir: &Path, listen: &str, ready: impl FnOnce(SocketAddr)) -> Result
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .max_blocking_threads(workers * 2)
+        // As much stack as a CLI's main thread: searching recurses on the
+        // query (bounded by the parser, see `search::query::MAX_NESTING`).
+        .thread_stack_size(8 * 1024 * 1024)
         .enable_all()
         .build()
         .map_err(|source| WebError::Io {
