@@ -305,6 +305,10 @@ fn search_page_results_facets_errors_and_json() {
     let r = srv.get(&format!("/api/v1/search?q={}", enc(&deep)));
     assert_eq!(r.status, 400);
     assert_eq!(srv.get("/").status, 200, "the server lives on");
+    let long = "tábor ".repeat(300);
+    let r = srv.get(&format!("/api/v1/search?q={}", enc(&long)));
+    assert_eq!(r.status, 400);
+    assert_eq!(r.json()["column"], 1001);
 
     // English by Accept-Language, and the switch remembers it in a cookie.
     let r = srv.get_with("/", &[("Accept-Language", "en-GB,en;q=0.9")]);

@@ -11,7 +11,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use crate::Archive;
-use crate::search::{Filter, SearchError, SearchRequest, SearchResults};
+use crate::search::{Filter, QueryError, SearchError, SearchRequest, SearchResults};
 use crate::vocab::Facet;
 
 use super::html::{marked, path_segment, query_string, timecode};
@@ -24,6 +24,9 @@ pub const PAGE_SIZE: usize = 10;
 pub const MAX_PAGE: usize = 100;
 /// At most this many testimonies are sorted by date.
 pub const MAX_SORTED: usize = 1000;
+/// The longest query served, in characters (every word of a query is a
+/// search of its own, so a query of thousands is refused, not run).
+pub const MAX_QUERY_CHARS: usize = 1000;
 
 /// The parameters of a search, as in the URL.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -165,6 +168,12 @@ pub fn run(
 ) -> Result<(SearchResults, usize), ArchiveError> {
     let page = p.page();
     let mut req = request(p);
+    if req.query.chars().count() > MAX_QUERY_CHARS {
+        return Err(ArchiveError::Search(SearchError::Query(QueryError {
+            column: MAX_QUERY_CHARS + 1,
+            message: format!("the query is too long (at most {MAX_QUERY_CHARS} characters)"),
+        })));
+    }
     req.facets = facets;
     req.limit = page * PAGE_SIZE;
     let mut results = archive.search(&req)?;
@@ -547,6 +556,9 @@ fn build(a: &Archive, p: &Params, lang: UiLang) -> Result<SearchPage, Failure> {
 /// The passage-language facet: testimonies with passages in each language
 /// that match the rest of the search.
 fn lang_facet(a: &Archive, p: &Params, m: Msg) -> Result<Option<FacetGroup>, Failure> {
+    if p.q.chars().count() > MAX_QUERY_CHARS {
+        return Ok(None);
+    }
     let mut values = Vec::new();
     for code in ["hu", "ru", "de", "other"] {
         let mut probe = p.clone();
