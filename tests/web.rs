@@ -558,3 +558,82 @@ fn demo_serves_a_published_archive_with_a_recording_and_a_restricted_testimony()
     assert_eq!(r.status, 206);
     assert_eq!(&r.body[..4], b"OggS");
 }
+
+/// The fields a schema of the OpenAPI document requires are in `value`.
+fn check_required(
+    doc: &serde_json::Value,
+    schema: &serde_json::Value,
+    value: &serde_json::Value,
+    at: &str,
+) {
+    let schema = match schema["$ref"].as_str() {
+        Some(r) => {
+            let name = r.rsplit('/').next().unwrap_or_default();
+            &doc["components"]["schemas"][name]
+        }
+        None => schema,
+    };
+    if let Some(items) = schema.get("items") {
+        for v in value
+            .as_array()
+            .unwrap_or_else(|| panic!("{at}: not an array"))
+        {
+            check_required(doc, items, v, at);
+        }
+    }
+    for field in schema["required"].as_array().into_iter().flatten() {
+        let f = field.as_str().unwrap_or_default();
+        assert!(value.get(f).is_some(), "{at}: `{f}` missing in {value}");
+    }
+    if let Some(props) = schema["properties"].as_object() {
+        for (k, sub) in props {
+            if let Some(v) = value.get(k).filter(|v| !v.is_null()) {
+                check_required(doc, sub, v, &format!("{at}.{k}"));
+            }
+        }
+    }
+}
+
+#[test]
+fn openapi_document_matches_the_real_answers() {
+    let t = archive();
+    let srv = Server::start(&t);
+    let doc = srv.get("/api/v1/openapi.json").json();
+    let paths = doc["paths"].as_object().expect("paths");
+    let examples = [
+        ("/api/v1/search", "/api/v1/search?q=Nagydobronyban", "200"),
+        ("/api/v1/search", "/api/v1/search?q=%28", "400"),
+        ("/api/v1/testimonies", "/api/v1/testimonies", "200"),
+        (
+            "/api/v1/testimonies/{id}",
+            "/api/v1/testimonies/hu-mr-001",
+            "200",
+        ),
+        (
+            "/api/v1/testimonies/{id}",
+            "/api/v1/testimonies/web-restricted-001",
+            "404",
+        ),
+        ("/api/v1/facets/{facet}", "/api/v1/facets/region", "200"),
+        ("/api/v1/facets/{facet}", "/api/v1/facets/nothing", "404"),
+        ("/media/{id}", "/media/web-restricted-001", "404"),
+    ];
+    for (path, url, status) in examples {
+        let op = &paths[path]["get"];
+        assert!(op.is_object(), "{path} is documented");
+        let r = srv.get(url);
+        assert_eq!(r.status.to_string(), status, "{url}");
+        let resp = &op["responses"][status];
+        assert!(resp.is_object(), "{path} documents {status}");
+        if let Some(schema) = resp["content"]["application/json"].get("schema") {
+            check_required(&doc, schema, &r.json(), url);
+        }
+    }
+    // Every documented path is served.
+    for path in paths.keys() {
+        assert!(
+            examples.iter().any(|(p, ..)| p == path),
+            "{path} has no example here"
+        );
+    }
+}

@@ -209,6 +209,11 @@ async fn not_found(headers: HeaderMap) -> Response {
 
 const STYLE: &str = include_str!("../../assets/web/style.css");
 const SCRIPT: &str = include_str!("../../assets/web/app.js");
+const OPENAPI: &str = include_str!("../../assets/web/openapi.json");
+
+async fn openapi() -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
+}
 
 async fn style() -> Response {
     (
@@ -247,6 +252,7 @@ pub(crate) fn router(state: Shared) -> Router {
         .route("/t/{id}", get(reader::page))
         .route("/media/{id}", get(reader::media))
         .route("/api/v1/search", get(api::search))
+        .route("/api/v1/openapi.json", get(openapi))
         .route("/api/v1/testimonies", get(api::list))
         .route("/api/v1/testimonies/{id}", get(api::testimony))
         .route("/api/v1/facets/{facet}", get(api::facets))
