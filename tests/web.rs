@@ -546,6 +546,35 @@ fn demo_serves_a_published_archive_with_a_recording_and_a_restricted_testimony()
     let srv = Server::spawn(cmd);
     let all = srv.get("/api/v1/search?q=Foks%C3%A1ny").json();
     assert!(all["total_testimonies"].as_u64().unwrap_or(0) >= 5, "{all}");
+    // Pagination: two pages of distinct testimonies, linked both ways.
+    let p1 = srv.get("/api/v1/search?q=lang%3Ahu").json();
+    let p2 = srv.get("/api/v1/search?q=lang%3Ahu&page=2").json();
+    assert_eq!(p1["pages"], 2, "{p1}");
+    let ids = |v: &serde_json::Value| -> Vec<String> {
+        v["hits"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|h| h["id"].as_str().map(String::from))
+            .collect()
+    };
+    let (a1, a2) = (ids(&p1), ids(&p2));
+    assert_eq!(a1.len(), 10);
+    assert!(
+        !a2.is_empty() && a2.iter().all(|id| !a1.contains(id)),
+        "{a1:?} {a2:?}"
+    );
+    assert_eq!(
+        p1["total_testimonies"].as_u64(),
+        Some((a1.len() + a2.len()) as u64)
+    );
+    let html = srv.get("/search?q=lang%3Ahu").text();
+    assert!(
+        html.contains("rel=\"next\" href=\"/search?q=lang%3Ahu&#38;page=2\""),
+        "{html}"
+    );
+    let html = srv.get("/search?q=lang%3Ahu&page=2").text();
+    assert!(html.contains("rel=\"prev\" href=\"/search?q=lang%3Ahu\""));
     // The restricted testimony is not there for the public.
     let a = srv.get("/t/hu-gulag-005");
     assert_eq!(a.status, 404);

@@ -22,6 +22,8 @@ use super::{ArchiveError, Failure, ROLE, Shared, blocking, failure_page, remembe
 pub const PAGE_SIZE: usize = 10;
 /// The deepest page served (relevance ranking past it is not useful).
 pub const MAX_PAGE: usize = 100;
+/// Pages ranked together (see [`run`]).
+pub const RANK_BLOCK: usize = 10;
 /// At most this many testimonies are sorted by date.
 pub const MAX_SORTED: usize = 1000;
 /// The longest query served, in characters (every word of a query is a
@@ -175,7 +177,11 @@ pub fn run(
         })));
     }
     req.facets = facets;
-    req.limit = page * PAGE_SIZE;
+    // The library ranks testimonies by the passages it collects, and it
+    // collects more for a larger limit: pages cut from requests of
+    // different limits could repeat or skip a testimony. So every page of
+    // a block of RANK_BLOCK pages is cut from the same request.
+    req.limit = page.div_ceil(RANK_BLOCK) * RANK_BLOCK * PAGE_SIZE;
     let mut results = archive.search(&req)?;
     if p.by_date() && results.total_testimonies > results.hits.len() {
         req.limit = results.total_testimonies.min(MAX_SORTED);
