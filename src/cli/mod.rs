@@ -13,6 +13,7 @@ mod print;
 mod read;
 mod search;
 mod serve;
+mod users;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -105,6 +106,13 @@ enum Command {
     Unredact(curate::UnredactArgs),
     /// Merge a duplicate record into another.
     Merge(curate::MergeArgs),
+    /// Give the revisions a testimony took from another file (see `tanu
+    /// check`) a testimony of their own.
+    Split(curate::SplitArgs),
+    /// Manage the accounts that sign in to the web archive.
+    User(users::UserArgs),
+    /// Manage API tokens for scripts.
+    Token(users::TokenArgs),
     /// Re-run tag suggestions on stored text (keeps decisions).
     Retag(curate::RetagArgs),
     /// Show every revision and decision of a testimony.
@@ -221,6 +229,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Redact(args) => curate::redact(&cli, args),
         Command::Unredact(args) => curate::unredact(&cli, args),
         Command::Merge(args) => curate::merge(&cli, args),
+        Command::Split(args) => curate::split(&cli, args),
+        Command::User(args) => users::user(&cli, args),
+        Command::Token(args) => users::token(&cli, args),
         Command::Retag(args) => curate::retag(&cli, args),
         Command::History(args) => curate::history(&cli, args),
         Command::Audit(args) => curate::audit(&cli, args),
