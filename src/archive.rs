@@ -28,6 +28,9 @@ pub const DB_FILE: &str = "tanu.sqlite";
 /// The index directory inside an archive directory.
 pub const INDEX_DIR: &str = "index";
 
+mod readers;
+pub use self::readers::{IndexStamp, MEDIA_DIR, MEDIA_TYPES, MediaFile};
+
 /// An archive-level failure.
 #[derive(Debug, thiserror::Error)]
 pub enum ArchiveError {

@@ -61,7 +61,9 @@ pub mod store;
 pub mod suggest;
 pub mod tag;
 pub mod vocab;
+pub mod web;
 
 pub use crate::archive::{
-    Archive, ArchiveError, DB_FILE, FileReport, INDEX_DIR, IngestJob, TestimonyView,
+    Archive, ArchiveError, DB_FILE, FileReport, INDEX_DIR, IndexStamp, IngestJob, MEDIA_DIR,
+    MEDIA_TYPES, MediaFile, TestimonyView,
 };

@@ -12,6 +12,7 @@ mod ingest;
 mod print;
 mod read;
 mod search;
+mod serve;
 mod users;
 
 use std::path::PathBuf;
@@ -126,6 +127,8 @@ enum Command {
     Audit(curate::AuditArgs),
     /// Write a synthetic archive of transcript files (for benchmarks).
     Generate(generate::GenerateArgs),
+    /// Serve the archive on the web (search, reader, JSON API) to the public role.
+    Serve(serve::ServeArgs),
 }
 
 /// Runs the CLI and maps the outcome to an exit code.
@@ -266,6 +269,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::History(args) => curate::history(&cli, args),
         Command::Audit(args) => curate::audit(&cli, args),
         Command::Generate(args) => generate::run(args),
+        Command::Serve(args) => serve::run(&cli, args),
     }
 }
 
