@@ -72,10 +72,11 @@ pub(super) struct Weighed {
 /// Weighs every mention.
 pub(super) fn weigh(doc: &Doc<'_>, eras: &[Era], matches: &[Match]) -> Vec<Weighed> {
     let others = others_flags(doc);
+    let narrative = super::waves::narrator_held(doc, eras);
     matches
         .iter()
         .map(|m| {
-            let (weight, rule, camp) = weigh_one(doc, eras, others, m);
+            let (weight, rule, camp) = weigh_one(doc, eras, others, narrative, m);
             Weighed {
                 m: m.clone(),
                 weight,
@@ -86,7 +87,13 @@ pub(super) fn weigh(doc: &Doc<'_>, eras: &[Era], matches: &[Match]) -> Vec<Weigh
         .collect()
 }
 
-fn weigh_one(doc: &Doc<'_>, eras: &[Era], others: &[bool], m: &Match) -> (f64, &'static str, bool) {
+fn weigh_one(
+    doc: &Doc<'_>,
+    eras: &[Era],
+    others: &[bool],
+    narrative: bool,
+    m: &Match,
+) -> (f64, &'static str, bool) {
     let first = &doc.tokens[m.first];
     let last = &doc.tokens[m.last];
     if eras[first.seg] != Era::Deportation {
@@ -118,7 +125,14 @@ fn weigh_one(doc: &Doc<'_>, eras: &[Era], others: &[bool], m: &Match) -> (f64, &
     if in_list(&before(2), NEGATION) {
         return (0.0, "negated", false);
     }
-    if in_list(&after(1), ROUTE_AFTER)
+    // `Munkácson át`, `Kijeven keresztül mentünk`, `Kijevben megyünk
+    // keresztül`: the postposition may follow the verb.
+    let route_after = after(3)
+        .iter()
+        .take_while(|t| t.clause == last.clause)
+        .take(2)
+        .any(|t| ROUTE_AFTER.contains(&t.folded.as_ref()));
+    if route_after
         || in_list(&before(3), ROUTE_BEFORE)
         || any(clause, &BORDER)
         || (any(clause, &TRAIN) && any(clause, &STOP))
@@ -159,10 +173,14 @@ fn weigh_one(doc: &Doc<'_>, eras: &[Era], others: &[bool], m: &Match) -> (f64, &
         Form::Case(s) => HU_LOCATIVE.contains(&s.as_str()) || first.cyrillic,
         _ => in_list(&before(1), &["в", "во", "на", "in", "im", "nach"]),
     };
-    if locative && first_person(clause) {
-        return (0.6, "first-person", false);
+    // In the story of someone who tells of being held, a place the
+    // narrator is in (`Karagandában`, `в Караганде`) is where they were
+    // taken.
+    match (locative, first_person(clause), narrative) {
+        (true, true, true) => (1.0, "first-person", false),
+        (true, true, false) | (true, false, true) => (0.6, "locative", false),
+        _ => (0.3, "mention", false),
     }
-    (0.3, "mention", false)
 }
 
 /// The tokens whose words describe a sentence's place: the sentence, the
@@ -247,7 +265,7 @@ pub(super) fn suggest(doc: &Doc<'_>, vocab: &Vocabulary, weighed: &[Weighed]) ->
     for (&i, t) in &tallies {
         let e = &entries[i];
         match e.facet {
-            Facet::Place if t.weight >= 1.0 => {
+            Facet::Place => {
                 out.push(tag(Facet::Place, &e.id, t.weight, t.evidence.clone()));
                 if let Some(r) = e
                     .parent
@@ -267,19 +285,28 @@ pub(super) fn suggest(doc: &Doc<'_>, vocab: &Vocabulary, weighed: &[Weighed]) ->
                 rt.weight += t.weight;
                 rt.evidence.extend(t.evidence.iter().cloned());
             }
-            Facet::TransitCamp if t.camp && t.weight >= 1.0 => {
-                out.push(tag(Facet::TransitCamp, &e.id, t.weight, t.evidence.clone()));
+            Facet::TransitCamp => {
+                let mut c = tag(Facet::TransitCamp, &e.id, t.weight, t.evidence.clone());
+                if !t.camp {
+                    // Named, but never as a camp: a hint at most.
+                    c.confidence = (c.confidence * NOT_A_CAMP).min(super::SUGGEST - 0.01);
+                    c.confidence = (c.confidence * 100.0).round() / 100.0;
+                }
+                out.push(c);
             }
             _ => {}
         }
     }
     for (r, t) in regions {
-        if t.weight >= 1.0 {
-            out.push(tag(Facet::Region, &entries[r].id, t.weight, t.evidence));
-        }
+        out.push(tag(Facet::Region, &entries[r].id, t.weight, t.evidence));
     }
+    out.retain(|t| t.confidence >= super::HINT);
     out
 }
+
+/// How much of its confidence a transit camp keeps when no mention of it
+/// is in a camp context.
+const NOT_A_CAMP: f64 = 0.6;
 
 fn tag(facet: Facet, id: &str, weight: f64, evidence: Vec<NewEvidence>) -> NewTag {
     NewTag {
