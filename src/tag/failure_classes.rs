@@ -58,6 +58,15 @@ fn a_short_story_is_tagged_without_many_captivity_words() {
 }
 
 #[test]
+fn a_transit_camp_town_the_narrator_was_taken_to() {
+    let got = suggested(&[
+        "Negyvenöt januárjában elhurcoltak, a lágerben tetű volt.",
+        "Először Jászberénybe vittek minket, aztán tovább Ufába, ott a barakkban laktunk.",
+    ]);
+    has(&got, &["transit_camp:jaszbereny", "place:ufa"]);
+}
+
+#[test]
 fn compounds_count_by_their_last_member() {
     // `vasércbányába` (mine), `marhavagonokba` (into the wagons),
     // `gyűjtőlágerben`, `tehervagonba`.
@@ -110,6 +119,13 @@ fn waves_said_by_the_story() {
         "Потом был лагерь в Инте, мы жили в бараке.",
     ]);
     has(&got, &["wave:gulag"]);
+    // Civilians rounded up for work in the first wave's months.
+    let got = suggested(&[
+        "Negyvennégy decemberében az oroszok a faluban összeszedték a férfiakat munkára, \
+         engem is.",
+        "Kramatorszkba kerültem, a lágerben tetű volt, a barakkban fáztunk.",
+    ]);
+    has(&got, &["wave:malenkij-robot", "place:kramatorsk"]);
     // A destination city in the locative is a camp region.
     let got = suggested(&[
         "Negyvenöt tavaszán elhurcoltak, a lágerben tetű és éhség volt.",

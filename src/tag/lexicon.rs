@@ -281,16 +281,52 @@ pub(super) static DISTANCE: Lex = Lex {
     compiled: OnceLock::new(),
 };
 
-/// Birth and home: a place named with these is where the narrator comes from.
+/// Being taken somewhere (for the transit-camp towns the narrator was
+/// taken to, see [`super::places`]).
+pub(super) static TAKEN: Lex = Lex {
+    exact: &[
+        "привезли",
+        "повезли",
+        "отправили",
+        "пригнали",
+        "погнали",
+        "доставили",
+        "gebracht",
+        "verschleppt",
+    ],
+    prefix: &[],
+    infix: &[
+        "vittek",
+        "hajtottak",
+        "szallitottak",
+        "hurcoltak",
+        "kerultunk",
+        "kerultem",
+    ],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Birth, home and the return home: a place named with these is where the
+/// narrator comes from or came back to.
 pub(super) static HOME: Lex = Lex {
     exact: &[
         "laktunk",
         "lakunk",
         "lakik",
+        "szarmazom",
+        "szarmazunk",
+        "hazajottem",
+        "hazajottunk",
+        "hazaertem",
+        "hazaertunk",
+        "домой",
+        "родом",
         "живет",
         "живут",
         "wohnt",
         "wohnen",
+        "heimgekehrt",
     ],
     prefix: &["szulet", "родил", "geboren"],
     infix: &[],
@@ -844,6 +880,23 @@ pub(super) static SOVIET: Lex = Lex {
         "russisch",
         "gpu",
     ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Called up for work (`munkára`, `на работу`, `zur Arbeit`).
+pub(super) static WORK_CALL: Lex = Lex {
+    exact: &[
+        "munkara",
+        "munkaba",
+        "dolgozni",
+        "работу",
+        "работы",
+        "arbeit",
+        "arbeiten",
+    ],
+    prefix: &["romeltakarit", "helyreallit"],
     infix: &[],
     suffix: &[],
     compiled: OnceLock::new(),

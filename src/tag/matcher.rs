@@ -6,16 +6,24 @@
 //!
 //! - the same folded word (`Foksány`, `Foksany`, `FOKSÁNY`);
 //! - the word plus a Hungarian case ending (`Foksányba`, `Szolyván`,
-//!   `Sztálinóból`, `Debrecennel`) or an adjective ending (`foksányi`,
-//!   `kolozsváriak`);
+//!   `Sztálinóból`, `Debrecennel`, `Temesvárott`) or an adjective ending
+//!   (`foksányi`, `kolozsváriak`);
 //! - for Cyrillic names, the name's stem (final vowel, soft sign or
 //!   adjective ending removed) plus a Russian case or adjective ending
 //!   (`Фокшанах`, `из Фокшан`, `Свалявы`, `Спасским`). Names in `-ино`
 //!   (`Сталино`, `Ванино`) are indeclinable, as in standard usage, which
 //!   also keeps `Сталино` apart from `Сталина`, `Сталином`;
+//!   Stems of three letters are enough (`Чоп` → `из Чопа`, `в Чопе`):
+//!   names match capitalised only;
 //! - failing those, a single word with the same cross-script key
 //!   ([`crate::analysis::xs_key`], at least five letters): `Фокшань` for
-//!   `Foksány`.
+//!   `Foksány`;
+//! - failing those, a misspelling of a single-word Latin name of at least
+//!   seven letters that is no everyday word: the word, minus a Hungarian
+//!   case or adjective ending, one edit (a letter added, dropped, changed,
+//!   or two swapped; same first letter) from the name (`Makeevkában` for
+//!   `Makejevka`, `Dnyepropetrovszk`). Accentless typing needs no rule:
+//!   words are compared folded.
 //!
 //! The tagger does not use the search stemmers for names: it must know the
 //! case a name is in (`Foksányba` is movement to it) and must not conflate

@@ -123,7 +123,8 @@ impl Tagger {
         let doc = Doc::new(segments);
         let eras = era::segment_eras(&doc);
         let mentions = places::weigh(&doc, &eras, &self.names.find(&doc));
-        let mut tags = places::suggest(&doc, &self.vocab, &mentions);
+        let narrative = waves::narrator_held(&doc, &eras);
+        let mut tags = places::suggest(&doc, &self.vocab, &mentions, narrative);
         let held = tags.iter().any(|t| t.confidence >= SUGGEST);
         tags.extend(waves::suggest(
             &doc,

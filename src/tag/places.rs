@@ -13,9 +13,9 @@
 //! | `other-person` | a relative or friend, or a Hungarian verb of taking in the definite conjugation (`vitték`: a third-person object), and no first person | `A sógoromat Boriszovba vitték` |
 //! | `other-person` | a third-person clause set against the narrator in one sentence | `нас разделили: его отправили в Макеевку` |
 //! | `negated` | `nem`, `не`, `nicht` just before | `nem Szibériába vittek, hanem …` |
-//! | `route` | passed through: `át`, `keresztül`, `felé` after; `через`, `über`, `durch` before; a border crossing; a train stopping | `Munkácson keresztül`, `через Львов` |
+//! | `route` | passed through: `át`, `keresztül`, `felé` up to two words after (in the clause); `через`, `über`, `durch` before; a border crossing; a train stopping | `Munkácson keresztül`, `Kijeven megyünk keresztül`, `через Львов` |
 //! | `locator` | named to locate another place: `mellett`, `környékén`, `под`, `bei`, a distance | `Makejevka, Sztálinó mellett` |
-//! | `home` | birth or home | `Gyulán születtem` |
+//! | `home` | birth, home or the return home | `Gyulán születtem`, `Я из Кечкемета`, `приехал в Кечкемет, пришёл домой` |
 //! | `rumour` | hearsay or expectation, or a name quoted after a verb of saying | `Azt mondták, Szibériába visznek` |
 //! | `attribute` | an adjective that does not describe a camp or work site | `egy szegedi fiú` |
 //!
@@ -28,13 +28,26 @@
 //! |---|---|---|
 //! | `camp` | 1.0 | camps and being held: `tábor`, `láger`, `laktanya`, `лагерь`, `пересыльный`, `Lager`, `держали`, sorting, entraining, a stay of days or weeks |
 //! | `destination` | 1.0 | work, arrival and transfer: `bánya`, `dolgoztunk`, `vittek`, `шахта`, `привезли`, `gebracht` |
-//! | `first-person` | 0.6 | a first-person clause with the name in a case of place (`В Сталино нас разделили`) |
+//! | `first-person` | 1.0 / 0.6 | a first-person clause with the name in a case of place (`Három évet Karagandában töltöttem`, `В Сталино нас разделили`): 1.0 in the story of a narrator who tells of being held ([`super::waves::narrator_held`]), else 0.6 |
+//! | `locative` | 0.6 | the name in a case of place, not in a first-person clause, in such a story |
 //! | `mention` | 0.3 | none of these |
 //!
-//! A place or region is suggested when its mentions weigh 1.0 or more, a
-//! transit camp only when, besides, at least one mention is in a `camp`
-//! context: Hungarian camp towns (Debrecen, Cegléd, Gyula) are also
-//! hometowns and stations, and only the camp makes them a transit camp.
+//! The context words are matched as Hungarian and Russian build them (see
+//! [`super::lexicon`]): compounds on their last member (`szén|bányában`,
+//! `teher|vagonba`, `gyűjtő|láger`), derivations (`fogoly|tábor`,
+//! `be|vagoníroz`, `át|vagoníroz`).
+//!
+//! **Confidence.** Each entry's weight (the sum of its mentions') gives a
+//! confidence of 1 − e^(−1.2·weight), at most 0.97: weight 1.0 → 0.70,
+//! 0.6 → 0.51, 0.3 → 0.30. At [`super::SUGGEST`] (0.6) or more it is a
+//! suggestion, from [`super::HINT`] (0.25) a hint. A transit camp none of
+//! whose mentions is in a `camp` context keeps 0.9 of its confidence when
+//! the narrator of a captivity story ([`super::waves::narrator_held`]) was
+//! taken there (`destination`, `first-person` with a verb of taking:
+//! `Foksányba vittek minket`, `нас привезли в Фокшаны`),
+//! else only 0.6 and stays a hint: Hungarian camp towns (Debrecen,
+//! Cegléd, Gyula) are also hometowns and stations, and only the camp or
+//! the deportation makes them a transit camp.
 //!
 //! **Regions.** A suggested place also suggests the region it lies in
 //! (its parent in the vocabulary), with the place's mentions as evidence
@@ -51,7 +64,7 @@ use crate::vocab::{Facet, Vocabulary};
 use super::era::Era;
 use super::lexicon::{
     ANAPHORA, BORDER, CAMP, DESTINATION, DISTANCE, HEARSAY, HOME, LOCATOR_AFTER, LOCATOR_BEFORE,
-    NEGATION, OBJECTS, ROUTE_AFTER, ROUTE_BEFORE, SPEECH, STOP, TRAIN,
+    NEGATION, OBJECTS, ROUTE_AFTER, ROUTE_BEFORE, SPEECH, STOP, TAKEN, TRAIN,
 };
 use super::matcher::{Form, HU_LOCATIVE, Match, entry_of};
 use super::text::{Doc, Token, any, any_of, contrasted_third_person, first_person, others_flags};
@@ -147,7 +160,9 @@ fn weigh_one(
     {
         return (0.0, "locator", false);
     }
-    if any(clause, &HOME) {
+    // `Я из Кечкемета`: where the narrator is from.
+    let origin = in_list(&before(1), &["из"]) && in_list(&before(2), &["я", "мы"]);
+    if origin || any(clause, &HOME) {
         return (0.0, "home", false);
     }
     if any(sentence, &HEARSAY) || (any(sentence, &SPEECH) && quoted(doc, m)) {
@@ -244,11 +259,18 @@ fn quoted(doc: &Doc<'_>, m: &Match) -> bool {
 struct Tally {
     weight: f64,
     camp: bool,
+    /// Weight of the mentions saying the narrator was taken there.
+    taken: f64,
     evidence: Vec<NewEvidence>,
 }
 
 /// Turns weighed mentions into place, region and transit-camp tags.
-pub(super) fn suggest(doc: &Doc<'_>, vocab: &Vocabulary, weighed: &[Weighed]) -> Vec<NewTag> {
+pub(super) fn suggest(
+    doc: &Doc<'_>,
+    vocab: &Vocabulary,
+    weighed: &[Weighed],
+    narrative: bool,
+) -> Vec<NewTag> {
     let mut tallies: BTreeMap<usize, Tally> = BTreeMap::new();
     for w in weighed.iter().filter(|w| w.weight > 0.0) {
         let super::matcher::Target::Entry(i) = w.m.target else {
@@ -257,6 +279,11 @@ pub(super) fn suggest(doc: &Doc<'_>, vocab: &Vocabulary, weighed: &[Weighed]) ->
         let t = tallies.entry(i).or_default();
         t.weight += w.weight;
         t.camp |= w.camp;
+        if matches!(w.rule, "destination" | "first-person")
+            && any(doc.sentence(doc.tokens[w.m.last].sentence), &TAKEN)
+        {
+            t.taken += w.weight;
+        }
         t.evidence.push(evidence(doc, &w.m, w.rule));
     }
     let entries = vocab.entries();
@@ -287,7 +314,11 @@ pub(super) fn suggest(doc: &Doc<'_>, vocab: &Vocabulary, weighed: &[Weighed]) ->
             }
             Facet::TransitCamp => {
                 let mut c = tag(Facet::TransitCamp, &e.id, t.weight, t.evidence.clone());
-                if !t.camp {
+                if !t.camp && narrative && t.taken >= 1.0 {
+                    // The narrator was taken to a transit-camp town in a
+                    // story of captivity: the camp, with less certainty.
+                    c.confidence = (c.confidence * TAKEN_TO * 100.0).round() / 100.0;
+                } else if !t.camp {
                     // Named, but never as a camp: a hint at most.
                     c.confidence = (c.confidence * NOT_A_CAMP).min(super::SUGGEST - 0.01);
                     c.confidence = (c.confidence * 100.0).round() / 100.0;
@@ -307,6 +338,9 @@ pub(super) fn suggest(doc: &Doc<'_>, vocab: &Vocabulary, weighed: &[Weighed]) ->
 /// How much of its confidence a transit camp keeps when no mention of it
 /// is in a camp context.
 const NOT_A_CAMP: f64 = 0.6;
+/// How much it keeps when the narrator of a captivity story was taken
+/// there (`Foksányba vittek minket`) without a camp word.
+const TAKEN_TO: f64 = 0.9;
 
 fn tag(facet: Facet, id: &str, weight: f64, evidence: Vec<NewEvidence>) -> NewTag {
     NewTag {

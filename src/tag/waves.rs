@@ -14,8 +14,23 @@
 //!   `от 17 до 45 … от 18 до 30`, `siebzehn bis fünfundvierzig`) is the
 //!   order being announced;
 //! - **soldier** (rule `soldier`, 1 point, prisoners of war): the narrator
-//!   says he was called up or served (`bevonultam`, `призвали в армию`),
-//!   counted only when the wave has a cue too;
+//!   says he was called up or served (`bevonultam`, `a fronton voltam`,
+//!   `katona voltam`, `призвали в армию`) in a first-person clause without
+//!   a relative (`a bátyám a fronton volt` is the brother), counted when
+//!   the wave has a cue or the narrator tells a capture;
+//! - **capture** (rule `capture`, 1 point): the soldier narrator taken
+//!   prisoner (`elfogtak`, `fogságba kerültünk`, `megadtuk magunkat`,
+//!   `взяли в плен`): a soldier captured in the spring of 1945 is a
+//!   prisoner of war without the word `hadifogoly`;
+//! - **tribunal** and **article-58** (2 points, the Gulag wave): a sentence
+//!   with a Soviet tribunal (`katonai törvényszék`, `tribunál`, `трибунал`,
+//!   `особое совещание`) and a sentencing (`elítéltek`, `tíz évre ítélt`,
+//!   `осудили`, `приговорили`), or a legal article numbered 58
+//!   (`статья 58`, `58-as paragrafus`), in any wording; Hungarian
+//!   people's courts (`népbíróság`) are not Soviet tribunals;
+//! - **work-roundup** (rule `work-roundup`, 2 points, `malenkij-robot`):
+//!   a roundup "for work" (`munkára`, `на работу`, `zur Arbeit`) dated in
+//!   the first wave's months, the narrator no soldier;
 //! - **date** (rule `date`, 0.5 points): a roundup, arrest or capture
 //!   sentence dated inside the wave's period (`from`–`to` in the
 //!   vocabulary), counted only when the wave has a cue too.
@@ -36,10 +51,18 @@
 //!   Order 7161 deportees were told the same "little work" story: when
 //!   both qualify, only the one with more points is kept (both on a tie).
 //!
-//! Waves are only suggested when the narrator was taken somewhere (see
-//! [`narrator_held`]).
+//! - a testimony whose captivity is in German camps or the Serbian mine of
+//!   Bor (`Flossenbürgben`, `a bori lágerben`), with no Soviet captor
+//!   (`oroszok`, `szovjet`, `советские`, `НКВД`) anywhere, is a Jewish
+//!   labour serviceman's or a deportee's to Germany: no Soviet wave (rule
+//!   `german-camp`); cues in a sentence naming a German camp never count.
 //!
-//! Confidence is 1 − 0.6^points, at most 0.97 (2 points → 0.64, 4 → 0.87).
+//! Confidence is 1 − 0.6^points, at most 0.97 (1 point → 0.40, 2 → 0.64,
+//! 4 → 0.87). Whether the narrator was taken somewhere is evidence too:
+//! when the tagger found no place of the narrator and the narrator does
+//! not tell of being held ([`narrator_held`]), a wave keeps 0.6 of its
+//! confidence and stays a hint (Transylvanian place names or `sváb` in a
+//! testimony about politics are no deportation).
 
 use std::collections::BTreeMap;
 
@@ -49,7 +72,7 @@ use crate::vocab::{Facet, Vocabulary};
 use super::era::{Era, numbers, year_at};
 use super::lexicon::{
     ARTICLE, CAPTIVITY, CAPTURE, CIVILIAN, GERMAN_CAMP, KIN, MONTH, NEGATION, ROUNDUP, SENTENCED,
-    SOLDIER, SOLDIER_NOUN, SOVIET, TRIBUNAL,
+    SOLDIER, SOLDIER_NOUN, SOVIET, TRIBUNAL, WORK_CALL,
 };
 use super::matcher::{Match, Target};
 use super::places::evidence;
@@ -220,6 +243,29 @@ pub(super) fn suggest(
             let sc = scores.entry(w).or_default();
             sc.points += 2.0;
             sc.evidence.push(sentence_evidence(doc, s, rule));
+        }
+    }
+
+    // Civilians rounded up "for work" in the months of the first wave:
+    // the little work said by the story (`negyvennégy decemberében
+    // összeszedték a férfiakat munkára`, `в ноябре сорок четвёртого нас
+    // забрали на работу`).
+    if let Some(w) = wave_index(MALENKIJ_ROBOT)
+        && let Some((from, to)) = entries[w].period.as_ref()
+        && soldier.is_none()
+    {
+        let (from, to) = (ym(from), ym(to));
+        let work_roundup = (0..doc.sentences.len()).find(|&s| {
+            let toks = doc.sentence(s);
+            in_scope(s)
+                && any(toks, &ROUNDUP)
+                && any(toks, &WORK_CALL)
+                && sentence_date(doc, s).is_some_and(|d| from <= d && d <= to)
+        });
+        if let Some(s) = work_roundup {
+            let sc = scores.entry(w).or_default();
+            sc.points += 2.0;
+            sc.evidence.push(sentence_evidence(doc, s, "work-roundup"));
         }
     }
 
