@@ -115,6 +115,8 @@ pub(super) struct Matcher {
     patterns: Vec<Pattern>,
     by_key: HashMap<String, Vec<usize>, FxBuildHasher>,
     by_xs: HashMap<String, Vec<usize>, FxBuildHasher>,
+    /// The names a misspelling may match, by first letter.
+    fuzzy: HashMap<char, Vec<usize>, FxBuildHasher>,
     names: bool,
 }
 
@@ -200,6 +202,7 @@ impl Matcher {
             patterns: Vec::new(),
             by_key: HashMap::default(),
             by_xs: HashMap::default(),
+            fuzzy: HashMap::default(),
             names: true,
         };
         for (i, e) in vocab.entries().iter().enumerate() {
@@ -220,6 +223,7 @@ impl Matcher {
             patterns: Vec::new(),
             by_key: HashMap::default(),
             by_xs: HashMap::default(),
+            fuzzy: HashMap::default(),
             names: false,
         };
         for (i, e) in vocab.entries().iter().enumerate() {
@@ -301,6 +305,12 @@ impl Matcher {
             if let Some(x) = &p.xs {
                 self.by_xs.entry(x.clone()).or_default().push(i);
             }
+            if self.names
+                && p.fuzzy()
+                && let Some(c) = w.folded.chars().next()
+            {
+                self.fuzzy.entry(c).or_default().push(i);
+            }
         }
     }
 
@@ -371,8 +381,10 @@ impl Matcher {
         }
         if self.names && out.is_empty() && t.capital && !t.cyrillic && w.len() >= FUZZY_MIN {
             // A misspelt name: one letter off (see [`fuzzy_form`]).
-            for (i, p) in self.patterns.iter().enumerate() {
-                if p.fuzzy() && fuzzy_form(w, &p.words[0].folded).is_some() {
+            let first = w.chars().next().and_then(|c| self.fuzzy.get(&c));
+            for &i in first.into_iter().flatten() {
+                let name = &self.patterns[i].words[0].folded;
+                if w.len() + 1 >= name.len() && fuzzy_form(w, name).is_some() {
                     out.push(i);
                 }
             }
@@ -526,10 +538,16 @@ fn fuzzy_form(word: &str, name: &str) -> Option<Form> {
         .chain(HU_CASES.iter().copied())
         .chain(HU_ADJ.iter().copied());
     for e in endings {
+        // Byte lengths bound the edit: a folded letter is one or two bytes.
+        if word.len() < e.len() + name.len().saturating_sub(2)
+            || word.len() > e.len() + name.len() + 2
+        {
+            continue;
+        }
         let Some(stem) = word.strip_suffix(e) else {
             continue;
         };
-        if stem.len() + 1 < name.len() || stem.len() > name.len() + 1 || !one_edit(stem, name) {
+        if !one_edit(stem, name) {
             continue;
         }
         return Some(if e.is_empty() {

@@ -122,8 +122,8 @@ impl Tagger {
     pub fn candidates(&self, segments: &[Segment]) -> Vec<NewTag> {
         let doc = Doc::new(segments);
         let eras = era::segment_eras(&doc);
-        let mentions = places::weigh(&doc, &eras, &self.names.find(&doc));
         let narrative = waves::narrator_held(&doc, &eras);
+        let mentions = places::weigh(&doc, &eras, &self.names.find(&doc), narrative);
         let mut tags = places::suggest(&doc, &self.vocab, &mentions, narrative);
         let held = tags.iter().any(|t| t.confidence >= SUGGEST);
         tags.extend(waves::suggest(
@@ -131,7 +131,7 @@ impl Tagger {
             &eras,
             &self.vocab,
             &self.cues.find(&doc),
-            held,
+            held || narrative,
         ));
         tags
     }
@@ -141,7 +141,8 @@ impl Tagger {
     pub fn explain(&self, segments: &[Segment]) -> Vec<Mention> {
         let doc = Doc::new(segments);
         let eras = era::segment_eras(&doc);
-        places::weigh(&doc, &eras, &self.names.find(&doc))
+        let narrative = waves::narrator_held(&doc, &eras);
+        places::weigh(&doc, &eras, &self.names.find(&doc), narrative)
             .iter()
             .filter_map(|w| {
                 let (facet, value) = places::entry_id(&self.vocab, w)?;

@@ -82,10 +82,15 @@ pub(super) struct Weighed {
     pub camp: bool,
 }
 
-/// Weighs every mention.
-pub(super) fn weigh(doc: &Doc<'_>, eras: &[Era], matches: &[Match]) -> Vec<Weighed> {
+/// Weighs every mention; `narrative` is whether the narrator tells of
+/// being held ([`super::waves::narrator_held`]).
+pub(super) fn weigh(
+    doc: &Doc<'_>,
+    eras: &[Era],
+    matches: &[Match],
+    narrative: bool,
+) -> Vec<Weighed> {
     let others = others_flags(doc);
-    let narrative = super::waves::narrator_held(doc, eras);
     matches
         .iter()
         .map(|m| {

@@ -71,8 +71,8 @@ use crate::vocab::{Facet, Vocabulary};
 
 use super::era::{Era, numbers, year_at};
 use super::lexicon::{
-    ARTICLE, CAPTIVITY, CAPTURE, CIVILIAN, GERMAN_CAMP, KIN, MONTH, NEGATION, ROUNDUP, SENTENCED,
-    SOLDIER, SOLDIER_NOUN, SOVIET, TRIBUNAL, WORK_CALL,
+    ARTICLE, CAPTIVITY, CAPTURE, CIVILIAN, GERMAN_CAMP, KIN, Lex, MONTH, NEGATION, ROUNDUP,
+    SENTENCED, SOLDIER, SOLDIER_NOUN, SOVIET, TRIBUNAL, WORK_CALL,
 };
 use super::matcher::{Match, Target};
 use super::places::evidence;
@@ -107,6 +107,8 @@ pub(super) fn suggest(
     eras: &[Era],
     vocab: &Vocabulary,
     cues: &[Match],
+    // A place of the narrator was found, or the narrator tells of being
+    // held ([`narrator_held`]).
     held: bool,
 ) -> Vec<NewTag> {
     let entries = vocab.entries();
@@ -317,15 +319,14 @@ pub(super) fn suggest(
         }
     }
     // German camps and no Soviet captor: the captivity was not Soviet.
-    let german =
-        (0..doc.sentences.len()).any(|s| in_scope(s) && any(doc.sentence(s), &GERMAN_CAMP));
-    let soviet = (0..doc.sentences.len()).any(|s| in_scope(s) && any(doc.sentence(s), &SOVIET));
-    if german && !soviet {
+    let in_any =
+        |lex: &Lex| (0..doc.sentences.len()).any(|s| in_scope(s) && any(doc.sentence(s), lex));
+    if !scores.is_empty() && in_any(&GERMAN_CAMP) && !in_any(&SOVIET) {
         scores.clear();
     }
     // Whether the narrator was taken somewhere is evidence too: without a
     // place of the narrator nor first-person captivity, a wave is a hint.
-    let taken = held || narrator_held(doc, eras);
+    let taken = held;
     scores
         .into_iter()
         .filter(|(_, s)| s.total() > 0.0)
