@@ -112,7 +112,10 @@ const EN_WORDS: &[&str] = &[
 /// Function words of languages tanu does not analyse (Spanish, Italian,
 /// French, Portuguese, Romanian, Polish, Slovak), without those that are
 /// also Hungarian (`a`, `de`, `el`, `mi`, `le`, accentless `en`): text in
-/// them is `other`, not Hungarian stemmed wrongly.
+/// them is `other`, not Hungarian stemmed wrongly. Letters of those
+/// languages (ñ, ç, ł, ř…) count too, but not õ and û, the stand-ins of
+/// ő and ű in Hungarian text from Latin-1 code pages, nor Romanian ș, ț,
+/// ă, which Hungarian testimonies write in place names.
 const OTHER_WORDS: &[&str] = &[
     "que", "la", "los", "las", "y", "del", "por", "con", "para", "una", "un", "su", "nos", "pero",
     "como", "fue", "era", "eran", "estaba", "cuando", "donde", "también", "muy", "porque", "sin",
@@ -147,7 +150,7 @@ pub fn detect(text: &str, prior: Option<Lang>) -> Lang {
                         hu += 0.5
                     }
                     'ä' | 'ß' | 'Ä' => de += 2.0,
-                    'ñ' | 'Ñ' | 'ç' | 'ã' | 'õ' | 'ł' | 'ř' | 'ě' | 'è' | 'à' | 'ò' | 'ê' => {
+                    'ñ' | 'Ñ' | 'ç' | 'ã' | 'ł' | 'ř' | 'ě' | 'è' | 'à' | 'ò' | 'ê' => {
                         en += 2.0
                     }
                     _ => {}
@@ -300,7 +303,7 @@ mod tests {
                             hu += 0.5
                         }
                         'ä' | 'ß' | 'Ä' => de += 2.0,
-                        'ñ' | 'Ñ' | 'ç' | 'ã' | 'õ' | 'ł' | 'ř' | 'ě' | 'è' | 'à' | 'ò' | 'ê' => {
+                        'ñ' | 'Ñ' | 'ç' | 'ã' | 'ł' | 'ř' | 'ě' | 'è' | 'à' | 'ò' | 'ê' => {
                             en += 2.0
                         }
                         _ => {}
