@@ -503,6 +503,95 @@ impl Archive {
         Ok(self.store().review_queue(facet, testimony)?)
     }
 
+    /// Low-confidence hints for `testimony` (or every testimony): the
+    /// tagger's candidates below the suggestion threshold
+    /// ([`crate::tag::Tagger::hints`]), recomputed from the stored text and
+    /// never stored, so they never become facets or public tags. Values
+    /// the testimony already has as a tag (suggested, confirmed or
+    /// rejected) are left out. For archivists (`tanu review --all`).
+    pub fn review_hints(
+        &self,
+        facet: Option<&str>,
+        testimony: Option<&str>,
+    ) -> Result<Vec<ReviewItem>> {
+        let facet = match facet {
+            Some(f) => Some(facet_for(f)?.0.name()),
+            None => None,
+        };
+        let ids: Vec<(i64, String)> = match testimony {
+            Some(id) => {
+                let t = self
+                    .store()
+                    .testimony(id)?
+                    .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+                vec![(t.num, t.id)]
+            }
+            None => self.store().testimony_ids()?,
+        };
+        let mut out = Vec::new();
+        for (num, id) in ids {
+            let Some(t) = self.store().testimony_by_num(num)? else {
+                continue;
+            };
+            if t.merged_into.is_some() {
+                continue;
+            }
+            let rows = self.store().segments(num)?;
+            let segments: Vec<crate::parse::Segment> = rows
+                .iter()
+                .map(|s| crate::parse::Segment {
+                    start_ms: s.start_ms.map(|v| v.max(0) as u64),
+                    end_ms: s.end_ms.map(|v| v.max(0) as u64),
+                    speaker: s.speaker.clone(),
+                    text: s.text.clone(),
+                    lang: Lang::from_code(&s.lang),
+                    line: 0,
+                })
+                .collect();
+            let have = self.store().tags(num)?;
+            let mut hints = self.tagger().hints(&segments);
+            hints.sort_by(|a, b| {
+                (a.facet.name(), b.confidence, &a.value)
+                    .partial_cmp(&(b.facet.name(), a.confidence, &b.value))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
+            for h in hints {
+                if facet.is_some_and(|f| f != h.facet.name())
+                    || have
+                        .iter()
+                        .any(|t| t.facet == h.facet.name() && t.value == h.value)
+                {
+                    continue;
+                }
+                let evidence = h
+                    .evidence
+                    .iter()
+                    .filter_map(|e| {
+                        let o = e.ordinal?;
+                        let row = rows.iter().find(|r| r.ordinal == o)?;
+                        Some(crate::store::ReviewEvidence {
+                            ordinal: o,
+                            start_ms: row.start_ms,
+                            text: row.text.clone(),
+                            span: e.span.map(|(a, b)| (a as i64, b as i64)),
+                            matched: e.matched.clone(),
+                            rule: e.rule.clone(),
+                        })
+                    })
+                    .collect();
+                out.push(ReviewItem {
+                    testimony: id.clone(),
+                    title: t.title.clone(),
+                    facet: h.facet.name().to_string(),
+                    value: h.value,
+                    confidence: h.confidence,
+                    evidence,
+                });
+            }
+        }
+        Ok(out)
+    }
+
     /// The full history of a testimony (archivists).
     pub fn history(&self, id: &str) -> Result<History> {
         let t = self

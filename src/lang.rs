@@ -109,11 +109,29 @@ const EN_WORDS: &[&str] = &[
     "the", "and", "was", "were", "of", "to", "we", "they", "that", "with", "for", "is", "it", "my",
     "our", "had", "have", "this", "from", "there", "what", "when", "where", "who",
 ];
+/// Function words of languages tanu does not analyse (Spanish, Italian,
+/// French, Portuguese, Romanian, Polish, Slovak), without those that are
+/// also Hungarian (`a`, `de`, `el`, `mi`, `le`, accentless `en`): text in
+/// them is `other`, not Hungarian stemmed wrongly. Letters of those
+/// languages (ñ, ç, ł, ř…) count too, but not õ and û, the stand-ins of
+/// ő and ű in Hungarian text from Latin-1 code pages, nor Romanian ș, ț,
+/// ă, which Hungarian testimonies write in place names.
+const OTHER_WORDS: &[&str] = &[
+    "que", "la", "los", "las", "y", "del", "por", "con", "para", "una", "un", "su", "nos", "pero",
+    "como", "fue", "era", "eran", "estaba", "cuando", "donde", "también", "muy", "porque", "sin",
+    "hasta", "desde", "nosotros", "ellos", "había", "años", "lo", "il", "che", "di", "della",
+    "non", "sono", "per", "nel", "gli", "questo", "anche", "les", "des", "est", "qui", "pas",
+    "nous", "dans", "avec", "pour", "une", "était", "ils", "não", "com", "uma", "os", "foi", "și",
+    "în", "că", "este", "cu", "din", "care", "fost", "się", "nie", "jest", "że", "był", "było",
+    "sa", "som", "sme", "bol", "boli",
+];
 
 /// The function-word lists as sets (looked up for every word of a text).
-fn word_sets() -> &'static [HashSet<&'static str, FxBuildHasher>; 3] {
-    static SETS: OnceLock<[HashSet<&'static str, FxBuildHasher>; 3]> = OnceLock::new();
-    SETS.get_or_init(|| [HU_WORDS, DE_WORDS, EN_WORDS].map(|list| list.iter().copied().collect()))
+fn word_sets() -> &'static [HashSet<&'static str, FxBuildHasher>; 4] {
+    static SETS: OnceLock<[HashSet<&'static str, FxBuildHasher>; 4]> = OnceLock::new();
+    SETS.get_or_init(|| {
+        [HU_WORDS, DE_WORDS, EN_WORDS, OTHER_WORDS].map(|list| list.iter().copied().collect())
+    })
 }
 
 /// Detects the language of `text`, falling back to `prior` when the text
@@ -132,11 +150,18 @@ pub fn detect(text: &str, prior: Option<Lang>) -> Lang {
                         hu += 0.5
                     }
                     'ä' | 'ß' | 'Ä' => de += 2.0,
+                    'ñ' | 'Ñ' | 'ç' | 'ã' | 'ł' | 'ř' | 'ě' | 'è' | 'à' | 'ò' | 'ê' => {
+                        en += 2.0
+                    }
                     _ => {}
                 }
             }
             Script::Cyrillic => cyrillic += 1,
-            Script::Other => {}
+            Script::Other => {
+                if matches!(c, '¿' | '¡') {
+                    en += 2.0;
+                }
+            }
         }
     }
     if cyrillic > latin && cyrillic >= 2 {
@@ -145,7 +170,7 @@ pub fn detect(text: &str, prior: Option<Lang>) -> Lang {
     if latin < 2 {
         return prior.unwrap_or(Lang::Other);
     }
-    let [hu_words, de_words, en_words] = word_sets();
+    let [hu_words, de_words, en_words, other_words] = word_sets();
     let mut w = String::new();
     for word in text
         .split(|c: char| !crate::decode::is_alphabetic(c))
@@ -170,7 +195,7 @@ pub fn detect(text: &str, prior: Option<Lang>) -> Lang {
         if de_words.contains(w.as_str()) {
             de += 1.0;
         }
-        if en_words.contains(w.as_str()) {
+        if en_words.contains(w.as_str()) || other_words.contains(w.as_str()) {
             en += 1.0;
         }
         // One pass over the byte pairs instead of nine substring searches
@@ -239,6 +264,29 @@ mod tests {
         );
     }
 
+    #[test]
+    fn languages_tanu_does_not_analyse_are_other() {
+        // Accented Romance text used to score as Hungarian (á, é, ó…).
+        for text in [
+            "¿Cómo llegó su familia a Veracruz? Mi abuelo trabajó en el puerto durante años, \
+             y después nos mudamos a la capital con mis tías.",
+            "Mio padre è tornato dalla Russia nel quarantasei, ma non parlava mai della prigionia.",
+            "Bunicul meu a fost deportat în Uniunea Sovietică și a lucrat în mină trei ani.",
+        ] {
+            for prior in [None, Some(Lang::Hu)] {
+                assert_eq!(detect(text, prior), Lang::Other, "{text}");
+            }
+        }
+        // Hungarian typed without accents is still Hungarian.
+        assert_eq!(
+            detect(
+                "Negyvennegy novembereben elvittek minket, es ott voltunk a taborban.",
+                None
+            ),
+            Lang::Hu
+        );
+    }
+
     /// `detect` as first written (before the fast paths), to prove that
     /// the fast version decides the same.
     fn detect_reference(text: &str, prior: Option<Lang>) -> Lang {
@@ -255,11 +303,18 @@ mod tests {
                             hu += 0.5
                         }
                         'ä' | 'ß' | 'Ä' => de += 2.0,
+                        'ñ' | 'Ñ' | 'ç' | 'ã' | 'ł' | 'ř' | 'ě' | 'è' | 'à' | 'ò' | 'ê' => {
+                            en += 2.0
+                        }
                         _ => {}
                     }
                 }
                 Script::Cyrillic => cyrillic += 1,
-                Script::Other => {}
+                Script::Other => {
+                    if matches!(c, '¿' | '¡') {
+                        en += 2.0;
+                    }
+                }
             }
         }
         if cyrillic > latin && cyrillic >= 2 {
@@ -280,7 +335,7 @@ mod tests {
             if DE_WORDS.contains(&w.as_str()) {
                 de += 1.0;
             }
-            if EN_WORDS.contains(&w.as_str()) {
+            if EN_WORDS.contains(&w.as_str()) || OTHER_WORDS.contains(&w.as_str()) {
                 en += 1.0;
             }
             if ["sz", "gy", "cs", "zs", "ny"].iter().any(|p| w.contains(p)) {

@@ -1,5 +1,15 @@
-//! Measured tagging quality: the tagger's suggestions for every fixture in
-//! `fixtures/transcripts/` against the gold tags in `fixtures/gold/*.toml`.
+//! Measured tagging quality on three sets, side by side:
+//!
+//! - **development**: the fixtures in `fixtures/transcripts/` against the
+//!   gold tags in `fixtures/gold/*.toml` (the text the rules were written
+//!   against);
+//! - **held-out**: `fixtures/heldout/*.txt` against
+//!   `fixtures/heldout/gold.toml`, written independently of the rules and
+//!   frozen before they changed (skipped with a note when absent);
+//! - **synthetic**: [`SYNTHETIC`] testimonies of [`tanu::corpus`], whose
+//!   generator knows where each story takes its narrator
+//!   ([`tanu::corpus::Truth`]). Its waves are not measured: the generator
+//!   writes a wave into the header only, never into the text.
 //!
 //! Only suggestions count: the tagger is run on the parsed segments, so
 //! header tags (which the tagger never reads) play no part.
@@ -20,52 +30,106 @@
 //!
 //! Precision = correct suggestions / suggestions, recall = found gold
 //! values / gold values, summed over all testimonies (micro average); a
-//! facet with no suggestions has precision 1. The test fails when any
-//! facet is below precision 0.9 or recall 0.85.
+//! facet with no suggestions has precision 1.
 //!
-//! Run with `cargo test --test tagging -- --nocapture` to see the table.
+//! Besides the table: a calibration table (confidence bucket → share of
+//! candidates that are correct, suggestions and low-confidence hints
+//! together) and the testimonies whose gold names a place, region or
+//! transit camp of the vocabulary but that got no suggestion at all.
+//!
+//! Bars: the development set at precision and recall ≥ 0.95 per facet
+//! (asserted); on the held-out set, issue 16's bars (recall ≥ 0.85 per
+//! facet, precision ≥ 0.90 for waves and transit camps) are printed as met
+//! or not, and floors a little under its first measurement are asserted
+//! ([`HELDOUT_FLOOR`]).
+//!
+//! Run with `cargo test --test tagging -- --nocapture` to see the tables
+//! (`TAGGING_SYNTHETIC=50` measures fewer synthetic testimonies, for quick
+//! turns while working on the rules).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use tanu::ingest::{IngestOptions, collect_files, prepare};
+use tanu::parse::Segment;
+use tanu::store::NewTag;
 use tanu::tag::Tagger;
 use tanu::vocab::Vocabulary;
 
-const MIN_PRECISION: f64 = 0.9;
-const MIN_RECALL: f64 = 0.85;
+const DEV_MIN: f64 = 0.95;
+/// The bars of issue 16 on the held-out set (printed as met or not).
+const HELDOUT_MIN_RECALL: f64 = 0.85;
+const HELDOUT_MIN_PRECISION: f64 = 0.90;
+/// Floors (facet, precision, recall) on the held-out set, asserted: a
+/// little under its first measurement (2026-12-06, the rules frozen before
+/// the set was read: wave 1.000/0.400, region 0.941/1.000, place
+/// 0.952/0.976, transit camp 0.978/0.957), so that no change makes it
+/// worse unnoticed. The wave recall bar (0.85) is not met yet.
+const HELDOUT_FLOOR: [(&str, f64, f64); 4] = [
+    ("wave", 0.9, 0.4),
+    ("region", 0.9, 0.95),
+    ("place", 0.9, 0.95),
+    ("transit_camp", 0.9, 0.9),
+];
 const FACETS: [&str; 4] = ["wave", "region", "place", "transit_camp"];
+/// Synthetic testimonies measured (seed [`SYNTHETIC_SEED`]).
+const SYNTHETIC: usize = 500;
+const SYNTHETIC_SEED: u64 = 16;
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct GoldFile {
     testimony: Vec<Gold>,
 }
 
-#[derive(Deserialize, Clone)]
-#[serde(deny_unknown_fields)]
+#[derive(Deserialize, Clone, Default)]
 struct Gold {
+    #[serde(default)]
     id: String,
+    /// The file name, when a gold file names testimonies by file.
+    #[serde(default)]
+    file: Option<String>,
+    #[serde(default)]
     wave: Vec<String>,
+    #[serde(default)]
     region: Vec<String>,
+    #[serde(default)]
     place: Vec<String>,
+    #[serde(default)]
     transit_camp: Vec<String>,
     #[serde(default)]
     optional_region: Vec<String>,
     #[serde(default)]
     optional_place: Vec<String>,
+    #[serde(default)]
+    optional_wave: Vec<String>,
+    #[serde(default)]
+    optional_transit_camp: Vec<String>,
+    /// Facets this gold says nothing about (the synthetic waves).
+    #[serde(skip)]
+    unmeasured: Vec<&'static str>,
 }
 
 impl Gold {
     fn values(&self, facet: &str) -> (&[String], &[String]) {
         match facet {
-            "wave" => (&self.wave, &[]),
+            "wave" => (&self.wave, &self.optional_wave),
             "region" => (&self.region, &self.optional_region),
             "place" => (&self.place, &self.optional_place),
-            _ => (&self.transit_camp, &[]),
+            _ => (&self.transit_camp, &self.optional_transit_camp),
         }
     }
+
+    fn names_a_place(&self) -> bool {
+        !(self.region.is_empty() && self.place.is_empty() && self.transit_camp.is_empty())
+    }
+}
+
+/// One testimony to measure.
+struct Case {
+    id: String,
+    segments: Vec<Segment>,
+    gold: Gold,
 }
 
 #[derive(Default, Clone, Copy)]
@@ -91,29 +155,146 @@ impl Counts {
             self.found as f64 / self.gold as f64
         }
     }
-    fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
 }
 
-fn load_gold(dir: &Path) -> BTreeMap<String, Gold> {
+/// What one set measured.
+#[derive(Default)]
+struct Report {
+    testimonies: usize,
+    totals: BTreeMap<&'static str, Counts>,
+    /// (confidence, correct) of every candidate, hints included.
+    calibration: Vec<(f64, bool)>,
+    errors: Vec<String>,
+    /// Testimonies whose gold names a place but that got no suggestion.
+    silent: Vec<String>,
+}
+
+/// The tagger's candidates: suggestions (`true`) and low-confidence hints
+/// (`false`).
+fn candidates(tagger: &Tagger, segments: &[Segment]) -> Vec<(NewTag, bool)> {
+    tagger
+        .candidates(segments)
+        .into_iter()
+        .map(|t| {
+            let suggested = t.confidence >= tanu::tag::SUGGEST;
+            (t, suggested)
+        })
+        .collect()
+}
+
+fn measure(vocab: &Vocabulary, tagger: &Tagger, cases: &[Case]) -> Report {
+    // Two threads (the test machines have two cores or more).
+    let (a, b) = cases.split_at(cases.len() / 2);
+    let (mut r, rb) = std::thread::scope(|s| {
+        let h = s.spawn(|| measure_part(vocab, tagger, b));
+        let ra = measure_part(vocab, tagger, a);
+        (ra, h.join().unwrap())
+    });
+    r.testimonies += rb.testimonies;
+    for (f, c) in rb.totals {
+        let t = r.totals.entry(f).or_default();
+        t.tp += c.tp;
+        t.fp += c.fp;
+        t.found += c.found;
+        t.gold += c.gold;
+    }
+    r.calibration.extend(rb.calibration);
+    r.errors.extend(rb.errors);
+    r.silent.extend(rb.silent);
+    r
+}
+
+fn measure_part(vocab: &Vocabulary, tagger: &Tagger, cases: &[Case]) -> Report {
+    let mut r = Report {
+        testimonies: cases.len(),
+        ..Report::default()
+    };
+    for case in cases {
+        let g = &case.gold;
+        let all = candidates(tagger, &case.segments);
+        let suggested: Vec<&NewTag> = all.iter().filter(|(_, s)| *s).map(|(t, _)| t).collect();
+        if g.names_a_place() && suggested.is_empty() {
+            r.silent.push(case.id.clone());
+        }
+        // Explanations only for errors (explaining costs a tagger run).
+        let mentions = std::cell::OnceCell::new();
+        let why = |v: &str| why(mentions.get_or_init(|| tagger.explain(&case.segments)), v);
+        let correct = |facet: &str, v: &str| -> bool {
+            let (req, _) = g.values(facet);
+            if facet == "region" {
+                req.iter()
+                    .any(|x| vocab.lineage(x).contains(&v) || x.as_str() == v)
+            } else {
+                req.iter().any(|x| x == v)
+            }
+        };
+        for (t, _) in &all {
+            let facet = t.facet.name();
+            if g.unmeasured.contains(&facet) {
+                continue;
+            }
+            let (_, opt) = g.values(facet);
+            if opt.contains(&t.value) {
+                continue;
+            }
+            r.calibration
+                .push((t.confidence, correct(facet, t.value.as_str())));
+        }
+        for facet in FACETS {
+            if g.unmeasured.contains(&facet) {
+                continue;
+            }
+            let got: BTreeSet<&str> = suggested
+                .iter()
+                .filter(|s| s.facet.name() == facet)
+                .map(|s| s.value.as_str())
+                .collect();
+            let (req, opt) = g.values(facet);
+            let c = r.totals.entry(facet).or_default();
+            for v in &got {
+                if opt.iter().any(|o| o == v) {
+                    continue;
+                }
+                if correct(facet, v) {
+                    c.tp += 1;
+                } else {
+                    c.fp += 1;
+                    r.errors.push(format!(
+                        "{}: {facet} {v} suggested, not in gold{}",
+                        case.id,
+                        why(v)
+                    ));
+                }
+            }
+            for v in req {
+                c.gold += 1;
+                if got.contains(v.as_str()) {
+                    c.found += 1;
+                } else {
+                    r.errors
+                        .push(format!("{}: {facet} {v} missed{}", case.id, why(v)));
+                }
+            }
+        }
+    }
+    r
+}
+
+fn load_gold(files: &[PathBuf]) -> BTreeMap<String, Gold> {
     let mut out = BTreeMap::new();
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
     for f in files {
-        let text = std::fs::read_to_string(&f).unwrap();
+        let text = std::fs::read_to_string(f).unwrap();
         let doc: GoldFile =
             toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
-        for g in doc.testimony {
+        for mut g in doc.testimony {
+            if g.id.is_empty()
+                && let Some(file) = &g.file
+            {
+                g.id = Path::new(file)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+            }
             assert!(
                 out.insert(g.id.clone(), g.clone()).is_none(),
                 "{}: gold for {} given twice",
@@ -125,17 +306,8 @@ fn load_gold(dir: &Path) -> BTreeMap<String, Gold> {
     out
 }
 
-/// Whether `ancestor` is `id` or above it in the vocabulary.
-fn is_ancestor_or_self(vocab: &Vocabulary, ancestor: &str, id: &str) -> bool {
-    vocab.lineage(id).contains(&ancestor)
-}
-
-#[test]
-fn suggestions_meet_the_quality_bar() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let vocab = Vocabulary::builtin().unwrap();
-    let tagger = Tagger::new(&vocab);
-    let gold = load_gold(&root.join("fixtures/gold"));
+/// Checks that every gold value is in the vocabulary under its facet.
+fn check_gold(vocab: &Vocabulary, gold: &BTreeMap<String, Gold>) {
     for g in gold.values() {
         for facet in FACETS {
             let (req, opt) = g.values(facet);
@@ -143,114 +315,275 @@ fn suggestions_meet_the_quality_bar() {
                 let e = vocab
                     .get(v)
                     .unwrap_or_else(|| panic!("gold {}: unknown {v}", g.id));
-                let want = if facet == "transit_camp" {
-                    "transit_camp"
-                } else {
-                    facet
-                };
-                assert_eq!(e.facet.name(), want, "gold {}: {v} is not a {facet}", g.id);
+                assert_eq!(e.facet.name(), facet, "gold {}: {v} is not a {facet}", g.id);
             }
         }
     }
+}
 
-    let (files, _) = collect_files(&[root.join("fixtures/transcripts")]).unwrap();
-    let mut totals: BTreeMap<&str, Counts> = BTreeMap::new();
-    let mut errors: Vec<String> = Vec::new();
+/// The transcripts of `dir` (recursively) with their gold, every gold
+/// entry used once.
+fn cases_from(
+    vocab: &Vocabulary,
+    tagger: &Tagger,
+    dir: &Path,
+    gold: &BTreeMap<String, Gold>,
+) -> Vec<Case> {
+    check_gold(vocab, gold);
+    let (files, _) = collect_files(&[dir.to_path_buf()]).unwrap();
+    let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for path in &files {
         let bytes = std::fs::read(path).unwrap();
-        let t = prepare(path, bytes, &IngestOptions::default(), &vocab, &tagger)
+        let t = prepare(path, bytes, &IngestOptions::default(), vocab, tagger)
             .unwrap_or_else(|e| panic!("{e}"));
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let g = gold
             .get(&t.id)
+            .or_else(|| gold.get(&stem))
             .unwrap_or_else(|| panic!("no gold entry for {} ({})", t.id, path.display()));
-        seen.insert(t.id.clone());
-        let suggested = tagger.suggest(&t.segments);
-        let mentions = tagger.explain(&t.segments);
-        for facet in FACETS {
-            let got: BTreeSet<&str> = suggested
-                .iter()
-                .filter(|s| s.facet.name() == facet)
-                .map(|s| s.value.as_str())
-                .collect();
-            let (req, opt) = g.values(facet);
-            let c = totals.entry(facet).or_default();
-            for v in &got {
-                if opt.iter().any(|o| o == v) {
-                    continue;
-                }
-                let ok = if facet == "region" {
-                    req.iter().any(|r| is_ancestor_or_self(&vocab, v, r))
-                } else {
-                    req.iter().any(|r| r == v)
-                };
-                if ok {
-                    c.tp += 1;
-                } else {
-                    c.fp += 1;
-                    errors.push(format!(
-                        "{}: {facet} {v} suggested, not in gold{}",
-                        t.id,
-                        why(&mentions, v)
-                    ));
-                }
-            }
-            for r in req {
-                c.gold += 1;
-                if got.contains(r.as_str()) {
-                    c.found += 1;
-                } else {
-                    errors.push(format!("{}: {facet} {r} missed{}", t.id, why(&mentions, r)));
-                }
-            }
-        }
+        seen.insert(g.id.clone());
+        out.push(Case {
+            id: t.id.clone(),
+            segments: t.segments,
+            gold: g.clone(),
+        });
     }
     let unused: Vec<_> = gold.keys().filter(|k| !seen.contains(*k)).collect();
     assert!(
         unused.is_empty(),
         "gold entries without a fixture: {unused:?}"
     );
+    out
+}
 
-    println!(
-        "\ntagging quality on {} fixtures (micro average):",
-        files.len()
-    );
-    println!(
-        "{:<13} {:>4} {:>4} {:>4} {:>5}  {:>9} {:>6} {:>6}",
-        "facet", "TP", "FP", "FN", "gold", "precision", "recall", "F1"
-    );
-    for facet in FACETS {
-        let c = totals[facet];
-        println!(
-            "{:<13} {:>4} {:>4} {:>4} {:>5}  {:>9.3} {:>6.3} {:>6.3}",
-            facet,
-            c.tp,
-            c.fp,
-            c.gold - c.found,
-            c.gold,
+fn development(vocab: &Vocabulary, tagger: &Tagger, root: &Path) -> Vec<Case> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("fixtures/gold"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    let gold = load_gold(&files);
+    cases_from(vocab, tagger, &root.join("fixtures/transcripts"), &gold)
+}
+
+fn heldout(vocab: &Vocabulary, tagger: &Tagger, root: &Path) -> Option<Vec<Case>> {
+    let dir = root.join("fixtures/heldout");
+    let gold = dir.join("gold.toml");
+    if !gold.exists() {
+        return None;
+    }
+    let gold = load_gold(&[gold]);
+    Some(cases_from(vocab, tagger, &dir, &gold))
+}
+
+fn synthetic(vocab: &Vocabulary, tagger: &Tagger, n: usize) -> Vec<Case> {
+    let generator = tanu::corpus::Generator::new(SYNTHETIC_SEED).unwrap();
+    let half = n / 2;
+    std::thread::scope(|s| {
+        let h = s.spawn(|| synthetic_range(&generator, vocab, tagger, half..n));
+        let mut out = synthetic_range(&generator, vocab, tagger, 0..half);
+        out.extend(h.join().unwrap());
+        out
+    })
+}
+
+fn synthetic_range(
+    generator: &tanu::corpus::Generator,
+    vocab: &Vocabulary,
+    tagger: &Tagger,
+    range: std::ops::Range<usize>,
+) -> Vec<Case> {
+    range
+        .map(|i| {
+            let f = generator.testimony(i);
+            let t = prepare(&f.path, f.bytes, &IngestOptions::default(), vocab, tagger)
+                .unwrap_or_else(|e| panic!("{}: {e}", f.path.display()));
+            Case {
+                id: t.id.clone(),
+                segments: t.segments,
+                gold: Gold {
+                    id: t.id,
+                    region: vec![f.truth.region],
+                    place: f.truth.places,
+                    transit_camp: vec![f.truth.transit_camp],
+                    unmeasured: vec!["wave"],
+                    ..Gold::default()
+                },
+            }
+        })
+        .collect()
+}
+
+fn cell(r: Option<&Report>, facet: &str) -> String {
+    match r.and_then(|r| r.totals.get(facet)) {
+        Some(c) => format!(
+            "{:.3} {:.3} {:>4}",
             c.precision(),
             c.recall(),
-            c.f1()
+            c.gold - c.found
+        ),
+        None => format!("{:^16}", "n/a"),
+    }
+}
+
+/// Confidence buckets of the calibration table (lower bounds).
+const BUCKETS: [f64; 7] = [0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+fn calibration(name: &str, r: &Report) {
+    println!("\ncalibration, {name} (confidence → share correct, hints included):");
+    for (k, lo) in BUCKETS.iter().enumerate() {
+        let hi = BUCKETS.get(k + 1).copied().unwrap_or(1.01);
+        let inside: Vec<bool> = r
+            .calibration
+            .iter()
+            .filter(|(c, _)| *c >= *lo && *c < hi)
+            .map(|(_, ok)| *ok)
+            .collect();
+        if inside.is_empty() {
+            println!("  [{lo:.2}, {:.2})  {:>5}  -", hi.min(1.0), 0);
+            continue;
+        }
+        let ok = inside.iter().filter(|x| **x).count();
+        println!(
+            "  [{lo:.2}, {:.2})  {:>5}  {:.3}",
+            hi.min(1.0),
+            inside.len(),
+            ok as f64 / inside.len() as f64
         );
     }
-    if !errors.is_empty() {
-        println!("\nerrors:");
-        for e in &errors {
-            println!("  {e}");
+}
+
+#[test]
+fn quality_on_three_sets() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let vocab = Vocabulary::builtin().unwrap();
+    let tagger = Tagger::new(&vocab);
+
+    let dev = measure(&vocab, &tagger, &development(&vocab, &tagger, root));
+    let held = heldout(&vocab, &tagger, root).map(|c| measure(&vocab, &tagger, &c));
+    let clock = std::time::Instant::now();
+    // `TAGGING_SYNTHETIC=N` measures fewer (or more) while working on rules.
+    let n = std::env::var("TAGGING_SYNTHETIC")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(SYNTHETIC);
+    let syn_cases = synthetic(&vocab, &tagger, n);
+    let generated = clock.elapsed();
+    let syn = measure(&vocab, &tagger, &syn_cases);
+    let measured = clock.elapsed() - generated;
+
+    println!(
+        "\ntagging quality (micro average; P R and FN = gold values missed):\n\
+         development {} testimonies, held-out {}, synthetic {} (seed {SYNTHETIC_SEED})",
+        dev.testimonies,
+        held.as_ref()
+            .map_or("absent".to_string(), |r| r.testimonies.to_string()),
+        syn.testimonies
+    );
+    println!(
+        "{:<13} {:^16} | {:^16} | {:^16}",
+        "facet", "development", "held-out", "synthetic"
+    );
+    println!(
+        "{:<13} {:^16} | {:^16} | {:^16}",
+        "", "P     R       FN", "P     R       FN", "P     R       FN"
+    );
+    for facet in FACETS {
+        println!(
+            "{:<13} {} | {} | {}",
+            facet,
+            cell(Some(&dev), facet),
+            cell(held.as_ref(), facet),
+            cell(Some(&syn), facet)
+        );
+    }
+    println!(
+        "synthetic: generated and prepared in {:.1} s, tagged and measured in {:.1} s",
+        generated.as_secs_f64(),
+        measured.as_secs_f64()
+    );
+    if held.is_none() {
+        println!(
+            "note: fixtures/heldout/gold.toml does not exist yet; the held-out set is skipped"
+        );
+    }
+    calibration("development", &dev);
+    if let Some(h) = &held {
+        calibration("held-out", h);
+    }
+    calibration("synthetic", &syn);
+    if let Some(h) = &held {
+        println!("\nbars of issue 16 on the held-out set:");
+        for facet in FACETS {
+            let c = h.totals[facet];
+            let p_bar = facet == "wave" || facet == "transit_camp";
+            let met = c.recall() >= HELDOUT_MIN_RECALL
+                && (!p_bar || c.precision() >= HELDOUT_MIN_PRECISION);
+            println!(
+                "  {facet:<13} recall {:.3} (≥ {HELDOUT_MIN_RECALL}){}: {}",
+                c.recall(),
+                if p_bar {
+                    format!(
+                        ", precision {:.3} (≥ {HELDOUT_MIN_PRECISION})",
+                        c.precision()
+                    )
+                } else {
+                    String::new()
+                },
+                if met { "met" } else { "NOT MET" }
+            );
         }
     }
-    for facet in FACETS {
-        let c = totals[facet];
-        assert!(
-            c.precision() >= MIN_PRECISION,
-            "{facet}: precision {:.3} < {MIN_PRECISION}",
-            c.precision()
+    for (name, r) in [("development", Some(&dev)), ("held-out", held.as_ref())] {
+        let Some(r) = r else { continue };
+        println!(
+            "\n{name}: testimonies naming a vocabulary place without any suggestion: {}",
+            if r.silent.is_empty() {
+                "none".to_string()
+            } else {
+                r.silent.join(", ")
+            }
         );
+        if !r.errors.is_empty() {
+            println!("{name} errors:");
+            for e in &r.errors {
+                println!("  {e}");
+            }
+        }
+    }
+    println!(
+        "\nsynthetic: {} testimonies without any suggestion; {} errors, first 15:",
+        syn.silent.len(),
+        syn.errors.len()
+    );
+    for e in syn.errors.iter().take(15) {
+        println!("  {e}");
+    }
+
+    for facet in FACETS {
+        let c = dev.totals[facet];
         assert!(
-            c.recall() >= MIN_RECALL,
-            "{facet}: recall {:.3} < {MIN_RECALL}",
+            c.precision() >= DEV_MIN && c.recall() >= DEV_MIN,
+            "development {facet}: precision {:.3}, recall {:.3} < {DEV_MIN}",
+            c.precision(),
             c.recall()
         );
+    }
+    if let Some(h) = &held {
+        for (facet, p, r) in HELDOUT_FLOOR {
+            let c = h.totals[facet];
+            assert!(
+                c.precision() >= p && c.recall() >= r,
+                "held-out {facet}: precision {:.3}, recall {:.3}, below the floor {p}, {r}",
+                c.precision(),
+                c.recall()
+            );
+        }
     }
 }
 
@@ -266,4 +599,75 @@ fn why(mentions: &[tanu::tag::Mention], value: &str) -> String {
     } else {
         format!(" [{}]", parts.join("; "))
     }
+}
+
+#[test]
+fn a_language_tanu_does_not_analyse_is_other() {
+    // A Spanish interview (a child evacuated to the USSR in 1937) used to
+    // be labelled Hungarian and stemmed as such.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let vocab = Vocabulary::builtin().unwrap();
+    let tagger = Tagger::new(&vocab);
+    let path = root.join("fixtures/languages/es-ninos-001.txt");
+    let bytes = std::fs::read(&path).unwrap();
+    let t = prepare(&path, bytes, &IngestOptions::default(), &vocab, &tagger).unwrap();
+    assert!(t.segments.len() >= 6);
+    for s in &t.segments {
+        assert_eq!(s.lang, Some(tanu::lang::Lang::Other), "{}", s.text);
+    }
+    assert!(!t.languages.iter().any(|l| l == "hu"), "{:?}", t.languages);
+    assert!(tagger.suggest(&t.segments).is_empty());
+}
+
+mod common;
+
+#[test]
+fn hints_are_shown_to_archivists_and_never_stored() {
+    let t = common::TestArchive::new();
+    let file = t.write(
+        "in/hint-001.txt",
+        "Negyvenöt tavaszán a rokonoknál voltunk.\n\nEgyszer Kramatorszkban is jártunk.\n",
+    );
+    t.tanu().arg("ingest").arg(&file).assert().success();
+    let lines = |args: &[&str]| -> Vec<serde_json::Value> {
+        let out = t.tanu().args(args).output().unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let is_kramatorsk = |v: &serde_json::Value| v["data"]["value"] == "kramatorsk";
+    assert!(!lines(&["review", "--json"]).iter().any(is_kramatorsk));
+    let all = lines(&["review", "--all", "--json"]);
+    let hint = all
+        .iter()
+        .find(|v| is_kramatorsk(v))
+        .expect("a hint for Kramatorsk");
+    assert_eq!(hint["type"], "hint");
+    let c = hint["data"]["confidence"].as_f64().unwrap();
+    assert!(c < tanu::tag::SUGGEST, "{c}");
+    assert_eq!(hint["data"]["evidence"][0]["matched"], "Kramatorszkban");
+    // Not a tag of the record, not a facet value.
+    let out = t
+        .tanu()
+        .args(["show", "--json", "hint-001"])
+        .output()
+        .unwrap();
+    let show = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        show.contains("hint-001") && !show.contains("kramatorsk"),
+        "{show}"
+    );
+    let values = lines(&["regions", "--suggested", "--json"]);
+    assert!(values.iter().any(|v| v["type"] == "summary"), "{values:?}");
+    for v in values.iter().filter(|v| v["type"] == "value") {
+        assert_ne!(v["data"]["id"], "kramatorsk", "{v}");
+        assert_ne!(v["data"]["id"], "donbas", "{v}");
+    }
+    // Archivists only.
+    t.tanu()
+        .args(["--role", "public", "review", "--all"])
+        .assert()
+        .code(2);
 }

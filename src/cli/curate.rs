@@ -23,6 +23,11 @@ pub struct ReviewArgs {
     /// Print JSON Lines, one suggestion per line.
     #[arg(long)]
     json: bool,
+    /// Also list the tagger's low-confidence hints: candidates below the
+    /// suggestion threshold, recomputed from the text, never stored (they
+    /// become tags only with `tanu tag add`).
+    #[arg(long)]
+    all: bool,
 }
 
 #[derive(Args, Debug)]
@@ -220,11 +225,19 @@ pub fn review(cli: &Cli, args: &ReviewArgs) -> anyhow::Result<ExitCode> {
     }
     let archive = super::open(cli)?;
     let items = archive.review(args.facet.as_deref(), args.testimony.as_deref())?;
+    let hints = if args.all {
+        archive.review_hints(args.facet.as_deref(), args.testimony.as_deref())?
+    } else {
+        Vec::new()
+    };
     if args.json {
         for item in &items {
             print::json_line("suggestion", item)?;
         }
-        return Ok(if items.is_empty() {
+        for item in &hints {
+            print::json_line("hint", item)?;
+        }
+        return Ok(if items.is_empty() && hints.is_empty() {
             ExitCode::from(1)
         } else {
             ExitCode::SUCCESS
@@ -263,8 +276,45 @@ pub fn review(cli: &Cli, args: &ReviewArgs) -> anyhow::Result<ExitCode> {
             item.testimony, item.facet, item.value
         );
     }
-    println!("{} suggestions to review", items.len());
-    Ok(if items.is_empty() {
+    for item in &hints {
+        let label = archive
+            .vocabulary()
+            .get(&item.value)
+            .map(|e| e.labels.hu.clone())
+            .unwrap_or_default();
+        println!(
+            "{}  hint: {} {} ({})  confidence {:.2}",
+            print::bold(&item.testimony, color),
+            item.facet,
+            item.value,
+            print::safe(&label),
+            item.confidence
+        );
+        for e in item.evidence.iter().take(3) {
+            let tc = print::timecode(e.start_ms);
+            let (sentence, marks) = context(&e.text, e.span);
+            println!(
+                "    ¶{} {tc} {} [{}]",
+                e.ordinal,
+                print::highlighted(&sentence, &marks, color),
+                e.rule
+            );
+        }
+        println!(
+            "    → tanu tag add {} {} {}",
+            item.testimony, item.facet, item.value
+        );
+    }
+    if args.all {
+        println!(
+            "{} suggestions to review, {} low-confidence hints (not stored)",
+            items.len(),
+            hints.len()
+        );
+    } else {
+        println!("{} suggestions to review", items.len());
+    }
+    Ok(if items.is_empty() && hints.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

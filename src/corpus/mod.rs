@@ -91,6 +91,26 @@ pub struct GeneratedFile {
     pub header: bool,
     /// The region or place given in the header, as a vocabulary id.
     pub region: Option<String>,
+    /// What the story tells, for measuring the tagger.
+    pub truth: Truth,
+}
+
+/// What a generated story tells: the vocabulary ids the generator put
+/// into the narrator's mouth as the places they were held. Route stations
+/// and other people's places (`OTHER`) are mentioned too but are not the
+/// narrator's, so they are not here.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Truth {
+    /// The transit camp of the `transit` topic.
+    pub transit_camp: String,
+    /// The destination places (vocabulary `place` entries), empty when the
+    /// story names only a region.
+    pub places: Vec<String>,
+    /// The destination region.
+    pub region: String,
+    /// The wave written in the header, if any. The text does not tell it
+    /// (no template names a wave), so it is no truth for the text.
+    pub header_wave: Option<String>,
 }
 
 /// Totals of a written corpus.
@@ -187,7 +207,8 @@ impl Generator {
             .map(|p| p.split_whitespace().count())
             .sum();
         let header = rng.chance(0.92);
-        let (text, path, id, region) = render(self, &plot, profile, &segs, header, index, &mut rng);
+        let (text, path, id, region, header_wave) =
+            render(self, &plot, profile, &segs, header, index, &mut rng);
         let (bytes, encoding) = encode(&text, profile, &mut rng);
         GeneratedFile {
             path,
@@ -203,6 +224,17 @@ impl Generator {
             words,
             header,
             region,
+            truth: Truth {
+                transit_camp: plot.camp.id.clone(),
+                places: plot
+                    .dests
+                    .iter()
+                    .filter(|e| e.facet == Facet::Place)
+                    .map(|e| e.id.clone())
+                    .collect(),
+                region: plot.region.id.clone(),
+                header_wave,
+            },
         }
     }
 
@@ -534,7 +566,7 @@ fn render(
     header: bool,
     index: usize,
     rng: &mut Rng,
-) -> (String, PathBuf, String, Option<String>) {
+) -> (String, PathBuf, String, Option<String>, Option<String>) {
     let hu_lex = hu::Lexicon::get();
     let ru_lex = ru::Lexicon::get();
     let pick = |list: Option<&hu::Ranked<&'static str>>, rng: &mut Rng| {
@@ -598,6 +630,7 @@ fn render(
     };
     let dir = PathBuf::from(format!("box-{:03}", index / 500));
     let mut region = None;
+    let mut header_wave = None;
     let (path, id) = if header {
         let id = format!("{prefix}-syn-{index:06}");
         let hk = profile == Profile::Hu && rng.chance(0.3);
@@ -670,6 +703,7 @@ fn render(
         if let Some(w) = &wave {
             header_line(&mut out, hk, "wave", "hullám", w);
         }
+        header_wave = wave.clone();
         if rng.chance(0.9) {
             // The destination place or its region, by id or by a label.
             let e = if rng.chance(0.5) {
@@ -786,7 +820,7 @@ fn render(
             }
         }
     }
-    (out, path, id, region)
+    (out, path, id, region, header_wave)
 }
 
 /// Chooses an encoding for a file and encodes it; a text the encoding

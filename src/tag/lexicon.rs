@@ -15,6 +15,9 @@ pub(super) struct Lex {
     pub exact: &'static [&'static str],
     pub prefix: &'static [&'static str],
     pub infix: &'static [&'static str],
+    /// Word endings: the last member of a compound with its case ending
+    /// (`vagonba` in `tehervagonba`, `marhavagonokba`).
+    pub suffix: &'static [&'static str],
     /// Hash sets of `exact` and `prefix`, built on first use: `has` runs
     /// for most words of every testimony.
     pub compiled: OnceLock<Compiled>,
@@ -30,7 +33,10 @@ pub(super) struct Compiled {
 
 impl Lex {
     /// Whether a folded word belongs to the list: equal to a word of
-    /// `exact`, starting with one of `prefix` or containing one of `infix`.
+    /// `exact`, starting with one of `prefix`, containing one of `infix`
+    /// (the last members of compounds and derivations: `tabor` in
+    /// `hadifogolytáborban`, `bany` in `szénbányában`) or ending with one
+    /// of `suffix`.
     pub fn has(&self, folded: &str) -> bool {
         let c = self.compiled.get_or_init(|| {
             let mut prefix_lens: Vec<usize> = self.prefix.iter().map(|p| p.len()).collect();
@@ -48,6 +54,7 @@ impl Lex {
                     && folded.get(..n).is_some_and(|p| c.prefixes.contains(p))
             })
             || self.infix.iter().any(|p| folded.contains(p))
+            || self.suffix.iter().any(|p| folded.ends_with(p))
     }
 }
 
@@ -78,6 +85,14 @@ pub(super) static CAMP: Lex = Lex {
         "osszeir",
         "listaz",
         "fertotlenit",
+        "osszegyujt",
+        "gyujtottek",
+        "osszeszed",
+        "osszeterel",
+        "osszefogdos",
+        "сгоня",
+        "согнали",
+        "собира",
         "furdet",
         "kihallgat",
         "lagerb",
@@ -94,7 +109,18 @@ pub(super) static CAMP: Lex = Lex {
         "погруз",
         "транзит",
     ],
-    infix: &["tabor", "lager", "vagoniroz", "bevagon"],
+    infix: &[
+        "tabor",
+        "lager",
+        "vagoniroz",
+        "bevagon",
+        "barakk",
+        "laktanya",
+        "borton",
+        "лагер",
+        "барак",
+    ],
+    suffix: &["vagonba", "vagonokba", "vagonra", "vagonokra"],
     compiled: OnceLock::new(),
 };
 
@@ -133,6 +159,14 @@ pub(super) static DESTINATION: Lex = Lex {
         "csille",
         "fejtes",
         "epitkez",
+        "toltott",
+        "eltoltott",
+        "ultem",
+        "ultunk",
+        "провел",
+        "провели",
+        "отбыва",
+        "сидел",
         "epitett",
         "работ",
         "шахт",
@@ -156,7 +190,10 @@ pub(super) static DESTINATION: Lex = Lex {
         "szallitottak",
         "erkeztek",
         "kerultek",
+        "bany",
+        "шахт",
     ],
+    suffix: &[],
     compiled: OnceLock::new(),
 };
 
@@ -186,6 +223,7 @@ pub(super) static BORDER: Lex = Lex {
     exact: &[],
     prefix: &["hatar", "границ", "grenze"],
     infix: &[],
+    suffix: &[],
     compiled: OnceLock::new(),
 };
 /// A train stopping at a place (`Cseljabinszkban állt meg a vonat`).
@@ -193,6 +231,7 @@ pub(super) static TRAIN: Lex = Lex {
     exact: &["vonat", "vonatunk", "szerelveny", "поезд", "эшелон", "zug"],
     prefix: &[],
     infix: &[],
+    suffix: &[],
     compiled: OnceLock::new(),
 };
 /// Stop verbs for [`TRAIN`].
@@ -200,6 +239,7 @@ pub(super) static STOP: Lex = Lex {
     exact: &["allt", "megallt", "hielt"],
     prefix: &["остановил"],
     infix: &[],
+    suffix: &[],
     compiled: OnceLock::new(),
 };
 
@@ -237,22 +277,60 @@ pub(super) static DISTANCE: Lex = Lex {
     exact: &["messze", "messzire"],
     prefix: &["kilometer", "километр"],
     infix: &[],
+    suffix: &[],
     compiled: OnceLock::new(),
 };
 
-/// Birth and home: a place named with these is where the narrator comes from.
+/// Being taken somewhere (for the transit-camp towns the narrator was
+/// taken to, see [`super::places`]).
+pub(super) static TAKEN: Lex = Lex {
+    exact: &[
+        "привезли",
+        "повезли",
+        "отправили",
+        "пригнали",
+        "погнали",
+        "доставили",
+        "gebracht",
+        "verschleppt",
+    ],
+    prefix: &[],
+    infix: &[
+        "vittek",
+        "hajtottak",
+        "szallitottak",
+        "hurcoltak",
+        "kerultunk",
+        "kerultem",
+    ],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Birth, home and the return home: a place named with these is where the
+/// narrator comes from or came back to.
 pub(super) static HOME: Lex = Lex {
     exact: &[
         "laktunk",
         "lakunk",
         "lakik",
+        "szarmazom",
+        "szarmazunk",
+        "hazajottem",
+        "hazajottunk",
+        "hazaertem",
+        "hazaertunk",
+        "домой",
+        "родом",
         "живет",
         "живут",
         "wohnt",
         "wohnen",
+        "heimgekehrt",
     ],
     prefix: &["szulet", "родил", "geboren"],
     infix: &[],
+    suffix: &[],
     compiled: OnceLock::new(),
 };
 
@@ -294,6 +372,7 @@ pub(super) static HEARSAY: Lex = Lex {
     ],
     prefix: &[],
     infix: &[],
+    suffix: &[],
     compiled: OnceLock::new(),
 };
 /// Speech: a place after a colon or in quotes in a sentence with these
@@ -315,6 +394,7 @@ pub(super) static SPEECH: Lex = Lex {
     ],
     prefix: &[],
     infix: &[],
+    suffix: &[],
     compiled: OnceLock::new(),
 };
 
@@ -357,6 +437,7 @@ pub(super) static OBJECTS: Lex = Lex {
         "beutekunst",
     ],
     infix: &[],
+    suffix: &[],
     compiled: OnceLock::new(),
 };
 
@@ -468,6 +549,7 @@ pub(super) static KIN: Lex = Lex {
         "земляк",
     ],
     infix: &[],
+    suffix: &[],
     compiled: OnceLock::new(),
 };
 
@@ -588,7 +670,22 @@ pub(super) static CAPTIVITY: Lex = Lex {
         "verschlepp",
         "ruhr",
     ],
-    infix: &["tabor", "lager", "fogoly", "fogsag"],
+    infix: &[
+        "tabor",
+        "lager",
+        "fogoly",
+        "foglyo",
+        "fogsag",
+        "bany",
+        "vagon",
+        "barakk",
+        "лагер",
+        "вагон",
+        "барак",
+        "шахт",
+        "плен",
+    ],
+    suffix: &[],
     compiled: OnceLock::new(),
 };
 
@@ -618,6 +715,7 @@ pub(super) static ROUNDUP: Lex = Lex {
         "verschlepp",
     ],
     infix: &[],
+    suffix: &[],
     compiled: OnceLock::new(),
 };
 
@@ -633,7 +731,16 @@ pub(super) static SOLDIER: Lex = Lex {
         "szazadunk",
         "ezredunk",
         "utegbe",
+        "fronton",
+        "ezredunkkel",
+        "szazadunkkal",
+        "alakulatunk",
+        "alakulatunkkal",
         "призвали",
+        "фронте",
+        "фронт",
+        "полку",
+        "полк",
         "служил",
         "армию",
         "армии",
@@ -642,8 +749,156 @@ pub(super) static SOLDIER: Lex = Lex {
         "soldat",
         "kompanie",
     ],
-    prefix: &["kikepez", "tuzerseg", "legvedelm"],
+    prefix: &[
+        "kikepez",
+        "tuzerseg",
+        "legvedelm",
+        "bevonul",
+        "behivo",
+        "katonakent",
+        "honved",
+        "tizedes",
+        "orvezeto",
+        "hadaprod",
+        "zaszloalj",
+        "alakulat",
+        "frontszolgalat",
+        "фронтовик",
+        "призван",
+        "служил",
+        "рядов",
+        "батальон",
+        "wehrmacht",
+    ],
     infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Captures: the narrator taken prisoner (with [`SOLDIER`], the
+/// prisoner-of-war wave without the word `hadifogoly`).
+pub(super) static CAPTURE: Lex = Lex {
+    exact: &[
+        "elfogtak",
+        "elfogott",
+        "foglyul",
+        "megadtuk",
+        "megadtam",
+        "lefegyvereztek",
+        "взяли",
+        "пленили",
+        "сдались",
+        "сдался",
+        "gefangen",
+    ],
+    prefix: &["fogsagba", "fogsagban", "плен", "gefangenschaft"],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Tribunals: a sentence passed by one (with [`SENTENCED`]) is the Gulag
+/// wave. Hungarian people's courts (`népbíróság`) are not Soviet tribunals
+/// and are not here.
+pub(super) static TRIBUNAL: Lex = Lex {
+    exact: &["tribunal", "oso", "тройка", "тройки", "тройкой"],
+    prefix: &[
+        "torvenyszek",
+        "hadbirosag",
+        "hadbirosa",
+        "tribunal",
+        "трибунал",
+        "совещани",
+        "militartribunal",
+        "militargericht",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Being sentenced (`elítéltek tíz évre`, `осудили`, `приговорили`,
+/// `verurteilt`).
+pub(super) static SENTENCED: Lex = Lex {
+    exact: &["itelt", "iteltek", "itelte", "iteltem"],
+    prefix: &["elitel", "осуд", "пригово", "verurteil"],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// A legal article (`58-as paragrafus`, `статья 58`, `Paragraph 58`).
+pub(super) static ARTICLE: Lex = Lex {
+    exact: &["§", "pont", "пункт", "пункту"],
+    prefix: &["paragraf", "cikk", "стат", "paragraph"],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// German camps and the Serbian mine of Bor: the captivity of Jewish
+/// labour servicemen and of deportees to Germany, not a Soviet wave.
+pub(super) static GERMAN_CAMP: Lex = Lex {
+    exact: &["bori", "borba", "borban", "borbol", "bergen-belsen"],
+    prefix: &[
+        "flossenburg",
+        "dachau",
+        "mauthausen",
+        "auschwitz",
+        "birkenau",
+        "buchenwald",
+        "ravensbruck",
+        "belsen",
+        "gunskirchen",
+        "sachsenhausen",
+        "dora",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Soviet captors: a captivity told with these was in Soviet hands.
+pub(super) static SOVIET: Lex = Lex {
+    exact: &[
+        "orosz",
+        "oroszok",
+        "oroszokhoz",
+        "ruszkik",
+        "russen",
+        "sowjets",
+    ],
+    prefix: &[
+        "szovjet",
+        "oroszo",
+        "советск",
+        "русски",
+        "красноарм",
+        "нквд",
+        "nkvd",
+        "sowjet",
+        "russisch",
+        "gpu",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Called up for work (`munkára`, `на работу`, `zur Arbeit`).
+pub(super) static WORK_CALL: Lex = Lex {
+    exact: &[
+        "munkara",
+        "munkaba",
+        "dolgozni",
+        "работу",
+        "работы",
+        "arbeit",
+        "arbeiten",
+    ],
+    prefix: &["romeltakarit", "helyreallit"],
+    infix: &[],
+    suffix: &[],
     compiled: OnceLock::new(),
 };
 
@@ -659,6 +914,7 @@ pub(super) static CIVILIAN: Lex = Lex {
     ],
     prefix: &["zivilist"],
     infix: &[],
+    suffix: &[],
     compiled: OnceLock::new(),
 };
 /// "Soldier", for "I was never a soldier".
@@ -710,6 +966,7 @@ pub(super) static MONTH: Lex = Lex {
         "зим",
     ],
     infix: &[],
+    suffix: &[],
     compiled: OnceLock::new(),
 };
 
@@ -741,5 +998,13 @@ mod tests {
         assert!(KIN.has("sogoromat"));
         assert!(OBJECTS.has("festmenyek"));
         assert!(!CAMP.has("munkara"));
+        // Compounds on their last member, derivations.
+        assert!(DESTINATION.has("vasercbanyaban"));
+        assert!(CAPTIVITY.has("tehervagonban"));
+        assert!(CAMP.has("marhavagonokba"));
+        assert!(!CAMP.has("marhavagonban"));
+        assert!(CAMP.has("atvagoniroztak"));
+        assert!(CAMP.has("hadifogolytaborban"));
+        assert!(CAPTIVITY.has("спецлагерь"));
     }
 }

@@ -6,16 +6,24 @@
 //!
 //! - the same folded word (`Foksány`, `Foksany`, `FOKSÁNY`);
 //! - the word plus a Hungarian case ending (`Foksányba`, `Szolyván`,
-//!   `Sztálinóból`, `Debrecennel`) or an adjective ending (`foksányi`,
-//!   `kolozsváriak`);
+//!   `Sztálinóból`, `Debrecennel`, `Temesvárott`) or an adjective ending
+//!   (`foksányi`, `kolozsváriak`);
 //! - for Cyrillic names, the name's stem (final vowel, soft sign or
 //!   adjective ending removed) plus a Russian case or adjective ending
 //!   (`Фокшанах`, `из Фокшан`, `Свалявы`, `Спасским`). Names in `-ино`
 //!   (`Сталино`, `Ванино`) are indeclinable, as in standard usage, which
 //!   also keeps `Сталино` apart from `Сталина`, `Сталином`;
+//!   Stems of three letters are enough (`Чоп` → `из Чопа`, `в Чопе`):
+//!   names match capitalised only;
 //! - failing those, a single word with the same cross-script key
 //!   ([`crate::analysis::xs_key`], at least five letters): `Фокшань` for
-//!   `Foksány`.
+//!   `Foksány`;
+//! - failing those, a misspelling of a single-word Latin name of at least
+//!   seven letters that is no everyday word: the word, minus a Hungarian
+//!   case or adjective ending, one edit (a letter added, dropped, changed,
+//!   or two swapped; same first letter) from the name (`Makeevkában` for
+//!   `Makejevka`, `Dnyepropetrovszk`). Accentless typing needs no rule:
+//!   words are compared folded.
 //!
 //! The tagger does not use the search stemmers for names: it must know the
 //! case a name is in (`Foksányba` is movement to it) and must not conflate
@@ -107,6 +115,8 @@ pub(super) struct Matcher {
     patterns: Vec<Pattern>,
     by_key: HashMap<String, Vec<usize>, FxBuildHasher>,
     by_xs: HashMap<String, Vec<usize>, FxBuildHasher>,
+    /// The names a misspelling may match, by first letter.
+    fuzzy: HashMap<char, Vec<usize>, FxBuildHasher>,
     names: bool,
 }
 
@@ -114,11 +124,13 @@ pub(super) struct Matcher {
 pub(super) const HU_CASES: &[&str] = &[
     "ba", "be", "ban", "ben", "bol", "tol", "rol", "ra", "re", "n", "on", "en", "nal", "nel",
     "hoz", "hez", "ig", "ert", "kent", "nak", "nek", "t", "ot", "et", "at", "val", "vel", "ul",
+    "ott", "ett",
 ];
 /// The Hungarian cases of place and movement (in, into, out of, on, onto,
 /// off, from, as far as, at).
 pub(super) const HU_LOCATIVE: &[&str] = &[
     "ba", "be", "ban", "ben", "bol", "rol", "tol", "ra", "re", "n", "on", "en", "ig", "nal", "nel",
+    "ott", "ett",
 ];
 const HU_ADJ: &[&str] = &[
     "i", "iak", "iek", "iakat", "ieket", "iaknak", "ieknek", "iakkal", "iekkel", "ibol", "iban",
@@ -190,6 +202,7 @@ impl Matcher {
             patterns: Vec::new(),
             by_key: HashMap::default(),
             by_xs: HashMap::default(),
+            fuzzy: HashMap::default(),
             names: true,
         };
         for (i, e) in vocab.entries().iter().enumerate() {
@@ -210,6 +223,7 @@ impl Matcher {
             patterns: Vec::new(),
             by_key: HashMap::default(),
             by_xs: HashMap::default(),
+            fuzzy: HashMap::default(),
             names: false,
         };
         for (i, e) in vocab.entries().iter().enumerate() {
@@ -245,11 +259,7 @@ impl Matcher {
                     .text
                     .chars()
                     .any(|c| crate::decode::script_of(c) == crate::decode::Script::Cyrillic);
-                let stem = if cyrillic {
-                    ru_stem(&folded, multi)
-                } else {
-                    None
-                };
+                let stem = if cyrillic { ru_stem(&folded) } else { None };
                 let snowball = if cyrillic && !self.names {
                     let s = stem_word(&folded, Lang::Ru);
                     (s.chars().count() >= 4).then_some(s)
@@ -294,6 +304,12 @@ impl Matcher {
             }
             if let Some(x) = &p.xs {
                 self.by_xs.entry(x.clone()).or_default().push(i);
+            }
+            if self.names
+                && p.fuzzy()
+                && let Some(c) = w.folded.chars().next()
+            {
+                self.fuzzy.entry(c).or_default().push(i);
             }
         }
     }
@@ -363,6 +379,16 @@ impl Matcher {
         if self.names {
             push(self.by_xs.get(t.xs.as_ref()));
         }
+        if self.names && out.is_empty() && t.capital && !t.cyrillic && w.len() >= FUZZY_MIN {
+            // A misspelt name: one letter off (see [`fuzzy_form`]).
+            let first = w.chars().next().and_then(|c| self.fuzzy.get(&c));
+            for &i in first.into_iter().flatten() {
+                let name = &self.patterns[i].words[0].folded;
+                if w.len() + 1 >= name.len() && fuzzy_form(w, name).is_some() {
+                    out.push(i);
+                }
+            }
+        }
         out
     }
 
@@ -387,8 +413,10 @@ impl Matcher {
                 }
             }
             let is_last = k + 1 == n;
+            let fuzzy = self.names && p.fuzzy();
             form = match self.word_form(t, pw, is_last) {
                 Some(f) => f,
+                None if fuzzy && t.capital => fuzzy_form(&t.folded, &pw.folded)?,
                 None if n == 1 && p.xs.as_deref() == Some(t.xs.as_ref()) => Form::CrossScript,
                 None => return None,
             };
@@ -487,8 +515,77 @@ impl Matcher {
     }
 }
 
+/// Shortest name (in bytes, folded) matched with a misspelling.
+const FUZZY_MIN: usize = 7;
+
+impl Pattern {
+    /// Whether a misspelling of this name is matched: a single Latin word
+    /// of at least [`FUZZY_MIN`] letters that is no everyday word.
+    fn fuzzy(&self) -> bool {
+        self.words.len() == 1
+            && !self.ambiguous
+            && !self.words[0].cyrillic
+            && self.words[0].folded.len() >= FUZZY_MIN
+    }
+}
+
+/// A misspelt name (`Makeevkában` for `Makejevka`, `Sztalinoba`,
+/// `Foksanyba` are folded alike already): the word minus a Hungarian case
+/// or adjective ending is one edit (a letter added, dropped, changed, or
+/// two swapped) from the name.
+fn fuzzy_form(word: &str, name: &str) -> Option<Form> {
+    let endings = std::iter::once("")
+        .chain(HU_CASES.iter().copied())
+        .chain(HU_ADJ.iter().copied());
+    for e in endings {
+        // Byte lengths bound the edit: a folded letter is one or two bytes.
+        if word.len() < e.len() + name.len().saturating_sub(2)
+            || word.len() > e.len() + name.len() + 2
+        {
+            continue;
+        }
+        let Some(stem) = word.strip_suffix(e) else {
+            continue;
+        };
+        if !one_edit(stem, name) {
+            continue;
+        }
+        return Some(if e.is_empty() {
+            Form::Base
+        } else if HU_ADJ.contains(&e) {
+            Form::Adjective
+        } else {
+            Form::Case(e.to_string())
+        });
+    }
+    None
+}
+
+/// Whether `a` and `b` differ by exactly one edit (insertion, deletion,
+/// substitution or the swap of two neighbours) and share their first
+/// letter.
+fn one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a == b || a.first() != b.first() {
+        return false;
+    }
+    let p = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[p..], &b[p..]);
+    if ra.len() == rb.len() {
+        ra[1..] == rb[1..]
+            || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+    } else if ra.len() == rb.len() + 1 {
+        ra[1..] == *rb
+    } else if rb.len() == ra.len() + 1 {
+        *ra == rb[1..]
+    } else {
+        false
+    }
+}
+
 /// The declinable stem of a Cyrillic name word (see the module docs).
-fn ru_stem(folded: &str, multi: bool) -> Option<String> {
+fn ru_stem(folded: &str) -> Option<String> {
     if folded.ends_with("ино") {
         return None;
     }
@@ -500,8 +597,9 @@ fn ru_stem(folded: &str, multi: bool) -> Option<String> {
     {
         s.truncate(s.len() - c.len_utf8());
     }
-    let min = if multi { 3 } else { 4 };
-    (s.chars().count() >= min).then_some(s)
+    // Names are matched capitalised only, so three letters (`Чоп` →
+    // `Чопа`, `Чопе`) are enough.
+    (s.chars().count() >= 3).then_some(s)
 }
 
 fn is_ru_adjective(rest: &str) -> bool {
@@ -624,6 +722,26 @@ mod tests {
         assert_eq!(ids("Csapra vittek"), ["chop"]);
         assert!(ids("Молотов — нарком").is_empty());
         assert_eq!(ids("В Молотове"), ["perm"]);
+    }
+
+    #[test]
+    fn misspelt_and_accentless_names() {
+        assert_eq!(
+            ids("Makeevkaban dolgoztunk, Sztalinoba vittek, Dnyepropetrovszkban"),
+            ["makiivka", "donetsk", "dnipro"]
+        );
+        assert!(one_edit("makeevka", "makejevka"));
+        assert!(one_edit("makjeevka", "makejevka"));
+        assert!(!one_edit("makevka", "makejevka"));
+        assert!(ids("Makarovics volt a neve").is_empty());
+    }
+
+    #[test]
+    fn cases_after_prepositions_and_short_names() {
+        assert_eq!(
+            ids("из Чопа, в Чопе, до Караганды, Темешвара, Temesvárott"),
+            ["chop", "chop", "karaganda", "timisoara", "timisoara"]
+        );
     }
 
     #[test]

@@ -20,15 +20,29 @@
 //! 5. [`waves`]: cues and rules (age brackets of Order 7161, soldier or
 //!    civilian, dates) into wave suggestions.
 //!
-//! A testimony that is not a deportation narrative — fewer than
-//! [`GATE`] captivity words (camp, prisoner, barracks, mine, wagon, lice,
-//! dysentery…) in its deportation-era segments, like a museum curator's
-//! account of looted paintings — gets no suggestion at all.
+//! **Scoring, not gates.** Every candidate (wave, region, place, transit
+//! camp) gets a confidence from all its evidence; nothing is thrown away by
+//! a threshold on the whole testimony. A candidate at or above [`SUGGEST`]
+//! is a suggestion (stored, `source = suggested`); one between [`HINT`]
+//! and [`SUGGEST`] is a *hint*: never stored, never a facet or a public
+//! tag, only listed to archivists by `tanu review --all` (recomputed from
+//! the stored segments), so what the tagger was unsure of can still be
+//! reviewed. Whether the narrator tells of captivity is evidence among the
+//! others: captivity words (camp, prisoner, barracks, mine, wagon, lice,
+//! dysentery…, compounds included) in deportation-era sentences of the
+//! narrator raise a wave's score (see [`waves`]). Negatives stay untagged
+//! by their own evidence, not by a gate: a museum curator's looted
+//! paintings by the `objects` rule, a First World War captivity and 1956 by
+//! [`era`], a father's or brother's deportation by `other-person`, a
+//! Jewish labour serviceman's Bor and Flossenbürg by the German-camp rule
+//! of [`waves`].
 //!
 //! Quality is measured by `tests/tagging.rs` against the gold tags in
 //! `fixtures/gold/`.
 
 mod era;
+#[cfg(test)]
+mod failure_classes;
 mod lexicon;
 mod matcher;
 mod places;
@@ -41,13 +55,13 @@ use crate::parse::Segment;
 use crate::store::NewTag;
 use crate::vocab::Vocabulary;
 
-use self::era::Era;
-use self::lexicon::CAPTIVITY;
 use self::matcher::Matcher;
 use self::text::Doc;
 
-/// Captivity words a testimony needs before anything is suggested.
-pub const GATE: usize = 4;
+/// Confidence at or above which a candidate is suggested.
+pub const SUGGEST: f64 = 0.6;
+/// Confidence at or above which a candidate below [`SUGGEST`] is a hint.
+pub const HINT: f64 = 0.25;
 
 /// Suggests tags from text.
 pub struct Tagger {
@@ -85,23 +99,40 @@ impl Tagger {
         }
     }
 
-    /// Suggestions for the segments of one testimony.
+    /// Suggestions for the segments of one testimony: the candidates at
+    /// or above [`SUGGEST`].
     pub fn suggest(&self, segments: &[Segment]) -> Vec<NewTag> {
+        self.candidates(segments)
+            .into_iter()
+            .filter(|t| t.confidence >= SUGGEST)
+            .collect()
+    }
+
+    /// Low-confidence hints: the candidates from [`HINT`] up to (not
+    /// including) [`SUGGEST`], for archivists only (`tanu review --all`).
+    /// They are never stored.
+    pub fn hints(&self, segments: &[Segment]) -> Vec<NewTag> {
+        self.candidates(segments)
+            .into_iter()
+            .filter(|t| (HINT..SUGGEST).contains(&t.confidence))
+            .collect()
+    }
+
+    /// Every candidate with its confidence, suggestions and hints alike.
+    pub fn candidates(&self, segments: &[Segment]) -> Vec<NewTag> {
         let doc = Doc::new(segments);
         let eras = era::segment_eras(&doc);
-        if !is_deportation_narrative(&doc, &eras) {
-            return Vec::new();
-        }
-        let mentions = places::weigh(&doc, &eras, &self.names.find(&doc));
-        let mut tags = places::suggest(&doc, &self.vocab, &mentions);
-        if !tags.is_empty() || waves::narrator_held(&doc, &eras) {
-            tags.extend(waves::suggest(
-                &doc,
-                &eras,
-                &self.vocab,
-                &self.cues.find(&doc),
-            ));
-        }
+        let narrative = waves::narrator_held(&doc, &eras);
+        let mentions = places::weigh(&doc, &eras, &self.names.find(&doc), narrative);
+        let mut tags = places::suggest(&doc, &self.vocab, &mentions, narrative);
+        let held = tags.iter().any(|t| t.confidence >= SUGGEST);
+        tags.extend(waves::suggest(
+            &doc,
+            &eras,
+            &self.vocab,
+            &self.cues.find(&doc),
+            held || narrative,
+        ));
         tags
     }
 
@@ -110,7 +141,8 @@ impl Tagger {
     pub fn explain(&self, segments: &[Segment]) -> Vec<Mention> {
         let doc = Doc::new(segments);
         let eras = era::segment_eras(&doc);
-        places::weigh(&doc, &eras, &self.names.find(&doc))
+        let narrative = waves::narrator_held(&doc, &eras);
+        places::weigh(&doc, &eras, &self.names.find(&doc), narrative)
             .iter()
             .filter_map(|w| {
                 let (facet, value) = places::entry_id(&self.vocab, w)?;
@@ -127,16 +159,6 @@ impl Tagger {
             })
             .collect()
     }
-}
-
-/// The deportation-narrative gate (see the module docs).
-fn is_deportation_narrative(doc: &Doc<'_>, eras: &[Era]) -> bool {
-    doc.tokens
-        .iter()
-        .filter(|t| eras[t.seg] == Era::Deportation && CAPTIVITY.has(&t.folded))
-        .take(GATE)
-        .count()
-        >= GATE
 }
 
 #[cfg(test)]

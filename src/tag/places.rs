@@ -13,9 +13,9 @@
 //! | `other-person` | a relative or friend, or a Hungarian verb of taking in the definite conjugation (`vitték`: a third-person object), and no first person | `A sógoromat Boriszovba vitték` |
 //! | `other-person` | a third-person clause set against the narrator in one sentence | `нас разделили: его отправили в Макеевку` |
 //! | `negated` | `nem`, `не`, `nicht` just before | `nem Szibériába vittek, hanem …` |
-//! | `route` | passed through: `át`, `keresztül`, `felé` after; `через`, `über`, `durch` before; a border crossing; a train stopping | `Munkácson keresztül`, `через Львов` |
+//! | `route` | passed through: `át`, `keresztül`, `felé` up to two words after (in the clause); `через`, `über`, `durch` before; a border crossing; a train stopping | `Munkácson keresztül`, `Kijeven megyünk keresztül`, `через Львов` |
 //! | `locator` | named to locate another place: `mellett`, `környékén`, `под`, `bei`, a distance | `Makejevka, Sztálinó mellett` |
-//! | `home` | birth or home | `Gyulán születtem` |
+//! | `home` | birth, home or the return home | `Gyulán születtem`, `Я из Кечкемета`, `приехал в Кечкемет, пришёл домой` |
 //! | `rumour` | hearsay or expectation, or a name quoted after a verb of saying | `Azt mondták, Szibériába visznek` |
 //! | `attribute` | an adjective that does not describe a camp or work site | `egy szegedi fiú` |
 //!
@@ -28,13 +28,26 @@
 //! |---|---|---|
 //! | `camp` | 1.0 | camps and being held: `tábor`, `láger`, `laktanya`, `лагерь`, `пересыльный`, `Lager`, `держали`, sorting, entraining, a stay of days or weeks |
 //! | `destination` | 1.0 | work, arrival and transfer: `bánya`, `dolgoztunk`, `vittek`, `шахта`, `привезли`, `gebracht` |
-//! | `first-person` | 0.6 | a first-person clause with the name in a case of place (`В Сталино нас разделили`) |
+//! | `first-person` | 1.0 / 0.6 | a first-person clause with the name in a case of place (`Három évet Karagandában töltöttem`, `В Сталино нас разделили`): 1.0 in the story of a narrator who tells of being held ([`super::waves::narrator_held`]), else 0.6 |
+//! | `locative` | 0.6 | the name in a case of place, not in a first-person clause, in such a story |
 //! | `mention` | 0.3 | none of these |
 //!
-//! A place or region is suggested when its mentions weigh 1.0 or more, a
-//! transit camp only when, besides, at least one mention is in a `camp`
-//! context: Hungarian camp towns (Debrecen, Cegléd, Gyula) are also
-//! hometowns and stations, and only the camp makes them a transit camp.
+//! The context words are matched as Hungarian and Russian build them (see
+//! [`super::lexicon`]): compounds on their last member (`szén|bányában`,
+//! `teher|vagonba`, `gyűjtő|láger`), derivations (`fogoly|tábor`,
+//! `be|vagoníroz`, `át|vagoníroz`).
+//!
+//! **Confidence.** Each entry's weight (the sum of its mentions') gives a
+//! confidence of 1 − e^(−1.2·weight), at most 0.97: weight 1.0 → 0.70,
+//! 0.6 → 0.51, 0.3 → 0.30. At [`super::SUGGEST`] (0.6) or more it is a
+//! suggestion, from [`super::HINT`] (0.25) a hint. A transit camp none of
+//! whose mentions is in a `camp` context keeps 0.9 of its confidence when
+//! the narrator of a captivity story ([`super::waves::narrator_held`]) was
+//! taken there (`destination`, `first-person` with a verb of taking:
+//! `Foksányba vittek minket`, `нас привезли в Фокшаны`),
+//! else only 0.6 and stays a hint: Hungarian camp towns (Debrecen,
+//! Cegléd, Gyula) are also hometowns and stations, and only the camp or
+//! the deportation makes them a transit camp.
 //!
 //! **Regions.** A suggested place also suggests the region it lies in
 //! (its parent in the vocabulary), with the place's mentions as evidence
@@ -51,7 +64,7 @@ use crate::vocab::{Facet, Vocabulary};
 use super::era::Era;
 use super::lexicon::{
     ANAPHORA, BORDER, CAMP, DESTINATION, DISTANCE, HEARSAY, HOME, LOCATOR_AFTER, LOCATOR_BEFORE,
-    NEGATION, OBJECTS, ROUTE_AFTER, ROUTE_BEFORE, SPEECH, STOP, TRAIN,
+    NEGATION, OBJECTS, ROUTE_AFTER, ROUTE_BEFORE, SPEECH, STOP, TAKEN, TRAIN,
 };
 use super::matcher::{Form, HU_LOCATIVE, Match, entry_of};
 use super::text::{Doc, Token, any, any_of, contrasted_third_person, first_person, others_flags};
@@ -69,13 +82,19 @@ pub(super) struct Weighed {
     pub camp: bool,
 }
 
-/// Weighs every mention.
-pub(super) fn weigh(doc: &Doc<'_>, eras: &[Era], matches: &[Match]) -> Vec<Weighed> {
+/// Weighs every mention; `narrative` is whether the narrator tells of
+/// being held ([`super::waves::narrator_held`]).
+pub(super) fn weigh(
+    doc: &Doc<'_>,
+    eras: &[Era],
+    matches: &[Match],
+    narrative: bool,
+) -> Vec<Weighed> {
     let others = others_flags(doc);
     matches
         .iter()
         .map(|m| {
-            let (weight, rule, camp) = weigh_one(doc, eras, others, m);
+            let (weight, rule, camp) = weigh_one(doc, eras, others, narrative, m);
             Weighed {
                 m: m.clone(),
                 weight,
@@ -86,7 +105,13 @@ pub(super) fn weigh(doc: &Doc<'_>, eras: &[Era], matches: &[Match]) -> Vec<Weigh
         .collect()
 }
 
-fn weigh_one(doc: &Doc<'_>, eras: &[Era], others: &[bool], m: &Match) -> (f64, &'static str, bool) {
+fn weigh_one(
+    doc: &Doc<'_>,
+    eras: &[Era],
+    others: &[bool],
+    narrative: bool,
+    m: &Match,
+) -> (f64, &'static str, bool) {
     let first = &doc.tokens[m.first];
     let last = &doc.tokens[m.last];
     if eras[first.seg] != Era::Deportation {
@@ -118,7 +143,14 @@ fn weigh_one(doc: &Doc<'_>, eras: &[Era], others: &[bool], m: &Match) -> (f64, &
     if in_list(&before(2), NEGATION) {
         return (0.0, "negated", false);
     }
-    if in_list(&after(1), ROUTE_AFTER)
+    // `Munkácson át`, `Kijeven keresztül mentünk`, `Kijevben megyünk
+    // keresztül`: the postposition may follow the verb.
+    let route_after = after(3)
+        .iter()
+        .take_while(|t| t.clause == last.clause)
+        .take(2)
+        .any(|t| ROUTE_AFTER.contains(&t.folded.as_ref()));
+    if route_after
         || in_list(&before(3), ROUTE_BEFORE)
         || any(clause, &BORDER)
         || (any(clause, &TRAIN) && any(clause, &STOP))
@@ -133,7 +165,9 @@ fn weigh_one(doc: &Doc<'_>, eras: &[Era], others: &[bool], m: &Match) -> (f64, &
     {
         return (0.0, "locator", false);
     }
-    if any(clause, &HOME) {
+    // `Я из Кечкемета`: where the narrator is from.
+    let origin = in_list(&before(1), &["из"]) && in_list(&before(2), &["я", "мы"]);
+    if origin || any(clause, &HOME) {
         return (0.0, "home", false);
     }
     if any(sentence, &HEARSAY) || (any(sentence, &SPEECH) && quoted(doc, m)) {
@@ -159,10 +193,14 @@ fn weigh_one(doc: &Doc<'_>, eras: &[Era], others: &[bool], m: &Match) -> (f64, &
         Form::Case(s) => HU_LOCATIVE.contains(&s.as_str()) || first.cyrillic,
         _ => in_list(&before(1), &["в", "во", "на", "in", "im", "nach"]),
     };
-    if locative && first_person(clause) {
-        return (0.6, "first-person", false);
+    // In the story of someone who tells of being held, a place the
+    // narrator is in (`Karagandában`, `в Караганде`) is where they were
+    // taken.
+    match (locative, first_person(clause), narrative) {
+        (true, true, true) => (1.0, "first-person", false),
+        (true, true, false) | (true, false, true) => (0.6, "locative", false),
+        _ => (0.3, "mention", false),
     }
-    (0.3, "mention", false)
 }
 
 /// The tokens whose words describe a sentence's place: the sentence, the
@@ -226,11 +264,18 @@ fn quoted(doc: &Doc<'_>, m: &Match) -> bool {
 struct Tally {
     weight: f64,
     camp: bool,
+    /// Weight of the mentions saying the narrator was taken there.
+    taken: f64,
     evidence: Vec<NewEvidence>,
 }
 
 /// Turns weighed mentions into place, region and transit-camp tags.
-pub(super) fn suggest(doc: &Doc<'_>, vocab: &Vocabulary, weighed: &[Weighed]) -> Vec<NewTag> {
+pub(super) fn suggest(
+    doc: &Doc<'_>,
+    vocab: &Vocabulary,
+    weighed: &[Weighed],
+    narrative: bool,
+) -> Vec<NewTag> {
     let mut tallies: BTreeMap<usize, Tally> = BTreeMap::new();
     for w in weighed.iter().filter(|w| w.weight > 0.0) {
         let super::matcher::Target::Entry(i) = w.m.target else {
@@ -239,6 +284,11 @@ pub(super) fn suggest(doc: &Doc<'_>, vocab: &Vocabulary, weighed: &[Weighed]) ->
         let t = tallies.entry(i).or_default();
         t.weight += w.weight;
         t.camp |= w.camp;
+        if matches!(w.rule, "destination" | "first-person")
+            && any(doc.sentence(doc.tokens[w.m.last].sentence), &TAKEN)
+        {
+            t.taken += w.weight;
+        }
         t.evidence.push(evidence(doc, &w.m, w.rule));
     }
     let entries = vocab.entries();
@@ -247,7 +297,7 @@ pub(super) fn suggest(doc: &Doc<'_>, vocab: &Vocabulary, weighed: &[Weighed]) ->
     for (&i, t) in &tallies {
         let e = &entries[i];
         match e.facet {
-            Facet::Place if t.weight >= 1.0 => {
+            Facet::Place => {
                 out.push(tag(Facet::Place, &e.id, t.weight, t.evidence.clone()));
                 if let Some(r) = e
                     .parent
@@ -267,19 +317,35 @@ pub(super) fn suggest(doc: &Doc<'_>, vocab: &Vocabulary, weighed: &[Weighed]) ->
                 rt.weight += t.weight;
                 rt.evidence.extend(t.evidence.iter().cloned());
             }
-            Facet::TransitCamp if t.camp && t.weight >= 1.0 => {
-                out.push(tag(Facet::TransitCamp, &e.id, t.weight, t.evidence.clone()));
+            Facet::TransitCamp => {
+                let mut c = tag(Facet::TransitCamp, &e.id, t.weight, t.evidence.clone());
+                if !t.camp && narrative && t.taken >= 1.0 {
+                    // The narrator was taken to a transit-camp town in a
+                    // story of captivity: the camp, with less certainty.
+                    c.confidence = (c.confidence * TAKEN_TO * 100.0).round() / 100.0;
+                } else if !t.camp {
+                    // Named, but never as a camp: a hint at most.
+                    c.confidence = (c.confidence * NOT_A_CAMP).min(super::SUGGEST - 0.01);
+                    c.confidence = (c.confidence * 100.0).round() / 100.0;
+                }
+                out.push(c);
             }
             _ => {}
         }
     }
     for (r, t) in regions {
-        if t.weight >= 1.0 {
-            out.push(tag(Facet::Region, &entries[r].id, t.weight, t.evidence));
-        }
+        out.push(tag(Facet::Region, &entries[r].id, t.weight, t.evidence));
     }
+    out.retain(|t| t.confidence >= super::HINT);
     out
 }
+
+/// How much of its confidence a transit camp keeps when no mention of it
+/// is in a camp context.
+const NOT_A_CAMP: f64 = 0.6;
+/// How much it keeps when the narrator of a captivity story was taken
+/// there (`Foksányba vittek minket`) without a camp word.
+const TAKEN_TO: f64 = 0.9;
 
 fn tag(facet: Facet, id: &str, weight: f64, evidence: Vec<NewEvidence>) -> NewTag {
     NewTag {

@@ -14,8 +14,23 @@
 //!   `от 17 до 45 … от 18 до 30`, `siebzehn bis fünfundvierzig`) is the
 //!   order being announced;
 //! - **soldier** (rule `soldier`, 1 point, prisoners of war): the narrator
-//!   says he was called up or served (`bevonultam`, `призвали в армию`),
-//!   counted only when the wave has a cue too;
+//!   says he was called up or served (`bevonultam`, `a fronton voltam`,
+//!   `katona voltam`, `призвали в армию`) in a first-person clause without
+//!   a relative (`a bátyám a fronton volt` is the brother), counted when
+//!   the wave has a cue or the narrator tells a capture;
+//! - **capture** (rule `capture`, 1 point): the soldier narrator taken
+//!   prisoner (`elfogtak`, `fogságba kerültünk`, `megadtuk magunkat`,
+//!   `взяли в плен`): a soldier captured in the spring of 1945 is a
+//!   prisoner of war without the word `hadifogoly`;
+//! - **tribunal** and **article-58** (2 points, the Gulag wave): a sentence
+//!   with a Soviet tribunal (`katonai törvényszék`, `tribunál`, `трибунал`,
+//!   `особое совещание`) and a sentencing (`elítéltek`, `tíz évre ítélt`,
+//!   `осудили`, `приговорили`), or a legal article numbered 58
+//!   (`статья 58`, `58-as paragrafus`), in any wording; Hungarian
+//!   people's courts (`népbíróság`) are not Soviet tribunals;
+//! - **work-roundup** (rule `work-roundup`, 2 points, `malenkij-robot`):
+//!   a roundup "for work" (`munkára`, `на работу`, `zur Arbeit`) dated in
+//!   the first wave's months, the narrator no soldier;
 //! - **date** (rule `date`, 0.5 points): a roundup, arrest or capture
 //!   sentence dated inside the wave's period (`from`–`to` in the
 //!   vocabulary), counted only when the wave has a cue too.
@@ -36,10 +51,18 @@
 //!   Order 7161 deportees were told the same "little work" story: when
 //!   both qualify, only the one with more points is kept (both on a tie).
 //!
-//! Waves are only suggested when the narrator was taken somewhere (see
-//! [`narrator_held`]).
+//! - a testimony whose captivity is in German camps or the Serbian mine of
+//!   Bor (`Flossenbürgben`, `a bori lágerben`), with no Soviet captor
+//!   (`oroszok`, `szovjet`, `советские`, `НКВД`) anywhere, is a Jewish
+//!   labour serviceman's or a deportee's to Germany: no Soviet wave (rule
+//!   `german-camp`); cues in a sentence naming a German camp never count.
 //!
-//! Confidence is 1 − 0.6^points, at most 0.97 (2 points → 0.64, 4 → 0.87).
+//! Confidence is 1 − 0.6^points, at most 0.97 (1 point → 0.40, 2 → 0.64,
+//! 4 → 0.87). Whether the narrator was taken somewhere is evidence too:
+//! when the tagger found no place of the narrator and the narrator does
+//! not tell of being held ([`narrator_held`]), a wave keeps 0.6 of its
+//! confidence and stays a hint (Transylvanian place names or `sváb` in a
+//! testimony about politics are no deportation).
 
 use std::collections::BTreeMap;
 
@@ -47,7 +70,10 @@ use crate::store::{NewEvidence, NewTag};
 use crate::vocab::{Facet, Vocabulary};
 
 use super::era::{Era, numbers, year_at};
-use super::lexicon::{CAPTIVITY, CIVILIAN, MONTH, NEGATION, ROUNDUP, SOLDIER, SOLDIER_NOUN};
+use super::lexicon::{
+    ARTICLE, CAPTIVITY, CAPTURE, CIVILIAN, GERMAN_CAMP, KIN, Lex, MONTH, NEGATION, ROUNDUP,
+    SENTENCED, SOLDIER, SOLDIER_NOUN, SOVIET, TRIBUNAL, WORK_CALL,
+};
 use super::matcher::{Match, Target};
 use super::places::evidence;
 use super::text::{Doc, any, any_of, first_person, others_flags};
@@ -57,6 +83,7 @@ const MALENKIJ_ROBOT: &str = "malenkij-robot";
 const ORDER_7161: &str = "order-7161";
 const POW: &str = "pow";
 const TRANSYLVANIA: &str = "transylvania";
+const GULAG: &str = "gulag";
 /// The ages Order 7161 called up: men 17–45, women 18–30.
 const ORDER_7161_AGES: [u32; 4] = [17, 45, 18, 30];
 
@@ -80,6 +107,9 @@ pub(super) fn suggest(
     eras: &[Era],
     vocab: &Vocabulary,
     cues: &[Match],
+    // A place of the narrator was found, or the narrator tells of being
+    // held ([`narrator_held`]).
+    held: bool,
 ) -> Vec<NewTag> {
     let entries = vocab.entries();
     let wave_index = |id: &str| {
@@ -99,7 +129,7 @@ pub(super) fn suggest(
             continue;
         };
         let s = doc.tokens[m.first].sentence;
-        if !in_scope(s) {
+        if !in_scope(s) || any(doc.sentence(s), &GERMAN_CAMP) {
             continue;
         }
         let sc = scores.entry(*w).or_default();
@@ -151,6 +181,7 @@ pub(super) fn suggest(
     // Soldier and civilian statements of the narrator.
     let mut soldier: Option<usize> = None;
     let mut civilian: Option<usize> = None;
+    let mut capture: Option<usize> = None;
     for s in 0..doc.sentences.len() {
         if !in_scope(s) {
             continue;
@@ -160,18 +191,84 @@ pub(super) fn suggest(
             continue;
         }
         let never_soldier = any_of(toks, SOLDIER_NOUN) && any_of(toks, NEGATION);
+        // The soldier must be the narrator: a first-person clause without
+        // a relative (`A bátyám a fronton volt, róla nem tudtunk`).
+        let narrator_clause = |c: usize| {
+            let clause = doc.clause(c);
+            first_person(clause) && !any(clause, &KIN)
+        };
+        let was_soldier = toks
+            .iter()
+            .any(|t| SOLDIER.has(&t.folded) && narrator_clause(t.clause))
+            || (any_of(toks, &["katona", "katonakent"]) && any_of(toks, &["voltam", "lettem"]));
         if any(toks, &CIVILIAN) || never_soldier {
             civilian.get_or_insert(s);
-        } else if any(toks, &SOLDIER) {
+        } else if was_soldier {
             soldier.get_or_insert(s);
+        } else if any(toks, &CAPTURE) {
+            capture.get_or_insert(s);
         }
     }
-    if let (Some(w), Some(s)) = (wave_index(POW), soldier)
-        && let Some(sc) = scores.get_mut(&w)
+    if let (Some(w), Some(s)) = (wave_index(POW), soldier) {
+        // A soldier's capture is the wave said by the story: no cue needed.
+        let captured = capture.or_else(|| {
+            (0..doc.sentences.len()).find(|&k| {
+                in_scope(k) && first_person(doc.sentence(k)) && any(doc.sentence(k), &CAPTURE)
+            })
+        });
+        if captured.is_some() || scores.contains_key(&w) {
+            let sc = scores.entry(w).or_default();
+            sc.points += 1.0;
+            sc.soldier = true;
+            sc.evidence.push(sentence_evidence(doc, s, "soldier"));
+            if let Some(c) = captured {
+                sc.points += 1.0;
+                sc.evidence.push(sentence_evidence(doc, c, "capture"));
+            }
+        }
+    }
+
+    // A sentence passed by a tribunal, or under article 58: the Gulag.
+    if let Some(w) = wave_index(GULAG) {
+        let sentenced = (0..doc.sentences.len()).find_map(|s| {
+            if !in_scope(s) {
+                return None;
+            }
+            let toks = doc.sentence(s);
+            if any(toks, &TRIBUNAL) && any(toks, &SENTENCED) {
+                return Some((s, "tribunal"));
+            }
+            let article_58 = any(toks, &ARTICLE) && numbers(toks).iter().any(|(n, _)| *n == 58);
+            article_58.then_some((s, "article-58"))
+        });
+        if let Some((s, rule)) = sentenced {
+            let sc = scores.entry(w).or_default();
+            sc.points += 2.0;
+            sc.evidence.push(sentence_evidence(doc, s, rule));
+        }
+    }
+
+    // Civilians rounded up "for work" in the months of the first wave:
+    // the little work said by the story (`negyvennégy decemberében
+    // összeszedték a férfiakat munkára`, `в ноябре сорок четвёртого нас
+    // забрали на работу`).
+    if let Some(w) = wave_index(MALENKIJ_ROBOT)
+        && let Some((from, to)) = entries[w].period.as_ref()
+        && soldier.is_none()
     {
-        sc.points += 1.0;
-        sc.soldier = true;
-        sc.evidence.push(sentence_evidence(doc, s, "soldier"));
+        let (from, to) = (ym(from), ym(to));
+        let work_roundup = (0..doc.sentences.len()).find(|&s| {
+            let toks = doc.sentence(s);
+            in_scope(s)
+                && any(toks, &ROUNDUP)
+                && any(toks, &WORK_CALL)
+                && sentence_date(doc, s).is_some_and(|d| from <= d && d <= to)
+        });
+        if let Some(s) = work_roundup {
+            let sc = scores.entry(w).or_default();
+            sc.points += 2.0;
+            sc.evidence.push(sentence_evidence(doc, s, "work-roundup"));
+        }
     }
 
     // Dated roundups, arrests and captures.
@@ -186,7 +283,7 @@ pub(super) fn suggest(
                 && sentence_date(doc, s).is_some_and(|d| from <= d && d <= to)
         });
         if let Some(s) = dated
-            && !sc.keys.is_empty()
+            && (!sc.keys.is_empty() || sc.points >= 2.0)
         {
             sc.points += 0.5;
             sc.evidence.push(sentence_evidence(doc, s, "date"));
@@ -221,18 +318,38 @@ pub(super) fn suggest(
             scores.remove(&a);
         }
     }
+    // German camps and no Soviet captor: the captivity was not Soviet.
+    let in_any =
+        |lex: &Lex| (0..doc.sentences.len()).any(|s| in_scope(s) && any(doc.sentence(s), lex));
+    if !scores.is_empty() && in_any(&GERMAN_CAMP) && !in_any(&SOVIET) {
+        scores.clear();
+    }
+    // Whether the narrator was taken somewhere is evidence too: without a
+    // place of the narrator nor first-person captivity, a wave is a hint.
+    let taken = held;
     scores
         .into_iter()
-        .filter(|(_, s)| s.total() >= 2.0)
-        .map(|(w, s)| NewTag {
-            facet: Facet::Wave,
-            value: entries[w].id.clone(),
-            source: "suggested",
-            confidence: confidence(s.total()),
-            evidence: s.evidence,
+        .filter(|(_, s)| s.total() > 0.0)
+        .map(|(w, s)| {
+            let mut c = confidence(s.total());
+            if !taken {
+                c = ((c * NOT_TAKEN).min(super::SUGGEST - 0.01) * 100.0).round() / 100.0;
+            }
+            NewTag {
+                facet: Facet::Wave,
+                value: entries[w].id.clone(),
+                source: "suggested",
+                confidence: c,
+                evidence: s.evidence,
+            }
         })
+        .filter(|t| t.confidence >= super::HINT)
         .collect()
 }
+
+/// How much of its confidence a wave keeps when the narrator is not told
+/// to have been taken anywhere.
+const NOT_TAKEN: f64 = 0.6;
 
 /// Whether the narrator tells of being held: at least two first-person
 /// sentences of the deportation era with a captivity word (camp, prisoner,
