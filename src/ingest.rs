@@ -322,7 +322,11 @@ pub fn prepare(
                 .collect();
             l.sort();
             l.dedup();
-            l.retain(|c| c != "other");
+            // `other` says that tanu does not analyse the text; beside a
+            // language it does, it is noise (names, a quoted line).
+            if l.len() > 1 {
+                l.retain(|c| c != "other");
+            }
             l
         } else {
             header.languages
