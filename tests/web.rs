@@ -816,6 +816,26 @@ fn researchers_sign_in_to_see_restricted_testimonies_and_out_again() {
         .assert()
         .success();
 
+    // Scripts use a bearer token on the API (pages ignore it).
+    let out = t
+        .tanu()
+        .args(["token", "add", "kutato"])
+        .output()
+        .expect("token");
+    let bearer = format!("Bearer {}", String::from_utf8_lossy(&out.stdout).trim());
+    let r = srv.get_with(
+        "/api/v1/testimonies/web-restricted-001",
+        &[("Authorization", &bearer)],
+    );
+    assert_eq!(r.status, 200);
+    let r = srv.get_with("/t/web-restricted-001", &[("Authorization", &bearer)]);
+    assert_eq!(r.status, 404);
+    let r = srv.get_with(
+        "/api/v1/testimonies/web-restricted-001",
+        &[("Authorization", "Bearer not-a-token")],
+    );
+    assert_eq!(r.status, 404);
+
     // Guessing is throttled: after five failures even the right password waits.
     for _ in 0..5 {
         let r = srv.post(
