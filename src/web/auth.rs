@@ -8,15 +8,15 @@ use std::time::{Duration, Instant};
 
 use askama::Template;
 use axum::Form;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::i18n::{self, Msg, UiLang};
 use super::{
-    Creds, Failure, SESSION_COOKIE, Shared, blocking, blocking_mut, cookie, failure_page, render,
-    viewer,
+    Creds, Failure, SESSION_COOKIE, Shared, blocking, blocking_mut, cookie, failure_page,
+    remember_lang, render, viewer,
 };
 
 /// The cookie holding the CSRF token of the forms.
@@ -45,6 +45,13 @@ pub struct LoginForm {
     password: String,
     #[serde(default)]
     csrf: String,
+}
+
+/// The interface language of a form page.
+#[derive(Debug, Default, Deserialize)]
+pub struct LangParam {
+    #[serde(default)]
+    hl: String,
 }
 
 /// The sign-out form's fields.
@@ -119,9 +126,10 @@ fn refused(lang: UiLang) -> Response {
 }
 
 /// `GET /login`.
-pub async fn login_form(headers: HeaderMap) -> Response {
-    let lang = i18n::choose(&headers, None);
-    form_page(lang, String::new(), "", false, StatusCode::OK)
+pub async fn login_form(headers: HeaderMap, Query(p): Query<LangParam>) -> Response {
+    let lang = i18n::choose(&headers, Some(&p.hl));
+    let resp = form_page(lang, String::new(), "", false, StatusCode::OK);
+    remember_lang(resp, Some(&p.hl))
 }
 
 /// `POST /login`.
@@ -196,15 +204,20 @@ pub async fn login(
 }
 
 /// `GET /logout`: the sign-out form.
-pub async fn logout_form(State(state): State<Shared>, headers: HeaderMap) -> Response {
-    let lang = i18n::choose(&headers, None);
+pub async fn logout_form(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Query(p): Query<LangParam>,
+) -> Response {
+    let lang = i18n::choose(&headers, Some(&p.hl));
     let creds = Creds::from_headers(&headers, false);
     let who = blocking(&state, move |a| {
         Ok(viewer(a, &creds)?.name.unwrap_or_default())
     })
     .await
     .unwrap_or_default();
-    form_page(lang, who, "", true, StatusCode::OK)
+    let resp = form_page(lang, who, "", true, StatusCode::OK);
+    remember_lang(resp, Some(&p.hl))
 }
 
 /// `POST /logout`.

@@ -2,8 +2,8 @@
 //!
 //! This module only translates HTTP requests into [`Archive`] calls and
 //! their results into pages or JSON: no SQL, no index access, no access
-//! decisions of its own (the role is `public` until accounts exist, and it
-//! never comes from a request parameter). One file per area: `search.rs`
+//! decisions of its own (the role is that of the session's account, or
+//! `public`; it never comes from a request parameter). One file per area: `search.rs`
 //! (the search page), `reader.rs` (a testimony and its recording),
 //! `browse.rs` (lists by wave, region and transit camp), `api.rs` (JSON
 //! under `/api/v1`), `i18n.rs` (messages in Hungarian and
