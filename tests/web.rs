@@ -605,6 +605,21 @@ fn demo_serves_a_published_archive_with_a_recording_and_a_restricted_testimony()
     let a = srv.get("/t/hu-gulag-005");
     assert_eq!(a.status, 404);
     assert_eq!(a.body, srv.get("/t/no-such-id").body);
+    // The demo researcher sees it.
+    let token = csrf(&srv, "/login", "");
+    let r = srv.post(
+        "/login",
+        &format!("name=kutato&password=kutato-demo&csrf={token}"),
+        &[("Cookie", &format!("tanu_csrf={token}"))],
+    );
+    let me = format!(
+        "tanu_session={}",
+        r.set_cookie("tanu_session").expect("session")
+    );
+    assert_eq!(
+        srv.get_with("/t/hu-gulag-005", &[("Cookie", &me)]).status,
+        200
+    );
     // The recording plays from a passage: the reader has the player, and
     // the file answers range requests.
     let html = srv.get("/t/hu-mr-001").text();
