@@ -72,6 +72,7 @@ pub struct Archive {
     index: SearchIndex,
     vocab: Vocabulary,
     tagger: Tagger,
+    notes: Vec<String>,
 }
 
 /// The result of ingesting one file.
@@ -110,6 +111,17 @@ impl FileReport {
             warnings: Vec::new(),
         }
     }
+}
+
+/// What [`Archive::backup`] wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BackupReport {
+    /// The backup directory (an archive).
+    pub dest: PathBuf,
+    /// Testimonies in the copy (merged records included).
+    pub testimonies: usize,
+    /// Size of the copied database in bytes.
+    pub bytes: u64,
 }
 
 /// Everything `show` displays, already filtered for the caller's role.
@@ -158,11 +170,16 @@ impl Archive {
             index,
             vocab,
             tagger,
+            notes: Vec::new(),
         })
     }
 
     /// Opens the archive in `dir`. A missing index is rebuilt from SQLite;
-    /// changes not yet in the index (after a crash) are applied.
+    /// changes not yet in the index (after a crash) are applied. An index
+    /// that cannot be opened (damaged files, an interrupted commit Tantivy
+    /// cannot get past) is rebuilt from SQLite, and [`Archive::notes`] says
+    /// so: the index is derived, so an interrupted index commit never stops
+    /// the archive from opening.
     pub fn open(dir: &Path) -> Result<Archive> {
         let db = dir.join(DB_FILE);
         if !db.is_file() {
@@ -170,24 +187,8 @@ impl Archive {
         }
         let vocab = Vocabulary::builtin()?;
         let store = Store::open(&db, &vocab)?;
-        let index_dir = dir.join(INDEX_DIR);
-        let missing = !index_dir.join("meta.json").is_file();
-        let mut index = if missing {
-            SearchIndex::create(&index_dir)?
-        } else {
-            SearchIndex::open(&index_dir)?
-        };
-        if missing {
-            index.rebuild(&store, &vocab, &mut |_, _| {})?;
-        } else {
-            match index.sync(&store, &vocab) {
-                // Another process is writing the index (an ingest) and
-                // applies the outbox at its next commit; until then this
-                // one reads the index as last committed.
-                Ok(_) | Err(IndexError::Busy) => {}
-                Err(e) => return Err(e.into()),
-            }
-        }
+        let mut notes = Vec::new();
+        let index = open_index(&dir.join(INDEX_DIR), &store, &vocab, &mut notes)?;
         let tagger = Tagger::new(&vocab);
         Ok(Archive {
             dir: dir.to_path_buf(),
@@ -195,7 +196,78 @@ impl Archive {
             index,
             vocab,
             tagger,
+            notes,
         })
+    }
+
+    /// What opening the archive did or could not do that the user should
+    /// know (one line each): an index rebuilt from SQLite, changes that
+    /// could not be applied to it yet.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+
+    /// Backs up the archive in `dir` to `dest` (a new or empty directory):
+    /// a consistent copy of `tanu.sqlite` taken with SQLite's backup API
+    /// while other processes go on ingesting and searching, checked
+    /// (integrity, audit chain), written under a temporary name beside
+    /// `dest` and renamed into place, so `dest` never holds half a backup.
+    /// The search index is derived and not copied: opening the copy (which
+    /// is the restore) rebuilds it.
+    pub fn backup(dir: &Path, dest: &Path) -> Result<BackupReport> {
+        let db = dir.join(DB_FILE);
+        if !db.is_file() {
+            return Err(ArchiveError::NotAnArchive(dir.to_path_buf()));
+        }
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| ArchiveError::Io { path, source }
+        };
+        if dest.exists() {
+            let mut entries = std::fs::read_dir(dest).map_err(io(dest))?;
+            if entries.next().is_some() {
+                return Err(ArchiveError::AlreadyExists(dest.to_path_buf()));
+            }
+        }
+        let name = dest
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "backup".into());
+        let parent = match dest.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let tmp = parent.join(format!(".{name}.tanu-backup-{}", std::process::id()));
+        if tmp.exists() {
+            std::fs::remove_dir_all(&tmp).map_err(io(&tmp))?;
+        }
+        std::fs::create_dir_all(&tmp).map_err(io(&tmp))?;
+        let result = (|| -> Result<BackupReport> {
+            let vocab = Vocabulary::builtin()?;
+            let store = Store::open(&db, &vocab)?;
+            let copy = tmp.join(DB_FILE);
+            store.backup_to(&copy)?;
+            let testimonies = store.testimony_ids()?.len();
+            let file = std::fs::File::open(&copy).map_err(io(&copy))?;
+            file.sync_all().map_err(io(&copy))?;
+            let bytes = file.metadata().map_err(io(&copy))?.len();
+            if dest.exists() {
+                std::fs::remove_dir(dest).map_err(io(dest))?;
+            }
+            std::fs::rename(&tmp, dest).map_err(io(dest))?;
+            if let Ok(d) = std::fs::File::open(&parent) {
+                let _ = d.sync_all();
+            }
+            Ok(BackupReport {
+                dest: dest.to_path_buf(),
+                testimonies,
+                bytes,
+            })
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_dir_all(&tmp);
+        }
+        result
     }
 
     /// Opens the archive without opening the index (for `reindex`, which
@@ -230,6 +302,7 @@ impl Archive {
                 index,
                 vocab,
                 tagger,
+                notes: Vec::new(),
             },
             n,
         ))
@@ -577,6 +650,9 @@ impl Archive {
         match self.index.sync(&self.store, &self.vocab) {
             Ok(n) => Ok(n),
             Err(IndexError::Busy) => Ok(0),
+            // The store has the changes and the outbox keeps them.
+            Err(e @ IndexError::NotUpdated(_)) => Err(e.into()),
+            Err(e) if e.is_io() => Err(IndexError::NotUpdated(e.to_string()).into()),
             Err(e) => Err(e.into()),
         }
     }
@@ -689,10 +765,10 @@ impl Archive {
     pub fn check(&self) -> Result<Vec<crate::store::CheckResult>> {
         use crate::store::CheckResult;
         let mut out = self.store.check()?;
-        let mixed = self.store.mixed_sources()?;
-        out.push(CheckResult::new(
-            "testimony sources",
-            mixed
+        // A damaged database is named by the checks above; this one then
+        // says it could not run rather than failing `check`.
+        let mixed: Vec<String> = match self.store.mixed_sources() {
+            Ok(mixed) => mixed
                 .iter()
                 .map(|m| {
                     let paths: Vec<String> = m
@@ -708,16 +784,51 @@ impl Archive {
                     )
                 })
                 .collect(),
+            Err(e) => vec![format!("could not be read: {e}")],
+        };
+        out.push(CheckResult::new(
+            "testimony sources",
+            mixed,
             "every testimony's revisions come from one file or name it explicitly".into(),
         ));
-        let pending = self.store.outbox()?.len();
-        let expected = crate::index::expected_docs(&self.store)?;
+        let (pending, expected) = match self
+            .store
+            .outbox()
+            .map_err(IndexError::from)
+            .and_then(|o| Ok((o.len(), crate::index::expected_docs(&self.store)?)))
+        {
+            Ok(v) => v,
+            Err(e) => {
+                out.push(CheckResult::new(
+                    "search index",
+                    vec![format!("could not be compared with the database: {e}")],
+                    String::new(),
+                ));
+                return Ok(out);
+            }
+        };
         let actual = self.index.searcher().num_docs();
         let mut problems = Vec::new();
+        let mut waiting = String::new();
         if pending > 0 {
-            problems.push(format!("{pending} changes not yet in the index"));
-        }
-        if expected != actual {
+            // Committed changes waiting for the index are not damage: when
+            // another process holds the writer, its next commit applies
+            // them, and the next open that can take the writer does too.
+            let other_writer = !self.index.has_writer()
+                && matches!(
+                    crate::index::ensure_no_writer(self.index.dir()),
+                    Err(IndexError::Busy)
+                );
+            if other_writer {
+                waiting = format!(
+                    "; {pending} committed changes wait for the index (another tanu process is writing it and applies them)"
+                );
+            } else {
+                problems.push(format!(
+                    "{pending} committed changes could not be applied to the index; run `tanu reindex`"
+                ));
+            }
+        } else if expected != actual {
             problems.push(format!(
                 "the index has {actual} documents, the database implies {expected}; run `tanu reindex`"
             ));
@@ -726,11 +837,17 @@ impl Archive {
             "search index",
             problems,
             format!(
-                "{actual} documents, analyzer {}",
+                "{actual} documents, analyzer {}{waiting}",
                 crate::analysis::ANALYZER_VERSION
             ),
         ));
         Ok(out)
+    }
+
+    /// The checks that can run on an archive that cannot be opened (a
+    /// damaged `tanu.sqlite`): SQLite's integrity check, read-only.
+    pub fn check_unopenable(dir: &Path) -> Vec<crate::store::CheckResult> {
+        Store::check_file(&dir.join(DB_FILE))
     }
 
     /// Every value of a facet with the number of testimonies `role` may see
@@ -882,5 +999,87 @@ fn store_prepared(
             .collect(),
         encoding: record.encoding,
         segments: record.segments.len(),
+    })
+}
+
+/// Opens the index of an archive (see [`Archive::open`]): creates and
+/// rebuilds a missing one, applies the outbox, and rebuilds one that cannot
+/// be opened or updated because its files are damaged. A failure to write
+/// (a full disk) leaves the index as last committed and the changes in the
+/// outbox, with a note.
+fn open_index(
+    index_dir: &Path,
+    store: &Store,
+    vocab: &Vocabulary,
+    notes: &mut Vec<String>,
+) -> Result<SearchIndex> {
+    if !index_dir.join("meta.json").is_file() {
+        if index_dir.exists() {
+            // Not from under another process that is creating it.
+            crate::index::ensure_no_writer(index_dir)?;
+            remove_index_dir(index_dir)?;
+        }
+        let mut index = SearchIndex::create(index_dir)?;
+        index.rebuild(store, vocab, &mut |_, _| {})?;
+        return Ok(index);
+    }
+    let problem = match SearchIndex::open(index_dir) {
+        Ok(mut index) => match index.sync(store, vocab) {
+            // Changes were waiting: an earlier commit was interrupted or
+            // failed. Tantivy can commit part of a batch when one of its
+            // indexing threads fails (a full disk): check that the index
+            // holds what the rows imply.
+            Ok(n) if n > 0 && index.has_writer() => match index_matches(&index, store) {
+                Ok(true) => return Ok(index),
+                Ok(false) => IndexError::Damaged(
+                    "its number of documents does not match the database".into(),
+                ),
+                Err(e) => e,
+            },
+            // Another process is writing the index (an ingest) and
+            // applies the outbox at its next commit; until then this
+            // one reads the index as last committed.
+            Ok(_) | Err(IndexError::Busy) => return Ok(index),
+            Err(e) if e.is_io() => {
+                let pending = store.outbox()?.len();
+                notes.push(format!(
+                    "the search index could not be updated ({e}); it answers as of its last update, and the {pending} waiting changes are applied at the next open"
+                ));
+                return Ok(index);
+            }
+            Err(e) => e,
+        },
+        Err(e @ IndexError::AnalyzerMismatch { .. }) => return Err(e.into()),
+        Err(e) => e,
+    };
+    // The index is derived from SQLite: rebuild it, unless another process
+    // is writing it (then this one must wait for it to finish).
+    crate::index::ensure_no_writer(index_dir)?;
+    remove_index_dir(index_dir)?;
+    let mut index = SearchIndex::create(index_dir)?;
+    let n = index.rebuild(store, vocab, &mut |_, _| {})?;
+    notes.push(format!(
+        "the search index could not be used ({}); rebuilt it from {DB_FILE} ({n} testimonies)",
+        problem.detail()
+    ));
+    Ok(index)
+}
+
+/// Whether the index holds as many documents as the rows imply (true when
+/// another process has changed the rows since: it is not this check's
+/// business then).
+fn index_matches(index: &SearchIndex, store: &Store) -> Result<bool, IndexError> {
+    store.read_snapshot(|| {
+        if !store.outbox()?.is_empty() {
+            return Ok(true);
+        }
+        Ok(crate::index::expected_docs(store)? == index.searcher().num_docs())
+    })
+}
+
+fn remove_index_dir(index_dir: &Path) -> Result<()> {
+    std::fs::remove_dir_all(index_dir).map_err(|source| ArchiveError::Io {
+        path: index_dir.to_path_buf(),
+        source,
     })
 }

@@ -80,6 +80,12 @@ enum Command {
     TransitCamps(facets::FacetArgs),
     /// Rebuild the search index from the database.
     Reindex,
+    /// Back up the archive to a new directory (a consistent copy, taken
+    /// while other commands go on; open the copy to restore).
+    Backup {
+        /// The backup directory (must not exist, or be empty).
+        dest: PathBuf,
+    },
     /// Check the archive: database integrity, originals, audit chain, index.
     Check {
         /// Print JSON Lines.
@@ -198,10 +204,37 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Backup { dest } => {
+            let report = Archive::backup(&cli.archive, dest)
+                .with_context(|| format!("backing up {}", cli.archive.display()))?;
+            println!(
+                "backed up {} testimonies ({:.1} MB) to {}; integrity and audit chain verified",
+                report.testimonies,
+                report.bytes as f64 / 1e6,
+                report.dest.display()
+            );
+            println!(
+                "to restore, use the copy as the archive (`tanu --archive {} check`); its search index is rebuilt when first opened",
+                report.dest.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Demo(args) => demo::run(args),
         Command::Check { json } => {
-            let archive = open(&cli)?;
-            let results = archive.check()?;
+            let results = match Archive::open(&cli.archive) {
+                Ok(archive) => {
+                    for note in archive.notes() {
+                        eprintln!("tanu: note: {}", print::safe(note));
+                    }
+                    archive.check()?
+                }
+                // A damaged database: say where, as far as SQLite can.
+                Err(e @ tanu::ArchiveError::Store(tanu::store::StoreError::Corrupt(_))) => {
+                    eprintln!("tanu: {e}");
+                    Archive::check_unopenable(&cli.archive)
+                }
+                Err(e) => return Err(e.into()),
+            };
             for r in &results {
                 if *json {
                     print::json_line("check", r)?;
@@ -242,7 +275,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// Opens the archive named on the command line.
 fn open(cli: &Cli) -> anyhow::Result<Archive> {
-    Ok(Archive::open(&cli.archive)?)
+    let archive = Archive::open(&cli.archive)?;
+    for note in archive.notes() {
+        eprintln!("tanu: note: {}", print::safe(note));
+    }
+    Ok(archive)
 }
 
 /// The actor recorded for an ingest: the curator if given, else the OS user.

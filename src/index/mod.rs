@@ -27,6 +27,7 @@
 //! version is refused.
 
 mod docs;
+pub mod killpoint;
 mod tokenize;
 
 pub use self::docs::{RECORD_POINT, expected_docs, question_before, record_text};
@@ -86,12 +87,22 @@ pub enum IndexError {
         "the search index is being updated by another tanu process; try again when it has finished"
     )]
     Busy,
+    /// Committed changes could not be written to the index (a full disk):
+    /// they wait in the outbox for the next process that can.
+    #[error(
+        "the changes are saved, but the search index could not be updated ({0}); it catches up when tanu next opens the archive with room to write"
+    )]
+    NotUpdated(String),
     /// The index directory holds no tanu index.
     #[error("{0} is not a tanu search index; run `tanu reindex`")]
     NotAnIndex(PathBuf),
     /// Reading from the store failed.
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
+    /// A file of the index's last commit is missing, truncated or fails
+    /// its checksum. The index is derived: `Archive::open` rebuilds it.
+    #[error("the search index is damaged ({0}); run `tanu reindex`")]
+    Damaged(String),
     /// Filesystem trouble.
     #[error("{path}: {source}")]
     Io {
@@ -100,6 +111,41 @@ pub enum IndexError {
         /// The I/O error.
         source: std::io::Error,
     },
+}
+
+impl IndexError {
+    /// Whether this is a failure to read or write files (a full disk, a
+    /// permission), which rebuilding the index would not cure.
+    pub fn is_io(&self) -> bool {
+        matches!(
+            self,
+            IndexError::Io { .. }
+                | IndexError::NotUpdated(_)
+                | IndexError::Tantivy(tantivy::TantivyError::IoError(_))
+                | IndexError::Tantivy(tantivy::TantivyError::OpenWriteError(
+                    tantivy::directory::error::OpenWriteError::IoError { .. },
+                ))
+        ) || matches!(
+            // Tantivy's indexing threads report their I/O errors as text.
+            self,
+            IndexError::Tantivy(tantivy::TantivyError::InternalError(m)) if m.contains("(os error ")
+        ) || matches!(
+            // An indexing thread failed (its I/O error is logged, not
+            // returned).
+            self,
+            IndexError::Tantivy(tantivy::TantivyError::ErrorInThread(_))
+        )
+    }
+
+    /// The problem, without the advice to reindex (for a note saying the
+    /// index was rebuilt).
+    pub fn detail(&self) -> String {
+        match self {
+            IndexError::Damaged(d) => d.clone(),
+            IndexError::NotAnIndex(p) => format!("{} is not a tanu search index", p.display()),
+            e => e.to_string(),
+        }
+    }
 }
 
 /// Shorthand for index results.
@@ -229,6 +275,10 @@ pub struct SearchIndex {
     dir: PathBuf,
     applied_seq: i64,
     writer: Option<Writer>,
+    /// Set when a write to the index failed: Tantivy's in-memory state may
+    /// no longer match its files, so this process writes no more (the
+    /// outbox keeps the changes for the next process).
+    failed: Option<String>,
 }
 
 /// The open writer, kept from one sync to the next so that its indexing
@@ -238,7 +288,7 @@ pub struct SearchIndex {
 /// the outbox head when its rows were read.
 struct Writer {
     inner: IndexWriter<TantivyDocument>,
-    staged: HashMap<String, i64>,
+    staged: HashMap<String, (i64, u64)>,
 }
 
 impl SearchIndex {
@@ -249,7 +299,11 @@ impl SearchIndex {
             source,
         })?;
         let (schema, fields) = build_schema();
-        let index = Index::create_in_dir(dir, schema)?;
+        let index = Index::create(
+            killpoint::directory(dir)?,
+            schema,
+            tantivy::IndexSettings::default(),
+        )?;
         tokenize::register(&index);
         let mut writer: IndexWriter<TantivyDocument> =
             index.writer_with_num_threads(1, 15_000_000)?;
@@ -260,10 +314,13 @@ impl SearchIndex {
         SearchIndex::from_index(index, fields, dir, 0)
     }
 
-    /// Opens the index in `dir`, refusing one built by another analyzer.
+    /// Opens the index in `dir`, refusing one built by another analyzer
+    /// and one whose files are damaged ([`IndexError::Damaged`]: a file of
+    /// the last commit missing, truncated or failing its checksum).
     pub fn open(dir: &Path) -> Result<SearchIndex> {
-        let index =
-            Index::open_in_dir(dir).map_err(|_| IndexError::NotAnIndex(dir.to_path_buf()))?;
+        let index = killpoint::directory(dir)
+            .and_then(Index::open)
+            .map_err(|_| IndexError::NotAnIndex(dir.to_path_buf()))?;
         let payload: Option<Payload> = index
             .load_metas()?
             .payload
@@ -281,9 +338,11 @@ impl SearchIndex {
                 expected: format!("{ANALYZER_VERSION} (index schema {INDEX_SCHEMA_VERSION})"),
             });
         }
+        verify_files(&index, dir)?;
         let (_, fields) = build_schema();
         tokenize::register(&index);
         SearchIndex::from_index(index, fields, dir, payload.applied_seq)
+            .map_err(|e| IndexError::Damaged(format!("{}: {e}", dir.display())))
     }
 
     fn from_index(
@@ -303,6 +362,7 @@ impl SearchIndex {
             dir: dir.to_path_buf(),
             applied_seq,
             writer: None,
+            failed: None,
         })
     }
 
@@ -321,6 +381,12 @@ impl SearchIndex {
         &self.dir
     }
 
+    /// Whether this process holds the index writer (it took it at its last
+    /// sync and keeps it for the next).
+    pub fn has_writer(&self) -> bool {
+        self.writer.is_some()
+    }
+
     /// The last outbox entry applied.
     pub fn applied_seq(&self) -> i64 {
         self.applied_seq
@@ -334,7 +400,11 @@ impl SearchIndex {
             .index
             .writer_with_num_threads(threads, 64_000_000 * threads)
         {
-            Ok(w) => Ok(w),
+            Ok(w) => {
+                // Holding the writer lock: no other process writes files.
+                sweep(&self.index, &self.dir)?;
+                Ok(w)
+            }
             Err(tantivy::TantivyError::LockFailure(
                 tantivy::directory::error::LockError::LockBusy,
                 _,
@@ -352,9 +422,10 @@ impl SearchIndex {
     /// [`sync`]: SearchIndex::sync
     pub fn stage(&mut self, store: &Store, vocab: &Vocabulary, id: &str) -> Result<()> {
         let result = self.try_stage(store, vocab, id);
-        if result.is_err() {
+        if let Err(e) = &result {
             // Drop what was staged; sync will index it all from the outbox.
             self.writer = None;
+            self.note_failure(e);
         }
         result
     }
@@ -367,16 +438,23 @@ impl SearchIndex {
         let w = self.open_writer()?;
         w.inner
             .delete_term(tantivy::Term::from_field_text(fields.tid, id));
+        let mut added = 0;
         if let Some(t) = store.testimony(id)? {
             for doc in docs::testimony_docs(store, vocab, &fields, &t)? {
                 w.inner.add_document(doc)?;
+                added += 1;
             }
         }
-        w.staged.insert(id.to_string(), head);
+        w.staged.insert(id.to_string(), (head, added));
         Ok(())
     }
 
     fn open_writer(&mut self) -> Result<&mut Writer> {
+        if let Some(e) = &self.failed {
+            return Err(IndexError::NotUpdated(format!(
+                "an earlier index write of this process failed: {e}"
+            )));
+        }
         if self.writer.is_none() {
             self.writer = Some(Writer {
                 inner: self.writer()?,
@@ -396,11 +474,18 @@ impl SearchIndex {
     /// [`stage`]: SearchIndex::stage
     pub fn sync(&mut self, store: &Store, vocab: &Vocabulary) -> Result<usize> {
         let result = self.try_sync(store, vocab);
-        if result.is_err() {
+        if let Err(e) = &result {
             // Whatever the writer holds is uncommitted; the outbox has it.
             self.writer = None;
+            self.note_failure(e);
         }
         result
+    }
+
+    fn note_failure(&mut self, e: &IndexError) {
+        if !matches!(e, IndexError::Busy | IndexError::NotUpdated(_)) && self.failed.is_none() {
+            self.failed = Some(e.to_string());
+        }
     }
 
     fn try_sync(&mut self, store: &Store, vocab: &Vocabulary) -> Result<usize> {
@@ -424,17 +509,25 @@ impl SearchIndex {
         let fields = self.fields;
         let w = self.open_writer()?;
         let staged = std::mem::take(&mut w.staged);
+        // How many documents each testimony has after this commit.
+        let mut want: Vec<(&str, u64)> = Vec::with_capacity(ids.len());
         for id in &ids {
-            if staged.get(*id).is_some_and(|s| *s >= latest[id]) {
+            if let Some((head, n)) = staged.get(*id)
+                && *head >= latest[id]
+            {
+                want.push((id, *n));
                 continue;
             }
             w.inner
                 .delete_term(tantivy::Term::from_field_text(fields.tid, id));
+            let mut added = 0;
             if let Some(t) = store.testimony(id)? {
                 for doc in docs::testimony_docs(store, vocab, &fields, &t)? {
                     w.inner.add_document(doc)?;
+                    added += 1;
                 }
             }
+            want.push((id, added));
         }
         // Merges go on in the writer's threads while the caller ingests
         // on; dropping the index waits for them.
@@ -442,6 +535,22 @@ impl SearchIndex {
         commit.set_payload(&payload_json(last_seq));
         commit.commit()?;
         self.reader.reload()?;
+        // Tantivy has been seen to report success for a commit that kept
+        // old documents when the disk filled up under it: verify the
+        // testimonies of this commit before the outbox lets them go.
+        let searcher = self.reader.searcher();
+        for (id, n) in want {
+            let q = tantivy::query::TermQuery::new(
+                tantivy::Term::from_field_text(fields.tid, id),
+                IndexRecordOption::Basic,
+            );
+            let found = searcher.search(&q, &tantivy::collector::Count)? as u64;
+            if found != n {
+                return Err(IndexError::Damaged(format!(
+                    "after a commit it holds {found} documents of {id}, not {n}"
+                )));
+            }
+        }
         self.applied_seq = last_seq;
         store.clear_outbox(last_seq)?;
         Ok(ids.len())
@@ -504,6 +613,78 @@ impl Drop for SearchIndex {
         }
         self.close_writer();
     }
+}
+
+/// Checks that every file of the last commit is there, whole, and passes
+/// its checksum (Tantivy writes a CRC32 in each file's footer), so that a
+/// truncated or garbled file is found on open, not by a search.
+fn verify_files(index: &Index, dir: &Path) -> Result<()> {
+    let metas = index
+        .load_metas()
+        .map_err(|e| IndexError::Damaged(format!("{}: {e}", dir.join("meta.json").display())))?;
+    let mut files: Vec<PathBuf> = metas.list_segment_files().into_iter().collect();
+    files.sort();
+    for seg in &metas.segments {
+        // The delete file is listed for every segment; it exists only when
+        // the segment has deletions.
+        if !seg.has_deletes() {
+            let del = seg.relative_path(tantivy::index::SegmentComponent::Delete);
+            files.retain(|f| *f != del);
+        }
+    }
+    for file in files {
+        let path = dir.join(&file);
+        if !path.is_file() {
+            // Not every component is written for every segment; one that
+            // is needed and missing fails the reader (below).
+            continue;
+        }
+        match index.directory().validate_checksum(&file) {
+            Ok(true) => {}
+            Ok(false) => {
+                return Err(IndexError::Damaged(format!(
+                    "{} fails its checksum",
+                    path.display()
+                )));
+            }
+            Err(e) => {
+                return Err(IndexError::Damaged(format!("{}: {e}", path.display())));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Removes what an interrupted commit or merge left in the index
+/// directory: segment and `.del` files that `meta.json` does not reference,
+/// and temporary files. Such a `.del` file used to stop every later commit
+/// with `FileAlreadyExists` (the next commit of the same segment reuses its
+/// name). Called only while holding the writer lock, so no other process
+/// is creating files; readers only open files `meta.json` references.
+fn sweep(index: &Index, dir: &Path) -> Result<()> {
+    let metas = index.load_metas()?;
+    let living: std::collections::HashSet<PathBuf> = metas.list_segment_files();
+    let entries = std::fs::read_dir(dir).map_err(|source| IndexError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let orphan_temp = name.starts_with(".tmp");
+        let segment_file = name.len() > 33
+            && name.as_bytes()[32] == b'.'
+            && name[..32].bytes().all(|b| b.is_ascii_hexdigit());
+        if orphan_temp || (segment_file && !living.contains(Path::new(name))) {
+            let path = entry.path();
+            if let Err(source) = std::fs::remove_file(&path)
+                && source.kind() != std::io::ErrorKind::NotFound
+            {
+                return Err(IndexError::Io { path, source });
+            }
+        }
+    }
+    Ok(())
 }
 
 fn payload_json(seq: i64) -> String {

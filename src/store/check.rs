@@ -36,23 +36,115 @@ impl CheckResult {
 }
 
 impl Store {
-    /// Checks SQLite's integrity, foreign keys, every original's SHA-256,
-    /// and the audit chain.
+    /// Checks SQLite's integrity, foreign keys, every testimony's original
+    /// files against their SHA-256, and the audit chain. A check that
+    /// cannot run (a damaged page in the way) is itself a FAIL naming the
+    /// error; the other checks still run.
     pub fn check(&self) -> Result<Vec<CheckResult>> {
+        let failed = |name: &str, e: super::StoreError| {
+            CheckResult::new(
+                name,
+                vec![format!("could not be checked: {e}")],
+                String::new(),
+            )
+        };
         let mut out = Vec::new();
+        out.push(
+            self.integrity()
+                .unwrap_or_else(|e| failed("database integrity", e)),
+        );
+        out.push(
+            self.foreign_keys()
+                .unwrap_or_else(|e| failed("foreign keys", e)),
+        );
+        out.push(
+            self.originals()
+                .unwrap_or_else(|e| failed("original files", e)),
+        );
+        out.push(match self.audit_verify() {
+            Ok(Ok((n, head))) => CheckResult::new(
+                "audit chain",
+                Vec::new(),
+                format!("{n} entries, head {head}"),
+            ),
+            Ok(Err(p)) => CheckResult::new(
+                "audit chain",
+                vec![format!("entry {}: {}", p.seq, p.problem)],
+                String::new(),
+            ),
+            Err(e) => failed("audit chain", e),
+        });
+        Ok(out)
+    }
 
-        let integrity: Vec<String> = self
-            .conn
-            .prepare("PRAGMA integrity_check")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let problems: Vec<String> = integrity.into_iter().filter(|l| l != "ok").collect();
-        out.push(CheckResult::new(
+    /// SQLite's integrity check of the database at `path`, opened read-only
+    /// without migrating (for `tanu check` when the archive cannot be
+    /// opened).
+    pub fn check_file(path: &std::path::Path) -> Vec<CheckResult> {
+        let conn = match rusqlite::Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        ) {
+            Ok(c) => c,
+            Err(e) => {
+                return vec![CheckResult::new(
+                    "database integrity",
+                    vec![format!("{} cannot be opened: {e}", path.display())],
+                    String::new(),
+                )];
+            }
+        };
+        let store = Store { conn };
+        vec![store.integrity().unwrap_or_else(|e| {
+            CheckResult::new(
+                "database integrity",
+                vec![format!("could not be checked: {e}")],
+                String::new(),
+            )
+        })]
+    }
+
+    /// SQLite's `PRAGMA integrity_check` (its lines name the damaged
+    /// tree and page).
+    pub fn integrity(&self) -> Result<CheckResult> {
+        // SQLite reports what it found line by line (naming trees and
+        // pages) and may stop with an error at a page it cannot read: keep
+        // the lines before the error, and the error.
+        let mut problems = Vec::new();
+        match self.conn.prepare("PRAGMA integrity_check") {
+            Ok(mut stmt) => {
+                let mut rows = stmt.query([])?;
+                loop {
+                    match rows.next() {
+                        Ok(Some(r)) => {
+                            // A row may hold several lines.
+                            let text: String = r.get(0)?;
+                            problems.extend(
+                                text.lines()
+                                    .filter(|l| *l != "ok" && !l.starts_with("*** in database"))
+                                    .map(str::to_string),
+                            );
+                        }
+                        Ok(None) => break,
+                        Err(e) => {
+                            problems.push(format!("the check stopped at a damaged page: {e}"));
+                            break;
+                        }
+                    }
+                }
+            }
+            Err(e) => problems.push(format!(
+                "the schema pages (page 1 and the pages it points to) are damaged: {e}"
+            )),
+        }
+        Ok(CheckResult::new(
             "database integrity",
             problems,
             "ok".into(),
-        ));
+        ))
+    }
 
+    fn foreign_keys(&self) -> Result<CheckResult> {
         let fk: Vec<String> = self
             .conn
             .prepare("PRAGMA foreign_key_check")?
@@ -65,46 +157,60 @@ impl Store {
                 ))
             })?
             .collect::<rusqlite::Result<_>>()?;
-        out.push(CheckResult::new("foreign keys", fk, "ok".into()));
+        Ok(CheckResult::new("foreign keys", fk, "ok".into()))
+    }
 
+    /// Every original file a testimony or one of its revisions refers to
+    /// is there, with its SHA-256 and size; a problem names the testimony.
+    fn originals(&self) -> Result<CheckResult> {
         let mut problems = Vec::new();
         let mut n = 0;
-        let mut stmt = self
+        let mut stmt = self.conn.prepare(
+            "SELECT t.id, 'current' AS what, t.sha256 FROM testimony t
+             UNION
+             SELECT t.id, 'revision ' || r.number, r.sha256 FROM revision r
+               JOIN testimony t ON t.num = r.testimony WHERE r.sha256 IS NOT NULL
+             ORDER BY 1, 2",
+        )?;
+        let refs: Vec<(String, String, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut verified: std::collections::HashMap<String, Option<String>> =
+            std::collections::HashMap::new();
+        let mut read = self
             .conn
-            .prepare("SELECT sha256, bytes, size FROM original")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let sha: String = r.get(0)?;
-            let bytes: Vec<u8> = r.get(1)?;
-            let size: i64 = r.get(2)?;
-            n += 1;
-            let actual = crate::hash::sha256_hex(&[&bytes]);
-            if actual != sha || bytes.len() as i64 != size {
+            .prepare("SELECT bytes, size FROM original WHERE sha256 = ?1")?;
+        for (id, what, sha) in refs {
+            if !verified.contains_key(&sha) {
+                let found: Option<(Vec<u8>, i64)> =
+                    match read.query_row([&sha], |r| Ok((r.get(0)?, r.get(1)?))) {
+                        Ok(v) => Some(v),
+                        Err(rusqlite::Error::QueryReturnedNoRows) => None,
+                        Err(e) => return Err(e.into()),
+                    };
+                let problem = match found {
+                    None => Some("is missing".to_string()),
+                    Some((bytes, size)) => {
+                        n += 1;
+                        let actual = crate::hash::sha256_hex(&[&bytes]);
+                        (actual != sha || bytes.len() as i64 != size)
+                            .then(|| "does not match its SHA-256 or size (altered)".to_string())
+                    }
+                };
+                verified.insert(sha.clone(), problem);
+            }
+            if let Some(Some(problem)) = verified.get(&sha) {
                 problems.push(format!(
-                    "original {}… does not match its SHA-256 or size",
+                    "testimony {id}: the original file ({what}, {}…) {problem}",
                     &sha[..12.min(sha.len())]
                 ));
             }
         }
-        out.push(CheckResult::new(
+        Ok(CheckResult::new(
             "original files",
             problems,
             format!("{n} originals match their SHA-256"),
-        ));
-
-        out.push(match self.audit_verify()? {
-            Ok((n, head)) => CheckResult::new(
-                "audit chain",
-                Vec::new(),
-                format!("{n} entries, head {head}"),
-            ),
-            Err(p) => CheckResult::new(
-                "audit chain",
-                vec![format!("entry {}: {}", p.seq, p.problem)],
-                String::new(),
-            ),
-        });
-        Ok(out)
+        ))
     }
 
     /// How many index documents the current rows should produce, apart

@@ -10,6 +10,7 @@
 
 mod accounts;
 mod audit;
+mod backup;
 mod check;
 mod curate;
 mod identity;
@@ -44,7 +45,33 @@ use crate::vocab::Vocabulary;
 pub enum StoreError {
     /// SQLite reported an error.
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+    /// Another process held the database for longer than the wait
+    /// ([`busy_timeout`]).
+    #[error(
+        "the archive is busy: another tanu process has been writing it for over {:.0} s; try again when it has finished",
+        busy_timeout().as_secs_f64()
+    )]
+    Busy,
+    /// The database file is damaged.
+    #[error(
+        "tanu.sqlite is damaged ({0}); run `tanu check` to see where, and restore the archive from a backup"
+    )]
+    Corrupt(String),
+    /// The database cannot be written (a read-only filesystem, file
+    /// permissions).
+    #[error(
+        "the archive cannot be written ({0}): check that its directory and tanu.sqlite are writable and the filesystem is not read-only"
+    )]
+    ReadOnly(String),
+    /// The disk is full; the transaction was rolled back.
+    #[error("the disk holding the archive is full ({0}); nothing of this change was stored")]
+    Full(String),
+    /// SQLite could not read or write the file (a failing or full disk).
+    #[error(
+        "tanu.sqlite could not be read or written ({0}); check the disk (full, failing or removed); a change in progress was not stored"
+    )]
+    Disk(String),
     /// The database was written by a newer tanu.
     #[error(
         "the archive has schema version {found}, newer than this tanu ({supported}); upgrade tanu"
@@ -84,6 +111,36 @@ pub enum StoreError {
     Conflict(String),
 }
 
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
+                StoreError::Corrupt(e.to_string())
+            }
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly(e.to_string()),
+            Some(ErrorCode::DiskFull) => StoreError::Full(e.to_string()),
+            Some(ErrorCode::SystemIoFailure) => StoreError::Disk(e.to_string()),
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+/// How long a command waits for another process's write transaction
+/// before it answers that the archive is busy: 10 s, or the seconds in
+/// `TANU_BUSY_TIMEOUT`.
+pub fn busy_timeout() -> std::time::Duration {
+    std::env::var("TANU_BUSY_TIMEOUT")
+        .ok()
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0 && *s <= 86_400.0)
+        .map_or(
+            std::time::Duration::from_secs(10),
+            std::time::Duration::from_secs_f64,
+        )
+}
+
 /// Shorthand for store results.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
@@ -112,12 +169,22 @@ impl Store {
     /// Opens an existing database, applying pending migrations and
     /// refreshing the vocabulary copy if the built-in one changed.
     pub fn open(path: &Path, vocab: &Vocabulary) -> Result<Store> {
+        // SQLite cannot open an existing WAL database whose directory it
+        // cannot write (it needs the -wal and -shm files beside it).
+        let cannot_open = |e: rusqlite::Error| {
+            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) && path.is_file() {
+                StoreError::ReadOnly(e.to_string())
+            } else {
+                StoreError::from(e)
+            }
+        };
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        )
+        .map_err(cannot_open)?;
         let mut store = Store { conn };
-        store.configure()?;
+        store.configure_or(cannot_open)?;
         migrate::migrate(&mut store.conn)?;
         store.sync_vocabulary(vocab)?;
         Ok(store)
@@ -134,11 +201,27 @@ impl Store {
         Ok(store)
     }
 
-    fn configure(&self) -> Result<()> {
-        self.conn.pragma_update(None, "journal_mode", "WAL")?;
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
-        self.conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    fn configure(&mut self) -> Result<()> {
+        self.configure_or(StoreError::from)
+    }
+
+    fn configure_or(&mut self, map: impl Fn(rusqlite::Error) -> StoreError) -> Result<()> {
+        // First, so that even switching to WAL waits for another process.
+        self.conn.busy_timeout(busy_timeout()).map_err(&map)?;
+        self.conn
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(&map)?;
+        self.conn
+            .pragma_update(None, "foreign_keys", "ON")
+            .map_err(&map)?;
+        self.conn
+            .pragma_update(None, "synchronous", "NORMAL")
+            .map_err(&map)?;
+        // A deferred transaction that reads and then writes cannot wait
+        // for another writer (SQLite answers busy at once); taking the
+        // write lock at BEGIN lets every transaction wait its turn.
+        self.conn
+            .set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         Ok(())
     }
 
