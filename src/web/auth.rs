@@ -116,6 +116,16 @@ fn genuine(headers: &HeaderMap, token: &str) -> bool {
     same_token && same_origin
 }
 
+/// Whether the request reached a TLS-terminating proxy in front of tanu
+/// (which says so in `X-Forwarded-Proto`): the session cookie is then
+/// `Secure`.
+fn behind_tls(headers: &HeaderMap) -> bool {
+    headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("https"))
+}
+
 fn refused(lang: UiLang) -> Response {
     let m = Msg { lang };
     (
@@ -181,7 +191,8 @@ pub async fn login(
             }
             let mut resp = (StatusCode::SEE_OTHER, [(header::LOCATION, "/")]).into_response();
             if let Ok(v) = HeaderValue::from_str(&format!(
-                "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax"
+                "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{}",
+                if behind_tls(&headers) { "; Secure" } else { "" }
             )) {
                 resp.headers_mut().append(header::SET_COOKIE, v);
             }
