@@ -95,18 +95,33 @@ impl Server {
         self.get_with(path, &[])
     }
 
+    fn post(&self, path: &str, body: &str, headers: &[(&str, &str)]) -> Response {
+        self.request("POST", path, headers, body)
+    }
+
     fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Response {
+        self.request("GET", path, headers, "")
+    }
+
+    fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Response {
         let mut s = TcpStream::connect(&self.addr).expect("connect");
         s.set_read_timeout(Some(Duration::from_secs(60)))
             .expect("timeout");
         let mut req = format!(
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
             self.addr
         );
         for (k, v) in headers {
             req.push_str(&format!("{k}: {v}\r\n"));
         }
+        if method == "POST" {
+            req.push_str(&format!(
+                "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n",
+                body.len()
+            ));
+        }
         req.push_str("\r\n");
+        req.push_str(body);
         s.write_all(req.as_bytes()).expect("send");
         let mut raw = Vec::new();
         s.read_to_end(&mut raw).expect("read");
@@ -156,6 +171,17 @@ impl Response {
             .iter()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
+    }
+
+    /// The value a `Set-Cookie` header gives cookie `name`.
+    fn set_cookie(&self, name: &str) -> Option<String> {
+        self.headers
+            .iter()
+            .filter(|(k, _)| k == "set-cookie")
+            .filter_map(|(_, v)| v.split(';').next())
+            .filter_map(|kv| kv.split_once('='))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
     }
 
     fn text(&self) -> String {
@@ -579,6 +605,21 @@ fn demo_serves_a_published_archive_with_a_recording_and_a_restricted_testimony()
     let a = srv.get("/t/hu-gulag-005");
     assert_eq!(a.status, 404);
     assert_eq!(a.body, srv.get("/t/no-such-id").body);
+    // The demo researcher sees it.
+    let token = csrf(&srv, "/login", "");
+    let r = srv.post(
+        "/login",
+        &format!("name=kutato&password=kutato-demo&csrf={token}"),
+        &[("Cookie", &format!("tanu_csrf={token}"))],
+    );
+    let me = format!(
+        "tanu_session={}",
+        r.set_cookie("tanu_session").expect("session")
+    );
+    assert_eq!(
+        srv.get_with("/t/hu-gulag-005", &[("Cookie", &me)]).status,
+        200
+    );
     // The recording plays from a passage: the reader has the player, and
     // the file answers range requests.
     let html = srv.get("/t/hu-mr-001").text();
@@ -665,4 +706,165 @@ fn openapi_document_matches_the_real_answers() {
             "{path} has no example here"
         );
     }
+}
+
+/// A fresh CSRF token: its cookie value (the form carries the same).
+fn csrf(srv: &Server, path: &str, cookie: &str) -> String {
+    let r = srv.get_with(path, &[("Cookie", cookie)]);
+    let token = r.set_cookie("tanu_csrf").expect("CSRF cookie");
+    assert!(
+        r.text()
+            .contains(&format!("name=\"csrf\" value=\"{token}\""))
+    );
+    token
+}
+
+#[test]
+fn researchers_sign_in_to_see_restricted_testimonies_and_out_again() {
+    let t = archive();
+    t.tanu()
+        .args(["user", "add", "kutato", "researcher", "--password-stdin"])
+        .write_stdin("titkos-jelszo-42\n")
+        .assert()
+        .success();
+    let srv = Server::start(&t);
+    let good = "name=kutato&password=titkos-jelszo-42";
+
+    // Forged posts are refused: no token, a wrong one, another origin.
+    let token = csrf(&srv, "/login", "");
+    let jar = format!("tanu_csrf={token}");
+    for (body, origin) in [
+        (good.to_string(), None),
+        (format!("{good}&csrf=wrong"), None),
+        (format!("{good}&csrf={token}"), Some("http://evil.example")),
+    ] {
+        let mut h = vec![("Cookie", jar.as_str())];
+        if let Some(o) = origin {
+            h.push(("Origin", o));
+        }
+        let r = srv.post("/login", &body, &h);
+        assert_eq!(r.status, 403, "{body} {origin:?}");
+        assert!(r.set_cookie("tanu_session").is_none());
+    }
+    // A wrong password is refused.
+    let r = srv.post(
+        "/login",
+        &format!("name=kutato&password=nem-az&csrf={token}"),
+        &[("Cookie", &jar)],
+    );
+    assert_eq!(r.status, 401);
+    assert!(r.set_cookie("tanu_session").is_none());
+
+    // Signed in, the researcher sees the restricted testimony everywhere.
+    let r = srv.post(
+        "/login",
+        &format!("{good}&csrf={token}"),
+        &[("Cookie", &jar)],
+    );
+    assert_eq!(r.status, 303);
+    let session = r.set_cookie("tanu_session").expect("session cookie");
+    assert!(
+        r.headers
+            .iter()
+            .any(|(k, v)| k == "set-cookie" && v.contains("HttpOnly"))
+    );
+    let me = format!("tanu_session={session}");
+    let r = srv.get_with("/t/web-restricted-001", &[("Cookie", &me)]);
+    assert_eq!(r.status, 200);
+    assert!(r.text().contains("kutato"), "signed-in name in the header");
+    let api = srv
+        .get_with(
+            "/api/v1/search?q=titkosb%C3%A1ny%C3%A1sz",
+            &[("Cookie", &me)],
+        )
+        .json();
+    assert_eq!(api["total_testimonies"], 1, "{api}");
+    // Unpublished stays hidden from researchers; the public still sees
+    // nothing, and a made-up session is the public.
+    assert_eq!(
+        srv.get_with("/t/web-draft-001", &[("Cookie", &me)]).status,
+        404
+    );
+    assert_eq!(srv.get("/t/web-restricted-001").status, 404);
+    let fake = srv.get_with("/t/web-restricted-001", &[("Cookie", "tanu_session=0000")]);
+    assert_eq!(fake.status, 404);
+
+    // Signing out ends the session.
+    let token = csrf(&srv, "/logout", &me);
+    let r = srv.post(
+        "/logout",
+        &format!("csrf={token}"),
+        &[("Cookie", &format!("{me}; tanu_csrf={token}"))],
+    );
+    assert_eq!(r.status, 303);
+    let r = srv.get_with("/t/web-restricted-001", &[("Cookie", &me)]);
+    assert_eq!(r.status, 404, "the old session no longer works");
+
+    // A disabled account's session ends too.
+    let token = csrf(&srv, "/login", "");
+    let jar = format!("tanu_csrf={token}");
+    let r = srv.post(
+        "/login",
+        &format!("{good}&csrf={token}"),
+        &[("Cookie", &jar)],
+    );
+    let me = format!(
+        "tanu_session={}",
+        r.set_cookie("tanu_session").expect("session")
+    );
+    assert_eq!(
+        srv.get_with("/t/web-restricted-001", &[("Cookie", &me)])
+            .status,
+        200
+    );
+    t.tanu()
+        .args(["user", "disable", "kutato"])
+        .assert()
+        .success();
+    assert_eq!(
+        srv.get_with("/t/web-restricted-001", &[("Cookie", &me)])
+            .status,
+        404
+    );
+    t.tanu()
+        .args(["user", "enable", "kutato"])
+        .assert()
+        .success();
+
+    // Scripts use a bearer token on the API (pages ignore it).
+    let out = t
+        .tanu()
+        .args(["token", "add", "kutato"])
+        .output()
+        .expect("token");
+    let bearer = format!("Bearer {}", String::from_utf8_lossy(&out.stdout).trim());
+    let r = srv.get_with(
+        "/api/v1/testimonies/web-restricted-001",
+        &[("Authorization", &bearer)],
+    );
+    assert_eq!(r.status, 200);
+    let r = srv.get_with("/t/web-restricted-001", &[("Authorization", &bearer)]);
+    assert_eq!(r.status, 404);
+    let r = srv.get_with(
+        "/api/v1/testimonies/web-restricted-001",
+        &[("Authorization", "Bearer not-a-token")],
+    );
+    assert_eq!(r.status, 404);
+
+    // Guessing is throttled: after five failures even the right password waits.
+    for _ in 0..5 {
+        let r = srv.post(
+            "/login",
+            &format!("name=kutato&password=x&csrf={token}"),
+            &[("Cookie", &jar)],
+        );
+        assert_eq!(r.status, 401);
+    }
+    let r = srv.post(
+        "/login",
+        &format!("{good}&csrf={token}"),
+        &[("Cookie", &jar)],
+    );
+    assert_eq!(r.status, 429);
+    assert!(r.set_cookie("tanu_session").is_none());
 }

@@ -39,6 +39,9 @@ pub struct DemoArgs {
 pub const DEMO_RESTRICTED: &str = "hu-gulag-005";
 /// The demo testimony with a recording (`fixtures/media/{id}.opus`).
 pub const DEMO_MEDIA: &str = "hu-mr-001";
+/// The demo's researcher account (name, password): signed in, it sees the
+/// restricted testimony. A demo only: the password is printed and public.
+pub const DEMO_RESEARCHER: (&str, &str) = ("kutato", "kutato-demo");
 
 /// Publishes every demo testimony, restricts one and copies the recording
 /// in, so that the web shows what a real archive would.
@@ -59,6 +62,8 @@ fn prepare_for_web(archive: &mut Archive, fixtures: &Path) -> anyhow::Result<()>
             "demo: a testimony for researchers only",
         )?;
     }
+    let (name, password) = DEMO_RESEARCHER;
+    archive.add_user(name, "researcher", password, "tanu demo")?;
     let recording = fixtures
         .parent()
         .map(|p| p.join("media").join(format!("{DEMO_MEDIA}.opus")));
@@ -217,7 +222,8 @@ pub fn run(args: &DemoArgs) -> anyhow::Result<ExitCode> {
         drop(archive);
         println!(
             "\nPublished the demo ({DEMO_RESTRICTED} restricted: the web's public does not see it; \
-             {DEMO_MEDIA} has a recording)."
+             {DEMO_MEDIA} has a recording).\nSign in as `{}` with the password `{}` to see the restricted one.",
+            DEMO_RESEARCHER.0, DEMO_RESEARCHER.1
         );
         let dir = args.dir.clone();
         tanu::web::serve(&args.dir, &args.listen, |addr| {

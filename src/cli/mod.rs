@@ -127,7 +127,7 @@ enum Command {
     Audit(curate::AuditArgs),
     /// Write a synthetic archive of transcript files (for benchmarks).
     Generate(generate::GenerateArgs),
-    /// Serve the archive on the web (search, reader, JSON API) to the public role.
+    /// Serve the archive on the web (search, reader, JSON API; sign-in for accounts).
     Serve(serve::ServeArgs),
 }
 

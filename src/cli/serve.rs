@@ -19,7 +19,8 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     let dir = cli.archive.clone();
     tanu::web::serve(&dir, &args.listen, |addr| {
         // One line on stdout, so that scripts (and the tests) learn the
-        // port; visitors are `public` whatever --role says.
+        // port; visitors are `public` (whatever --role says) until they
+        // sign in.
         println!(
             "tanu: serving {} at http://{addr}/ (Ctrl-C stops)",
             dir.display()

@@ -14,7 +14,9 @@ use crate::search::{SearchError, TestimonyHit};
 use crate::vocab::Facet;
 
 use super::search::{PAGE_SIZE, Params, run};
-use super::{ArchiveError, Failure, ROLE, Shared, blocking};
+use axum::http::HeaderMap;
+
+use super::{ArchiveError, Creds, Failure, Shared, blocking, viewer};
 
 #[derive(Serialize)]
 struct SearchBody {
@@ -57,9 +59,15 @@ fn error_response(e: ApiError) -> Response {
 }
 
 /// `GET /api/v1/search?q=…&region=…&wave=…&transit=…&lang=…&sort=…&page=…`.
-pub async fn search(State(state): State<Shared>, Query(p): Query<Params>) -> Response {
+pub async fn search(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Query(p): Query<Params>,
+) -> Response {
+    let creds = Creds::from_headers(&headers, true);
     let result = blocking(&state, move |a| {
-        Ok(match run(a, &p, true) {
+        let role = viewer(a, &creds)?.role;
+        Ok(match run(a, &p, true, role) {
             Ok((r, pages)) => Ok(SearchBody {
                 query: r.query,
                 total_testimonies: r.total_testimonies,
@@ -87,8 +95,9 @@ pub async fn search(State(state): State<Shared>, Query(p): Query<Params>) -> Res
 
 /// `GET /api/v1/testimonies`: the testimonies the viewer may see (as
 /// `tanu list --json`).
-pub async fn list(State(state): State<Shared>) -> Response {
-    match blocking(&state, |a| Ok(a.list(ROLE)?)).await {
+pub async fn list(State(state): State<Shared>, headers: HeaderMap) -> Response {
+    let creds = Creds::from_headers(&headers, true);
+    match blocking(&state, move |a| Ok(a.list(viewer(a, &creds)?.role)?)).await {
         Ok(list) => Json(list).into_response(),
         Err(f) => error_response(ApiError::Fail(f)),
     }
@@ -96,22 +105,39 @@ pub async fn list(State(state): State<Shared>) -> Response {
 
 /// `GET /api/v1/facets/{wave|region|transit_camp}`: every value with the
 /// number of testimonies the viewer may see (as `tanu waves --json`).
-pub async fn facets(State(state): State<Shared>, Path(facet): Path<String>) -> Response {
+pub async fn facets(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Path(facet): Path<String>,
+) -> Response {
+    let creds = Creds::from_headers(&headers, true);
     let facet = match facet.as_str() {
         "wave" | "waves" => Facet::Wave,
         "region" | "regions" => Facet::Region,
         "transit" | "transit_camp" | "transit_camps" => Facet::TransitCamp,
         _ => return error_response(ApiError::Fail(Failure::NotFound)),
     };
-    match blocking(&state, move |a| Ok(a.facet_values(facet, ROLE, false)?)).await {
+    let result = blocking(&state, move |a| {
+        Ok(a.facet_values(facet, viewer(a, &creds)?.role, false)?)
+    });
+    match result.await {
         Ok(values) => Json(values).into_response(),
         Err(f) => error_response(ApiError::Fail(f)),
     }
 }
 
 /// `GET /api/v1/testimonies/{id}`.
-pub async fn testimony(State(state): State<Shared>, Path(id): Path<String>) -> Response {
-    let result = blocking(&state, move |a| a.show(&id, ROLE)?.ok_or(Failure::NotFound)).await;
+pub async fn testimony(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    let creds = Creds::from_headers(&headers, true);
+    let result = blocking(&state, move |a| {
+        a.show(&id, viewer(a, &creds)?.role)?
+            .ok_or(Failure::NotFound)
+    })
+    .await;
     match result {
         Ok(view) => Json(view).into_response(),
         Err(f) => error_response(ApiError::Fail(f)),

@@ -12,7 +12,7 @@ use crate::vocab::Facet;
 
 use super::html::query_string;
 use super::i18n::{self, Msg, UiLang};
-use super::{Failure, ROLE, Shared, blocking, failure_page, remember_lang, render};
+use super::{Creds, Failure, Shared, blocking, failure_page, remember_lang, render, viewer};
 
 /// The browse page's parameters.
 #[derive(Debug, Default, Deserialize)]
@@ -36,6 +36,7 @@ struct BrowsePage {
     switch_href: String,
     title: &'static str,
     entries: Vec<Entry>,
+    who: String,
 }
 
 /// `GET /browse/{facet}`.
@@ -56,10 +57,19 @@ pub async fn page(
     let Some((facet, param, title)) = found else {
         return failure_page(Failure::NotFound, lang);
     };
-    let result = blocking(&state, move |a| Ok(a.facet_values(facet, ROLE, false)?)).await;
+    let creds = Creds::from_headers(&headers, false);
+    let result = blocking(&state, move |a| {
+        let v = viewer(a, &creds)?;
+        Ok((
+            a.facet_values(facet, v.role, false)?,
+            v.name.unwrap_or_default(),
+        ))
+    })
+    .await;
     let resp = match result {
-        Ok(values) => render(&BrowsePage {
+        Ok((values, who)) => render(&BrowsePage {
             m,
+            who,
             switch_href: format!("/browse/{name}?hl={}", lang.other().code()),
             title: m.get(title),
             entries: values

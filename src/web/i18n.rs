@@ -262,6 +262,30 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Skip to the results",
     ),
     ("browse", "Böngészés", "Browse"),
+    ("login", "Bejelentkezés", "Sign in"),
+    ("logout", "Kijelentkezés", "Sign out"),
+    ("account_name", "Felhasználónév", "Account name"),
+    ("password", "Jelszó", "Password"),
+    (
+        "login_failed",
+        "Hibás név vagy jelszó.",
+        "Wrong name or password.",
+    ),
+    (
+        "login_throttled",
+        "Túl sok sikertelen próbálkozás; próbálja újra később.",
+        "Too many failed attempts; try again later.",
+    ),
+    (
+        "forbidden_title",
+        "A kérés nem fogadható el",
+        "Request refused",
+    ),
+    (
+        "forbidden_body",
+        "Az űrlap lejárt vagy máshonnan érkezett; töltse be újra az oldalt.",
+        "The form expired or came from elsewhere; reload the page.",
+    ),
     (
         "nothing_tagged",
         "Még egy nyilvános visszaemlékezés sincs így címkézve.",
@@ -304,6 +328,8 @@ mod tests {
             include_str!("search.rs"),
             include_str!("reader.rs"),
             include_str!("browse.rs"),
+            include_str!("auth.rs"),
+            include_str!("../../templates/web/login.html"),
             include_str!("../../templates/web/browse.html"),
         ];
         let mut used = 0;

@@ -2,8 +2,8 @@
 //!
 //! This module only translates HTTP requests into [`Archive`] calls and
 //! their results into pages or JSON: no SQL, no index access, no access
-//! decisions of its own (the role is `public` until accounts exist, and it
-//! never comes from a request parameter). One file per area: `search.rs`
+//! decisions of its own (the role is that of the session's account, or
+//! `public`; it never comes from a request parameter). One file per area: `search.rs`
 //! (the search page), `reader.rs` (a testimony and its recording),
 //! `browse.rs` (lists by wave, region and transit camp), `api.rs` (JSON
 //! under `/api/v1`), `i18n.rs` (messages in Hungarian and
@@ -17,6 +17,7 @@
 //! in another process runs while it serves.
 
 mod api;
+mod auth;
 mod browse;
 mod html;
 pub mod i18n;
@@ -40,8 +41,83 @@ use crate::{Archive, ArchiveError, IndexStamp};
 
 use self::i18n::{Msg, UiLang};
 
-/// The role of every web visitor until accounts exist.
-pub(crate) const ROLE: Role = Role::Public;
+/// The cookie holding a signed-in browser's session token.
+pub(crate) const SESSION_COOKIE: &str = "tanu_session";
+
+/// What a request brings to say who is asking: the session cookie, and on
+/// the JSON API a bearer token. Never a parameter.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Creds {
+    session: Option<String>,
+    bearer: Option<String>,
+}
+
+impl Creds {
+    /// The credentials of a request (`bearer`: whether an
+    /// `Authorization: Bearer` token counts, as on the API).
+    pub(crate) fn from_headers(headers: &HeaderMap, bearer: bool) -> Creds {
+        Creds {
+            session: cookie(headers, SESSION_COOKIE),
+            bearer: if bearer {
+                headers
+                    .get(header::AUTHORIZATION)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| v.strip_prefix("Bearer "))
+                    .map(|t| t.trim().to_string())
+                    .filter(|t| !t.is_empty())
+            } else {
+                None
+            },
+        }
+    }
+}
+
+/// A cookie's value.
+pub(crate) fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    for value in headers.get_all(header::COOKIE) {
+        let Ok(v) = value.to_str() else { continue };
+        for part in v.split(';') {
+            if let Some((k, val)) = part.trim().split_once('=')
+                && k == name
+                && !val.is_empty()
+            {
+                return Some(val.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// Who is asking.
+pub(crate) struct Viewer {
+    pub role: Role,
+    pub name: Option<String>,
+}
+
+/// The viewer of a request: the account of a valid session or bearer
+/// token, `public` otherwise (an expired or unknown token is public, not an
+/// error).
+pub(crate) fn viewer(a: &Archive, creds: &Creds) -> Result<Viewer, Failure> {
+    let account = match (&creds.bearer, &creds.session) {
+        (Some(t), _) => a
+            .token_account(t)
+            .map_err(|e| Failure::Internal(e.to_string()))?,
+        (None, Some(t)) => a
+            .session_account(t)
+            .map_err(|e| Failure::Internal(e.to_string()))?,
+        (None, None) => None,
+    };
+    Ok(match account {
+        Some(acc) => Viewer {
+            role: acc.role,
+            name: Some(acc.name),
+        },
+        None => Viewer {
+            role: Role::Public,
+            name: None,
+        },
+    })
+}
 
 /// A failure to start or run the server.
 #[derive(Debug, thiserror::Error)]
@@ -91,6 +167,11 @@ impl Pool {
     /// Runs `f` on a free handle (waiting for one if all are busy), after
     /// letting it see the index as last committed.
     pub fn with<T>(&self, f: impl FnOnce(&Archive) -> T) -> Result<T, ArchiveError> {
+        self.with_mut(|a| f(a))
+    }
+
+    /// As [`Pool::with`], for the few writes the server makes (sessions).
+    pub fn with_mut<T>(&self, f: impl FnOnce(&mut Archive) -> T) -> Result<T, ArchiveError> {
         let n = self.slots.len();
         let start = self.next.fetch_add(1, Ordering::Relaxed) % n;
         let mut guard = match (0..n).find_map(|i| self.slots[(start + i) % n].try_lock().ok()) {
@@ -108,6 +189,8 @@ impl Pool {
 /// What the handlers share.
 pub(crate) struct AppState {
     pool: Pool,
+    /// Failed sign-ins per account name, for throttling.
+    failures: Mutex<std::collections::HashMap<String, Vec<std::time::Instant>>>,
 }
 
 pub(crate) type Shared = Arc<AppState>;
@@ -124,6 +207,20 @@ pub(crate) enum Failure {
 impl From<ArchiveError> for Failure {
     fn from(e: ArchiveError) -> Failure {
         Failure::Internal(e.to_string())
+    }
+}
+
+/// Runs `f` on an archive handle that may write (sessions), on a blocking
+/// thread.
+pub(crate) async fn blocking_mut<T: Send + 'static>(
+    state: &Shared,
+    f: impl FnOnce(&mut Archive) -> Result<T, Failure> + Send + 'static,
+) -> Result<T, Failure> {
+    let st = state.clone();
+    match tokio::task::spawn_blocking(move || st.pool.with_mut(f)).await {
+        Ok(Ok(r)) => r,
+        Ok(Err(e)) => Err(Failure::from(e)),
+        Err(e) => Err(Failure::Internal(format!("request task failed: {e}"))),
     }
 }
 
@@ -147,6 +244,7 @@ struct MessagePage {
     title: &'static str,
     body: &'static str,
     switch_href: String,
+    who: String,
 }
 
 /// The HTML answer to a failure; a missing and a hidden testimony get the
@@ -173,6 +271,7 @@ pub(crate) fn failure_page(f: Failure, lang: UiLang) -> Response {
         title,
         body,
         switch_href: format!("/?hl={}", lang.other().code()),
+        who: String::new(),
     };
     (status, render(&page)).into_response()
 }
@@ -249,6 +348,8 @@ pub(crate) fn router(state: Shared) -> Router {
         .route("/", get(search::page))
         .route("/search", get(search::page))
         .route("/browse/{facet}", get(browse::page))
+        .route("/login", get(auth::login_form).post(auth::login))
+        .route("/logout", get(auth::logout_form).post(auth::logout))
         .route("/t/{id}", get(reader::page))
         .route("/media/{id}", get(reader::media))
         .route("/api/v1/search", get(api::search))
@@ -286,7 +387,10 @@ pub fn serve(dir: &Path, listen: &str, ready: impl FnOnce(SocketAddr)) -> Result
         .map_or(2, |n| n.get())
         .clamp(2, 4);
     let pool = Pool::open(dir, workers)?;
-    let state = Arc::new(AppState { pool });
+    let state = Arc::new(AppState {
+        pool,
+        failures: Mutex::new(std::collections::HashMap::new()),
+    });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .max_blocking_threads(workers * 2)

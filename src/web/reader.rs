@@ -19,7 +19,8 @@ use crate::Archive;
 use super::html::{escape, marked, path_segment, query_string, timecode};
 use super::i18n::{self, Msg, UiLang};
 use super::search::{reader_href, vocab_label};
-use super::{Failure, ROLE, Shared, blocking, failure_page, remember_lang, render};
+use super::{Creds, Failure, Shared, blocking, failure_page, remember_lang, render, viewer};
+use crate::access::Role;
 
 /// The reader's parameters.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -89,6 +90,7 @@ struct ReaderPage {
     cite: String,
     back: String,
     redacted: bool,
+    who: String,
 }
 
 /// `GET /t/{id}`.
@@ -109,7 +111,14 @@ pub async fn page(
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
         })
         .map(str::to_string);
-    let result = blocking(&state, move |a| build(a, &id, &p, lang, host.as_deref())).await;
+    let creds = Creds::from_headers(&headers, false);
+    let result = blocking(&state, move |a| {
+        let v = viewer(a, &creds)?;
+        let mut page = build(a, &id, &p, lang, host.as_deref(), v.role)?;
+        page.who = v.name.unwrap_or_default();
+        Ok(page)
+    })
+    .await;
     let resp = match result {
         Ok(page) => render(&page),
         Err(f) => failure_page(f, lang),
@@ -123,9 +132,10 @@ fn build(
     p: &Params,
     lang: UiLang,
     host: Option<&str>,
+    role: Role,
 ) -> Result<ReaderPage, Failure> {
     let m = Msg { lang };
-    let Some(view) = a.show(id, ROLE)? else {
+    let Some(view) = a.show(id, role)? else {
         return Err(Failure::NotFound);
     };
     let t = &view.testimony;
@@ -265,7 +275,7 @@ fn build(
         })
         .collect();
 
-    let media = a.media(&t.id, ROLE)?.map(|f| Media {
+    let media = a.media(&t.id, role)?.map(|f| Media {
         src: format!("/media/{}", path_segment(&t.id)),
         mime: f.mime,
         video: f.mime.starts_with("video/"),
@@ -294,6 +304,7 @@ fn build(
             format!("/search{}", query_string(&[("q", p.q.as_str())]))
         },
         redacted: view.redacted,
+        who: String::new(),
     })
 }
 
@@ -360,7 +371,8 @@ fn citation(
 /// hidden answer alike (the same 404 page as the reader).
 pub async fn media(State(state): State<Shared>, Path(id): Path<String>, req: Request) -> Response {
     let lang = i18n::choose(req.headers(), None);
-    let found = blocking(&state, move |a| Ok(a.media(&id, ROLE)?)).await;
+    let creds = Creds::from_headers(req.headers(), false);
+    let found = blocking(&state, move |a| Ok(a.media(&id, viewer(a, &creds)?.role)?)).await;
     match found {
         Ok(Some(file)) => {
             let mime: mime::Mime = file.mime.parse().unwrap_or(mime::APPLICATION_OCTET_STREAM);

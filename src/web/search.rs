@@ -16,7 +16,10 @@ use crate::vocab::Facet;
 
 use super::html::{marked, path_segment, query_string, timecode};
 use super::i18n::{self, Msg, UiLang};
-use super::{ArchiveError, Failure, ROLE, Shared, blocking, failure_page, remember_lang, render};
+use super::{
+    ArchiveError, Creds, Failure, Shared, blocking, failure_page, remember_lang, render, viewer,
+};
+use crate::access::Role;
 
 /// Testimonies per page.
 pub const PAGE_SIZE: usize = 10;
@@ -140,7 +143,7 @@ impl Params {
 /// The library request for these parameters: the query text and the
 /// filters. With no query text, the first filter becomes the query (a
 /// filter alone is a valid query).
-pub fn request(p: &Params) -> SearchRequest {
+pub fn request(p: &Params, role: Role) -> SearchRequest {
     let mut filters: Vec<Filter> = FILTERS
         .iter()
         .filter(|(param, _)| !p.filter(param).trim().is_empty())
@@ -157,7 +160,7 @@ pub fn request(p: &Params) -> SearchRequest {
     };
     let mut req = SearchRequest::new(query);
     req.filters = filters;
-    req.role = ROLE;
+    req.role = role;
     req
 }
 
@@ -167,9 +170,10 @@ pub fn run(
     archive: &Archive,
     p: &Params,
     facets: bool,
+    role: Role,
 ) -> Result<(SearchResults, usize), ArchiveError> {
     let page = p.page();
-    let mut req = request(p);
+    let mut req = request(p, role);
     if req.query.chars().count() > MAX_QUERY_CHARS {
         return Err(ArchiveError::Search(SearchError::Query(QueryError {
             column: MAX_QUERY_CHARS + 1,
@@ -281,6 +285,7 @@ struct SearchPage {
     next: String,
     page_label: String,
     no_results: bool,
+    who: String,
 }
 
 /// `GET /` and `GET /search`.
@@ -291,7 +296,14 @@ pub async fn page(
 ) -> Response {
     let lang = i18n::choose(&headers, Some(&p.hl));
     let hl = p.hl.clone();
-    let result = blocking(&state, move |a| build(a, &p, lang)).await;
+    let creds = Creds::from_headers(&headers, false);
+    let result = blocking(&state, move |a| {
+        let v = viewer(a, &creds)?;
+        let mut page = build(a, &p, lang, v.role)?;
+        page.who = v.name.unwrap_or_default();
+        Ok(page)
+    })
+    .await;
     let resp = match result {
         Ok(page) => render(&page),
         Err(f) => failure_page(f, lang),
@@ -347,7 +359,7 @@ pub(crate) fn reader_href(id: &str, q: &str, ordinal: Option<i64>) -> String {
     }
 }
 
-fn build(a: &Archive, p: &Params, lang: UiLang) -> Result<SearchPage, Failure> {
+fn build(a: &Archive, p: &Params, lang: UiLang, role: Role) -> Result<SearchPage, Failure> {
     let m = Msg { lang };
     let mut page = SearchPage {
         m,
@@ -381,6 +393,7 @@ fn build(a: &Archive, p: &Params, lang: UiLang) -> Result<SearchPage, Failure> {
         next: String::new(),
         page_label: String::new(),
         no_results: false,
+        who: String::new(),
     };
     for (param, _) in FILTERS {
         let v = p.filter(param);
@@ -410,16 +423,16 @@ fn build(a: &Archive, p: &Params, lang: UiLang) -> Result<SearchPage, Failure> {
     }
 
     if p.is_empty() {
-        landing(a, p, m, &mut page)?;
+        landing(a, p, m, &mut page, role)?;
         return Ok(page);
     }
 
-    let (results, pages) = match run(a, p, true) {
+    let (results, pages) = match run(a, p, true, role) {
         Ok(r) => r,
         Err(ArchiveError::Search(SearchError::Query(e))) => {
             // The column counts characters of the query as typed (or of
             // the filter, when the filter was the query).
-            let shown = request(p).query;
+            let shown = request(p, role).query;
             let caret: String = " ".repeat(e.column.saturating_sub(1)) + "^";
             page.error = Some((
                 format!(
@@ -430,7 +443,7 @@ fn build(a: &Archive, p: &Params, lang: UiLang) -> Result<SearchPage, Failure> {
                 shown,
                 caret,
             ));
-            landing_facets(a, p, m, &mut page)?;
+            landing_facets(a, p, m, &mut page, role)?;
             return Ok(page);
         }
         Err(e) => return Err(e.into()),
@@ -472,7 +485,7 @@ fn build(a: &Archive, p: &Params, lang: UiLang) -> Result<SearchPage, Failure> {
             active: p.by_date(),
         },
     ];
-    let q_for_links = request(p).query;
+    let q_for_links = request(p, role).query;
     for hit in &results.hits {
         let meta: Vec<String> = [hit.narrator.clone(), hit.recorded.clone()]
             .into_iter()
@@ -552,7 +565,7 @@ fn build(a: &Archive, p: &Params, lang: UiLang) -> Result<SearchPage, Failure> {
             });
         }
     }
-    if let Some(g) = lang_facet(a, p, m)? {
+    if let Some(g) = lang_facet(a, p, m, role)? {
         groups.push(g);
     }
     page.facets = groups;
@@ -561,7 +574,7 @@ fn build(a: &Archive, p: &Params, lang: UiLang) -> Result<SearchPage, Failure> {
 
 /// The passage-language facet: testimonies with passages in each language
 /// that match the rest of the search.
-fn lang_facet(a: &Archive, p: &Params, m: Msg) -> Result<Option<FacetGroup>, Failure> {
+fn lang_facet(a: &Archive, p: &Params, m: Msg, role: Role) -> Result<Option<FacetGroup>, Failure> {
     if p.q.chars().count() > MAX_QUERY_CHARS {
         return Ok(None);
     }
@@ -570,7 +583,7 @@ fn lang_facet(a: &Archive, p: &Params, m: Msg) -> Result<Option<FacetGroup>, Fai
         let mut probe = p.clone();
         probe.lang = code.to_string();
         probe.page = String::new();
-        let mut req = request(&probe);
+        let mut req = request(&probe, role);
         req.limit = 1;
         req.passages = 1;
         let total = match a.search(&req) {
@@ -596,9 +609,15 @@ fn lang_facet(a: &Archive, p: &Params, m: Msg) -> Result<Option<FacetGroup>, Fai
 
 /// The page without a search: every facet of the whole archive and the
 /// list of testimonies.
-fn landing(a: &Archive, p: &Params, m: Msg, page: &mut SearchPage) -> Result<(), Failure> {
-    landing_facets(a, p, m, page)?;
-    let mut list = a.list(ROLE)?;
+fn landing(
+    a: &Archive,
+    p: &Params,
+    m: Msg,
+    page: &mut SearchPage,
+    role: Role,
+) -> Result<(), Failure> {
+    landing_facets(a, p, m, page, role)?;
+    let mut list = a.list(role)?;
     list.sort_by(|x, y| x.title.cmp(&y.title));
     page.summary = m.get("all_testimonies").to_string();
     for t in list {
@@ -623,7 +642,13 @@ fn landing(a: &Archive, p: &Params, m: Msg, page: &mut SearchPage) -> Result<(),
     Ok(())
 }
 
-fn landing_facets(a: &Archive, p: &Params, m: Msg, page: &mut SearchPage) -> Result<(), Failure> {
+fn landing_facets(
+    a: &Archive,
+    p: &Params,
+    m: Msg,
+    page: &mut SearchPage,
+    role: Role,
+) -> Result<(), Failure> {
     let lang = m.lang;
     for (facet, name) in [
         (Facet::Wave, "wave"),
@@ -632,7 +657,7 @@ fn landing_facets(a: &Archive, p: &Params, m: Msg, page: &mut SearchPage) -> Res
     ] {
         let param = facet_param(name);
         let values: Vec<FacetLink> = a
-            .facet_values(facet, ROLE, false)?
+            .facet_values(facet, role, false)?
             .into_iter()
             .filter(|v| v.count > 0)
             .map(|v| FacetLink {
@@ -658,7 +683,7 @@ fn landing_facets(a: &Archive, p: &Params, m: Msg, page: &mut SearchPage) -> Res
             });
         }
     }
-    if let Some(g) = lang_facet(a, p, m)? {
+    if let Some(g) = lang_facet(a, p, m, role)? {
         page.facets.push(g);
     }
     Ok(())
