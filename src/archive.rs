@@ -322,7 +322,7 @@ impl Archive {
         opts: &IngestOptions,
         actor: &str,
     ) -> Result<FileReport, IngestError> {
-        let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
+        let bytes = crate::limits::read_input(path).map_err(|source| IngestError::Io {
             path: path.to_path_buf(),
             source,
         })?;
@@ -338,7 +338,7 @@ impl Archive {
         opts: &IngestOptions,
         actor: &str,
     ) -> Vec<Result<FileReport, IngestError>> {
-        let bytes = match std::fs::read(path) {
+        let bytes = match crate::limits::read_input(path) {
             Ok(b) => b,
             Err(source) => {
                 return vec![Err(IngestError::Io {

@@ -52,6 +52,7 @@ pub mod hash;
 pub mod index;
 pub mod ingest;
 pub mod lang;
+pub mod limits;
 pub mod parse;
 pub mod repair;
 pub mod search;
