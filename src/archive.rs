@@ -686,6 +686,8 @@ impl Archive {
                     "{pending} committed changes could not be applied to the index; run `tanu reindex`"
                 ));
             }
+        } else if let Err(e) = self.index.verify() {
+            problems.push(format!("{}; run `tanu reindex`", e.detail()));
         } else if expected != actual {
             problems.push(format!(
                 "the index has {actual} documents, the database implies {expected}; run `tanu reindex`"
