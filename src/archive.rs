@@ -11,6 +11,7 @@ use crate::access::{
 };
 use crate::export::ExportRecord;
 use crate::facets::{FacetValue, TagFact};
+use crate::identity::{MatchedBy, Recognised};
 use crate::index::{IndexError, SearchIndex};
 use crate::ingest::{IngestError, IngestOptions, prepare};
 use crate::parse::IndexPoint;
@@ -26,6 +27,9 @@ use crate::vocab::{Facet, VocabError, Vocabulary};
 pub const DB_FILE: &str = "tanu.sqlite";
 /// The index directory inside an archive directory.
 pub const INDEX_DIR: &str = "index";
+
+mod readers;
+pub use self::readers::{IndexStamp, MEDIA_DIR, MEDIA_TYPES, MediaFile};
 
 /// An archive-level failure.
 #[derive(Debug, thiserror::Error)]
@@ -78,8 +82,12 @@ pub struct FileReport {
     pub path: PathBuf,
     /// The testimony identifier.
     pub id: String,
-    /// `ingested`, `unchanged` or `updated`.
+    /// `new`, `updated`, `unchanged` or `moved` (see [`crate::identity`]).
     pub outcome: &'static str,
+    /// Why the file became this testimony, when it is not plain (a taken
+    /// identifier, the copy it duplicates, where it moved from).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     /// The encoding used.
     pub encoding: String,
     /// Segments stored.
@@ -88,6 +96,21 @@ pub struct FileReport {
     /// recorded among the testimony's repairs).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+}
+
+impl FileReport {
+    /// A report for a file recognised without decoding it.
+    fn quiet(path: &Path, id: String, outcome: &'static str, reason: Option<String>) -> FileReport {
+        FileReport {
+            path: path.to_path_buf(),
+            id,
+            outcome,
+            reason,
+            encoding: String::new(),
+            segments: 0,
+            warnings: Vec::new(),
+        }
+    }
 }
 
 /// What [`Archive::backup`] wrote.
@@ -417,8 +440,9 @@ impl Archive {
                     id: record.testimony.id.clone(),
                     outcome: match outcome {
                         IngestOutcome::Unchanged => "unchanged",
-                        _ => "ingested",
+                        _ => "new",
                     },
+                    reason: Some("identifier in the tanu export".into()),
                     encoding: record.testimony.encoding.clone(),
                     segments: record.segments.len(),
                     warnings: Vec::new(),
@@ -486,42 +510,134 @@ impl Archive {
                 })
             });
         }
-        let record = prepare(path, bytes, opts, &self.vocab, &self.tagger)?;
-        let outcome = self
-            .store
-            .write_ingest(&record, actor, opts.replace)
-            .map_err(|source| IngestError::Store {
-                path: path.to_path_buf(),
-                source,
-            })?;
-        if outcome != IngestOutcome::Unchanged {
-            // Index it in the background now; `sync_index` commits. A
-            // failure here only means sync does the work (the outbox has
-            // the testimony), so it does not fail the ingest.
-            let _ = self.index.stage(&self.store, &self.vocab, &record.id);
+        if let Some(report) = self.recognise_file(path, &bytes, opts, actor)? {
+            return Ok(report);
         }
-        Ok(FileReport {
+        let record = prepare(path, bytes, opts, &self.vocab, &self.tagger)?;
+        store_prepared(
+            &mut self.store,
+            &mut self.index,
+            &self.vocab,
+            path,
+            record,
+            opts,
+            actor,
+        )
+    }
+
+    /// Ingests many files, two cores at a time: files already in the
+    /// archive (same path and bytes, or moved) are recognised first without
+    /// decoding; the rest are decoded, parsed and tagged on a worker thread
+    /// while this one stores and indexes the previous ones (a queue of two
+    /// prepared files bounds the memory). `done` gets each file's results
+    /// as it finishes, in no promised order; the index is synced every
+    /// `sync_every` stored files and at the end.
+    pub fn ingest_all(
+        &mut self,
+        jobs: Vec<IngestJob>,
+        actor: &str,
+        sync_every: usize,
+        mut done: impl FnMut(&Path, Vec<Result<FileReport, IngestError>>),
+    ) -> Result<()> {
+        let mut todo = Vec::new();
+        for job in jobs {
+            let bytes = match std::fs::read(&job.path) {
+                Ok(b) => b,
+                Err(source) => {
+                    let path = job.path.clone();
+                    done(&job.path, vec![Err(IngestError::Io { path, source })]);
+                    continue;
+                }
+            };
+            if crate::export::json::is_export(&bytes) {
+                let results = self.restore(&job.path, &bytes, actor);
+                done(&job.path, results);
+                continue;
+            }
+            match self.recognise_file(&job.path, &bytes, &job.opts, actor) {
+                Ok(Some(report)) => done(&job.path, vec![Ok(report)]),
+                Ok(None) => todo.push(job),
+                Err(e) => done(&job.path, vec![Err(e)]),
+            }
+        }
+        let Archive {
+            store,
+            index,
+            vocab,
+            tagger,
+            ..
+        } = self;
+        let (vocab, tagger): (&Vocabulary, &Tagger) = (vocab, tagger);
+        std::thread::scope(|scope| -> Result<()> {
+            let (tx, rx) = std::sync::mpsc::sync_channel(2);
+            scope.spawn(move || {
+                for job in todo {
+                    let prepared = std::fs::read(&job.path)
+                        .map_err(|source| IngestError::Io {
+                            path: job.path.clone(),
+                            source,
+                        })
+                        .and_then(|bytes| prepare(&job.path, bytes, &job.opts, vocab, tagger));
+                    if tx.send((job, prepared)).is_err() {
+                        break;
+                    }
+                }
+            });
+            let mut stored = 0usize;
+            for (job, prepared) in rx {
+                let result = prepared.and_then(|record| {
+                    store_prepared(store, index, vocab, &job.path, record, &job.opts, actor)
+                });
+                done(&job.path, vec![result]);
+                stored += 1;
+                if sync_every > 0 && stored.is_multiple_of(sync_every) {
+                    sync(index, store, vocab)?;
+                }
+            }
+            Ok(())
+        })?;
+        sync(index, store, vocab)
+    }
+
+    /// Rules 1 and 2 of [`crate::identity`]: a file already stored
+    /// (unchanged, or moved) is reported without being decoded.
+    fn recognise_file(
+        &mut self,
+        path: &Path,
+        bytes: &[u8],
+        opts: &IngestOptions,
+        actor: &str,
+    ) -> Result<Option<FileReport>, IngestError> {
+        // A sheet row can change what an unchanged file becomes, and
+        // --replace asks for the name rule: both need the decoded file.
+        if opts.sheet.is_some() || opts.replace {
+            return Ok(None);
+        }
+        let given = path.display().to_string();
+        let abs = crate::identity::canonical(path);
+        let sha256 = crate::hash::sha256_hex(&[bytes]);
+        let store_err = |source| IngestError::Store {
             path: path.to_path_buf(),
-            id: record.id,
-            outcome: match outcome {
-                IngestOutcome::Ingested => "ingested",
-                IngestOutcome::Unchanged => "unchanged",
-                IngestOutcome::Updated { .. } => "updated",
-            },
-            warnings: record
-                .repairs
-                .iter()
-                .flat_map(|r| {
-                    let sheet = r.kind == "metadata-from-sheet";
-                    let notes = r.kind.ends_with("-import-notes");
-                    r.examples
-                        .iter()
-                        .filter(move |e| notes || (sheet && e.starts_with("replaced")))
-                })
-                .cloned()
-                .collect(),
-            encoding: record.encoding,
-            segments: record.segments.len(),
+            source,
+        };
+        let early =
+            crate::identity::recognise(&self.store, &given, &abs, &sha256).map_err(store_err)?;
+        Ok(match early {
+            Some(Recognised::Unchanged { id, reason }) => {
+                Some(FileReport::quiet(path, id, "unchanged", Some(reason)))
+            }
+            Some(Recognised::Moved { id, from }) => {
+                self.store
+                    .record_move(&id, &given, &abs, actor)
+                    .map_err(store_err)?;
+                Some(FileReport::quiet(
+                    path,
+                    id,
+                    "moved",
+                    Some(format!("same bytes, moved from {from}")),
+                ))
+            }
+            None => None,
         })
     }
 
@@ -649,6 +765,32 @@ impl Archive {
     pub fn check(&self) -> Result<Vec<crate::store::CheckResult>> {
         use crate::store::CheckResult;
         let mut out = self.store.check()?;
+        // A damaged database is named by the checks above; this one then
+        // says it could not run rather than failing `check`.
+        let mixed: Vec<String> = match self.store.mixed_sources() {
+            Ok(mixed) => mixed
+                .iter()
+                .map(|m| {
+                    let paths: Vec<String> = m
+                        .revisions
+                        .iter()
+                        .map(|(n, p)| format!("r{n} {p}"))
+                        .collect();
+                    format!(
+                        "{} took files from different paths ({}); if these are different interviews, `tanu split {} FILE` gives one its own testimony",
+                        m.id,
+                        paths.join(", "),
+                        m.id
+                    )
+                })
+                .collect(),
+            Err(e) => vec![format!("could not be read: {e}")],
+        };
+        out.push(CheckResult::new(
+            "testimony sources",
+            mixed,
+            "every testimony's revisions come from one file or name it explicitly".into(),
+        ));
         let (pending, expected) = match self
             .store
             .outbox()
@@ -761,6 +903,105 @@ impl Archive {
             })
             .collect())
     }
+}
+
+/// A file to ingest with [`Archive::ingest_all`].
+#[derive(Debug, Clone)]
+pub struct IngestJob {
+    /// The file.
+    pub path: PathBuf,
+    /// How to read it (its folder's metadata sheet, a forced encoding).
+    pub opts: IngestOptions,
+}
+
+/// Applies pending changes to the index (see [`Archive::sync_index`]).
+fn sync(index: &mut SearchIndex, store: &Store, vocab: &Vocabulary) -> Result<()> {
+    match index.sync(store, vocab) {
+        Ok(_) | Err(IndexError::Busy) => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Rules 3 and 4 of [`crate::identity`], then one store transaction and
+/// the documents handed to the index writer.
+fn store_prepared(
+    store: &mut Store,
+    index: &mut SearchIndex,
+    vocab: &Vocabulary,
+    path: &Path,
+    mut record: crate::store::NewTestimony,
+    opts: &IngestOptions,
+    actor: &str,
+) -> Result<FileReport, IngestError> {
+    let abs = crate::identity::canonical(path);
+    let store_err = |source| IngestError::Store {
+        path: path.to_path_buf(),
+        source,
+    };
+    let (id, matched_by, mut reason) = crate::identity::choose(
+        &*store,
+        path,
+        &abs,
+        &record.id,
+        record.id_derived,
+        &record.sha256,
+        opts.replace,
+    )
+    .map_err(store_err)?;
+    if id != record.id && record.title == record.id {
+        record.title = id.clone();
+    }
+    record.id = id;
+    record.source_abs = Some(abs);
+    let outcome = store
+        .write_ingest(&record, actor, opts.replace, matched_by.name())
+        .map_err(store_err)?;
+    if outcome != IngestOutcome::Unchanged {
+        // Index it in the background now; `sync_index` commits. A
+        // failure here only means sync does the work (the outbox has
+        // the testimony), so it does not fail the ingest.
+        let _ = index.stage(store, vocab, &record.id);
+    }
+    if reason.is_none() {
+        reason = match (outcome, matched_by) {
+            (IngestOutcome::Updated { .. }, MatchedBy::Id) => {
+                Some("identifier given in the file".into())
+            }
+            (IngestOutcome::Updated { .. }, MatchedBy::Path) => {
+                Some("same file, new content".into())
+            }
+            (IngestOutcome::Updated { .. }, MatchedBy::Replace) => Some("--replace".into()),
+            (IngestOutcome::Updated { .. }, MatchedBy::Sha256) => {
+                Some("same bytes, new metadata-sheet row".into())
+            }
+            (IngestOutcome::Unchanged, _) => Some("same identifier, same bytes".into()),
+            _ => None,
+        };
+    }
+    Ok(FileReport {
+        path: path.to_path_buf(),
+        id: record.id,
+        outcome: match outcome {
+            IngestOutcome::Ingested => "new",
+            IngestOutcome::Unchanged => "unchanged",
+            IngestOutcome::Updated { .. } => "updated",
+        },
+        reason,
+        warnings: record
+            .repairs
+            .iter()
+            .flat_map(|r| {
+                let sheet = r.kind == "metadata-from-sheet";
+                let notes = r.kind.ends_with("-import-notes");
+                r.examples
+                    .iter()
+                    .filter(move |e| notes || (sheet && e.starts_with("replaced")))
+            })
+            .cloned()
+            .collect(),
+        encoding: record.encoding,
+        segments: record.segments.len(),
+    })
 }
 
 /// Opens the index of an archive (see [`Archive::open`]): creates and

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::access::Role;
 use crate::archive::Archive;
+use crate::identity::MatchedBy;
 use crate::index::IndexError;
 use crate::lang::{Lang, detect, normalize_code};
 use crate::store::{
@@ -523,6 +524,111 @@ impl Archive {
             segment_texts,
             log,
         })
+    }
+
+    /// Gives the revisions testimony `id` took from the file `path` (as
+    /// `tanu history` and `tanu check` show it) a testimony of their own:
+    /// the kept original of the latest such revision is ingested again as
+    /// a new testimony (`new_id`, or the file's identifier qualified by its
+    /// folders), and when `id`'s current text came from `path`, `id` goes
+    /// back to the latest original from another file. Nothing is deleted:
+    /// both histories keep every revision. Returns the new identifier.
+    pub fn split(
+        &mut self,
+        curator: &Curator,
+        id: &str,
+        path: &str,
+        new_id: Option<&str>,
+    ) -> Result<String> {
+        let t = self
+            .store()
+            .testimony(id)?
+            .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+        let revisions = self.store().revisions(t.num)?;
+        let from_file = |r: &&RevisionRow| {
+            matches!(r.kind.as_str(), "ingest" | "update") && r.source_path.as_deref() == Some(path)
+        };
+        let Some(taken) = revisions.iter().rev().find(from_file) else {
+            let files: Vec<&str> = revisions
+                .iter()
+                .filter_map(|r| r.source_path.as_deref())
+                .collect();
+            return Err(CurateError::Invalid(format!(
+                "testimony `{id}` has no revision from {path} (its files: {})",
+                files.join(", ")
+            )));
+        };
+        let Some(rest) = revisions
+            .iter()
+            .rev()
+            .filter(|r| matches!(r.kind.as_str(), "ingest" | "update"))
+            .find(|r| r.source_path.as_deref() != Some(path))
+        else {
+            return Err(CurateError::Invalid(format!(
+                "every revision of `{id}` came from {path}: there is nothing to split"
+            )));
+        };
+        let original = |rev: &RevisionRow| -> Result<(String, Vec<u8>)> {
+            let sha = rev.sha256.clone().unwrap_or_default();
+            let source = rev.source_path.clone().unwrap_or_default();
+            match self.store().original(&sha)? {
+                Some(bytes) => Ok((source, bytes)),
+                None => Err(CurateError::Invalid(format!(
+                    "the original of revision {} of `{id}` is missing; run `tanu check`",
+                    rev.number
+                ))),
+            }
+        };
+        let (split_path, split_bytes) = original(taken)?;
+        let (rest_path, rest_bytes) = original(rest)?;
+        let opts = crate::ingest::IngestOptions::default();
+        let prepare = |this: &Archive, p: &str, bytes: Vec<u8>| {
+            crate::ingest::prepare(
+                std::path::Path::new(p),
+                bytes,
+                &opts,
+                this.vocabulary(),
+                this.tagger(),
+            )
+            .map_err(|e| CurateError::Invalid(e.to_string()))
+        };
+        let mut record = prepare(self, &split_path, split_bytes)?;
+        let into = match new_id {
+            Some(n) => {
+                let n = crate::parse::slug(n);
+                if self.store().testimony_with_id(&n)?.is_some() {
+                    return Err(CurateError::Invalid(format!(
+                        "identifier `{n}` is taken; choose another --new-id"
+                    )));
+                }
+                n
+            }
+            None => crate::identity::fresh_id(
+                self.store(),
+                std::path::Path::new(&split_path),
+                &record.id,
+            )?,
+        };
+        if record.title == record.id {
+            record.title = into.clone();
+        }
+        record.id = into.clone();
+        record.source_abs = Some(crate::identity::canonical(std::path::Path::new(
+            &split_path,
+        )));
+        let actor = curator.name().to_string();
+        self.store_mut()
+            .write_ingest(&record, &actor, false, MatchedBy::Split.name())?;
+        if t.source_path == path {
+            let mut back = prepare(self, &rest_path, rest_bytes)?;
+            back.id = id.to_string();
+            back.source_abs = Some(crate::identity::canonical(std::path::Path::new(&rest_path)));
+            self.store_mut()
+                .write_ingest(&back, &actor, true, MatchedBy::Split.name())?;
+        }
+        self.store_mut().record_split(id, path, &into, &actor)?;
+        self.after_write()?;
+        Ok(into)
     }
 
     /// Verifies the audit chain: `Ok((entries, head hash))` or the first

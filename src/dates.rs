@@ -52,7 +52,16 @@ pub fn today() -> Date {
 
 /// The current time as an RFC 3339 string with seconds, UTC.
 pub fn now_rfc3339() -> String {
-    let now = OffsetDateTime::now_utc();
+    rfc3339(OffsetDateTime::now_utc())
+}
+
+/// The time `seconds` from now, formatted like [`now_rfc3339`] (so that the
+/// two compare as strings).
+pub fn rfc3339_in(seconds: i64) -> String {
+    rfc3339(OffsetDateTime::now_utc() + time::Duration::seconds(seconds))
+}
+
+fn rfc3339(now: OffsetDateTime) -> String {
     format!(
         "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
         now.year(),

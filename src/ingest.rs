@@ -136,6 +136,9 @@ pub fn prepare(
                 header.title = None;
             }
             let changed = row.apply(&mut header);
+            if row.header.id.is_some() {
+                header.id_derived = false;
+            }
             let sheet_name = sheet.path.file_name().map_or_else(
                 || sheet.path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
@@ -336,6 +339,8 @@ pub fn prepare(
         index_points,
         format: format.name().to_string(),
         source_path: path.display().to_string(),
+        source_abs: None,
+        id_derived: header.id_derived,
         bytes,
         sha256,
         encoding: decoded.encoding.to_string(),

@@ -40,6 +40,7 @@ for hit in results.hits {
 #![deny(missing_docs)]
 
 pub mod access;
+pub mod accounts;
 pub mod analysis;
 mod archive;
 pub mod corpus;
@@ -49,6 +50,7 @@ pub mod decode;
 pub mod export;
 pub mod facets;
 pub mod hash;
+pub mod identity;
 pub mod index;
 pub mod ingest;
 pub mod lang;
@@ -60,5 +62,9 @@ pub mod store;
 pub mod suggest;
 pub mod tag;
 pub mod vocab;
+pub mod web;
 
-pub use crate::archive::{Archive, ArchiveError, DB_FILE, FileReport, INDEX_DIR, TestimonyView};
+pub use crate::archive::{
+    Archive, ArchiveError, DB_FILE, FileReport, INDEX_DIR, IndexStamp, IngestJob, MEDIA_DIR,
+    MEDIA_TYPES, MediaFile, TestimonyView,
+};

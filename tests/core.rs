@@ -77,7 +77,7 @@ fn ingest_reports_each_bad_file_and_goes_on() {
     // (control characters removed; the first of two duplicates).
     assert!(
         stdout.contains(&format!(
-            "{} ingested, 0 unchanged, 0 updated, 9 failed",
+            "{} ingested, 0 unchanged, 0 updated, 0 moved, 9 failed",
             good + 2
         )),
         "{stdout}\n{stderr}"

@@ -433,7 +433,7 @@ fn a_full_disk_during_ingest_and_index_commit_loses_nothing_committed() {
     assert!(!out.status.success(), "400 files fit in 3 MB?");
     let reported: Vec<String> = stdout
         .lines()
-        .filter(|l| l.contains("\"outcome\":\"ingested\""))
+        .filter(|l| l.contains("\"outcome\":\"new\""))
         .filter_map(|l| {
             l.split("\"id\":\"")
                 .nth(1)?

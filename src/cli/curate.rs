@@ -155,6 +155,19 @@ pub struct MergeArgs {
 }
 
 #[derive(Args, Debug)]
+pub struct SplitArgs {
+    /// The testimony that took revisions from more than one file.
+    id: String,
+    /// The file whose revisions become a testimony of their own, as
+    /// `tanu check` and `tanu history` name it.
+    file: String,
+    /// Identifier for the new testimony (default: the file's identifier
+    /// qualified by its folders, e.g. `b-interju`).
+    #[arg(long, value_name = "ID")]
+    new_id: Option<String>,
+}
+
+#[derive(Args, Debug)]
 pub struct RetagArgs {
     /// Testimony id (or --all).
     #[arg(required_unless_present = "all")]
@@ -441,6 +454,20 @@ pub fn merge(cli: &Cli, args: &MergeArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+pub fn split(cli: &Cli, args: &SplitArgs) -> anyhow::Result<ExitCode> {
+    let curator = curator(cli)?;
+    let mut archive = super::open(cli)?;
+    let into = archive.split(&curator, &args.id, &args.file, args.new_id.as_deref())?;
+    println!(
+        "split the revisions from {} out of {} into the new testimony {} (both histories are kept)",
+        print::safe(&args.file),
+        print::safe(&args.id),
+        print::safe(&into)
+    );
+    super::note_pending_index(&archive);
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn retag(cli: &Cli, args: &RetagArgs) -> anyhow::Result<ExitCode> {
     let curator = curator(cli)?;
     let mut archive = super::open(cli)?;
@@ -480,6 +507,18 @@ pub fn history(cli: &Cli, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
             print::safe(&r.actor),
             print::safe(&r.summary)
         );
+        if let (Some(file), Some(sha)) = (&r.source_path, &r.sha256) {
+            let matched = r
+                .matched_by
+                .as_deref()
+                .map(|m| format!("  matched by {m}"))
+                .unwrap_or_default();
+            println!(
+                "       file {}  sha256 {}{matched}",
+                print::safe(file),
+                &sha[..12.min(sha.len())]
+            );
+        }
     }
     if !h.segment_texts.is_empty() {
         println!("earlier segment texts:");

@@ -21,6 +21,54 @@ pub struct DemoArgs {
     /// The transcripts to ingest.
     #[arg(long, value_name = "DIR")]
     fixtures: Option<PathBuf>,
+    /// Then publish the demo (one testimony restricted, one with its
+    /// recording) and serve it on the web, as `tanu serve` does.
+    #[arg(long)]
+    serve: bool,
+    /// The address to serve on, with --serve.
+    #[arg(
+        long,
+        default_value = "127.0.0.1:8080",
+        value_name = "ADDR",
+        requires = "serve"
+    )]
+    listen: String,
+}
+
+/// The demo testimony kept restricted (hidden from the web's public).
+pub const DEMO_RESTRICTED: &str = "hu-gulag-005";
+/// The demo testimony with a recording (`fixtures/media/{id}.opus`).
+pub const DEMO_MEDIA: &str = "hu-mr-001";
+
+/// Publishes every demo testimony, restricts one and copies the recording
+/// in, so that the web shows what a real archive would.
+fn prepare_for_web(archive: &mut Archive, fixtures: &Path) -> anyhow::Result<()> {
+    let curator = tanu::curate::Curator::new(Some("tanu demo"), tanu::access::Role::Archivist)?;
+    for t in archive.list(tanu::access::Role::Archivist)? {
+        archive.set_status(&curator, &t.id, "published", "demo")?;
+    }
+    if archive
+        .show(DEMO_RESTRICTED, tanu::access::Role::Archivist)?
+        .is_some()
+    {
+        archive.set_access(
+            &curator,
+            DEMO_RESTRICTED,
+            Some("restricted"),
+            None,
+            "demo: a testimony for researchers only",
+        )?;
+    }
+    let recording = fixtures
+        .parent()
+        .map(|p| p.join("media").join(format!("{DEMO_MEDIA}.opus")));
+    if let Some(src) = recording.filter(|p| p.is_file()) {
+        let dir = archive.dir().join(tanu::MEDIA_DIR);
+        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        let dst = dir.join(format!("{DEMO_MEDIA}.opus"));
+        std::fs::copy(&src, &dst).with_context(|| format!("copying {}", src.display()))?;
+    }
+    Ok(())
 }
 
 fn fixtures_dir(given: Option<&Path>) -> anyhow::Result<PathBuf> {
@@ -164,5 +212,21 @@ pub fn run(args: &DemoArgs) -> anyhow::Result<ExitCode> {
          tanu --archive {dir} regions",
         dir = args.dir.display()
     );
+    if args.serve {
+        prepare_for_web(&mut archive, &fixtures)?;
+        drop(archive);
+        println!(
+            "\nPublished the demo ({DEMO_RESTRICTED} restricted: the web's public does not see it; \
+             {DEMO_MEDIA} has a recording)."
+        );
+        let dir = args.dir.clone();
+        tanu::web::serve(&args.dir, &args.listen, |addr| {
+            println!(
+                "tanu: serving {} at http://{addr}/ (Ctrl-C stops)",
+                dir.display()
+            );
+            let _ = std::io::Write::flush(&mut std::io::stdout());
+        })?;
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -8,6 +8,7 @@ use clap::Args;
 
 use std::sync::Arc;
 
+use tanu::IngestJob;
 use tanu::ingest::{IngestOptions, collect, read_sheet, sheet_for};
 use tanu::parse::sheet::Sheet;
 
@@ -48,7 +49,8 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
     let collected = collect(&args.paths)?;
     let files = collected.files;
     let mut skipped = collected.skipped;
-    let (mut ingested, mut unchanged, mut updated, mut failed) = (0usize, 0usize, 0usize, 0usize);
+    let (mut ingested, mut unchanged, mut updated, mut moved, mut failed) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
     // Metadata sheets first: a transcript whose folder has a broken sheet is
     // not ingested (it could otherwise go in public without its access level).
     let mut sheets: Vec<Arc<Sheet>> = Vec::new();
@@ -70,18 +72,13 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    let mut opts = IngestOptions {
-        encoding,
-        replace: args.replace,
-        sheet: None,
-    };
-    let mut matched_rows: Vec<(PathBuf, usize)> = Vec::new();
     let actor = super::actor(cli);
     let bar = print::progress("ingesting");
     if let Some(b) = &bar {
         b.set_length(files.len() as u64);
     }
-    for (i, path) in files.iter().enumerate() {
+    let mut jobs = Vec::with_capacity(files.len());
+    for path in &files {
         if let Some(sheet) = broken
             .iter()
             .find(|s| s.parent().is_some_and(|d| path.starts_with(d)))
@@ -98,11 +95,29 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
             }
             continue;
         }
-        opts.sheet = sheet_for(path, &sheets).cloned();
-        for result in archive.ingest_path(path, &opts, &actor) {
+        jobs.push(IngestJob {
+            path: path.clone(),
+            opts: IngestOptions {
+                encoding,
+                replace: args.replace,
+                sheet: sheet_for(path, &sheets).cloned(),
+            },
+        });
+    }
+    let mut matched_rows: Vec<(PathBuf, usize)> = Vec::new();
+    let mut position = 0u64;
+    // The first failure to write to stdout (a closed pipe) ends the output.
+    let mut output: anyhow::Result<()> = Ok(());
+    let say = |bar: &Option<indicatif::ProgressBar>, line: String, to_stdout: bool| match bar {
+        Some(b) => b.println(line),
+        None if to_stdout => println!("{line}"),
+        None => eprintln!("{line}"),
+    };
+    archive.ingest_all(jobs, &actor, INDEX_BATCH, |path, results| {
+        for result in results {
             match result {
                 Ok(report) => {
-                    if let Some(sheet) = &opts.sheet
+                    if let Some(sheet) = sheet_for(path, &sheets)
                         && let Some(row) = sheet.row_for(path, &report.id)
                     {
                         matched_rows.push((sheet.path.clone(), row.line));
@@ -111,48 +126,44 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
                         for w in &report.warnings {
                             let line =
                                 format!("tanu: warning: {}: {}", path.display(), print::safe(w));
-                            match &bar {
-                                Some(b) => b.println(line),
-                                None => eprintln!("{line}"),
-                            }
+                            say(&bar, line, false);
                         }
                     }
                     match report.outcome {
-                        "ingested" => ingested += 1,
+                        "new" => ingested += 1,
                         "updated" => updated += 1,
+                        "moved" => moved += 1,
                         _ => unchanged += 1,
                     }
                     if args.json {
-                        print::json_line("file", &report)?;
+                        if output.is_ok() {
+                            output = print::json_line("file", &report);
+                        }
+                    } else {
+                        say(&bar, outcome_line(&report), true);
                     }
                 }
                 Err(err) => {
                     failed += 1;
                     // One line per problem (a file may have several unknown tags).
                     for l in err.to_string().lines() {
-                        let line = format!("tanu: {l}");
-                        match &bar {
-                            Some(b) => b.println(line),
-                            None => eprintln!("{line}"),
-                        }
+                        say(&bar, format!("tanu: {l}"), false);
                     }
-                    if args.json {
-                        print::json_line(
+                    if args.json && output.is_ok() {
+                        output = print::json_line(
                             "error",
                             &serde_json::json!({ "path": path, "error": err.to_string() }),
-                        )?;
+                        );
                     }
                 }
             }
         }
-        if (i + 1) % INDEX_BATCH == 0 {
-            archive.sync_index()?;
-        }
+        position += 1;
         if let Some(b) = &bar {
-            b.set_position(i as u64 + 1);
+            b.set_position(position);
         }
-    }
-    archive.sync_index()?;
+    })?;
+    output?;
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -180,13 +191,14 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
         print::json_line(
             "summary",
             &serde_json::json!({
-                "ingested": ingested, "unchanged": unchanged, "updated": updated, "failed": failed,
+                "ingested": ingested, "unchanged": unchanged, "updated": updated, "moved": moved,
+                "failed": failed,
                 "skipped_other_extensions": skipped,
             }),
         )?;
     } else {
         let mut line = format!(
-            "{ingested} ingested, {unchanged} unchanged, {updated} updated, {failed} failed"
+            "{ingested} ingested, {unchanged} unchanged, {updated} updated, {moved} moved, {failed} failed"
         );
         if skipped > 0 {
             line.push_str(&format!(" ({skipped} files with other extensions skipped)"));
@@ -199,4 +211,19 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// One line per file: what it became and why, e.g.
+/// `new        b-interju  b/interju.txt  (\`interju\` is taken by a/interju.txt)`.
+fn outcome_line(report: &tanu::FileReport) -> String {
+    let mut line = format!(
+        "{:<9}  {}  {}",
+        report.outcome,
+        print::safe(&report.id),
+        print::safe(&report.path.display().to_string())
+    );
+    if let Some(reason) = &report.reason {
+        line.push_str(&format!("  ({})", print::safe(reason)));
+    }
+    line
 }

@@ -12,6 +12,8 @@ mod ingest;
 mod print;
 mod read;
 mod search;
+mod serve;
+mod users;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -110,6 +112,13 @@ enum Command {
     Unredact(curate::UnredactArgs),
     /// Merge a duplicate record into another.
     Merge(curate::MergeArgs),
+    /// Give the revisions a testimony took from another file (see `tanu
+    /// check`) a testimony of their own.
+    Split(curate::SplitArgs),
+    /// Manage the accounts that sign in to the web archive.
+    User(users::UserArgs),
+    /// Manage API tokens for scripts.
+    Token(users::TokenArgs),
     /// Re-run tag suggestions on stored text (keeps decisions).
     Retag(curate::RetagArgs),
     /// Show every revision and decision of a testimony.
@@ -118,6 +127,8 @@ enum Command {
     Audit(curate::AuditArgs),
     /// Write a synthetic archive of transcript files (for benchmarks).
     Generate(generate::GenerateArgs),
+    /// Serve the archive on the web (search, reader, JSON API) to the public role.
+    Serve(serve::ServeArgs),
 }
 
 /// Runs the CLI and maps the outcome to an exit code.
@@ -251,10 +262,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Redact(args) => curate::redact(&cli, args),
         Command::Unredact(args) => curate::unredact(&cli, args),
         Command::Merge(args) => curate::merge(&cli, args),
+        Command::Split(args) => curate::split(&cli, args),
+        Command::User(args) => users::user(&cli, args),
+        Command::Token(args) => users::token(&cli, args),
         Command::Retag(args) => curate::retag(&cli, args),
         Command::History(args) => curate::history(&cli, args),
         Command::Audit(args) => curate::audit(&cli, args),
         Command::Generate(args) => generate::run(args),
+        Command::Serve(args) => serve::run(&cli, args),
     }
 }
 

@@ -258,59 +258,117 @@ fn check_not_binary(text: &str) -> Result<(), DecodeError> {
 /// `chardetng`'s guess adds [`GUESS_BONUS`] to its candidate's score.
 const GUESS_BONUS: f64 = 0.05;
 
+/// What every byte value decodes to in each of [`LEGACY_CANDIDATES`] (all
+/// single-byte encodings: one byte, one character), and what the scorer
+/// needs to know of that character.
+struct ByteTables {
+    chars: Vec<[char; 256]>,
+    infos: Vec<[plausibility::CharInfo; 256]>,
+}
+
+fn byte_tables() -> &'static ByteTables {
+    static TABLES: std::sync::OnceLock<ByteTables> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let chars: Vec<[char; 256]> = LEGACY_CANDIDATES
+            .iter()
+            .map(|enc| {
+                let mut t = ['\u{FFFD}'; 256];
+                for (b, slot) in t.iter_mut().enumerate() {
+                    let byte = [b as u8];
+                    let (text, _) = enc.decode_without_bom_handling(&byte);
+                    let mut cs = text.chars();
+                    if let (Some(c), None) = (cs.next(), cs.next()) {
+                        *slot = c;
+                    }
+                }
+                t
+            })
+            .collect();
+        let infos = chars
+            .iter()
+            .map(|t| t.map(plausibility::CharInfo::of))
+            .collect();
+        ByteTables { chars, infos }
+    })
+}
+
+/// One scored candidate: its score and its index in [`LEGACY_CANDIDATES`].
+type Candidate = (f64, usize);
+
+/// Whether candidates `a` and `b` decode `bytes` to the same text: they
+/// agree on every byte value that occurs (`present`).
+fn same_text(a: usize, b: usize, present: &[bool; 256]) -> bool {
+    let t = &byte_tables().chars;
+    (0..256).all(|v| !present[v] || t[a][v] == t[b][v])
+}
+
 /// Whether `chardetng`'s guess can change the outcome of [`detect_legacy`]
 /// for these raw scores. It cannot when the best candidate is the only
 /// one with its text and every other text scores at least 0.4 lower: the
 /// winner stays the winner, its confidence is 0.99 (a margin of 0.327
 /// reaches the cap) and it is not binary. Feeding the detector the whole
 /// file was a third of the cost of decoding a legacy file.
-fn guess_matters(raw: &[(f64, &'static Encoding, String)]) -> bool {
-    let Some((bi, best)) = raw.iter().enumerate().fold(
-        None,
-        |acc: Option<(usize, f64)>, (i, (s, _, _))| match acc {
-            Some((_, b)) if b >= *s => acc,
-            _ => Some((i, *s)),
-        },
-    ) else {
+fn guess_matters(raw: &[Candidate], present: &[bool; 256]) -> bool {
+    let Some((bi, best)) =
+        raw.iter()
+            .enumerate()
+            .fold(None, |acc: Option<(usize, f64)>, (i, (s, _))| match acc {
+                Some((_, b)) if b >= *s => acc,
+                _ => Some((i, *s)),
+            })
+    else {
         return true;
     };
-    let text = &raw[bi].2;
+    let winner = raw[bi].1;
     best < -9.0
         || raw
             .iter()
             .enumerate()
-            .any(|(i, (s, _, t))| i != bi && (t == text || *s > best - 0.4))
+            .any(|(i, (s, e))| i != bi && (same_text(*e, winner, present) || *s > best - 0.4))
 }
 
+/// Scores every legacy candidate from byte tables (no candidate is decoded
+/// to be scored: the score of the first 64 KiB is the same to the bit as
+/// that of the decoded text) and decodes only the winner.
 fn detect_legacy(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    let mut scored: Vec<(f64, &'static Encoding, String)> = LEGACY_CANDIDATES
-        .iter()
-        .map(|&enc| {
-            let (text, _) = enc.decode_without_bom_handling(bytes);
-            let s = plausibility::score(&text).per_char;
-            (s, enc, text.into_owned())
+    let tables = byte_tables();
+    let mut present = [false; 256];
+    for &b in bytes {
+        present[usize::from(b)] = true;
+    }
+    let mut scored: Vec<Candidate> = (0..LEGACY_CANDIDATES.len())
+        .map(|i| {
+            (
+                plausibility::score_bytes(bytes, &tables.infos[i]).per_char,
+                i,
+            )
         })
         .collect();
-    if guess_matters(&scored) {
+    if guess_matters(&scored, &present) {
         let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
         detector.feed(bytes, true);
         let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
-        for (s, enc, _) in &mut scored {
-            if *enc == guess {
+        for (s, i) in &mut scored {
+            if LEGACY_CANDIDATES[*i] == guess {
                 *s += GUESS_BONUS;
             }
         }
     }
     // Stable sort keeps the preference order of LEGACY_CANDIDATES on ties.
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let (best, encoding, text) = scored.swap_remove(0);
+    // `swap_remove`, as the first version did: the runner-up search below
+    // then starts from the lowest score (kept so that stored confidences
+    // do not change).
+    let (best, winner) = scored.swap_remove(0);
+    let encoding = LEGACY_CANDIDATES[winner];
+    let text = encoding.decode_without_bom_handling(bytes).0.into_owned();
     check_not_binary(&text)?;
     // Confidence from the margin over the best candidate that decodes to a
     // different text (Windows-1250 and ISO-8859-2 agree on Hungarian).
     let runner_up = scored
         .iter()
-        .find(|(_, _, t)| *t != text)
-        .map(|(s, _, _)| *s);
+        .find(|(_, i)| !same_text(*i, winner, &present))
+        .map(|(s, _)| *s);
     let confidence = match runner_up {
         None => 0.99,
         Some(second) => {
@@ -419,6 +477,28 @@ mod tests {
             assert_eq!(detect_legacy(bytes), detect_legacy_reference(bytes));
         }
         assert!(legacy > 40, "{legacy}");
+    }
+
+    #[test]
+    fn byte_table_scores_are_the_decoded_scores_to_the_bit() {
+        // Arbitrary bytes (every value, long runs, past the 64 KiB cut).
+        let mut x: u32 = 0x2545_F491;
+        for len in [0usize, 1, 7, 300, 5_000, 70_000] {
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 17;
+                    x ^= x << 5;
+                    (x >> 24) as u8
+                })
+                .collect();
+            for (i, e) in LEGACY_CANDIDATES.iter().enumerate() {
+                let text = e.decode_without_bom_handling(&bytes).0;
+                let slow = plausibility::score(&text).per_char;
+                let fast = plausibility::score_bytes(&bytes, &byte_tables().infos[i]).per_char;
+                assert_eq!(slow.to_bits(), fast.to_bits(), "{} len {len}", e.name());
+            }
+        }
     }
 
     fn enc(text: &str, e: &'static Encoding) -> Vec<u8> {

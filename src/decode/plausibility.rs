@@ -299,16 +299,25 @@ pub fn is_plausible_char(c: char) -> bool {
         || OTHER_LATIN.contains(lower)
 }
 
-/// Scores `text` (the first 64 KiB of characters are enough).
-pub fn score(text: &str) -> Score {
-    let [hu, de, ru] = models();
-    let (mut ll_hu, mut ll_de, mut ll_ru) = (0.0f64, 0.0f64, 0.0f64);
-    let mut penalty = 0.0f64;
-    let (mut latin, mut cyrillic, mut penalized) = (0usize, 0usize, 0usize);
-    let mut prev_lower = false;
-    let mut prev_script = Script::Other;
-    for c in text.chars().take(64 * 1024) {
-        let is_upper = if c.is_ascii() {
+/// What [`score`] needs to know of one character, computed once per
+/// character (or once per byte value of a single-byte encoding).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct CharInfo {
+    script: Script,
+    alphabetic: bool,
+    upper: bool,
+    lowercase: bool,
+    /// Log-probabilities of the lower-case letter under the Hungarian,
+    /// German and Russian models (only the ones its script uses count).
+    ll: [f64; 3],
+    /// The penalty a character of no script carries, if any.
+    penalty: f64,
+}
+
+impl CharInfo {
+    pub(crate) fn of(c: char) -> CharInfo {
+        let [hu, de, ru] = models();
+        let upper = if c.is_ascii() {
             c.is_ascii_uppercase()
         } else {
             c.is_uppercase()
@@ -316,42 +325,85 @@ pub fn score(text: &str) -> Score {
         let lower = lower_simple(c).unwrap_or_else(|| c.to_lowercase().next().unwrap_or(c));
         let script = script_of(c);
         let alphabetic = is_alphabetic(c);
-        match script {
+        let ll = match script {
+            Script::Latin => [hu.log_p(lower), de.log_p(lower), 0.0],
+            Script::Cyrillic => [0.0, 0.0, ru.log_p(lower)],
+            Script::Other => [0.0; 3],
+        };
+        let penalty = if script != Script::Other {
+            0.0
+        } else if (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}')) || c == '\u{FFFD}'
+        {
+            CONTROL
+        } else if alphabetic {
+            FOREIGN_LETTER
+        } else if !is_ordinary_symbol(c) && !c.is_whitespace() {
+            ODD_SYMBOL
+        } else {
+            0.0
+        };
+        CharInfo {
+            script,
+            alphabetic,
+            upper,
+            lowercase: c.is_lowercase(),
+            ll,
+            penalty,
+        }
+    }
+}
+
+/// Scores `text` (the first 64 KiB of characters are enough).
+pub fn score(text: &str) -> Score {
+    score_infos(text.chars().take(64 * 1024).map(CharInfo::of))
+}
+
+/// The [`score`] of `bytes` decoded by a single-byte encoding whose byte
+/// values decode to the characters described by `table`, without decoding:
+/// the same characters in the same order, so the same score to the bit.
+pub(crate) fn score_bytes(bytes: &[u8], table: &[CharInfo; 256]) -> Score {
+    score_infos(bytes.iter().take(64 * 1024).map(|&b| table[usize::from(b)]))
+}
+
+fn score_infos(chars: impl Iterator<Item = CharInfo>) -> Score {
+    let (mut ll_hu, mut ll_de, mut ll_ru) = (0.0f64, 0.0f64, 0.0f64);
+    let mut penalty = 0.0f64;
+    let (mut latin, mut cyrillic, mut penalized) = (0usize, 0usize, 0usize);
+    let mut prev_lower = false;
+    let mut prev_script = Script::Other;
+    for c in chars {
+        match c.script {
             Script::Latin => {
                 latin += 1;
-                ll_hu += hu.log_p(lower);
-                ll_de += de.log_p(lower);
+                ll_hu += c.ll[0];
+                ll_de += c.ll[1];
             }
             Script::Cyrillic => {
                 cyrillic += 1;
-                ll_ru += ru.log_p(lower);
+                ll_ru += c.ll[2];
             }
             Script::Other => {
-                if (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}'))
-                    || c == '\u{FFFD}'
-                {
-                    penalty += CONTROL;
-                    penalized += 1;
-                } else if alphabetic {
-                    penalty += FOREIGN_LETTER;
-                    penalized += 1;
-                } else if !is_ordinary_symbol(c) && !c.is_whitespace() {
-                    penalty += ODD_SYMBOL;
+                if c.penalty != 0.0 {
+                    penalty += c.penalty;
                     penalized += 1;
                 }
             }
         }
-        if script != Script::Other && prev_script != Script::Other && script != prev_script {
+        if c.script != Script::Other && prev_script != Script::Other && c.script != prev_script {
             penalty += SCRIPT_SWITCH;
             penalized += 1;
         }
-        prev_script = if alphabetic { script } else { Script::Other };
-        if alphabetic {
-            if is_upper && prev_lower {
+        prev_script = if c.alphabetic {
+            c.script
+        } else {
+            Script::Other
+        };
+        if c.alphabetic {
+            if c.upper && prev_lower {
                 penalty += CASE_FLIP;
                 penalized += 1;
             }
-            prev_lower = c.is_lowercase();
+            prev_lower = c.lowercase;
         } else {
             prev_lower = false;
         }

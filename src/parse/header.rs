@@ -66,6 +66,8 @@ pub struct HeaderTag {
 pub struct Header {
     /// Stable identifier.
     pub id: Option<String>,
+    /// Whether `id` was made from the file name (no identifier in the file).
+    pub id_derived: bool,
     /// Title.
     pub title: Option<String>,
     /// Narrator's name.

@@ -233,6 +233,7 @@ pub fn parse(text: &str, file_name: &str) -> Result<(Format, Transcript), ParseE
     let (format, mut t) = within_limits((format, t))?;
     if t.header.id.is_none() {
         t.header.id = Some(identifier_from_file_name(file_name));
+        t.header.id_derived = true;
     }
     if t.header.title.is_none() {
         t.header.title = Some(title_from_file_name(file_name));
@@ -286,6 +287,7 @@ fn parse_text(text: &str, file_name: &str) -> Result<(Format, Transcript), Parse
     };
     if header.id.is_none() {
         header.id = Some(identifier_from_file_name(file_name));
+        header.id_derived = true;
     }
     if header.title.is_none() && format == Format::Plain {
         header.title = Some(title_from_file_name(file_name));

@@ -703,3 +703,38 @@ fn facet_counts(vocab: &Vocabulary, testimonies: &collect::Testimonies) -> Vec<F
     out.sort_by(|a, b| a.facet.cmp(&b.facet).then(a.path.cmp(&b.path)));
     out
 }
+
+/// The byte ranges of each text's words that `query` highlights, as a
+/// search's snippets mark them: for showing a whole testimony with the
+/// searched words marked after a search. `texts` are `(text, language
+/// code)`; a malformed query is its [`QueryError`].
+pub fn highlight_texts(
+    index: &SearchIndex,
+    vocab: &Vocabulary,
+    query: &str,
+    texts: &[(&str, &str)],
+) -> Result<Vec<Vec<(usize, usize)>>, SearchError> {
+    let parsed = query::parse(query)?;
+    let searcher = index.searcher();
+    let mut compiler = compile::Compiler {
+        fields: index.fields(),
+        searcher: &searcher,
+        vocab,
+        context: false,
+        suggested: false,
+        highlight: Highlighter::default(),
+    };
+    let parts = match parsed {
+        Query::And(parts) => parts,
+        q => vec![q],
+    };
+    compiler.top_level(&parts)?;
+    let hl = compiler.highlight;
+    Ok(texts
+        .iter()
+        .map(|(text, lang)| {
+            let lang = Lang::from_code(lang).unwrap_or(Lang::Other);
+            snippet::snippet(text, lang, &hl, usize::MAX).highlights
+        })
+        .collect())
+}

@@ -106,6 +106,7 @@ pub fn parse(input: &str) -> Result<Query, QueryError> {
         toks,
         pos: 0,
         end: input.chars().count() + 1,
+        depth: 0,
     };
     let q = p.or()?;
     if let Some((t, col)) = p.toks.get(p.pos) {
@@ -255,9 +256,30 @@ struct Parser {
     pos: usize,
     /// The column just after the input, for "ends too early" errors.
     end: usize,
+    /// Parentheses and `NOT`s open around the current position.
+    depth: usize,
 }
 
+/// At most this many parentheses and `NOT`s may nest: the parser and the
+/// compiler recurse on them, and a query must not exhaust the stack (a
+/// server thread's is small).
+pub const MAX_NESTING: usize = 64;
+
 impl Parser {
+    /// Enters one more level of nesting at `col`, or refuses.
+    fn nest(&mut self, col: usize) -> Result<(), QueryError> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return Err(QueryError {
+                column: col,
+                message: format!(
+                    "the query nests too deeply (at most {MAX_NESTING} parentheses and NOTs)"
+                ),
+            });
+        }
+        Ok(())
+    }
+
     fn peek(&self) -> Option<&Tok> {
         self.toks.get(self.pos).map(|(t, _)| t)
     }
@@ -321,7 +343,10 @@ impl Parser {
                     message: "`NOT` needs a term after it".into(),
                 });
             }
-            return Ok(Query::Not(Box::new(self.unary()?)));
+            self.nest(self.column())?;
+            let inner = self.unary()?;
+            self.depth -= 1;
+            return Ok(Query::Not(Box::new(inner)));
         }
         self.primary()
     }
@@ -343,7 +368,9 @@ impl Parser {
                         message: "empty parentheses".into(),
                     });
                 }
+                self.nest(col)?;
                 let q = self.or()?;
+                self.depth -= 1;
                 if self.peek() != Some(&Tok::Close) {
                     return Err(QueryError {
                         column: col,
@@ -526,6 +553,27 @@ mod tests {
         assert_eq!(
             parse("Donyec-medence").unwrap(),
             Query::Phrase(vec!["Donyec".into(), "medence".into()])
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let ok = format!(
+            "{}tábor{}",
+            "(".repeat(MAX_NESTING),
+            ")".repeat(MAX_NESTING)
+        );
+        assert!(parse(&ok).is_ok());
+        let deep = format!("{}tábor{}", "(".repeat(5000), ")".repeat(5000));
+        let e = parse(&deep).unwrap_err();
+        assert_eq!(e.column, MAX_NESTING + 1);
+        assert!(e.message.contains("nests too deeply"), "{}", e.message);
+        let nots = format!("{}tábor", "NOT ".repeat(5000));
+        assert!(
+            parse(&nots)
+                .unwrap_err()
+                .message
+                .contains("nests too deeply")
         );
     }
 

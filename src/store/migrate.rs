@@ -10,6 +10,8 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../../schema/migrations/0001_archive.sql")),
     (2, include_str!("../../schema/migrations/0002_curation.sql")),
     (3, include_str!("../../schema/migrations/0003_formats.sql")),
+    (4, include_str!("../../schema/migrations/0004_identity.sql")),
+    (5, include_str!("../../schema/migrations/0005_accounts.sql")),
 ];
 
 /// The schema version this build writes.

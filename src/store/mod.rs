@@ -8,10 +8,12 @@
 //!
 //! **Architecture Invariant:** nothing outside this module writes SQL.
 
+mod accounts;
 mod audit;
 mod backup;
 mod check;
 mod curate;
+mod identity;
 mod migrate;
 mod read;
 mod restore;
@@ -21,11 +23,13 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use self::accounts::AccountRow;
 pub use self::audit::{AuditEntry, AuditProblem};
 pub use self::check::CheckResult;
 pub use self::curate::{
     EDITABLE_FIELDS, ReviewEvidence, ReviewItem, STATUSES, SegmentText, TagDecision,
 };
+pub use self::identity::{KnownSource, MixedSources};
 pub use self::migrate::SCHEMA_VERSION;
 pub use self::read::{
     EvidenceRow, RedactionRow, RevisionRow, SegmentRevisionRow, SegmentRow, TagRow, TestimonyRow,

@@ -177,6 +177,10 @@ pub struct RevisionRow {
     pub source_path: Option<String>,
     /// What changed.
     pub summary: String,
+    /// How the ingest found this testimony (`new`, `id`, `path`, `sha256`,
+    /// `replace`, `split`); absent for curation and older revisions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matched_by: Option<String>,
 }
 
 /// A redacted span.
@@ -443,7 +447,7 @@ impl Store {
     /// The revisions of a testimony, oldest first.
     pub fn revisions(&self, num: i64) -> Result<Vec<RevisionRow>> {
         let mut stmt = self.conn.prepare(
-            "SELECT number, at, actor, kind, sha256, source_path, summary FROM revision
+            "SELECT number, at, actor, kind, sha256, source_path, summary, matched_by FROM revision
              WHERE testimony = ?1 ORDER BY number",
         )?;
         let rows = stmt.query_map([num], |r| {
@@ -455,6 +459,7 @@ impl Store {
                 sha256: r.get(4)?,
                 source_path: r.get(5)?,
                 summary: r.get(6)?,
+                matched_by: r.get(7)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -163,8 +163,8 @@ impl Store {
                 }
             }
             let mut rev = tx.prepare_cached(
-                "INSERT INTO revision (testimony, number, at, actor, kind, sha256, source_path, summary)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO revision (testimony, number, at, actor, kind, sha256, source_path, summary, matched_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?;
             for v in &r.revisions {
                 rev.execute(params![
@@ -175,7 +175,8 @@ impl Store {
                     v.kind,
                     v.sha256,
                     v.source_path,
-                    v.summary
+                    v.summary,
+                    v.matched_by
                 ])?;
             }
             let mut red = tx.prepare_cached(

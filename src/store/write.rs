@@ -51,8 +51,14 @@ pub struct NewTestimony {
     pub properties: std::collections::BTreeMap<String, String>,
     /// Input format name.
     pub format: String,
-    /// File name.
+    /// The file's path as given.
     pub source_path: String,
+    /// Its canonical absolute path, when it could be resolved: how a
+    /// re-ingest of the same file is recognised (see [`crate::identity`]).
+    pub source_abs: Option<String>,
+    /// Whether `id` was derived from the file name (rather than given by
+    /// the file's header, OHMS accession number or a metadata-sheet row).
+    pub id_derived: bool,
     /// The original bytes.
     pub bytes: Vec<u8>,
     /// Their SHA-256.
@@ -120,12 +126,15 @@ pub enum IngestOutcome {
 impl Store {
     /// Stores an ingested testimony in one transaction (see the module
     /// docs). `replace` allows a file with another name to become a new
-    /// revision of an existing identifier.
+    /// revision of an existing identifier; `matched_by` records how the
+    /// identity rules chose `t.id` (`new`, `id`, `path`, `sha256`,
+    /// `replace`, `split`).
     pub fn write_ingest(
         &mut self,
         t: &NewTestimony,
         actor: &str,
         replace: bool,
+        matched_by: &str,
     ) -> Result<IngestOutcome> {
         let tx = self
             .conn
@@ -187,13 +196,14 @@ impl Store {
                 tx.execute(
                     "INSERT INTO testimony (id, title, narrator, narrator_birth_year, narrator_birthplace, interviewer,
                         recorded, recording_place, languages, access, embargo_until, keywords, speakers, source, notes,
-                        format, source_path, sha256, encoding, encoding_confidence, repairs, revision, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, 1, ?22, ?22)",
+                        format, source_path, sha256, encoding, encoding_confidence, repairs, revision, created_at, updated_at,
+                        source_abs)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, 1, ?22, ?22, ?23)",
                     params![
                         t.id, t.title, t.narrator, t.narrator_birth_year, t.narrator_birthplace, t.interviewer,
                         t.recorded, t.recording_place, languages, t.access.name(), t.embargo_until, keywords, speakers,
                         t.source, t.notes, t.format, t.source_path, t.sha256, t.encoding, t.encoding_confidence,
-                        repairs, now
+                        repairs, now, t.source_abs
                     ],
                 )?;
                 (tx.last_insert_rowid(), 1, IngestOutcome::Ingested, None)
@@ -211,13 +221,13 @@ impl Store {
                         interviewer = ?6, recorded = ?7, recording_place = ?8, languages = ?9, access = ?10,
                         embargo_until = ?11, keywords = ?12, speakers = ?13, source = ?14, notes = ?15, format = ?16,
                         source_path = ?17, sha256 = ?18, encoding = ?19, encoding_confidence = ?20, repairs = ?21,
-                        revision = ?22, updated_at = ?23
+                        revision = ?22, updated_at = ?23, source_abs = ?24
                      WHERE num = ?1",
                     params![
                         num, t.title, t.narrator, t.narrator_birth_year, t.narrator_birthplace, t.interviewer,
                         t.recorded, t.recording_place, languages, t.access.name(), t.embargo_until, keywords, speakers,
                         t.source, t.notes, t.format, t.source_path, t.sha256, t.encoding, t.encoding_confidence,
-                        repairs, revision, now
+                        repairs, revision, now, t.source_abs
                     ],
                 )?;
                 // Values set by curators win over the file's header.
@@ -271,9 +281,9 @@ impl Store {
             ));
         }
         tx.execute(
-            "INSERT INTO revision (testimony, number, at, actor, kind, sha256, source_path, summary)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![num, revision, now, actor, kind, t.sha256, t.source_path, summary],
+            "INSERT INTO revision (testimony, number, at, actor, kind, sha256, source_path, summary, matched_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![num, revision, now, actor, kind, t.sha256, t.source_path, summary, matched_by],
         )?;
         let after = json!({
             "revision": revision,

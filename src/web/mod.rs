@@ -1,0 +1,324 @@
+//! `tanu serve`: the archive on the web.
+//!
+//! This module only translates HTTP requests into [`Archive`] calls and
+//! their results into pages or JSON: no SQL, no index access, no access
+//! decisions of its own (the role is `public` until accounts exist, and it
+//! never comes from a request parameter). One file per area: `search.rs`
+//! (the search page), `reader.rs` (a testimony and its recording),
+//! `browse.rs` (lists by wave, region and transit camp), `api.rs` (JSON
+//! under `/api/v1`), `i18n.rs` (messages in Hungarian and
+//! English), `html.rs` (escaping and highlighting).
+//!
+//! `Archive` is synchronous and holds a SQLite connection, so the server
+//! keeps a small [`Pool`] of opened archives and calls them from
+//! `spawn_blocking`. Before each use a handle picks up index commits made
+//! by other processes ([`Archive::refresh_index`]); SQLite reads always see
+//! the last commit. The server never takes the index writer, so an ingest
+//! in another process runs while it serves.
+
+mod api;
+mod browse;
+mod html;
+pub mod i18n;
+mod reader;
+mod search;
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use askama::Template;
+use axum::Router;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::access::Role;
+use crate::{Archive, ArchiveError, IndexStamp};
+
+use self::i18n::{Msg, UiLang};
+
+/// The role of every web visitor until accounts exist.
+pub(crate) const ROLE: Role = Role::Public;
+
+/// A failure to start or run the server.
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    /// The archive could not be opened.
+    #[error(transparent)]
+    Archive(#[from] ArchiveError),
+    /// The address could not be bound, or the runtime failed.
+    #[error("{what}: {source}")]
+    Io {
+        /// What was being done.
+        what: String,
+        /// The error.
+        source: std::io::Error,
+    },
+}
+
+/// Opened archives, each used by one request at a time.
+pub struct Pool {
+    slots: Vec<Mutex<Slot>>,
+    next: AtomicUsize,
+}
+
+struct Slot {
+    archive: Archive,
+    seen: Option<IndexStamp>,
+}
+
+impl Pool {
+    /// Opens `size` handles on the archive in `dir`.
+    pub fn open(dir: &Path, size: usize) -> Result<Pool, ArchiveError> {
+        let mut slots = Vec::new();
+        for _ in 0..size.max(1) {
+            let mut archive = Archive::open(dir)?;
+            let mut seen = None;
+            // Reopened read-only: opening may have applied the outbox and
+            // kept the index writer, which an ingest will want.
+            archive.refresh_index(&mut seen)?;
+            slots.push(Mutex::new(Slot { archive, seen }));
+        }
+        Ok(Pool {
+            slots,
+            next: AtomicUsize::new(0),
+        })
+    }
+
+    /// Runs `f` on a free handle (waiting for one if all are busy), after
+    /// letting it see the index as last committed.
+    pub fn with<T>(&self, f: impl FnOnce(&Archive) -> T) -> Result<T, ArchiveError> {
+        let n = self.slots.len();
+        let start = self.next.fetch_add(1, Ordering::Relaxed) % n;
+        let mut guard = match (0..n).find_map(|i| self.slots[(start + i) % n].try_lock().ok()) {
+            Some(g) => g,
+            None => self.slots[start]
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner),
+        };
+        let Slot { archive, seen } = &mut *guard;
+        archive.refresh_index(seen)?;
+        Ok(f(archive))
+    }
+}
+
+/// What the handlers share.
+pub(crate) struct AppState {
+    pool: Pool,
+}
+
+pub(crate) type Shared = Arc<AppState>;
+
+/// Why a request failed, for its response.
+#[derive(Debug)]
+pub(crate) enum Failure {
+    /// Missing or hidden: one answer for both.
+    NotFound,
+    /// The archive failed (the detail goes to the server's log only).
+    Internal(String),
+}
+
+impl From<ArchiveError> for Failure {
+    fn from(e: ArchiveError) -> Failure {
+        Failure::Internal(e.to_string())
+    }
+}
+
+/// Runs `f` on an archive handle on a blocking thread.
+pub(crate) async fn blocking<T: Send + 'static>(
+    state: &Shared,
+    f: impl FnOnce(&Archive) -> Result<T, Failure> + Send + 'static,
+) -> Result<T, Failure> {
+    let st = state.clone();
+    match tokio::task::spawn_blocking(move || st.pool.with(f)).await {
+        Ok(Ok(r)) => r,
+        Ok(Err(e)) => Err(Failure::from(e)),
+        Err(e) => Err(Failure::Internal(format!("request task failed: {e}"))),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "web/message.html")]
+struct MessagePage {
+    m: Msg,
+    title: &'static str,
+    body: &'static str,
+    switch_href: String,
+}
+
+/// The HTML answer to a failure; a missing and a hidden testimony get the
+/// same bytes.
+pub(crate) fn failure_page(f: Failure, lang: UiLang) -> Response {
+    let m = Msg { lang };
+    let (status, title, body) = match f {
+        Failure::NotFound => (
+            StatusCode::NOT_FOUND,
+            m.get("not_found_title"),
+            m.get("not_found_body"),
+        ),
+        Failure::Internal(detail) => {
+            eprintln!("tanu serve: {detail}");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                m.get("error_title"),
+                m.get("error_body"),
+            )
+        }
+    };
+    let page = MessagePage {
+        m,
+        title,
+        body,
+        switch_href: format!("/?hl={}", lang.other().code()),
+    };
+    (status, render(&page)).into_response()
+}
+
+/// Renders a template as an HTML response.
+pub(crate) fn render<T: Template>(t: &T) -> Response {
+    match t.render() {
+        Ok(body) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response(),
+        Err(e) => {
+            eprintln!("tanu serve: rendering failed: {e}");
+            (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response()
+        }
+    }
+}
+
+/// Adds the cookie remembering the interface language when the request
+/// chose it with `hl`.
+pub(crate) fn remember_lang(mut resp: Response, hl: Option<&str>) -> Response {
+    if let Some(l) = hl.and_then(UiLang::parse)
+        && let Ok(v) = HeaderValue::from_str(&format!(
+            "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            i18n::COOKIE,
+            l.code()
+        ))
+    {
+        resp.headers_mut().append(header::SET_COOKIE, v);
+    }
+    resp
+}
+
+async fn not_found(headers: HeaderMap) -> Response {
+    failure_page(Failure::NotFound, i18n::choose(&headers, None))
+}
+
+const STYLE: &str = include_str!("../../assets/web/style.css");
+const SCRIPT: &str = include_str!("../../assets/web/app.js");
+const OPENAPI: &str = include_str!("../../assets/web/openapi.json");
+
+async fn openapi() -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
+}
+
+async fn style() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        STYLE,
+    )
+        .into_response()
+}
+
+async fn script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        SCRIPT,
+    )
+        .into_response()
+}
+
+/// The Content-Security-Policy of every response: nothing from elsewhere,
+/// no inline script or style.
+pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+    img-src 'self' data:; media-src 'self'; object-src 'none'; base-uri 'none'; \
+    form-action 'self'; frame-ancestors 'none'";
+
+/// The application: every route with its security headers.
+pub(crate) fn router(state: Shared) -> Router {
+    Router::new()
+        .route("/", get(search::page))
+        .route("/search", get(search::page))
+        .route("/browse/{facet}", get(browse::page))
+        .route("/t/{id}", get(reader::page))
+        .route("/media/{id}", get(reader::media))
+        .route("/api/v1/search", get(api::search))
+        .route("/api/v1/openapi.json", get(openapi))
+        .route("/api/v1/testimonies", get(api::list))
+        .route("/api/v1/testimonies/{id}", get(api::testimony))
+        .route("/api/v1/facets/{facet}", get(api::facets))
+        .route("/static/style.css", get(style))
+        .route("/static/app.js", get(script))
+        .fallback(not_found)
+        .with_state(state)
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+}
+
+/// Serves the archive in `dir` on `listen` (`127.0.0.1:8080`) until
+/// Ctrl-C; `ready` is called with the bound address once it accepts
+/// connections (port 0 picks a free port).
+pub fn serve(dir: &Path, listen: &str, ready: impl FnOnce(SocketAddr)) -> Result<(), WebError> {
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(2, 4);
+    let pool = Pool::open(dir, workers)?;
+    let state = Arc::new(AppState { pool });
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .max_blocking_threads(workers * 2)
+        // As much stack as a CLI's main thread: searching recurses on the
+        // query (bounded by the parser, see `search::query::MAX_NESTING`).
+        .thread_stack_size(8 * 1024 * 1024)
+        .enable_all()
+        .build()
+        .map_err(|source| WebError::Io {
+            what: "starting the server".into(),
+            source,
+        })?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(listen)
+            .await
+            .map_err(|source| WebError::Io {
+                what: format!("cannot listen on {listen}"),
+                source,
+            })?;
+        let addr = listener.local_addr().map_err(|source| WebError::Io {
+            what: format!("cannot listen on {listen}"),
+            source,
+        })?;
+        ready(addr);
+        axum::serve(listener, router(state))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|source| WebError::Io {
+                what: "serving".into(),
+                source,
+            })
+    })
+}

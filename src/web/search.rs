@@ -1,0 +1,665 @@
+//! The search page: `/` and `/search?q=…&region=…&wave=…&transit=…&lang=…&sort=…&page=…`.
+//!
+//! Every state is in the URL. The facet sidebar counts the testimonies the
+//! viewer may see (the library's counts), a click adds a filter, and the
+//! active filters are chips that remove themselves.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use serde::Deserialize;
+
+use crate::Archive;
+use crate::search::{Filter, QueryError, SearchError, SearchRequest, SearchResults};
+use crate::vocab::Facet;
+
+use super::html::{marked, path_segment, query_string, timecode};
+use super::i18n::{self, Msg, UiLang};
+use super::{ArchiveError, Failure, ROLE, Shared, blocking, failure_page, remember_lang, render};
+
+/// Testimonies per page.
+pub const PAGE_SIZE: usize = 10;
+/// The deepest page served (relevance ranking past it is not useful).
+pub const MAX_PAGE: usize = 100;
+/// Pages ranked together (see [`run`]).
+pub const RANK_BLOCK: usize = 10;
+/// At most this many testimonies are sorted by date.
+pub const MAX_SORTED: usize = 1000;
+/// The longest query served, in characters (every word of a query is a
+/// search of its own, so a query of thousands is refused, not run).
+pub const MAX_QUERY_CHARS: usize = 1000;
+
+/// The parameters of a search, as in the URL.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Params {
+    /// The query text.
+    #[serde(default)]
+    pub q: String,
+    /// Region or place filter.
+    #[serde(default)]
+    pub region: String,
+    /// Wave filter.
+    #[serde(default)]
+    pub wave: String,
+    /// Transit camp filter.
+    #[serde(default)]
+    pub transit: String,
+    /// Passage language filter.
+    #[serde(default)]
+    pub lang: String,
+    /// `relevance` (default) or `date`.
+    #[serde(default)]
+    pub sort: String,
+    /// 1-based page.
+    #[serde(default)]
+    pub page: String,
+    /// Interface language (remembered in a cookie).
+    #[serde(default)]
+    pub hl: String,
+}
+
+/// The filter parameters, in URL order: `(param, request field)`.
+pub const FILTERS: &[(&str, &str)] = &[
+    ("region", "region"),
+    ("wave", "wave"),
+    ("transit", "transit"),
+    ("lang", "lang"),
+];
+
+impl Params {
+    fn filter(&self, name: &str) -> &str {
+        match name {
+            "region" => &self.region,
+            "wave" => &self.wave,
+            "transit" => &self.transit,
+            "lang" => &self.lang,
+            _ => "",
+        }
+    }
+
+    fn filter_mut(&mut self, name: &str) -> Option<&mut String> {
+        match name {
+            "region" => Some(&mut self.region),
+            "wave" => Some(&mut self.wave),
+            "transit" => Some(&mut self.transit),
+            "lang" => Some(&mut self.lang),
+            _ => None,
+        }
+    }
+
+    /// The page number (1 when absent or invalid).
+    pub fn page(&self) -> usize {
+        self.page
+            .trim()
+            .parse::<usize>()
+            .unwrap_or(1)
+            .clamp(1, MAX_PAGE)
+    }
+
+    /// Whether results are sorted by recording date.
+    pub fn by_date(&self) -> bool {
+        self.sort == "date"
+    }
+
+    fn is_empty(&self) -> bool {
+        self.q.trim().is_empty() && FILTERS.iter().all(|(p, _)| self.filter(p).is_empty())
+    }
+
+    /// The URL of this state (without the interface language).
+    pub fn href(&self) -> String {
+        let page = if self.page() > 1 {
+            self.page().to_string()
+        } else {
+            String::new()
+        };
+        let sort = if self.by_date() { "date" } else { "" };
+        format!(
+            "/search{}",
+            query_string(&[
+                ("q", self.q.as_str()),
+                ("region", &self.region),
+                ("wave", &self.wave),
+                ("transit", &self.transit),
+                ("lang", &self.lang),
+                ("sort", sort),
+                ("page", &page),
+            ])
+        )
+    }
+
+    /// The URL of this state changed by `f`, back on page 1.
+    fn with(&self, f: impl FnOnce(&mut Params)) -> String {
+        let mut p = self.clone();
+        p.page = String::new();
+        f(&mut p);
+        p.href()
+    }
+}
+
+/// The library request for these parameters: the query text and the
+/// filters. With no query text, the first filter becomes the query (a
+/// filter alone is a valid query).
+pub fn request(p: &Params) -> SearchRequest {
+    let mut filters: Vec<Filter> = FILTERS
+        .iter()
+        .filter(|(param, _)| !p.filter(param).trim().is_empty())
+        .map(|(param, field)| Filter {
+            field: (*field).to_string(),
+            value: p.filter(param).trim().to_string(),
+        })
+        .collect();
+    let query = if p.q.trim().is_empty() && !filters.is_empty() {
+        let f = filters.remove(0);
+        format!("{}:\"{}\"", f.field, f.value.replace('"', ""))
+    } else {
+        p.q.clone()
+    };
+    let mut req = SearchRequest::new(query);
+    req.filters = filters;
+    req.role = ROLE;
+    req
+}
+
+/// Runs the search of `p` for its page: the results with only that page's
+/// hits, and the number of pages.
+pub fn run(
+    archive: &Archive,
+    p: &Params,
+    facets: bool,
+) -> Result<(SearchResults, usize), ArchiveError> {
+    let page = p.page();
+    let mut req = request(p);
+    if req.query.chars().count() > MAX_QUERY_CHARS {
+        return Err(ArchiveError::Search(SearchError::Query(QueryError {
+            column: MAX_QUERY_CHARS + 1,
+            message: format!("the query is too long (at most {MAX_QUERY_CHARS} characters)"),
+        })));
+    }
+    req.facets = facets;
+    // The library ranks testimonies by the passages it collects, and it
+    // collects more for a larger limit: pages cut from requests of
+    // different limits could repeat or skip a testimony. So every page of
+    // a block of RANK_BLOCK pages is cut from the same request.
+    req.limit = page.div_ceil(RANK_BLOCK) * RANK_BLOCK * PAGE_SIZE;
+    let mut results = archive.search(&req)?;
+    if p.by_date() && results.total_testimonies > results.hits.len() {
+        req.limit = results.total_testimonies.min(MAX_SORTED);
+        req.facets = false;
+        let all = archive.search(&req)?;
+        results.hits = all.hits;
+    }
+    if p.by_date() {
+        // Undated last; then by identifier, for a stable order.
+        results.hits.sort_by(|a, b| {
+            (a.recorded.is_none(), &a.recorded, &a.id).cmp(&(
+                b.recorded.is_none(),
+                &b.recorded,
+                &b.id,
+            ))
+        });
+    }
+    let shown = results.total_testimonies.min(if p.by_date() {
+        MAX_SORTED
+    } else {
+        MAX_PAGE * PAGE_SIZE
+    });
+    let pages = shown.div_ceil(PAGE_SIZE).max(1);
+    let start = (page - 1) * PAGE_SIZE;
+    results.hits = results
+        .hits
+        .into_iter()
+        .skip(start)
+        .take(PAGE_SIZE)
+        .collect();
+    Ok((results, pages))
+}
+
+struct Chip {
+    label: String,
+    href: String,
+}
+
+struct FacetLink {
+    label: String,
+    count: usize,
+    href: String,
+    depth: usize,
+    active: bool,
+}
+
+struct FacetGroup {
+    title: &'static str,
+    values: Vec<FacetLink>,
+}
+
+struct PassageView {
+    href: String,
+    time: String,
+    speaker: String,
+    kind: String,
+    question_speaker: String,
+    question_html: String,
+    html: String,
+}
+
+struct HitView {
+    href: String,
+    title: String,
+    meta: String,
+    matching: String,
+    passages: Vec<PassageView>,
+}
+
+struct BrowseRow {
+    href: String,
+    title: String,
+    meta: String,
+}
+
+struct SortLink {
+    label: &'static str,
+    href: String,
+    active: bool,
+}
+
+#[derive(Template)]
+#[template(path = "web/search.html")]
+struct SearchPage {
+    m: Msg,
+    switch_href: String,
+    q: String,
+    hidden: Vec<(&'static str, String)>,
+    error: Option<(String, String, String)>,
+    summary: String,
+    hits: Vec<HitView>,
+    browse: Vec<BrowseRow>,
+    facets: Vec<FacetGroup>,
+    chips: Vec<Chip>,
+    sorts: Vec<SortLink>,
+    prev: String,
+    next: String,
+    page_label: String,
+    no_results: bool,
+}
+
+/// `GET /` and `GET /search`.
+pub async fn page(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Query(p): Query<Params>,
+) -> Response {
+    let lang = i18n::choose(&headers, Some(&p.hl));
+    let hl = p.hl.clone();
+    let result = blocking(&state, move |a| build(a, &p, lang)).await;
+    let resp = match result {
+        Ok(page) => render(&page),
+        Err(f) => failure_page(f, lang),
+    };
+    remember_lang(resp, Some(&hl))
+}
+
+fn facet_title(m: Msg, facet: &str) -> &'static str {
+    match facet {
+        "wave" => m.get("facet_wave"),
+        "region" => m.get("facet_region"),
+        "transit_camp" => m.get("facet_transit_camp"),
+        _ => m.get("facet_lang"),
+    }
+}
+
+fn facet_param(facet: &str) -> &'static str {
+    match facet {
+        "wave" => "wave",
+        "transit_camp" => "transit",
+        _ => "region",
+    }
+}
+
+fn lang_label(m: Msg, code: &str) -> String {
+    match code {
+        "hu" => m.get("lang_hu").to_string(),
+        "ru" => m.get("lang_ru").to_string(),
+        "de" => m.get("lang_de").to_string(),
+        "other" => m.get("lang_other").to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// A vocabulary value's label in the interface language.
+pub(crate) fn vocab_label(a: &Archive, id: &str, lang: UiLang) -> String {
+    match a.vocabulary().get(id) {
+        Some(e) if lang == UiLang::En && !e.labels.en.is_empty() => e.labels.en.clone(),
+        Some(e) => e.labels.hu.clone(),
+        None => id.to_string(),
+    }
+}
+
+/// A reader link for a testimony, carrying the query for highlighting.
+pub(crate) fn reader_href(id: &str, q: &str, ordinal: Option<i64>) -> String {
+    let base = format!("/t/{}", path_segment(id));
+    match ordinal {
+        Some(o) => {
+            let p = o.to_string();
+            format!("{base}{}#p{o}", query_string(&[("q", q), ("p", &p)]))
+        }
+        None => format!("{base}{}", query_string(&[("q", q)])),
+    }
+}
+
+fn build(a: &Archive, p: &Params, lang: UiLang) -> Result<SearchPage, Failure> {
+    let m = Msg { lang };
+    let mut page = SearchPage {
+        m,
+        switch_href: {
+            let href = p.href();
+            let sep = if href.contains('?') { '&' } else { '?' };
+            format!("{href}{sep}hl={}", lang.other().code())
+        },
+        q: p.q.clone(),
+        hidden: FILTERS
+            .iter()
+            .map(|(param, _)| (*param, p.filter(param).to_string()))
+            .chain(std::iter::once((
+                "sort",
+                if p.by_date() {
+                    "date".into()
+                } else {
+                    String::new()
+                },
+            )))
+            .filter(|(_, v)| !v.is_empty())
+            .collect(),
+        error: None,
+        summary: String::new(),
+        hits: Vec::new(),
+        browse: Vec::new(),
+        facets: Vec::new(),
+        chips: Vec::new(),
+        sorts: Vec::new(),
+        prev: String::new(),
+        next: String::new(),
+        page_label: String::new(),
+        no_results: false,
+    };
+    for (param, _) in FILTERS {
+        let v = p.filter(param);
+        if v.is_empty() {
+            continue;
+        }
+        let label = if *param == "lang" {
+            lang_label(m, v)
+        } else {
+            vocab_label(a, v, lang)
+        };
+        page.chips.push(Chip {
+            label: format!(
+                "{}: {label}",
+                m.get(if *param == "transit" {
+                    "transit_camp"
+                } else {
+                    param
+                })
+            ),
+            href: p.with(|q| {
+                if let Some(f) = q.filter_mut(param) {
+                    f.clear();
+                }
+            }),
+        });
+    }
+
+    if p.is_empty() {
+        landing(a, p, m, &mut page)?;
+        return Ok(page);
+    }
+
+    let (results, pages) = match run(a, p, true) {
+        Ok(r) => r,
+        Err(ArchiveError::Search(SearchError::Query(e))) => {
+            // The column counts characters of the query as typed (or of
+            // the filter, when the filter was the query).
+            let shown = request(p).query;
+            let caret: String = " ".repeat(e.column.saturating_sub(1)) + "^";
+            page.error = Some((
+                format!(
+                    "{} {}",
+                    m.fill("query_error", &[("col", e.column.to_string())]),
+                    e.message
+                ),
+                shown,
+                caret,
+            ));
+            landing_facets(a, p, m, &mut page)?;
+            return Ok(page);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    page.summary = m.fill(
+        "results_count",
+        &[
+            ("n", results.total_testimonies.to_string()),
+            ("p", results.total_passages.to_string()),
+        ],
+    );
+    page.no_results = results.total_testimonies == 0;
+    let current = p.page();
+    if pages > 1 {
+        page.page_label = m.fill(
+            "page_of",
+            &[("page", current.to_string()), ("pages", pages.to_string())],
+        );
+    }
+    if current > 1 {
+        let mut q = p.clone();
+        q.page = (current - 1).to_string();
+        page.prev = q.href();
+    }
+    if current < pages {
+        let mut q = p.clone();
+        q.page = (current + 1).to_string();
+        page.next = q.href();
+    }
+    page.sorts = vec![
+        SortLink {
+            label: m.get("sort_relevance"),
+            href: p.with(|q| q.sort.clear()),
+            active: !p.by_date(),
+        },
+        SortLink {
+            label: m.get("sort_date"),
+            href: p.with(|q| q.sort = "date".into()),
+            active: p.by_date(),
+        },
+    ];
+    let q_for_links = request(p).query;
+    for hit in &results.hits {
+        let meta: Vec<String> = [hit.narrator.clone(), hit.recorded.clone()]
+            .into_iter()
+            .flatten()
+            .collect();
+        page.hits.push(HitView {
+            href: reader_href(&hit.id, &q_for_links, None),
+            title: hit.title.clone(),
+            meta: meta.join(" · "),
+            matching: m.fill(
+                "matching_passages",
+                &[("n", hit.matching_passages.to_string())],
+            ),
+            passages: hit
+                .passages
+                .iter()
+                .map(|ps| PassageView {
+                    href: if ps.record || ps.index_point.is_some() {
+                        reader_href(&hit.id, &q_for_links, None)
+                    } else {
+                        reader_href(&hit.id, &q_for_links, Some(ps.ordinal))
+                    },
+                    time: ps.start_ms.map(timecode).unwrap_or_default(),
+                    speaker: ps
+                        .speaker_name
+                        .clone()
+                        .or_else(|| ps.speaker.clone())
+                        .unwrap_or_default(),
+                    kind: if ps.record {
+                        m.get("record_hit").to_string()
+                    } else if ps.index_point.is_some() {
+                        m.get("index_point_hit").to_string()
+                    } else {
+                        String::new()
+                    },
+                    question_speaker: ps
+                        .question
+                        .as_ref()
+                        .and_then(|qn| qn.speaker.clone())
+                        .unwrap_or_default(),
+                    question_html: ps
+                        .question
+                        .as_ref()
+                        .map(|qn| marked(&qn.snippet.text, &qn.snippet.highlights))
+                        .unwrap_or_default(),
+                    html: marked(&ps.snippet.text, &ps.snippet.highlights),
+                })
+                .collect(),
+        });
+    }
+    // Facets of the matching testimonies, as the library counts them for
+    // this role.
+    let mut groups: Vec<FacetGroup> = Vec::new();
+    for facet in ["wave", "region", "transit_camp"] {
+        let param = facet_param(facet);
+        let values: Vec<FacetLink> = results
+            .facets
+            .iter()
+            .flatten()
+            .filter(|f| f.facet == facet && f.count > 0)
+            .map(|f| FacetLink {
+                label: vocab_label(a, &f.id, lang),
+                count: f.count,
+                href: p.with(|q| {
+                    if let Some(v) = q.filter_mut(param) {
+                        *v = f.id.clone();
+                    }
+                }),
+                depth: f.depth.min(4),
+                active: p.filter(param) == f.id,
+            })
+            .collect();
+        if !values.is_empty() {
+            groups.push(FacetGroup {
+                title: facet_title(m, facet),
+                values,
+            });
+        }
+    }
+    if let Some(g) = lang_facet(a, p, m)? {
+        groups.push(g);
+    }
+    page.facets = groups;
+    Ok(page)
+}
+
+/// The passage-language facet: testimonies with passages in each language
+/// that match the rest of the search.
+fn lang_facet(a: &Archive, p: &Params, m: Msg) -> Result<Option<FacetGroup>, Failure> {
+    if p.q.chars().count() > MAX_QUERY_CHARS {
+        return Ok(None);
+    }
+    let mut values = Vec::new();
+    for code in ["hu", "ru", "de", "other"] {
+        let mut probe = p.clone();
+        probe.lang = code.to_string();
+        probe.page = String::new();
+        let mut req = request(&probe);
+        req.limit = 1;
+        req.passages = 1;
+        let total = match a.search(&req) {
+            Ok(r) => r.total_testimonies,
+            Err(ArchiveError::Search(SearchError::Query(_))) => 0,
+            Err(e) => return Err(e.into()),
+        };
+        if total > 0 || p.lang == code {
+            values.push(FacetLink {
+                label: lang_label(m, code),
+                count: total,
+                href: p.with(|q| q.lang = code.to_string()),
+                depth: 0,
+                active: p.lang == code,
+            });
+        }
+    }
+    Ok((!values.is_empty()).then(|| FacetGroup {
+        title: m.get("facet_lang"),
+        values,
+    }))
+}
+
+/// The page without a search: every facet of the whole archive and the
+/// list of testimonies.
+fn landing(a: &Archive, p: &Params, m: Msg, page: &mut SearchPage) -> Result<(), Failure> {
+    landing_facets(a, p, m, page)?;
+    let mut list = a.list(ROLE)?;
+    list.sort_by(|x, y| x.title.cmp(&y.title));
+    page.summary = m.get("all_testimonies").to_string();
+    for t in list {
+        let meta: Vec<String> = [t.narrator.clone(), t.recorded.clone()]
+            .into_iter()
+            .flatten()
+            .chain(std::iter::once(
+                t.languages
+                    .iter()
+                    .map(|l| lang_label(m, l))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ))
+            .filter(|s| !s.is_empty())
+            .collect();
+        page.browse.push(BrowseRow {
+            href: reader_href(&t.id, "", None),
+            title: t.title,
+            meta: meta.join(" · "),
+        });
+    }
+    Ok(())
+}
+
+fn landing_facets(a: &Archive, p: &Params, m: Msg, page: &mut SearchPage) -> Result<(), Failure> {
+    let lang = m.lang;
+    for (facet, name) in [
+        (Facet::Wave, "wave"),
+        (Facet::Region, "region"),
+        (Facet::TransitCamp, "transit_camp"),
+    ] {
+        let param = facet_param(name);
+        let values: Vec<FacetLink> = a
+            .facet_values(facet, ROLE, false)?
+            .into_iter()
+            .filter(|v| v.count > 0)
+            .map(|v| FacetLink {
+                label: if lang == UiLang::En && !v.label_en.is_empty() {
+                    v.label_en.clone()
+                } else {
+                    v.label.clone()
+                },
+                count: v.count,
+                href: p.with(|q| {
+                    if let Some(f) = q.filter_mut(param) {
+                        *f = v.id.clone();
+                    }
+                }),
+                depth: v.depth.min(4),
+                active: p.filter(param) == v.id,
+            })
+            .collect();
+        if !values.is_empty() {
+            page.facets.push(FacetGroup {
+                title: facet_title(m, name),
+                values,
+            });
+        }
+    }
+    if let Some(g) = lang_facet(a, p, m)? {
+        page.facets.push(g);
+    }
+    Ok(())
+}
