@@ -541,7 +541,7 @@ impl Archive {
     ) -> Result<()> {
         let mut todo = Vec::new();
         for job in jobs {
-            let bytes = match std::fs::read(&job.path) {
+            let bytes = match crate::limits::read_input(&job.path) {
                 Ok(b) => b,
                 Err(source) => {
                     let path = job.path.clone();
@@ -572,7 +572,7 @@ impl Archive {
             let (tx, rx) = std::sync::mpsc::sync_channel(2);
             scope.spawn(move || {
                 for job in todo {
-                    let prepared = std::fs::read(&job.path)
+                    let prepared = crate::limits::read_input(&job.path)
                         .map_err(|source| IngestError::Io {
                             path: job.path.clone(),
                             source,
