@@ -345,7 +345,7 @@ impl Archive {
         opts: &IngestOptions,
         actor: &str,
     ) -> Result<FileReport, IngestError> {
-        let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
+        let bytes = crate::limits::read_input(path).map_err(|source| IngestError::Io {
             path: path.to_path_buf(),
             source,
         })?;
@@ -361,7 +361,7 @@ impl Archive {
         opts: &IngestOptions,
         actor: &str,
     ) -> Vec<Result<FileReport, IngestError>> {
-        let bytes = match std::fs::read(path) {
+        let bytes = match crate::limits::read_input(path) {
             Ok(b) => b,
             Err(source) => {
                 return vec![Err(IngestError::Io {
@@ -541,7 +541,7 @@ impl Archive {
     ) -> Result<()> {
         let mut todo = Vec::new();
         for job in jobs {
-            let bytes = match std::fs::read(&job.path) {
+            let bytes = match crate::limits::read_input(&job.path) {
                 Ok(b) => b,
                 Err(source) => {
                     let path = job.path.clone();
@@ -572,7 +572,7 @@ impl Archive {
             let (tx, rx) = std::sync::mpsc::sync_channel(2);
             scope.spawn(move || {
                 for job in todo {
-                    let prepared = std::fs::read(&job.path)
+                    let prepared = crate::limits::read_input(&job.path)
                         .map_err(|source| IngestError::Io {
                             path: job.path.clone(),
                             source,
@@ -828,6 +828,8 @@ impl Archive {
                     "{pending} committed changes could not be applied to the index; run `tanu reindex`"
                 ));
             }
+        } else if let Err(e) = self.index.verify() {
+            problems.push(format!("{}; run `tanu reindex`", e.detail()));
         } else if expected != actual {
             problems.push(format!(
                 "the index has {actual} documents, the database implies {expected}; run `tanu reindex`"

@@ -466,7 +466,7 @@ pub fn collect(paths: &[PathBuf]) -> Result<Collected, IngestError> {
 /// Reads a candidate metadata sheet (any encoding). `Ok(None)`: a table
 /// that is not a metadata sheet (no `id` or `file` column).
 pub fn read_sheet(path: &Path, vocab: &Vocabulary) -> Result<Option<Sheet>, IngestError> {
-    let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
+    let bytes = crate::limits::read_input(path).map_err(|source| IngestError::Io {
         path: path.into(),
         source,
     })?;

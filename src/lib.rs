@@ -54,6 +54,7 @@ pub mod identity;
 pub mod index;
 pub mod ingest;
 pub mod lang;
+pub mod limits;
 pub mod parse;
 pub mod repair;
 pub mod search;

@@ -531,8 +531,8 @@ fn another_process_writing_the_index_blocks_nobody() {
     // Searching and reading go on meanwhile.
     t.tanu().args(["search", "Sztálinó"]).assert().success();
     t.tanu().args(["show", "hu-mr-001"]).assert().success();
-    // check names the waiting change, which is not damage; reindex
-    // refuses in one line.
+    // check names the waiting change, which is not damage (issue 14);
+    // reindex refuses in one line.
     t.tanu()
         .arg("check")
         .assert()

@@ -338,7 +338,7 @@ impl SearchIndex {
                 expected: format!("{ANALYZER_VERSION} (index schema {INDEX_SCHEMA_VERSION})"),
             });
         }
-        verify_files(&index, dir)?;
+        verify_files(&index, dir, false)?;
         let (_, fields) = build_schema();
         tokenize::register(&index);
         SearchIndex::from_index(index, fields, dir, payload.applied_seq)
@@ -379,6 +379,12 @@ impl SearchIndex {
     /// The directory of the index.
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Checks every file of the last commit against its checksum (for
+    /// `tanu check`; opening checks only footers of a large index).
+    pub fn verify(&self) -> Result<()> {
+        verify_files(&self.index, &self.dir, true)
     }
 
     /// Whether this process holds the index writer (it took it at its last
@@ -615,10 +621,16 @@ impl Drop for SearchIndex {
     }
 }
 
-/// Checks that every file of the last commit is there, whole, and passes
-/// its checksum (Tantivy writes a CRC32 in each file's footer), so that a
-/// truncated or garbled file is found on open, not by a search.
-fn verify_files(index: &Index, dir: &Path) -> Result<()> {
+/// Up to this total size, opening an index checks every file's CRC32;
+/// above it, opening checks each file's footer and `tanu check` the CRCs
+/// (reading a 1.2 GB index for every command would cost seconds).
+const FULL_VERIFY_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Checks that every file of the last commit is there and whole (its
+/// footer readable: a truncated file fails) and, when `full` or the index
+/// is small, passes its checksum (Tantivy writes a CRC32 in each file's
+/// footer), so that a damaged file is found on open, not by a search.
+fn verify_files(index: &Index, dir: &Path, full: bool) -> Result<()> {
     let metas = index
         .load_metas()
         .map_err(|e| IndexError::Damaged(format!("{}: {e}", dir.join("meta.json").display())))?;
@@ -632,11 +644,30 @@ fn verify_files(index: &Index, dir: &Path) -> Result<()> {
             files.retain(|f| *f != del);
         }
     }
+    let total: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(dir.join(f)).ok())
+        .map(|m| m.len())
+        .sum();
+    let full = full || total <= FULL_VERIFY_BYTES;
     for file in files {
         let path = dir.join(&file);
         if !path.is_file() {
             // Not every component is written for every segment; one that
             // is needed and missing fails the reader (below).
+            continue;
+        }
+        if !full {
+            use tantivy::directory::Directory;
+            let footer = index
+                .directory()
+                .open_read(&file)
+                .map_err(|e| IndexError::Damaged(format!("{}: {e}", path.display())))
+                .and_then(|slice| {
+                    tantivy::directory::footer::Footer::extract_footer(slice)
+                        .map_err(|e| IndexError::Damaged(format!("{}: {e}", path.display())))
+                });
+            footer?;
             continue;
         }
         match index.directory().validate_checksum(&file) {

@@ -224,12 +224,13 @@ impl ParseError {
 /// Parses `text` read from a file called `file_name` (used for the
 /// identifier and title of header-less files).
 pub fn parse(text: &str, file_name: &str) -> Result<(Format, Transcript), ParseError> {
-    let (format, mut t) = match sniff(text) {
+    let (format, t) = match sniff(text) {
         Format::Vtt => (Format::Vtt, vtt::parse(text)?),
         Format::Srt => (Format::Srt, srt::parse(text)?),
         Format::Ohms => (Format::Ohms, ohms::parse(text)?),
-        _ => return parse_text(text, file_name),
+        _ => return parse_text(text, file_name).and_then(within_limits),
     };
+    let (format, mut t) = within_limits((format, t))?;
     if t.header.id.is_none() {
         t.header.id = Some(identifier_from_file_name(file_name));
         t.header.id_derived = true;
@@ -238,6 +239,22 @@ pub fn parse(text: &str, file_name: &str) -> Result<(Format, Transcript), ParseE
         t.header.title = Some(title_from_file_name(file_name));
     }
     Ok((format, t))
+}
+
+/// Refuses a testimony of more than [`crate::limits::MAX_SEGMENTS`]
+/// segments.
+fn within_limits(parsed: (Format, Transcript)) -> Result<(Format, Transcript), ParseError> {
+    let n = parsed.1.segments.len();
+    if n > crate::limits::MAX_SEGMENTS {
+        return Err(ParseError::new(
+            1,
+            format!(
+                "{n} segments, over tanu's limit of {} for one testimony; split the file",
+                crate::limits::MAX_SEGMENTS
+            ),
+        ));
+    }
+    Ok(parsed)
 }
 
 /// Recognises the format of `text` by its content. Returns

@@ -129,9 +129,20 @@ pub fn parse(text: &str, path: &Path, vocab: &Vocabulary) -> Result<Option<Sheet
         }
     }
     let mut rows: Vec<SheetRow> = Vec::new();
+    let mut seen: std::collections::HashMap<(bool, Option<String>), usize> =
+        std::collections::HashMap::new();
     for rec in records {
         let rec = rec.map_err(csv_error)?;
         let line = rec.position().map_or(0, |p| p.line() as usize);
+        if rows.len() >= crate::limits::MAX_SHEET_ROWS {
+            return Err(ParseError::new(
+                line,
+                format!(
+                    "over tanu's limit of {} rows for one metadata sheet; split it",
+                    crate::limits::MAX_SHEET_ROWS
+                ),
+            ));
+        }
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -185,15 +196,18 @@ pub fn parse(text: &str, path: &Path, vocab: &Vocabulary) -> Result<Option<Sheet
                 "the row names no transcript: fill in its `id` or `file` cell",
             ));
         }
-        if let Some(prev) = rows.iter().find(|r| {
-            (file.is_some() && r.file == file)
-                || (file.is_none() && r.file.is_none() && r.header.id == header.id)
-        }) {
+        // Looked up, not searched: a long sheet must not take quadratic time.
+        let named = match &file {
+            Some(f) => (true, Some(f.clone())),
+            None => (false, header.id.clone()),
+        };
+        if let Some(prev) = seen.get(&named) {
             return Err(ParseError::new(
                 line,
-                format!("this row names the same transcript as line {}", prev.line),
+                format!("this row names the same transcript as line {prev}"),
             ));
         }
+        seen.insert(named, line);
         let mut tags = Vec::new();
         for ht in &header.tags {
             let facets: &[Facet] = match ht.facet {

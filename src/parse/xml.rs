@@ -75,12 +75,42 @@ pub(crate) fn line_at(text: &str, pos: usize) -> usize {
         + 1
 }
 
+/// [`line_at`] for offsets that mostly grow: counts only the newlines
+/// since the last offset asked, so a large document is not read again for
+/// every element.
+struct Lines<'a> {
+    text: &'a str,
+    pos: usize,
+    line: usize,
+}
+
+impl Lines<'_> {
+    fn at(&mut self, pos: usize) -> usize {
+        let pos = pos.min(self.text.len());
+        if pos < self.pos {
+            self.pos = 0;
+            self.line = 1;
+        }
+        self.line += self.text.as_bytes()[self.pos..pos]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.pos = pos;
+        self.line
+    }
+}
+
 /// Parses a whole document and returns its root element.
 pub(crate) fn parse_document(text: &str) -> Result<Element, ParseError> {
     let mut reader = Reader::from_str(text);
     reader.config_mut().check_end_names = true;
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
+    let mut lines = Lines {
+        text,
+        pos: 0,
+        line: 1,
+    };
     loop {
         let before = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
         let event = reader.read_event().map_err(|e| {
@@ -100,11 +130,20 @@ pub(crate) fn parse_document(text: &str) -> Result<Element, ParseError> {
                 ));
             }
             Event::Start(e) => {
-                let el = element(&e, text, start)?;
+                if stack.len() >= crate::limits::MAX_XML_DEPTH {
+                    return Err(ParseError::new(
+                        lines.at(start),
+                        format!(
+                            "XML nested deeper than {} elements; tanu does not read it",
+                            crate::limits::MAX_XML_DEPTH
+                        ),
+                    ));
+                }
+                let el = element(&e, lines.at(start))?;
                 stack.push(el);
             }
             Event::Empty(e) => {
-                let el = element(&e, text, start)?;
+                let el = element(&e, lines.at(start))?;
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(el),
                     None => root = Some(el),
@@ -124,7 +163,7 @@ pub(crate) fn parse_document(text: &str) -> Result<Element, ParseError> {
             }
             Event::Text(t) => {
                 if let Some(cur) = stack.last_mut() {
-                    push_text(cur, &t.xml10_content(), text, before);
+                    push_text(cur, &t.xml10_content(), &mut lines, before);
                 } else if !t.trim().is_empty() {
                     return Err(ParseError::new(
                         line_at(text, start),
@@ -135,7 +174,7 @@ pub(crate) fn parse_document(text: &str) -> Result<Element, ParseError> {
             Event::CData(t) => {
                 if let Some(cur) = stack.last_mut() {
                     // `<![CDATA[` is 9 bytes long.
-                    push_text(cur, &t.xml10_content(), text, before + 9);
+                    push_text(cur, &t.xml10_content(), &mut lines, before + 9);
                 }
             }
             Event::GeneralRef(r) => {
@@ -162,7 +201,7 @@ pub(crate) fn parse_document(text: &str) -> Result<Element, ParseError> {
                     }
                 };
                 if let Some(cur) = stack.last_mut() {
-                    push_text(cur, &resolved, text, before);
+                    push_text(cur, &resolved, &mut lines, before);
                 }
             }
             Event::Eof => break,
@@ -182,19 +221,14 @@ pub(crate) fn parse_document(text: &str) -> Result<Element, ParseError> {
     root.ok_or_else(|| ParseError::new(1, "broken XML: no root element"))
 }
 
-fn push_text(el: &mut Element, s: &str, doc: &str, pos: usize) {
+fn push_text(el: &mut Element, s: &str, lines: &mut Lines<'_>, pos: usize) {
     if el.text.is_empty() {
-        el.text_line = line_at(doc, pos);
+        el.text_line = lines.at(pos);
     }
     el.text.push_str(s);
 }
 
-fn element(
-    e: &quick_xml::events::BytesStart<'_>,
-    text: &str,
-    start: usize,
-) -> Result<Element, ParseError> {
-    let line = line_at(text, start);
+fn element(e: &quick_xml::events::BytesStart<'_>, line: usize) -> Result<Element, ParseError> {
     let mut attrs = Vec::new();
     for a in e.attributes() {
         let a = a.map_err(|err| ParseError::new(line, format!("broken XML attribute: {err}")))?;

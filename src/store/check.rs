@@ -42,6 +42,10 @@ impl Store {
     /// error; the other checks still run.
     pub fn check(&self) -> Result<Vec<CheckResult>> {
         let failed = |name: &str, e: super::StoreError| {
+            let e = match e {
+                super::StoreError::Corrupt(m) => m,
+                e => e.to_string(),
+            };
             CheckResult::new(
                 name,
                 vec![format!("could not be checked: {e}")],
