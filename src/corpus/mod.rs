@@ -37,7 +37,7 @@ use crate::vocab::{Entry, Facet, VocabError, Vocabulary};
 
 /// Identifies the generator's output; bumped whenever the bytes produced
 /// for a seed change, so cached corpora are regenerated.
-pub const GENERATOR_VERSION: &str = "tanu-corpus-1";
+pub const GENERATOR_VERSION: &str = "tanu-corpus-2";
 
 /// Fewest and most words of a testimony.
 pub const WORDS_RANGE: (usize, usize) = (2_000, 40_000);
@@ -632,7 +632,12 @@ fn render(
     let mut region = None;
     let mut header_wave = None;
     let (path, id) = if header {
-        let id = format!("{prefix}-syn-{index:06}");
+        // Another seed is another collection: its identifiers say so, so
+        // that two corpora ingested into one archive stay apart.
+        let id = match generator.seed {
+            1 => format!("{prefix}-syn-{index:06}"),
+            seed => format!("{prefix}-syn{seed}-{index:06}"),
+        };
         let hk = profile == Profile::Hu && rng.chance(0.3);
         header_line(&mut out, hk, "id", "azonosító", &id);
         let title = {
