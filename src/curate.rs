@@ -9,7 +9,6 @@ use serde::Serialize;
 
 use crate::access::Role;
 use crate::archive::Archive;
-use crate::identity::MatchedBy;
 use crate::index::IndexError;
 use crate::lang::{Lang, detect, normalize_code};
 use crate::store::{
@@ -705,17 +704,18 @@ impl Archive {
         record.source_abs = Some(crate::identity::canonical(std::path::Path::new(
             &split_path,
         )));
-        let actor = curator.name().to_string();
-        self.store_mut()
-            .write_ingest(&record, &actor, false, MatchedBy::Split.name())?;
-        if t.source_path == path {
+        let back = if t.source_path == path {
             let mut back = prepare(self, &rest_path, rest_bytes)?;
             back.id = id.to_string();
             back.source_abs = Some(crate::identity::canonical(std::path::Path::new(&rest_path)));
-            self.store_mut()
-                .write_ingest(&back, &actor, true, MatchedBy::Split.name())?;
-        }
-        self.store_mut().record_split(id, path, &into, &actor)?;
+            Some(back)
+        } else {
+            None
+        };
+        // One transaction: a crash leaves the merge as it was, never half
+        // split.
+        self.store_mut()
+            .split_testimony(id, path, &record, back.as_ref(), curator.name())?;
         self.after_write()?;
         Ok(into)
     }

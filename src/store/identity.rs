@@ -2,10 +2,11 @@
 //! [`crate::identity`]), the record of a moved file, and the check that
 //! finds testimonies merged from several files before identities existed.
 
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::json;
 
-use super::{Result, Store, StoreError, audit};
+use super::write::write_ingest_in;
+use super::{NewTestimony, Result, Store, StoreError, audit};
 
 /// A stored testimony as the identity rules see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,10 +105,30 @@ impl Store {
         self.file_revision(id, actor, FileEvent::Move { path, abs })
     }
 
-    /// Records on testimony `id` that the revisions it took from `path`
-    /// now form testimony `into` (a `split` revision and an audit entry).
-    pub fn record_split(&mut self, id: &str, path: &str, into: &str, actor: &str) -> Result<()> {
-        self.file_revision(id, actor, FileEvent::Split { path, into })
+    /// Splits the revisions testimony `id` took from `path` off, in one
+    /// transaction: `split_off` (made from that file's kept original) is
+    /// stored as a new testimony, `back` (the latest original from another
+    /// file), when given, becomes `id`'s new text, and a `split` revision
+    /// on `id` records it.
+    pub fn split_testimony(
+        &mut self,
+        id: &str,
+        path: &str,
+        split_off: &NewTestimony,
+        back: Option<&NewTestimony>,
+        actor: &str,
+    ) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        write_ingest_in(&tx, split_off, actor, false, "split")?;
+        if let Some(back) = back {
+            write_ingest_in(&tx, back, actor, true, "split")?;
+        }
+        let into = split_off.id.as_str();
+        file_revision_in(&tx, id, actor, FileEvent::Split { path, into })?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// One transaction: a revision of `id` that keeps its text and original
@@ -116,54 +137,67 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let (num, revision, sha, old_path): (i64, i64, String, String) = tx
-            .query_row(
-                "SELECT num, revision, sha256, source_path FROM testimony WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
-        let now = crate::dates::now_rfc3339();
-        let revision = revision + 1;
-        tx.execute(
-            "UPDATE testimony SET revision = ?2, updated_at = ?3 WHERE num = ?1",
-            params![num, revision, now],
-        )?;
-        let (kind, matched_by, path, summary, before, after) = match event {
-            FileEvent::Move { path, abs } => {
-                tx.execute(
-                    "UPDATE testimony SET source_path = ?2, source_abs = ?3 WHERE num = ?1",
-                    params![num, path, abs],
-                )?;
-                (
-                    "move",
-                    "sha256",
-                    path,
-                    format!("the same file moved from {old_path}"),
-                    Some(json!({ "source_path": old_path })),
-                    json!({ "source_path": path, "revision": revision }),
-                )
-            }
-            FileEvent::Split { path, into } => (
-                "split",
-                "split",
+        file_revision_in(&tx, id, actor, event)?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// [`Store::file_revision`] inside a transaction the caller commits.
+fn file_revision_in(
+    tx: &Transaction<'_>,
+    id: &str,
+    actor: &str,
+    event: FileEvent<'_>,
+) -> Result<()> {
+    let (num, revision, sha, old_path): (i64, i64, String, String) = tx
+        .query_row(
+            "SELECT num, revision, sha256, source_path FROM testimony WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+    let now = crate::dates::now_rfc3339();
+    let revision = revision + 1;
+    tx.execute(
+        "UPDATE testimony SET revision = ?2, updated_at = ?3 WHERE num = ?1",
+        params![num, revision, now],
+    )?;
+    let (kind, matched_by, path, summary, before, after) = match event {
+        FileEvent::Move { path, abs } => {
+            tx.execute(
+                "UPDATE testimony SET source_path = ?2, source_abs = ?3 WHERE num = ?1",
+                params![num, path, abs],
+            )?;
+            (
+                "move",
+                "sha256",
                 path,
-                format!("the revisions from {path} split off into {into}"),
-                None,
-                json!({ "split_off": path, "into": into, "revision": revision }),
-            ),
-        };
-        tx.execute(
+                format!("the same file moved from {old_path}"),
+                Some(json!({ "source_path": old_path })),
+                json!({ "source_path": path, "revision": revision }),
+            )
+        }
+        FileEvent::Split { path, into } => (
+            "split",
+            "split",
+            path,
+            format!("the revisions from {path} split off into {into}"),
+            None,
+            json!({ "split_off": path, "into": into, "revision": revision }),
+        ),
+    };
+    tx.execute(
             "INSERT INTO revision (testimony, number, at, actor, kind, sha256, source_path, summary, matched_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![num, revision, now, actor, kind, sha, path, summary, matched_by],
         )?;
-        audit::append(&tx, actor, kind, id, before.as_ref(), Some(&after), "")?;
-        tx.commit()?;
-        Ok(())
-    }
+    audit::append(tx, actor, kind, id, before.as_ref(), Some(&after), "")?;
+    Ok(())
+}
 
+impl Store {
     /// Testimonies that took a new file from another path as an update
     /// without an explicit identifier (only an older tanu did that).
     pub fn mixed_sources(&self) -> Result<Vec<MixedSources>> {

@@ -139,61 +139,75 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let existing: Option<Existing> = tx
-            .query_row(
-                "SELECT num, sha256, source_path, revision, merged_into, edited_fields, properties
+        let outcome = write_ingest_in(&tx, t, actor, replace, matched_by)?;
+        tx.commit()?;
+        Ok(outcome)
+    }
+}
+
+/// [`Store::write_ingest`] inside a transaction the caller commits.
+pub(super) fn write_ingest_in(
+    tx: &Transaction<'_>,
+    t: &NewTestimony,
+    actor: &str,
+    replace: bool,
+    matched_by: &str,
+) -> Result<IngestOutcome> {
+    let existing: Option<Existing> = tx
+        .query_row(
+            "SELECT num, sha256, source_path, revision, merged_into, edited_fields, properties
                  FROM testimony WHERE id = ?1",
-                [&t.id],
-                |r| {
-                    Ok(Existing {
-                        num: r.get(0)?,
-                        sha256: r.get(1)?,
-                        source_path: r.get(2)?,
-                        revision: r.get(3)?,
-                        merged_into: r.get(4)?,
-                        edited_fields: r.get(5)?,
-                        properties: r.get(6)?,
-                    })
-                },
-            )
-            .optional()?;
-        let properties = serde_json::to_string(&t.properties).unwrap_or_else(|_| "{}".into());
-        let curated = match &existing {
-            Some(e) => curated_values(&tx, e.num, &e.edited_fields)?,
-            None => Vec::new(),
-        };
-        if let Some(e) = &existing {
-            // Same bytes and same source metadata (a metadata sheet's row is
-            // recorded in the properties): nothing to do.
-            if e.sha256 == t.sha256 && e.properties == properties {
-                return Ok(IngestOutcome::Unchanged);
-            }
-            if let Some(into) = &e.merged_into {
-                return Err(StoreError::Conflict(format!(
-                    "identifier `{}` was merged into `{into}`; give this file another id, or ingest it as `{into}` with --replace",
-                    t.id
-                )));
-            }
-            if file_name(&e.source_path) != file_name(&t.source_path) && !replace {
-                return Err(StoreError::IdentifierTaken {
-                    id: t.id.clone(),
-                    existing: file_name(&e.source_path).to_string(),
-                    new: file_name(&t.source_path).to_string(),
-                });
-            }
+            [&t.id],
+            |r| {
+                Ok(Existing {
+                    num: r.get(0)?,
+                    sha256: r.get(1)?,
+                    source_path: r.get(2)?,
+                    revision: r.get(3)?,
+                    merged_into: r.get(4)?,
+                    edited_fields: r.get(5)?,
+                    properties: r.get(6)?,
+                })
+            },
+        )
+        .optional()?;
+    let properties = serde_json::to_string(&t.properties).unwrap_or_else(|_| "{}".into());
+    let curated = match &existing {
+        Some(e) => curated_values(tx, e.num, &e.edited_fields)?,
+        None => Vec::new(),
+    };
+    if let Some(e) = &existing {
+        // Same bytes and same source metadata (a metadata sheet's row is
+        // recorded in the properties): nothing to do.
+        if e.sha256 == t.sha256 && e.properties == properties {
+            return Ok(IngestOutcome::Unchanged);
         }
-        let now = crate::dates::now_rfc3339();
-        tx.execute(
-            "INSERT OR IGNORE INTO original (sha256, bytes, size, first_seen) VALUES (?1, ?2, ?3, ?4)",
-            params![t.sha256, t.bytes, t.bytes.len() as i64, now],
-        )?;
-        let languages = serde_json::to_string(&t.languages).unwrap_or_else(|_| "[]".into());
-        let keywords = serde_json::to_string(&t.keywords).unwrap_or_else(|_| "[]".into());
-        let speakers = serde_json::to_string(&t.speakers).unwrap_or_else(|_| "[]".into());
-        let repairs = serde_json::to_string(&t.repairs).unwrap_or_else(|_| "[]".into());
-        let (num, revision, outcome, before) = match existing {
-            None => {
-                tx.execute(
+        if let Some(into) = &e.merged_into {
+            return Err(StoreError::Conflict(format!(
+                "identifier `{}` was merged into `{into}`; give this file another id, or ingest it as `{into}` with --replace",
+                t.id
+            )));
+        }
+        if file_name(&e.source_path) != file_name(&t.source_path) && !replace {
+            return Err(StoreError::IdentifierTaken {
+                id: t.id.clone(),
+                existing: file_name(&e.source_path).to_string(),
+                new: file_name(&t.source_path).to_string(),
+            });
+        }
+    }
+    let now = crate::dates::now_rfc3339();
+    tx.execute(
+        "INSERT OR IGNORE INTO original (sha256, bytes, size, first_seen) VALUES (?1, ?2, ?3, ?4)",
+        params![t.sha256, t.bytes, t.bytes.len() as i64, now],
+    )?;
+    let languages = serde_json::to_string(&t.languages).unwrap_or_else(|_| "[]".into());
+    let keywords = serde_json::to_string(&t.keywords).unwrap_or_else(|_| "[]".into());
+    let speakers = serde_json::to_string(&t.speakers).unwrap_or_else(|_| "[]".into());
+    let repairs = serde_json::to_string(&t.repairs).unwrap_or_else(|_| "[]".into());
+    let (num, revision, outcome, before) = match existing {
+        None => {
+            tx.execute(
                     "INSERT INTO testimony (id, title, narrator, narrator_birth_year, narrator_birthplace, interviewer,
                         recorded, recording_place, languages, access, embargo_until, keywords, speakers, source, notes,
                         format, source_path, sha256, encoding, encoding_confidence, repairs, revision, created_at, updated_at,
@@ -206,17 +220,17 @@ impl Store {
                         repairs, now, t.source_abs
                     ],
                 )?;
-                (tx.last_insert_rowid(), 1, IngestOutcome::Ingested, None)
-            }
-            Some(Existing {
-                num,
-                sha256: old_sha,
-                source_path: old_path,
-                revision: old_rev,
-                ..
-            }) => {
-                let revision = old_rev + 1;
-                tx.execute(
+            (tx.last_insert_rowid(), 1, IngestOutcome::Ingested, None)
+        }
+        Some(Existing {
+            num,
+            sha256: old_sha,
+            source_path: old_path,
+            revision: old_rev,
+            ..
+        }) => {
+            let revision = old_rev + 1;
+            tx.execute(
                     "UPDATE testimony SET title = ?2, narrator = ?3, narrator_birth_year = ?4, narrator_birthplace = ?5,
                         interviewer = ?6, recorded = ?7, recording_place = ?8, languages = ?9, access = ?10,
                         embargo_until = ?11, keywords = ?12, speakers = ?13, source = ?14, notes = ?15, format = ?16,
@@ -230,73 +244,70 @@ impl Store {
                         repairs, revision, now, t.source_abs
                     ],
                 )?;
-                // Values set by curators win over the file's header.
-                for (field, value) in &curated {
-                    tx.execute(
-                        &format!("UPDATE testimony SET {field} = ?2 WHERE num = ?1"),
-                        params![num, value],
-                    )?;
-                }
-                tx.execute("DELETE FROM segment WHERE testimony = ?1", [num])?;
-                tx.execute("DELETE FROM index_point WHERE testimony = ?1", [num])?;
-                let before =
-                    json!({ "revision": old_rev, "sha256": old_sha, "source_path": old_path });
-                (
-                    num,
-                    revision,
-                    IngestOutcome::Updated { revision },
-                    Some(before),
-                )
+            // Values set by curators win over the file's header.
+            for (field, value) in &curated {
+                tx.execute(
+                    &format!("UPDATE testimony SET {field} = ?2 WHERE num = ?1"),
+                    params![num, value],
+                )?;
             }
-        };
-        tx.execute(
-            "UPDATE testimony SET summary = ?2, rights = ?3, properties = ?4 WHERE num = ?1",
-            params![num, t.summary, t.rights, properties],
-        )?;
-        insert_segments(&tx, num, &t.segments)?;
-        insert_index_points(&tx, num, &t.index_points)?;
-        let tag_summary = upsert_tags(&tx, num, &t.tags, false)?;
-        let kind = if revision == 1 { "ingest" } else { "update" };
-        let corrections: i64 = tx.query_row(
-            "SELECT count(*) FROM segment_revision WHERE testimony = ?1",
-            [num],
-            |r| r.get(0),
-        )?;
-        let points = if t.index_points.is_empty() {
-            String::new()
-        } else {
-            format!(", {} index points", t.index_points.len())
-        };
-        let mut summary = format!(
-            "{} segments{points} from {} ({}, {}); {}",
-            t.segments.len(),
-            file_name(&t.source_path),
-            t.format,
-            t.encoding,
-            tag_summary
-        );
-        if revision > 1 && corrections > 0 {
-            summary.push_str(&format!(
+            tx.execute("DELETE FROM segment WHERE testimony = ?1", [num])?;
+            tx.execute("DELETE FROM index_point WHERE testimony = ?1", [num])?;
+            let before = json!({ "revision": old_rev, "sha256": old_sha, "source_path": old_path });
+            (
+                num,
+                revision,
+                IngestOutcome::Updated { revision },
+                Some(before),
+            )
+        }
+    };
+    tx.execute(
+        "UPDATE testimony SET summary = ?2, rights = ?3, properties = ?4 WHERE num = ?1",
+        params![num, t.summary, t.rights, properties],
+    )?;
+    insert_segments(tx, num, &t.segments)?;
+    insert_index_points(tx, num, &t.index_points)?;
+    let tag_summary = upsert_tags(tx, num, &t.tags, false)?;
+    let kind = if revision == 1 { "ingest" } else { "update" };
+    let corrections: i64 = tx.query_row(
+        "SELECT count(*) FROM segment_revision WHERE testimony = ?1",
+        [num],
+        |r| r.get(0),
+    )?;
+    let points = if t.index_points.is_empty() {
+        String::new()
+    } else {
+        format!(", {} index points", t.index_points.len())
+    };
+    let mut summary = format!(
+        "{} segments{points} from {} ({}, {}); {}",
+        t.segments.len(),
+        file_name(&t.source_path),
+        t.format,
+        t.encoding,
+        tag_summary
+    );
+    if revision > 1 && corrections > 0 {
+        summary.push_str(&format!(
                 "; {corrections} curator corrections were made to earlier revisions (see `tanu history`)"
             ));
-        }
-        tx.execute(
+    }
+    tx.execute(
             "INSERT INTO revision (testimony, number, at, actor, kind, sha256, source_path, summary, matched_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![num, revision, now, actor, kind, t.sha256, t.source_path, summary, matched_by],
         )?;
-        let after = json!({
-            "revision": revision,
-            "sha256": t.sha256,
-            "source_path": t.source_path,
-            "segments": t.segments.len(),
-            "encoding": t.encoding,
-        });
-        audit::append(&tx, actor, kind, &t.id, before.as_ref(), Some(&after), "")?;
-        queue_index(&tx, &t.id)?;
-        tx.commit()?;
-        Ok(outcome)
-    }
+    let after = json!({
+        "revision": revision,
+        "sha256": t.sha256,
+        "source_path": t.source_path,
+        "segments": t.segments.len(),
+        "encoding": t.encoding,
+    });
+    audit::append(tx, actor, kind, &t.id, before.as_ref(), Some(&after), "")?;
+    queue_index(tx, &t.id)?;
+    Ok(outcome)
 }
 
 /// The current values of the fields curators edited, to restore after a
