@@ -596,7 +596,7 @@ impl Archive {
             }
             Ok(())
         })?;
-        sync(index, store, vocab)
+        sync(index, store, vocab).map(drop)
     }
 
     /// Rules 1 and 2 of [`crate::identity`]: a file already stored
@@ -647,14 +647,7 @@ impl Archive {
     /// [`IndexError::Busy`]), the changes stay in the outbox for it to
     /// apply and 0 is returned; [`Archive::pending_index_changes`] tells.
     pub fn sync_index(&mut self) -> Result<usize> {
-        match self.index.sync(&self.store, &self.vocab) {
-            Ok(n) => Ok(n),
-            Err(IndexError::Busy) => Ok(0),
-            // The store has the changes and the outbox keeps them.
-            Err(e @ IndexError::NotUpdated(_)) => Err(e.into()),
-            Err(e) if e.is_io() => Err(IndexError::NotUpdated(e.to_string()).into()),
-            Err(e) => Err(e.into()),
-        }
+        sync(&mut self.index, &self.store, &self.vocab)
     }
 
     /// How many stored changes are not yet in the search index (non-zero
@@ -915,9 +908,14 @@ pub struct IngestJob {
 }
 
 /// Applies pending changes to the index (see [`Archive::sync_index`]).
-fn sync(index: &mut SearchIndex, store: &Store, vocab: &Vocabulary) -> Result<()> {
+/// Returns the testimonies reindexed: 0 while another process writes.
+fn sync(index: &mut SearchIndex, store: &Store, vocab: &Vocabulary) -> Result<usize> {
     match index.sync(store, vocab) {
-        Ok(_) | Err(IndexError::Busy) => Ok(()),
+        Ok(n) => Ok(n),
+        Err(IndexError::Busy) => Ok(0),
+        // The store has the changes and the outbox keeps them.
+        Err(e @ IndexError::NotUpdated(_)) => Err(e.into()),
+        Err(e) if e.is_io() => Err(IndexError::NotUpdated(e.to_string()).into()),
         Err(e) => Err(e.into()),
     }
 }

@@ -245,29 +245,7 @@ pub fn review(cli: &Cli, args: &ReviewArgs) -> anyhow::Result<ExitCode> {
     }
     let color = print::color();
     for item in &items {
-        let label = archive
-            .vocabulary()
-            .get(&item.value)
-            .map(|e| e.labels.hu.clone())
-            .unwrap_or_default();
-        println!(
-            "{}  {} {} ({})  confidence {:.2}",
-            print::bold(&item.testimony, color),
-            item.facet,
-            item.value,
-            print::safe(&label),
-            item.confidence
-        );
-        for e in item.evidence.iter().take(3) {
-            let tc = print::timecode(e.start_ms);
-            let (sentence, marks) = context(&e.text, e.span);
-            println!(
-                "    ¶{} {tc} {} [{}]",
-                e.ordinal,
-                print::highlighted(&sentence, &marks, color),
-                e.rule
-            );
-        }
+        print_review_item(&archive, item, "", color);
         if item.evidence.len() > 3 {
             println!("    … {} more", item.evidence.len() - 3);
         }
@@ -277,29 +255,7 @@ pub fn review(cli: &Cli, args: &ReviewArgs) -> anyhow::Result<ExitCode> {
         );
     }
     for item in &hints {
-        let label = archive
-            .vocabulary()
-            .get(&item.value)
-            .map(|e| e.labels.hu.clone())
-            .unwrap_or_default();
-        println!(
-            "{}  hint: {} {} ({})  confidence {:.2}",
-            print::bold(&item.testimony, color),
-            item.facet,
-            item.value,
-            print::safe(&label),
-            item.confidence
-        );
-        for e in item.evidence.iter().take(3) {
-            let tc = print::timecode(e.start_ms);
-            let (sentence, marks) = context(&e.text, e.span);
-            println!(
-                "    ¶{} {tc} {} [{}]",
-                e.ordinal,
-                print::highlighted(&sentence, &marks, color),
-                e.rule
-            );
-        }
+        print_review_item(&archive, item, "hint: ", color);
         println!(
             "    → tanu tag add {} {} {}",
             item.testimony, item.facet, item.value
@@ -527,6 +483,38 @@ pub fn retag(cli: &Cli, args: &RetagArgs) -> anyhow::Result<ExitCode> {
     }
     super::note_pending_index(&archive);
     Ok(ExitCode::SUCCESS)
+}
+
+/// A review item's line and its first three pieces of evidence.
+fn print_review_item(
+    archive: &tanu::Archive,
+    item: &tanu::store::ReviewItem,
+    prefix: &str,
+    color: bool,
+) {
+    let label = archive
+        .vocabulary()
+        .get(&item.value)
+        .map(|e| e.labels.hu.clone())
+        .unwrap_or_default();
+    println!(
+        "{}  {prefix}{} {} ({})  confidence {:.2}",
+        print::bold(&item.testimony, color),
+        item.facet,
+        item.value,
+        print::safe(&label),
+        item.confidence
+    );
+    for e in item.evidence.iter().take(3) {
+        let tc = print::timecode(e.start_ms);
+        let (sentence, marks) = context(&e.text, e.span);
+        println!(
+            "    ¶{} {tc} {} [{}]",
+            e.ordinal,
+            print::highlighted(&sentence, &marks, color),
+            e.rule
+        );
+    }
 }
 
 pub fn history(cli: &Cli, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
