@@ -232,6 +232,24 @@ struct FacetLink {
     active: bool,
 }
 
+impl FacetLink {
+    /// A facet value that filters the current search by `id` (or, when it
+    /// is the active filter, shows it as such).
+    fn new(p: &Params, param: &str, id: &str, label: String, count: usize, depth: usize) -> Self {
+        FacetLink {
+            label,
+            count,
+            href: p.with(|q| {
+                if let Some(v) = q.filter_mut(param) {
+                    *v = id.to_string();
+                }
+            }),
+            depth: depth.min(4),
+            active: p.filter(param) == id,
+        }
+    }
+}
+
 struct FacetGroup {
     title: &'static str,
     values: Vec<FacetLink>,
@@ -546,16 +564,15 @@ fn build(a: &Archive, p: &Params, lang: UiLang, role: Role) -> Result<SearchPage
             .iter()
             .flatten()
             .filter(|f| f.facet == facet && f.count > 0)
-            .map(|f| FacetLink {
-                label: vocab_label(a, &f.id, lang),
-                count: f.count,
-                href: p.with(|q| {
-                    if let Some(v) = q.filter_mut(param) {
-                        *v = f.id.clone();
-                    }
-                }),
-                depth: f.depth.min(4),
-                active: p.filter(param) == f.id,
+            .map(|f| {
+                FacetLink::new(
+                    p,
+                    param,
+                    &f.id,
+                    vocab_label(a, &f.id, lang),
+                    f.count,
+                    f.depth,
+                )
             })
             .collect();
         if !values.is_empty() {
@@ -660,20 +677,13 @@ fn landing_facets(
             .facet_values(facet, role, false)?
             .into_iter()
             .filter(|v| v.count > 0)
-            .map(|v| FacetLink {
-                label: if lang == UiLang::En && !v.label_en.is_empty() {
+            .map(|v| {
+                let label = if lang == UiLang::En && !v.label_en.is_empty() {
                     v.label_en.clone()
                 } else {
                     v.label.clone()
-                },
-                count: v.count,
-                href: p.with(|q| {
-                    if let Some(f) = q.filter_mut(param) {
-                        *f = v.id.clone();
-                    }
-                }),
-                depth: v.depth.min(4),
-                active: p.filter(param) == v.id,
+                };
+                FacetLink::new(p, param, &v.id, label, v.count, v.depth)
             })
             .collect();
         if !values.is_empty() {
