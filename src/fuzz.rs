@@ -32,6 +32,7 @@ pub fn seed_extensions(target: &str) -> &'static [&'static str] {
         "sheet" => &["csv", "tsv"],
         "restore" => &["json", "jsonl"],
         "query" => &["query"],
+        "http" => &["http"],
         _ => &[],
     }
 }
@@ -124,9 +125,71 @@ pub fn run(target: &str, data: &[u8]) -> bool {
                 }
             }
         }
+        "http" => http(data),
         _ => return false,
     }
     true
+}
+
+/// The server of the `http` target: `web::serve` on a small archive of
+/// `fixtures/transcripts`, started on first use (after AFL++'s fork, so
+/// its threads live in the process that runs the inputs).
+fn server() -> Option<std::net::SocketAddr> {
+    static ADDR: OnceLock<Option<std::net::SocketAddr>> = OnceLock::new();
+    *ADDR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("tanu-fuzz-http-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let mut a = crate::Archive::init(&dir).ok()?;
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/transcripts");
+        let mut files: Vec<_> = std::fs::read_dir(fixtures)
+            .ok()?
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        files.sort();
+        for f in files.iter().take(8) {
+            let _ = a.ingest_file(f, &Default::default(), "fuzz");
+        }
+        a.sync_index().ok()?;
+        drop(a);
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = crate::web::serve(&dir, "127.0.0.1:0", |addr| {
+                let _ = tx.send(addr);
+            });
+        });
+        rx.recv_timeout(std::time::Duration::from_secs(30)).ok()
+    })
+}
+
+/// Sends `data` as raw bytes of an HTTP request and reads the answer:
+/// the server must answer (or close) without a 5xx and without hanging.
+fn http(data: &[u8]) {
+    use std::io::{Read, Write};
+    let Some(addr) = server() else { return };
+    let Ok(mut conn) = std::net::TcpStream::connect(addr) else {
+        return;
+    };
+    let _ = conn.set_read_timeout(Some(std::time::Duration::from_secs(5)));
+    let _ = conn.write_all(data);
+    let _ = conn.shutdown(std::net::Shutdown::Write);
+    let mut answer = Vec::new();
+    let read = conn.take(8 << 20).read_to_end(&mut answer);
+    if let Err(e) = read {
+        assert!(
+            e.kind() != std::io::ErrorKind::WouldBlock && e.kind() != std::io::ErrorKind::TimedOut,
+            "the server did not answer within 5 s"
+        );
+    }
+    // Every answer on the connection (keep-alive may carry several).
+    let text = String::from_utf8_lossy(&answer);
+    for status in text
+        .match_indices("HTTP/1.1 ")
+        .filter(|(i, _)| *i == 0 || text[..*i].ends_with('\n'))
+        .filter_map(|(i, _)| text.get(i + 9..i + 12))
+    {
+        assert!(!status.starts_with('5'), "the server answered {status}");
+    }
 }
 
 fn check_segments(t: &crate::parse::Transcript) {
