@@ -5,11 +5,14 @@
 //! `tanu serve` on it as a child process, and sends a fixed mix of
 //! searches from 1, 8 and 32 concurrent clients (keep-alive HTTP/1.1
 //! connections, one per client) to the JSON API (`/api/v1/search`) and to
-//! the search page (`/search`). For each it reports p50, p99 and
+//! the search page (`/search`), signed in as an archivist (a session cookie
+//! for the page, a bearer token for the API), since the synthetic
+//! testimonies are not published. For each it reports p50, p99 and
 //! requests per second, and the server's resident memory (`VmRSS`, and
 //! `VmHWM`, its peak so far). The library rows run the request the first
-//! page asks of `Archive::search` (limit 100 with facets, as
-//! `web::search::run` does), on 1 and 8 threads with a handle each.
+//! page asks of `Archive::search` (ten testimonies cut from a ranking
+//! window of a hundred, with facets, as `web::search::run` does), on 1 and
+//! 8 threads with a handle each.
 //!
 //! Settings (environment): `TANU_BENCH_TESTIMONIES` (default 300),
 //! `TANU_BENCH_SEED` (1), `TANU_BENCH_DIR` (`target/tanu-bench`; corpus and
@@ -97,11 +100,24 @@ fn main() -> anyhow::Result<()> {
         .context("the server did not say its address")?
         .to_string();
     let pid = server.0.id();
-    for (name, path) in [("api", "/api/v1/search?q="), ("page", "/search?q=")] {
+    let (cookie, bearer) = credentials(&archive)?;
+    for (name, path, auth) in [
+        (
+            "api",
+            "/api/v1/search?q=",
+            format!("Authorization: Bearer {bearer}"),
+        ),
+        (
+            "page",
+            "/search?q=",
+            format!("Cookie: tanu_session={cookie}"),
+        ),
+    ] {
+        let auth = Arc::new(auth);
         // A warm-up pass, so every row reads from warm caches.
-        http_run(&addr, path, &queries, 2, queries.len())?;
+        http_run(&addr, path, &auth, &queries, 2, queries.len())?;
         for &clients in &levels {
-            let lat = http_run(&addr, path, &queries, clients, total)?;
+            let lat = http_run(&addr, path, &auth, &queries, clients, total)?;
             let mem = memory(pid);
             rows.push(Row::new(name, clients, lat, Some(mem)));
         }
@@ -164,6 +180,16 @@ fn ensure_archive(tanu: &Path, dir: &Path, seed: u64, n: usize) -> anyhow::Resul
     let ok = Command::new(tanu)
         .arg("--archive")
         .arg(&archive)
+        .arg("init")
+        .stdout(Stdio::null())
+        .status()?
+        .success();
+    if !ok {
+        bail!("tanu init failed");
+    }
+    let ok = Command::new(tanu)
+        .arg("--archive")
+        .arg(&archive)
         .arg("ingest")
         .arg(&corpus)
         .stdout(Stdio::null())
@@ -175,6 +201,22 @@ fn ensure_archive(tanu: &Path, dir: &Path, seed: u64, n: usize) -> anyhow::Resul
     std::fs::write(&marker, version)?;
     std::fs::remove_dir_all(&corpus)?;
     Ok(archive)
+}
+
+/// A session cookie and an API token of an archivist: the synthetic
+/// testimonies are not published, so the server searches as the library
+/// rows do (as an archivist) and finds the same testimonies.
+fn credentials(archive: &Path) -> anyhow::Result<(String, String)> {
+    let mut a = Archive::open(archive)?;
+    let password = "bench-password-1944";
+    // A cached archive has the account already.
+    let _ = a.add_user("bench", "archivist", password, "bench");
+    let account = a
+        .authenticate("bench", password)?
+        .context("the bench account does not sign in")?;
+    let cookie = a.create_session(&account)?;
+    let bearer = a.add_token("bench", "http bench", "bench")?;
+    Ok((cookie, bearer))
 }
 
 /// Words, inflected forms, phrases, booleans and places in both languages:
@@ -219,7 +261,8 @@ fn library_run(
                 let mut lat = Vec::with_capacity(per);
                 for i in 0..per {
                     let mut r = SearchRequest::new(queries[(t * 31 + i) % queries.len()].clone());
-                    r.limit = 100;
+                    r.limit = 10;
+                    r.window = 100;
                     r.facets = true;
                     let start = Instant::now();
                     std::hint::black_box(a.search(&r)?);
@@ -244,6 +287,7 @@ fn library_run(
 fn http_run(
     addr: &str,
     path: &str,
+    auth: &Arc<String>,
     queries: &Arc<Vec<String>>,
     clients: usize,
     total: usize,
@@ -254,6 +298,7 @@ fn http_run(
         .map(|c| {
             let addr = addr.to_string();
             let path = path.to_string();
+            let auth = Arc::clone(auth);
             let queries = Arc::clone(queries);
             std::thread::spawn(move || -> anyhow::Result<Vec<f64>> {
                 let mut conn = Conn::open(&addr)?;
@@ -262,7 +307,7 @@ fn http_run(
                     let q = &queries[(c * 31 + i) % queries.len()];
                     let target = format!("{path}{}", encode(q));
                     let t = Instant::now();
-                    let status = conn.get(&target)?;
+                    let status = conn.get(&target, &auth)?;
                     lat.push(t.elapsed().as_secs_f64() * 1e3);
                     if status != 200 {
                         bail!("{target}: status {status}");
@@ -313,10 +358,10 @@ impl Conn {
     }
 
     /// Sends a GET and reads the whole response; returns its status.
-    fn get(&mut self, target: &str) -> anyhow::Result<u16> {
+    fn get(&mut self, target: &str, header: &str) -> anyhow::Result<u16> {
         write!(
             self.reader.get_mut(),
-            "GET {target} HTTP/1.1\r\nHost: {}\r\nAccept: */*\r\n\r\n",
+            "GET {target} HTTP/1.1\r\nHost: {}\r\nAccept: */*\r\n{header}\r\n\r\n",
             self.addr
         )?;
         let mut line = String::new();
