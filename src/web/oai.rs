@@ -623,7 +623,10 @@ fn dublin_core(out: &mut String, a: &Archive, view: &TestimonyView, base: &str) 
     if let Some(d) = &t.recorded {
         el("date", None, d);
     }
-    el("type", None, "Sound");
+    // A recording the public may hear makes the record a sound too.
+    if matches!(a.media(&t.id, Role::Public), Ok(Some(_))) {
+        el("type", None, "Sound");
+    }
     el("type", None, "Text");
     el("type", None, "oral history interview");
     el("format", None, "text/html");
