@@ -265,7 +265,7 @@ fn every_verb_pages_and_errors_with_hidden_records_absent() {
 
     // Identify.
     let body = oai(&srv, "verb=Identify");
-    assert_eq!(texts(&body, "baseURL"), [base.clone()]);
+    assert_eq!(texts(&body, "baseURL"), std::slice::from_ref(&base));
     assert_eq!(texts(&body, "protocolVersion"), ["2.0"]);
     assert_eq!(texts(&body, "deletedRecord"), ["no"]);
     assert_eq!(texts(&body, "granularity"), ["YYYY-MM-DDThh:mm:ssZ"]);
