@@ -73,7 +73,13 @@ struct Point {
     /// Position and radius in the inset, when it lies there.
     inset: Option<(f64, f64, f64)>,
     on_map: bool,
+    /// Whether its name is written on the map (the largest of each map;
+    /// the others have it as a tooltip and in the table).
+    labelled: bool,
 }
+
+/// How many names each map writes.
+const LABELS: usize = 14;
 
 #[derive(Template)]
 #[template(path = "web/map.html")]
@@ -207,10 +213,21 @@ fn build(m: Msg, raw: Vec<Raw>, who: String) -> MapPage {
             r: rad,
             inset: inside.then_some((x, y, rad / zoom)),
             on_map,
+            labelled: false,
         });
     }
     // Big circles first, so small ones stay clickable on top.
     points.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
+    let (mut main, mut inset) = (0, 0);
+    for p in &mut points {
+        let n = if p.inset.is_some() {
+            &mut inset
+        } else {
+            &mut main
+        };
+        p.labelled = *n < LABELS;
+        *n += 1;
+    }
     let lang = m.lang;
     MapPage {
         m,
