@@ -101,6 +101,9 @@ fn archive() -> TestArchive {
         t.write("in/hostile.txt", HOSTILE),
     ];
     t.tanu().arg("ingest").args(&files).assert().success();
+    // hu-mr-001 has a recording (its bytes do not matter here).
+    std::fs::create_dir_all(t.dir().join("media")).expect("media dir");
+    std::fs::write(t.dir().join("media/hu-mr-001.opus"), b"OggS").expect("recording");
     for id in PUBLIC
         .iter()
         .chain(&["oai-restricted-001", "oai-sealed-001"])
@@ -369,6 +372,7 @@ fn every_verb_pages_and_errors_with_hidden_records_absent() {
         "{subjects:?}"
     );
     assert!(texts(&body, "dc:rights").contains(&"access: public".to_string()));
+    assert_eq!(texts(&body, "dc:type")[0], "Sound", "it has a recording");
     let stamp = texts(&body, "datestamp").pop().expect("datestamp");
     assert!(
         stamp.len() == 20 && stamp.ends_with('Z') && stamp >= earliest,
@@ -389,6 +393,7 @@ fn every_verb_pages_and_errors_with_hidden_records_absent() {
     );
     assert!(title.ends_with("vége"), "{title:?}");
     assert_eq!(texts(&body, "dc:creator"), ["Kovács & <Társa>"]);
+    assert!(!texts(&body, "dc:type").contains(&"Sound".to_string()));
     let description = texts(&body, "dc:description").pop().expect("abstract");
     assert!(
         description.contains("<script>alert(1)</script> & a hazatérés"),

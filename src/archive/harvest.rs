@@ -55,6 +55,9 @@ pub struct HarvestItem {
     pub datestamp: String,
     /// The sets it belongs to, sorted.
     pub sets: Vec<String>,
+    /// Whether it has a recording (`media/{id}.{ext}`); looked up only for
+    /// the items a page or `harvest_item` returns.
+    pub recording: bool,
 }
 
 /// One page of a harvest.
@@ -180,6 +183,7 @@ impl Archive {
                 id,
                 datestamp,
                 sets,
+                recording: false,
             });
         }
         out.sort_by(|a, b| a.id.cmp(&b.id));
@@ -208,7 +212,10 @@ impl Archive {
             matching.iter().take_while(|i| i.id.as_str() <= a).count()
         });
         let limit = limit.max(1);
-        let items: Vec<HarvestItem> = matching.into_iter().skip(cursor).take(limit).collect();
+        let mut items: Vec<HarvestItem> = matching.into_iter().skip(cursor).take(limit).collect();
+        for i in &mut items {
+            i.recording = self.has_recording(&i.id);
+        }
         let more = cursor + items.len() < total;
         Ok(HarvestPage {
             items,
@@ -221,7 +228,22 @@ impl Archive {
     /// The harvest item of testimony `id`; `None` both when it does not
     /// exist and when the public may not see it.
     pub fn harvest_item(&self, id: &str) -> Result<Option<HarvestItem>> {
-        Ok(self.harvest_all()?.into_iter().find(|i| i.id == id))
+        let mut item = self.harvest_all()?.into_iter().find(|i| i.id == id);
+        if let Some(i) = item.as_mut() {
+            i.recording = self.has_recording(&i.id);
+        }
+        Ok(item)
+    }
+
+    /// Whether `media/{id}.{ext}` exists, for an identifier as stored.
+    fn has_recording(&self, id: &str) -> bool {
+        crate::parse::is_valid_identifier(id)
+            && super::MEDIA_TYPES.iter().any(|(ext, _)| {
+                self.dir
+                    .join(super::MEDIA_DIR)
+                    .join(format!("{id}.{ext}"))
+                    .is_file()
+            })
     }
 
     /// The earliest datestamp of any harvestable testimony.

@@ -570,7 +570,7 @@ fn record(out: &mut String, a: &Archive, item: &HarvestItem, view: &TestimonyVie
     out.push_str("<record>\n");
     header_xml(out, item);
     out.push_str("<metadata>\n");
-    dublin_core(out, a, view, base);
+    dublin_core(out, a, item, view, base);
     out.push_str("</metadata>\n</record>\n");
 }
 
@@ -580,7 +580,13 @@ fn record(out: &mut String, a: &Archive, item: &HarvestItem, view: &TestimonyVie
 /// English); coverage the recording place and the places named; description
 /// the catalogue's abstract; date the recording date; identifier the
 /// reader's URL; rights the rights statement and the access level.
-fn dublin_core(out: &mut String, a: &Archive, view: &TestimonyView, base: &str) {
+fn dublin_core(
+    out: &mut String,
+    a: &Archive,
+    item: &HarvestItem,
+    view: &TestimonyView,
+    base: &str,
+) {
     let t = &view.testimony;
     out.push_str(
         "<oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\" \
@@ -623,8 +629,9 @@ fn dublin_core(out: &mut String, a: &Archive, view: &TestimonyView, base: &str) 
     if let Some(d) = &t.recorded {
         el("date", None, d);
     }
-    // A recording the public may hear makes the record a sound too.
-    if matches!(a.media(&t.id, Role::Public), Ok(Some(_))) {
+    // A recording (served to whoever may see the record) makes it a sound
+    // too.
+    if item.recording {
         el("type", None, "Sound");
     }
     el("type", None, "Text");
