@@ -404,6 +404,9 @@ fn decode_token(token: &str, records: bool) -> Option<ListArgs> {
         || !valid_stamp(from)
         || !valid_stamp(until)
         || after.is_empty()
+        || after.len() > 512
+        || after.chars().any(char::is_control)
+        || (!set.is_empty() && !set.split(':').all(|p| !p.is_empty()))
     {
         return None;
     }
