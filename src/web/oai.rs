@@ -167,7 +167,12 @@ async fn answer(state: Shared, headers: &HeaderMap, query: String) -> Response {
     ));
     // After badVerb or badArgument the request element carries no
     // attributes (the protocol's rule).
-    let plain = matches!(&result, Err(errs) if errs.iter().any(|e| e.code == "badVerb" || e.code == "badArgument"));
+    let plain = match &result {
+        Err(errs) => errs
+            .iter()
+            .any(|e| e.code == "badVerb" || e.code == "badArgument"),
+        Ok(_) => false,
+    };
     xml.push_str("<request");
     if !plain {
         for (k, v) in &echo {
@@ -277,6 +282,17 @@ fn parse(query: &str) -> Result<(Echo, Request), Vec<OaiError>> {
             return Err(vec![err("badArgument", format!("{r} is required"))]);
         }
     }
+    // Values the schema constrains are checked before they are echoed.
+    if let Some(p) = get("metadataPrefix")
+        && !spec_part(&p)
+    {
+        return Err(vec![err("badArgument", "metadataPrefix is malformed")]);
+    }
+    if let Some(set) = get("set")
+        && !set.split(':').all(spec_part)
+    {
+        return Err(vec![err("badArgument", "set is not a setSpec")]);
+    }
     let req =
         match verb.as_str() {
             "Identify" => Request::Identify,
@@ -331,6 +347,16 @@ fn parse(query: &str) -> Result<(Echo, Request), Vec<OaiError>> {
             }
         };
     Ok((echo, req))
+}
+
+/// Whether `s` is a part of a setSpec or a metadataPrefix as the
+/// protocol's schema allows (unreserved URI characters).
+fn spec_part(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().all(|c| {
+            c.is_ascii_alphanumeric()
+                || matches!(c, '-' | '_' | '.' | '!' | '~' | '*' | '\'' | '(' | ')')
+        })
 }
 
 /// A protocol datestamp (`YYYY-MM-DD` or `YYYY-MM-DDThh:mm:ssZ`) in full
@@ -747,6 +773,18 @@ mod tests {
         );
         assert_eq!(
             code("verb=GetRecord&identifier=oai:tanu:x"),
+            Some("badArgument")
+        );
+        assert_eq!(
+            code("verb=ListRecords&metadataPrefix=oai_dc&set=region:%C3%A9"),
+            Some("badArgument")
+        );
+        assert_eq!(
+            code("verb=ListRecords&metadataPrefix=oai_dc&set=region::x"),
+            Some("badArgument")
+        );
+        assert_eq!(
+            code("verb=ListRecords&metadataPrefix=%3Cx%3E"),
             Some("badArgument")
         );
         assert!(parse("verb=ListIdentifiers&metadataPrefix=oai_dc&from=2026-01-01").is_ok());
