@@ -75,7 +75,7 @@ fn row_count(html: &str, href: &str) -> Option<usize> {
 
 /// The radius of the circle linking to `href` on the main map.
 fn radius(html: &str, href: &str) -> Option<f64> {
-    let at = html.find(&format!("<a href=\"{href}\"><circle class=\"pt "))?;
+    let at = html.find(&format!("<a href=\"{href}\"><title>"))?;
     html[at..]
         .split(" r=\"")
         .nth(1)?
@@ -129,18 +129,24 @@ fn counts_follow_the_viewer_and_circles_link_their_search() {
 
     // The circles sit where the gazetteer puts them: Karaganda (73.1 E)
     // east of Donbas (37.8 E), and south of Vorkuta (67.5 N).
-    let cx = |html: &str, href: &str| -> f64 {
+    let at = |html: &str, href: &str, attr: &str| -> f64 {
         let at = html
-            .find(&format!("<a href=\"{href}\"><circle"))
+            .find(&format!("<a href=\"{href}\"><title>"))
             .expect(href);
         html[at..]
-            .split("cx=\"")
+            .split(&format!(" {attr}=\""))
             .nth(1)
             .and_then(|s| s.split('"').next())
             .and_then(|s| s.parse().ok())
-            .expect("cx")
+            .expect(attr)
     };
-    assert!(cx(&public, "/search?region=karaganda") > cx(&public, "/search?region=donbas"));
+    assert!(
+        at(&public, "/search?region=karaganda", "cx") > at(&public, "/search?region=donbas", "cx")
+    );
+    assert!(
+        at(&archivist, "/search?region=karaganda", "cy")
+            > at(&archivist, "/search?region=vorkuta", "cy")
+    );
 
     // Hungarian by default, with the same data.
     let hu = srv.get("/map").text();
