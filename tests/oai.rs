@@ -669,3 +669,45 @@ fn sickle_harvests_exactly_the_public_catalogue() {
     );
     assert_eq!(got["by_set"]["region:central-asia"], serde_json::json!([]));
 }
+
+#[test]
+fn a_curation_change_brings_a_record_into_the_next_incremental_harvest() {
+    let t = archive();
+    let srv = start(&t);
+    let stamp = |id: &str| {
+        let body = oai(
+            &srv,
+            &format!("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:tanu:{id}"),
+        );
+        texts(&body, "datestamp").pop().expect("datestamp")
+    };
+    let before = stamp("ru-001");
+    let latest = PUBLIC.iter().map(|id| stamp(id)).max().expect("stamps");
+    // Datestamps are to the second: the change must fall in a later one.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    t.tanu()
+        .args([
+            "--curator",
+            "test",
+            "tag",
+            "add",
+            "ru-001",
+            "place",
+            "karaganda",
+        ])
+        .assert()
+        .success();
+    let after = stamp("ru-001");
+    assert!(after > before && after > latest, "{before} → {after}");
+    // An incremental harvest from the change gets only the changed record,
+    // now in the sets of its new place's region.
+    let from = format!("metadataPrefix=oai_dc&from={}", enc(&after));
+    assert_eq!(harvest(&srv, "ListRecords", &from), oai_ids(&["ru-001"]));
+    let body = oai(&srv, &format!("verb=ListIdentifiers&{from}"));
+    assert!(texts(&body, "setSpec").contains(&"region:central-asia".to_string()));
+    // And a harvest up to the second before it does not.
+    let until = format!("metadataPrefix=oai_dc&until={}", enc(&latest));
+    let upto = harvest(&srv, "ListIdentifiers", &until);
+    assert!(!upto.contains(&"oai:tanu:ru-001".to_string()), "{upto:?}");
+    assert_eq!(upto.len(), PUBLIC.len() - 1);
+}
