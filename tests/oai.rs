@@ -501,6 +501,11 @@ fn every_verb_pages_and_errors_with_hidden_records_absent() {
             );
         }
     }
+    let body = oai(&srv, "verb=ListRecords&resumptionToken=bm9wZQ");
+    assert!(
+        body.contains("<request verb=\"ListRecords\" resumptionToken=\"bm9wZQ\">"),
+        "a bad token is echoed: {body}"
+    );
     // A ListIdentifiers token is not a ListRecords token.
     let first = oai(&srv, "verb=ListIdentifiers&metadataPrefix=oai_dc");
     let token = texts(&first, "resumptionToken").pop().expect("token");

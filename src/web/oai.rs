@@ -131,7 +131,9 @@ async fn answer(state: Shared, headers: &HeaderMap, query: String) -> Response {
     let base = base_url(headers);
     let parsed = parse(&query);
     let (echo, result) = match parsed {
-        Err(e) => (Vec::new(), Err(e)),
+        // Only after badVerb and badArgument does the request element go
+        // without attributes; a bad token is echoed with its verb.
+        Err(e) => (echo_of(&query), Err(e)),
         Ok((echo, req)) => {
             let base = base.clone();
             let out = blocking(&state, move |a| respond(a, &req, &base))
@@ -194,6 +196,24 @@ async fn answer(state: Shared, headers: &HeaderMap, query: String) -> Response {
     }
     xml.push_str("</OAI-PMH>\n");
     ([(header::CONTENT_TYPE, "text/xml; charset=utf-8")], xml).into_response()
+}
+
+/// The protocol's arguments of a request, as `<request>` echoes them.
+fn echo_of(query: &str) -> Echo {
+    const ARGS: [&str; 7] = [
+        "verb",
+        "identifier",
+        "metadataPrefix",
+        "from",
+        "until",
+        "set",
+        "resumptionToken",
+    ];
+    serde_urlencoded::from_str::<Vec<(String, String)>>(query)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(k, _)| ARGS.contains(&k.as_str()))
+        .collect()
 }
 
 /// The scheme and host the request reached, for the base URL and the
