@@ -28,6 +28,8 @@ pub const DB_FILE: &str = "tanu.sqlite";
 /// The index directory inside an archive directory.
 pub const INDEX_DIR: &str = "index";
 
+mod harvest;
+pub use self::harvest::{HarvestItem, HarvestPage, HarvestQuery, HarvestSet};
 mod readers;
 pub use self::readers::{IndexStamp, MEDIA_DIR, MEDIA_TYPES, MediaFile};
 

@@ -70,3 +70,5 @@ pub use crate::archive::{
     Archive, ArchiveError, DB_FILE, FileReport, INDEX_DIR, IndexStamp, IngestJob, MEDIA_DIR,
     MEDIA_TYPES, MediaFile, TestimonyView,
 };
+// OAI-PMH harvesting (web: /oai).
+pub use crate::archive::{HarvestItem, HarvestPage, HarvestQuery, HarvestSet};

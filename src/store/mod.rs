@@ -13,6 +13,7 @@ mod audit;
 mod backup;
 mod check;
 mod curate;
+mod harvest;
 mod identity;
 mod migrate;
 mod read;

@@ -291,6 +291,41 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Még egy nyilvános visszaemlékezés sincs így címkézve.",
         "No public testimony is tagged this way yet.",
     ),
+    // The map (web: map.rs, templates/web/map.html).
+    ("map", "Térkép", "Map"),
+    (
+        "map_title",
+        "Helyek és gyűjtőtáborok térképen",
+        "Places and transit camps on a map",
+    ),
+    (
+        "map_help",
+        "A körök mérete azt mutatja, hány visszaemlékezés említi a helyet (azok közül, amelyeket Ön láthat). Egy kör a hely visszaemlékezéseinek keresésére visz.",
+        "A circle's size shows how many testimonies name the place (of those you may see). A circle leads to a search for the place's testimonies.",
+    ),
+    (
+        "map_inset",
+        "Kinagyítva: a Kárpát-medence és a gyűjtőtáborok",
+        "Enlarged: the Carpathian Basin and the transit camps",
+    ),
+    (
+        "map_caption",
+        "Táborhelyek a Szovjetunióban, jobbra kinagyítva a Kárpát-medence a gyűjtő- és tranzittáborokkal.",
+        "Camp sites in the Soviet Union; on the right, the Carpathian Basin enlarged with the transit and collection camps.",
+    ),
+    (
+        "map_table",
+        "A térkép adatai táblázatban",
+        "The map's data as a table",
+    ),
+    ("map_name", "Hely", "Place"),
+    ("map_kind", "Fajta", "Kind"),
+    ("map_count", "Visszaemlékezések", "Testimonies"),
+    (
+        "map_source",
+        "Országhatárok: Natural Earth 1:110m (közkincs).",
+        "Country outlines: Natural Earth 1:110m (public domain).",
+    ),
 ];
 
 #[cfg(test)]
@@ -331,6 +366,8 @@ mod tests {
             include_str!("auth.rs"),
             include_str!("../../templates/web/login.html"),
             include_str!("../../templates/web/browse.html"),
+            include_str!("map.rs"),
+            include_str!("../../templates/web/map.html"),
         ];
         let mut used = 0;
         for src in sources {

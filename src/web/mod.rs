@@ -5,7 +5,8 @@
 //! decisions of its own (the role is that of the session's account, or
 //! `public`; it never comes from a request parameter). One file per area: `search.rs`
 //! (the search page), `reader.rs` (a testimony and its recording),
-//! `browse.rs` (lists by wave, region and transit camp), `api.rs` (JSON
+//! `browse.rs` (lists by wave, region and transit camp), `map.rs` (the
+//! gazetteer on a map), `oai.rs` (OAI-PMH for harvesters), `api.rs` (JSON
 //! under `/api/v1`), `i18n.rs` (messages in Hungarian and
 //! English), `html.rs` (escaping and highlighting).
 //!
@@ -21,6 +22,8 @@ mod auth;
 mod browse;
 mod html;
 pub mod i18n;
+mod map;
+mod oai;
 mod reader;
 mod search;
 
@@ -362,6 +365,11 @@ pub(crate) fn router(state: Shared) -> Router {
             get(api::export_one),
         )
         .route("/api/v1/export/{format}", get(api::export_all))
+        // OAI-PMH and the map (web: oai, map.rs).
+        .route("/oai", get(oai::get).post(oai::post))
+        .route("/map", get(map::page))
+        .route("/static/map-outline.svg", get(map::outline))
+        .route("/static/map-inset.svg", get(map::inset_outline))
         .route("/static/style.css", get(style))
         .route("/static/app.js", get(script))
         .fallback(not_found)
