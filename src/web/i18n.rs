@@ -291,6 +291,18 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Még egy nyilvános visszaemlékezés sincs így címkézve.",
         "No public testimony is tagged this way yet.",
     ),
+    // Browser tests (accessibility): a heading for every page, a skip link
+    // that says where it goes.
+    (
+        "results_heading",
+        "Keresési találatok: {q}",
+        "Search results: {q}",
+    ),
+    (
+        "skip_to_content",
+        "Ugrás a tartalomhoz",
+        "Skip to the content",
+    ),
 ];
 
 #[cfg(test)]
