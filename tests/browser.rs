@@ -111,6 +111,14 @@ fn search_and_facets(b: &Browser, srv: &WebServer) {
     assert!(b.url().contains("q=t%C3%A1bor"), "the query is kept");
     assert_eq!(hits(b), count, "the results are those the facet counted");
     assert_ne!(facet_counts(b), before, "the counts follow the filter");
+    let summary = b.text(&b.find("p.summary"));
+    assert!(
+        summary.starts_with(&format!("{count} ")),
+        "the summary counts the filtered results: {summary:?}"
+    );
+    if count == 1 && html_lang(b) == "en" {
+        assert!(summary.starts_with("1 testimony,"), "{summary:?}");
+    }
     assert_eq!(
         b.text(&b.find("aside.facets li.active a")),
         label,
