@@ -387,5 +387,20 @@ fn accessibility(b: &Browser, srv: &WebServer) {
             failures.push(name);
         }
     }
+    // The same pages on a phone, to look at.
+    b.resize(390, 844);
+    for (name, path) in [
+        ("landing", "/?hl=hu"),
+        ("results", "/search?q=t%C3%A1bor&wave=malenkij-robot"),
+        ("reader", "/t/hu-mr-001?at=0:35"),
+    ] {
+        b.goto(&srv.url(path));
+        let wide = b.script(
+            "return document.documentElement.scrollWidth > window.innerWidth + 1",
+            json!([]),
+        );
+        assert_eq!(wide, false, "{name} fits a phone's width");
+        b.screenshot(&format!("phone-{name}"));
+    }
     assert!(failures.is_empty(), "axe-core violations on {failures:?}");
 }

@@ -273,10 +273,16 @@ impl Browser {
         self.get("/title").as_str().unwrap_or_default().to_string()
     }
 
-    /// Forgets cookies (signs out, forgets the language), then opens a
-    /// blank page.
+    /// Sets the window's size (CSS pixels), e.g. a phone's 390×844.
+    pub fn resize(&self, width: u32, height: u32) {
+        self.post("/window/rect", json!({"width": width, "height": height}));
+    }
+
+    /// Forgets cookies (signs out, forgets the language), restores the
+    /// window's 1280×900, then opens a blank page.
     pub fn reset(&self) {
         self.session_cmd("DELETE", "/cookie", Value::Null);
+        self.resize(1280, 900);
         self.goto("about:blank");
     }
 
