@@ -24,7 +24,8 @@
 //!   [`Browser::reset`] between them to forget cookies.
 //! - [`WebServer`] runs `tanu serve` (or `tanu demo --serve`) on an
 //!   ephemeral port. Both the server and chromedriver (with its Chromium)
-//!   are stopped on drop, so also when a test panics.
+//!   are stopped on drop, so also when a test panics; Chromium runs on a
+//!   temporary profile removed then too.
 //! - The client is a small synchronous one of the W3C WebDriver protocol
 //!   (JSON over HTTP/1.1, `std::net` and `serde_json`): the few commands a
 //!   test needs, without an async runtime or extra crates. Every WebDriver
@@ -84,6 +85,8 @@ pub struct Browser {
     driver: Child,
     port: u16,
     session: String,
+    /// Chromium's profile: chromedriver leaves the one it makes behind.
+    profile: tempfile::TempDir,
 }
 
 /// The directory screenshots are saved in: `target/screenshots/`.
@@ -139,6 +142,7 @@ impl Browser {
             driver: child,
             port,
             session: String::new(),
+            profile: tempfile::tempdir().expect("a temporary profile directory"),
         };
         let started = Instant::now();
         while browser.raw("GET", "/status", None).is_err() {
@@ -154,7 +158,8 @@ impl Browser {
             "goog:chromeOptions": {
                 "binary": chromium.to_string_lossy(),
                 "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
-                         "--window-size=1280,900", "--hide-scrollbars"],
+                         "--window-size=1280,900", "--hide-scrollbars",
+                         format!("--user-data-dir={}", browser.profile.path().display())],
             },
         }}});
         let v = browser.cmd("POST", "/session", Some(caps));
