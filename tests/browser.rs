@@ -253,8 +253,8 @@ fn sign_in_and_out(b: &Browser, srv: &WebServer) {
     b.type_into(&b.find("#password"), "kutato-demo");
     b.click(&b.find("form.login button[type=submit]"));
     b.wait_until("signed in", |b| {
-        b.try_find("header.site .account")
-            .is_some_and(|a| b.text(&a).contains("kutato"))
+        b.text_of("header.site .account")
+            .is_some_and(|t| t.contains("kutato"))
     });
 
     // Now the search finds it and the reader opens it.
@@ -387,6 +387,24 @@ fn accessibility(b: &Browser, srv: &WebServer) {
             failures.push(name);
         }
     }
+    // Signed in: the restricted reader and the sign-out form.
+    b.sign_in(srv, "kutato", "kutato-demo");
+    for (name, path) in [
+        ("reader-signed-in", format!("/t/{RESTRICTED_ID}")),
+        ("logout", "/logout".to_string()),
+    ] {
+        b.goto(&srv.url(&path));
+        b.screenshot(&format!("page-{name}"));
+        let result =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| b.assert_accessible(name)));
+        if result.is_err() {
+            failures.push(name);
+        }
+    }
+    b.sign_out(srv);
+    b.goto(&srv.url(&format!("/t/{RESTRICTED_ID}")));
+    assert!(b.try_find(".reader").is_none(), "signed out again");
+
     // The same pages on a phone, to look at.
     b.resize(390, 844);
     for (name, path) in [

@@ -12,6 +12,7 @@
 //! browser.click(&first);
 //! browser.screenshot("reader");              // target/screenshots/reader.png
 //! browser.assert_accessible("reader");       // axe-core: no serious/critical
+//! browser.sign_in(&server, "kutato", "kutato-demo");
 //! ```
 //!
 //! - [`Browser::start`] starts `chromedriver` on a free port and opens one
@@ -363,6 +364,18 @@ impl Browser {
             .to_string()
     }
 
+    /// The text of the first element matching `css`, read in one step (no
+    /// element reference that a navigation could make stale: use it in
+    /// [`Browser::wait_until`]).
+    pub fn text_of(&self, css: &str) -> Option<String> {
+        self.script(
+            "const e = document.querySelector(arguments[0]); return e ? e.innerText : null;",
+            json!([css]),
+        )
+        .as_str()
+        .map(String::from)
+    }
+
     /// An attribute (or property) of an element.
     pub fn attr(&self, e: &Element, name: &str) -> Option<String> {
         self.get(&self.el(e, &format!("/attribute/{name}")))
@@ -553,6 +566,30 @@ pub fn run_scenarios(browser: &Browser, scenarios: &[Scenario]) {
         }
     }
     assert!(failed.is_empty(), "failed browser scenarios: {failed:?}");
+}
+
+impl Browser {
+    /// Signs in on `server`'s form as `name` (a `tanu user add` account)
+    /// and checks the header shows the name.
+    pub fn sign_in(&self, server: &WebServer, name: &str, password: &str) {
+        self.goto(&server.url("/login"));
+        self.type_into(&self.find("#name"), name);
+        self.type_into(&self.find("#password"), password);
+        self.click(&self.find("form.login button[type=submit]"));
+        self.wait_until(&format!("{name} signed in"), |b| {
+            b.text_of("header.site .account")
+                .is_some_and(|t| t.contains(name))
+        });
+    }
+
+    /// Signs out through the sign-out form.
+    pub fn sign_out(&self, server: &WebServer) {
+        self.goto(&server.url("/logout"));
+        self.click(&self.find("form.login button[type=submit]"));
+        self.wait_until("signed out", |b| {
+            b.try_find("header.site a.account[href='/login']").is_some()
+        });
+    }
 }
 
 /// A running `tanu serve` (or `tanu demo --serve`), stopped when dropped.
