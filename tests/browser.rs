@@ -30,6 +30,7 @@ fn the_archive_in_a_browser() {
             ("language_switch", &|b| language_switch(b, &srv)),
             ("researcher_signs_in_and_out", &|b| sign_in_and_out(b, &srv)),
             ("keyboard_only", &|b| keyboard_only(b, &srv)),
+            ("player_follows_the_transcript", &|b| player(b, &srv)),
             ("accessibility", &|b| accessibility(b, &srv)),
         ],
     );
@@ -421,4 +422,29 @@ fn accessibility(b: &Browser, srv: &WebServer) {
         b.screenshot(&format!("phone-{name}"));
     }
     assert!(failures.is_empty(), "axe-core violations on {failures:?}");
+}
+
+fn player(b: &Browser, srv: &WebServer) {
+    b.goto(&srv.url("/t/hu-mr-001"));
+    let button = b.find("#p4 button.play");
+    let t: f64 = b
+        .attr(&button, "data-t")
+        .and_then(|t| t.parse().ok())
+        .expect("the passage's time");
+    b.click(&button);
+    b.wait_until("the recording to play from the passage", |b| {
+        b.script(
+            "const p = document.getElementById('player'); return [p.currentTime, p.paused];",
+            json!([]),
+        )
+        .as_array()
+        .is_some_and(|v| {
+            v[0].as_f64().is_some_and(|now| now >= t && now < t + 5.0) && v[1] == false
+        })
+    });
+    b.wait_until("the passage being played to be marked", |b| {
+        b.try_find("#p4.playing").is_some()
+    });
+    b.screenshot("reader-playing");
+    b.script("document.getElementById('player').pause()", json!([]));
 }
