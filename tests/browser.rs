@@ -420,6 +420,23 @@ fn accessibility(b: &Browser, srv: &WebServer) {
         );
         assert_eq!(wide, false, "{name} fits a phone's width");
         b.screenshot(&format!("phone-{name}"));
+        if name == "results" {
+            let chip_first = b.script(
+                "const top = s => document.querySelector(s).getBoundingClientRect().top;
+                 return top('.chip') < top('ol.hits');",
+                json!([]),
+            );
+            assert_eq!(
+                chip_first, true,
+                "on a phone the chosen filter shows above the results"
+            );
+        }
+        let phone = format!("phone-{name}");
+        let result =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| b.assert_accessible(&phone)));
+        if result.is_err() {
+            failures.push(name);
+        }
     }
     assert!(failures.is_empty(), "axe-core violations on {failures:?}");
 }
