@@ -16,11 +16,15 @@ const RESTRICTED_ID: &str = "hu-gulag-005";
 
 #[test]
 fn the_archive_in_a_browser() {
+    let started = std::time::Instant::now();
     let Some(b) = Browser::start() else {
         return;
     };
+    eprintln!("browser started in {:.1?}", started.elapsed());
+    let started = std::time::Instant::now();
     let tmp = tempfile::tempdir().expect("temp dir");
     let srv = WebServer::demo(&tmp.path().join("demo"));
+    eprintln!("demo built and served in {:.1?}", started.elapsed());
     let started = std::time::Instant::now();
     run_scenarios(
         &b,
