@@ -360,6 +360,19 @@ fn keyboard_only(b: &Browser, srv: &WebServer) {
     );
     eprintln!("keyboard: {n} Tabs to the search box, {steps} after the skip link to a result");
 
+    // A facet is chosen and its chip removed with the keyboard alone.
+    b.goto(&srv.url("/search?q=t%C3%A1bor"));
+    let total = hits(b);
+    tab_to(b, "aside.facets .facet a", 15);
+    b.press(&[key::ENTER]);
+    b.wait_until("the chip", |b| b.try_find("section.chips a.chip").is_some());
+    assert!(hits(b) < total, "the facet narrowed the results");
+    tab_to(b, "a.chip", 15);
+    assert_focus_visible(b, "the chip");
+    b.press(&[key::ENTER]);
+    b.wait_until("the chip to go", |b| b.try_find("section.chips").is_none());
+    assert_eq!(hits(b), total);
+
     // "/" brings the focus back to the search box from anywhere.
     b.goto(&srv.url("/search?q=t%C3%A1bor"));
     b.press(&["/"]);

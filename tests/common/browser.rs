@@ -31,6 +31,10 @@
 //!   (JSON over HTTP/1.1, `std::net` and `serde_json`): the few commands a
 //!   test needs, without an async runtime or extra crates. Every WebDriver
 //!   error panics with the command and the driver's message.
+//! - Forms: [`Browser::type_into`] fills inputs and textareas (and an
+//!   `<input type=file>` given a file's path), [`Browser::click`] ticks
+//!   checkboxes, picks `<option>`s and submits; [`Browser::sign_in`] signs
+//!   in through the login form.
 //! - Screenshots go to `target/screenshots/NAME.png`; [`run_scenarios`]
 //!   saves one named `failed-SCENARIO.png` when a scenario fails.
 
