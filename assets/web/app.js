@@ -7,6 +7,11 @@
     printButton.hidden = false;
     printButton.addEventListener("click", function () { window.print(); });
   }
+  // A passage chosen by `?at=` (no #fragment to scroll to) is shown too.
+  var chosen = document.querySelector(".seg.selected");
+  if (chosen && !window.location.hash) {
+    chosen.scrollIntoView({ block: "start" });
+  }
   // "/" jumps to the search box, as on most search sites.
   document.addEventListener("keydown", function (e) {
     var box = document.getElementById("q");

@@ -106,10 +106,12 @@ impl Msg {
         }
     }
 
-    /// A message with `{n}`-style placeholders filled.
+    /// A message with `{n}`-style placeholders filled; `{n?one|other}`
+    /// is the form for the count in `n` (English plurals).
     pub fn fill(&self, key: &str, args: &[(&str, String)]) -> String {
         let mut s = self.get(key).to_string();
         for (name, value) in args {
+            s = plural(&s, name, value == "1");
             s = s.replace(&format!("{{{name}}}"), value);
         }
         s
@@ -119,6 +121,27 @@ impl Msg {
     pub fn code(&self) -> &'static str {
         self.lang.code()
     }
+}
+
+/// `s` with each `{name?one|other}` replaced by the form for the count.
+fn plural(s: &str, name: &str, one: bool) -> String {
+    let open = format!("{{{name}?");
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find(&open) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + open.len()..];
+        let Some(end) = after.find('}') else {
+            rest = &rest[i..];
+            break;
+        };
+        let forms = &after[..end];
+        let (single, many) = forms.split_once('|').unwrap_or((forms, forms));
+        out.push_str(if one { single } else { many });
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `(key, Hungarian, English)`.
@@ -145,7 +168,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     (
         "results_count",
         "{n} visszaemlékezés, {p} találó részlet",
-        "{n} testimonies, {p} matching passages",
+        "{n} {n?testimony|testimonies}, {p} matching {p?passage|passages}",
     ),
     (
         "no_results",
@@ -184,7 +207,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     (
         "matching_passages",
         "{n} találó részlet",
-        "{n} matching passages",
+        "{n} matching {n?passage|passages}",
     ),
     ("record_hit", "katalógusadat", "catalogue record"),
     ("index_point_hit", "tartalomjegyzék", "table of contents"),
@@ -326,6 +349,18 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Országhatárok: Natural Earth 1:110m (közkincs).",
         "Country outlines: Natural Earth 1:110m (public domain).",
     ),
+    // Browser tests (accessibility): a heading for every page, a skip link
+    // that says where it goes.
+    (
+        "results_heading",
+        "Keresési találatok: {q}",
+        "Search results: {q}",
+    ),
+    (
+        "skip_to_content",
+        "Ugrás a tartalomhoz",
+        "Skip to the content",
+    ),
 ];
 
 #[cfg(test)]
@@ -343,9 +378,11 @@ mod tests {
                 let mut v: Vec<String> = s
                     .split('{')
                     .skip(1)
-                    .filter_map(|p| p.split_once('}').map(|(h, _)| h.to_string()))
+                    .filter_map(|p| p.split_once('}'))
+                    .map(|(h, _)| h.split('?').next().unwrap_or(h).to_string())
                     .collect();
                 v.sort();
+                v.dedup();
                 v
             };
             assert_eq!(holes(hu), holes(en), "placeholders of {k}");
@@ -407,6 +444,15 @@ mod tests {
             Msg { lang: UiLang::En }
                 .fill("page_of", &[("page", "2".into()), ("pages", "3".into())]),
             "Page 2 of 3"
+        );
+        let en = Msg { lang: UiLang::En };
+        let count =
+            |n: &str, p: &str| en.fill("results_count", &[("n", n.into()), ("p", p.into())]);
+        assert_eq!(count("1", "1"), "1 testimony, 1 matching passage");
+        assert_eq!(count("2", "11"), "2 testimonies, 11 matching passages");
+        assert_eq!(
+            Msg { lang: UiLang::Hu }.fill("results_count", &[("n", "1".into()), ("p", "3".into())]),
+            "1 visszaemlékezés, 3 találó részlet"
         );
     }
 }
