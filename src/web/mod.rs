@@ -19,6 +19,9 @@
 mod api;
 mod auth;
 mod browse;
+// Curation in the browser (issue 12).
+mod curate;
+mod diff;
 mod html;
 pub mod i18n;
 mod reader;
@@ -359,6 +362,8 @@ pub(crate) fn router(state: Shared) -> Router {
         .route("/api/v1/facets/{facet}", get(api::facets))
         .route("/static/style.css", get(style))
         .route("/static/app.js", get(script))
+        // Curation in the browser (issue 12): `/curate/…`, archivists only.
+        .merge(curate::routes())
         .fallback(not_found)
         .with_state(state)
         .layer(SetResponseHeaderLayer::overriding(
