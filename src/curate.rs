@@ -300,9 +300,10 @@ impl Archive {
         Ok((f, v))
     }
 
-    /// The same decision on several tags `(testimony, facet, value)` at
-    /// once, in one transaction (the review queue's "every suggestion of
-    /// this value"): all or nothing. Returns how many were decided.
+    /// The same decision on several suggestions `(testimony, facet,
+    /// value)` at once, in one transaction, as the review queue makes them
+    /// (one, or "every suggestion of this value"): each must still be
+    /// waiting for review; all or nothing. Returns how many were decided.
     pub fn decide_tags(
         &mut self,
         curator: &Curator,

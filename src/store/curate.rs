@@ -296,9 +296,10 @@ impl Store {
         Ok(())
     }
 
-    /// The same decision on several tags `(testimony, facet, value)` in one
-    /// transaction: all are decided, or (the first refusal names the tag)
-    /// none.
+    /// The same decision on several suggestions `(testimony, facet,
+    /// value)` in one transaction, as the review queue makes them: each must
+    /// still be a suggestion (not decided by someone else meanwhile). All
+    /// are decided, or (the first refusal names the tag) none.
     pub fn decide_tags(
         &mut self,
         tags: &[(String, String, String)],
@@ -310,6 +311,26 @@ impl Store {
         let tx = self.begin()?;
         for (id, facet, value) in tags {
             let t = target(&tx, id)?;
+            let status: Option<String> = tx
+                .query_row(
+                    "SELECT status FROM tag WHERE testimony = ?1 AND facet = ?2 AND value = ?3",
+                    params![t.num, facet, value],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            match status.as_deref() {
+                Some("suggested") => {}
+                Some(other) => {
+                    return Err(StoreError::Conflict(format!(
+                        "the {facet} tag `{value}` of `{id}` is no longer a suggestion: it was {other} meanwhile"
+                    )));
+                }
+                None => {
+                    return Err(StoreError::Conflict(format!(
+                        "`{id}` has no {facet} suggestion `{value}`"
+                    )));
+                }
+            }
             decide_in(&tx, &t, id, facet, value, decision, actor, note)?;
         }
         tx.commit()?;

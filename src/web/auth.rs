@@ -34,6 +34,7 @@ struct LoginPage {
     csrf: String,
     error: &'static str,
     logout: bool,
+    curates: bool,
 }
 
 /// The sign-in form's fields.
@@ -89,6 +90,7 @@ fn form_page(
         csrf: csrf.clone(),
         error,
         logout,
+        curates: false,
     };
     let mut resp = render(&page);
     *resp.status_mut() = status;

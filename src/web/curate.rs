@@ -353,6 +353,7 @@ struct IndexPage {
     m: Msg,
     switch_href: String,
     who: String,
+    curates: bool,
     rows: Vec<Row>,
     waiting_text: String,
 }
@@ -387,6 +388,7 @@ async fn index(State(state): State<Shared>, headers: HeaderMap, RawQuery(q): Raw
             m,
             switch_href: switch(lang, "/curate", ""),
             who: cur.name().to_string(),
+            curates: true,
             rows,
             waiting_text: m.fill("waiting_n", &[("n", queue.len().to_string())]),
         }))
@@ -438,6 +440,7 @@ struct ReviewPage {
     m: Msg,
     switch_href: String,
     who: String,
+    curates: bool,
     csrf: String,
     groups: Vec<Group>,
     /// Suggestions waiting in the whole archive, and shown here.
@@ -485,11 +488,94 @@ struct AddKept {
     error: String,
 }
 
-fn evidence_html(text: &str, span: Option<(i64, i64)>) -> String {
-    match span {
-        Some((a, b)) if a >= 0 && b > a => super::html::marked(text, &[(a as usize, b as usize)]),
-        _ => escape(text),
+/// The byte range of the sentence(s) of `text` holding bytes `a..b`: from
+/// after the sentence end before `a` to the sentence end after `b`.
+fn sentence_around(text: &str, a: usize, b: usize) -> (usize, usize) {
+    let ends = |i: usize| {
+        let bytes = text.as_bytes();
+        matches!(bytes.get(i), Some(b'.' | b'!' | b'?' | b'\n'))
+            && bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
+    };
+    let start = (0..a.min(text.len()))
+        .rev()
+        .find(|&i| ends(i))
+        .map_or(0, |i| i + 1);
+    let end = (b.min(text.len())..text.len())
+        .find(|&i| ends(i))
+        .map_or(text.len(), |i| i + 1);
+    // Leading whitespace after the previous sentence.
+    let start = start + text[start..].len() - text[start..].trim_start().len();
+    (start, end.max(start))
+}
+
+/// The evidence of a suggestion: each passage once, as the sentences
+/// holding its matches, the matches marked, the rules that fired.
+fn evidence_views(testimony: &str, ev: &[crate::store::ReviewEvidence]) -> Vec<Evidence> {
+    // (ordinal, start_ms, text, excerpt, marks, rules)
+    type Acc<'a> = (
+        i64,
+        Option<i64>,
+        &'a str,
+        (usize, usize),
+        Vec<(usize, usize)>,
+        Vec<String>,
+    );
+    let mut acc: Vec<Acc<'_>> = Vec::new();
+    for e in ev {
+        let span = e
+            .span
+            .and_then(|(a, b)| Some((usize::try_from(a).ok()?, usize::try_from(b).ok()?)))
+            .filter(|(a, b)| a < b && e.text.get(*a..*b).is_some());
+        let (x, y) = match span {
+            Some((a, b)) => sentence_around(&e.text, a, b),
+            None => (0, e.text.len()),
+        };
+        match acc.iter_mut().find(|c| c.0 == e.ordinal) {
+            Some(c) => {
+                c.3 = (c.3.0.min(x), c.3.1.max(y));
+                c.4.extend(span);
+                if !c.5.contains(&e.rule) {
+                    c.5.push(e.rule.clone());
+                }
+            }
+            None => acc.push((
+                e.ordinal,
+                e.start_ms,
+                e.text.as_str(),
+                (x, y),
+                span.into_iter().collect(),
+                vec![e.rule.clone()],
+            )),
+        }
     }
+    acc.into_iter()
+        .map(|(ordinal, start_ms, text, (x, y), marks, rules)| {
+            let inner = text.get(x..y).unwrap_or(text);
+            let shifted: Vec<(usize, usize)> = marks
+                .iter()
+                .filter(|(a, b)| *a >= x && *b <= y)
+                .map(|(a, b)| (a - x, b - x))
+                .collect();
+            let mut html = super::html::marked(inner, &shifted);
+            if x > 0 {
+                html = format!("… {html}");
+            }
+            if y < text.len() {
+                html.push_str(" …");
+            }
+            let rule = rules.join(", ");
+            Evidence {
+                html,
+                href: passage_href(testimony, ordinal),
+                time: start_ms.map(timecode).unwrap_or_default(),
+                rule_href: format!(
+                    "/curate/review/bulk{}",
+                    query_string(&[("rule", rules.first().map_or("", |r| r.as_str()))])
+                ),
+                rule,
+            }
+        })
+        .collect()
 }
 
 fn item_view(a: &Archive, m: Msg, it: &ReviewItem) -> Item {
@@ -502,17 +588,7 @@ fn item_view(a: &Archive, m: Msg, it: &ReviewItem) -> Item {
         value: it.value.clone(),
         label: vocab_label(a, &it.value, m.lang),
         confidence: format!("{:.0} %", it.confidence * 100.0),
-        evidence: it
-            .evidence
-            .iter()
-            .map(|e| Evidence {
-                html: evidence_html(&e.text, e.span),
-                href: passage_href(&it.testimony, e.ordinal),
-                time: e.start_ms.map(timecode).unwrap_or_default(),
-                rule: e.rule.clone(),
-                rule_href: format!("/curate/review/bulk{}", query_string(&[("rule", &e.rule)])),
-            })
-            .collect(),
+        evidence: evidence_views(&it.testimony, &it.evidence),
         bulk_href: format!(
             "/curate/review/bulk{}",
             query_string(&[("facet", &it.facet), ("value", &it.value)])
@@ -629,6 +705,7 @@ fn review_page(
         m,
         switch_href: switch(lang, "/curate/review", &query.join("&")),
         who,
+        curates: true,
         csrf,
         left_text: if items.len() == all.len() {
             m.fill("waiting_n", &[("n", all.len().to_string())])
@@ -715,14 +792,12 @@ async fn decide(State(state): State<Shared>, headers: HeaderMap, body: String) -
             _ => return Err(Failure::NotFound),
         };
         let id = f.get("t").to_string();
-        match a.decide_tag(
-            &cur,
-            &id,
-            f.get("facet"),
-            f.get("value"),
-            decision,
-            f.get("note"),
-        ) {
+        let one = [(
+            id.clone(),
+            f.get("facet").to_string(),
+            f.get("value").to_string(),
+        )];
+        match a.decide_tags(&cur, &one, decision, f.get("note")) {
             Ok(_) => {
                 let next = f.get("next");
                 let to = with_done(&back, &format!("{}:1", f.get("decision")));
@@ -847,6 +922,7 @@ struct BulkPage {
     m: Msg,
     switch_href: String,
     who: String,
+    curates: bool,
     csrf: String,
     what: String,
     rows: Vec<BulkRow>,
@@ -920,6 +996,7 @@ fn bulk_page(
         m,
         switch_href: switch(lang, "/curate/review/bulk", q.trim_start_matches('?')),
         who,
+        curates: true,
         csrf,
         what,
         rows,
@@ -1077,6 +1154,7 @@ struct RecordPage {
     m: Msg,
     switch_href: String,
     who: String,
+    curates: bool,
     csrf: String,
     id: String,
     title: String,
@@ -1347,6 +1425,7 @@ fn record_page(
         m,
         switch_href: switch(lang, &record_href(&t.id), ""),
         who,
+        curates: true,
         csrf,
         id: t.id.clone(),
         title: t.title.clone(),
@@ -1681,6 +1760,7 @@ struct HistoryPage {
     m: Msg,
     switch_href: String,
     who: String,
+    curates: bool,
     id: String,
     title: String,
     record: String,
@@ -1737,6 +1817,7 @@ async fn history(
             m,
             switch_href: switch(lang, &format!("{}/history", record_href(&h.id)), ""),
             who: cur.name().to_string(),
+            curates: true,
             title: view.testimony.title.clone(),
             record: record_href(&h.id),
             merged: h.merged.clone(),
@@ -1771,6 +1852,7 @@ struct AuditPage {
     m: Msg,
     switch_href: String,
     who: String,
+    curates: bool,
     verified: bool,
     verify_text: String,
     curators: Vec<String>,
@@ -1838,6 +1920,7 @@ async fn audit(State(state): State<Shared>, headers: HeaderMap, RawQuery(q): Raw
             m,
             switch_href: switch(lang, "/curate/audit", query.trim_start_matches('?')),
             who: cur.name().to_string(),
+            curates: true,
             verified,
             verify_text,
             curators: curators.into_iter().collect(),
@@ -1876,7 +1959,7 @@ mod tests {
     #[test]
     fn redaction_marks_keep_the_exact_text() {
         let text = "Kovács <Jenő> vitt el minket";
-        let html = redacted_html(text, &[(3, 0, 6)]);
+        let html = redacted_html(text, &[(3, 0, "Kovács".len())]);
         assert_eq!(
             html,
             "<span class=\"redacted\" title=\"#3\">Kovács</span> &lt;Jenő&gt; vitt el minket"
@@ -1884,6 +1967,28 @@ mod tests {
         // Spans off character boundaries or outside are left out.
         assert_eq!(redacted_html("őr", &[(1, 1, 2)]), "őr");
         assert_eq!(redacted_html("őr", &[(1, 0, 9)]), "őr");
+    }
+
+    #[test]
+    fn evidence_is_the_sentence_around_the_match() {
+        let text = "Nagydobronyban születtem. Szolyván át vittek minket! Aztán Sztálinóba.";
+        let a = text.find("Szolyván").unwrap();
+        let (x, y) = sentence_around(text, a, a + "Szolyván".len());
+        assert_eq!(&text[x..y], "Szolyván át vittek minket!");
+        assert_eq!(sentence_around("ő", 0, 2), (0, 2));
+        let ev = vec![crate::store::ReviewEvidence {
+            ordinal: 4,
+            start_ms: Some(65_000),
+            text: text.to_string(),
+            span: Some((a as i64, (a + 9) as i64)),
+            matched: "Szolyván".into(),
+            rule: "camp".into(),
+        }];
+        let v = evidence_views("hu-1", &ev);
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].html, "… <mark>Szolyván</mark> át vittek minket! …");
+        assert_eq!(v[0].time, "01:05");
+        assert_eq!(v[0].href, "/t/hu-1?p=4#p4");
     }
 
     #[test]

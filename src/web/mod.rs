@@ -248,6 +248,7 @@ struct MessagePage {
     body: &'static str,
     switch_href: String,
     who: String,
+    curates: bool,
 }
 
 /// The HTML answer to a failure; a missing and a hidden testimony get the
@@ -275,6 +276,7 @@ pub(crate) fn failure_page(f: Failure, lang: UiLang) -> Response {
         body,
         switch_href: format!("/?hl={}", lang.other().code()),
         who: String::new(),
+        curates: false,
     };
     (status, render(&page)).into_response()
 }
