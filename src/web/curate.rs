@@ -949,14 +949,17 @@ fn bulk_page(
         f.get("value").trim(),
         f.get("rule").trim(),
     );
-    if (value.is_empty() || facet.is_empty()) && rule.is_empty() {
+    let unfiltered = (value.is_empty() || facet.is_empty()) && rule.is_empty();
+    if unfiltered && error.is_empty() {
         return Err(Failure::NotFound);
     }
     let all = a.review(None, None).map_err(curate_failure)?;
     let chosen: Vec<&ReviewItem> = all
         .iter()
         .filter(|i| {
-            if rule.is_empty() {
+            if unfiltered {
+                false
+            } else if rule.is_empty() {
                 i.facet == facet && i.value == value
             } else {
                 i.evidence.iter().any(|e| e.rule == rule)
@@ -2008,6 +2011,32 @@ mod tests {
         assert_eq!(review_back("https://evil.example/"), "/curate/review");
         assert_eq!(review_back("/curate/review//evil"), "/curate/review");
         assert_eq!(review_back("/curate/review#x"), "/curate/review");
+    }
+
+    #[test]
+    fn keys_made_at_run_time_are_in_the_catalogue() {
+        let mut keys: Vec<String> = Vec::new();
+        for op in ["confirm", "reject", "add"] {
+            keys.push(format!("done_{op}"));
+        }
+        for d in ["edit", "correct", "redact", "unredact", "status", "access"] {
+            keys.push(format!("saved_{d}"));
+        }
+        for s in STATUSES {
+            keys.push(format!("status_{s}"));
+        }
+        for l in ["public", "restricted", "sealed"] {
+            keys.push(format!("access_{l}"));
+        }
+        for (_, label, _) in EDIT_FIELDS {
+            keys.push(label.to_string());
+        }
+        for k in keys {
+            assert!(
+                i18n::MESSAGES.iter().any(|(key, ..)| *key == k),
+                "{k} is not in the catalogue"
+            );
+        }
     }
 
     #[test]
