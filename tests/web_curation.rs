@@ -1025,8 +1025,32 @@ fn a_write_on_a_record_changed_meanwhile_is_refused_and_nothing_is_lost() {
         "Anna's input kept"
     );
     assert!(body.contains("value=\"Anna javítása\""));
+    // The narrator she left as it was shows Béla's value, so sending the
+    // form again does not undo his change.
+    assert!(body.contains("id=\"f-narrator\" name=\"narrator\" value=\"Kardos Gáspár bácsi\""));
     let public = srv.get("/t/hu-mr-001", "").text();
     assert!(!public.contains(annas_title) && public.contains("Kardos Gáspár bácsi"));
+    // A field both changed keeps hers, with his value beside it.
+    let r = srv.post(
+        "/curate/t/hu-mr-001/edit",
+        &anna.cookie,
+        &form(&[
+            ("csrf", &anna.csrf),
+            ("base", &annas_base),
+            ("title", "Három napi munkára vittek el"),
+            ("narrator", "Kardos G."),
+            ("narrator_birth_year", "1923"),
+            ("recorded", "1991-08-14"),
+            ("languages", "hu"),
+            ("narrator_birthplace", "Nagydobrony"),
+            ("interviewer", "Pásztor Erzsébet"),
+            ("recording_place", "Nagydobrony"),
+        ]),
+    );
+    assert_eq!(r.status, 409);
+    let both = r.text();
+    assert!(both.contains("name=\"narrator\" value=\"Kardos G.\""));
+    assert!(both.contains("Someone else changed this too; it is now: Kardos Gáspár bácsi"));
     // A correction, redaction or status made on the old state is refused
     // the same way; the text she typed comes back.
     let r = srv.post(

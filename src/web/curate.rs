@@ -272,6 +272,9 @@ struct Change {
     target: String,
     href: String,
     details: Vec<String>,
+    /// For a correction: the passage's text before and after, as a word
+    /// diff (HTML, escaped).
+    diff: String,
     reason: String,
 }
 
@@ -316,7 +319,32 @@ fn details(before: Option<&serde_json::Value>, after: Option<&serde_json::Value>
 
 fn change(e: &AuditEntry) -> Change {
     let testimony = !e.target.contains(':');
+    let text = |v: &Option<serde_json::Value>| {
+        v.as_ref()
+            .and_then(|v| v.get("text"))
+            .and_then(|t| t.as_str())
+            .map(str::to_string)
+    };
+    let (diff, details) = match (text(&e.before), text(&e.after)) {
+        (Some(old), Some(new)) => {
+            let strip = |v: &Option<serde_json::Value>| {
+                v.as_ref().map(|v| {
+                    let mut v = v.clone();
+                    if let Some(o) = v.as_object_mut() {
+                        o.remove("text");
+                    }
+                    v
+                })
+            };
+            (
+                diff::html(&old, &new),
+                details(strip(&e.before).as_ref(), strip(&e.after).as_ref()),
+            )
+        }
+        _ => (String::new(), details(e.before.as_ref(), e.after.as_ref())),
+    };
     Change {
+        diff,
         seq: e.seq,
         at: when(&e.at),
         actor: e.actor.clone(),
@@ -327,7 +355,7 @@ fn change(e: &AuditEntry) -> Change {
         } else {
             String::new()
         },
-        details: details(e.before.as_ref(), e.after.as_ref()),
+        details,
         reason: e.reason.clone(),
     }
 }
@@ -375,8 +403,8 @@ async fn index(State(state): State<Shared>, headers: HeaderMap, RawQuery(q): Raw
                     href: record_href(&t.id),
                     reader: format!("/t/{}", path_segment(&t.id)),
                     review: format!("/curate/review{}", query_string(&[("t", &t.id)])),
-                    status: t.status.clone(),
-                    access: t.access.name().to_string(),
+                    status: m.get(&format!("status_{}", t.status)).to_string(),
+                    access: m.get(&format!("access_{}", t.access.name())).to_string(),
                     embargo: t.embargo_until.clone().unwrap_or_default(),
                     id: t.id,
                     title: t.title,
@@ -1633,13 +1661,12 @@ async fn record_post(
                 }
             ))),
             Err(e) if e.stale().is_some() => {
-                kept.stale = a
-                    .changes_since(&id, base)
-                    .map_err(curate_failure)?
-                    .iter()
-                    .map(change)
-                    .collect();
+                let missed = a.changes_since(&id, base).map_err(curate_failure)?;
+                kept.stale = missed.iter().map(change).collect();
                 kept.general = m.get("err_stale").to_string();
+                if action == "edit" {
+                    merge_edit(m, &mut kept, &missed, a, &id)?;
+                }
                 let page = record_page(a, lang, cur.name().to_string(), csrf, &id, kept)?;
                 Ok(with_status(render(&page), StatusCode::CONFLICT))
             }
@@ -1668,6 +1695,57 @@ async fn record_post(
     })
     .await;
     ask.finish(r)
+}
+
+/// The edit form after a stale write: a field the archivist left as it was
+/// when the form was made takes the value someone else gave it since (so
+/// sending the form again does not undo their change); a field both
+/// changed keeps the archivist's input, with the other value beside it.
+fn merge_edit(
+    m: Msg,
+    kept: &mut Kept,
+    missed: &[AuditEntry],
+    a: &Archive,
+    id: &str,
+) -> Result<(), Failure> {
+    let Some(now) = a.show(id, Role::Archivist)? else {
+        return Err(Failure::NotFound);
+    };
+    for (name, ..) in EDIT_FIELDS {
+        // The value when the form was made: the first later edit's
+        // "before" of this field.
+        let Some(then) = missed
+            .iter()
+            .filter(|e| e.op == "edit")
+            .find_map(|e| e.before.as_ref()?.get(*name).map(|v| shown(name, v)))
+        else {
+            continue;
+        };
+        let current = current_value(&now.testimony, name);
+        let sent = kept.values.get(name).trim().to_string();
+        if sent == then.trim() {
+            kept.values.0.retain(|(k, _)| k != name);
+            kept.values.0.push((name.to_string(), current));
+        } else if sent != current.trim() {
+            kept.errors.push((
+                name.to_string(),
+                m.fill("conflict_field", &[("now", current)]),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A stored field value (as the audit log has it) as the form shows it.
+fn shown(field: &str, v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) if matches!(field, "languages" | "keywords") => {
+            serde_json::from_str::<Vec<String>>(s).map_or_else(|_| s.clone(), |l| l.join(", "))
+        }
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
 }
 
 /// A redaction from the form: a selection's exact character offsets (the

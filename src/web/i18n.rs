@@ -607,6 +607,12 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("why", "Miért", "Why"),
     ("cur_link", "Gondozás", "Curate"),
     ("passage_no", "Szakasz", "Passage"),
+    ("reader_short", "Olvasó", "Reader"),
+    (
+        "conflict_field",
+        "Ezt közben más is módosította; most ez: {now}",
+        "Someone else changed this too; it is now: {now}",
+    ),
 ];
 
 #[cfg(test)]
