@@ -64,6 +64,16 @@
     if (picked) { picked.classList.remove("redact-picked"); }
     picked = p;
     p.classList.add("redact-picked");
+    // The form comes to the selection: it floats at the bottom of the
+    // window until it is sent or closed.
+    form.classList.add("floating");
+    document.getElementById("rd-reason").focus({ preventScroll: true });
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && form.classList.contains("floating")) {
+      form.classList.remove("floating");
+      if (picked) { picked.classList.remove("redact-picked"); }
+    }
   });
   // Typing in the fields means the typed text counts, not an old selection.
   var forget = function () { start.value = ""; end.value = ""; };
