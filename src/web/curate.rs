@@ -787,7 +787,11 @@ async fn review(
 
 /// A return address inside the review queue (never elsewhere).
 fn review_back(back: &str) -> String {
-    if back.starts_with("/curate/review") && !back.contains("//") && !back.contains('\\') {
+    if back.starts_with("/curate/review")
+        && !back.contains("//")
+        && !back.contains('\\')
+        && !back.chars().any(char::is_control)
+    {
         back.split('#')
             .next()
             .unwrap_or("/curate/review")
@@ -2089,6 +2093,10 @@ mod tests {
         assert_eq!(review_back("https://evil.example/"), "/curate/review");
         assert_eq!(review_back("/curate/review//evil"), "/curate/review");
         assert_eq!(review_back("/curate/review#x"), "/curate/review");
+        assert_eq!(
+            review_back("/curate/review\r\nSet-Cookie: x=1"),
+            "/curate/review"
+        );
     }
 
     #[test]
