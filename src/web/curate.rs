@@ -624,6 +624,9 @@ fn item_view(a: &Archive, m: Msg, it: &ReviewItem) -> Item {
     }
 }
 
+/// At most this many testimonies on one review page.
+const MAX_GROUPS: usize = 25;
+
 fn review_page(
     a: &Archive,
     lang: UiLang,
@@ -697,6 +700,11 @@ fn review_page(
             g.only_href = String::new();
         }
     }
+    // A page holds the most confident testimonies' suggestions; the rest
+    // come as these are decided (or through the filters).
+    let all_groups = groups.len();
+    groups.truncate(MAX_GROUPS);
+    let shown_items: usize = groups.iter().map(|g| g.items.len()).sum();
     // Keyboard and no-JS flow: after deciding an item, the page comes back
     // at the next one.
     let anchors: Vec<String> = groups
@@ -735,13 +743,24 @@ fn review_page(
         who,
         curates: true,
         csrf,
-        left_text: if items.len() == all.len() {
+        left_text: if shown_items == all.len() {
             m.fill("waiting_n", &[("n", all.len().to_string())])
         } else {
             format!(
                 "{} · {}",
                 m.fill("waiting_n", &[("n", all.len().to_string())]),
-                m.fill("shown_n", &[("n", items.len().to_string())])
+                if all_groups > MAX_GROUPS {
+                    m.fill(
+                        "shown_of_testimonies",
+                        &[
+                            ("n", shown_items.to_string()),
+                            ("shown", MAX_GROUPS.to_string()),
+                            ("all", all_groups.to_string()),
+                        ],
+                    )
+                } else {
+                    m.fill("shown_n", &[("n", shown_items.to_string())])
+                }
             )
         },
         groups,

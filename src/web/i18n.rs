@@ -609,6 +609,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("passage_no", "Szakasz", "Passage"),
     ("reader_short", "Olvasó", "Reader"),
     (
+        "shown_of_testimonies",
+        "{n} látható, {all} visszaemlékezés közül az első {shown}",
+        "{n} shown, from the first {shown} of {all} testimonies",
+    ),
+    (
         "conflict_field",
         "Ezt közben más is módosította; most ez: {now}",
         "Someone else changed this too; it is now: {now}",
