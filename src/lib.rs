@@ -49,6 +49,8 @@ pub mod dates;
 pub mod decode;
 pub mod export;
 pub mod facets;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod hash;
 pub mod identity;
 pub mod index;
