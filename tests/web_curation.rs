@@ -479,6 +479,12 @@ fn the_review_queue_confirms_rejects_adds_and_decides_in_bulk() {
     assert!(page.contains(">08:45</a>"), "timecode of passage 29");
     assert!(page.contains("<mark>Máramarosszigetre</mark>"));
     assert!(page.contains("class=\"keys\""), "keyboard help");
+    // One testimony: its possible tags (hints, never stored) too, each
+    // with an add button.
+    let (_, hints) = page
+        .split_once("Possible tags")
+        .expect("the possible tags of hu-mr-001");
+    assert!(hints.contains("action=\"/curate/review/add\""));
 
     // Confirm one: visible in public search at once.
     let r = srv.post(
