@@ -125,7 +125,152 @@ fn char_span_to_bytes(text: &str, start: usize, end: usize) -> Option<(usize, us
     Some((a, b))
 }
 
+/// Validates and normalises one metadata field of `tanu edit` (an empty
+/// value clears an optional field): the stored field name and value. The
+/// web form checks each field with it to show every field's error at once.
+pub fn field_value(id: &str, field: &str, value: &str) -> Result<(String, serde_json::Value)> {
+    let field = field.trim().to_lowercase().replace(['-', ' '], "_");
+    let value = value.trim();
+    let json = match field.as_str() {
+        "access" | "embargo" | "embargo_until" => {
+            return Err(CurateError::Invalid(format!(
+                "use `tanu access {id} …` to change `{field}`"
+            )));
+        }
+        "status" => {
+            return Err(CurateError::Invalid(format!(
+                "use `tanu status {id} …` to change the status"
+            )));
+        }
+        "id" => {
+            return Err(CurateError::Invalid(
+                "an identifier cannot be changed (use `tanu merge`)".into(),
+            ));
+        }
+        "title" if value.is_empty() => {
+            return Err(CurateError::Invalid("the title cannot be empty".into()));
+        }
+        "narrator_birth_year" | "birth_year" => {
+            if value.is_empty() {
+                serde_json::Value::Null
+            } else {
+                let y: i64 = value
+                    .parse()
+                    .ok()
+                    .filter(|y| (1850..=2030).contains(y))
+                    .ok_or_else(|| {
+                        CurateError::Invalid(format!(
+                            "birth year {value:?} is not a year between 1850 and 2030"
+                        ))
+                    })?;
+                serde_json::json!(y)
+            }
+        }
+        "recorded" => {
+            if value.is_empty() {
+                serde_json::Value::Null
+            } else {
+                serde_json::json!(crate::dates::normalize_partial_date(value).ok_or_else(|| {
+                    CurateError::Invalid(format!(
+                        "recording date {value:?} is not YYYY, YYYY-MM or YYYY-MM-DD"
+                    ))
+                })?)
+            }
+        }
+        "languages" | "language" => {
+            let mut codes: Vec<&str> = Vec::new();
+            for part in value
+                .split([',', ';'])
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+            {
+                let c = normalize_code(part)
+                    .ok_or_else(|| CurateError::Invalid(format!("unknown language {part:?}")))?;
+                if !codes.contains(&c) {
+                    codes.push(c);
+                }
+            }
+            serde_json::json!(serde_json::to_string(&codes).unwrap_or_else(|_| "[]".into()))
+        }
+        "keywords" => {
+            let words: Vec<&str> = value
+                .split(',')
+                .map(str::trim)
+                .filter(|k| !k.is_empty())
+                .collect();
+            serde_json::json!(serde_json::to_string(&words).unwrap_or_else(|_| "[]".into()))
+        }
+        f if EDITABLE_FIELDS.contains(&f) => {
+            if value.is_empty() {
+                serde_json::Value::Null
+            } else {
+                serde_json::json!(value)
+            }
+        }
+        other => {
+            let hint = crate::suggest::did_you_mean(other, EDITABLE_FIELDS.iter().copied())
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            return Err(CurateError::Invalid(format!(
+                "unknown field `{other}`{hint} (editable: {})",
+                EDITABLE_FIELDS.join(", ")
+            )));
+        }
+    };
+    let field = match field.as_str() {
+        "birth_year" => "narrator_birth_year".to_string(),
+        "language" => "languages".to_string(),
+        _ => field,
+    };
+    Ok((field, json))
+}
+
+impl CurateError {
+    /// For a write refused because the testimony changed since the form
+    /// was made: `(stamp it was made on, stamp now)`.
+    pub fn stale(&self) -> Option<(i64, i64)> {
+        match self {
+            CurateError::Store(StoreError::Stale { base, current, .. }) => Some((*base, *current)),
+            _ => None,
+        }
+    }
+}
+
 impl Archive {
+    /// The change stamp of testimony `id` (0 when nothing was ever recorded
+    /// about it): it changes with every write about the testimony. A form
+    /// carries it, and [`Archive::at_base`] refuses the form's write when
+    /// the testimony changed in the meantime.
+    pub fn change_stamp(&self, id: &str) -> Result<i64> {
+        Ok(self.store().change_stamp(id)?)
+    }
+
+    /// Runs one curation write (`write` calls one of the methods below) as
+    /// made on change stamp `base`: when `id`'s stamp is no longer `base`
+    /// the write is refused inside its own transaction
+    /// ([`StoreError::Stale`], see [`CurateError::stale`]) and nothing is
+    /// written. `None` writes unconditionally, as the CLI does.
+    pub fn at_base<T>(
+        &mut self,
+        base: Option<i64>,
+        write: impl FnOnce(&mut Archive) -> Result<T>,
+    ) -> Result<T> {
+        self.store_mut().expect_base(base);
+        let out = write(self);
+        // A write refused before it reached the store leaves the condition
+        // set; it must not apply to the next write on this handle.
+        self.store_mut().expect_base(None);
+        out
+    }
+
+    /// What was recorded about `id` after change stamp `since`: the audit
+    /// entries a stale write missed (who, when, what, why), oldest first.
+    pub fn changes_since(&self, id: &str, since: i64) -> Result<Vec<AuditEntry>> {
+        let mut log = self.store().audit_log(None, Some(id))?;
+        log.retain(|e| e.seq > since);
+        Ok(log)
+    }
+
     fn after_write(&mut self) -> Result<()> {
         match self.sync_index() {
             Ok(_) => Ok(()),
@@ -155,6 +300,33 @@ impl Archive {
         Ok((f, v))
     }
 
+    /// The same decision on several suggestions `(testimony, facet,
+    /// value)` at once, in one transaction, as the review queue makes them
+    /// (one, or "every suggestion of this value"): each must still be
+    /// waiting for review; all or nothing. Returns how many were decided.
+    pub fn decide_tags(
+        &mut self,
+        curator: &Curator,
+        tags: &[(String, String, String)],
+        decision: TagDecision,
+        note: &str,
+    ) -> Result<usize> {
+        let mut resolved = Vec::with_capacity(tags.len());
+        for (id, facet, value) in tags {
+            let (_, facets) = facet_for(facet)?;
+            let entry = self.vocabulary().resolve(facets, value)?;
+            resolved.push((id.clone(), entry.facet.name().to_string(), entry.id.clone()));
+        }
+        if resolved.is_empty() {
+            return Err(CurateError::Invalid("no suggestion to decide".into()));
+        }
+        let n = self
+            .store_mut()
+            .decide_tags(&resolved, decision, curator.name(), note)?;
+        self.after_write()?;
+        Ok(n)
+    }
+
     /// Sets metadata fields from `field=value` pairs, validating each.
     /// An empty value clears an optional field. Returns the new revision.
     pub fn edit(
@@ -171,103 +343,7 @@ impl Archive {
         }
         let mut changes = Vec::new();
         for (field, value) in sets {
-            let field = field.trim().to_lowercase().replace(['-', ' '], "_");
-            let value = value.trim();
-            let json = match field.as_str() {
-                "access" | "embargo" | "embargo_until" => {
-                    return Err(CurateError::Invalid(format!(
-                        "use `tanu access {id} …` to change `{field}`"
-                    )));
-                }
-                "status" => {
-                    return Err(CurateError::Invalid(format!(
-                        "use `tanu status {id} …` to change the status"
-                    )));
-                }
-                "id" => {
-                    return Err(CurateError::Invalid(
-                        "an identifier cannot be changed (use `tanu merge`)".into(),
-                    ));
-                }
-                "title" if value.is_empty() => {
-                    return Err(CurateError::Invalid("the title cannot be empty".into()));
-                }
-                "narrator_birth_year" | "birth_year" => {
-                    if value.is_empty() {
-                        serde_json::Value::Null
-                    } else {
-                        let y: i64 = value
-                            .parse()
-                            .ok()
-                            .filter(|y| (1850..=2030).contains(y))
-                            .ok_or_else(|| {
-                                CurateError::Invalid(format!(
-                                    "birth year {value:?} is not a year between 1850 and 2030"
-                                ))
-                            })?;
-                        serde_json::json!(y)
-                    }
-                }
-                "recorded" => {
-                    if value.is_empty() {
-                        serde_json::Value::Null
-                    } else {
-                        serde_json::json!(crate::dates::normalize_partial_date(value).ok_or_else(
-                            || {
-                                CurateError::Invalid(format!(
-                                    "recording date {value:?} is not YYYY, YYYY-MM or YYYY-MM-DD"
-                                ))
-                            }
-                        )?)
-                    }
-                }
-                "languages" | "language" => {
-                    let mut codes: Vec<&str> = Vec::new();
-                    for part in value
-                        .split([',', ';'])
-                        .map(str::trim)
-                        .filter(|p| !p.is_empty())
-                    {
-                        let c = normalize_code(part).ok_or_else(|| {
-                            CurateError::Invalid(format!("unknown language {part:?}"))
-                        })?;
-                        if !codes.contains(&c) {
-                            codes.push(c);
-                        }
-                    }
-                    serde_json::json!(serde_json::to_string(&codes).unwrap_or_else(|_| "[]".into()))
-                }
-                "keywords" => {
-                    let words: Vec<&str> = value
-                        .split(',')
-                        .map(str::trim)
-                        .filter(|k| !k.is_empty())
-                        .collect();
-                    serde_json::json!(serde_json::to_string(&words).unwrap_or_else(|_| "[]".into()))
-                }
-                f if EDITABLE_FIELDS.contains(&f) => {
-                    if value.is_empty() {
-                        serde_json::Value::Null
-                    } else {
-                        serde_json::json!(value)
-                    }
-                }
-                other => {
-                    let hint = crate::suggest::did_you_mean(other, EDITABLE_FIELDS.iter().copied())
-                        .map(|s| format!("; did you mean `{s}`?"))
-                        .unwrap_or_default();
-                    return Err(CurateError::Invalid(format!(
-                        "unknown field `{other}`{hint} (editable: {})",
-                        EDITABLE_FIELDS.join(", ")
-                    )));
-                }
-            };
-            let field = match field.as_str() {
-                "birth_year" => "narrator_birth_year".to_string(),
-                "language" => "languages".to_string(),
-                _ => field,
-            };
-            changes.push((field, json));
+            changes.push(field_value(id, field, value)?);
         }
         let rev = self
             .store_mut()

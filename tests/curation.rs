@@ -713,3 +713,62 @@ fn the_audit_chain_detects_a_truncated_log() {
         .code(1)
         .stdout(contains("removed from the end"));
 }
+
+#[test]
+fn a_write_made_on_an_older_state_is_refused_and_changes_nothing() {
+    use tanu::access::Role;
+    use tanu::curate::Curator;
+    let t = TestArchive::with_fixtures();
+    let mut a = tanu::Archive::open(&t.dir()).unwrap();
+    let anna = Curator::new(Some(CURATOR), Role::Archivist).unwrap();
+    let bela = Curator::new(Some("Nagy Béla"), Role::Archivist).unwrap();
+    let opened = a.change_stamp("hu-mr-001").unwrap();
+    assert!(opened > 0, "the ingest is recorded");
+    // Béla changes the record (as the CLI does, without a base).
+    let sets = [("narrator".to_string(), "Molnár Rozália".to_string())];
+    a.edit(&bela, "hu-mr-001", &sets, "spelling").unwrap();
+    let now = a.change_stamp("hu-mr-001").unwrap();
+    assert!(now > opened);
+    // Anna's form was made before: refused, nothing written.
+    let title = [("title".to_string(), "Anna címe".to_string())];
+    let err = a
+        .at_base(Some(opened), |a| a.edit(&anna, "hu-mr-001", &title, "mine"))
+        .unwrap_err();
+    assert_eq!(err.stale(), Some((opened, now)), "{err}");
+    assert_eq!(a.change_stamp("hu-mr-001").unwrap(), now);
+    let shown = a.show("hu-mr-001", Role::Archivist).unwrap().unwrap();
+    assert_ne!(shown.testimony.title, "Anna címe");
+    assert_eq!(shown.testimony.narrator.as_deref(), Some("Molnár Rozália"));
+    // What she missed: Béla's edit, who and what.
+    let missed = a.changes_since("hu-mr-001", opened).unwrap();
+    assert_eq!(missed.len(), 1);
+    assert_eq!(missed[0].actor, "Nagy Béla");
+    assert_eq!(missed[0].op, "edit");
+    // Every kind of write is checked, not only edits.
+    let err = a
+        .at_base(Some(opened), |a| {
+            a.set_status(&anna, "hu-mr-001", "withdrawn", "")
+        })
+        .unwrap_err();
+    assert!(err.stale().is_some());
+    // The condition does not outlive its write: a refused validation
+    // leaves the next unconditional write free.
+    assert!(
+        a.at_base(Some(opened), |a| a.set_status(
+            &anna,
+            "hu-mr-001",
+            "nonsense",
+            ""
+        ))
+        .is_err()
+    );
+    a.set_status(&anna, "hu-mr-001", "in_review", "").unwrap();
+    // On the current stamp the write goes through.
+    let fresh = a.change_stamp("hu-mr-001").unwrap();
+    a.at_base(Some(fresh), |a| a.edit(&anna, "hu-mr-001", &title, "mine"))
+        .unwrap();
+    let shown = a.show("hu-mr-001", Role::Archivist).unwrap().unwrap();
+    assert_eq!(shown.testimony.title, "Anna címe");
+    // Another testimony's stamp is its own.
+    assert_ne!(a.change_stamp("hu-mr-001").unwrap(), fresh);
+}

@@ -54,6 +54,7 @@ impl Store {
         drop(to);
         let copy = Store {
             conn: Connection::open_with_flags(dest, OpenFlags::SQLITE_OPEN_READ_ONLY)?,
+            base: None,
         };
         if let Err(p) = copy.audit_verify()? {
             return Err(StoreError::Corrupt(format!(

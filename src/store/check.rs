@@ -98,7 +98,7 @@ impl Store {
                 )];
             }
         };
-        let store = Store { conn };
+        let store = Store { conn, base: None };
         vec![store.integrity().unwrap_or_else(|e| {
             CheckResult::new(
                 "database integrity",

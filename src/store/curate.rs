@@ -96,6 +96,35 @@ struct Target {
     revision: i64,
 }
 
+/// The change stamp of testimony `id`: the sequence number of the last
+/// audit entry about it (every ingest and curation write appends one), 0
+/// when there is none.
+fn stamp(tx: &Transaction<'_>, id: &str) -> Result<i64> {
+    Ok(tx.query_row(
+        "SELECT COALESCE(MAX(seq), 0) FROM audit WHERE target = ?1",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
+/// The testimony a write changes, refused when it was merged away or, with
+/// a `base`, changed since that stamp (checked inside the write's
+/// transaction, so no other write can come between).
+fn target_at(tx: &Transaction<'_>, id: &str, base: Option<i64>) -> Result<Target> {
+    let t = target(tx, id)?;
+    if let Some(base) = base {
+        let current = stamp(tx, id)?;
+        if current != base {
+            return Err(StoreError::Stale {
+                id: id.to_string(),
+                base,
+                current,
+            });
+        }
+    }
+    Ok(t)
+}
+
 fn target(tx: &Transaction<'_>, id: &str) -> Result<Target> {
     let row: Option<(i64, i64, Option<String>)> = tx
         .query_row(
@@ -141,7 +170,108 @@ fn touch(tx: &Transaction<'_>, num: i64) -> Result<()> {
     Ok(())
 }
 
+#[allow(clippy::too_many_arguments)]
+fn decide_in(
+    tx: &Transaction<'_>,
+    t: &Target,
+    id: &str,
+    facet: &str,
+    value: &str,
+    decision: TagDecision,
+    actor: &str,
+    note: &str,
+) -> Result<()> {
+    let existing: Option<(i64, String, String)> = tx
+            .query_row(
+                "SELECT num, source, status FROM tag WHERE testimony = ?1 AND facet = ?2 AND value = ?3",
+                params![t.num, facet, value],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+    let now = crate::dates::now_rfc3339();
+    let before = existing
+        .as_ref()
+        .map(|(_, s, st)| json!({ "source": s, "status": st }));
+    let status = match decision {
+        TagDecision::Confirm | TagDecision::Add => "confirmed",
+        TagDecision::Reject | TagDecision::Remove => "rejected",
+    };
+    match (&existing, decision) {
+        (None, TagDecision::Confirm | TagDecision::Reject) => {
+            return Err(StoreError::Conflict(format!(
+                "`{id}` has no {facet} tag `{value}` to {}; see `tanu review --testimony {id}`{}",
+                if decision == TagDecision::Confirm {
+                    "confirm"
+                } else {
+                    "reject"
+                },
+                if decision == TagDecision::Confirm {
+                    " or use `tanu tag add`"
+                } else {
+                    ""
+                }
+            )));
+        }
+        (None, TagDecision::Remove) => {
+            return Err(StoreError::Conflict(format!(
+                "`{id}` has no {facet} tag `{value}` to remove"
+            )));
+        }
+        (Some((_, _, st)), _) if st == status && decision != TagDecision::Add => {
+            return Err(StoreError::Conflict(format!(
+                "the {facet} tag `{value}` of `{id}` is already {st}"
+            )));
+        }
+        (None, TagDecision::Add) => {
+            tx.execute(
+                    "INSERT INTO tag (testimony, facet, value, source, status, confidence, decided_by, decided_at, note)
+                     VALUES (?1, ?2, ?3, 'curator', 'confirmed', 1.0, ?4, ?5, ?6)",
+                    params![t.num, facet, value, actor, now, note],
+                )?;
+        }
+        (Some((tag, _, _)), _) => {
+            tx.execute(
+                    "UPDATE tag SET status = ?2, decided_by = ?3, decided_at = ?4, note = ?5 WHERE num = ?1",
+                    params![tag, status, actor, now, note],
+                )?;
+        }
+    }
+    let after = json!({ "facet": facet, "value": value, "status": status });
+    let before = before.map(|b| json!({ "facet": facet, "value": value, "tag": b }));
+    audit::append(
+        tx,
+        actor,
+        decision.op(),
+        id,
+        before.as_ref(),
+        Some(&after),
+        note,
+    )?;
+    touch(tx, t.num)?;
+    queue_index(tx, id)?;
+    Ok(())
+}
+
 impl Store {
+    /// Makes the next curation write on this store refuse to change a
+    /// testimony whose change stamp ([`Store::change_stamp`]) is no longer
+    /// `base` (with [`StoreError::Stale`]). `None` removes the condition.
+    /// The next write takes it, whether it succeeds or not.
+    pub fn expect_base(&mut self, base: Option<i64>) {
+        self.base = base;
+    }
+
+    /// The change stamp of testimony `id`: it changes with every write
+    /// about the testimony (ingest, edit, correction, tag decision, status,
+    /// access, redaction). A form carries it to say what it was made on.
+    pub fn change_stamp(&self, id: &str) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT COALESCE(MAX(seq), 0) FROM audit WHERE target = ?1",
+            [id],
+            |r| r.get(0),
+        )?)
+    }
+
     fn begin(&mut self) -> Result<Transaction<'_>> {
         Ok(self
             .conn
@@ -158,78 +288,53 @@ impl Store {
         actor: &str,
         note: &str,
     ) -> Result<()> {
+        let base = self.base.take();
         let tx = self.begin()?;
-        let t = target(&tx, id)?;
-        let existing: Option<(i64, String, String)> = tx
-            .query_row(
-                "SELECT num, source, status FROM tag WHERE testimony = ?1 AND facet = ?2 AND value = ?3",
-                params![t.num, facet, value],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        let now = crate::dates::now_rfc3339();
-        let before = existing
-            .as_ref()
-            .map(|(_, s, st)| json!({ "source": s, "status": st }));
-        let status = match decision {
-            TagDecision::Confirm | TagDecision::Add => "confirmed",
-            TagDecision::Reject | TagDecision::Remove => "rejected",
-        };
-        match (&existing, decision) {
-            (None, TagDecision::Confirm | TagDecision::Reject) => {
-                return Err(StoreError::Conflict(format!(
-                    "`{id}` has no {facet} tag `{value}` to {}; see `tanu review --testimony {id}`{}",
-                    if decision == TagDecision::Confirm {
-                        "confirm"
-                    } else {
-                        "reject"
-                    },
-                    if decision == TagDecision::Confirm {
-                        " or use `tanu tag add`"
-                    } else {
-                        ""
-                    }
-                )));
-            }
-            (None, TagDecision::Remove) => {
-                return Err(StoreError::Conflict(format!(
-                    "`{id}` has no {facet} tag `{value}` to remove"
-                )));
-            }
-            (Some((_, _, st)), _) if st == status && decision != TagDecision::Add => {
-                return Err(StoreError::Conflict(format!(
-                    "the {facet} tag `{value}` of `{id}` is already {st}"
-                )));
-            }
-            (None, TagDecision::Add) => {
-                tx.execute(
-                    "INSERT INTO tag (testimony, facet, value, source, status, confidence, decided_by, decided_at, note)
-                     VALUES (?1, ?2, ?3, 'curator', 'confirmed', 1.0, ?4, ?5, ?6)",
-                    params![t.num, facet, value, actor, now, note],
-                )?;
-            }
-            (Some((tag, _, _)), _) => {
-                tx.execute(
-                    "UPDATE tag SET status = ?2, decided_by = ?3, decided_at = ?4, note = ?5 WHERE num = ?1",
-                    params![tag, status, actor, now, note],
-                )?;
-            }
-        }
-        let after = json!({ "facet": facet, "value": value, "status": status });
-        let before = before.map(|b| json!({ "facet": facet, "value": value, "tag": b }));
-        audit::append(
-            &tx,
-            actor,
-            decision.op(),
-            id,
-            before.as_ref(),
-            Some(&after),
-            note,
-        )?;
-        touch(&tx, t.num)?;
-        queue_index(&tx, id)?;
+        let t = target_at(&tx, id, base)?;
+        decide_in(&tx, &t, id, facet, value, decision, actor, note)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// The same decision on several suggestions `(testimony, facet,
+    /// value)` in one transaction, as the review queue makes them: each must
+    /// still be a suggestion (not decided by someone else meanwhile). All
+    /// are decided, or (the first refusal names the tag) none.
+    pub fn decide_tags(
+        &mut self,
+        tags: &[(String, String, String)],
+        decision: TagDecision,
+        actor: &str,
+        note: &str,
+    ) -> Result<usize> {
+        self.base = None;
+        let tx = self.begin()?;
+        for (id, facet, value) in tags {
+            let t = target(&tx, id)?;
+            let status: Option<String> = tx
+                .query_row(
+                    "SELECT status FROM tag WHERE testimony = ?1 AND facet = ?2 AND value = ?3",
+                    params![t.num, facet, value],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            match status.as_deref() {
+                Some("suggested") => {}
+                Some(other) => {
+                    return Err(StoreError::Conflict(format!(
+                        "the {facet} tag `{value}` of `{id}` is no longer a suggestion: it was {other} meanwhile"
+                    )));
+                }
+                None => {
+                    return Err(StoreError::Conflict(format!(
+                        "`{id}` has no {facet} suggestion `{value}`"
+                    )));
+                }
+            }
+            decide_in(&tx, &t, id, facet, value, decision, actor, note)?;
+        }
+        tx.commit()?;
+        Ok(tags.len())
     }
 
     /// Sets metadata fields (already validated and normalised by the
@@ -242,8 +347,9 @@ impl Store {
         actor: &str,
         reason: &str,
     ) -> Result<i64> {
+        let base = self.base.take();
         let tx = self.begin()?;
-        let t = target(&tx, id)?;
+        let t = target_at(&tx, id, base)?;
         let mut before = serde_json::Map::new();
         let mut after = serde_json::Map::new();
         let mut edited: Vec<String> = {
@@ -326,8 +432,9 @@ impl Store {
         actor: &str,
         reason: &str,
     ) -> Result<i64> {
+        let base = self.base.take();
         let tx = self.begin()?;
-        let t = target(&tx, id)?;
+        let t = target_at(&tx, id, base)?;
         let old: Option<(String, String)> = tx
             .query_row(
                 "SELECT text, lang FROM segment WHERE testimony = ?1 AND ordinal = ?2",
@@ -417,8 +524,9 @@ impl Store {
                 STATUSES.join(", ")
             )));
         }
+        let base = self.base.take();
         let tx = self.begin()?;
-        let t = target(&tx, id)?;
+        let t = target_at(&tx, id, base)?;
         let old: String = tx.query_row(
             "SELECT status FROM testimony WHERE num = ?1",
             [t.num],
@@ -456,8 +564,9 @@ impl Store {
         actor: &str,
         reason: &str,
     ) -> Result<()> {
+        let base = self.base.take();
         let tx = self.begin()?;
-        let t = target(&tx, id)?;
+        let t = target_at(&tx, id, base)?;
         let (old_access, old_embargo, edited): (String, Option<String>, String) = tx.query_row(
             "SELECT access, embargo_until, edited_fields FROM testimony WHERE num = ?1",
             [t.num],
@@ -513,8 +622,9 @@ impl Store {
                 "a redaction needs a reason (--reason)".into(),
             ));
         }
+        let base = self.base.take();
         let tx = self.begin()?;
-        let t = target(&tx, id)?;
+        let t = target_at(&tx, id, base)?;
         let text: Option<String> = tx
             .query_row(
                 "SELECT text FROM segment WHERE testimony = ?1 AND ordinal = ?2",
@@ -564,8 +674,9 @@ impl Store {
 
     /// Lifts a redaction (the row stays, inactive, with who lifted it).
     pub fn unredact(&mut self, id: &str, redaction: i64, actor: &str, reason: &str) -> Result<()> {
+        let base = self.base.take();
         let tx = self.begin()?;
-        let t = target(&tx, id)?;
+        let t = target_at(&tx, id, base)?;
         let row: Option<(i64, i64, i64, bool)> = tx
             .query_row(
                 "SELECT ordinal, span_start, span_end, active FROM redaction WHERE num = ?1 AND testimony = ?2",
@@ -615,8 +726,9 @@ impl Store {
                 "a testimony cannot be merged into itself".into(),
             ));
         }
+        let base = self.base.take();
         let tx = self.begin()?;
-        let k = target(&tx, keep)?;
+        let k = target_at(&tx, keep, base)?;
         let d = target(&tx, drop)?;
         let drop_tags: Vec<(String, String, String, String, f64, Option<String>)> = {
             let mut stmt = tx.prepare(
@@ -693,8 +805,9 @@ impl Store {
         tags: &[NewTag],
         actor: &str,
     ) -> Result<String> {
+        let base = self.base.take();
         let tx = self.begin()?;
-        let t = target(&tx, id)?;
+        let t = target_at(&tx, id, base)?;
         // Header tags come from the file, not from the text: keep them.
         let summary = upsert_tags(&tx, t.num, tags, true)?;
         audit::append(

@@ -12,6 +12,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("../../schema/migrations/0003_formats.sql")),
     (4, include_str!("../../schema/migrations/0004_identity.sql")),
     (5, include_str!("../../schema/migrations/0005_accounts.sql")),
+    (
+        6,
+        include_str!("../../schema/migrations/0006_curation_web.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

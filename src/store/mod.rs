@@ -110,6 +110,19 @@ pub enum StoreError {
     /// An operation that makes no sense in the current state.
     #[error("{0}")]
     Conflict(String),
+    /// A write made on an earlier state of the testimony: someone changed
+    /// it since (see [`Store::expect_base`]). Nothing was written.
+    #[error(
+        "testimony `{id}` was changed by someone else (change {current}) since you opened it (change {base}); reload it and make your change again"
+    )]
+    Stale {
+        /// The testimony.
+        id: String,
+        /// The change stamp the write was made on.
+        base: i64,
+        /// The testimony's change stamp now.
+        current: i64,
+    },
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -148,6 +161,9 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 /// The SQLite database of an archive.
 pub struct Store {
     conn: Connection,
+    /// The change stamp the next curation write was made on (see
+    /// [`Store::expect_base`]); taken by that write.
+    base: Option<i64>,
 }
 
 impl Store {
@@ -160,7 +176,7 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        let mut store = Store { conn };
+        let mut store = Store { conn, base: None };
         store.configure()?;
         migrate::migrate(&mut store.conn)?;
         store.sync_vocabulary(vocab)?;
@@ -184,7 +200,7 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(cannot_open)?;
-        let mut store = Store { conn };
+        let mut store = Store { conn, base: None };
         store.configure_or(cannot_open)?;
         migrate::migrate(&mut store.conn)?;
         store.sync_vocabulary(vocab)?;
@@ -195,6 +211,7 @@ impl Store {
     pub fn in_memory(vocab: &Vocabulary) -> Result<Store> {
         let mut store = Store {
             conn: Connection::open_in_memory()?,
+            base: None,
         };
         store.configure()?;
         migrate::migrate(&mut store.conn)?;

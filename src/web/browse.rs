@@ -37,6 +37,7 @@ struct BrowsePage {
     title: &'static str,
     entries: Vec<Entry>,
     who: String,
+    curates: bool,
 }
 
 /// `GET /browse/{facet}`.
@@ -62,14 +63,18 @@ pub async fn page(
         let v = viewer(a, &creds)?;
         Ok((
             a.facet_values(facet, v.role, false)?,
-            v.name.unwrap_or_default(),
+            (
+                v.name.unwrap_or_default(),
+                v.role == crate::access::Role::Archivist,
+            ),
         ))
     })
     .await;
     let resp = match result {
-        Ok((values, who)) => render(&BrowsePage {
+        Ok((values, (who, curates))) => render(&BrowsePage {
             m,
             who,
+            curates,
             switch_href: format!("/browse/{name}?hl={}", lang.other().code()),
             title: m.get(title),
             entries: values

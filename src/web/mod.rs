@@ -20,6 +20,9 @@
 mod api;
 mod auth;
 mod browse;
+// Curation in the browser (issue 12).
+mod curate;
+mod diff;
 mod html;
 pub mod i18n;
 mod map;
@@ -248,6 +251,7 @@ struct MessagePage {
     body: &'static str,
     switch_href: String,
     who: String,
+    curates: bool,
 }
 
 /// The HTML answer to a failure; a missing and a hidden testimony get the
@@ -275,6 +279,7 @@ pub(crate) fn failure_page(f: Failure, lang: UiLang) -> Response {
         body,
         switch_href: format!("/?hl={}", lang.other().code()),
         who: String::new(),
+        curates: false,
     };
     (status, render(&page)).into_response()
 }
@@ -372,6 +377,8 @@ pub(crate) fn router(state: Shared) -> Router {
         .route("/static/map-inset.svg", get(map::inset_outline))
         .route("/static/style.css", get(style))
         .route("/static/app.js", get(script))
+        // Curation in the browser (issue 12): `/curate/…`, archivists only.
+        .merge(curate::routes())
         .fallback(not_found)
         .with_state(state)
         .layer(SetResponseHeaderLayer::overriding(

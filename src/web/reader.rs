@@ -91,6 +91,9 @@ struct ReaderPage {
     back: String,
     redacted: bool,
     who: String,
+    /// An archivist: links to the curation screens (this testimony's).
+    curates: bool,
+    curate_href: String,
 }
 
 /// `GET /t/{id}`.
@@ -116,6 +119,10 @@ pub async fn page(
         let v = viewer(a, &creds)?;
         let mut page = build(a, &id, &p, lang, host.as_deref(), v.role)?;
         page.who = v.name.unwrap_or_default();
+        if v.role == Role::Archivist {
+            page.curates = true;
+            page.curate_href = format!("/curate/t/{}", path_segment(id.as_str()));
+        }
         Ok(page)
     })
     .await;
@@ -305,6 +312,8 @@ fn build(
         },
         redacted: view.redacted,
         who: String::new(),
+        curates: false,
+        curate_href: String::new(),
     })
 }
 

@@ -289,6 +289,8 @@ struct SearchPage {
     page_label: String,
     no_results: bool,
     who: String,
+    /// An archivist: the header links to the curation screens.
+    curates: bool,
 }
 
 /// `GET /` and `GET /search`.
@@ -304,6 +306,7 @@ pub async fn page(
         let v = viewer(a, &creds)?;
         let mut page = build(a, &p, lang, v.role)?;
         page.who = v.name.unwrap_or_default();
+        page.curates = v.role == Role::Archivist;
         Ok(page)
     })
     .await;
@@ -397,6 +400,7 @@ fn build(a: &Archive, p: &Params, lang: UiLang, role: Role) -> Result<SearchPage
         page_label: String::new(),
         no_results: false,
         who: String::new(),
+        curates: false,
     };
     for (param, _) in FILTERS {
         let v = p.filter(param);

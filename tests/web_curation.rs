@@ -1,0 +1,1428 @@
+//! Curation in the browser over real HTTP: `tanu serve` on a temporary
+//! archive, an archivist made with the CLI signs in, and every screen
+//! under `/curate` is used as a browser would (forms posted with the
+//! session and CSRF cookies). What the archivist does must be visible to
+//! the public (search, reader) as soon as the answer arrives; what is
+//! redacted never is; non-archivists never see a curation screen.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use common::{TestArchive, fixture};
+
+/// A testimony with a neighbour's name to redact (once, and a word that
+/// occurs twice in one passage).
+const NEIGHBOUR: &str = "\
+id: cur-001
+title: Szolyvától a Donbaszig
+narrator: Szabó Ilona
+narrator_birth_year: 1926
+recorded: 1992-03-14
+language: hu
+access: public
+---
+[00:00:04] K: Hova vitték önöket?
+[00:00:09] N: Szolyván át vittek minket, onnan marhavagonban a Donbaszba, Sztálinóba.
+[00:00:21] N: Velünk volt a szomszédasszony, Bakos Jolán is, ő a bányában halt meg negyvenhatban.
+[00:00:33] N: A láger mellett volt a láger kórháza, de orvosság nem volt benne.
+[00:00:41] N: Жили мы в бараке, а кормили баландой.
+";
+
+const ARCHIVIST: (&str, &str) = ("kiss.anna", "gondozo-jelszo-17");
+const RESEARCHER: (&str, &str) = ("kutato", "kutato-jelszo-23");
+
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Response {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Response {
+    fn parse(raw: &[u8]) -> Response {
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("end of headers");
+        let head = String::from_utf8_lossy(&raw[..split]).to_string();
+        let mut lines = head.split("\r\n");
+        let status: u16 = lines
+            .next()
+            .and_then(|l| l.split(' ').nth(1))
+            .and_then(|s| s.parse().ok())
+            .expect("status line");
+        let headers: Vec<(String, String)> = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+            .collect();
+        let mut body = raw[split + 4..].to_vec();
+        if headers
+            .iter()
+            .any(|(k, v)| k == "transfer-encoding" && v.contains("chunked"))
+        {
+            body = dechunk(&body);
+        }
+        Response {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn set_cookie(&self, name: &str) -> Option<String> {
+        self.headers
+            .iter()
+            .filter(|(k, _)| k == "set-cookie")
+            .filter_map(|(_, v)| v.split(';').next())
+            .filter_map(|kv| kv.split_once('='))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8(self.body.clone()).expect("utf-8 body")
+    }
+}
+
+fn dechunk(mut b: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(eol) = b.windows(2).position(|w| w == b"\r\n") {
+        let size = usize::from_str_radix(
+            String::from_utf8_lossy(&b[..eol])
+                .split(';')
+                .next()
+                .unwrap_or("0")
+                .trim(),
+            16,
+        )
+        .unwrap_or(0);
+        if size == 0 {
+            break;
+        }
+        out.extend_from_slice(&b[eol + 2..eol + 2 + size]);
+        b = &b[eol + 4 + size..];
+    }
+    out
+}
+
+impl Server {
+    fn start(t: &TestArchive) -> Server {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("tanu"))
+            .arg("--archive")
+            .arg(t.dir())
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .env_remove("TANU_ARCHIVE")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start tanu");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut reader = BufReader::new(stdout);
+        let mut line = String::new();
+        while !line.contains("http://") {
+            line.clear();
+            let n = reader.read_line(&mut line).expect("read stdout");
+            assert!(n > 0, "tanu ended without serving");
+        }
+        let addr = line
+            .split("http://")
+            .nth(1)
+            .and_then(|r| r.split('/').next())
+            .expect("address")
+            .to_string();
+        Server { child, addr }
+    }
+
+    fn request(&self, method: &str, path: &str, cookie: &str, body: &str) -> Response {
+        let mut s = TcpStream::connect(&self.addr).expect("connect");
+        s.set_read_timeout(Some(Duration::from_secs(60)))
+            .expect("timeout");
+        let mut req = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nAccept-Language: en\r\n",
+            self.addr
+        );
+        if !cookie.is_empty() {
+            req.push_str(&format!("Cookie: {cookie}\r\n"));
+        }
+        if method == "POST" {
+            req.push_str(&format!(
+                "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n",
+                body.len()
+            ));
+        }
+        req.push_str("\r\n");
+        req.push_str(body);
+        s.write_all(req.as_bytes()).expect("send");
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw).expect("read");
+        Response::parse(&raw)
+    }
+
+    fn get(&self, path: &str, cookie: &str) -> Response {
+        self.request("GET", path, cookie, "")
+    }
+
+    fn post(&self, path: &str, cookie: &str, body: &str) -> Response {
+        self.request("POST", path, cookie, body)
+    }
+
+    /// Signs in; the cookies of the session (session and CSRF token).
+    fn login(&self, (name, password): (&str, &str)) -> Session {
+        let r = self.get("/login", "");
+        let csrf = r.set_cookie("tanu_csrf").expect("CSRF cookie");
+        let r = self.post(
+            "/login",
+            &format!("tanu_csrf={csrf}"),
+            &format!("name={name}&password={password}&csrf={csrf}"),
+        );
+        assert_eq!(r.status, 303, "sign-in of {name}");
+        let session = r.set_cookie("tanu_session").expect("session cookie");
+        Session {
+            cookie: format!("tanu_session={session}; tanu_csrf={csrf}"),
+            csrf,
+        }
+    }
+}
+
+struct Session {
+    cookie: String,
+    csrf: String,
+}
+
+fn enc(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A form body from pairs.
+fn form(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The change stamp a page's forms carry.
+fn base_of(page: &str) -> String {
+    let (_, rest) = page
+        .split_once("name=\"base\" value=\"")
+        .expect("a form with its base");
+    rest.split('"').next().expect("base value").to_string()
+}
+
+/// Two published testimonies, an archivist and a researcher.
+fn archive() -> TestArchive {
+    let t = TestArchive::new();
+    let files = [
+        fixture("transcripts/hu-mr-001.txt"),
+        t.write("in/cur-001.txt", NEIGHBOUR),
+    ];
+    t.tanu().arg("ingest").args(&files).assert().success();
+    for id in ["hu-mr-001", "cur-001"] {
+        t.tanu()
+            .args(["--curator", "test", "status", id, "published"])
+            .assert()
+            .success();
+    }
+    for ((name, pw), role) in [(ARCHIVIST, "archivist"), (RESEARCHER, "researcher")] {
+        t.tanu()
+            .args(["user", "add", name, role, "--password-stdin"])
+            .write_stdin(format!("{pw}\n"))
+            .assert()
+            .success();
+    }
+    t
+}
+
+/// Suggestions waiting for `id`, as the CLI lists them: (facet, value).
+fn waiting(t: &TestArchive, id: &str) -> Vec<(String, String)> {
+    let out = t
+        .tanu()
+        .args(["review", "--testimony", id, "--json"])
+        .output()
+        .expect("tanu review");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v["type"] == "suggestion")
+        .map(|v| {
+            (
+                v["data"]["facet"].as_str().unwrap_or("").to_string(),
+                v["data"]["value"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+/// How many audit entries the archive has.
+fn audit_len(t: &TestArchive) -> usize {
+    let out = t
+        .tanu()
+        .args(["audit", "log", "--json"])
+        .output()
+        .expect("tanu audit log");
+    String::from_utf8_lossy(&out.stdout).lines().count()
+}
+
+fn hits(srv: &Server, query: &str) -> String {
+    let r = srv.get(&format!("/search?{query}"), "");
+    assert_eq!(r.status, 200, "{query}");
+    r.text()
+}
+
+#[test]
+fn only_archivists_see_curation_and_every_change_needs_the_csrf_token() {
+    let t = archive();
+    let srv = Server::start(&t);
+    let researcher = srv.login(RESEARCHER);
+    let archivist = srv.login(ARCHIVIST);
+    let unknown = srv.get("/no-such-page", "");
+    assert_eq!(unknown.status, 404);
+    let gets = [
+        "/curate",
+        "/curate/review",
+        "/curate/review?t=hu-mr-001",
+        "/curate/review/bulk?facet=transit_camp&value=chop",
+        "/curate/t/hu-mr-001",
+        "/curate/t/hu-mr-001/history",
+        "/curate/t/no-such-id",
+        "/curate/audit",
+        "/curate/review/decide",
+    ];
+    let posts = [
+        "/curate/review/decide",
+        "/curate/review/add",
+        "/curate/review/bulk",
+        "/curate/t/hu-mr-001/edit",
+        "/curate/t/hu-mr-001/correct",
+        "/curate/t/hu-mr-001/redact",
+        "/curate/t/hu-mr-001/unredact",
+        "/curate/t/hu-mr-001/status",
+        "/curate/t/hu-mr-001/access",
+        "/curate/t/hu-mr-001/history",
+        "/curate",
+    ];
+    let before = audit_len(&t);
+    for (who, cookie, csrf) in [
+        ("the public", String::new(), String::new()),
+        (
+            "a researcher",
+            researcher.cookie.clone(),
+            researcher.csrf.clone(),
+        ),
+        (
+            "an expired session",
+            format!(
+                "tanu_session=0123456789abcdef; tanu_csrf={}",
+                archivist.csrf
+            ),
+            archivist.csrf.clone(),
+        ),
+    ] {
+        for path in gets {
+            let r = srv.get(path, &cookie);
+            assert_eq!(r.status, 404, "{who} GET {path}");
+            assert_eq!(r.text(), unknown.text(), "{who} GET {path}");
+            assert!(r.set_cookie("tanu_csrf").is_none(), "{who} GET {path}");
+        }
+        for path in posts {
+            let body = form(&[
+                ("csrf", &csrf),
+                ("base", "1"),
+                ("t", "hu-mr-001"),
+                ("facet", "region"),
+                ("value", "vorkuta"),
+                ("decision", "confirm"),
+                ("status", "withdrawn"),
+                ("title", "Feltört"),
+            ]);
+            let r = srv.post(path, &cookie, &body);
+            assert_eq!(r.status, 404, "{who} POST {path}");
+            assert_eq!(r.text(), unknown.text(), "{who} POST {path}");
+            // Even a body that is not a form at all.
+            let r = srv.post(path, &cookie, "%%%\u{0}<>");
+            assert_eq!(r.status, 404, "{who} POST {path} garbage");
+        }
+    }
+    assert_eq!(audit_len(&t), before, "nothing was changed");
+
+    // The archivist sees every screen, and the site header links to them.
+    for path in &gets[..6] {
+        let r = srv.get(path, &archivist.cookie);
+        assert_eq!(r.status, 200, "archivist GET {path}");
+        assert!(r.text().contains("href=\"/curate/review\""), "{path}");
+    }
+    // A method a screen does not take, and an unknown action, are unknown.
+    assert_eq!(
+        srv.get("/curate/review/decide", &archivist.cookie).status,
+        404
+    );
+    assert_eq!(
+        srv.post(
+            "/curate/t/hu-mr-001/delete",
+            &archivist.cookie,
+            &form(&[("csrf", &archivist.csrf)])
+        )
+        .status,
+        404
+    );
+    let home = srv.get("/", &archivist.cookie).text();
+    assert!(home.contains("href=\"/curate\""), "header link");
+    let reader = srv.get("/t/hu-mr-001", &archivist.cookie).text();
+    assert!(
+        reader.contains("href=\"/curate/t/hu-mr-001\""),
+        "reader link"
+    );
+    assert!(!srv.get("/", &researcher.cookie).text().contains("/curate"));
+    assert!(!srv.get("/t/hu-mr-001", "").text().contains("/curate"));
+
+    // The archivist's posts without the token, with a wrong one, or from
+    // another site are refused, and change nothing.
+    let page = srv.get("/curate/t/hu-mr-001", &archivist.cookie).text();
+    let base = base_of(&page);
+    let session_only = archivist
+        .cookie
+        .split("; ")
+        .next()
+        .expect("session cookie")
+        .to_string();
+    for (cookie, token) in [
+        (archivist.cookie.clone(), ""),
+        (archivist.cookie.clone(), "0000ffff0000ffff0000ffff0000ffff"),
+        (session_only.clone(), archivist.csrf.as_str()),
+    ] {
+        let r = srv.post(
+            "/curate/t/hu-mr-001/status",
+            &cookie,
+            &form(&[("csrf", token), ("base", &base), ("status", "withdrawn")]),
+        );
+        assert_eq!(r.status, 403, "token {token:?}");
+    }
+    let mut s = TcpStream::connect(&srv.addr).expect("connect");
+    let body = form(&[
+        ("csrf", &archivist.csrf),
+        ("base", &base),
+        ("status", "withdrawn"),
+    ]);
+    let req = format!(
+        "POST /curate/t/hu-mr-001/status HTTP/1.1\r\nHost: {}\r\nOrigin: http://evil.example\r\nCookie: {}\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+        srv.addr,
+        archivist.cookie,
+        body.len()
+    );
+    s.write_all(req.as_bytes()).expect("send");
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).expect("read");
+    assert_eq!(Response::parse(&raw).status, 403, "another origin");
+    assert_eq!(audit_len(&t), before, "nothing was changed");
+    assert_eq!(srv.get("/t/hu-mr-001", "").status, 200, "still published");
+}
+
+#[test]
+fn the_review_queue_confirms_rejects_adds_and_decides_in_bulk() {
+    let t = archive();
+    let srv = Server::start(&t);
+    let a = srv.login(ARCHIVIST);
+    let queue = waiting(&t, "hu-mr-001");
+    assert!(queue.len() >= 4, "fixture suggestions: {queue:?}");
+    let total = |srv: &Server| -> usize {
+        let page = srv.get("/curate/review", &a.cookie).text();
+        let (before, _) = page
+            .split_once(" suggestions wait for review.")
+            .expect("the count of what is left");
+        before
+            .rsplit(['>', ' '])
+            .next()
+            .and_then(|n| n.parse().ok())
+            .expect("a number")
+    };
+    let left = total(&srv);
+
+    // Grouped by testimony, with evidence in context and links into the
+    // reader at the passage.
+    let page = srv.get("/curate/review?t=hu-mr-001", &a.cookie).text();
+    assert!(page.contains("Három napi munkára vittek el"));
+    assert!(
+        page.contains("href=\"/t/hu-mr-001?p=29#p29\""),
+        "reader link"
+    );
+    assert!(page.contains(">08:45</a>"), "timecode of passage 29");
+    assert!(page.contains("<mark>Máramarosszigetre</mark>"));
+    assert!(page.contains("class=\"keys\""), "keyboard help");
+    // One testimony: its possible tags (hints, never stored) too, each
+    // with an add button.
+    let (_, hints) = page
+        .split_once("Possible tags")
+        .expect("the possible tags of hu-mr-001");
+    assert!(hints.contains("action=\"/curate/review/add\""));
+
+    // Confirm one: visible in public search at once.
+    let r = srv.post(
+        "/curate/review/decide",
+        &a.cookie,
+        &form(&[
+            ("csrf", &a.csrf),
+            ("back", "/curate/review?t=hu-mr-001"),
+            ("t", "hu-mr-001"),
+            ("facet", "transit_camp"),
+            ("value", "staryi-sambir"),
+            ("decision", "confirm"),
+        ]),
+    );
+    assert_eq!(r.status, 303);
+    assert!(
+        r.header("location")
+            .is_some_and(|l| l.starts_with("/curate/review?t=hu-mr-001&done=confirm:1"))
+    );
+    assert!(hits(&srv, "transit=staryi-sambir").contains("Három napi munkára vittek el"));
+    // Reject one: it leaves the queue and never reaches the public.
+    let r = srv.post(
+        "/curate/review/decide",
+        &a.cookie,
+        &form(&[
+            ("csrf", &a.csrf),
+            ("t", "hu-mr-001"),
+            ("facet", "place"),
+            ("value", "donetsk"),
+            ("decision", "reject"),
+        ]),
+    );
+    assert_eq!(r.status, 303);
+    let now = waiting(&t, "hu-mr-001");
+    assert!(
+        !now.iter()
+            .any(|(_, v)| v == "staryi-sambir" || v == "donetsk")
+    );
+    assert_eq!(now.len(), queue.len() - 2);
+    assert_eq!(total(&srv), left - 2, "the count of what is left");
+    // Deciding it again (another curator was faster) is shown, not lost.
+    let r = srv.post(
+        "/curate/review/decide",
+        &a.cookie,
+        &form(&[
+            ("csrf", &a.csrf),
+            ("t", "hu-mr-001"),
+            ("facet", "place"),
+            ("value", "donetsk"),
+            ("decision", "confirm"),
+        ]),
+    );
+    assert_eq!(r.status, 409);
+    assert!(r.text().contains("The change was not made"));
+
+    // Add a tag by facet and value (an alias): searchable at once.
+    let r = srv.post(
+        "/curate/review/add",
+        &a.cookie,
+        &form(&[
+            ("csrf", &a.csrf),
+            ("back", "/curate/review"),
+            ("t", "cur-001"),
+            ("facet", "region"),
+            ("value", "Vorkuta"),
+        ]),
+    );
+    assert_eq!(r.status, 303);
+    assert!(hits(&srv, "region=vorkuta").contains("Szolyvától a Donbaszig"));
+    // An unknown value is refused beside the form, the input kept.
+    let r = srv.post(
+        "/curate/review/add",
+        &a.cookie,
+        &form(&[
+            ("csrf", &a.csrf),
+            ("back", "/curate/review"),
+            ("t", "cur-001"),
+            ("facet", "region"),
+            ("value", "Nincsilyenhely"),
+            ("note", "próba"),
+        ]),
+    );
+    assert_eq!(r.status, 422);
+    let body = r.text();
+    assert!(body.contains("value=\"Nincsilyenhely\""), "input kept");
+    assert!(body.contains("class=\"ferr\""), "error beside the form");
+
+    // Bulk: the list first, exactly what will change; then the decision.
+    let (facet, value) = waiting(&t, "hu-mr-001")
+        .into_iter()
+        .next()
+        .expect("a suggestion left");
+    let preview = srv
+        .get(
+            &format!("/curate/review/bulk?facet={facet}&value={value}"),
+            &a.cookie,
+        )
+        .text();
+    let key = format!("name=\"item\" value=\"hu-mr-001|{facet}|{value}\"");
+    assert!(preview.contains(&key), "{preview}");
+    assert_eq!(preview.matches("name=\"item\"").count(), 1);
+    assert!(waiting(&t, "hu-mr-001").contains(&(facet.clone(), value.clone())));
+    let r = srv.post(
+        "/curate/review/bulk",
+        &a.cookie,
+        &form(&[
+            ("csrf", &a.csrf),
+            ("item", &format!("hu-mr-001|{facet}|{value}")),
+            ("decision", "confirm"),
+        ]),
+    );
+    assert_eq!(r.status, 303);
+    assert!(!waiting(&t, "hu-mr-001").contains(&(facet.clone(), value.clone())));
+    let param = if facet == "transit_camp" {
+        "transit"
+    } else {
+        facet.as_str()
+    };
+    if facet != "place" {
+        assert!(hits(&srv, &format!("{param}={value}")).contains("Három napi munkára"));
+    }
+    // A bulk list with one item decided meanwhile changes nothing at all.
+    let rest = waiting(&t, "hu-mr-001");
+    let (f2, v2) = rest.first().cloned().expect("another suggestion");
+    let r = srv.post(
+        "/curate/review/bulk",
+        &a.cookie,
+        &form(&[
+            ("csrf", &a.csrf),
+            ("item", &format!("hu-mr-001|{f2}|{v2}")),
+            ("item", &format!("hu-mr-001|{facet}|{value}")),
+            ("decision", "reject"),
+        ]),
+    );
+    assert_eq!(r.status, 409);
+    assert!(
+        waiting(&t, "hu-mr-001").contains(&(f2, v2)),
+        "all or nothing"
+    );
+
+    // Every decision is in the audit log as the signed-in archivist.
+    let out = t
+        .tanu()
+        .args(["audit", "log", "--json"])
+        .output()
+        .expect("audit");
+    let log = String::from_utf8_lossy(&out.stdout).to_string();
+    for op in ["tag.confirm", "tag.reject", "tag.add"] {
+        assert!(
+            log.lines()
+                .any(|l| l.contains(op) && l.contains("\"actor\":\"kiss.anna\"")),
+            "{op} by kiss.anna"
+        );
+    }
+}
+
+#[test]
+fn record_edits_corrections_redactions_status_and_access() {
+    let t = archive();
+    let srv = Server::start(&t);
+    let a = srv.login(ARCHIVIST);
+    let page = srv.get("/curate/t/cur-001", &a.cookie).text();
+    let base = base_of(&page);
+
+    // Field-level validation: each error beside its field, input kept,
+    // nothing written.
+    let before = audit_len(&t);
+    let r = srv.post(
+        "/curate/t/cur-001/edit",
+        &a.cookie,
+        &form(&[
+            ("csrf", &a.csrf),
+            ("base", &base),
+            ("title", "Szolyvától a Donbaszig"),
+            ("narrator", "Szabó Ilona"),
+            ("narrator_birth_year", "18x7"),
+            ("recorded", "1992-13-40"),
+            ("languages", "hu"),
+        ]),
+    );
+    assert_eq!(r.status, 422);
+    let body = r.text();
+    assert!(body.contains("value=\"18x7\""), "typed year kept");
+    assert!(body.contains("value=\"1992-13-40\""), "typed date kept");
+    assert!(body.contains("id=\"e-narrator_birth_year\""));
+    assert!(body.contains("A year between 1850 and 2030"));
+    assert!(body.contains("id=\"e-recorded\""));
+    assert_eq!(audit_len(&t), before);
+
+    // A valid edit: in the reader and in search when the answer arrives.
+    let r = srv.post(
+        "/curate/t/cur-001/edit",
+        &a.cookie,
+        &form(&[
+            ("csrf", &a.csrf),
+            ("base", &base),
+            ("title", "Szolyvától a Donbaszig, Kukoricagóré"),
+            ("narrator", "Szabó Ilona"),
+            ("narrator_birth_year", "1927"),
+            ("recorded", "1992-03-14"),
+            ("languages", "hu, ru"),
+            ("reason", "a felvétel kísérőlapja szerint"),
+        ]),
+    );
+    assert_eq!(r.status, 303, "{}", r.text());
+    let reader = srv.get("/t/cur-001", "").text();
+    assert!(reader.contains("Kukoricagóré") && reader.contains("1927"));
+    assert!(hits(&srv, "q=Kukoricag%C3%B3r%C3%A9").contains("/t/cur-001"));
+
+    // Correct a passage in place with a reason; the earlier text is shown
+    // as a diff.
+    let page = srv.get("/curate/t/cur-001", &a.cookie).text();
+    let base = base_of(&page);
+    let r = srv.post(
+        "/curate/t/cur-001/correct",
+        &a.cookie,
+        &form(&[
+            ("csrf", &a.csrf),
+            ("base", &base),
+            ("ordinal", "4"),
+            (
+                "text",
+                "A láger mellett volt a láger kórháza, de gyógyszer nem volt benne.",
+            ),
+            ("reason", "hallás után javítva"),
+        ]),
+    );
+    assert_eq!(r.status, 303);
+    assert!(hits(&srv, "q=gy%C3%B3gyszer").contains("/t/cur-001"));
+    let page = srv.get("/curate/t/cur-001", &a.cookie).text();
+    assert!(page.contains("<del>orvosság</del> <ins>gyógyszer</ins>"));
+    assert!(page.contains("hallás után javítva"));
+    // An empty correction is refused beside the passage.
+    let r = srv.post(
+        "/curate/t/cur-001/correct",
+        &a.cookie,
+        &form(&[
+            ("csrf", &a.csrf),
+            ("base", &base_of(&page)),
+            ("ordinal", "4"),
+            ("text", "   "),
+        ]),
+    );
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("id=\"ce-4\""));
+
+    // Redact without a script: the exact text, which must occur once.
+    let page = srv.get("/curate/t/cur-001", &a.cookie).text();
+    let base = base_of(&page);
+    let r = srv.post(
+        "/curate/t/cur-001/redact",
+        &a.cookie,
+        &form(&[
+            ("csrf", &a.csrf),
+            ("base", &base),
+            ("ordinal", "4"),
+            ("text", "láger"),
+            ("reason", "próba"),
+        ]),
+    );
+    assert_eq!(r.status, 422, "ambiguous");
+    let body = r.text();
+    assert!(body.contains("occurs 2 times"));
+    assert!(body.contains("id=\"rd-text\" name=\"text\" value=\"láger\""));
+    let r = srv.post(
+        "/curate/t/cur-001/redact",
+        &a.cookie,
+        &form(&[
+            ("csrf", &a.csrf),
+            ("base", &base),
+            ("ordinal", "3"),
+            ("text", "Bakos Jolán"),
+            ("reason", ""),
+        ]),
+    );
+    assert_eq!(r.status, 422, "a reason is required");
+    assert!(r.text().contains("A redaction needs a reason"));
+    let r = srv.post(
+        "/curate/t/cur-001/redact",
+        &a.cookie,
+        &form(&[
+            ("csrf", &a.csrf),
+            ("base", &base),
+            ("ordinal", "3"),
+            ("text", "Bakos Jolán"),
+            ("reason", "élő hozzátartozó kérésére"),
+        ]),
+    );
+    assert_eq!(r.status, 303);
+    // By a selection: the exact characters (the script sends code-point
+    // offsets; "szomszédasszony" starts after 18 characters).
+    let passage =
+        "Velünk volt a szomszédasszony, Bakos Jolán is, ő a bányában halt meg negyvenhatban.";
+    let start = passage.find("szomszédasszony").expect("word");
+    let s = passage[..start].chars().count();
+    let e = s + "szomszédasszony".chars().count();
+    let page = srv.get("/curate/t/cur-001", &a.cookie).text();
+    let r = srv.post(
+        "/curate/t/cur-001/redact",
+        &a.cookie,
+        &form(&[
+            ("csrf", &a.csrf),
+            ("base", &base_of(&page)),
+            ("ordinal", "3"),
+            ("start", &s.to_string()),
+            ("end", &e.to_string()),
+            ("text", "szomszédasszony"),
+            ("reason", "azonosítható"),
+        ]),
+    );
+    assert_eq!(r.status, 303);
+    // The redacted words reach no public surface: not the reader, not the
+    // JSON, and searching for them finds nothing.
+    for path in [
+        "/t/cur-001",
+        "/api/v1/testimonies/cur-001",
+        "/t/cur-001?p=3",
+    ] {
+        let body = srv.get(path, "").text();
+        assert!(
+            !body.contains("Bakos") && !body.contains("szomszédasszony"),
+            "{path} leaks"
+        );
+    }
+    assert!(
+        hits(&srv, "q=halt").contains("/t/cur-001"),
+        "the passage is found"
+    );
+    for q in [
+        "Bakos",
+        "Jol%C3%A1n",
+        "szomsz%C3%A9dasszony",
+        "%22Bakos%20Jol%C3%A1n%22",
+    ] {
+        assert!(!hits(&srv, &format!("q={q}")).contains("/t/cur-001"), "{q}");
+        let api = srv.get(&format!("/api/v1/search?q={q}"), "").text();
+        assert!(!api.contains("cur-001"), "API {q}");
+    }
+    let reader = srv.get("/t/cur-001", "").text();
+    assert!(reader.contains("[…]"));
+    // The archivist lists both, with their exact text, and lifts one.
+    let page = srv.get("/curate/t/cur-001", &a.cookie).text();
+    assert!(page.contains("<td>Bakos Jolán</td>"));
+    assert!(page.contains("<td>szomszédasszony</td>"));
+    let (_, after) = page
+        .split_once("name=\"redaction\" value=\"")
+        .expect("a lift form");
+    let num = after.split('"').next().expect("number").to_string();
+    let r = srv.post(
+        "/curate/t/cur-001/unredact",
+        &a.cookie,
+        &form(&[
+            ("csrf", &a.csrf),
+            ("base", &base_of(&page)),
+            ("redaction", &num),
+            ("reason", "tévedés"),
+        ]),
+    );
+    assert_eq!(r.status, 303);
+    let reader = srv.get("/t/cur-001", "").text();
+    assert_eq!(
+        usize::from(reader.contains("Bakos Jolán"))
+            + usize::from(reader.contains("szomszédasszony")),
+        1,
+        "one redaction lifted, one in force"
+    );
+
+    // Status: withdrawn is gone for the public at once, then back.
+    let page = srv.get("/curate/t/cur-001", &a.cookie).text();
+    let r = srv.post(
+        "/curate/t/cur-001/status",
+        &a.cookie,
+        &form(&[
+            ("csrf", &a.csrf),
+            ("base", &base_of(&page)),
+            ("status", "withdrawn"),
+        ]),
+    );
+    assert_eq!(r.status, 303);
+    assert_eq!(srv.get("/t/cur-001", "").status, 404);
+    assert!(!hits(&srv, "q=Kukoricag%C3%B3r%C3%A9").contains("/t/cur-001"));
+    let page = srv.get("/curate/t/cur-001", &a.cookie).text();
+    let r = srv.post(
+        "/curate/t/cur-001/status",
+        &a.cookie,
+        &form(&[
+            ("csrf", &a.csrf),
+            ("base", &base_of(&page)),
+            ("status", "published"),
+        ]),
+    );
+    assert_eq!(r.status, 303);
+    assert_eq!(srv.get("/t/cur-001", "").status, 200);
+
+    // Access and embargo: an impossible date is refused beside the field.
+    let page = srv.get("/curate/t/cur-001", &a.cookie).text();
+    let base = base_of(&page);
+    let r = srv.post(
+        "/curate/t/cur-001/access",
+        &a.cookie,
+        &form(&[
+            ("csrf", &a.csrf),
+            ("base", &base),
+            ("level", "public"),
+            ("embargo", "2031-02-30"),
+        ]),
+    );
+    assert_eq!(r.status, 422);
+    let body = r.text();
+    assert!(body.contains("id=\"e-emb\"") && body.contains("value=\"2031-02-30\""));
+    let r = srv.post(
+        "/curate/t/cur-001/access",
+        &a.cookie,
+        &form(&[
+            ("csrf", &a.csrf),
+            ("base", &base),
+            ("level", "restricted"),
+            ("embargo", "2999-01-01"),
+            ("reason", "a család kérésére"),
+        ]),
+    );
+    assert_eq!(r.status, 303);
+    assert_eq!(
+        srv.get("/t/cur-001", "").status,
+        404,
+        "restricted until 2999"
+    );
+    assert!(!hits(&srv, "q=Kukoricag%C3%B3r%C3%A9").contains("/t/cur-001"));
+    let researcher = srv.login(RESEARCHER);
+    assert_eq!(srv.get("/t/cur-001", &researcher.cookie).status, 200);
+    let page = srv.get("/curate/t/cur-001", &a.cookie).text();
+    assert!(page.contains("value=\"2999-01-01\""));
+    let r = srv.post(
+        "/curate/t/cur-001/access",
+        &a.cookie,
+        &form(&[
+            ("csrf", &a.csrf),
+            ("base", &base_of(&page)),
+            ("level", "public"),
+            ("embargo", ""),
+        ]),
+    );
+    assert_eq!(r.status, 303);
+    assert_eq!(srv.get("/t/cur-001", "").status, 200, "public again");
+
+    // History: every revision, decision and who/when/why.
+    let h = srv.get("/curate/t/cur-001/history", &a.cookie).text();
+    for want in [
+        "edit",
+        "correct",
+        "redact",
+        "unredact",
+        "status",
+        "access",
+        "kiss.anna",
+        "a felvétel kísérőlapja szerint",
+        "élő hozzátartozó kérésére",
+        "<del>orvosság</del>",
+    ] {
+        assert!(h.contains(want), "history shows {want}");
+    }
+    assert!(!h.contains("Bakos"), "the log records where, not what");
+
+    // The audit log, verified, filtered by curator and date.
+    let log = srv.get("/curate/audit", &a.cookie).text();
+    assert!(log.contains("class=\"verify ok\""));
+    let mine = srv.get("/curate/audit?curator=kiss.anna", &a.cookie).text();
+    assert!(mine.contains("<td>kiss.anna</td>") && !mine.contains("<td>test</td>"));
+    let future = srv.get("/curate/audit?from=2999-01-01", &a.cookie).text();
+    assert!(future.contains("0 entries match"));
+    let bad = srv.get("/curate/audit?from=2024-02-31", &a.cookie).text();
+    assert!(bad.contains("id=\"e-from\""));
+}
+
+#[test]
+fn a_write_on_a_record_changed_meanwhile_is_refused_and_nothing_is_lost() {
+    let t = archive();
+    let srv = Server::start(&t);
+    let anna = srv.login(ARCHIVIST);
+    // A second archivist, in another browser.
+    t.tanu()
+        .args(["user", "add", "nagy.bela", "archivist", "--password-stdin"])
+        .write_stdin("bela-jelszava-99\n")
+        .assert()
+        .success();
+    let bela = srv.login(("nagy.bela", "bela-jelszava-99"));
+
+    let annas_page = srv.get("/curate/t/hu-mr-001", &anna.cookie).text();
+    let annas_base = base_of(&annas_page);
+    let belas_page = srv.get("/curate/t/hu-mr-001", &bela.cookie).text();
+    assert_eq!(base_of(&belas_page), annas_base);
+
+    // Béla saves first.
+    let r = srv.post(
+        "/curate/t/hu-mr-001/edit",
+        &bela.cookie,
+        &form(&[
+            ("csrf", &bela.csrf),
+            ("base", &annas_base),
+            ("title", "Három napi munkára vittek el"),
+            ("narrator", "Kardos Gáspár bácsi"),
+            ("narrator_birth_year", "1923"),
+            ("recorded", "1991-08-14"),
+            ("languages", "hu"),
+            ("narrator_birthplace", "Nagydobrony"),
+            ("interviewer", "Pásztor Erzsébet"),
+            ("recording_place", "Nagydobrony"),
+            ("reason", "Béla javítása"),
+        ]),
+    );
+    assert_eq!(r.status, 303);
+
+    // Anna's form was made before: refused, with what changed, her input
+    // kept.
+    let annas_title = "Három nap helyett három év";
+    let r = srv.post(
+        "/curate/t/hu-mr-001/edit",
+        &anna.cookie,
+        &form(&[
+            ("csrf", &anna.csrf),
+            ("base", &annas_base),
+            ("title", annas_title),
+            ("narrator", "Kardos Gáspár"),
+            ("narrator_birth_year", "1923"),
+            ("recorded", "1991-08-14"),
+            ("languages", "hu"),
+            ("narrator_birthplace", "Nagydobrony"),
+            ("interviewer", "Pásztor Erzsébet"),
+            ("recording_place", "Nagydobrony"),
+            ("reason", "Anna javítása"),
+        ]),
+    );
+    assert_eq!(r.status, 409);
+    let body = r.text();
+    assert!(body.contains("Someone else changed this testimony"));
+    assert!(body.contains("<td>nagy.bela</td>"), "who");
+    assert!(
+        body.contains("narrator: Kardos Gáspár → Kardos Gáspár bácsi"),
+        "what"
+    );
+    assert!(body.contains("Béla javítása"), "why");
+    assert!(
+        body.contains(&format!("value=\"{annas_title}\"")),
+        "Anna's input kept"
+    );
+    assert!(body.contains("value=\"Anna javítása\""));
+    // The narrator she left as it was shows Béla's value, so sending the
+    // form again does not undo his change.
+    assert!(body.contains("id=\"f-narrator\" name=\"narrator\" value=\"Kardos Gáspár bácsi\""));
+    let public = srv.get("/t/hu-mr-001", "").text();
+    assert!(!public.contains(annas_title) && public.contains("Kardos Gáspár bácsi"));
+    // A field both changed keeps hers, with his value beside it.
+    let r = srv.post(
+        "/curate/t/hu-mr-001/edit",
+        &anna.cookie,
+        &form(&[
+            ("csrf", &anna.csrf),
+            ("base", &annas_base),
+            ("title", "Három napi munkára vittek el"),
+            ("narrator", "Kardos G."),
+            ("narrator_birth_year", "1923"),
+            ("recorded", "1991-08-14"),
+            ("languages", "hu"),
+            ("narrator_birthplace", "Nagydobrony"),
+            ("interviewer", "Pásztor Erzsébet"),
+            ("recording_place", "Nagydobrony"),
+        ]),
+    );
+    assert_eq!(r.status, 409);
+    let both = r.text();
+    assert!(both.contains("name=\"narrator\" value=\"Kardos G.\""));
+    assert!(both.contains("Someone else changed this too; it is now: Kardos Gáspár bácsi"));
+    // A correction, redaction or status made on the old state is refused
+    // the same way; the text she typed comes back.
+    let r = srv.post(
+        "/curate/t/hu-mr-001/correct",
+        &anna.cookie,
+        &form(&[
+            ("csrf", &anna.csrf),
+            ("base", &annas_base),
+            ("ordinal", "1"),
+            ("text", "Gáspár bácsi, mondja el, hol született!"),
+        ]),
+    );
+    assert_eq!(r.status, 409);
+    assert!(
+        r.text()
+            .contains(">Gáspár bácsi, mondja el, hol született!</textarea>")
+    );
+    let r = srv.post(
+        "/curate/t/hu-mr-001/status",
+        &anna.cookie,
+        &form(&[
+            ("csrf", &anna.csrf),
+            ("base", &annas_base),
+            ("status", "withdrawn"),
+        ]),
+    );
+    assert_eq!(r.status, 409);
+    assert_eq!(srv.get("/t/hu-mr-001", "").status, 200);
+
+    // Sending the kept form again (it now carries the current state)
+    // applies it.
+    let new_base = base_of(&body);
+    assert_ne!(new_base, annas_base);
+    let r = srv.post(
+        "/curate/t/hu-mr-001/edit",
+        &anna.cookie,
+        &form(&[
+            ("csrf", &anna.csrf),
+            ("base", &new_base),
+            ("title", annas_title),
+            ("narrator", "Kardos Gáspár bácsi"),
+            ("narrator_birth_year", "1923"),
+            ("recorded", "1991-08-14"),
+            ("languages", "hu"),
+            ("narrator_birthplace", "Nagydobrony"),
+            ("interviewer", "Pásztor Erzsébet"),
+            ("recording_place", "Nagydobrony"),
+        ]),
+    );
+    assert_eq!(r.status, 303);
+    assert!(srv.get("/t/hu-mr-001", "").text().contains(annas_title));
+    // The CLI, which states no base, keeps working.
+    t.tanu()
+        .args([
+            "--curator",
+            "Kiss Anna",
+            "edit",
+            "hu-mr-001",
+            "--set",
+            "interviewer=Pásztor E.",
+        ])
+        .assert()
+        .success();
+}
+
+/// A chromedriver started for one test and stopped (by its PID) when
+/// dropped, spoken to in plain WebDriver JSON over HTTP.
+struct Driver {
+    child: Child,
+    port: u16,
+    session: String,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        if !self.session.is_empty() {
+            let path = format!("/session/{}", self.session);
+            let _ = self.call("DELETE", &path, None);
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Driver {
+    /// A headless Chromium session, or `None` when chromedriver is not
+    /// installed (CI installs it; see `.ci/run`).
+    fn start() -> Option<Driver> {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .ok()?
+            .local_addr()
+            .ok()?
+            .port();
+        let child = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .ok()?;
+        let mut d = Driver {
+            child,
+            port,
+            session: String::new(),
+        };
+        let ready = (0..100).any(|_| {
+            std::thread::sleep(Duration::from_millis(100));
+            d.call("GET", "/status", None)
+                .is_some_and(|v| v["ready"] == true)
+        });
+        assert!(ready, "chromedriver did not start");
+        let caps = serde_json::json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {"args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"
+            ]}
+        }}});
+        let v = d.call("POST", "/session", Some(caps)).expect("a session");
+        d.session = v["sessionId"].as_str().expect("session id").to_string();
+        Some(d)
+    }
+
+    fn call(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> Option<serde_json::Value> {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).ok()?;
+        s.set_read_timeout(Some(Duration::from_secs(60))).ok()?;
+        let body = body.map(|b| b.to_string()).unwrap_or_default();
+        let req = format!(
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            self.port,
+            body.len()
+        );
+        s.write_all(req.as_bytes()).ok()?;
+        // chromedriver may keep the connection open: read the headers, then
+        // exactly Content-Length bytes.
+        let mut reader = BufReader::new(s);
+        let mut len = 0usize;
+        loop {
+            let mut line = String::new();
+            if reader.read_line(&mut line).ok()? == 0 {
+                return None;
+            }
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some((k, v)) = line.split_once(':')
+                && k.eq_ignore_ascii_case("content-length")
+            {
+                len = v.trim().parse().ok()?;
+            }
+        }
+        let mut body = vec![0u8; len];
+        reader.read_exact(&mut body).ok()?;
+        let v: serde_json::Value = serde_json::from_slice(&body).ok()?;
+        Some(v["value"].clone())
+    }
+
+    fn session_call(&self, method: &str, path: &str, body: serde_json::Value) -> serde_json::Value {
+        let path = format!("/session/{}{path}", self.session);
+        let body = if method == "GET" { None } else { Some(body) };
+        let v = self.call(method, &path, body).expect("WebDriver answer");
+        assert!(v.get("error").is_none(), "WebDriver {method} {path}: {v}");
+        v
+    }
+
+    fn go(&self, url: &str) {
+        self.session_call("POST", "/url", serde_json::json!({ "url": url }));
+    }
+
+    fn url(&self) -> String {
+        self.session_call("GET", "/url", serde_json::Value::Null)
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    fn run(&self, script: &str) -> serde_json::Value {
+        self.session_call(
+            "POST",
+            "/execute/sync",
+            serde_json::json!({ "script": script, "args": [] }),
+        )
+    }
+
+    fn find(&self, css: &str) -> String {
+        let v = self.session_call(
+            "POST",
+            "/element",
+            serde_json::json!({ "using": "css selector", "value": css }),
+        );
+        v["element-6066-11e4-a52e-4f735466cecf"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no element {css}: {v} at {}", self.url()))
+            .to_string()
+    }
+
+    fn click(&self, css: &str) {
+        let e = self.find(css);
+        self.session_call(
+            "POST",
+            &format!("/element/{e}/click"),
+            serde_json::json!({}),
+        );
+    }
+
+    fn type_into(&self, css: &str, text: &str) {
+        let e = self.find(css);
+        self.session_call(
+            "POST",
+            &format!("/element/{e}/value"),
+            serde_json::json!({ "text": text }),
+        );
+    }
+
+    /// Presses a key as a person does (a real key event to the page).
+    fn press(&self, key: &str) {
+        self.session_call(
+            "POST",
+            "/actions",
+            serde_json::json!({"actions": [{"type": "key", "id": "kb", "actions": [
+                {"type": "keyDown", "value": key}, {"type": "keyUp", "value": key}
+            ]}]}),
+        );
+    }
+
+    fn wait_for_url(&self, part: &str) -> String {
+        for _ in 0..100 {
+            let u = self.url();
+            if u.contains(part) {
+                return u;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!(
+            "the browser never reached a URL with {part:?} (at {})",
+            self.url()
+        );
+    }
+
+    fn screenshot(&self, name: &str) {
+        let v = self.session_call("GET", "/screenshot", serde_json::Value::Null);
+        let png = base64_decode(v.as_str().unwrap_or_default());
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&dir).expect("screenshot dir");
+        std::fs::write(dir.join(format!("{name}.png")), png).expect("screenshot");
+    }
+}
+
+fn base64_decode(s: &str) -> Vec<u8> {
+    let val = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => u32::from(c - b'A'),
+            b'a'..=b'z' => u32::from(c - b'a') + 26,
+            b'0'..=b'9' => u32::from(c - b'0') + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        })
+    };
+    let mut out = Vec::new();
+    let (mut acc, mut bits) = (0u32, 0);
+    for c in s.bytes().filter_map(val) {
+        acc = (acc << 6) | c;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push(((acc >> bits) & 0xff) as u8);
+        }
+    }
+    out
+}
+
+#[test]
+fn in_a_browser_keys_decide_suggestions_and_a_selection_is_redacted_exactly() {
+    let Some(d) = Driver::start() else {
+        // CI sets TANU_REQUIRE_BROWSER (and installs Chromium): there the
+        // test cannot be skipped.
+        assert!(
+            std::env::var_os("TANU_REQUIRE_BROWSER").is_none(),
+            "chromedriver is required (TANU_REQUIRE_BROWSER is set)"
+        );
+        eprintln!("chromedriver is not installed: the browser test is skipped");
+        return;
+    };
+    let t = archive();
+    let srv = Server::start(&t);
+    let base = format!("http://{}", srv.addr);
+
+    d.go(&format!("{base}/login"));
+    d.type_into("#name", ARCHIVIST.0);
+    d.type_into("#password", ARCHIVIST.1);
+    d.click("form.login button");
+    d.wait_for_url("/");
+
+    // The review queue: "c" confirms the current suggestion, "j" moves to
+    // the next, "r" rejects it; the page comes back at the next one.
+    d.go(&format!("{base}/curate/review?t=hu-mr-001"));
+    d.screenshot("curate-review");
+    let first = d.run("return document.querySelector('li.item.current input[name=value]').value");
+    let first = first.as_str().expect("a current suggestion").to_string();
+    assert!(waiting(&t, "hu-mr-001").iter().any(|(_, v)| *v == first));
+    d.press("c");
+    d.wait_for_url("done=confirm");
+    assert!(!waiting(&t, "hu-mr-001").iter().any(|(_, v)| *v == first));
+    let current = d.run("return document.querySelector('li.item.current input[name=value]').value");
+    let second = d.run(
+        "var items = document.querySelectorAll('ol.items > li.item:not(.hint)');\
+         return items.length > 1 ? items[1].querySelector('input[name=value]').value : null",
+    );
+    let second = second.as_str().expect("two suggestions left").to_string();
+    assert_ne!(current.as_str(), Some(second.as_str()));
+    d.press("j");
+    d.press("r");
+    d.wait_for_url("done=reject");
+    let left = waiting(&t, "hu-mr-001");
+    assert!(!left.iter().any(|(_, v)| *v == second), "{second} rejected");
+    assert!(
+        left.iter()
+            .any(|(_, v)| Some(v.as_str()) == current.as_str()),
+        "the skipped one waits"
+    );
+
+    // Redaction by selecting words in the transcript: the script fills in
+    // the passage and exact characters; the archivist gives a reason.
+    d.go(&format!("{base}/curate/t/cur-001"));
+    d.run(
+        "var p = document.querySelector('p.text[data-ordinal=\"3\"]');\
+         var n = p.firstChild, i = n.data.indexOf('Bakos Jolán');\
+         var r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 'Bakos Jolán'.length);\
+         var s = window.getSelection(); s.removeAllRanges(); s.addRange(r);\
+         document.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));",
+    );
+    let filled = d.run(
+        "return [document.getElementById('rd-ord').value, document.getElementById('rd-start').value,\
+         document.getElementById('rd-end').value, document.getElementById('rd-text').value]",
+    );
+    let passage =
+        "Velünk volt a szomszédasszony, Bakos Jolán is, ő a bányában halt meg negyvenhatban.";
+    let start = passage[..passage.find("Bakos").expect("name")]
+        .chars()
+        .count();
+    assert_eq!(
+        filled,
+        serde_json::json!([
+            "3",
+            start.to_string(),
+            (start + 11).to_string(),
+            "Bakos Jolán"
+        ])
+    );
+    d.screenshot("curate-redact");
+    d.type_into("#rd-reason", "a család kérésére");
+    d.click("#redact-form button[type=submit]");
+    d.wait_for_url("done=redact");
+    let page = srv
+        .get("/curate/t/cur-001", &srv.login(ARCHIVIST).cookie)
+        .text();
+    assert!(
+        page.contains("<td>Bakos Jolán</td>"),
+        "exactly the selected words"
+    );
+    let public = srv.get("/t/cur-001", "").text();
+    assert!(!public.contains("Bakos") && public.contains("[…]"));
+    assert!(!hits(&srv, "q=Bakos").contains("/t/cur-001"));
+}
