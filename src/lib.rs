@@ -43,6 +43,7 @@ pub mod access;
 pub mod accounts;
 pub mod analysis;
 mod archive;
+pub mod batch;
 pub mod corpus;
 pub mod curate;
 pub mod dates;
@@ -61,6 +62,7 @@ pub mod search;
 pub mod store;
 pub mod suggest;
 pub mod tag;
+pub mod upload;
 pub mod vocab;
 pub mod web;
 
