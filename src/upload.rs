@@ -506,6 +506,7 @@ fn ingest(
     progress(job);
     let jobs = std::mem::take(&mut batch.jobs);
     let actor = job.by.clone();
+    let archive_prefix = format!("{}/", archive_dir.display());
     archive.ingest_all(jobs, &actor, 50, |path, results| {
         let rel = relative(&root, path);
         let mut outcomes = Vec::new();
@@ -516,7 +517,9 @@ fn ingest(
                     FileOutcome {
                         outcome: report.outcome.to_string(),
                         id: Some(report.id),
-                        reason: report.reason,
+                        // Paths inside the archive are shown from it
+                        // (`same bytes as uploads/1/a.txt`).
+                        reason: report.reason.map(|r| r.replace(&archive_prefix, "")),
                         error: Vec::new(),
                         warnings: if report.outcome == "unchanged" {
                             Vec::new()

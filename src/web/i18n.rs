@@ -291,6 +291,93 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Még egy nyilvános visszaemlékezés sincs így címkézve.",
         "No public testimony is tagged this way yet.",
     ),
+    // Upload, jobs and merge (curation in the browser, issue 12 points 1 and 4).
+    ("upload_title", "Feltöltés", "Upload"),
+    (
+        "upload_intro",
+        "Válasszon ki vagy húzzon ide átiratokat vagy egy mappát a metaadat-táblázatával (CSV/TSV). A feltöltés után a betöltés a háttérben fut, úgy, ahogy a `tanu ingest` parancs.",
+        "Choose or drag transcripts or a folder with its metadata sheet (CSV/TSV) here. After the upload they are ingested in the background, as `tanu ingest` does.",
+    ),
+    (
+        "upload_drop",
+        "Húzza ide a fájlokat vagy a mappát, vagy válassza ki őket:",
+        "Drop files or a folder here, or choose them:",
+    ),
+    ("upload_folder", "Mappa", "A folder"),
+    ("upload_files", "Fájlok", "Files"),
+    ("upload_submit", "Feltöltés és betöltés", "Upload and ingest"),
+    (
+        "upload_after",
+        "Az oldal bezárása nem állítja le a betöltést; a feladatok listáján követhető.",
+        "Closing the page does not stop the ingest; follow it in the list of jobs.",
+    ),
+    (
+        "upload_limits",
+        "Legfeljebb {total} MiB összesen, fájlonként {file} MiB.",
+        "At most {total} MiB in all, {file} MiB per file.",
+    ),
+    (
+        "upload_too_large",
+        "A feltöltés nagyobb a megengedett {total} MiB-nál; semmi sem került be. Töltse fel részletekben.",
+        "The upload is larger than the limit of {total} MiB; nothing was kept. Upload it in parts.",
+    ),
+    (
+        "upload_file_too_large",
+        "{name} nagyobb a fájlonként megengedett {file} MiB-nál; semmi sem került be.",
+        "{name} is larger than the limit of {file} MiB per file; nothing was kept.",
+    ),
+    (
+        "upload_bad_name",
+        "Elutasított fájlnév, semmi sem került be: {error}",
+        "A file name was refused and nothing was kept: {error}",
+    ),
+    (
+        "upload_twice",
+        "{name} kétszer szerepel a feltöltésben; semmi sem került be.",
+        "{name} was sent twice in one upload; nothing was kept.",
+    ),
+    (
+        "upload_nothing",
+        "Nem választott ki fájlt.",
+        "No file was chosen.",
+    ),
+    (
+        "upload_not_form",
+        "A feltöltés nem érkezett meg épen; próbálja újra.",
+        "The upload did not arrive whole; try again.",
+    ),
+    ("jobs_title", "Betöltési feladatok", "Ingest jobs"),
+    ("jobs_none", "Még nem volt feltöltés.", "Nothing was uploaded yet."),
+    ("job_title", "Betöltés", "Ingest job"),
+    ("job_number", "Szám", "Number"),
+    ("job_when", "Feltöltve", "Uploaded"),
+    ("job_by", "Feltöltő", "By"),
+    ("job_state", "Állapot", "State"),
+    ("job_progress", "Haladás", "Progress"),
+    ("job_overall", "Összesen", "Overall"),
+    ("job_file", "Fájl", "File"),
+    ("job_size", "Bájt", "Bytes"),
+    ("job_outcome", "Eredmény", "Outcome"),
+    ("job_waiting", "vár", "waiting"),
+    ("job_reload", "Frissítés", "Reload"),
+    ("job_queued", "sorban áll", "queued"),
+    ("job_running", "fut", "running"),
+    ("job_done", "kész", "done"),
+    ("job_failed", "nem futott le", "failed"),
+    (
+        "job_interrupted",
+        "megszakadt (a szerver leállt; töltse fel újra a hiányzókat)",
+        "interrupted (the server stopped; upload the missing files again)",
+    ),
+    ("outcome_new", "új", "new"),
+    ("outcome_updated", "frissítve", "updated"),
+    ("outcome_unchanged", "változatlan", "unchanged"),
+    ("outcome_moved", "áthelyezve", "moved"),
+    ("outcome_failed", "hibás", "failed"),
+    ("outcome_sheet", "metaadat-táblázat", "metadata sheet"),
+    ("outcome_skipped", "kihagyva", "skipped"),
+    ("merge_title", "Ismétlődések", "Duplicates"),
+    // End of upload, jobs and merge.
 ];
 
 #[cfg(test)]
@@ -331,6 +418,15 @@ mod tests {
             include_str!("auth.rs"),
             include_str!("../../templates/web/login.html"),
             include_str!("../../templates/web/browse.html"),
+            // Upload, jobs and merge.
+            include_str!("upload.rs"),
+            include_str!("jobs.rs"),
+            include_str!("merge.rs"),
+            include_str!("../../templates/web/upload.html"),
+            include_str!("../../templates/web/jobs.html"),
+            include_str!("../../templates/web/job.html"),
+            include_str!("../../templates/web/merge.html"),
+            include_str!("../../templates/web/merge_pair.html"),
         ];
         let mut used = 0;
         for src in sources {
