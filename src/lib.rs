@@ -48,6 +48,7 @@ pub mod corpus;
 pub mod curate;
 pub mod dates;
 pub mod decode;
+pub mod duplicates;
 pub mod export;
 pub mod facets;
 pub mod hash;

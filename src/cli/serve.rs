@@ -14,11 +14,21 @@ pub struct ServeArgs {
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
     listen: String,
     /// The largest upload an archivist may send at once, in MiB.
-    #[arg(long, default_value_t = 1024, value_name = "MIB", env = "TANU_MAX_UPLOAD_MIB")]
+    #[arg(
+        long,
+        default_value_t = 1024,
+        value_name = "MIB",
+        env = "TANU_MAX_UPLOAD_MIB"
+    )]
     max_upload_mib: u64,
     /// The largest file in an upload, in MiB (at most 64, the most tanu
     /// ingests from one file).
-    #[arg(long, default_value_t = 64, value_name = "MIB", env = "TANU_MAX_UPLOAD_FILE_MIB")]
+    #[arg(
+        long,
+        default_value_t = 64,
+        value_name = "MIB",
+        env = "TANU_MAX_UPLOAD_FILE_MIB"
+    )]
     max_upload_file_mib: u64,
 }
 

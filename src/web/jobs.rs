@@ -145,10 +145,9 @@ fn run_one(dir: &Path, shared: &Mutex<BTreeMap<u64, Job>>, job: Job) {
         }
     };
     let backup = job.clone();
-    let outcome =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            crate::upload::run(dir, job, &mut publish)
-        }));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        crate::upload::run(dir, job, &mut publish)
+    }));
     let done = match outcome {
         Ok(j) => j,
         Err(_) => {
@@ -295,11 +294,7 @@ pub async fn show(
             "summary": job.summary(),
             "job": job,
         });
-        return (
-            [(header::CACHE_CONTROL, "no-store")],
-            axum::Json(body),
-        )
-            .into_response();
+        return ([(header::CACHE_CONTROL, "no-store")], axum::Json(body)).into_response();
     }
     let running = !job.state.finished();
     let files = job

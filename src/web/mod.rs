@@ -25,7 +25,7 @@ mod reader;
 mod search;
 // Upload, jobs and merge (curation in the browser, issue 12 points 1 and 4).
 mod jobs;
-// mod merge;
+mod merge;
 mod upload;
 pub use self::upload::UploadLimits;
 
@@ -384,8 +384,8 @@ pub(crate) fn router(state: Shared) -> Router {
         )
         .route("/curate/jobs", get(jobs::list))
         .route("/curate/jobs/{id}", get(jobs::show))
-        // .route("/curate/merge", get(merge::list))
-        // .route("/curate/merge/{a}/{b}", get(merge::pair).post(merge::merge))
+        .route("/curate/merge", get(merge::list))
+        .route("/curate/merge/{a}/{b}", get(merge::pair).post(merge::merge))
         .route("/static/upload.js", get(|| async { js(UPLOAD_SCRIPT) }))
         .route("/static/jobs.js", get(|| async { js(JOBS_SCRIPT) }));
     Router::new()

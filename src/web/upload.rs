@@ -19,7 +19,9 @@ use crate::upload::{Job, JobFile, Staged, Staging, staged_path};
 
 use super::auth::{CSRF_COOKIE, genuine, new_token, refused};
 use super::i18n::{self, Msg, UiLang};
-use super::{Creds, Failure, Shared, blocking, cookie, failure_page, remember_lang, render, viewer};
+use super::{
+    Creds, Failure, Shared, blocking, cookie, failure_page, remember_lang, render, viewer,
+};
 
 /// The largest upload and file `tanu serve` takes (`--max-upload-mib`,
 /// `--max-upload-file-mib`).
@@ -167,11 +169,9 @@ pub async fn post(State(state): State<Shared>, req: Request) -> Response {
         Err(f) => return failure_page(f, lang),
     };
     let limits = state.upload_limits;
-    let again = |status, error: String| {
-        match csrf_token(&headers) {
-            Some(csrf) => page(lang, who.clone(), csrf, error, status, limits),
-            None => failure_page(Failure::Internal("no randomness".into()), lang),
-        }
+    let again = |status, error: String| match csrf_token(&headers) {
+        Some(csrf) => page(lang, who.clone(), csrf, error, status, limits),
+        None => failure_page(Failure::Internal("no randomness".into()), lang),
     };
     let too_large = m.fill("upload_too_large", &[("total", mib(limits.total))]);
     let declared = headers
@@ -279,9 +279,10 @@ async fn receive(
                 }
             };
             let path = staging.file_path(&rel).map_err(|e| match e {
-                crate::upload::UploadError::Twice(_) => {
-                    Refusal::Status(StatusCode::BAD_REQUEST, m.fill("upload_twice", &[("name", rel.display().to_string())]))
-                }
+                crate::upload::UploadError::Twice(_) => Refusal::Status(
+                    StatusCode::BAD_REQUEST,
+                    m.fill("upload_twice", &[("name", rel.display().to_string())]),
+                ),
                 e => Refusal::Internal(e.to_string()),
             })?;
             let mut out = tokio::fs::File::create(&path)
