@@ -22,13 +22,22 @@
         overall.max = j.summary.total || 1;
         overall.value = j.summary.done;
         text.textContent = j.summary.done + "/" + j.summary.total;
+        ["ingested", "unchanged", "updated", "moved", "failed"].forEach(function (k) {
+          var n = document.getElementById("n-" + k);
+          if (n) { n.textContent = j.summary[k]; }
+        });
         j.job.files.forEach(function (f) {
           var tr = rows[f.path];
           if (!tr || f.outcomes.length === 0) { return; }
           var p = tr.querySelector("progress");
           if (p) { p.value = 1; }
           var w = tr.querySelector(".waiting");
-          if (w) { w.textContent = f.outcomes.map(function (o) { return o.outcome; }).join(", "); }
+          if (w) {
+            w.className = "o-" + f.outcomes[0].outcome;
+            w.textContent = f.outcomes.map(function (o) {
+              return (main.getAttribute("data-l-" + o.outcome) || o.outcome) + (o.id ? " " + o.id : "");
+            }).join(", ");
+          }
         });
         if (j.state !== "queued" && j.state !== "running") {
           window.location.reload();
