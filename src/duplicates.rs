@@ -46,18 +46,9 @@ pub struct Duplicate {
     pub similarity: f64,
 }
 
-/// The folded words of a text, for shingling.
-fn folded_words(text: &str, out: &mut Vec<String>) {
-    for w in crate::analysis::words(text) {
-        out.push(crate::analysis::fold_word(
-            &crate::analysis::lower_for_stemming(w.text),
-        ));
-    }
-}
-
 /// A 64-bit hash that is the same on every machine and run (FNV-1a).
-fn fnv(bytes: &[u8], seed: u64) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed;
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
     for b in bytes {
         h ^= u64::from(*b);
         h = h.wrapping_mul(0x0100_0000_01b3);
@@ -65,32 +56,68 @@ fn fnv(bytes: &[u8], seed: u64) -> u64 {
     h
 }
 
-/// The SplitMix64 finaliser: turns one hash into many independent ones.
+/// The SplitMix64 finaliser, to spread a combined hash.
 fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
 }
 
-/// The hashed word 3-shingles of a text (a text of fewer words is one
-/// shingle).
-pub fn shingles(text: &str) -> HashSet<u64> {
-    let mut words = Vec::new();
-    folded_words(text, &mut words);
-    let mut out = HashSet::new();
+/// The hashed word 3-shingles of a text: each word lower-cased and folded
+/// (accents, look-alike letters), hashed once; a shingle's hash combines
+/// its words' in order. A text of fewer words is one shingle.
+pub fn shingles(text: &str) -> Vec<u64> {
+    shingles_with(text, &mut HashMap::new())
+}
+
+/// As [`shingles`], remembering each word's hash in `memo` (words repeat:
+/// folding is the costly part).
+fn shingles_with(text: &str, memo: &mut HashMap<String, u64>) -> Vec<u64> {
+    let mut words: Vec<u64> = Vec::new();
+    for w in crate::analysis::words(text) {
+        let h = match memo.get(w.text) {
+            Some(h) => *h,
+            None => {
+                let h = fnv(
+                    crate::analysis::fold_word(&crate::analysis::lower_for_stemming(w.text))
+                        .as_bytes(),
+                );
+                if memo.len() < 1_000_000 {
+                    memo.insert(w.text.to_string(), h);
+                }
+                h
+            }
+        };
+        words.push(h);
+    }
     if words.is_empty() {
-        return out;
+        return Vec::new();
     }
     let n = SHINGLE_WORDS.min(words.len());
-    for w in words.windows(n) {
-        out.insert(fnv(w.join(" ").as_bytes(), 0));
-    }
+    let mut out: Vec<u64> = words
+        .windows(n)
+        .map(|w| w.iter().fold(0u64, |h, x| mix(h.rotate_left(17) ^ x)))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
-/// The Jaccard similarity of two sets (0 for two empty sets).
-pub fn jaccard(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
-    let inter = a.intersection(b).count();
+/// The Jaccard similarity of two sorted sets without repeats (0 for two
+/// empty sets).
+pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    let (mut i, mut j, mut inter) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     let union = a.len() + b.len() - inter;
     if union == 0 {
         0.0
@@ -99,12 +126,19 @@ pub fn jaccard(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
     }
 }
 
-/// The MinHash signature of a shingle set.
-fn signature(set: &HashSet<u64>) -> [u64; HASHES] {
+/// The MinHash signature of a shingle set: the minimum of each of
+/// [`HASHES`] hash functions `h * a + b` (odd `a`; the shingle hashes are
+/// already well mixed).
+fn signature(set: &[u64]) -> [u64; HASHES] {
+    let mut coef = [(0u64, 0u64); HASHES];
+    for (i, c) in coef.iter_mut().enumerate() {
+        let i = i as u64;
+        *c = (mix(i.wrapping_add(1)) | 1, mix(i.wrapping_add(0x5151)));
+    }
     let mut sig = [u64::MAX; HASHES];
     for &h in set {
-        for (i, s) in sig.iter_mut().enumerate() {
-            let v = mix(h ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+        for (s, (a, b)) in sig.iter_mut().zip(&coef) {
+            let v = h.wrapping_mul(*a).wrapping_add(*b);
             if v < *s {
                 *s = v;
             }
@@ -176,8 +210,9 @@ impl Archive {
         }
         // Nearly the same text: candidates from the MinHash bands.
         let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+        let mut memo = HashMap::new();
         for (i, k) in keys.iter().enumerate() {
-            let set = shingles(&self.full_text(k.num)?);
+            let set = shingles_with(&self.full_text(k.num)?, &mut memo);
             if set.len() < 3 {
                 continue;
             }
@@ -199,7 +234,7 @@ impl Archive {
             }
         }
         // Exact similarity of the candidates and of the pairs found above.
-        let mut sets: HashMap<usize, HashSet<u64>> = HashMap::new();
+        let mut sets: HashMap<usize, Vec<u64>> = HashMap::new();
         let mut todo: Vec<(usize, usize)> = candidates.into_iter().collect();
         todo.extend(pairs.keys().copied());
         todo.sort_unstable();
@@ -208,7 +243,7 @@ impl Archive {
         for (i, j) in todo {
             for n in [i, j] {
                 if let std::collections::hash_map::Entry::Vacant(e) = sets.entry(n) {
-                    e.insert(shingles(&self.full_text(keys[n].num)?));
+                    e.insert(shingles_with(&self.full_text(keys[n].num)?, &mut memo));
                 }
             }
             let similarity = jaccard(&sets[&i], &sets[&j]);
@@ -322,7 +357,7 @@ mod tests {
     #[test]
     fn signatures_agree_as_often_as_sets_overlap() {
         let base: Vec<String> = (0..400).map(|i| format!("szó{i}")).collect();
-        let a: HashSet<u64> = shingles(&base.join(" "));
+        let a = shingles(&base.join(" "));
         let mut changed = base.clone();
         for i in (0..400).step_by(40) {
             changed[i] = format!("más{i}");
