@@ -15,6 +15,7 @@
     name.textContent = path + " (" + size + " B)";
     var p = document.createElement("progress");
     p.max = size || 1; p.value = 0;
+    p.setAttribute("aria-label", path);
     li.appendChild(name); li.appendChild(document.createTextNode(" ")); li.appendChild(p);
     list.appendChild(li);
     return p;
