@@ -412,6 +412,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "nearly the same text",
     ),
     ("merge_differs", "eltér", "differs"),
+    ("merge_field", "Mező", "Field"),
     ("merge_opening", "A szöveg eleje", "Opening passages"),
     (
         "merge_opening_note",
