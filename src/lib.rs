@@ -51,6 +51,8 @@ pub mod decode;
 pub mod duplicates;
 pub mod export;
 pub mod facets;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod hash;
 pub mod identity;
 pub mod index;

@@ -550,3 +550,63 @@ fn another_process_writing_the_index_blocks_nobody() {
     let (hits, _) = t.search_json(&["Sztálinó", "-n", "50"]);
     assert!(hits.iter().any(|h| h["id"] == "hu-mr-001"), "{hits:?}");
 }
+
+/// A page cut from a ranking window (`offset`, `window`) holds exactly the
+/// testimonies of that window's ranking at its place, with their passages;
+/// the date order sorts the window, undated last.
+#[test]
+fn pages_are_cut_from_one_ranking_window() {
+    use tanu::search::{Order, SearchRequest};
+    let t = TestArchive::with_fixtures();
+    let a = tanu::Archive::open(&t.dir()).unwrap();
+    // A word most fixtures share, so there are several pages of 2.
+    let mut full = SearchRequest::new("tábor OR лагерь OR Lager OR vagon");
+    full.limit = 40;
+    let all = a.search(&full).unwrap();
+    assert!(all.hits.len() >= 6, "{}", all.hits.len());
+    let mut seen = Vec::new();
+    for page in 0..all.hits.len().div_ceil(2) {
+        let mut r = full.clone();
+        r.offset = page * 2;
+        r.limit = 2;
+        r.window = 40;
+        let got = a.search(&r).unwrap();
+        assert_eq!(got.total_testimonies, all.total_testimonies);
+        let ids: Vec<&str> = got.hits.iter().map(|h| h.id.as_str()).collect();
+        let want: Vec<&str> = all
+            .hits
+            .iter()
+            .skip(page * 2)
+            .take(2)
+            .map(|h| h.id.as_str())
+            .collect();
+        assert_eq!(ids, want, "page {page}");
+        for (h, w) in got.hits.iter().zip(all.hits.iter().skip(page * 2)) {
+            assert_eq!(h.passages, w.passages, "passages of {}", h.id);
+        }
+        seen.extend(ids.iter().map(|s| s.to_string()));
+    }
+    seen.sort();
+    seen.dedup();
+    assert_eq!(
+        seen.len(),
+        all.hits.len(),
+        "a testimony repeated or went missing"
+    );
+
+    let mut by_date = full.clone();
+    by_date.order = Order::Recorded;
+    let dated = a.search(&by_date).unwrap();
+    let keys: Vec<(bool, Option<String>)> = dated
+        .hits
+        .iter()
+        .map(|h| (h.recorded.is_none(), h.recorded.clone()))
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    assert!(
+        keys.iter().any(|k| !k.0),
+        "no dated testimony among the hits"
+    );
+}

@@ -687,6 +687,18 @@ fn openapi_document_matches_the_real_answers() {
         ("/api/v1/facets/{facet}", "/api/v1/facets/region", "200"),
         ("/api/v1/facets/{facet}", "/api/v1/facets/nothing", "404"),
         ("/media/{id}", "/media/web-restricted-001", "404"),
+        (
+            "/api/v1/testimonies/{id}/export/{format}",
+            "/api/v1/testimonies/hu-mr-001/export/json",
+            "200",
+        ),
+        (
+            "/api/v1/testimonies/{id}/export/{format}",
+            "/api/v1/testimonies/web-restricted-001/export/dc",
+            "404",
+        ),
+        ("/api/v1/export/{format}", "/api/v1/export/csv", "200"),
+        ("/api/v1/export/{format}", "/api/v1/export/vtt", "422"),
     ];
     for (path, url, status) in examples {
         let op = &paths[path]["get"];
@@ -867,4 +879,105 @@ fn researchers_sign_in_to_see_restricted_testimonies_and_out_again() {
     );
     assert_eq!(r.status, 429);
     assert!(r.set_cookie("tanu_session").is_none());
+}
+
+/// Every export format over the API, for the caller's role: a hidden
+/// testimony answers exactly like an unknown one, redacted text and the
+/// originals stay on the server below archivist, a token's role counts.
+#[test]
+fn exports_over_the_api_follow_the_callers_role() {
+    let t = archive();
+    t.tanu()
+        .args(["--curator", "test", "redact", "hu-mr-001", "2"])
+        .args([
+            "--match",
+            "ezerkilencszázhuszonhárom",
+            "--reason",
+            "személyes adat",
+        ])
+        .assert()
+        .success();
+    let srv = Server::start(&t);
+    for format in ["json", "csv", "ohms", "vtt", "dc"] {
+        let r = srv.get(&format!("/api/v1/testimonies/hu-mr-001/export/{format}"));
+        assert_eq!(r.status, 200, "{format}");
+        assert!(
+            r.header("content-disposition")
+                .is_some_and(|d| d.contains("hu-mr-001.")),
+            "{format}"
+        );
+        let text = r.text();
+        assert!(
+            !text.contains("ezerkilencszázhuszonhárom"),
+            "{format} leaks redacted text"
+        );
+        if ["json", "ohms", "vtt"].contains(&format) {
+            // The formats that carry the transcript mark where text was.
+            assert!(text.contains("[…]"), "{format} lacks the redaction mark");
+        }
+        let hidden = srv.get(&format!(
+            "/api/v1/testimonies/web-restricted-001/export/{format}"
+        ));
+        let unknown = srv.get(&format!("/api/v1/testimonies/nincs-ilyen/export/{format}"));
+        assert_eq!(
+            (hidden.status, hidden.text()),
+            (unknown.status, unknown.text())
+        );
+        assert_eq!(hidden.status, 404);
+    }
+    let doc = srv.get("/api/v1/testimonies/hu-mr-001/export/json").json();
+    assert_eq!(doc["role"], "public");
+    assert!(doc["originals"].as_array().is_none_or(|o| o.is_empty()));
+    assert_eq!(
+        srv.get("/api/v1/testimonies/hu-mr-001/export/pdf").status,
+        404
+    );
+
+    // All at once: JSON Lines and CSV hold what the role may see.
+    let all = srv.get("/api/v1/export/json");
+    assert_eq!(all.header("content-type"), Some("application/x-ndjson"));
+    let ids: Vec<String> = all
+        .text()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("a JSON line"))
+        .map(|d| d["testimony"]["id"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert!(ids.contains(&"hu-mr-001".to_string()), "{ids:?}");
+    assert!(
+        !ids.iter()
+            .any(|i| i == "web-restricted-001" || i == "web-draft-001"),
+        "{ids:?}"
+    );
+    let csv = srv.get("/api/v1/export/csv").text();
+    assert!(csv.contains("hu-mr-001") && !csv.contains("web-restricted-001"));
+    assert!(
+        !csv.contains("Karagand"),
+        "the restricted testimony's title leaked"
+    );
+
+    // A researcher's token sees the restricted testimony, not the redaction.
+    t.tanu()
+        .args(["user", "add", "kutato", "researcher", "--password-stdin"])
+        .write_stdin("titkos-jelszo-42\n")
+        .assert()
+        .success();
+    let out = t
+        .tanu()
+        .args(["token", "add", "kutato"])
+        .output()
+        .expect("token");
+    let bearer = format!("Bearer {}", String::from_utf8_lossy(&out.stdout).trim());
+    let r = srv.get_with(
+        "/api/v1/testimonies/web-restricted-001/export/json",
+        &[("Authorization", &bearer)],
+    );
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()["role"], "researcher");
+    let r = srv.get_with("/api/v1/export/csv", &[("Authorization", &bearer)]);
+    assert!(r.text().contains("web-restricted-001"));
+    let r = srv.get_with(
+        "/api/v1/testimonies/hu-mr-001/export/json",
+        &[("Authorization", &bearer)],
+    );
+    assert!(!r.text().contains("ezerkilencszázhuszonhárom"));
 }

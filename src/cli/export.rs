@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use clap::Args;
 
-use tanu::export::{ExportFormat, ExportRecord, csv, dc, json, ohms, vtt};
+use tanu::export::ExportFormat;
 
 use super::{Cli, print};
 
@@ -34,20 +34,6 @@ fn parse_format(s: &str) -> Result<ExportFormat, String> {
         .ok_or_else(|| format!("unknown format {s:?} (use json, csv, ohms, vtt or dc)"))
 }
 
-fn render(
-    format: ExportFormat,
-    r: &ExportRecord,
-    vocab: &tanu::vocab::Vocabulary,
-) -> anyhow::Result<String> {
-    Ok(match format {
-        ExportFormat::Json => json::to_json(r) + "\n",
-        ExportFormat::Csv => csv::to_csv([r]),
-        ExportFormat::Ohms => ohms::to_ohms(r, vocab),
-        ExportFormat::Vtt => vtt::to_vtt(r)?,
-        ExportFormat::Dc => dc::to_dc(r, vocab),
-    })
-}
-
 fn write_to(out: Option<&Path>, text: &str) -> anyhow::Result<()> {
     match out {
         Some(path) => {
@@ -69,7 +55,7 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> anyhow::Result<ExitCode> {
             eprintln!("tanu: no testimony with id `{}`", print::safe(id));
             return Ok(ExitCode::from(1));
         };
-        let text = render(args.format, &record, vocab)?;
+        let text = tanu::export::render(args.format, &record, vocab)?;
         let out = match &args.out {
             Some(dir) if dir.is_dir() => Some(dir.join(format!(
                 "{}.{}",
@@ -83,10 +69,7 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> anyhow::Result<ExitCode> {
     }
 
     let ids: Vec<String> = archive.list(cli.role)?.into_iter().map(|t| t.id).collect();
-    let per_file = matches!(
-        args.format,
-        ExportFormat::Ohms | ExportFormat::Vtt | ExportFormat::Dc
-    );
+    let per_file = !args.format.holds_many();
     let mut failed = 0;
     if per_file {
         let Some(dir) = &args.out else {
@@ -101,7 +84,7 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> anyhow::Result<ExitCode> {
             let Some(record) = archive.record(id, cli.role)? else {
                 continue;
             };
-            match render(args.format, &record, vocab) {
+            match tanu::export::render(args.format, &record, vocab) {
                 Ok(text) => {
                     let path = dir.join(format!("{id}.{}", args.format.extension()));
                     write_to(Some(&path), &text)?;
@@ -129,10 +112,7 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> anyhow::Result<ExitCode> {
                 records.push(r);
             }
         }
-        let text = match args.format {
-            ExportFormat::Csv => csv::to_csv(&records),
-            _ => records.iter().map(|r| json::to_json(r) + "\n").collect(),
-        };
+        let text = tanu::export::render_many(args.format, &records).unwrap_or_default();
         write_to(args.out.as_deref(), &text)?;
         if let Some(out) = &args.out {
             println!(

@@ -91,6 +91,49 @@ pub enum ExportError {
     NoTimecodes(String),
 }
 
+impl ExportFormat {
+    /// The media type of the format, as HTTP names it.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "application/json",
+            ExportFormat::Csv => "text/csv; charset=utf-8",
+            ExportFormat::Ohms | ExportFormat::Dc => "application/xml; charset=utf-8",
+            ExportFormat::Vtt => "text/vtt; charset=utf-8",
+        }
+    }
+
+    /// Whether several testimonies go in one file of this format (JSON
+    /// Lines, one CSV table); the others are one file per testimony.
+    pub fn holds_many(self) -> bool {
+        matches!(self, ExportFormat::Json | ExportFormat::Csv)
+    }
+}
+
+/// One testimony in `format`.
+pub fn render(
+    format: ExportFormat,
+    r: &ExportRecord,
+    vocab: &crate::vocab::Vocabulary,
+) -> Result<String, ExportError> {
+    Ok(match format {
+        ExportFormat::Json => json::to_json(r) + "\n",
+        ExportFormat::Csv => csv::to_csv([r]),
+        ExportFormat::Ohms => ohms::to_ohms(r, vocab),
+        ExportFormat::Vtt => vtt::to_vtt(r)?,
+        ExportFormat::Dc => dc::to_dc(r, vocab),
+    })
+}
+
+/// Several testimonies in one file: JSON Lines or one CSV table; `None`
+/// for the formats that hold one testimony per file.
+pub fn render_many(format: ExportFormat, records: &[ExportRecord]) -> Option<String> {
+    match format {
+        ExportFormat::Csv => Some(csv::to_csv(records)),
+        ExportFormat::Json => Some(records.iter().map(|r| json::to_json(r) + "\n").collect()),
+        _ => None,
+    }
+}
+
 /// The English name of a language code, as OHMS and catalogues write it.
 pub(crate) fn language_name(code: &str) -> &str {
     match code {

@@ -94,6 +94,28 @@ pub struct SearchRequest {
     pub today: Date,
     /// Snippet length in characters.
     pub snippet_chars: usize,
+    /// Ranked testimonies to skip before the first one returned (a later
+    /// page). Their passages are not built.
+    pub offset: usize,
+    /// How many testimonies are ranked before `offset` and `limit` cut
+    /// the page out; 0 means `offset + limit`. Pages cut from the same
+    /// window come from one ranking, so none repeats or goes missing
+    /// across them (a deeper ranking collects more passages and can
+    /// order the testimonies differently).
+    pub window: usize,
+    /// The order of the returned testimonies.
+    pub order: Order,
+}
+
+/// The order of search results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// Best match first.
+    #[default]
+    Relevance,
+    /// By recording date, oldest first; undated last; ties by identifier.
+    /// Only the ranking window is sorted.
+    Recorded,
 }
 
 impl SearchRequest {
@@ -109,7 +131,15 @@ impl SearchRequest {
             role: Role::Archivist,
             today: crate::dates::today(),
             snippet_chars: 220,
+            offset: 0,
+            window: 0,
+            order: Order::Relevance,
         }
+    }
+
+    /// Testimonies ranked before the page is cut out.
+    fn depth(&self) -> usize {
+        self.window.max(self.offset.saturating_add(self.limit))
     }
 }
 
@@ -327,7 +357,11 @@ fn search_in_snapshot(
     let set_collector = collect::TestimonySet {
         facet_field: req.facets.then_some(facet_field),
     };
-    let mut want = (req.limit * req.passages.max(1) * 8).max(200);
+    let depth = req.depth();
+    let mut want = depth
+        .saturating_mul(req.passages.max(1))
+        .saturating_mul(8)
+        .clamp(200, MAX_COLLECTED);
     let (mut top, testimonies) = searcher.search(
         &full,
         &(TopDocs::with_limit(want).order_by_score(), set_collector),
@@ -337,10 +371,10 @@ fn search_in_snapshot(
     // Fetch more passages until enough testimonies are represented.
     loop {
         let distinct = keys.distinct_testimonies(&top)?;
-        if distinct >= req.limit || top.len() < want || want >= total_passages {
+        if distinct >= depth || top.len() < want || want >= total_passages.min(MAX_COLLECTED) {
             break;
         }
-        want *= 4;
+        want = want.saturating_mul(4).min(MAX_COLLECTED);
         top = searcher.search(&full, &TopDocs::with_limit(want).order_by_score())?;
     }
 
@@ -383,9 +417,10 @@ fn search_in_snapshot(
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
 
-    let mut hits = Vec::new();
+    // The window: the visible testimonies in rank order, then the page.
+    let mut window = Vec::new();
     for (score, tnum) in ranked {
-        if hits.len() >= req.limit {
+        if window.len() >= depth {
             break;
         }
         let Some(t) = store.testimony_by_num(tnum as i64)? else {
@@ -396,9 +431,21 @@ fn search_in_snapshot(
             embargo_until: t.embargo_until.as_deref(),
             status: &t.status,
         };
-        if !can_see(req.role, vis, req.today) {
-            continue;
+        if can_see(req.role, vis, req.today) {
+            window.push((score, tnum, t));
         }
+    }
+    if req.order == Order::Recorded {
+        window.sort_by(|(_, _, a), (_, _, b)| {
+            (a.recorded.is_none(), &a.recorded, &a.id).cmp(&(
+                b.recorded.is_none(),
+                &b.recorded,
+                &b.id,
+            ))
+        });
+    }
+    let mut hits = Vec::new();
+    for (score, tnum, t) in window.into_iter().skip(req.offset).take(req.limit) {
         let redactions = if req.role.sees_redacted() {
             Vec::new()
         } else {
@@ -546,6 +593,10 @@ fn asked_context(
         snippet: snippet::snippet(&text, lang, highlight, snippet_chars),
     }))
 }
+
+/// The most passages one search collects while it looks for enough
+/// distinct testimonies (a bound on the work a deep page can ask for).
+const MAX_COLLECTED: usize = 200_000;
 
 /// Weight of a passage that is a question answered by the next passage.
 const QUESTION_WEIGHT: f32 = 0.3;

@@ -1,15 +1,17 @@
 //! JSON under `/api/v1`: `search` (the parameters of the search page; the
-//! results as `tanu search --json` gives them) and `testimonies/{id}` (as
-//! `tanu show --json`), from the same `Archive` calls and access rules as
-//! the pages. Errors are `{"error": …}`; a query error adds its `column`;
+//! results as `tanu search --json` gives them), `testimonies/{id}` (as
+//! `tanu show --json`) and the exports of `tanu export` (`testimonies/{id}/
+//! export/{format}`, and `export/{json|csv}` for every testimony the viewer
+//! may see), from the same `Archive` calls and access rules as the pages. Errors are `{"error": …}`; a query error adds its `column`;
 //! a hidden testimony answers like a missing one.
 
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
+use crate::export::ExportFormat;
 use crate::search::{SearchError, TestimonyHit};
 use crate::vocab::Facet;
 
@@ -141,5 +143,114 @@ pub async fn testimony(
     match result {
         Ok(view) => Json(view).into_response(),
         Err(f) => error_response(ApiError::Fail(f)),
+    }
+}
+
+/// Why an export cannot be made, for its answer.
+enum ExportFailure {
+    Fail(Failure),
+    Unknown(String),
+    Format(String),
+}
+
+fn export_failure(e: ExportFailure) -> Response {
+    match e {
+        ExportFailure::Fail(f) => error_response(ApiError::Fail(f)),
+        ExportFailure::Unknown(format) => (
+            StatusCode::NOT_FOUND,
+            Json(serde_json::json!({
+                "error": format!("unknown export format {format:?} (json, csv, ohms, vtt or dc)")
+            })),
+        )
+            .into_response(),
+        ExportFailure::Format(message) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Json(serde_json::json!({ "error": message })),
+        )
+            .into_response(),
+    }
+}
+
+fn export_answer(format: ExportFormat, many: bool, name: &str, body: String) -> Response {
+    let media_type = if many && format == ExportFormat::Json {
+        "application/x-ndjson"
+    } else {
+        format.media_type()
+    };
+    (
+        [
+            (header::CONTENT_TYPE, media_type.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// `GET /api/v1/testimonies/{id}/export/{format}`: one testimony as
+/// `tanu export ID --format FORMAT` writes it for the viewer's role (a
+/// hidden testimony answers like a missing one).
+pub async fn export_one(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Path((id, format)): Path<(String, String)>,
+) -> Response {
+    let creds = Creds::from_headers(&headers, true);
+    let Some(fmt) = ExportFormat::parse(&format) else {
+        return export_failure(ExportFailure::Unknown(format));
+    };
+    let result = blocking(&state, move |a| {
+        let role = viewer(a, &creds)?.role;
+        let Some(record) = a.record(&id, role)? else {
+            return Ok(Err(ExportFailure::Fail(Failure::NotFound)));
+        };
+        let name = format!("{}.{}", record.view.testimony.id, fmt.extension());
+        Ok(match crate::export::render(fmt, &record, a.vocabulary()) {
+            Ok(text) => Ok((name, text)),
+            Err(e) => Err(ExportFailure::Format(e.to_string())),
+        })
+    })
+    .await;
+    match result {
+        Ok(Ok((name, text))) => export_answer(fmt, false, &name, text),
+        Ok(Err(e)) => export_failure(e),
+        Err(f) => export_failure(ExportFailure::Fail(f)),
+    }
+}
+
+/// `GET /api/v1/export/{json|csv}`: every testimony the viewer may see,
+/// as `tanu export --all` writes it (JSON Lines, `application/x-ndjson`,
+/// or one CSV table).
+pub async fn export_all(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Path(format): Path<String>,
+) -> Response {
+    let creds = Creds::from_headers(&headers, true);
+    let Some(fmt) = ExportFormat::parse(&format) else {
+        return export_failure(ExportFailure::Unknown(format));
+    };
+    if !fmt.holds_many() {
+        return export_failure(ExportFailure::Format(format!(
+            "{format} holds one testimony per file: ask /api/v1/testimonies/{{id}}/export/{format}"
+        )));
+    }
+    let result = blocking(&state, move |a| {
+        let role = viewer(a, &creds)?.role;
+        let mut records = Vec::new();
+        for t in a.list(role)? {
+            if let Some(r) = a.record(&t.id, role)? {
+                records.push(r);
+            }
+        }
+        Ok(crate::export::render_many(fmt, &records).unwrap_or_default())
+    })
+    .await;
+    match result {
+        Ok(text) => export_answer(fmt, true, &format!("tanu-export.{}", fmt.extension()), text),
+        Err(f) => export_failure(ExportFailure::Fail(f)),
     }
 }

@@ -402,6 +402,11 @@ pub(crate) fn router(state: Shared) -> Router {
         .route("/api/v1/testimonies", get(api::list))
         .route("/api/v1/testimonies/{id}", get(api::testimony))
         .route("/api/v1/facets/{facet}", get(api::facets))
+        .route(
+            "/api/v1/testimonies/{id}/export/{format}",
+            get(api::export_one),
+        )
+        .route("/api/v1/export/{format}", get(api::export_all))
         .route("/static/style.css", get(style))
         .route("/static/app.js", get(script))
         .fallback(not_found)

@@ -11,7 +11,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use crate::Archive;
-use crate::search::{Filter, QueryError, SearchError, SearchRequest, SearchResults};
+use crate::search::{Filter, Order, QueryError, SearchError, SearchRequest, SearchResults};
 use crate::vocab::Facet;
 
 use super::html::{marked, path_segment, query_string, timecode};
@@ -182,40 +182,25 @@ pub fn run(
     }
     req.facets = facets;
     // The library ranks testimonies by the passages it collects, and it
-    // collects more for a larger limit: pages cut from requests of
-    // different limits could repeat or skip a testimony. So every page of
-    // a block of RANK_BLOCK pages is cut from the same request.
-    req.limit = page.div_ceil(RANK_BLOCK) * RANK_BLOCK * PAGE_SIZE;
-    let mut results = archive.search(&req)?;
-    if p.by_date() && results.total_testimonies > results.hits.len() {
-        req.limit = results.total_testimonies.min(MAX_SORTED);
-        req.facets = false;
-        let all = archive.search(&req)?;
-        results.hits = all.hits;
-    }
+    // collects more for a deeper ranking: pages cut from rankings of
+    // different depths could repeat or skip a testimony. So every page of
+    // a block of RANK_BLOCK pages is cut from the same window, and only
+    // the page's passages are built.
+    req.offset = (page - 1) * PAGE_SIZE;
+    req.limit = PAGE_SIZE;
     if p.by_date() {
-        // Undated last; then by identifier, for a stable order.
-        results.hits.sort_by(|a, b| {
-            (a.recorded.is_none(), &a.recorded, &a.id).cmp(&(
-                b.recorded.is_none(),
-                &b.recorded,
-                &b.id,
-            ))
-        });
+        req.order = Order::Recorded;
+        req.window = MAX_SORTED;
+    } else {
+        req.window = page.div_ceil(RANK_BLOCK) * RANK_BLOCK * PAGE_SIZE;
     }
+    let results = archive.search(&req)?;
     let shown = results.total_testimonies.min(if p.by_date() {
         MAX_SORTED
     } else {
         MAX_PAGE * PAGE_SIZE
     });
     let pages = shown.div_ceil(PAGE_SIZE).max(1);
-    let start = (page - 1) * PAGE_SIZE;
-    results.hits = results
-        .hits
-        .into_iter()
-        .skip(start)
-        .take(PAGE_SIZE)
-        .collect();
     Ok((results, pages))
 }
 
