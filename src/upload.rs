@@ -593,6 +593,40 @@ mod tests {
     }
 
     #[test]
+    fn jobs_are_recorded_and_a_running_one_is_interrupted_after_a_restart() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut a = Staging::create(tmp.path()).unwrap();
+        let b = Staging::create(tmp.path()).unwrap();
+        assert_eq!((a.id, b.id), (1, 2));
+        let rel = match staged_path("doboz/kiss.txt").unwrap() {
+            Staged::Keep(p) => p,
+            Staged::Hidden => unreachable!(),
+        };
+        let path = a.file_path(&rel).unwrap();
+        assert!(path.starts_with(&a.root) && path.parent().unwrap().is_dir());
+        assert!(matches!(a.file_path(&rel), Err(UploadError::Twice(_))));
+        let file = JobFile {
+            path: "doboz/kiss.txt".into(),
+            bytes: 10,
+            outcomes: Vec::new(),
+        };
+        let mut done = Job::new(&a, "Kiss Anna", vec![file.clone()]);
+        done.state = JobState::Done;
+        done.save(tmp.path()).unwrap();
+        let mut running = Job::new(&b, "Kiss Anna", vec![file]);
+        running.state = JobState::Running;
+        running.save(tmp.path()).unwrap();
+        let loaded = Job::load_all(tmp.path()).unwrap();
+        assert_eq!(loaded.len(), 2);
+        assert_eq!(loaded[0], done);
+        assert_eq!(loaded[1].state, JobState::Interrupted);
+        // A refused upload leaves nothing, and the next number goes on.
+        b.discard();
+        let c = Staging::create(tmp.path()).unwrap();
+        assert_eq!(c.id, 3, "job 2's record keeps its number");
+    }
+
+    #[test]
     fn summary_counts_outcomes() {
         let o = |s: &str| FileOutcome {
             outcome: s.into(),
