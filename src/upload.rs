@@ -315,6 +315,14 @@ pub struct Job {
     /// Warnings about the whole upload (sheet rows no transcript took).
     #[serde(default)]
     pub notes: Vec<String>,
+    /// The encoding every file is read in (`tanu ingest --encoding`);
+    /// detected when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+    /// Whether a file with another name may replace a testimony with the
+    /// same identifier (`tanu ingest --replace`).
+    #[serde(default)]
+    pub replace: bool,
 }
 
 impl Job {
@@ -330,6 +338,8 @@ impl Job {
             error: None,
             files,
             notes: Vec::new(),
+            encoding: None,
+            replace: false,
         }
     }
 
@@ -448,15 +458,29 @@ fn ingest(
 ) -> Result<(), UploadError> {
     let root = archive_dir.join(UPLOADS_DIR).join(job.id.to_string());
     let mut archive = Archive::open(archive_dir)?;
-    let mut batch = Batch::plan(
-        std::slice::from_ref(&root),
-        &IngestOptions::default(),
-        archive.vocabulary(),
-    )
-    .map_err(|e| UploadError::Io {
-        path: root.clone(),
-        source: std::io::Error::other(e.to_string()),
-    })?;
+    let encoding = match &job.encoding {
+        Some(label) => {
+            Some(
+                crate::decode::encoding_for_label(label).ok_or_else(|| UploadError::Io {
+                    path: root.clone(),
+                    source: std::io::Error::other(format!("unknown encoding {label:?}")),
+                })?,
+            )
+        }
+        None => None,
+    };
+    let opts = IngestOptions {
+        encoding,
+        replace: job.replace,
+        sheet: None,
+    };
+    let mut batch =
+        Batch::plan(std::slice::from_ref(&root), &opts, archive.vocabulary()).map_err(|e| {
+            UploadError::Io {
+                path: root.clone(),
+                source: std::io::Error::other(e.to_string()),
+            }
+        })?;
     let sheet_paths: Vec<String> = batch
         .sheets
         .iter()
@@ -655,6 +679,8 @@ mod tests {
                 f(vec![o("unchanged"), o("new")]),
             ],
             notes: Vec::new(),
+            encoding: None,
+            replace: false,
         };
         let s = job.summary();
         assert_eq!((s.done, s.total), (3, 4));

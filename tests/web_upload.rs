@@ -248,12 +248,24 @@ impl Server {
         files: &[(&str, &[u8])],
         extra: &[(&str, &str)],
     ) -> Response {
+        self.upload_form(cookie, csrf, &[], files, extra)
+    }
+
+    fn upload_form(
+        &self,
+        cookie: &str,
+        csrf: Option<&str>,
+        fields: &[(&str, &str)],
+        files: &[(&str, &[u8])],
+        extra: &[(&str, &str)],
+    ) -> Response {
         let boundary = "----tanuTestBoundary7MA4YWxkTrZu0gW";
         let mut body = Vec::new();
-        if let Some(token) = csrf {
+        let csrf_field = csrf.map(|t| ("csrf", t));
+        for (name, value) in csrf_field.iter().chain(fields) {
             body.extend_from_slice(
                 format!(
-                    "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n"
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
                 )
                 .as_bytes(),
             );
@@ -471,6 +483,68 @@ fn a_folder_is_uploaded_and_ingested_in_the_background() {
     );
     let hits = srv.get("/api/v1/search?q=Szolyva", &jar).json();
     assert_eq!(hits["total_testimonies"], 1, "still one: {hits}");
+
+    // A corrected copy under another name names the same testimony: as
+    // with `tanu ingest`, it replaces it only when asked to.
+    let corrected = KOVACS.replace("Negyvenhét őszén", "Negyvenhét tavaszán");
+    let files: &[(&str, &[u8])] = &[("javitott/kovacs-javitott.txt", corrected.as_bytes())];
+    let r = srv.upload(&jar, Some(&token), files);
+    let job3 = srv.wait_job(r.header("location").expect("job"), &jar);
+    let f = outcome_of(&job3, "javitott/kovacs-javitott.txt");
+    assert_eq!(f["outcomes"][0]["outcome"], "failed", "{job3}");
+    assert!(
+        f["outcomes"][0]["error"][0].as_str().is_some_and(|e| e
+            .starts_with("javitott/kovacs-javitott.txt: ")
+            && e.contains("--replace")),
+        "{job3}"
+    );
+    let r = srv.upload_form(&jar, Some(&token), &[("replace", "1")], files, &[]);
+    let job4 = srv.wait_job(r.header("location").expect("job"), &jar);
+    assert_eq!(job4["job"]["replace"], true);
+    assert_eq!(job4["summary"]["updated"], 1, "{job4}");
+    let hits = srv.get("/api/v1/search?q=tavasz%C3%A1n", &jar).json();
+    assert_eq!(
+        hits["total_testimonies"], 1,
+        "the new revision is searchable: {hits}"
+    );
+
+    // A forced encoding, as `tanu ingest --encoding`; an unknown one is refused.
+    let latin2: Vec<u8> = "id: up-latin2-004\ntitle: Őrök és fűtők\nlanguage: hu\n---\nŐszig a fűtőházban dolgoztunk, Sztálinóban.\n"
+        .chars()
+        .map(|c| match c {
+            'Ő' => 0xD5,
+            'ő' => 0xF5,
+            'ű' => 0xFB,
+            'á' => 0xE1,
+            'é' => 0xE9,
+            c => u8::try_from(u32::from(c)).expect("ASCII"),
+        })
+        .collect();
+    let r = srv.upload_form(
+        &jar,
+        Some(&token),
+        &[("encoding", "iso-8859-2")],
+        &[("latin2.txt", &latin2)],
+        &[],
+    );
+    let job5 = srv.wait_job(r.header("location").expect("job"), &jar);
+    assert_eq!(job5["job"]["encoding"], "iso-8859-2");
+    assert_eq!(job5["summary"]["ingested"], 1, "{job5}");
+    let rec = srv.get("/api/v1/testimonies/up-latin2-004", &jar).text();
+    assert!(rec.contains("Őrök és fűtők"), "{rec}");
+    let r = srv.upload_form(
+        &jar,
+        Some(&token),
+        &[("encoding", "klingon-8")],
+        &[("x.txt", b"x")],
+        &[],
+    );
+    assert_eq!(r.status, 400);
+    assert!(
+        r.text().contains("Unknown encoding klingon-8"),
+        "{}",
+        r.text()
+    );
     let before = uploads_in(&t);
 
     // Names that would leave the staging folder are refused, and nothing

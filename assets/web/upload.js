@@ -81,6 +81,8 @@
     e.preventDefault();
     var data = new FormData();
     data.append("csrf", form.querySelector("input[name=csrf]").value);
+    data.append("encoding", form.querySelector("select[name=encoding]").value);
+    if (form.querySelector("input[name=replace]").checked) { data.append("replace", "1"); }
     list.textContent = "";
     list.hidden = false;
     var bars = [], total = 0;

@@ -304,6 +304,23 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Drop files or a folder here, or choose them:",
     ),
     ("upload_folder", "Mappa", "A folder"),
+    ("upload_options", "Beolvasás", "Reading"),
+    ("upload_encoding", "Kódolás", "Encoding"),
+    (
+        "upload_encoding_detect",
+        "felismerés (ajánlott)",
+        "detect (recommended)",
+    ),
+    (
+        "upload_replace",
+        "Más nevű fájl is felülírhat egy azonos azonosítójú visszaemlékezést (új változatként), mint a `tanu ingest --replace`",
+        "A file with another name may replace a testimony with the same identifier (as a new revision), as `tanu ingest --replace`",
+    ),
+    (
+        "upload_bad_encoding",
+        "Ismeretlen kódolás: {name}; semmi sem került be.",
+        "Unknown encoding {name}; nothing was kept.",
+    ),
     ("upload_files", "Fájlok", "Files"),
     (
         "upload_submit",

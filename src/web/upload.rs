@@ -192,12 +192,14 @@ pub async fn post(State(state): State<Shared>, req: Request) -> Response {
         Err(e) => return failure_page(Failure::Internal(e.to_string()), lang),
     };
     match receive(multipart, staging, &headers, limits, m).await {
-        Ok((staging, files)) => {
+        Ok((staging, files, options)) => {
             if files.is_empty() {
                 staging.discard();
                 return again(StatusCode::BAD_REQUEST, m.get("upload_nothing").into());
             }
-            let job = Job::new(&staging, &who, files);
+            let mut job = Job::new(&staging, &who, files);
+            job.encoding = options.encoding;
+            job.replace = options.replace;
             let id = job.id;
             let jobs = state.clone();
             match tokio::task::spawn_blocking(move || jobs.jobs.submit(job)).await {
@@ -216,15 +218,25 @@ pub async fn post(State(state): State<Shared>, req: Request) -> Response {
     }
 }
 
-/// Reads the form: the CSRF token first, then every file, written to the
-/// staging folder chunk by chunk. On any refusal the folder is removed.
+/// The ingest options of the form (as `tanu ingest --encoding`,
+/// `--replace`).
+#[derive(Default)]
+struct Options {
+    encoding: Option<String>,
+    replace: bool,
+}
+
+/// Reads the form: the CSRF token first, then the options and every file,
+/// written to the staging folder chunk by chunk. On any refusal the folder
+/// is removed.
 async fn receive(
     mut mp: Multipart,
     mut staging: Staging,
     headers: &HeaderMap,
     limits: UploadLimits,
     m: Msg,
-) -> Result<(Staging, Vec<JobFile>), Refusal> {
+) -> Result<(Staging, Vec<JobFile>, Options), Refusal> {
+    let mut options = Options::default();
     let result = async {
         let mut files: Vec<JobFile> = Vec::new();
         let mut total = 0u64;
@@ -258,6 +270,20 @@ async fn receive(
                 continue;
             }
             let Some(file_name) = field.file_name().map(str::to_string) else {
+                let value = field.text().await.map_err(broken)?;
+                match name.as_str() {
+                    "encoding" if !value.trim().is_empty() => {
+                        if crate::decode::encoding_for_label(&value).is_none() {
+                            return Err(Refusal::Status(
+                                StatusCode::BAD_REQUEST,
+                                m.fill("upload_bad_encoding", &[("name", value)]),
+                            ));
+                        }
+                        options.encoding = Some(value.trim().to_string());
+                    }
+                    "replace" => options.replace = !value.is_empty(),
+                    _ => {}
+                }
                 continue;
             };
             if file_name.is_empty() {
@@ -327,7 +353,7 @@ async fn receive(
     }
     .await;
     match result {
-        Ok(files) => Ok((staging, files)),
+        Ok(files) => Ok((staging, files, options)),
         Err(r) => {
             let _ = tokio::task::spawn_blocking(move || staging.discard()).await;
             Err(r)
