@@ -665,6 +665,28 @@ fn only_archivists_see_the_curation_screens() {
         );
         assert_eq!(r.status, 404, "merge as {who:?}");
         assert_eq!(r.body, unknown.body);
+        // Whatever the body: not a form, or not multipart.
+        for (path, ct) in [
+            (
+                "/curate/merge/up-kovacs-001/up-petrov-002",
+                "application/json",
+            ),
+            ("/curate/upload", "application/x-www-form-urlencoded"),
+            ("/curate/upload", "multipart/form-data"),
+        ] {
+            let r = srv.request(
+                "POST",
+                path,
+                &[("Cookie", &with_csrf)],
+                Some(ct),
+                b"{\"x\":1}",
+            );
+            assert_eq!(
+                (r.status, &r.body),
+                (404, &unknown.body),
+                "{path} {ct} as {who:?}"
+            );
+        }
     }
     assert_eq!(uploads_in(&t), ["1", "1.json"]);
     // Jobs survive a restart of the server.

@@ -6,7 +6,6 @@
 //! does ([`Archive::merge`], as the signed-in archivist, with a reason).
 
 use askama::Template;
-use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -353,7 +352,7 @@ pub async fn merge(
     State(state): State<Shared>,
     Path((a, b)): Path<(String, String)>,
     headers: HeaderMap,
-    Form(f): Form<MergeForm>,
+    body: axum::body::Bytes,
 ) -> Response {
     let lang = i18n::choose(&headers, None);
     let m = Msg { lang };
@@ -361,6 +360,9 @@ pub async fn merge(
         Ok(w) => w,
         Err(f) => return failure_page(f, lang),
     };
+    // Read only after the check, so that anyone else gets the 404 whatever
+    // they send.
+    let f: MergeForm = serde_urlencoded::from_bytes(&body).unwrap_or_default();
     if !genuine(&headers, &f.csrf) {
         return refused(lang);
     }
