@@ -87,6 +87,7 @@ struct MapPage {
     m: Msg,
     switch_href: String,
     who: String,
+    curates: bool,
     width: String,
     height: String,
     inset_box: String,
@@ -167,11 +168,15 @@ pub async fn page(
         Ok((
             gather(a, v.role, lang).map_err(Failure::from)?,
             v.name.unwrap_or_default(),
+            v.role == Role::Archivist,
         ))
     })
     .await;
     let resp = match result {
-        Ok((raw, who)) => render(&build(m, raw, who)),
+        Ok((raw, who, curates)) => render(&MapPage {
+            curates,
+            ..build(m, raw, who)
+        }),
         Err(f) => failure_page(f, lang),
     };
     remember_lang(resp, Some(&p.hl))
@@ -232,6 +237,7 @@ fn build(m: Msg, raw: Vec<Raw>, who: String) -> MapPage {
     MapPage {
         m,
         who,
+        curates: false,
         switch_href: format!("/map?hl={}", lang.other().code()),
         width: n(w),
         height: n(h),
