@@ -421,6 +421,18 @@ impl Browser {
         );
     }
 
+    /// Performs mouse actions (W3C `pointerMove`, `pointerDown`,
+    /// `pointerUp` objects), e.g. a drag that selects text, then releases
+    /// every button.
+    pub fn pointer(&self, actions: &[Value]) {
+        self.post(
+            "/actions",
+            json!({"actions": [{"type": "pointer", "id": "mouse",
+                "parameters": {"pointerType": "mouse"}, "actions": actions}]}),
+        );
+        self.session_cmd("DELETE", "/actions", Value::Null);
+    }
+
     /// Waits until `ready` holds, or panics saying `what` after `WAIT`.
     pub fn wait_until(&self, what: &str, mut ready: impl FnMut(&Browser) -> bool) {
         let started = Instant::now();
