@@ -245,6 +245,17 @@ fn an_archivists_working_day_and_what_the_public_then_sees() {
         .count();
     let end = start + NAME.chars().count();
     assert_eq!(filled, json!(["4", start.to_string(), end.to_string()]));
+    let clear = b.script(
+        "const p = document.querySelector('p.text[data-ordinal=\"4\"]').getBoundingClientRect();
+         const f = document.getElementById('redact-form').getBoundingClientRect();
+         return p.top >= 0 && p.bottom <= f.top;",
+        json!([]),
+    );
+    assert_eq!(
+        clear,
+        json!(true),
+        "the floating form leaves the passage in view"
+    );
     b.screenshot("curation-6-selection");
     b.type_into(&b.find("#rd-reason"), "a család kérésére");
     b.click(&b.find("#redact-form button[type=submit]"));
