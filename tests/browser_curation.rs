@@ -137,6 +137,14 @@ fn drag_select(b: &Browser, ordinal: u32, text: &str) {
     ]);
 }
 
+/// Searches from the landing page as a person does: type, click the button.
+fn search(b: &Browser, srv: &WebServer, q: &str) {
+    b.goto(&srv.url("/"));
+    b.type_into(&b.find("#q"), q);
+    b.click(&b.find("form.searchbar button[type=submit]"));
+    b.wait_for_url("/search?q=");
+}
+
 #[test]
 fn an_archivists_working_day_and_what_the_public_then_sees() {
     let started = std::time::Instant::now();
@@ -294,13 +302,22 @@ fn an_archivists_working_day_and_what_the_public_then_sees() {
     b.sign_out(&srv);
 
     // The public: the name is found nowhere.
-    b.goto(&srv.url("/search?q=Bartha"));
+    search(&b, &srv, "Bartha");
     assert!(
         b.find_all("ol.hits > li.hit").is_empty(),
         "no result for the name"
     );
     assert!(b.try_find("p.none").is_some(), "said so");
     b.screenshot("curation-9-public-search-name");
+    // The passage itself is found, without the name.
+    search(&b, &srv, "sógorom");
+    assert_eq!(
+        b.find_all("ol.hits > li.hit").len(),
+        1,
+        "the passage is public"
+    );
+    let hit = b.text_of("ol.hits").unwrap_or_default();
+    assert!(hit.contains("[…]") && !hit.contains("Bartha"), "{hit}");
     b.goto(&srv.url("/t/bc-kovacs-001"));
     let p4 = b.text_of("#p4").expect("passage 4 in the reader");
     assert!(p4.contains("[…]") && !p4.contains("Bartha"), "{p4}");
@@ -313,7 +330,7 @@ fn an_archivists_working_day_and_what_the_public_then_sees() {
     b.screenshot("curation-10-public-reader");
 
     // The facets count the confirmed tags, not the rejected one.
-    b.goto(&srv.url("/search?q=sz%C3%A9nb%C3%A1ny%C3%A1ban"));
+    search(&b, &srv, "szénbányában");
     assert_eq!(b.find_all("ol.hits > li.hit").len(), 1);
     let counts = facets(&b);
     for (_, label) in &confirmed {
