@@ -423,6 +423,18 @@ fn one_record_edited_from_two_browsers() {
     // Sent again, it is saved, and both changes are there.
     anna.click(&anna.find("#edit button[type=submit]"));
     anna.wait_for_url("done=edit");
+    let seen = anna.script(
+        "const n = document.querySelector('p.notice');
+         if (!n) return null;
+         const r = n.getBoundingClientRect();
+         return r.top >= 0 && r.bottom <= window.innerHeight;",
+        json!([]),
+    );
+    assert_eq!(
+        seen,
+        json!(true),
+        "the page opened at the form shows the notice of the save"
+    );
     assert_eq!(value(&anna, "f-title"), json!(annas_title));
     assert_eq!(value(&anna, "f-narrator"), json!("Kovács Jenő bácsi"));
     anna.screenshot("curation-two-3-saved");
