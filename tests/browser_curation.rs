@@ -154,24 +154,25 @@ fn an_archivists_working_day_and_what_the_public_then_sees() {
     let t = TestArchive::new();
     add_archivist(&t, ARCHIVIST);
     // A folder of three transcripts, one broken.
-    let folder = [
-        t.write("interjuk/kovacs.txt", KOVACS),
-        t.write("interjuk/petrov.txt", PETROV),
-        t.write("interjuk/rossz.txt", BROKEN),
-    ];
+    for (name, text) in [("kovacs", KOVACS), ("petrov", PETROV), ("rossz", BROKEN)] {
+        t.write(&format!("interjuk/{name}.txt"), text);
+    }
     let srv = WebServer::serve(&t.dir());
 
     // Sign in, in English.
     b.sign_in(&srv, ARCHIVIST.0, ARCHIVIST.1);
     b.goto(&srv.url("/?hl=en"));
 
-    // Upload: the three files chosen in the file input, sent.
+    // Upload: the folder chosen in the folder input (its files keep their
+    // paths inside it), sent.
     b.goto(&srv.url("/curate/upload"));
-    let paths: Vec<String> = folder.iter().map(|p| p.display().to_string()).collect();
-    b.type_into(&b.find("#files"), &paths.join("\n"));
+    let dir = t.path("interjuk");
+    b.type_into(&b.find("#folder"), &dir.display().to_string());
     b.wait_until("the chosen files listed", |b| {
         b.find_all("#chosen li").len() == 3
     });
+    let chosen = b.text_of("#chosen").unwrap_or_default();
+    assert!(chosen.contains("interjuk/rossz.txt"), "{chosen}");
     b.screenshot("curation-1-upload-chosen");
     b.click(&b.find("form#upload button[type=submit]"));
     b.wait_for_url("/curate/jobs/");
@@ -195,14 +196,14 @@ fn an_archivists_working_day_and_what_the_public_then_sees() {
     assert_eq!(done, json!([1, 1, 1]), "every file's bar is full");
     // The broken file's error, with its path and line as the CLI prints it.
     let err = b
-        .text_of("tr[data-path='rossz.txt'] pre.err")
+        .text_of("tr[data-path='interjuk/rossz.txt'] pre.err")
         .expect("the broken file's error");
     assert!(
-        err.starts_with("rossz.txt:4: ") && err.contains("Atlantisz"),
+        err.starts_with("interjuk/rossz.txt:4: ") && err.contains("Atlantisz"),
         "{err}"
     );
     b.screenshot("curation-3-job-done");
-    let kovacs_link = b.find("tr[data-path='kovacs.txt'] a");
+    let kovacs_link = b.find("tr[data-path='interjuk/kovacs.txt'] a");
     assert_eq!(b.text(&kovacs_link), "bc-kovacs-001");
 
     // Review the testimony's suggestions with the keys: c, c, r.
