@@ -137,6 +137,23 @@ fn drag_select(b: &Browser, ordinal: u32, text: &str) {
     ]);
 }
 
+/// How many suggestions the review page lists, once its URL has `done`.
+fn left_after(b: &Browser, done: &str) -> Option<usize> {
+    let v = b.try_script(
+        "return location.href.includes(arguments[0]) && document.readyState === 'complete'
+                ? document.querySelectorAll('ol.items:not(.hints) > li.item').length : null",
+        json!([done]),
+    )?;
+    v.as_u64().map(|n| n as usize)
+}
+
+/// Saves a screenshot of the page (to look at) and checks it with axe-core:
+/// no serious or critical violation.
+fn look(b: &Browser, name: &str) {
+    b.screenshot(name);
+    b.assert_accessible(name);
+}
+
 /// Searches from the landing page as a person does: type, click the button.
 fn search(b: &Browser, srv: &WebServer, q: &str) {
     b.goto(&srv.url("/"));
@@ -173,16 +190,19 @@ fn an_archivists_working_day_and_what_the_public_then_sees() {
     });
     let chosen = b.text_of("#chosen").unwrap_or_default();
     assert!(chosen.contains("interjuk/rossz.txt"), "{chosen}");
-    b.screenshot("curation-1-upload-chosen");
+    look(&b, "curation-1-upload-chosen");
     b.click(&b.find("form#upload button[type=submit]"));
     b.wait_for_url("/curate/jobs/");
-    b.screenshot("curation-2-job-progress");
+    look(&b, "curation-2-job-progress");
 
     // The job page follows the job until it ends (then it reloads without
     // `data-running`): 2 ingested, 1 failed, every file done.
     b.wait_until("the job to finish", |b| {
-        b.try_find("main[data-job]:not([data-running])").is_some()
-            && b.text_of("#n-failed").as_deref() == Some("1")
+        b.try_script(
+            "return !!document.querySelector('main[data-job]:not([data-running])')
+                    && document.getElementById('n-failed').textContent",
+            json!([]),
+        ) == Some(json!("1"))
     });
     assert_eq!(b.text_of("#n-ingested").as_deref(), Some("2"));
     assert_eq!(b.text_of("#n-failed").as_deref(), Some("1"));
@@ -202,7 +222,7 @@ fn an_archivists_working_day_and_what_the_public_then_sees() {
         err.starts_with("interjuk/rossz.txt:4: ") && err.contains("Atlantisz"),
         "{err}"
     );
-    b.screenshot("curation-3-job-done");
+    look(&b, "curation-3-job-done");
     let kovacs_link = b.find("tr[data-path='interjuk/kovacs.txt'] a");
     assert_eq!(b.text(&kovacs_link), "bc-kovacs-001");
 
@@ -210,22 +230,20 @@ fn an_archivists_working_day_and_what_the_public_then_sees() {
     b.goto(&srv.url("/curate/review?t=bc-kovacs-001"));
     let waiting = b.find_all("ol.items:not(.hints) > li.item").len();
     assert!(waiting >= 4, "the tagger's suggestions: {waiting}");
-    b.screenshot("curation-4-review");
+    look(&b, "curation-4-review");
     let mut confirmed = Vec::new();
     for n in 1..=2 {
         let s = current_suggestion(&b);
         b.press(&["c"]);
         b.wait_until("the confirmation", |b| {
-            b.url().contains("done=confirm")
-                && b.find_all("ol.items:not(.hints) > li.item").len() == waiting - n
+            left_after(b, "done=confirm") == Some(waiting - n)
         });
         confirmed.push(s);
     }
     let rejected = current_suggestion(&b);
     b.press(&["r"]);
     b.wait_until("the rejection", |b| {
-        b.url().contains("done=reject")
-            && b.find_all("ol.items:not(.hints) > li.item").len() == waiting - 3
+        left_after(b, "done=reject") == Some(waiting - 3)
     });
     let left: Vec<String> = b
         .find_all("ol.items:not(.hints) > li.item input[name=value]")
@@ -235,13 +253,14 @@ fn an_archivists_working_day_and_what_the_public_then_sees() {
     for (value, _) in confirmed.iter().chain([&rejected]) {
         assert!(!left.contains(value), "{value} decided: {left:?}");
     }
-    b.screenshot("curation-5-reviewed");
+    look(&b, "curation-5-reviewed");
 
     // Redact the name by selecting it in the transcript.
     b.goto(&srv.url("/curate/t/bc-kovacs-001"));
     drag_select(&b, 4, NAME);
     b.wait_until("the redaction form filled from the selection", |b| {
-        b.script("return document.getElementById('rd-text').value", json!([])) == json!(NAME)
+        b.try_script("return document.getElementById('rd-text').value", json!([]))
+            == Some(json!(NAME))
     });
     let filled = b.script(
         "return ['rd-ord', 'rd-start', 'rd-end'].map(i => document.getElementById(i).value)",
@@ -265,7 +284,7 @@ fn an_archivists_working_day_and_what_the_public_then_sees() {
         json!(true),
         "the floating form leaves the passage in view"
     );
-    b.screenshot("curation-6-selection");
+    look(&b, "curation-6-selection");
     b.type_into(&b.find("#rd-reason"), "a család kérésére");
     b.click(&b.find("#redact-form button[type=submit]"));
     b.wait_for_url("done=redact");
@@ -276,7 +295,7 @@ fn an_archivists_working_day_and_what_the_public_then_sees() {
         row.contains(NAME) && row.contains("a család kérésére") && row.contains(ARCHIVIST.0),
         "{row}"
     );
-    b.screenshot("curation-7-redacted");
+    look(&b, "curation-7-redacted");
 
     // Publish: status published, access public.
     let published = b.find("#st option[value=published]");
@@ -287,7 +306,11 @@ fn an_archivists_working_day_and_what_the_public_then_sees() {
     b.click(&b.find("#lv option[value=public]"));
     b.click(&b.find("#access button[type=submit]"));
     b.wait_until("the access set", |b| {
-        b.url().contains("done=access") || b.try_find("#main .error, #main .ferr").is_some()
+        b.try_script(
+            "return location.href.includes('done=access')
+                    || !!document.querySelector('#main .error, #main .ferr')",
+            json!([]),
+        ) == Some(json!(true))
     });
     assert!(
         b.url().contains("done=access"),
@@ -299,7 +322,7 @@ fn an_archivists_working_day_and_what_the_public_then_sees() {
         state.contains("published") && state.contains("public"),
         "{state}"
     );
-    b.screenshot("curation-8-published");
+    look(&b, "curation-8-published");
     b.sign_out(&srv);
 
     // The public: the name is found nowhere.
@@ -309,7 +332,7 @@ fn an_archivists_working_day_and_what_the_public_then_sees() {
         "no result for the name"
     );
     assert!(b.try_find("p.none").is_some(), "said so");
-    b.screenshot("curation-9-public-search-name");
+    look(&b, "curation-9-public-search-name");
     // The passage itself is found, without the name.
     search(&b, &srv, "sógorom");
     assert_eq!(
@@ -328,7 +351,7 @@ fn an_archivists_working_day_and_what_the_public_then_sees() {
         !source.contains("Bartha") && !source.contains("Ilona"),
         "the name is nowhere in the page"
     );
-    b.screenshot("curation-10-public-reader");
+    look(&b, "curation-10-public-reader");
 
     // The facets count the confirmed tags, not the rejected one.
     search(&b, &srv, "szénbányában");
@@ -347,7 +370,7 @@ fn an_archivists_working_day_and_what_the_public_then_sees() {
         "{} was rejected: {counts:?}",
         rejected.1
     );
-    b.screenshot("curation-11-public-facets");
+    look(&b, "curation-11-public-facets");
     eprintln!("working session: {:.1?}", started.elapsed());
 }
 
@@ -380,7 +403,7 @@ fn one_record_edited_from_two_browsers() {
     bela.type_into(&bela.find("#edit-reason"), "a család kérésére");
     bela.click(&bela.find("#edit button[type=submit]"));
     bela.wait_for_url("done=edit");
-    bela.screenshot("curation-two-1-first-saved");
+    look(&bela, "curation-two-1-first-saved");
 
     // Anna's form was opened before: her title is refused, with what
     // changed, and her input stays in the form.
@@ -390,7 +413,10 @@ fn one_record_edited_from_two_browsers() {
     anna.type_into(&title, annas_title);
     anna.click(&anna.find("#edit button[type=submit]"));
     anna.wait_until("the refusal", |b| {
-        b.try_find("#main .error table.changes").is_some()
+        b.try_script(
+            "return !!document.querySelector('#main .error table.changes')",
+            json!([]),
+        ) == Some(json!(true))
     });
     let error = anna.text_of("#main div.error").unwrap_or_default();
     assert!(
@@ -419,7 +445,7 @@ fn one_record_edited_from_two_browsers() {
         json!("Kovács Jenő bácsi"),
         "his change shown"
     );
-    anna.screenshot("curation-two-2-refused");
+    look(&anna, "curation-two-2-refused");
 
     // Sent again, it is saved, and both changes are there.
     anna.click(&anna.find("#edit button[type=submit]"));
@@ -438,7 +464,7 @@ fn one_record_edited_from_two_browsers() {
     );
     assert_eq!(value(&anna, "f-title"), json!(annas_title));
     assert_eq!(value(&anna, "f-narrator"), json!("Kovács Jenő bácsi"));
-    anna.screenshot("curation-two-3-saved");
+    look(&anna, "curation-two-3-saved");
     bela.goto(&record);
     assert_eq!(value(&bela, "f-title"), json!(annas_title));
     assert_eq!(value(&bela, "f-narrator"), json!("Kovács Jenő bácsi"));
