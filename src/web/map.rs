@@ -87,6 +87,8 @@ struct MapPage {
     m: Msg,
     switch_href: String,
     who: String,
+    /// An archivist: the header links to the curation screens.
+    curates: bool,
     width: String,
     height: String,
     inset_box: String,
@@ -164,14 +166,18 @@ pub async fn page(
     let creds = Creds::from_headers(&headers, false);
     let result = blocking(&state, move |a| {
         let v = viewer(a, &creds)?;
+        let curates = v.role == crate::access::Role::Archivist;
         Ok((
             gather(a, v.role, lang).map_err(Failure::from)?,
-            v.name.unwrap_or_default(),
+            (v.name.unwrap_or_default(), curates),
         ))
     })
     .await;
     let resp = match result {
-        Ok((raw, who)) => render(&build(m, raw, who)),
+        Ok((raw, (who, curates))) => render(&MapPage {
+            curates,
+            ..build(m, raw, who)
+        }),
         Err(f) => failure_page(f, lang),
     };
     remember_lang(resp, Some(&p.hl))
@@ -232,6 +238,7 @@ fn build(m: Msg, raw: Vec<Raw>, who: String) -> MapPage {
     MapPage {
         m,
         who,
+        curates: false,
         switch_href: format!("/map?hl={}", lang.other().code()),
         width: n(w),
         height: n(h),
