@@ -43,10 +43,12 @@ pub mod access;
 pub mod accounts;
 pub mod analysis;
 mod archive;
+pub mod batch;
 pub mod corpus;
 pub mod curate;
 pub mod dates;
 pub mod decode;
+pub mod duplicates;
 pub mod export;
 pub mod facets;
 #[doc(hidden)]
@@ -63,6 +65,7 @@ pub mod search;
 pub mod store;
 pub mod suggest;
 pub mod tag;
+pub mod upload;
 pub mod vocab;
 pub mod web;
 

@@ -6,11 +6,8 @@ use std::process::ExitCode;
 use anyhow::bail;
 use clap::Args;
 
-use std::sync::Arc;
-
-use tanu::IngestJob;
-use tanu::ingest::{IngestOptions, collect, read_sheet, sheet_for};
-use tanu::parse::sheet::Sheet;
+use tanu::batch::Batch;
+use tanu::ingest::IngestOptions;
 
 use super::{Cli, print};
 
@@ -46,65 +43,30 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let mut archive = super::open(cli)?;
-    let collected = collect(&args.paths)?;
-    let files = collected.files;
-    let mut skipped = collected.skipped;
+    let opts = IngestOptions {
+        encoding,
+        replace: args.replace,
+        sheet: None,
+    };
+    let mut batch = Batch::plan(&args.paths, &opts, archive.vocabulary())?;
+    let skipped = batch.skipped;
     let (mut ingested, mut unchanged, mut updated, mut moved, mut failed) =
         (0usize, 0usize, 0usize, 0usize, 0usize);
     // Metadata sheets first: a transcript whose folder has a broken sheet is
     // not ingested (it could otherwise go in public without its access level).
-    let mut sheets: Vec<Arc<Sheet>> = Vec::new();
-    let mut broken: Vec<PathBuf> = Vec::new();
-    for path in &collected.sheets {
-        match read_sheet(path, archive.vocabulary()) {
-            Ok(Some(sheet)) => sheets.push(Arc::new(sheet)),
-            Ok(None) => skipped += 1,
-            Err(err) => {
-                failed += 1;
-                eprintln!("tanu: {err}");
-                if args.json {
-                    print::json_line(
-                        "error",
-                        &serde_json::json!({ "path": path, "error": err.to_string() }),
-                    )?;
-                }
-                broken.push(path.clone());
-            }
+    for (path, msg) in &batch.failed {
+        failed += 1;
+        eprintln!("tanu: {msg}");
+        if args.json {
+            print::json_line("error", &serde_json::json!({ "path": path, "error": msg }))?;
         }
     }
     let actor = super::actor(cli);
+    let jobs = std::mem::take(&mut batch.jobs);
     let bar = print::progress("ingesting");
     if let Some(b) = &bar {
-        b.set_length(files.len() as u64);
+        b.set_length(jobs.len() as u64);
     }
-    let mut jobs = Vec::with_capacity(files.len());
-    for path in &files {
-        if let Some(sheet) = broken
-            .iter()
-            .find(|s| s.parent().is_some_and(|d| path.starts_with(d)))
-        {
-            failed += 1;
-            let msg = format!(
-                "{}: not ingested, because the metadata sheet of its folder ({}) failed",
-                path.display(),
-                sheet.display()
-            );
-            eprintln!("tanu: {msg}");
-            if args.json {
-                print::json_line("error", &serde_json::json!({ "path": path, "error": msg }))?;
-            }
-            continue;
-        }
-        jobs.push(IngestJob {
-            path: path.clone(),
-            opts: IngestOptions {
-                encoding,
-                replace: args.replace,
-                sheet: sheet_for(path, &sheets).cloned(),
-            },
-        });
-    }
-    let mut matched_rows: Vec<(PathBuf, usize)> = Vec::new();
     let mut position = 0u64;
     // The first failure to write to stdout (a closed pipe) ends the output.
     let mut output: anyhow::Result<()> = Ok(());
@@ -117,11 +79,7 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
         for result in results {
             match result {
                 Ok(report) => {
-                    if let Some(sheet) = sheet_for(path, &sheets)
-                        && let Some(row) = sheet.row_for(path, &report.id)
-                    {
-                        matched_rows.push((sheet.path.clone(), row.line));
-                    }
+                    batch.ingested(path, &report);
                     if report.outcome != "unchanged" {
                         for w in &report.warnings {
                             let line =
@@ -167,24 +125,20 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    for sheet in &sheets {
-        for row in &sheet.rows {
-            if !matched_rows.contains(&(sheet.path.clone(), row.line)) {
-                let what = match (&row.file, &row.header.id) {
-                    (Some(f), _) => format!("file `{}`", print::safe(f)),
-                    (None, Some(id)) => format!("id `{}`", print::safe(id)),
-                    (None, None) => "nothing".into(),
-                };
-                let msg = format!(
-                    "{}:{}: no transcript ingested from its folder matches {what}",
-                    sheet.path.display(),
-                    row.line
-                );
-                eprintln!("tanu: warning: {msg}");
-                if args.json {
-                    print::json_line("warning", &serde_json::json!({ "message": msg }))?;
-                }
-            }
+    for row in batch.unmatched_rows() {
+        let what = match (&row.file, &row.id) {
+            (Some(f), _) => format!("file `{}`", print::safe(f)),
+            (None, Some(id)) => format!("id `{}`", print::safe(id)),
+            (None, None) => "nothing".into(),
+        };
+        let msg = format!(
+            "{}:{}: no transcript ingested from its folder matches {what}",
+            row.sheet.display(),
+            row.line
+        );
+        eprintln!("tanu: warning: {msg}");
+        if args.json {
+            print::json_line("warning", &serde_json::json!({ "message": msg }))?;
         }
     }
     if args.json {

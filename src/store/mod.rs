@@ -13,6 +13,7 @@ mod audit;
 mod backup;
 mod check;
 mod curate;
+mod duplicates;
 mod harvest;
 mod identity;
 mod migrate;
@@ -30,6 +31,7 @@ pub use self::check::CheckResult;
 pub use self::curate::{
     EDITABLE_FIELDS, ReviewEvidence, ReviewItem, STATUSES, SegmentText, TagDecision,
 };
+pub use self::duplicates::DuplicateKeys;
 pub use self::identity::{KnownSource, MixedSources};
 pub use self::migrate::SCHEMA_VERSION;
 pub use self::read::{

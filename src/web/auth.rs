@@ -20,7 +20,7 @@ use super::{
 };
 
 /// The cookie holding the CSRF token of the forms.
-pub(super) const CSRF_COOKIE: &str = "tanu_csrf";
+pub(crate) const CSRF_COOKIE: &str = "tanu_csrf";
 /// Failed sign-ins of one name allowed within [`WINDOW`].
 const MAX_FAILURES: usize = 5;
 const WINDOW: Duration = Duration::from_secs(600);
@@ -62,7 +62,7 @@ pub struct LogoutForm {
     csrf: String,
 }
 
-pub(super) fn new_token() -> Option<String> {
+pub(crate) fn new_token() -> Option<String> {
     let mut buf = [0u8; 16];
     getrandom::fill(&mut buf).ok()?;
     Some(buf.iter().map(|b| format!("{b:02x}")).collect())
@@ -104,7 +104,7 @@ fn form_page(
 
 /// Whether a form post is genuine: its token matches the cookie, and it
 /// comes from this site (when the browser says where from).
-pub(super) fn genuine(headers: &HeaderMap, token: &str) -> bool {
+pub(crate) fn genuine(headers: &HeaderMap, token: &str) -> bool {
     let same_token = cookie(headers, CSRF_COOKIE).is_some_and(|c| !token.is_empty() && c == token);
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
     let same_origin = match headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) {
@@ -128,7 +128,7 @@ fn behind_tls(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("https"))
 }
 
-pub(super) fn refused(lang: UiLang) -> Response {
+pub(crate) fn refused(lang: UiLang) -> Response {
     let m = Msg { lang };
     (
         StatusCode::FORBIDDEN,

@@ -87,7 +87,6 @@ struct MapPage {
     m: Msg,
     switch_href: String,
     who: String,
-    /// An archivist: the header links to the curation screens.
     curates: bool,
     width: String,
     height: String,
@@ -166,15 +165,15 @@ pub async fn page(
     let creds = Creds::from_headers(&headers, false);
     let result = blocking(&state, move |a| {
         let v = viewer(a, &creds)?;
-        let curates = v.role == crate::access::Role::Archivist;
         Ok((
             gather(a, v.role, lang).map_err(Failure::from)?,
-            (v.name.unwrap_or_default(), curates),
+            v.name.unwrap_or_default(),
+            v.role == Role::Archivist,
         ))
     })
     .await;
     let resp = match result {
-        Ok((raw, (who, curates))) => render(&MapPage {
+        Ok((raw, who, curates)) => render(&MapPage {
             curates,
             ..build(m, raw, who)
         }),

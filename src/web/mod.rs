@@ -29,6 +29,11 @@ mod map;
 mod oai;
 mod reader;
 mod search;
+// Upload, jobs and merge (curation in the browser, issue 12 points 1 and 4).
+mod jobs;
+mod merge;
+mod upload;
+pub use self::upload::UploadLimits;
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -197,6 +202,9 @@ pub(crate) struct AppState {
     pool: Pool,
     /// Failed sign-ins per account name, for throttling.
     failures: Mutex<std::collections::HashMap<String, Vec<std::time::Instant>>>,
+    /// Upload jobs and their runner; the upload limits.
+    jobs: jobs::Jobs,
+    upload_limits: UploadLimits,
 }
 
 pub(crate) type Shared = Arc<AppState>;
@@ -317,6 +325,19 @@ async fn not_found(headers: HeaderMap) -> Response {
 const STYLE: &str = include_str!("../../assets/web/style.css");
 const SCRIPT: &str = include_str!("../../assets/web/app.js");
 const OPENAPI: &str = include_str!("../../assets/web/openapi.json");
+const UPLOAD_SCRIPT: &str = include_str!("../../assets/web/upload.js");
+const JOBS_SCRIPT: &str = include_str!("../../assets/web/jobs.js");
+
+fn js(body: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        body,
+    )
+        .into_response()
+}
 
 async fn openapi() -> Response {
     ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
@@ -352,7 +373,31 @@ pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; 
 
 /// The application: every route with its security headers.
 pub(crate) fn router(state: Shared) -> Router {
+    // Curation: upload and ingest jobs, duplicates and merge (archivists
+    // only; everyone else gets the 404 of an unknown page). The upload's
+    // body limit is the total upload limit, on that route only.
+    let body_limit = usize::try_from(
+        state
+            .upload_limits
+            .total
+            .saturating_add(upload::MULTIPART_SLACK),
+    )
+    .unwrap_or(usize::MAX);
+    let curation = Router::new()
+        .route(
+            "/curate/upload",
+            get(upload::form)
+                .post(upload::post)
+                .layer(axum::extract::DefaultBodyLimit::max(body_limit)),
+        )
+        .route("/curate/jobs", get(jobs::list))
+        .route("/curate/jobs/{id}", get(jobs::show))
+        .route("/curate/merge", get(merge::list))
+        .route("/curate/merge/{a}/{b}", get(merge::pair).post(merge::merge))
+        .route("/static/upload.js", get(|| async { js(UPLOAD_SCRIPT) }))
+        .route("/static/jobs.js", get(|| async { js(JOBS_SCRIPT) }));
     Router::new()
+        .merge(curation)
         .route("/", get(search::page))
         .route("/search", get(search::page))
         .route("/browse/{facet}", get(browse::page))
@@ -403,13 +448,32 @@ pub(crate) fn router(state: Shared) -> Router {
 /// Ctrl-C; `ready` is called with the bound address once it accepts
 /// connections (port 0 picks a free port).
 pub fn serve(dir: &Path, listen: &str, ready: impl FnOnce(SocketAddr)) -> Result<(), WebError> {
+    serve_with(dir, listen, UploadLimits::default(), ready)
+}
+
+/// As [`serve`], with the upload limits.
+pub fn serve_with(
+    dir: &Path,
+    listen: &str,
+    upload_limits: UploadLimits,
+    ready: impl FnOnce(SocketAddr),
+) -> Result<(), WebError> {
     let workers = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .clamp(2, 4);
     let pool = Pool::open(dir, workers)?;
+    // Uploads are staged under the archive's absolute path, which the
+    // testimonies then name as their source.
+    let abs = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let jobs = jobs::Jobs::start(&abs).map_err(|e| WebError::Io {
+        what: "starting the upload jobs".into(),
+        source: std::io::Error::other(e.to_string()),
+    })?;
     let state = Arc::new(AppState {
         pool,
         failures: Mutex::new(std::collections::HashMap::new()),
+        jobs,
+        upload_limits,
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

@@ -1,0 +1,364 @@
+//! Upload and ingest for archivists: `/curate/upload` (a form: many files or
+//! a folder with its metadata sheet, by choosing or dragging them), streamed
+//! chunk by chunk into `<archive>/uploads/<job>/` (see [`crate::upload`])
+//! within a total and a per-file limit, then handed to the job runner
+//! ([`super::jobs`]), which ingests in the background.
+//!
+//! Like every `/curate/…` page, anyone but a signed-in archivist gets the
+//! 404 of an unknown page, for GET and POST alike; the form carries the
+//! CSRF token, and the ingest acts as the signed-in account.
+
+use askama::Template;
+use axum::extract::{FromRequest, Multipart, Query, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use tokio::io::AsyncWriteExt;
+
+use crate::access::Role;
+use crate::upload::{Job, JobFile, Staged, Staging, staged_path};
+
+use super::auth::{CSRF_COOKIE, genuine, new_token, refused};
+use super::i18n::{self, Msg, UiLang};
+use super::{
+    Creds, Failure, Shared, blocking, cookie, failure_page, remember_lang, render, viewer,
+};
+
+/// The largest upload and file `tanu serve` takes (`--max-upload-mib`,
+/// `--max-upload-file-mib`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UploadLimits {
+    /// All files of one upload together, in bytes.
+    pub total: u64,
+    /// One file, in bytes (at most [`crate::limits::MAX_INPUT_BYTES`],
+    /// which the ingest refuses anyway).
+    pub file: u64,
+}
+
+impl Default for UploadLimits {
+    fn default() -> UploadLimits {
+        UploadLimits {
+            total: 1024 * 1024 * 1024,
+            file: crate::limits::MAX_INPUT_BYTES,
+        }
+    }
+}
+
+/// The interface language of a curation page (`?hl=`).
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct LangParam {
+    /// `hu` or `en`.
+    #[serde(default)]
+    pub hl: String,
+}
+
+/// Room for the multipart headers around the files, on top of the total.
+pub(crate) const MULTIPART_SLACK: u64 = 1024 * 1024;
+
+/// The signed-in archivist's name, or the 404 of an unknown page.
+pub(crate) async fn archivist(state: &Shared, headers: &HeaderMap) -> Result<String, Failure> {
+    let creds = Creds::from_headers(headers, false);
+    let v = blocking(state, move |a| viewer(a, &creds)).await?;
+    match (v.role, v.name) {
+        (Role::Archivist, Some(name)) => Ok(name),
+        _ => Err(Failure::NotFound),
+    }
+}
+
+/// The CSRF token for a curation form: the browser's current one, or a
+/// new one (then `Set-Cookie` must carry it: the second value is true).
+pub(crate) fn csrf_token(headers: &HeaderMap) -> Option<(String, bool)> {
+    match cookie(headers, CSRF_COOKIE) {
+        Some(t) if t.len() == 32 && t.bytes().all(|b| b.is_ascii_hexdigit()) => Some((t, false)),
+        _ => new_token().map(|t| (t, true)),
+    }
+}
+
+/// Sets the CSRF cookie on a form page when the token is new.
+pub(crate) fn with_csrf_cookie(mut resp: Response, token: &str, new: bool) -> Response {
+    if new
+        && let Ok(v) = HeaderValue::from_str(&format!(
+            "{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict"
+        ))
+    {
+        resp.headers_mut().append(header::SET_COOKIE, v);
+    }
+    resp
+}
+
+fn mib(bytes: u64) -> String {
+    format!("{}", bytes.div_ceil(1024 * 1024))
+}
+
+#[derive(Template)]
+#[template(path = "web/upload.html")]
+struct UploadPage {
+    curates: bool,
+    m: Msg,
+    switch_href: String,
+    who: String,
+    csrf: String,
+    error: String,
+    limits: String,
+}
+
+fn page(
+    lang: UiLang,
+    who: String,
+    csrf: (String, bool),
+    error: String,
+    status: StatusCode,
+    limits: UploadLimits,
+) -> Response {
+    let m = Msg { lang };
+    let limits = m.fill(
+        "upload_limits",
+        &[("total", mib(limits.total)), ("file", mib(limits.file))],
+    );
+    let resp = render(&UploadPage {
+        curates: true,
+        m,
+        switch_href: format!("/curate/upload?hl={}", lang.other().code()),
+        who,
+        csrf: csrf.0.clone(),
+        error,
+        limits,
+    });
+    let mut resp = with_csrf_cookie(resp, &csrf.0, csrf.1);
+    *resp.status_mut() = status;
+    resp
+}
+
+/// `GET /curate/upload`.
+pub async fn form(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Query(p): Query<LangParam>,
+) -> Response {
+    let lang = i18n::choose(&headers, Some(&p.hl));
+    let who = match archivist(&state, &headers).await {
+        Ok(w) => w,
+        Err(f) => return failure_page(f, lang),
+    };
+    let Some(csrf) = csrf_token(&headers) else {
+        return failure_page(Failure::Internal("no randomness".into()), lang);
+    };
+    let resp = page(
+        lang,
+        who,
+        csrf,
+        String::new(),
+        StatusCode::OK,
+        state.upload_limits,
+    );
+    remember_lang(resp, Some(&p.hl))
+}
+
+/// Why an upload was refused, for the form shown again.
+enum Refusal {
+    Forged,
+    Status(StatusCode, String),
+    Internal(String),
+}
+
+/// `POST /curate/upload`: streams the files to a new staging folder and
+/// queues the job; answers with a redirect to the job's page.
+pub async fn post(State(state): State<Shared>, req: Request) -> Response {
+    let headers = req.headers().clone();
+    let lang = i18n::choose(&headers, None);
+    let m = Msg { lang };
+    let who = match archivist(&state, &headers).await {
+        Ok(w) => w,
+        Err(f) => return failure_page(f, lang),
+    };
+    let limits = state.upload_limits;
+    let again = |status, error: String| match csrf_token(&headers) {
+        Some(csrf) => page(lang, who.clone(), csrf, error, status, limits),
+        None => failure_page(Failure::Internal("no randomness".into()), lang),
+    };
+    let too_large = m.fill("upload_too_large", &[("total", mib(limits.total))]);
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limits.total + MULTIPART_SLACK) {
+        return again(StatusCode::PAYLOAD_TOO_LARGE, too_large);
+    }
+    let multipart = match Multipart::from_request(req, &()).await {
+        Ok(mp) => mp,
+        Err(_) => return again(StatusCode::BAD_REQUEST, m.get("upload_not_form").into()),
+    };
+    let dir = state.jobs.dir().to_path_buf();
+    let staging = match tokio::task::spawn_blocking(move || Staging::create(&dir)).await {
+        Ok(Ok(s)) => s,
+        Ok(Err(e)) => return failure_page(Failure::Internal(e.to_string()), lang),
+        Err(e) => return failure_page(Failure::Internal(e.to_string()), lang),
+    };
+    match receive(multipart, staging, &headers, limits, m).await {
+        Ok((staging, files, options)) => {
+            if files.is_empty() {
+                staging.discard();
+                return again(StatusCode::BAD_REQUEST, m.get("upload_nothing").into());
+            }
+            let mut job = Job::new(&staging, &who, files);
+            job.encoding = options.encoding;
+            job.replace = options.replace;
+            let id = job.id;
+            let jobs = state.clone();
+            match tokio::task::spawn_blocking(move || jobs.jobs.submit(job)).await {
+                Ok(Ok(())) => (
+                    StatusCode::SEE_OTHER,
+                    [(header::LOCATION, format!("/curate/jobs/{id}"))],
+                )
+                    .into_response(),
+                Ok(Err(e)) => failure_page(Failure::Internal(e.to_string()), lang),
+                Err(e) => failure_page(Failure::Internal(e.to_string()), lang),
+            }
+        }
+        Err(Refusal::Forged) => refused(lang),
+        Err(Refusal::Status(status, msg)) => again(status, msg),
+        Err(Refusal::Internal(e)) => failure_page(Failure::Internal(e), lang),
+    }
+}
+
+/// The ingest options of the form (as `tanu ingest --encoding`,
+/// `--replace`).
+#[derive(Default)]
+struct Options {
+    encoding: Option<String>,
+    replace: bool,
+}
+
+/// Reads the form: the CSRF token first, then the options and every file,
+/// written to the staging folder chunk by chunk. On any refusal the folder
+/// is removed.
+async fn receive(
+    mut mp: Multipart,
+    mut staging: Staging,
+    headers: &HeaderMap,
+    limits: UploadLimits,
+    m: Msg,
+) -> Result<(Staging, Vec<JobFile>, Options), Refusal> {
+    let mut options = Options::default();
+    let result = async {
+        let mut files: Vec<JobFile> = Vec::new();
+        let mut total = 0u64;
+        let mut checked = false;
+        let too_large = || {
+            Refusal::Status(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                m.fill("upload_too_large", &[("total", mib(limits.total))]),
+            )
+        };
+        let broken = |e: axum::extract::multipart::MultipartError| {
+            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                too_large()
+            } else {
+                Refusal::Status(StatusCode::BAD_REQUEST, m.get("upload_not_form").into())
+            }
+        };
+        while let Some(mut field) = mp.next_field().await.map_err(broken)? {
+            let name = field.name().unwrap_or_default().to_string();
+            if !checked {
+                // The token comes first (it is the form's first field), so
+                // a forged post is refused before any file is written.
+                if name != "csrf" {
+                    return Err(Refusal::Forged);
+                }
+                let token = field.text().await.map_err(broken)?;
+                if !genuine(headers, &token) {
+                    return Err(Refusal::Forged);
+                }
+                checked = true;
+                continue;
+            }
+            let Some(file_name) = field.file_name().map(str::to_string) else {
+                let value = field.text().await.map_err(broken)?;
+                match name.as_str() {
+                    "encoding" if !value.trim().is_empty() => {
+                        if crate::decode::encoding_for_label(&value).is_none() {
+                            return Err(Refusal::Status(
+                                StatusCode::BAD_REQUEST,
+                                m.fill("upload_bad_encoding", &[("name", value)]),
+                            ));
+                        }
+                        options.encoding = Some(value.trim().to_string());
+                    }
+                    "replace" => options.replace = !value.is_empty(),
+                    _ => {}
+                }
+                continue;
+            };
+            if file_name.is_empty() {
+                // An input with nothing chosen sends an empty part.
+                while field.chunk().await.map_err(broken)?.is_some() {}
+                continue;
+            }
+            let rel = match staged_path(&file_name) {
+                Ok(Staged::Keep(rel)) => rel,
+                Ok(Staged::Hidden) => {
+                    while field.chunk().await.map_err(broken)?.is_some() {}
+                    continue;
+                }
+                Err(e) => {
+                    return Err(Refusal::Status(
+                        StatusCode::BAD_REQUEST,
+                        m.fill("upload_bad_name", &[("error", e.to_string())]),
+                    ));
+                }
+            };
+            let path = staging.file_path(&rel).map_err(|e| match e {
+                crate::upload::UploadError::Twice(_) => Refusal::Status(
+                    StatusCode::BAD_REQUEST,
+                    m.fill("upload_twice", &[("name", rel.display().to_string())]),
+                ),
+                e => Refusal::Internal(e.to_string()),
+            })?;
+            let mut out = tokio::fs::File::create(&path)
+                .await
+                .map_err(|e| Refusal::Internal(format!("{}: {e}", path.display())))?;
+            let mut size = 0u64;
+            while let Some(chunk) = field.chunk().await.map_err(broken)? {
+                size += chunk.len() as u64;
+                total += chunk.len() as u64;
+                if size > limits.file {
+                    return Err(Refusal::Status(
+                        StatusCode::PAYLOAD_TOO_LARGE,
+                        m.fill(
+                            "upload_file_too_large",
+                            &[
+                                ("name", rel.display().to_string()),
+                                ("file", mib(limits.file)),
+                            ],
+                        ),
+                    ));
+                }
+                if total > limits.total {
+                    return Err(too_large());
+                }
+                out.write_all(&chunk)
+                    .await
+                    .map_err(|e| Refusal::Internal(format!("{}: {e}", path.display())))?;
+            }
+            out.flush()
+                .await
+                .map_err(|e| Refusal::Internal(format!("{}: {e}", path.display())))?;
+            files.push(JobFile {
+                path: rel.to_string_lossy().replace('\\', "/"),
+                bytes: size,
+                outcomes: Vec::new(),
+            });
+        }
+        if !checked {
+            return Err(Refusal::Forged);
+        }
+        Ok(files)
+    }
+    .await;
+    match result {
+        Ok(files) => Ok((staging, files, options)),
+        Err(r) => {
+            let _ = tokio::task::spawn_blocking(move || staging.discard()).await;
+            Err(r)
+        }
+    }
+}
