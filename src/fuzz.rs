@@ -18,7 +18,7 @@ use crate::vocab::Vocabulary;
 /// The targets, by the name the fuzzer binary takes as its argument.
 pub const TARGETS: &[&str] = &[
     "decode", "repair", "sniff", "tanu", "vtt", "srt", "ohms", "sheet", "restore", "query",
-    "prepare",
+    "prepare", "http",
 ];
 
 /// The file extensions of `fixtures/` files that seed each target.

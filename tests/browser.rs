@@ -390,6 +390,7 @@ fn accessibility(b: &Browser, srv: &WebServer) {
         ("results-error", "/search?q=t%C3%A1bor%20AND"),
         ("reader", "/t/hu-mr-001?q=Nagydobronyban&p=2#p2"),
         ("browse", "/browse/region"),
+        ("map", "/map"),
         ("login", "/login"),
         ("not-found", "/t/no-such-testimony"),
         ("landing-en", "/?hl=en"),

@@ -1,14 +1,18 @@
 //! The map at `/map` over real HTTP: circles and table rows counted for the
 //! viewer's role (a restricted testimony counts for an archivist only),
 //! links to the filtered search, the outline served by tanu itself and no
-//! URL from elsewhere.
+//! URL from elsewhere; in headless Chromium, no serious accessibility
+//! violation and a circle reached and followed with the keyboard alone.
 
+#[path = "common/browser.rs"]
+mod browser;
 mod common;
 #[path = "common/http.rs"]
 mod http;
 
 use common::{TestArchive, fixture};
 use http::{Server, sign_in};
+use serde_json::json;
 
 const PUBLIC_KARAGANDA: &str = "\
 id: map-public-001
@@ -188,4 +192,43 @@ fn the_map_needs_nothing_from_elsewhere() {
         assert_eq!(svg.matches("http").count(), 1, "{path}");
         assert!(svg.contains("xmlns=\"http://www.w3.org/2000/svg\""));
     }
+}
+
+#[test]
+fn the_map_in_a_browser_by_keyboard_and_for_axe() {
+    let Some(b) = browser::Browser::start() else {
+        return;
+    };
+    let t = archive();
+    let srv = browser::WebServer::serve(&t.dir());
+    for (name, path) in [("map", "/map?hl=hu"), ("map-en", "/map?hl=en")] {
+        b.goto(&srv.url(path));
+        b.screenshot(name);
+        b.assert_accessible(name);
+    }
+    // Both outlines were loaded from tanu and drawn.
+    let drawn = b.script(
+        "return Array.from(document.querySelectorAll('svg image')).length",
+        json!([]),
+    );
+    assert_eq!(drawn, json!(2));
+    // Tab reaches a circle's link; Enter follows it to its search.
+    let mut reached = None;
+    for _ in 0..60 {
+        b.press(&[browser::key::TAB]);
+        let href = b.script(
+            "const a = document.activeElement; \
+             return a && a.closest('svg.mapsvg') ? a.getAttribute('href') : null;",
+            json!([]),
+        );
+        if let Some(h) = href.as_str() {
+            reached = Some(h.to_string());
+            break;
+        }
+    }
+    let href = reached.expect("Tab reaches a circle on the map");
+    assert!(href.starts_with("/search?"), "{href}");
+    b.press(&[browser::key::ENTER]);
+    b.wait_for_url("/search?");
+    assert!(b.url().ends_with(&href), "{} after {href}", b.url());
 }

@@ -67,11 +67,17 @@
     // The form comes to the selection: it floats at the bottom of the
     // window until it is sent or closed.
     form.classList.add("floating");
+    // Room below the transcript, so that the form never hides the chosen
+    // passage (the last ones included).
+    document.body.style.paddingBottom = form.offsetHeight + "px";
+    var over = p.getBoundingClientRect().bottom - form.getBoundingClientRect().top;
+    if (over > 0) { window.scrollBy(0, over + 8); }
     document.getElementById("rd-reason").focus({ preventScroll: true });
   });
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape" && form.classList.contains("floating")) {
       form.classList.remove("floating");
+      document.body.style.paddingBottom = "";
       if (picked) { picked.classList.remove("redact-picked"); }
     }
   });

@@ -251,6 +251,19 @@ impl Browser {
         v["value"].clone()
     }
 
+    /// A WebDriver command that may fail (say, while the page navigates):
+    /// its `value`, or the driver's error.
+    fn try_cmd(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value, String> {
+        match self.raw(method, path, body.as_ref()) {
+            Ok((200, v)) => Ok(v["value"].clone()),
+            Ok((_, v)) => Err(v["value"]["message"]
+                .as_str()
+                .unwrap_or("error")
+                .to_string()),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
     fn session_cmd(&self, method: &str, path: &str, body: Value) -> Value {
         let body = if method == "GET" || method == "DELETE" {
             None
@@ -372,10 +385,10 @@ impl Browser {
     /// element reference that a navigation could make stale: use it in
     /// [`Browser::wait_until`]).
     pub fn text_of(&self, css: &str) -> Option<String> {
-        self.script(
+        self.try_script(
             "const e = document.querySelector(arguments[0]); return e ? e.innerText : null;",
             json!([css]),
-        )
+        )?
         .as_str()
         .map(String::from)
     }
@@ -401,6 +414,18 @@ impl Browser {
         self.post("/execute/sync", json!({"script": js, "args": args}))
     }
 
+    /// Runs a script like [`Browser::script`], or `None` when it fails (a
+    /// page that navigates meanwhile destroys its context): for polling in
+    /// [`Browser::wait_until`].
+    pub fn try_script(&self, js: &str, args: Value) -> Option<Value> {
+        self.try_cmd(
+            "POST",
+            &format!("/session/{}/execute/sync", self.session),
+            Some(json!({"script": js, "args": args})),
+        )
+        .ok()
+    }
+
     /// Runs an asynchronous script: it calls `arguments[arguments.length -
     /// 1]` with its result.
     pub fn script_async(&self, js: &str, args: Value) -> Value {
@@ -421,6 +446,18 @@ impl Browser {
         );
     }
 
+    /// Performs mouse actions (W3C `pointerMove`, `pointerDown`,
+    /// `pointerUp` objects), e.g. a drag that selects text, then releases
+    /// every button.
+    pub fn pointer(&self, actions: &[Value]) {
+        self.post(
+            "/actions",
+            json!({"actions": [{"type": "pointer", "id": "mouse",
+                "parameters": {"pointerType": "mouse"}, "actions": actions}]}),
+        );
+        self.session_cmd("DELETE", "/actions", Value::Null);
+    }
+
     /// Waits until `ready` holds, or panics saying `what` after `WAIT`.
     pub fn wait_until(&self, what: &str, mut ready: impl FnMut(&Browser) -> bool) {
         let started = Instant::now();
@@ -437,8 +474,10 @@ impl Browser {
     /// Waits until the page's URL contains `part` and the page has loaded.
     pub fn wait_for_url(&self, part: &str) {
         self.wait_until(&format!("a URL with {part:?}"), |b| {
-            b.url().contains(part)
-                && b.script("return document.readyState", json!([])) == "complete"
+            b.try_script("return [location.href, document.readyState]", json!([]))
+                .is_some_and(|v| {
+                    v[0].as_str().is_some_and(|u| u.contains(part)) && v[1] == "complete"
+                })
         });
     }
 
