@@ -164,7 +164,9 @@ impl Archive {
         std::fs::create_dir_all(dir).map_err(io)?;
         let vocab = Vocabulary::builtin()?;
         let store = Store::create(&dir.join(DB_FILE), &vocab)?;
-        let index = SearchIndex::create(&dir.join(INDEX_DIR))?;
+        let mut index = SearchIndex::create(&dir.join(INDEX_DIR))?;
+        // An empty archive's index is complete once built from it.
+        index.rebuild(&store, &vocab, &mut |_, _| {})?;
         let tagger = Tagger::new(&vocab);
         Ok(Archive {
             dir: dir.to_path_buf(),

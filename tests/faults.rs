@@ -163,6 +163,37 @@ fn a_damaged_index_is_found_on_open_and_rebuilt_from_sqlite() {
 /// commit fail with `FileAlreadyExists("….del")`. Here the debris is laid
 /// out by hand: `.del` files for the next hundred operations of every live
 /// segment, an unreferenced segment file and a temporary file.
+/// A rebuild killed before its commit left a fresh, empty index that looked
+/// whole, with nothing waiting in the outbox: every later search found
+/// nothing (seen on a 10,000-testimony archive, 2026-12-06). An index
+/// created and never built is now refused on open and built again.
+#[test]
+fn an_index_left_empty_by_an_interrupted_rebuild_is_built_again() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = archive_with(tmp.path(), 6);
+    let before = answers(&Archive::open(&dir).expect("open"));
+    assert!(before.iter().any(|a| a.0 > 0), "the queries find something");
+    // What a kill during `tanu reindex` (or a rebuild on open) leaves:
+    // the new index made, its documents not yet committed.
+    std::fs::remove_dir_all(dir.join("index")).expect("rm index");
+    drop(tanu::index::SearchIndex::create(&dir.join("index")).expect("create"));
+
+    let out = run(tanu(&dir).args(["search", "visszaemlékezés"]));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("interrupted rebuild"),
+        "one line says why: {}",
+        text(&out.stderr)
+    );
+    assert_eq!(answers(&Archive::open(&dir).expect("open")), before);
+    assert_clean(&dir);
+    // A new, empty archive is complete as created: no note on first use.
+    let fresh = tmp.path().join("fresh");
+    drop(Archive::init(&fresh).expect("init"));
+    let out = run(tanu(&fresh).args(["search", "tábor"]));
+    assert!(text(&out.stderr).is_empty(), "{}", text(&out.stderr));
+}
+
 #[test]
 fn debris_of_an_interrupted_index_commit_is_swept_when_the_writer_is_taken() {
     let tmp = tempfile::tempdir().expect("tmp");

@@ -259,6 +259,11 @@ fn build_schema() -> (Schema, Fields) {
     (b.build(), fields)
 }
 
+/// The `applied_seq` of an index that [`SearchIndex::create`] made and no
+/// [`SearchIndex::rebuild`] has completed yet; [`SearchIndex::open`]
+/// refuses it as damaged, so an interrupted rebuild is redone.
+const UNBUILT: i64 = -1;
+
 /// What each commit records.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 struct Payload {
@@ -292,7 +297,8 @@ struct Writer {
 }
 
 impl SearchIndex {
-    /// Creates an empty index in `dir` (created if missing, must be empty).
+    /// Creates an empty index in `dir` (created if missing, must be empty),
+    /// marked unbuilt until [`SearchIndex::rebuild`] commits.
     pub fn create(dir: &Path) -> Result<SearchIndex> {
         std::fs::create_dir_all(dir).map_err(|source| IndexError::Io {
             path: dir.to_path_buf(),
@@ -308,10 +314,10 @@ impl SearchIndex {
         let mut writer: IndexWriter<TantivyDocument> =
             index.writer_with_num_threads(1, 15_000_000)?;
         let mut commit = writer.prepare_commit()?;
-        commit.set_payload(&payload_json(0));
+        commit.set_payload(&payload_json(UNBUILT));
         commit.commit()?;
         drop(writer);
-        SearchIndex::from_index(index, fields, dir, 0)
+        SearchIndex::from_index(index, fields, dir, UNBUILT)
     }
 
     /// Opens the index in `dir`, refusing one built by another analyzer
@@ -337,6 +343,14 @@ impl SearchIndex {
                 ),
                 expected: format!("{ANALYZER_VERSION} (index schema {INDEX_SCHEMA_VERSION})"),
             });
+        }
+        if payload.applied_seq == UNBUILT {
+            // Created, and killed before `rebuild` committed: it looks
+            // whole but holds only what the rebuild had reached.
+            return Err(IndexError::Damaged(format!(
+                "{}: an interrupted rebuild left it incomplete",
+                dir.display()
+            )));
         }
         verify_files(&index, dir, false)?;
         let (_, fields) = build_schema();
