@@ -30,11 +30,19 @@ impl Server {
         cmd.arg("--archive")
             .arg(dir)
             .args(["serve", "--listen", "127.0.0.1:0"])
+            .envs(env.iter().copied());
+        Server::spawn(cmd)
+    }
+
+    /// Runs `cmd` (a `tanu` that serves) and waits for the line that gives
+    /// the address.
+    pub fn spawn(mut cmd: Command) -> Server {
+        let mut child = cmd
             .env_remove("TANU_ARCHIVE")
-            .envs(env.iter().copied())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit());
-        let mut child = cmd.spawn().expect("start tanu");
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start tanu");
         let stdout = child.stdout.take().expect("stdout");
         let mut reader = BufReader::new(stdout);
         let mut line = String::new();
@@ -160,6 +168,10 @@ impl Response {
 
     pub fn text(&self) -> String {
         String::from_utf8(self.body.clone()).expect("utf-8 body")
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).expect("JSON body")
     }
 }
 
