@@ -5,15 +5,13 @@
 //! the public (search, reader) as soon as the answer arrives; what is
 //! redacted never is; non-archivists never see a curation screen.
 
+#[path = "common/browser.rs"]
+mod browser;
 mod common;
 #[path = "common/http.rs"]
 mod http;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
-
+use browser::Browser;
 use common::{TestArchive, fixture};
 use http::{Server, enc};
 
@@ -981,220 +979,9 @@ fn a_write_on_a_record_changed_meanwhile_is_refused_and_nothing_is_lost() {
         .success();
 }
 
-/// A chromedriver started for one test and stopped (by its PID) when
-/// dropped, spoken to in plain WebDriver JSON over HTTP.
-struct Driver {
-    child: Child,
-    port: u16,
-    session: String,
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        if !self.session.is_empty() {
-            let path = format!("/session/{}", self.session);
-            let _ = self.call("DELETE", &path, None);
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Driver {
-    /// A headless Chromium session, or `None` when chromedriver is not
-    /// installed (CI installs it; see `.ci/run`).
-    fn start() -> Option<Driver> {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .ok()?
-            .local_addr()
-            .ok()?
-            .port();
-        let child = Command::new("chromedriver")
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .ok()?;
-        let mut d = Driver {
-            child,
-            port,
-            session: String::new(),
-        };
-        let ready = (0..100).any(|_| {
-            std::thread::sleep(Duration::from_millis(100));
-            d.call("GET", "/status", None)
-                .is_some_and(|v| v["ready"] == true)
-        });
-        assert!(ready, "chromedriver did not start");
-        let caps = serde_json::json!({"capabilities": {"alwaysMatch": {
-            "browserName": "chrome",
-            "goog:chromeOptions": {"args": [
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"
-            ]}
-        }}});
-        let v = d.call("POST", "/session", Some(caps)).expect("a session");
-        d.session = v["sessionId"].as_str().expect("session id").to_string();
-        Some(d)
-    }
-
-    fn call(
-        &self,
-        method: &str,
-        path: &str,
-        body: Option<serde_json::Value>,
-    ) -> Option<serde_json::Value> {
-        let mut s = TcpStream::connect(("127.0.0.1", self.port)).ok()?;
-        s.set_read_timeout(Some(Duration::from_secs(60))).ok()?;
-        let body = body.map(|b| b.to_string()).unwrap_or_default();
-        let req = format!(
-            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-            self.port,
-            body.len()
-        );
-        s.write_all(req.as_bytes()).ok()?;
-        // chromedriver may keep the connection open: read the headers, then
-        // exactly Content-Length bytes.
-        let mut reader = BufReader::new(s);
-        let mut len = 0usize;
-        loop {
-            let mut line = String::new();
-            if reader.read_line(&mut line).ok()? == 0 {
-                return None;
-            }
-            let line = line.trim_end();
-            if line.is_empty() {
-                break;
-            }
-            if let Some((k, v)) = line.split_once(':')
-                && k.eq_ignore_ascii_case("content-length")
-            {
-                len = v.trim().parse().ok()?;
-            }
-        }
-        let mut body = vec![0u8; len];
-        reader.read_exact(&mut body).ok()?;
-        let v: serde_json::Value = serde_json::from_slice(&body).ok()?;
-        Some(v["value"].clone())
-    }
-
-    fn session_call(&self, method: &str, path: &str, body: serde_json::Value) -> serde_json::Value {
-        let path = format!("/session/{}{path}", self.session);
-        let body = if method == "GET" { None } else { Some(body) };
-        let v = self.call(method, &path, body).expect("WebDriver answer");
-        assert!(v.get("error").is_none(), "WebDriver {method} {path}: {v}");
-        v
-    }
-
-    fn go(&self, url: &str) {
-        self.session_call("POST", "/url", serde_json::json!({ "url": url }));
-    }
-
-    fn url(&self) -> String {
-        self.session_call("GET", "/url", serde_json::Value::Null)
-            .as_str()
-            .unwrap_or_default()
-            .to_string()
-    }
-
-    fn run(&self, script: &str) -> serde_json::Value {
-        self.session_call(
-            "POST",
-            "/execute/sync",
-            serde_json::json!({ "script": script, "args": [] }),
-        )
-    }
-
-    fn find(&self, css: &str) -> String {
-        let v = self.session_call(
-            "POST",
-            "/element",
-            serde_json::json!({ "using": "css selector", "value": css }),
-        );
-        v["element-6066-11e4-a52e-4f735466cecf"]
-            .as_str()
-            .unwrap_or_else(|| panic!("no element {css}: {v} at {}", self.url()))
-            .to_string()
-    }
-
-    fn click(&self, css: &str) {
-        let e = self.find(css);
-        self.session_call(
-            "POST",
-            &format!("/element/{e}/click"),
-            serde_json::json!({}),
-        );
-    }
-
-    fn type_into(&self, css: &str, text: &str) {
-        let e = self.find(css);
-        self.session_call(
-            "POST",
-            &format!("/element/{e}/value"),
-            serde_json::json!({ "text": text }),
-        );
-    }
-
-    /// Presses a key as a person does (a real key event to the page).
-    fn press(&self, key: &str) {
-        self.session_call(
-            "POST",
-            "/actions",
-            serde_json::json!({"actions": [{"type": "key", "id": "kb", "actions": [
-                {"type": "keyDown", "value": key}, {"type": "keyUp", "value": key}
-            ]}]}),
-        );
-    }
-
-    fn wait_for_url(&self, part: &str) -> String {
-        for _ in 0..100 {
-            let u = self.url();
-            if u.contains(part) {
-                return u;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        panic!(
-            "the browser never reached a URL with {part:?} (at {})",
-            self.url()
-        );
-    }
-
-    fn screenshot(&self, name: &str) {
-        let v = self.session_call("GET", "/screenshot", serde_json::Value::Null);
-        let png = base64_decode(v.as_str().unwrap_or_default());
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-        std::fs::create_dir_all(&dir).expect("screenshot dir");
-        std::fs::write(dir.join(format!("{name}.png")), png).expect("screenshot");
-    }
-}
-
-fn base64_decode(s: &str) -> Vec<u8> {
-    let val = |c: u8| -> Option<u32> {
-        Some(match c {
-            b'A'..=b'Z' => u32::from(c - b'A'),
-            b'a'..=b'z' => u32::from(c - b'a') + 26,
-            b'0'..=b'9' => u32::from(c - b'0') + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        })
-    };
-    let mut out = Vec::new();
-    let (mut acc, mut bits) = (0u32, 0);
-    for c in s.bytes().filter_map(val) {
-        acc = (acc << 6) | c;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push(((acc >> bits) & 0xff) as u8);
-        }
-    }
-    out
-}
-
 #[test]
 fn in_a_browser_keys_decide_suggestions_and_a_selection_is_redacted_exactly() {
-    let Some(d) = Driver::start() else {
+    let Some(d) = Browser::start() else {
         // CI sets TANU_REQUIRE_BROWSER (and installs Chromium): there the
         // test cannot be skipped.
         assert!(
@@ -1208,31 +995,38 @@ fn in_a_browser_keys_decide_suggestions_and_a_selection_is_redacted_exactly() {
     let srv = serve(&t);
     let base = format!("http://{}", srv.addr);
 
-    d.go(&format!("{base}/login"));
-    d.type_into("#name", ARCHIVIST.0);
-    d.type_into("#password", ARCHIVIST.1);
-    d.click("form.login button");
+    d.goto(&format!("{base}/login"));
+    d.type_into(&d.find("#name"), ARCHIVIST.0);
+    d.type_into(&d.find("#password"), ARCHIVIST.1);
+    d.click(&d.find("form.login button"));
     d.wait_for_url("/");
 
     // The review queue: "c" confirms the current suggestion, "j" moves to
     // the next, "r" rejects it; the page comes back at the next one.
-    d.go(&format!("{base}/curate/review?t=hu-mr-001"));
+    d.goto(&format!("{base}/curate/review?t=hu-mr-001"));
     d.screenshot("curate-review");
-    let first = d.run("return document.querySelector('li.item.current input[name=value]').value");
+    let first = d.script(
+        "return document.querySelector('li.item.current input[name=value]').value",
+        serde_json::json!([]),
+    );
     let first = first.as_str().expect("a current suggestion").to_string();
     assert!(waiting(&t, "hu-mr-001").iter().any(|(_, v)| *v == first));
-    d.press("c");
+    d.press(&["c"]);
     d.wait_for_url("done=confirm");
     assert!(!waiting(&t, "hu-mr-001").iter().any(|(_, v)| *v == first));
-    let current = d.run("return document.querySelector('li.item.current input[name=value]').value");
-    let second = d.run(
+    let current = d.script(
+        "return document.querySelector('li.item.current input[name=value]').value",
+        serde_json::json!([]),
+    );
+    let second = d.script(
         "var items = document.querySelectorAll('ol.items > li.item:not(.hint)');\
          return items.length > 1 ? items[1].querySelector('input[name=value]').value : null",
+        serde_json::json!([]),
     );
     let second = second.as_str().expect("two suggestions left").to_string();
     assert_ne!(current.as_str(), Some(second.as_str()));
-    d.press("j");
-    d.press("r");
+    d.press(&["j"]);
+    d.press(&["r"]);
     d.wait_for_url("done=reject");
     let left = waiting(&t, "hu-mr-001");
     assert!(!left.iter().any(|(_, v)| *v == second), "{second} rejected");
@@ -1244,17 +1038,19 @@ fn in_a_browser_keys_decide_suggestions_and_a_selection_is_redacted_exactly() {
 
     // Redaction by selecting words in the transcript: the script fills in
     // the passage and exact characters; the archivist gives a reason.
-    d.go(&format!("{base}/curate/t/cur-001"));
-    d.run(
+    d.goto(&format!("{base}/curate/t/cur-001"));
+    d.script(
         "var p = document.querySelector('p.text[data-ordinal=\"3\"]');\
          var n = p.firstChild, i = n.data.indexOf('Bakos Jolán');\
          var r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 'Bakos Jolán'.length);\
          var s = window.getSelection(); s.removeAllRanges(); s.addRange(r);\
          document.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));",
+        serde_json::json!([]),
     );
-    let filled = d.run(
+    let filled = d.script(
         "return [document.getElementById('rd-ord').value, document.getElementById('rd-start').value,\
          document.getElementById('rd-end').value, document.getElementById('rd-text').value]",
+        serde_json::json!([]),
     );
     let passage =
         "Velünk volt a szomszédasszony, Bakos Jolán is, ő a bányában halt meg negyvenhatban.";
@@ -1271,8 +1067,8 @@ fn in_a_browser_keys_decide_suggestions_and_a_selection_is_redacted_exactly() {
         ])
     );
     d.screenshot("curate-redact");
-    d.type_into("#rd-reason", "a család kérésére");
-    d.click("#redact-form button[type=submit]");
+    d.type_into(&d.find("#rd-reason"), "a család kérésére");
+    d.click(&d.find("#redact-form button[type=submit]"));
     d.wait_for_url("done=redact");
     let page = srv
         .get_as("/curate/t/cur-001", &srv.login(ARCHIVIST).cookie)
