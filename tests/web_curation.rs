@@ -13,7 +13,7 @@ mod http;
 
 use browser::Browser;
 use common::{TestArchive, fixture};
-use http::{Server, enc};
+use http::{Server, enc, sign_in_csrf};
 
 /// A testimony with a neighbour's name to redact (once, and a word that
 /// occurs twice in one passage).
@@ -45,17 +45,9 @@ fn serve(t: &TestArchive) -> Server {
 impl Server {
     /// Signs in; the cookies of the session (session and CSRF token).
     fn login(&self, (name, password): (&str, &str)) -> Session {
-        let r = self.get_as("/login", "");
-        let csrf = r.set_cookie("tanu_csrf").expect("CSRF cookie");
-        let r = self.post_as(
-            "/login",
-            &format!("tanu_csrf={csrf}"),
-            &format!("name={name}&password={password}&csrf={csrf}"),
-        );
-        assert_eq!(r.status, 303, "sign-in of {name}");
-        let session = r.set_cookie("tanu_session").expect("session cookie");
+        let (session, csrf) = sign_in_csrf(self, name, password);
         Session {
-            cookie: format!("tanu_session={session}; tanu_csrf={csrf}"),
+            cookie: format!("{session}; tanu_csrf={csrf}"),
             csrf,
         }
     }

@@ -10,7 +10,7 @@ mod http;
 use std::time::{Duration, Instant};
 
 use common::TestArchive;
-use http::{Response, Server};
+use http::{Response, Server, sign_in};
 
 const KOVACS: &str = "\
 id: up-kovacs-001
@@ -110,22 +110,6 @@ impl Server {
         self.request_bytes("POST", "/curate/upload", &h, &body)
     }
 
-    /// Signs in; returns the session cookie.
-    fn login(&self, name: &str, password: &str) -> String {
-        let r = self.get_as("/login", "");
-        let token = r.set_cookie("tanu_csrf").expect("CSRF cookie");
-        let r = self.post_as(
-            "/login",
-            &format!("tanu_csrf={token}"),
-            &format!("name={name}&password={password}&csrf={token}"),
-        );
-        assert_eq!(r.status, 303, "sign-in of {name}");
-        format!(
-            "tanu_session={}",
-            r.set_cookie("tanu_session").expect("session")
-        )
-    }
-
     /// The CSRF token a curation form carries, with the cookie jar that
     /// goes with it.
     fn form_token(&self, path: &str, session: &str) -> (String, String) {
@@ -200,7 +184,7 @@ fn a_folder_is_uploaded_and_ingested_in_the_background() {
     let t = TestArchive::new();
     add_user(&t, "kiss", "archivist", "archivum-jelszo-7");
     let srv = serve(&t, &["--max-upload-mib", "2", "--max-upload-file-mib", "1"]);
-    let me = srv.login("kiss", "archivum-jelszo-7");
+    let me = sign_in(&srv, "kiss", "archivum-jelszo-7");
     let (token, jar) = srv.form_token("/curate/upload?hl=en", &me);
     let page = srv.get_as("/curate/upload", &jar).text();
     assert!(page.contains("webkitdirectory") && page.contains("multipart/form-data"));
@@ -445,13 +429,13 @@ fn only_archivists_see_the_curation_screens() {
     add_user(&t, "kiss", "archivist", "archivum-jelszo-7");
     add_user(&t, "kutato", "researcher", "kutato-jelszo-9");
     let srv = serve(&t, &[]);
-    let archivist = srv.login("kiss", "archivum-jelszo-7");
+    let archivist = sign_in(&srv, "kiss", "archivum-jelszo-7");
     let (token, jar) = srv.form_token("/curate/upload", &archivist);
     let r = srv.upload(&jar, Some(&token), &[("k.txt", KOVACS.as_bytes())]);
     assert_eq!(r.status, 303);
     let job = r.header("location").expect("job").to_string();
     srv.wait_job(&job, &jar);
-    let researcher = srv.login("kutato", "kutato-jelszo-9");
+    let researcher = sign_in(&srv, "kutato", "kutato-jelszo-9");
     let unknown = srv.get_as("/no-such-page", "");
     assert_eq!(unknown.status, 404);
     let gets = [
@@ -509,7 +493,7 @@ fn only_archivists_see_the_curation_screens() {
     // Jobs survive a restart of the server.
     drop(srv);
     let srv = serve(&t, &[]);
-    let archivist = srv.login("kiss", "archivum-jelszo-7");
+    let archivist = sign_in(&srv, "kiss", "archivum-jelszo-7");
     let j = srv.get_as(&format!("{job}.json"), &archivist).json();
     assert_eq!(j["state"], "done");
     assert_eq!(j["summary"]["ingested"], 1);
@@ -597,7 +581,7 @@ fn duplicates_are_listed_compared_and_merged() {
     let _ = files;
     t.tanu().arg("ingest").arg(t.path("be")).assert().success();
     let srv = serve(&t, &[]);
-    let me = srv.login("kiss", "archivum-jelszo-7");
+    let me = sign_in(&srv, "kiss", "archivum-jelszo-7");
 
     let list = srv.get_as("/curate/merge?hl=en", &me);
     assert_eq!(list.status, 200);

@@ -276,6 +276,11 @@ pub fn enc(s: &str) -> String {
 /// Signs in `name` with `password` through the login form; the session
 /// cookie as a `Cookie` header value.
 pub fn sign_in(srv: &Server, name: &str, password: &str) -> String {
+    sign_in_csrf(srv, name, password).0
+}
+
+/// Like [`sign_in`]; also the CSRF token of the login form's cookie.
+pub fn sign_in_csrf(srv: &Server, name: &str, password: &str) -> (String, String) {
     let r = srv.get("/login");
     let token = r.set_cookie("tanu_csrf").expect("CSRF cookie");
     let r = srv.post(
@@ -285,5 +290,5 @@ pub fn sign_in(srv: &Server, name: &str, password: &str) -> String {
     );
     assert_eq!(r.status, 303, "sign-in of {name}");
     let session = r.set_cookie("tanu_session").expect("session cookie");
-    format!("tanu_session={session}")
+    (format!("tanu_session={session}"), token)
 }
