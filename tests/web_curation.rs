@@ -11,9 +11,9 @@ mod common;
 #[path = "common/http.rs"]
 mod http;
 
-use browser::Browser;
 use common::{TestArchive, fixture};
 use http::{Server, enc, sign_in_csrf};
+use serde_json::json;
 
 /// A testimony with a neighbour's name to redact (once, and a word that
 /// occurs twice in one passage).
@@ -973,76 +973,70 @@ fn a_write_on_a_record_changed_meanwhile_is_refused_and_nothing_is_lost() {
 
 #[test]
 fn in_a_browser_keys_decide_suggestions_and_a_selection_is_redacted_exactly() {
-    let Some(d) = Browser::start() else {
+    let Some(b) = browser::Browser::start() else {
         // CI sets TANU_REQUIRE_BROWSER (and installs Chromium): there the
         // test cannot be skipped.
         assert!(
             std::env::var_os("TANU_REQUIRE_BROWSER").is_none(),
             "chromedriver is required (TANU_REQUIRE_BROWSER is set)"
         );
-        eprintln!("chromedriver is not installed: the browser test is skipped");
         return;
     };
     let t = archive();
+    let web = browser::WebServer::serve(&t.dir());
     let srv = serve(&t);
-    let base = format!("http://{}", srv.addr);
-
-    d.goto(&format!("{base}/login"));
-    d.type_into(&d.find("#name"), ARCHIVIST.0);
-    d.type_into(&d.find("#password"), ARCHIVIST.1);
-    d.click(&d.find("form.login button"));
-    d.wait_for_url("/");
+    b.sign_in(&web, ARCHIVIST.0, ARCHIVIST.1);
+    let current_value = |b: &browser::Browser| {
+        b.script(
+            "return document.querySelector('li.item.current input[name=value]').value",
+            json!([]),
+        )
+        .as_str()
+        .expect("a current suggestion")
+        .to_string()
+    };
 
     // The review queue: "c" confirms the current suggestion, "j" moves to
     // the next, "r" rejects it; the page comes back at the next one.
-    d.goto(&format!("{base}/curate/review?t=hu-mr-001"));
-    d.screenshot("curate-review");
-    let first = d.script(
-        "return document.querySelector('li.item.current input[name=value]').value",
-        serde_json::json!([]),
-    );
-    let first = first.as_str().expect("a current suggestion").to_string();
+    b.goto(&web.url("/curate/review?t=hu-mr-001"));
+    b.screenshot("curate-review");
+    let first = current_value(&b);
     assert!(waiting(&t, "hu-mr-001").iter().any(|(_, v)| *v == first));
-    d.press(&["c"]);
-    d.wait_for_url("done=confirm");
+    b.press(&["c"]);
+    b.wait_for_url("done=confirm");
     assert!(!waiting(&t, "hu-mr-001").iter().any(|(_, v)| *v == first));
-    let current = d.script(
-        "return document.querySelector('li.item.current input[name=value]').value",
-        serde_json::json!([]),
-    );
-    let second = d.script(
+    let current = current_value(&b);
+    let second = b.script(
         "var items = document.querySelectorAll('ol.items > li.item:not(.hint)');\
          return items.length > 1 ? items[1].querySelector('input[name=value]').value : null",
-        serde_json::json!([]),
+        json!([]),
     );
     let second = second.as_str().expect("two suggestions left").to_string();
-    assert_ne!(current.as_str(), Some(second.as_str()));
-    d.press(&["j"]);
-    d.press(&["r"]);
-    d.wait_for_url("done=reject");
+    assert_ne!(current, second);
+    b.press(&["j", "r"]);
+    b.wait_for_url("done=reject");
     let left = waiting(&t, "hu-mr-001");
     assert!(!left.iter().any(|(_, v)| *v == second), "{second} rejected");
     assert!(
-        left.iter()
-            .any(|(_, v)| Some(v.as_str()) == current.as_str()),
+        left.iter().any(|(_, v)| *v == current),
         "the skipped one waits"
     );
 
     // Redaction by selecting words in the transcript: the script fills in
-    // the passage and exact characters; the archivist gives a reason.
-    d.goto(&format!("{base}/curate/t/cur-001"));
-    d.script(
+    // the passage and the exact characters; the archivist gives a reason.
+    b.goto(&web.url("/curate/t/cur-001"));
+    b.script(
         "var p = document.querySelector('p.text[data-ordinal=\"3\"]');\
          var n = p.firstChild, i = n.data.indexOf('Bakos Jolán');\
          var r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 'Bakos Jolán'.length);\
          var s = window.getSelection(); s.removeAllRanges(); s.addRange(r);\
          document.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));",
-        serde_json::json!([]),
+        json!([]),
     );
-    let filled = d.script(
+    let filled = b.script(
         "return [document.getElementById('rd-ord').value, document.getElementById('rd-start').value,\
          document.getElementById('rd-end').value, document.getElementById('rd-text').value]",
-        serde_json::json!([]),
+        json!([]),
     );
     let passage =
         "Velünk volt a szomszédasszony, Bakos Jolán is, ő a bányában halt meg negyvenhatban.";
@@ -1051,17 +1045,17 @@ fn in_a_browser_keys_decide_suggestions_and_a_selection_is_redacted_exactly() {
         .count();
     assert_eq!(
         filled,
-        serde_json::json!([
+        json!([
             "3",
             start.to_string(),
             (start + 11).to_string(),
             "Bakos Jolán"
         ])
     );
-    d.screenshot("curate-redact");
-    d.type_into(&d.find("#rd-reason"), "a család kérésére");
-    d.click(&d.find("#redact-form button[type=submit]"));
-    d.wait_for_url("done=redact");
+    b.screenshot("curate-redact");
+    b.type_into(&b.find("#rd-reason"), "a család kérésére");
+    b.click(&b.find("#redact-form button[type=submit]"));
+    b.wait_for_url("done=redact");
     let page = srv
         .get_as("/curate/t/cur-001", &srv.login(ARCHIVIST).cookie)
         .text();
@@ -1072,4 +1066,26 @@ fn in_a_browser_keys_decide_suggestions_and_a_selection_is_redacted_exactly() {
     let public = srv.get_as("/t/cur-001", "").text();
     assert!(!public.contains("Bakos") && public.contains("[…]"));
     assert!(!hits(&srv, "q=Bakos").contains("/t/cur-001"));
+
+    // Every curation screen: looked at, and no serious or critical
+    // accessibility violation.
+    let mut failures = Vec::new();
+    for (name, path) in [
+        ("curate-list", "/curate"),
+        ("curate-queue", "/curate/review"),
+        ("curate-queue-one", "/curate/review?t=hu-mr-001"),
+        ("curate-bulk", "/curate/review/bulk?rule=camp"),
+        ("curate-record", "/curate/t/cur-001"),
+        ("curate-history", "/curate/t/cur-001/history"),
+        ("curate-audit", "/curate/audit?from=2000-02-31"),
+    ] {
+        b.goto(&web.url(path));
+        b.screenshot(name);
+        if std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| b.assert_accessible(name)))
+            .is_err()
+        {
+            failures.push(name);
+        }
+    }
+    assert!(failures.is_empty(), "axe-core violations on {failures:?}");
 }

@@ -294,8 +294,25 @@ fn short(v: &serde_json::Value) -> String {
 /// What an entry changed, one line per field: `field: before → after`.
 fn details(before: Option<&serde_json::Value>, after: Option<&serde_json::Value>) -> Vec<String> {
     let empty = serde_json::Map::new();
+    // One level of nesting is lifted (a tag decision's before has the
+    // tag's state under `tag`), so each field compares with its after.
     let obj = |v: Option<&serde_json::Value>| match v {
-        Some(serde_json::Value::Object(o)) => Some(o.clone()),
+        Some(serde_json::Value::Object(o)) => {
+            let mut flat = serde_json::Map::new();
+            for (k, v) in o {
+                match v {
+                    serde_json::Value::Object(inner) => {
+                        for (ik, iv) in inner {
+                            flat.entry(ik.clone()).or_insert_with(|| iv.clone());
+                        }
+                    }
+                    other => {
+                        flat.insert(k.clone(), other.clone());
+                    }
+                }
+            }
+            Some(flat)
+        }
         _ => None,
     };
     let (b, a) = (obj(before), obj(after));
@@ -310,7 +327,7 @@ fn details(before: Option<&serde_json::Value>, after: Option<&serde_json::Value>
             (Some(x), Some(y)) if x == y => out.push(format!("{k}: {}", short(y))),
             (Some(x), Some(y)) => out.push(format!("{k}: {} → {}", short(x), short(y))),
             (None, Some(y)) => out.push(format!("{k}: {}", short(y))),
-            (Some(x), None) => out.push(format!("{k}: {} →", short(x))),
+            (Some(x), None) => out.push(format!("{k}: {}", short(x))),
             (None, None) => {}
         }
     }
@@ -2104,6 +2121,18 @@ mod tests {
             vec!["narrator: Kis Anna → Kiss Anna", "title: Régi"]
         );
         assert_eq!(details(None, None), Vec::<String>::new());
+        let b = serde_json::json!({ "facet": "place", "value": "chop",
+            "tag": { "source": "suggested", "status": "suggested" } });
+        let a = serde_json::json!({ "facet": "place", "value": "chop", "status": "rejected" });
+        assert_eq!(
+            details(Some(&b), Some(&a)),
+            vec![
+                "facet: place",
+                "source: suggested",
+                "status: suggested → rejected",
+                "value: chop"
+            ]
+        );
     }
 
     #[test]
