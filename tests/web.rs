@@ -2,13 +2,13 @@
 //! ephemeral port, and a small HTTP/1.1 client asks what a browser would.
 
 mod common;
+#[path = "common/http.rs"]
+mod http;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+use std::process::Command;
 
 use common::{TestArchive, fixture};
+use http::{Server, enc};
 
 const RESTRICTED: &str = "\
 id: web-restricted-001
@@ -44,176 +44,6 @@ access: public
 [00:00:10] N: Azt írtam: <img src=x onerror=alert(2)> hazajövök, anyám. A levél a vöröskereszttel ment.
 ";
 
-/// A running `tanu serve`, stopped when dropped.
-struct Server {
-    child: Child,
-    addr: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Server {
-    fn start(t: &TestArchive) -> Server {
-        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("tanu"));
-        cmd.arg("--archive")
-            .arg(t.dir())
-            .args(["serve", "--listen", "127.0.0.1:0"]);
-        Server::spawn(cmd)
-    }
-
-    /// Runs `cmd` and waits for the line that gives the address.
-    fn spawn(mut cmd: Command) -> Server {
-        let mut child = cmd
-            .env_remove("TANU_ARCHIVE")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start tanu");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut reader = BufReader::new(stdout);
-        let mut line = String::new();
-        while !line.contains("http://") {
-            line.clear();
-            let n = reader.read_line(&mut line).expect("read stdout");
-            assert!(n > 0, "tanu ended without serving");
-        }
-        let addr = line
-            .split("http://")
-            .nth(1)
-            .and_then(|r| r.split('/').next())
-            .unwrap_or_else(|| panic!("no address in {line:?}"))
-            .to_string();
-        Server { child, addr }
-    }
-
-    fn get(&self, path: &str) -> Response {
-        self.get_with(path, &[])
-    }
-
-    fn post(&self, path: &str, body: &str, headers: &[(&str, &str)]) -> Response {
-        self.request("POST", path, headers, body)
-    }
-
-    fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Response {
-        self.request("GET", path, headers, "")
-    }
-
-    fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Response {
-        let mut s = TcpStream::connect(&self.addr).expect("connect");
-        s.set_read_timeout(Some(Duration::from_secs(60)))
-            .expect("timeout");
-        let mut req = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
-            self.addr
-        );
-        for (k, v) in headers {
-            req.push_str(&format!("{k}: {v}\r\n"));
-        }
-        if method == "POST" {
-            req.push_str(&format!(
-                "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n",
-                body.len()
-            ));
-        }
-        req.push_str("\r\n");
-        req.push_str(body);
-        s.write_all(req.as_bytes()).expect("send");
-        let mut raw = Vec::new();
-        s.read_to_end(&mut raw).expect("read");
-        Response::parse(&raw)
-    }
-}
-
-struct Response {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
-
-impl Response {
-    fn parse(raw: &[u8]) -> Response {
-        let split = raw
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .expect("end of headers");
-        let head = String::from_utf8_lossy(&raw[..split]).to_string();
-        let mut lines = head.split("\r\n");
-        let status: u16 = lines
-            .next()
-            .and_then(|l| l.split(' ').nth(1))
-            .and_then(|s| s.parse().ok())
-            .expect("status line");
-        let headers: Vec<(String, String)> = lines
-            .filter_map(|l| l.split_once(':'))
-            .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
-            .collect();
-        let mut body = raw[split + 4..].to_vec();
-        if headers
-            .iter()
-            .any(|(k, v)| k == "transfer-encoding" && v.contains("chunked"))
-        {
-            body = dechunk(&body);
-        }
-        Response {
-            status,
-            headers,
-            body,
-        }
-    }
-
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// The value a `Set-Cookie` header gives cookie `name`.
-    fn set_cookie(&self, name: &str) -> Option<String> {
-        self.headers
-            .iter()
-            .filter(|(k, _)| k == "set-cookie")
-            .filter_map(|(_, v)| v.split(';').next())
-            .filter_map(|kv| kv.split_once('='))
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.to_string())
-    }
-
-    fn text(&self) -> String {
-        String::from_utf8(self.body.clone()).expect("utf-8 body")
-    }
-
-    fn json(&self) -> serde_json::Value {
-        serde_json::from_slice(&self.body).expect("JSON body")
-    }
-}
-
-fn dechunk(mut b: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    while let Some(eol) = b.windows(2).position(|w| w == b"\r\n") {
-        let size = usize::from_str_radix(
-            String::from_utf8_lossy(&b[..eol])
-                .split(';')
-                .next()
-                .unwrap_or("0")
-                .trim(),
-            16,
-        )
-        .unwrap_or(0);
-        if size == 0 {
-            break;
-        }
-        out.extend_from_slice(&b[eol + 2..eol + 2 + size]);
-        b = &b[eol + 4 + size..];
-    }
-    out
-}
-
 /// An archive with three fixture testimonies and the test's own, all
 /// published except the draft.
 fn archive() -> TestArchive {
@@ -242,22 +72,10 @@ fn archive() -> TestArchive {
     t
 }
 
-fn enc(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
 #[test]
 fn search_page_results_facets_errors_and_json() {
     let t = archive();
-    let srv = Server::start(&t);
+    let srv = Server::start(&t.dir(), &[]);
 
     // Results grouped by testimony, with highlighted passages and timecodes.
     let r = srv.get(&format!("/search?q={}", enc("Nagydobronyban")));
@@ -364,7 +182,7 @@ fn search_page_results_facets_errors_and_json() {
 #[test]
 fn reader_shows_record_transcript_highlights_and_citation() {
     let t = archive();
-    let srv = Server::start(&t);
+    let srv = Server::start(&t.dir(), &[]);
     let r = srv.get(&format!("/t/hu-mr-001?q={}&p=2", enc("Nagydobronyban")));
     assert_eq!(r.status, 200);
     let html = r.text();
@@ -402,7 +220,7 @@ fn hidden_testimonies_answer_like_missing_ones_everywhere() {
     std::fs::create_dir_all(t.dir().join("media")).expect("media dir");
     std::fs::write(t.dir().join("media/web-restricted-001.ogg"), vec![7u8; 500]).expect("media");
     std::fs::write(t.dir().join("media/web-draft-001.ogg"), vec![7u8; 500]).expect("media");
-    let srv = Server::start(&t);
+    let srv = Server::start(&t.dir(), &[]);
     for hidden in ["web-restricted-001", "web-draft-001"] {
         for (prefix, missing) in [
             ("/t/", "/t/no-such-id"),
@@ -447,7 +265,7 @@ fn hidden_testimonies_answer_like_missing_ones_everywhere() {
 #[test]
 fn hostile_text_is_escaped_everywhere() {
     let t = archive();
-    let srv = Server::start(&t);
+    let srv = Server::start(&t.dir(), &[]);
     for path in [
         "/".to_string(),
         format!("/search?q={}", enc("vöröskereszttel")),
@@ -482,7 +300,7 @@ fn media_is_served_with_ranges() {
     std::fs::create_dir_all(t.dir().join("media")).expect("media dir");
     let bytes: Vec<u8> = (0..1000u32).map(|i| (i % 251) as u8).collect();
     std::fs::write(t.dir().join("media/hu-mr-001.ogg"), &bytes).expect("media");
-    let srv = Server::start(&t);
+    let srv = Server::start(&t.dir(), &[]);
     let r = srv.get_with("/media/hu-mr-001", &[("Range", "bytes=100-199")]);
     assert_eq!(r.status, 206);
     assert_eq!(r.header("content-range"), Some("bytes 100-199/1000"));
@@ -506,7 +324,7 @@ fn media_is_served_with_ranges() {
 #[test]
 fn server_sees_other_processes_commits_and_lets_them_write() {
     let t = archive();
-    let srv = Server::start(&t);
+    let srv = Server::start(&t.dir(), &[]);
     let before = srv.get("/api/v1/search?q=Kopejszk").json();
     let n = before["total_testimonies"].as_u64().unwrap_or(0);
     // An ingest in another process while the server runs: it takes the
@@ -534,7 +352,7 @@ fn server_sees_other_processes_commits_and_lets_them_write() {
 #[test]
 fn server_keeps_serving_while_another_process_holds_the_index_writer() {
     let t = archive();
-    let srv = Server::start(&t);
+    let srv = Server::start(&t.dir(), &[]);
     // This test process plays the long ingest: a staged, uncommitted
     // testimony keeps the index writer open.
     let mut writer = tanu::Archive::open(&t.dir()).expect("open");
@@ -667,7 +485,7 @@ fn check_required(
 #[test]
 fn openapi_document_matches_the_real_answers() {
     let t = archive();
-    let srv = Server::start(&t);
+    let srv = Server::start(&t.dir(), &[]);
     let doc = srv.get("/api/v1/openapi.json").json();
     let paths = doc["paths"].as_object().expect("paths");
     let examples = [
@@ -739,7 +557,7 @@ fn researchers_sign_in_to_see_restricted_testimonies_and_out_again() {
         .write_stdin("titkos-jelszo-42\n")
         .assert()
         .success();
-    let srv = Server::start(&t);
+    let srv = Server::start(&t.dir(), &[]);
     let good = "name=kutato&password=titkos-jelszo-42";
 
     // Forged posts are refused: no token, a wrong one, another origin.
@@ -897,7 +715,7 @@ fn exports_over_the_api_follow_the_callers_role() {
         ])
         .assert()
         .success();
-    let srv = Server::start(&t);
+    let srv = Server::start(&t.dir(), &[]);
     for format in ["json", "csv", "ohms", "vtt", "dc"] {
         let r = srv.get(&format!("/api/v1/testimonies/hu-mr-001/export/{format}"));
         assert_eq!(r.status, 200, "{format}");

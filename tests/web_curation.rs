@@ -8,13 +8,11 @@
 #[path = "common/browser.rs"]
 mod browser;
 mod common;
-
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+#[path = "common/http.rs"]
+mod http;
 
 use common::{TestArchive, fixture};
+use http::{Server, enc, sign_in_csrf};
 use serde_json::json;
 
 /// A testimony with a neighbour's name to redact (once, and a word that
@@ -38,172 +36,18 @@ access: public
 const ARCHIVIST: (&str, &str) = ("kiss.anna", "gondozo-jelszo-17");
 const RESEARCHER: (&str, &str) = ("kutato", "kutato-jelszo-23");
 
-struct Server {
-    child: Child,
-    addr: String,
+/// Serves the archive; every request asks for the English interface.
+fn serve(t: &TestArchive) -> Server {
+    Server::start(&t.dir(), &[]).with_header("Accept-Language", "en")
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-struct Response {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
-
-impl Response {
-    fn parse(raw: &[u8]) -> Response {
-        let split = raw
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .expect("end of headers");
-        let head = String::from_utf8_lossy(&raw[..split]).to_string();
-        let mut lines = head.split("\r\n");
-        let status: u16 = lines
-            .next()
-            .and_then(|l| l.split(' ').nth(1))
-            .and_then(|s| s.parse().ok())
-            .expect("status line");
-        let headers: Vec<(String, String)> = lines
-            .filter_map(|l| l.split_once(':'))
-            .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
-            .collect();
-        let mut body = raw[split + 4..].to_vec();
-        if headers
-            .iter()
-            .any(|(k, v)| k == "transfer-encoding" && v.contains("chunked"))
-        {
-            body = dechunk(&body);
-        }
-        Response {
-            status,
-            headers,
-            body,
-        }
-    }
-
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn set_cookie(&self, name: &str) -> Option<String> {
-        self.headers
-            .iter()
-            .filter(|(k, _)| k == "set-cookie")
-            .filter_map(|(_, v)| v.split(';').next())
-            .filter_map(|kv| kv.split_once('='))
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.to_string())
-    }
-
-    fn text(&self) -> String {
-        String::from_utf8(self.body.clone()).expect("utf-8 body")
-    }
-}
-
-fn dechunk(mut b: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    while let Some(eol) = b.windows(2).position(|w| w == b"\r\n") {
-        let size = usize::from_str_radix(
-            String::from_utf8_lossy(&b[..eol])
-                .split(';')
-                .next()
-                .unwrap_or("0")
-                .trim(),
-            16,
-        )
-        .unwrap_or(0);
-        if size == 0 {
-            break;
-        }
-        out.extend_from_slice(&b[eol + 2..eol + 2 + size]);
-        b = &b[eol + 4 + size..];
-    }
-    out
-}
-
+/// Curation requests, only these tests make.
 impl Server {
-    fn start(t: &TestArchive) -> Server {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("tanu"))
-            .arg("--archive")
-            .arg(t.dir())
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .env_remove("TANU_ARCHIVE")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start tanu");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut reader = BufReader::new(stdout);
-        let mut line = String::new();
-        while !line.contains("http://") {
-            line.clear();
-            let n = reader.read_line(&mut line).expect("read stdout");
-            assert!(n > 0, "tanu ended without serving");
-        }
-        let addr = line
-            .split("http://")
-            .nth(1)
-            .and_then(|r| r.split('/').next())
-            .expect("address")
-            .to_string();
-        Server { child, addr }
-    }
-
-    fn request(&self, method: &str, path: &str, cookie: &str, body: &str) -> Response {
-        let mut s = TcpStream::connect(&self.addr).expect("connect");
-        s.set_read_timeout(Some(Duration::from_secs(60)))
-            .expect("timeout");
-        let mut req = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nAccept-Language: en\r\n",
-            self.addr
-        );
-        if !cookie.is_empty() {
-            req.push_str(&format!("Cookie: {cookie}\r\n"));
-        }
-        if method == "POST" {
-            req.push_str(&format!(
-                "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n",
-                body.len()
-            ));
-        }
-        req.push_str("\r\n");
-        req.push_str(body);
-        s.write_all(req.as_bytes()).expect("send");
-        let mut raw = Vec::new();
-        s.read_to_end(&mut raw).expect("read");
-        Response::parse(&raw)
-    }
-
-    fn get(&self, path: &str, cookie: &str) -> Response {
-        self.request("GET", path, cookie, "")
-    }
-
-    fn post(&self, path: &str, cookie: &str, body: &str) -> Response {
-        self.request("POST", path, cookie, body)
-    }
-
     /// Signs in; the cookies of the session (session and CSRF token).
     fn login(&self, (name, password): (&str, &str)) -> Session {
-        let r = self.get("/login", "");
-        let csrf = r.set_cookie("tanu_csrf").expect("CSRF cookie");
-        let r = self.post(
-            "/login",
-            &format!("tanu_csrf={csrf}"),
-            &format!("name={name}&password={password}&csrf={csrf}"),
-        );
-        assert_eq!(r.status, 303, "sign-in of {name}");
-        let session = r.set_cookie("tanu_session").expect("session cookie");
+        let (session, csrf) = sign_in_csrf(self, name, password);
         Session {
-            cookie: format!("tanu_session={session}; tanu_csrf={csrf}"),
+            cookie: format!("{session}; tanu_csrf={csrf}"),
             csrf,
         }
     }
@@ -212,18 +56,6 @@ impl Server {
 struct Session {
     cookie: String,
     csrf: String,
-}
-
-fn enc(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// A form body from pairs.
@@ -298,7 +130,7 @@ fn audit_len(t: &TestArchive) -> usize {
 }
 
 fn hits(srv: &Server, query: &str) -> String {
-    let r = srv.get(&format!("/search?{query}"), "");
+    let r = srv.get_as(&format!("/search?{query}"), "");
     assert_eq!(r.status, 200, "{query}");
     r.text()
 }
@@ -306,10 +138,10 @@ fn hits(srv: &Server, query: &str) -> String {
 #[test]
 fn only_archivists_see_curation_and_every_change_needs_the_csrf_token() {
     let t = archive();
-    let srv = Server::start(&t);
+    let srv = serve(&t);
     let researcher = srv.login(RESEARCHER);
     let archivist = srv.login(ARCHIVIST);
-    let unknown = srv.get("/no-such-page", "");
+    let unknown = srv.get_as("/no-such-page", "");
     assert_eq!(unknown.status, 404);
     let gets = [
         "/curate",
@@ -353,7 +185,7 @@ fn only_archivists_see_curation_and_every_change_needs_the_csrf_token() {
         ),
     ] {
         for path in gets {
-            let r = srv.get(path, &cookie);
+            let r = srv.get_as(path, &cookie);
             assert_eq!(r.status, 404, "{who} GET {path}");
             assert_eq!(r.text(), unknown.text(), "{who} GET {path}");
             assert!(r.set_cookie("tanu_csrf").is_none(), "{who} GET {path}");
@@ -369,11 +201,11 @@ fn only_archivists_see_curation_and_every_change_needs_the_csrf_token() {
                 ("status", "withdrawn"),
                 ("title", "Feltört"),
             ]);
-            let r = srv.post(path, &cookie, &body);
+            let r = srv.post_as(path, &cookie, &body);
             assert_eq!(r.status, 404, "{who} POST {path}");
             assert_eq!(r.text(), unknown.text(), "{who} POST {path}");
             // Even a body that is not a form at all.
-            let r = srv.post(path, &cookie, "%%%\u{0}<>");
+            let r = srv.post_as(path, &cookie, "%%%\u{0}<>");
             assert_eq!(r.status, 404, "{who} POST {path} garbage");
         }
     }
@@ -381,17 +213,18 @@ fn only_archivists_see_curation_and_every_change_needs_the_csrf_token() {
 
     // The archivist sees every screen, and the site header links to them.
     for path in &gets[..6] {
-        let r = srv.get(path, &archivist.cookie);
+        let r = srv.get_as(path, &archivist.cookie);
         assert_eq!(r.status, 200, "archivist GET {path}");
         assert!(r.text().contains("href=\"/curate/review\""), "{path}");
     }
     // A method a screen does not take, and an unknown action, are unknown.
     assert_eq!(
-        srv.get("/curate/review/decide", &archivist.cookie).status,
+        srv.get_as("/curate/review/decide", &archivist.cookie)
+            .status,
         404
     );
     assert_eq!(
-        srv.post(
+        srv.post_as(
             "/curate/t/hu-mr-001/delete",
             &archivist.cookie,
             &form(&[("csrf", &archivist.csrf)])
@@ -399,19 +232,23 @@ fn only_archivists_see_curation_and_every_change_needs_the_csrf_token() {
         .status,
         404
     );
-    let home = srv.get("/", &archivist.cookie).text();
+    let home = srv.get_as("/", &archivist.cookie).text();
     assert!(home.contains("href=\"/curate\""), "header link");
-    let reader = srv.get("/t/hu-mr-001", &archivist.cookie).text();
+    let reader = srv.get_as("/t/hu-mr-001", &archivist.cookie).text();
     assert!(
         reader.contains("href=\"/curate/t/hu-mr-001\""),
         "reader link"
     );
-    assert!(!srv.get("/", &researcher.cookie).text().contains("/curate"));
-    assert!(!srv.get("/t/hu-mr-001", "").text().contains("/curate"));
+    assert!(
+        !srv.get_as("/", &researcher.cookie)
+            .text()
+            .contains("/curate")
+    );
+    assert!(!srv.get_as("/t/hu-mr-001", "").text().contains("/curate"));
 
     // The archivist's posts without the token, with a wrong one, or from
     // another site are refused, and change nothing.
-    let page = srv.get("/curate/t/hu-mr-001", &archivist.cookie).text();
+    let page = srv.get_as("/curate/t/hu-mr-001", &archivist.cookie).text();
     let base = base_of(&page);
     let session_only = archivist
         .cookie
@@ -424,42 +261,45 @@ fn only_archivists_see_curation_and_every_change_needs_the_csrf_token() {
         (archivist.cookie.clone(), "0000ffff0000ffff0000ffff0000ffff"),
         (session_only.clone(), archivist.csrf.as_str()),
     ] {
-        let r = srv.post(
+        let r = srv.post_as(
             "/curate/t/hu-mr-001/status",
             &cookie,
             &form(&[("csrf", token), ("base", &base), ("status", "withdrawn")]),
         );
         assert_eq!(r.status, 403, "token {token:?}");
     }
-    let mut s = TcpStream::connect(&srv.addr).expect("connect");
     let body = form(&[
         ("csrf", &archivist.csrf),
         ("base", &base),
         ("status", "withdrawn"),
     ]);
-    let req = format!(
-        "POST /curate/t/hu-mr-001/status HTTP/1.1\r\nHost: {}\r\nOrigin: http://evil.example\r\nCookie: {}\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
-        srv.addr,
-        archivist.cookie,
-        body.len()
+    let r = srv.request(
+        "POST",
+        "/curate/t/hu-mr-001/status",
+        &[
+            ("Origin", "http://evil.example"),
+            ("Cookie", &archivist.cookie),
+        ],
+        &body,
     );
-    s.write_all(req.as_bytes()).expect("send");
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).expect("read");
-    assert_eq!(Response::parse(&raw).status, 403, "another origin");
+    assert_eq!(r.status, 403, "another origin");
     assert_eq!(audit_len(&t), before, "nothing was changed");
-    assert_eq!(srv.get("/t/hu-mr-001", "").status, 200, "still published");
+    assert_eq!(
+        srv.get_as("/t/hu-mr-001", "").status,
+        200,
+        "still published"
+    );
 }
 
 #[test]
 fn the_review_queue_confirms_rejects_adds_and_decides_in_bulk() {
     let t = archive();
-    let srv = Server::start(&t);
+    let srv = serve(&t);
     let a = srv.login(ARCHIVIST);
     let queue = waiting(&t, "hu-mr-001");
     assert!(queue.len() >= 4, "fixture suggestions: {queue:?}");
     let total = |srv: &Server| -> usize {
-        let page = srv.get("/curate/review", &a.cookie).text();
+        let page = srv.get_as("/curate/review", &a.cookie).text();
         let (before, _) = page
             .split_once(" suggestions wait for review.")
             .expect("the count of what is left");
@@ -473,7 +313,7 @@ fn the_review_queue_confirms_rejects_adds_and_decides_in_bulk() {
 
     // Grouped by testimony, with evidence in context and links into the
     // reader at the passage.
-    let page = srv.get("/curate/review?t=hu-mr-001", &a.cookie).text();
+    let page = srv.get_as("/curate/review?t=hu-mr-001", &a.cookie).text();
     assert!(page.contains("Három napi munkára vittek el"));
     assert!(
         page.contains("href=\"/t/hu-mr-001?p=29#p29\""),
@@ -490,7 +330,7 @@ fn the_review_queue_confirms_rejects_adds_and_decides_in_bulk() {
     assert!(hints.contains("action=\"/curate/review/add\""));
 
     // Confirm one: visible in public search at once.
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/review/decide",
         &a.cookie,
         &form(&[
@@ -509,7 +349,7 @@ fn the_review_queue_confirms_rejects_adds_and_decides_in_bulk() {
     );
     assert!(hits(&srv, "transit=staryi-sambir").contains("Három napi munkára vittek el"));
     // Reject one: it leaves the queue and never reaches the public.
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/review/decide",
         &a.cookie,
         &form(&[
@@ -529,7 +369,7 @@ fn the_review_queue_confirms_rejects_adds_and_decides_in_bulk() {
     assert_eq!(now.len(), queue.len() - 2);
     assert_eq!(total(&srv), left - 2, "the count of what is left");
     // Deciding it again (another curator was faster) is shown, not lost.
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/review/decide",
         &a.cookie,
         &form(&[
@@ -544,7 +384,7 @@ fn the_review_queue_confirms_rejects_adds_and_decides_in_bulk() {
     assert!(r.text().contains("The change was not made"));
 
     // Add a tag by facet and value (an alias): searchable at once.
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/review/add",
         &a.cookie,
         &form(&[
@@ -558,7 +398,7 @@ fn the_review_queue_confirms_rejects_adds_and_decides_in_bulk() {
     assert_eq!(r.status, 303);
     assert!(hits(&srv, "region=vorkuta").contains("Szolyvától a Donbaszig"));
     // An unknown value is refused beside the form, the input kept.
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/review/add",
         &a.cookie,
         &form(&[
@@ -581,7 +421,7 @@ fn the_review_queue_confirms_rejects_adds_and_decides_in_bulk() {
         .next()
         .expect("a suggestion left");
     let preview = srv
-        .get(
+        .get_as(
             &format!("/curate/review/bulk?facet={facet}&value={value}"),
             &a.cookie,
         )
@@ -590,7 +430,7 @@ fn the_review_queue_confirms_rejects_adds_and_decides_in_bulk() {
     assert!(preview.contains(&key), "{preview}");
     assert_eq!(preview.matches("name=\"item\"").count(), 1);
     assert!(waiting(&t, "hu-mr-001").contains(&(facet.clone(), value.clone())));
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/review/bulk",
         &a.cookie,
         &form(&[
@@ -612,7 +452,7 @@ fn the_review_queue_confirms_rejects_adds_and_decides_in_bulk() {
     // A bulk list with one item decided meanwhile changes nothing at all.
     let rest = waiting(&t, "hu-mr-001");
     let (f2, v2) = rest.first().cloned().expect("another suggestion");
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/review/bulk",
         &a.cookie,
         &form(&[
@@ -647,15 +487,15 @@ fn the_review_queue_confirms_rejects_adds_and_decides_in_bulk() {
 #[test]
 fn record_edits_corrections_redactions_status_and_access() {
     let t = archive();
-    let srv = Server::start(&t);
+    let srv = serve(&t);
     let a = srv.login(ARCHIVIST);
-    let page = srv.get("/curate/t/cur-001", &a.cookie).text();
+    let page = srv.get_as("/curate/t/cur-001", &a.cookie).text();
     let base = base_of(&page);
 
     // Field-level validation: each error beside its field, input kept,
     // nothing written.
     let before = audit_len(&t);
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/t/cur-001/edit",
         &a.cookie,
         &form(&[
@@ -678,7 +518,7 @@ fn record_edits_corrections_redactions_status_and_access() {
     assert_eq!(audit_len(&t), before);
 
     // A valid edit: in the reader and in search when the answer arrives.
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/t/cur-001/edit",
         &a.cookie,
         &form(&[
@@ -693,15 +533,15 @@ fn record_edits_corrections_redactions_status_and_access() {
         ]),
     );
     assert_eq!(r.status, 303, "{}", r.text());
-    let reader = srv.get("/t/cur-001", "").text();
+    let reader = srv.get_as("/t/cur-001", "").text();
     assert!(reader.contains("Kukoricagóré") && reader.contains("1927"));
     assert!(hits(&srv, "q=Kukoricag%C3%B3r%C3%A9").contains("/t/cur-001"));
 
     // Correct a passage in place with a reason; the earlier text is shown
     // as a diff.
-    let page = srv.get("/curate/t/cur-001", &a.cookie).text();
+    let page = srv.get_as("/curate/t/cur-001", &a.cookie).text();
     let base = base_of(&page);
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/t/cur-001/correct",
         &a.cookie,
         &form(&[
@@ -717,11 +557,11 @@ fn record_edits_corrections_redactions_status_and_access() {
     );
     assert_eq!(r.status, 303);
     assert!(hits(&srv, "q=gy%C3%B3gyszer").contains("/t/cur-001"));
-    let page = srv.get("/curate/t/cur-001", &a.cookie).text();
+    let page = srv.get_as("/curate/t/cur-001", &a.cookie).text();
     assert!(page.contains("<del>orvosság</del> <ins>gyógyszer</ins>"));
     assert!(page.contains("hallás után javítva"));
     // An empty correction is refused beside the passage.
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/t/cur-001/correct",
         &a.cookie,
         &form(&[
@@ -735,9 +575,9 @@ fn record_edits_corrections_redactions_status_and_access() {
     assert!(r.text().contains("id=\"ce-4\""));
 
     // Redact without a script: the exact text, which must occur once.
-    let page = srv.get("/curate/t/cur-001", &a.cookie).text();
+    let page = srv.get_as("/curate/t/cur-001", &a.cookie).text();
     let base = base_of(&page);
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/t/cur-001/redact",
         &a.cookie,
         &form(&[
@@ -752,7 +592,7 @@ fn record_edits_corrections_redactions_status_and_access() {
     let body = r.text();
     assert!(body.contains("occurs 2 times"));
     assert!(body.contains("id=\"rd-text\" name=\"text\" value=\"láger\""));
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/t/cur-001/redact",
         &a.cookie,
         &form(&[
@@ -765,7 +605,7 @@ fn record_edits_corrections_redactions_status_and_access() {
     );
     assert_eq!(r.status, 422, "a reason is required");
     assert!(r.text().contains("A redaction needs a reason"));
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/t/cur-001/redact",
         &a.cookie,
         &form(&[
@@ -784,8 +624,8 @@ fn record_edits_corrections_redactions_status_and_access() {
     let start = passage.find("szomszédasszony").expect("word");
     let s = passage[..start].chars().count();
     let e = s + "szomszédasszony".chars().count();
-    let page = srv.get("/curate/t/cur-001", &a.cookie).text();
-    let r = srv.post(
+    let page = srv.get_as("/curate/t/cur-001", &a.cookie).text();
+    let r = srv.post_as(
         "/curate/t/cur-001/redact",
         &a.cookie,
         &form(&[
@@ -806,7 +646,7 @@ fn record_edits_corrections_redactions_status_and_access() {
         "/api/v1/testimonies/cur-001",
         "/t/cur-001?p=3",
     ] {
-        let body = srv.get(path, "").text();
+        let body = srv.get_as(path, "").text();
         assert!(
             !body.contains("Bakos") && !body.contains("szomszédasszony"),
             "{path} leaks"
@@ -823,20 +663,20 @@ fn record_edits_corrections_redactions_status_and_access() {
         "%22Bakos%20Jol%C3%A1n%22",
     ] {
         assert!(!hits(&srv, &format!("q={q}")).contains("/t/cur-001"), "{q}");
-        let api = srv.get(&format!("/api/v1/search?q={q}"), "").text();
+        let api = srv.get_as(&format!("/api/v1/search?q={q}"), "").text();
         assert!(!api.contains("cur-001"), "API {q}");
     }
-    let reader = srv.get("/t/cur-001", "").text();
+    let reader = srv.get_as("/t/cur-001", "").text();
     assert!(reader.contains("[…]"));
     // The archivist lists both, with their exact text, and lifts one.
-    let page = srv.get("/curate/t/cur-001", &a.cookie).text();
+    let page = srv.get_as("/curate/t/cur-001", &a.cookie).text();
     assert!(page.contains("<td>Bakos Jolán</td>"));
     assert!(page.contains("<td>szomszédasszony</td>"));
     let (_, after) = page
         .split_once("name=\"redaction\" value=\"")
         .expect("a lift form");
     let num = after.split('"').next().expect("number").to_string();
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/t/cur-001/unredact",
         &a.cookie,
         &form(&[
@@ -847,7 +687,7 @@ fn record_edits_corrections_redactions_status_and_access() {
         ]),
     );
     assert_eq!(r.status, 303);
-    let reader = srv.get("/t/cur-001", "").text();
+    let reader = srv.get_as("/t/cur-001", "").text();
     assert_eq!(
         usize::from(reader.contains("Bakos Jolán"))
             + usize::from(reader.contains("szomszédasszony")),
@@ -856,8 +696,8 @@ fn record_edits_corrections_redactions_status_and_access() {
     );
 
     // Status: withdrawn is gone for the public at once, then back.
-    let page = srv.get("/curate/t/cur-001", &a.cookie).text();
-    let r = srv.post(
+    let page = srv.get_as("/curate/t/cur-001", &a.cookie).text();
+    let r = srv.post_as(
         "/curate/t/cur-001/status",
         &a.cookie,
         &form(&[
@@ -867,10 +707,10 @@ fn record_edits_corrections_redactions_status_and_access() {
         ]),
     );
     assert_eq!(r.status, 303);
-    assert_eq!(srv.get("/t/cur-001", "").status, 404);
+    assert_eq!(srv.get_as("/t/cur-001", "").status, 404);
     assert!(!hits(&srv, "q=Kukoricag%C3%B3r%C3%A9").contains("/t/cur-001"));
-    let page = srv.get("/curate/t/cur-001", &a.cookie).text();
-    let r = srv.post(
+    let page = srv.get_as("/curate/t/cur-001", &a.cookie).text();
+    let r = srv.post_as(
         "/curate/t/cur-001/status",
         &a.cookie,
         &form(&[
@@ -880,12 +720,12 @@ fn record_edits_corrections_redactions_status_and_access() {
         ]),
     );
     assert_eq!(r.status, 303);
-    assert_eq!(srv.get("/t/cur-001", "").status, 200);
+    assert_eq!(srv.get_as("/t/cur-001", "").status, 200);
 
     // Access and embargo: an impossible date is refused beside the field.
-    let page = srv.get("/curate/t/cur-001", &a.cookie).text();
+    let page = srv.get_as("/curate/t/cur-001", &a.cookie).text();
     let base = base_of(&page);
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/t/cur-001/access",
         &a.cookie,
         &form(&[
@@ -898,7 +738,7 @@ fn record_edits_corrections_redactions_status_and_access() {
     assert_eq!(r.status, 422);
     let body = r.text();
     assert!(body.contains("id=\"e-emb\"") && body.contains("value=\"2031-02-30\""));
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/t/cur-001/access",
         &a.cookie,
         &form(&[
@@ -911,16 +751,16 @@ fn record_edits_corrections_redactions_status_and_access() {
     );
     assert_eq!(r.status, 303);
     assert_eq!(
-        srv.get("/t/cur-001", "").status,
+        srv.get_as("/t/cur-001", "").status,
         404,
         "restricted until 2999"
     );
     assert!(!hits(&srv, "q=Kukoricag%C3%B3r%C3%A9").contains("/t/cur-001"));
     let researcher = srv.login(RESEARCHER);
-    assert_eq!(srv.get("/t/cur-001", &researcher.cookie).status, 200);
-    let page = srv.get("/curate/t/cur-001", &a.cookie).text();
+    assert_eq!(srv.get_as("/t/cur-001", &researcher.cookie).status, 200);
+    let page = srv.get_as("/curate/t/cur-001", &a.cookie).text();
     assert!(page.contains("value=\"2999-01-01\""));
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/t/cur-001/access",
         &a.cookie,
         &form(&[
@@ -931,10 +771,10 @@ fn record_edits_corrections_redactions_status_and_access() {
         ]),
     );
     assert_eq!(r.status, 303);
-    assert_eq!(srv.get("/t/cur-001", "").status, 200, "public again");
+    assert_eq!(srv.get_as("/t/cur-001", "").status, 200, "public again");
 
     // History: every revision, decision and who/when/why.
-    let h = srv.get("/curate/t/cur-001/history", &a.cookie).text();
+    let h = srv.get_as("/curate/t/cur-001/history", &a.cookie).text();
     for want in [
         "edit",
         "correct",
@@ -952,20 +792,26 @@ fn record_edits_corrections_redactions_status_and_access() {
     assert!(!h.contains("Bakos"), "the log records where, not what");
 
     // The audit log, verified, filtered by curator and date.
-    let log = srv.get("/curate/audit", &a.cookie).text();
+    let log = srv.get_as("/curate/audit", &a.cookie).text();
     assert!(log.contains("class=\"verify ok\""));
-    let mine = srv.get("/curate/audit?curator=kiss.anna", &a.cookie).text();
+    let mine = srv
+        .get_as("/curate/audit?curator=kiss.anna", &a.cookie)
+        .text();
     assert!(mine.contains("<td>kiss.anna</td>") && !mine.contains("<td>test</td>"));
-    let future = srv.get("/curate/audit?from=2999-01-01", &a.cookie).text();
+    let future = srv
+        .get_as("/curate/audit?from=2999-01-01", &a.cookie)
+        .text();
     assert!(future.contains("0 entries match"));
-    let bad = srv.get("/curate/audit?from=2024-02-31", &a.cookie).text();
+    let bad = srv
+        .get_as("/curate/audit?from=2024-02-31", &a.cookie)
+        .text();
     assert!(bad.contains("id=\"e-from\""));
 }
 
 #[test]
 fn a_write_on_a_record_changed_meanwhile_is_refused_and_nothing_is_lost() {
     let t = archive();
-    let srv = Server::start(&t);
+    let srv = serve(&t);
     let anna = srv.login(ARCHIVIST);
     // A second archivist, in another browser.
     t.tanu()
@@ -975,13 +821,13 @@ fn a_write_on_a_record_changed_meanwhile_is_refused_and_nothing_is_lost() {
         .success();
     let bela = srv.login(("nagy.bela", "bela-jelszava-99"));
 
-    let annas_page = srv.get("/curate/t/hu-mr-001", &anna.cookie).text();
+    let annas_page = srv.get_as("/curate/t/hu-mr-001", &anna.cookie).text();
     let annas_base = base_of(&annas_page);
-    let belas_page = srv.get("/curate/t/hu-mr-001", &bela.cookie).text();
+    let belas_page = srv.get_as("/curate/t/hu-mr-001", &bela.cookie).text();
     assert_eq!(base_of(&belas_page), annas_base);
 
     // Béla saves first.
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/t/hu-mr-001/edit",
         &bela.cookie,
         &form(&[
@@ -1003,7 +849,7 @@ fn a_write_on_a_record_changed_meanwhile_is_refused_and_nothing_is_lost() {
     // Anna's form was made before: refused, with what changed, her input
     // kept.
     let annas_title = "Három nap helyett három év";
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/t/hu-mr-001/edit",
         &anna.cookie,
         &form(&[
@@ -1037,10 +883,10 @@ fn a_write_on_a_record_changed_meanwhile_is_refused_and_nothing_is_lost() {
     // The narrator she left as it was shows Béla's value, so sending the
     // form again does not undo his change.
     assert!(body.contains("id=\"f-narrator\" name=\"narrator\" value=\"Kardos Gáspár bácsi\""));
-    let public = srv.get("/t/hu-mr-001", "").text();
+    let public = srv.get_as("/t/hu-mr-001", "").text();
     assert!(!public.contains(annas_title) && public.contains("Kardos Gáspár bácsi"));
     // A field both changed keeps hers, with his value beside it.
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/t/hu-mr-001/edit",
         &anna.cookie,
         &form(&[
@@ -1062,7 +908,7 @@ fn a_write_on_a_record_changed_meanwhile_is_refused_and_nothing_is_lost() {
     assert!(both.contains("Someone else changed this too; it is now: Kardos Gáspár bácsi"));
     // A correction, redaction or status made on the old state is refused
     // the same way; the text she typed comes back.
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/t/hu-mr-001/correct",
         &anna.cookie,
         &form(&[
@@ -1077,7 +923,7 @@ fn a_write_on_a_record_changed_meanwhile_is_refused_and_nothing_is_lost() {
         r.text()
             .contains(">Gáspár bácsi, mondja el, hol született!</textarea>")
     );
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/t/hu-mr-001/status",
         &anna.cookie,
         &form(&[
@@ -1087,13 +933,13 @@ fn a_write_on_a_record_changed_meanwhile_is_refused_and_nothing_is_lost() {
         ]),
     );
     assert_eq!(r.status, 409);
-    assert_eq!(srv.get("/t/hu-mr-001", "").status, 200);
+    assert_eq!(srv.get_as("/t/hu-mr-001", "").status, 200);
 
     // Sending the kept form again (it now carries the current state)
     // applies it.
     let new_base = base_of(&body);
     assert_ne!(new_base, annas_base);
-    let r = srv.post(
+    let r = srv.post_as(
         "/curate/t/hu-mr-001/edit",
         &anna.cookie,
         &form(&[
@@ -1110,7 +956,7 @@ fn a_write_on_a_record_changed_meanwhile_is_refused_and_nothing_is_lost() {
         ]),
     );
     assert_eq!(r.status, 303);
-    assert!(srv.get("/t/hu-mr-001", "").text().contains(annas_title));
+    assert!(srv.get_as("/t/hu-mr-001", "").text().contains(annas_title));
     // The CLI, which states no base, keeps working.
     t.tanu()
         .args([
@@ -1138,7 +984,7 @@ fn in_a_browser_keys_decide_suggestions_and_a_selection_is_redacted_exactly() {
     };
     let t = archive();
     let web = browser::WebServer::serve(&t.dir());
-    let srv = Server::start(&t);
+    let srv = serve(&t);
     b.sign_in(&web, ARCHIVIST.0, ARCHIVIST.1);
     let current_value = |b: &browser::Browser| {
         b.script(
@@ -1211,13 +1057,13 @@ fn in_a_browser_keys_decide_suggestions_and_a_selection_is_redacted_exactly() {
     b.click(&b.find("#redact-form button[type=submit]"));
     b.wait_for_url("done=redact");
     let page = srv
-        .get("/curate/t/cur-001", &srv.login(ARCHIVIST).cookie)
+        .get_as("/curate/t/cur-001", &srv.login(ARCHIVIST).cookie)
         .text();
     assert!(
         page.contains("<td>Bakos Jolán</td>"),
         "exactly the selected words"
     );
-    let public = srv.get("/t/cur-001", "").text();
+    let public = srv.get_as("/t/cur-001", "").text();
     assert!(!public.contains("Bakos") && public.contains("[…]"));
     assert!(!hits(&srv, "q=Bakos").contains("/t/cur-001"));
 

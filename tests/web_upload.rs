@@ -4,13 +4,13 @@
 //! everyone else getting the 404 of an unknown page.
 
 mod common;
+#[path = "common/http.rs"]
+mod http;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::TestArchive;
+use http::{Response, Server, sign_in};
 
 const KOVACS: &str = "\
 id: up-kovacs-001
@@ -47,196 +47,18 @@ region: Atlantisz
 
 const SHEET: &str = "file,interviewer\nkovacs.txt,Nagy Mária\n";
 
-/// A running `tanu serve`, stopped when dropped.
-struct Server {
-    child: Child,
-    addr: String,
+/// Serves the archive with the upload limits of the command line only
+/// (`extra`), not of the environment.
+fn serve(t: &TestArchive, extra: &[&str]) -> Server {
+    let mut cmd = http::serve_command(&t.dir());
+    cmd.args(extra)
+        .env_remove("TANU_MAX_UPLOAD_MIB")
+        .env_remove("TANU_MAX_UPLOAD_FILE_MIB");
+    Server::spawn(cmd)
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-struct Response {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
-
-impl Response {
-    fn parse(raw: &[u8]) -> Response {
-        let split = raw
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .expect("end of headers");
-        let head = String::from_utf8_lossy(&raw[..split]).to_string();
-        let mut lines = head.split("\r\n");
-        let status: u16 = lines
-            .next()
-            .and_then(|l| l.split(' ').nth(1))
-            .and_then(|s| s.parse().ok())
-            .expect("status line");
-        let headers: Vec<(String, String)> = lines
-            .filter_map(|l| l.split_once(':'))
-            .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
-            .collect();
-        let mut body = raw[split + 4..].to_vec();
-        if headers
-            .iter()
-            .any(|(k, v)| k == "transfer-encoding" && v.contains("chunked"))
-        {
-            body = dechunk(&body);
-        }
-        Response {
-            status,
-            headers,
-            body,
-        }
-    }
-
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn set_cookie(&self, name: &str) -> Option<String> {
-        self.headers
-            .iter()
-            .filter(|(k, _)| k == "set-cookie")
-            .filter_map(|(_, v)| v.split(';').next())
-            .filter_map(|kv| kv.split_once('='))
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.to_string())
-    }
-
-    fn text(&self) -> String {
-        String::from_utf8(self.body.clone()).expect("utf-8 body")
-    }
-
-    fn json(&self) -> serde_json::Value {
-        serde_json::from_slice(&self.body).expect("JSON body")
-    }
-}
-
-fn dechunk(mut b: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    while let Some(eol) = b.windows(2).position(|w| w == b"\r\n") {
-        let size = usize::from_str_radix(
-            String::from_utf8_lossy(&b[..eol])
-                .split(';')
-                .next()
-                .unwrap_or("0")
-                .trim(),
-            16,
-        )
-        .unwrap_or(0);
-        if size == 0 {
-            break;
-        }
-        out.extend_from_slice(&b[eol + 2..eol + 2 + size]);
-        b = &b[eol + 4 + size..];
-    }
-    out
-}
-
+/// Upload and curation requests, only these tests make.
 impl Server {
-    fn start(t: &TestArchive, extra: &[&str]) -> Server {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("tanu"))
-            .arg("--archive")
-            .arg(t.dir())
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .args(extra)
-            .env_remove("TANU_ARCHIVE")
-            .env_remove("TANU_MAX_UPLOAD_MIB")
-            .env_remove("TANU_MAX_UPLOAD_FILE_MIB")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start tanu");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut reader = BufReader::new(stdout);
-        let mut line = String::new();
-        while !line.contains("http://") {
-            line.clear();
-            let n = reader.read_line(&mut line).expect("read stdout");
-            assert!(n > 0, "tanu ended without serving");
-        }
-        let addr = line
-            .split("http://")
-            .nth(1)
-            .and_then(|r| r.split('/').next())
-            .expect("address")
-            .to_string();
-        Server { child, addr }
-    }
-
-    fn request(
-        &self,
-        method: &str,
-        path: &str,
-        headers: &[(&str, &str)],
-        content_type: Option<&str>,
-        body: &[u8],
-    ) -> Response {
-        let mut s = TcpStream::connect(&self.addr).expect("connect");
-        s.set_read_timeout(Some(Duration::from_secs(60)))
-            .expect("timeout");
-        let mut req = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
-            self.addr
-        );
-        for (k, v) in headers {
-            req.push_str(&format!("{k}: {v}\r\n"));
-        }
-        if let Some(ct) = content_type {
-            req.push_str(&format!(
-                "Content-Type: {ct}\r\nContent-Length: {}\r\n",
-                body.len()
-            ));
-        }
-        req.push_str("\r\n");
-        let mut bytes = req.into_bytes();
-        bytes.extend_from_slice(body);
-        // A refused upload may be answered before all of it is sent: the
-        // answer still comes, whatever happens to the rest.
-        let _ = s.write_all(&bytes);
-        let mut raw = Vec::new();
-        let mut buf = [0u8; 65536];
-        loop {
-            match s.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => raw.extend_from_slice(&buf[..n]),
-                Err(_) if !raw.is_empty() => break,
-                Err(e) => panic!("reading the answer: {e}"),
-            }
-        }
-        Response::parse(&raw)
-    }
-
-    fn get(&self, path: &str, cookie: &str) -> Response {
-        let h: Vec<(&str, &str)> = if cookie.is_empty() {
-            vec![]
-        } else {
-            vec![("Cookie", cookie)]
-        };
-        self.request("GET", path, &h, None, b"")
-    }
-
-    fn post_form(&self, path: &str, cookie: &str, body: &str) -> Response {
-        self.request(
-            "POST",
-            path,
-            &[("Cookie", cookie)],
-            Some("application/x-www-form-urlencoded"),
-            body.as_bytes(),
-        )
-    }
-
     fn upload(&self, cookie: &str, csrf: Option<&str>, files: &[(&str, &[u8])]) -> Response {
         self.upload_with(cookie, csrf, files, &[])
     }
@@ -281,37 +103,17 @@ impl Server {
             body.extend_from_slice(b"\r\n");
         }
         body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let content_type = format!("multipart/form-data; boundary={boundary}");
         let mut h = vec![("Cookie", cookie)];
         h.extend_from_slice(extra);
-        self.request(
-            "POST",
-            "/curate/upload",
-            &h,
-            Some(&format!("multipart/form-data; boundary={boundary}")),
-            &body,
-        )
-    }
-
-    /// Signs in; returns the session cookie.
-    fn login(&self, name: &str, password: &str) -> String {
-        let r = self.get("/login", "");
-        let token = r.set_cookie("tanu_csrf").expect("CSRF cookie");
-        let r = self.post_form(
-            "/login",
-            &format!("tanu_csrf={token}"),
-            &format!("name={name}&password={password}&csrf={token}"),
-        );
-        assert_eq!(r.status, 303, "sign-in of {name}");
-        format!(
-            "tanu_session={}",
-            r.set_cookie("tanu_session").expect("session")
-        )
+        h.push(("Content-Type", &content_type));
+        self.request_bytes("POST", "/curate/upload", &h, &body)
     }
 
     /// The CSRF token a curation form carries, with the cookie jar that
     /// goes with it.
     fn form_token(&self, path: &str, session: &str) -> (String, String) {
-        let r = self.get(path, session);
+        let r = self.get_as(path, session);
         assert_eq!(r.status, 200, "{path}");
         let page = r.text();
         let token = page
@@ -333,7 +135,7 @@ impl Server {
     fn wait_job(&self, location: &str, jar: &str) -> serde_json::Value {
         let start = Instant::now();
         loop {
-            let r = self.get(&format!("{location}.json"), jar);
+            let r = self.get_as(&format!("{location}.json"), jar);
             assert_eq!(r.status, 200);
             let j = r.json();
             if j["state"] != "queued" && j["state"] != "running" {
@@ -381,10 +183,10 @@ fn uploads_in(t: &TestArchive) -> Vec<String> {
 fn a_folder_is_uploaded_and_ingested_in_the_background() {
     let t = TestArchive::new();
     add_user(&t, "kiss", "archivist", "archivum-jelszo-7");
-    let srv = Server::start(&t, &["--max-upload-mib", "2", "--max-upload-file-mib", "1"]);
-    let me = srv.login("kiss", "archivum-jelszo-7");
+    let srv = serve(&t, &["--max-upload-mib", "2", "--max-upload-file-mib", "1"]);
+    let me = sign_in(&srv, "kiss", "archivum-jelszo-7");
     let (token, jar) = srv.form_token("/curate/upload?hl=en", &me);
-    let page = srv.get("/curate/upload", &jar).text();
+    let page = srv.get_as("/curate/upload", &jar).text();
     assert!(page.contains("webkitdirectory") && page.contains("multipart/form-data"));
     assert!(page.contains("/static/upload.js"));
 
@@ -426,7 +228,7 @@ fn a_folder_is_uploaded_and_ingested_in_the_background() {
     assert_eq!(job["job"]["by"], "kiss");
 
     // The job page shows the progress, the summary and the error line.
-    let page = srv.get(&location, &jar);
+    let page = srv.get_as(&location, &jar);
     assert_eq!(page.status, 200);
     let html = page.text();
     assert!(
@@ -438,17 +240,17 @@ fn a_folder_is_uploaded_and_ingested_in_the_background() {
         "{html}"
     );
     assert!(html.contains("/static/jobs.js"));
-    let list = srv.get("/curate/jobs", &jar).text();
+    let list = srv.get_as("/curate/jobs", &jar).text();
     assert!(list.contains(&format!("href=\"{location}\"")), "{list}");
 
     // Searchable at once, with the sheet's value applied.
-    let hits = srv.get("/api/v1/search?q=Szolyva", &jar).json();
+    let hits = srv.get_as("/api/v1/search?q=Szolyva", &jar).json();
     assert_eq!(hits["total_testimonies"], 1, "{hits}");
     let hits = srv
-        .get("/api/v1/search?q=%D1%88%D0%B0%D1%85%D1%82%D0%B0", &jar)
+        .get_as("/api/v1/search?q=%D1%88%D0%B0%D1%85%D1%82%D0%B0", &jar)
         .json();
     assert_eq!(hits["total_testimonies"], 1, "Russian text too: {hits}");
-    let rec = srv.get("/api/v1/testimonies/up-kovacs-001", &jar).text();
+    let rec = srv.get_as("/api/v1/testimonies/up-kovacs-001", &jar).text();
     assert!(rec.contains("Nagy Mária"), "{rec}");
     // The testimony names the staged file as its source, and the upload
     // acts as the archivist.
@@ -481,7 +283,7 @@ fn a_folder_is_uploaded_and_ingested_in_the_background() {
         (&2.into(), &0.into(), &0.into(), &0.into()),
         "{job2}"
     );
-    let hits = srv.get("/api/v1/search?q=Szolyva", &jar).json();
+    let hits = srv.get_as("/api/v1/search?q=Szolyva", &jar).json();
     assert_eq!(hits["total_testimonies"], 1, "still one: {hits}");
 
     // A corrected copy under another name names the same testimony: as
@@ -502,7 +304,7 @@ fn a_folder_is_uploaded_and_ingested_in_the_background() {
     let job4 = srv.wait_job(r.header("location").expect("job"), &jar);
     assert_eq!(job4["job"]["replace"], true);
     assert_eq!(job4["summary"]["updated"], 1, "{job4}");
-    let hits = srv.get("/api/v1/search?q=tavasz%C3%A1n", &jar).json();
+    let hits = srv.get_as("/api/v1/search?q=tavasz%C3%A1n", &jar).json();
     assert_eq!(
         hits["total_testimonies"], 1,
         "the new revision is searchable: {hits}"
@@ -530,7 +332,7 @@ fn a_folder_is_uploaded_and_ingested_in_the_background() {
     let job5 = srv.wait_job(r.header("location").expect("job"), &jar);
     assert_eq!(job5["job"]["encoding"], "iso-8859-2");
     assert_eq!(job5["summary"]["ingested"], 1, "{job5}");
-    let rec = srv.get("/api/v1/testimonies/up-latin2-004", &jar).text();
+    let rec = srv.get_as("/api/v1/testimonies/up-latin2-004", &jar).text();
     assert!(rec.contains("Őrök és fűtők"), "{rec}");
     let r = srv.upload_form(
         &jar,
@@ -626,15 +428,15 @@ fn only_archivists_see_the_curation_screens() {
     let t = TestArchive::new();
     add_user(&t, "kiss", "archivist", "archivum-jelszo-7");
     add_user(&t, "kutato", "researcher", "kutato-jelszo-9");
-    let srv = Server::start(&t, &[]);
-    let archivist = srv.login("kiss", "archivum-jelszo-7");
+    let srv = serve(&t, &[]);
+    let archivist = sign_in(&srv, "kiss", "archivum-jelszo-7");
     let (token, jar) = srv.form_token("/curate/upload", &archivist);
     let r = srv.upload(&jar, Some(&token), &[("k.txt", KOVACS.as_bytes())]);
     assert_eq!(r.status, 303);
     let job = r.header("location").expect("job").to_string();
     srv.wait_job(&job, &jar);
-    let researcher = srv.login("kutato", "kutato-jelszo-9");
-    let unknown = srv.get("/no-such-page", "");
+    let researcher = sign_in(&srv, "kutato", "kutato-jelszo-9");
+    let unknown = srv.get_as("/no-such-page", "");
     assert_eq!(unknown.status, 404);
     let gets = [
         "/curate/upload".to_string(),
@@ -651,14 +453,14 @@ fn only_archivists_see_the_curation_screens() {
             format!("{who}; tanu_csrf={token}")
         };
         for path in &gets {
-            let r = srv.get(path, who);
+            let r = srv.get_as(path, who);
             assert_eq!(r.status, 404, "{path} as {who:?}");
             assert_eq!(r.body, unknown.body, "{path} answers like an unknown page");
         }
         let r = srv.upload(&with_csrf, Some(&token), &[("k2.txt", PETROV.as_bytes())]);
         assert_eq!(r.status, 404, "upload as {who:?}");
         assert_eq!(r.body, unknown.body);
-        let r = srv.post_form(
+        let r = srv.post_as(
             "/curate/merge/up-kovacs-001/up-petrov-002",
             &with_csrf,
             &format!("csrf={token}&keep=a&reason=x"),
@@ -674,11 +476,10 @@ fn only_archivists_see_the_curation_screens() {
             ("/curate/upload", "application/x-www-form-urlencoded"),
             ("/curate/upload", "multipart/form-data"),
         ] {
-            let r = srv.request(
+            let r = srv.request_bytes(
                 "POST",
                 path,
-                &[("Cookie", &with_csrf)],
-                Some(ct),
+                &[("Cookie", &with_csrf), ("Content-Type", ct)],
                 b"{\"x\":1}",
             );
             assert_eq!(
@@ -691,9 +492,9 @@ fn only_archivists_see_the_curation_screens() {
     assert_eq!(uploads_in(&t), ["1", "1.json"]);
     // Jobs survive a restart of the server.
     drop(srv);
-    let srv = Server::start(&t, &[]);
-    let archivist = srv.login("kiss", "archivum-jelszo-7");
-    let j = srv.get(&format!("{job}.json"), &archivist).json();
+    let srv = serve(&t, &[]);
+    let archivist = sign_in(&srv, "kiss", "archivum-jelszo-7");
+    let j = srv.get_as(&format!("{job}.json"), &archivist).json();
     assert_eq!(j["state"], "done");
     assert_eq!(j["summary"]["ingested"], 1);
 }
@@ -779,10 +580,10 @@ fn duplicates_are_listed_compared_and_merged() {
     ];
     let _ = files;
     t.tanu().arg("ingest").arg(t.path("be")).assert().success();
-    let srv = Server::start(&t, &[]);
-    let me = srv.login("kiss", "archivum-jelszo-7");
+    let srv = serve(&t, &[]);
+    let me = sign_in(&srv, "kiss", "archivum-jelszo-7");
 
-    let list = srv.get("/curate/merge?hl=en", &me);
+    let list = srv.get_as("/curate/merge?hl=en", &me);
     assert_eq!(list.status, 200);
     let html = list.text();
     let row = |a: &str, b: &str| {
@@ -806,7 +607,9 @@ fn duplicates_are_listed_compared_and_merged() {
 
     // Side by side, with the differences marked.
     let (token, jar) = srv.form_token("/curate/merge/dup-text-1/dup-text-2?hl=en", &me);
-    let page = srv.get("/curate/merge/dup-text-1/dup-text-2", &jar).text();
+    let page = srv
+        .get_as("/curate/merge/dup-text-1/dup-text-2", &jar)
+        .text();
     assert!(
         page.contains("<ins class=\"chg\">tizenhét </ins>"),
         "{page}"
@@ -819,19 +622,19 @@ fn duplicates_are_listed_compared_and_merged() {
     assert!(page.contains("class=\"differs\""));
     assert!(page.contains("Szabó Ilona (szül. Tóth)"));
 
-    let before = srv.get("/api/v1/search?q=kukoric%C3%A1t", &jar).json();
+    let before = srv.get_as("/api/v1/search?q=kukoric%C3%A1t", &jar).json();
     assert_eq!(before["total_testimonies"], 2, "{before}");
 
     // A merge needs the token, a choice and a reason.
     let url = "/curate/merge/dup-text-1/dup-text-2";
-    let r = srv.post_form(url, &jar, "keep=a&reason=ugyanaz");
+    let r = srv.post_as(url, &jar, "keep=a&reason=ugyanaz");
     assert_eq!(r.status, 403);
-    let r = srv.post_form(url, &jar, &format!("csrf={token}&keep=a&reason="));
+    let r = srv.post_as(url, &jar, &format!("csrf={token}&keep=a&reason="));
     assert_eq!(r.status, 422);
     assert!(r.text().contains("A merge needs a reason."), "{}", r.text());
-    let r = srv.post_form(url, &jar, &format!("csrf={token}&reason=x"));
+    let r = srv.post_as(url, &jar, &format!("csrf={token}&reason=x"));
     assert_eq!(r.status, 422);
-    let r = srv.post_form(
+    let r = srv.post_as(
         url,
         &jar,
         &format!("csrf={token}&keep=a&reason=ugyanaz+az+interj%C3%BA,+k%C3%A9t+%C3%A1tirat"),
@@ -839,12 +642,12 @@ fn duplicates_are_listed_compared_and_merged() {
     assert_eq!(r.status, 303, "{}", r.text());
     let to = r.header("location").expect("location").to_string();
     assert_eq!(to, "/curate/merge?merged=dup-text-2&into=dup-text-1");
-    let after = srv.get(&format!("{to}&hl=en"), &jar).text();
+    let after = srv.get_as(&format!("{to}&hl=en"), &jar).text();
     assert!(after.contains("dup-text-2 was merged into dup-text-1."));
     assert!(!after.contains("href=\"/curate/merge/dup-text-1/dup-text-2\""));
 
     // Search shows one testimony; the merge is the archivist's, with the reason.
-    let hits = srv.get("/api/v1/search?q=kukoric%C3%A1t", &jar).json();
+    let hits = srv.get_as("/api/v1/search?q=kukoric%C3%A1t", &jar).json();
     assert_eq!(hits["total_testimonies"], 1, "{hits}");
     assert_eq!(hits["hits"][0]["id"], "dup-text-1");
     let log = t.tanu().args(["audit", "log"]).output().expect("audit");
@@ -857,7 +660,7 @@ fn duplicates_are_listed_compared_and_merged() {
     assert!(log.contains("ugyanaz az interjú, két átirat"), "{log}");
 
     // Merging again is refused with the library's message.
-    let r = srv.post_form(url, &jar, &format!("csrf={token}&keep=a&reason=megint"));
+    let r = srv.post_as(url, &jar, &format!("csrf={token}&keep=a&reason=megint"));
     assert_eq!(r.status, 422);
     assert!(r.text().contains("was merged into"), "{}", r.text());
 }

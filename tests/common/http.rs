@@ -1,5 +1,5 @@
 //! A running `tanu serve` and a small HTTP/1.1 client, for the tests of
-//! the web surfaces that are not `tests/web.rs` (OAI-PMH, the map).
+//! the web surfaces (web, curation, upload, OAI-PMH, the map).
 //! Included with `#[path = "common/http.rs"] mod http;`.
 
 #![allow(dead_code)]
@@ -10,10 +10,22 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+/// `tanu --archive DIR serve` on a free port of 127.0.0.1, for
+/// [`Server::spawn`] when a test needs more arguments.
+pub fn serve_command(dir: &Path) -> Command {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("tanu"));
+    cmd.arg("--archive")
+        .arg(dir)
+        .args(["serve", "--listen", "127.0.0.1:0"]);
+    cmd
+}
+
 /// A running `tanu serve`, stopped when dropped.
 pub struct Server {
     child: Child,
     pub addr: String,
+    /// Headers sent with every request (see [`Server::with_header`]).
+    always: Vec<(String, String)>,
 }
 
 impl Drop for Server {
@@ -26,15 +38,20 @@ impl Drop for Server {
 impl Server {
     /// Serves the archive in `dir` on a free port, with `env` set.
     pub fn start(dir: &Path, env: &[(&str, &str)]) -> Server {
-        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("tanu"));
-        cmd.arg("--archive")
-            .arg(dir)
-            .args(["serve", "--listen", "127.0.0.1:0"])
+        let mut cmd = serve_command(dir);
+        cmd.envs(env.iter().copied());
+        Server::spawn(cmd)
+    }
+
+    /// Runs `cmd` (a `tanu` that serves) and waits for the line that gives
+    /// the address.
+    pub fn spawn(mut cmd: Command) -> Server {
+        let mut child = cmd
             .env_remove("TANU_ARCHIVE")
-            .envs(env.iter().copied())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit());
-        let mut child = cmd.spawn().expect("start tanu");
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start tanu");
         let stdout = child.stdout.take().expect("stdout");
         let mut reader = BufReader::new(stdout);
         let mut line = String::new();
@@ -49,7 +66,17 @@ impl Server {
             .and_then(|r| r.split('/').next())
             .unwrap_or_else(|| panic!("no address in {line:?}"))
             .to_string();
-        Server { child, addr }
+        Server {
+            child,
+            addr,
+            always: Vec::new(),
+        }
+    }
+
+    /// Sends `name: value` with every request from now on.
+    pub fn with_header(mut self, name: &str, value: &str) -> Server {
+        self.always.push((name.to_string(), value.to_string()));
+        self
     }
 
     pub fn base(&self) -> String {
@@ -68,12 +95,34 @@ impl Server {
         self.request("POST", path, headers, body)
     }
 
+    /// GET with `Cookie: cookie`, or no cookie when it is empty.
+    pub fn get_as(&self, path: &str, cookie: &str) -> Response {
+        self.request("GET", path, &cookie_header(cookie), "")
+    }
+
+    /// A form POST with `Cookie: cookie`, or no cookie when it is empty.
+    pub fn post_as(&self, path: &str, cookie: &str, body: &str) -> Response {
+        self.request("POST", path, &cookie_header(cookie), body)
+    }
+
     pub fn request(
         &self,
         method: &str,
         path: &str,
         headers: &[(&str, &str)],
         body: &str,
+    ) -> Response {
+        self.request_bytes(method, path, headers, body.as_bytes())
+    }
+
+    /// A request with any body; a POST without a `Content-Type` among
+    /// `headers` is sent as a urlencoded form.
+    pub fn request_bytes(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
     ) -> Response {
         let mut s = TcpStream::connect(&self.addr).expect("connect");
         s.set_read_timeout(Some(Duration::from_secs(60)))
@@ -82,6 +131,9 @@ impl Server {
             "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
             self.addr
         );
+        for (k, v) in &self.always {
+            req.push_str(&format!("{k}: {v}\r\n"));
+        }
         for (k, v) in headers {
             req.push_str(&format!("{k}: {v}\r\n"));
         }
@@ -95,11 +147,31 @@ impl Server {
             req.push_str(&format!("Content-Length: {}\r\n", body.len()));
         }
         req.push_str("\r\n");
-        req.push_str(body);
-        s.write_all(req.as_bytes()).expect("send");
+        let mut bytes = req.into_bytes();
+        bytes.extend_from_slice(body);
+        // A refused upload may be answered before all of it is sent: the
+        // answer still comes, whatever happens to the rest.
+        let _ = s.write_all(&bytes);
         let mut raw = Vec::new();
-        s.read_to_end(&mut raw).expect("read");
+        let mut buf = [0u8; 65536];
+        loop {
+            match s.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => raw.extend_from_slice(&buf[..n]),
+                Err(_) if !raw.is_empty() => break,
+                Err(e) => panic!("reading the answer: {e}"),
+            }
+        }
         Response::parse(&raw)
+    }
+}
+
+/// A `Cookie` header, or none for an empty cookie.
+fn cookie_header(cookie: &str) -> Vec<(&str, &str)> {
+    if cookie.is_empty() {
+        Vec::new()
+    } else {
+        vec![("Cookie", cookie)]
     }
 }
 
@@ -161,6 +233,10 @@ impl Response {
     pub fn text(&self) -> String {
         String::from_utf8(self.body.clone()).expect("utf-8 body")
     }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).expect("JSON body")
+    }
 }
 
 fn dechunk(mut b: &[u8]) -> Vec<u8> {
@@ -200,6 +276,11 @@ pub fn enc(s: &str) -> String {
 /// Signs in `name` with `password` through the login form; the session
 /// cookie as a `Cookie` header value.
 pub fn sign_in(srv: &Server, name: &str, password: &str) -> String {
+    sign_in_csrf(srv, name, password).0
+}
+
+/// Like [`sign_in`]; also the CSRF token of the login form's cookie.
+pub fn sign_in_csrf(srv: &Server, name: &str, password: &str) -> (String, String) {
     let r = srv.get("/login");
     let token = r.set_cookie("tanu_csrf").expect("CSRF cookie");
     let r = srv.post(
@@ -209,5 +290,5 @@ pub fn sign_in(srv: &Server, name: &str, password: &str) -> String {
     );
     assert_eq!(r.status, 303, "sign-in of {name}");
     let session = r.set_cookie("tanu_session").expect("session cookie");
-    format!("tanu_session={session}")
+    (format!("tanu_session={session}"), token)
 }
