@@ -1027,34 +1027,47 @@ fn open_index(
         index.rebuild(store, vocab, &mut |_, _| {})?;
         return Ok(index);
     }
-    let problem = match SearchIndex::open(index_dir) {
-        Ok(mut index) => match index.sync(store, vocab) {
-            // Changes were waiting: an earlier commit was interrupted or
-            // failed. Tantivy can commit part of a batch when one of its
-            // indexing threads fails (a full disk): check that the index
-            // holds what the rows imply.
-            Ok(n) if n > 0 && index.has_writer() => match index_matches(&index, store) {
-                Ok(true) => return Ok(index),
-                Ok(false) => IndexError::Damaged(
-                    "its number of documents does not match the database".into(),
-                ),
+    // A commit of another process can remove files of the commit this
+    // one started to open (Tantivy collects them at once): such an index
+    // looks damaged for a moment. Only a second look that agrees makes
+    // it a rebuild.
+    let mut attempt = 0;
+    let problem = loop {
+        attempt += 1;
+        break match SearchIndex::open(index_dir) {
+            Ok(mut index) => match index.sync(store, vocab) {
+                // Changes were waiting: an earlier commit was interrupted or
+                // failed. Tantivy can commit part of a batch when one of its
+                // indexing threads fails (a full disk): check that the index
+                // holds what the rows imply.
+                Ok(n) if n > 0 && index.has_writer() => match index_matches(&index, store) {
+                    Ok(true) => return Ok(index),
+                    Ok(false) => IndexError::Damaged(
+                        "its number of documents does not match the database".into(),
+                    ),
+                    Err(e) => e,
+                },
+                // Another process is writing the index (an ingest) and
+                // applies the outbox at its next commit; until then this
+                // one reads the index as last committed.
+                Ok(_) | Err(IndexError::Busy) => return Ok(index),
+                Err(e) if e.is_io() => {
+                    let pending = store.outbox()?.len();
+                    notes.push(format!(
+                        "the search index could not be updated ({e}); it answers as of its last update, and the {pending} waiting changes are applied at the next open"
+                    ));
+                    return Ok(index);
+                }
                 Err(e) => e,
             },
-            // Another process is writing the index (an ingest) and
-            // applies the outbox at its next commit; until then this
-            // one reads the index as last committed.
-            Ok(_) | Err(IndexError::Busy) => return Ok(index),
-            Err(e) if e.is_io() => {
-                let pending = store.outbox()?.len();
-                notes.push(format!(
-                    "the search index could not be updated ({e}); it answers as of its last update, and the {pending} waiting changes are applied at the next open"
-                ));
-                return Ok(index);
+            Err(e @ IndexError::AnalyzerMismatch { .. }) => return Err(e.into()),
+            // Files of the last commit missing or short: look again.
+            Err(IndexError::Damaged(_)) if attempt < 2 => {
+                std::thread::sleep(std::time::Duration::from_millis(200));
+                continue;
             }
             Err(e) => e,
-        },
-        Err(e @ IndexError::AnalyzerMismatch { .. }) => return Err(e.into()),
-        Err(e) => e,
+        };
     };
     // The index is derived from SQLite: rebuild it, unless another process
     // is writing it (then this one must wait for it to finish).
