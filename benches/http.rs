@@ -23,7 +23,6 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
@@ -67,7 +66,7 @@ fn main() -> anyhow::Result<()> {
 
     let archive = ensure_archive(&tanu, &dir, seed, n)?;
     let vocab = Vocabulary::builtin()?;
-    let queries = Arc::new(query_mix(&vocab));
+    let queries = query_mix(&vocab);
     eprintln!(
         "tanu http bench: {n} testimonies, {} queries, {total} requests per row",
         queries.len()
@@ -113,7 +112,6 @@ fn main() -> anyhow::Result<()> {
             format!("Cookie: tanu_session={cookie}"),
         ),
     ] {
-        let auth = Arc::new(auth);
         // A warm-up pass, so every row reads from warm caches.
         http_run(&addr, path, &auth, &queries, 2, queries.len())?;
         for &clients in &levels {
@@ -244,87 +242,95 @@ fn query_mix(vocab: &Vocabulary) -> Vec<String> {
     out
 }
 
-fn library_run(
-    archive: &Path,
-    queries: &Arc<Vec<String>>,
-    threads: usize,
+/// Runs `total` searches from `workers` threads at once, each with its
+/// own `setup` (an archive handle, a connection) and the queries in its
+/// own order; the latency of every `one` call in ms, and the wall time of
+/// the whole run in seconds.
+fn concurrent<S>(
+    workers: usize,
     total: usize,
+    queries: &[String],
+    setup: impl Fn() -> anyhow::Result<S> + Sync,
+    one: impl Fn(&mut S, &str) -> anyhow::Result<()> + Sync,
 ) -> anyhow::Result<(Vec<f64>, f64)> {
-    let per = total.div_ceil(threads);
+    let per = total.div_ceil(workers);
     let start = Instant::now();
-    let handles: Vec<_> = (0..threads)
-        .map(|t| {
-            let archive = archive.to_path_buf();
-            let queries = Arc::clone(queries);
-            std::thread::spawn(move || -> anyhow::Result<Vec<f64>> {
-                let a = Archive::open(&archive)?;
-                let mut lat = Vec::with_capacity(per);
-                for i in 0..per {
-                    let mut r = SearchRequest::new(queries[(t * 31 + i) % queries.len()].clone());
-                    r.limit = 10;
-                    r.window = 100;
-                    r.facets = true;
-                    let start = Instant::now();
-                    std::hint::black_box(a.search(&r)?);
-                    lat.push(start.elapsed().as_secs_f64() * 1e3);
-                }
-                Ok(lat)
+    let all = std::thread::scope(|scope| -> anyhow::Result<Vec<f64>> {
+        let handles: Vec<_> = (0..workers)
+            .map(|w| {
+                let (setup, one) = (&setup, &one);
+                scope.spawn(move || -> anyhow::Result<Vec<f64>> {
+                    let mut state = setup()?;
+                    let mut lat = Vec::with_capacity(per);
+                    for i in 0..per {
+                        let q = &queries[(w * 31 + i) % queries.len()];
+                        let t = Instant::now();
+                        one(&mut state, q)?;
+                        lat.push(t.elapsed().as_secs_f64() * 1e3);
+                    }
+                    Ok(lat)
+                })
             })
-        })
-        .collect();
-    let mut all = Vec::new();
-    for h in handles {
-        all.extend(
-            h.join()
-                .map_err(|_| anyhow::anyhow!("a thread panicked"))??,
-        );
-    }
+            .collect();
+        let mut all = Vec::new();
+        for h in handles {
+            all.extend(
+                h.join()
+                    .map_err(|_| anyhow::anyhow!("a worker panicked"))??,
+            );
+        }
+        Ok(all)
+    })?;
     Ok((all, start.elapsed().as_secs_f64()))
 }
 
-/// Latencies in ms of `total` requests from `clients` connections, and
-/// the wall time of the whole run in seconds.
+/// The library, as the first result page asks it: ten testimonies cut
+/// from a ranking window of a hundred, with facets.
+fn library_run(
+    archive: &Path,
+    queries: &[String],
+    threads: usize,
+    total: usize,
+) -> anyhow::Result<(Vec<f64>, f64)> {
+    concurrent(
+        threads,
+        total,
+        queries,
+        || Ok(Archive::open(archive)?),
+        |a, q| {
+            let mut r = SearchRequest::new(q);
+            r.limit = 10;
+            r.window = 100;
+            r.facets = true;
+            std::hint::black_box(a.search(&r)?);
+            Ok(())
+        },
+    )
+}
+
+/// `total` GETs of `path` + the query from `clients` connections.
 fn http_run(
     addr: &str,
     path: &str,
-    auth: &Arc<String>,
-    queries: &Arc<Vec<String>>,
+    auth: &str,
+    queries: &[String],
     clients: usize,
     total: usize,
 ) -> anyhow::Result<(Vec<f64>, f64)> {
-    let per = total.div_ceil(clients);
-    let start = Instant::now();
-    let handles: Vec<_> = (0..clients)
-        .map(|c| {
-            let addr = addr.to_string();
-            let path = path.to_string();
-            let auth = Arc::clone(auth);
-            let queries = Arc::clone(queries);
-            std::thread::spawn(move || -> anyhow::Result<Vec<f64>> {
-                let mut conn = Conn::open(&addr)?;
-                let mut lat = Vec::with_capacity(per);
-                for i in 0..per {
-                    let q = &queries[(c * 31 + i) % queries.len()];
-                    let target = format!("{path}{}", encode(q));
-                    let t = Instant::now();
-                    let status = conn.get(&target, &auth)?;
-                    lat.push(t.elapsed().as_secs_f64() * 1e3);
-                    if status != 200 {
-                        bail!("{target}: status {status}");
-                    }
-                }
-                Ok(lat)
-            })
-        })
-        .collect();
-    let mut all = Vec::new();
-    for h in handles {
-        all.extend(
-            h.join()
-                .map_err(|_| anyhow::anyhow!("a client panicked"))??,
-        );
-    }
-    Ok((all, start.elapsed().as_secs_f64()))
+    concurrent(
+        clients,
+        total,
+        queries,
+        || Conn::open(addr),
+        |conn, q| {
+            let target = format!("{path}{}", encode(q));
+            let status = conn.get(&target, auth)?;
+            if status != 200 {
+                bail!("{target}: status {status}");
+            }
+            Ok(())
+        },
+    )
 }
 
 /// Percent-encodes a query for a URL.
