@@ -869,6 +869,18 @@ impl Archive {
         role: Role,
         include_suggested: bool,
     ) -> Result<Vec<FacetValue>> {
+        let mut all = self.facet_values_of(&[facet], role, include_suggested)?;
+        Ok(all.pop().unwrap_or_default())
+    }
+
+    /// [`Archive::facet_values`] of several facets, in their order, from
+    /// one read of the testimonies and their tags.
+    pub fn facet_values_of(
+        &self,
+        facets: &[Facet],
+        role: Role,
+        include_suggested: bool,
+    ) -> Result<Vec<Vec<FacetValue>>> {
         let visible: std::collections::HashSet<String> =
             self.list(role)?.into_iter().map(|t| t.id).collect();
         let rows = self.store.all_tag_values()?;
@@ -880,12 +892,10 @@ impl Archive {
         // Suggestions are unreviewed and may come from redacted text: only
         // archivists may count by them.
         let include_suggested = include_suggested && role == Role::Archivist;
-        Ok(crate::facets::count(
-            &self.vocab,
-            facet,
-            &facts,
-            include_suggested,
-        ))
+        Ok(facets
+            .iter()
+            .map(|&facet| crate::facets::count(&self.vocab, facet, &facts, include_suggested))
+            .collect())
     }
 
     /// The testimonies `role` may see.

@@ -126,8 +126,9 @@ struct Raw {
 fn gather(a: &Archive, role: Role, lang: UiLang) -> Result<Vec<Raw>, crate::ArchiveError> {
     let vocab = a.vocabulary();
     let mut out = Vec::new();
-    for (facet, param) in [(Facet::Region, "region"), (Facet::TransitCamp, "transit")] {
-        for v in a.facet_values(facet, role, false)? {
+    let values = a.facet_values_of(&[Facet::Region, Facet::TransitCamp], role, false)?;
+    for (values, param) in values.into_iter().zip(["region", "transit"]) {
+        for v in values {
             let kind = match v.facet.as_str() {
                 "region" => "region",
                 "place" => "place",

@@ -656,14 +656,14 @@ fn landing_facets(
     role: Role,
 ) -> Result<(), Failure> {
     let lang = m.lang;
-    for (facet, name) in [
-        (Facet::Wave, "wave"),
-        (Facet::Region, "region"),
-        (Facet::TransitCamp, "transit_camp"),
-    ] {
+    let all = a.facet_values_of(
+        &[Facet::Wave, Facet::Region, Facet::TransitCamp],
+        role,
+        false,
+    )?;
+    for (values, name) in all.into_iter().zip(["wave", "region", "transit_camp"]) {
         let param = facet_param(name);
-        let values: Vec<FacetLink> = a
-            .facet_values(facet, role, false)?
+        let values: Vec<FacetLink> = values
             .into_iter()
             .filter(|v| v.count > 0)
             .map(|v| {
