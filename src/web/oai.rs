@@ -221,10 +221,6 @@ fn echo_of(query: &str) -> Echo {
 /// readers' links. The host comes from `Host` and is used only if it looks
 /// like one.
 fn base_url(headers: &HeaderMap) -> String {
-    let tls = headers
-        .get("x-forwarded-proto")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("https"));
     let host = headers
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
@@ -236,7 +232,12 @@ fn base_url(headers: &HeaderMap) -> String {
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
         })
         .unwrap_or("localhost");
-    format!("{}://{host}", if tls { "https" } else { "http" })
+    let scheme = if super::auth::behind_tls(headers) {
+        "https"
+    } else {
+        "http"
+    };
+    format!("{scheme}://{host}")
 }
 
 /// Checks the arguments as the protocol says: known verb, the verb's
