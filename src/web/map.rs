@@ -19,6 +19,7 @@ use crate::vocab::Facet;
 
 use super::html::query_string;
 use super::i18n::{self, Msg, UiLang};
+use super::search::facet_label;
 use super::{Creds, Failure, Shared, blocking, failure_page, remember_lang, render, viewer};
 
 const OUTLINE: &str = include_str!("../../assets/web/map-outline.svg");
@@ -139,11 +140,7 @@ fn gather(a: &Archive, role: Role, lang: UiLang) -> Result<Vec<Raw>, crate::Arch
                 continue;
             };
             out.push(Raw {
-                label: if lang == UiLang::En && !v.label_en.is_empty() {
-                    v.label_en
-                } else {
-                    v.label
-                },
+                label: facet_label(&v, lang),
                 kind,
                 count: v.count,
                 param,
