@@ -673,21 +673,10 @@ impl Archive {
     /// The testimony `id` as `role` may see it; `None` both when it does
     /// not exist and when the role may not see it.
     pub fn show(&self, id: &str, role: Role) -> Result<Option<TestimonyView>> {
-        let Some(t) = self.store.testimony(id)? else {
+        let Some((testimony, tags)) = self.catalogue(id, role)? else {
             return Ok(None);
         };
-        if t.merged_into.is_some() && role != Role::Archivist {
-            return Ok(None);
-        }
-        let today = crate::dates::today();
-        let vis = Visibility {
-            access: t.access,
-            embargo_until: t.embargo_until.as_deref(),
-            status: &t.status,
-        };
-        if !can_see(role, vis, today) {
-            return Ok(None);
-        }
+        let t = &testimony;
         let mut segments = self.store.segments(t.num)?;
         let mut index_points = self.store.index_points(t.num)?;
         let mut redacted = false;
@@ -709,35 +698,16 @@ impl Archive {
                 }
             }
         }
-        let mut tags = self.store.tags(t.num)?;
         let revisions = if role == Role::Archivist {
             self.store.revisions(t.num)?
         } else {
             Vec::new()
         };
-        if role != Role::Archivist {
-            // Below archivist: only confirmed tags, without evidence offsets
-            // that could point into redacted text.
-            tags.retain(|t| t.status == "confirmed");
-            for tag in &mut tags {
-                tag.evidence.clear();
-                tag.decided_by = None;
-                tag.note = None;
-            }
-        }
         let merged = if role == Role::Archivist {
             self.store.merged_records(&t.id)?
         } else {
             Vec::new()
         };
-        let mut testimony = t;
-        if role != Role::Archivist {
-            testimony.notes = None;
-            testimony.source_path = String::new();
-            testimony.edited_fields.clear();
-            // tanu's own bookkeeping (which sheet row was applied) is internal.
-            testimony.properties.retain(|k, _| !k.starts_with("tanu."));
-        }
         let redactions = if role == Role::Archivist {
             self.store.redactions(testimony.num)?
         } else {
@@ -753,6 +723,44 @@ impl Archive {
             merged,
             redactions,
         }))
+    }
+
+    /// The catalogue record of testimony `id` as `role` may see it: its
+    /// metadata and tags exactly as [`Archive::show`] gives them, without
+    /// the transcript, index points or history. `None` both when it does
+    /// not exist and when the role may not see it.
+    pub fn catalogue(&self, id: &str, role: Role) -> Result<Option<(TestimonyRow, Vec<TagRow>)>> {
+        let Some(mut testimony) = self.store.testimony(id)? else {
+            return Ok(None);
+        };
+        if testimony.merged_into.is_some() && role != Role::Archivist {
+            return Ok(None);
+        }
+        let vis = Visibility {
+            access: testimony.access,
+            embargo_until: testimony.embargo_until.as_deref(),
+            status: &testimony.status,
+        };
+        if !can_see(role, vis, crate::dates::today()) {
+            return Ok(None);
+        }
+        let mut tags = self.store.tags(testimony.num)?;
+        if role != Role::Archivist {
+            // Below archivist: only confirmed tags, without evidence offsets
+            // that could point into redacted text.
+            tags.retain(|t| t.status == "confirmed");
+            for tag in &mut tags {
+                tag.evidence.clear();
+                tag.decided_by = None;
+                tag.note = None;
+            }
+            testimony.notes = None;
+            testimony.source_path = String::new();
+            testimony.edited_fields.clear();
+            // tanu's own bookkeeping (which sheet row was applied) is internal.
+            testimony.properties.retain(|k, _| !k.starts_with("tanu."));
+        }
+        Ok(Some((testimony, tags)))
     }
 
     /// Checks the archive: SQLite integrity, foreign keys, originals
@@ -861,6 +869,18 @@ impl Archive {
         role: Role,
         include_suggested: bool,
     ) -> Result<Vec<FacetValue>> {
+        let mut all = self.facet_values_of(&[facet], role, include_suggested)?;
+        Ok(all.pop().unwrap_or_default())
+    }
+
+    /// [`Archive::facet_values`] of several facets, in their order, from
+    /// one read of the testimonies and their tags.
+    pub fn facet_values_of(
+        &self,
+        facets: &[Facet],
+        role: Role,
+        include_suggested: bool,
+    ) -> Result<Vec<Vec<FacetValue>>> {
         let visible: std::collections::HashSet<String> =
             self.list(role)?.into_iter().map(|t| t.id).collect();
         let rows = self.store.all_tag_values()?;
@@ -872,12 +892,10 @@ impl Archive {
         // Suggestions are unreviewed and may come from redacted text: only
         // archivists may count by them.
         let include_suggested = include_suggested && role == Role::Archivist;
-        Ok(crate::facets::count(
-            &self.vocab,
-            facet,
-            &facts,
-            include_suggested,
-        ))
+        Ok(facets
+            .iter()
+            .map(|&facet| crate::facets::count(&self.vocab, facet, &facts, include_suggested))
+            .collect())
     }
 
     /// The testimonies `role` may see.

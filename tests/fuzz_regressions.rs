@@ -3,8 +3,13 @@
 //! finding stays here as a regression) and seeds that `fixtures/` lacks.
 //! The long fuzz runs are outside `cargo test`: see RELIABILITY.md.
 
+#[path = "common/corpus.rs"]
+mod corpus;
+
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use corpus::Rng;
 
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
@@ -81,7 +86,7 @@ fn smoke_run_of_mutated_seeds() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(300);
-    let mut rng = XorShift(0x7a6e_7521_0944_1955);
+    let mut rng = Rng(0x7a6e_7521_0944_1955);
     for target in tanu::fuzz::TARGETS {
         let inputs: Vec<Vec<u8>> = seeds(target)
             .iter()
@@ -90,8 +95,8 @@ fn smoke_run_of_mutated_seeds() {
             .collect();
         assert!(!inputs.is_empty(), "no small seeds for {target}");
         for i in 0..per_target {
-            let a = &inputs[rng.below(inputs.len())];
-            let b = &inputs[rng.below(inputs.len())];
+            let a = &inputs[below(&mut rng, inputs.len())];
+            let b = &inputs[below(&mut rng, inputs.len())];
             let input = mutate(&mut rng, a, b);
             let ran = std::panic::catch_unwind(|| tanu::fuzz::run(target, &input));
             if !matches!(ran, Ok(true)) {
@@ -106,49 +111,39 @@ fn smoke_run_of_mutated_seeds() {
     }
 }
 
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
+/// [`Rng::below`] for lengths and indexes.
+fn below(rng: &mut Rng, n: usize) -> usize {
+    rng.below(n as u64) as usize
 }
 
-fn mutate(rng: &mut XorShift, a: &[u8], b: &[u8]) -> Vec<u8> {
+fn mutate(rng: &mut Rng, a: &[u8], b: &[u8]) -> Vec<u8> {
     let mut out = a.to_vec();
-    for _ in 0..=rng.below(4) {
-        let at = rng.below(out.len() + 1);
-        match rng.below(6) {
+    for _ in 0..=below(rng, 4) {
+        let at = below(rng, out.len() + 1);
+        match below(rng, 6) {
             0 if !out.is_empty() => {
                 let i = at.min(out.len() - 1);
-                out[i] ^= 1 << rng.below(8);
+                out[i] ^= 1 << below(rng, 8);
             }
             1 => {
-                let byte = [0u8, 0xff, b'\n', b'<', b'"', 0xc3, 0xd0, b':'][rng.below(8)];
-                out.splice(at..at, std::iter::repeat_n(byte, 1 + rng.below(32)));
+                let byte = [0u8, 0xff, b'\n', b'<', b'"', 0xc3, 0xd0, b':'][below(rng, 8)];
+                out.splice(at..at, std::iter::repeat_n(byte, 1 + below(rng, 32)));
             }
             2 => out.truncate(at),
             3 => {
-                let from = rng.below(b.len() + 1);
-                out.splice(at..at, b[from..].iter().take(1 + rng.below(256)).copied());
+                let from = below(rng, b.len() + 1);
+                out.splice(at..at, b[from..].iter().take(1 + below(rng, 256)).copied());
             }
             4 if !out.is_empty() => {
                 let start = at.min(out.len() - 1);
-                let end = (start + 1 + rng.below(64)).min(out.len());
+                let end = (start + 1 + below(rng, 64)).min(out.len());
                 let slice = out[start..end].to_vec();
-                for _ in 0..rng.below(64) {
+                for _ in 0..below(rng, 64) {
                     out.extend_from_slice(&slice);
                 }
             }
             _ => {
-                let end = (at + rng.below(64)).min(out.len());
+                let end = (at + below(rng, 64)).min(out.len());
                 out.drain(at..end);
             }
         }

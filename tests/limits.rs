@@ -11,7 +11,7 @@
 #[path = "common/corpus.rs"]
 mod corpus;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::time::{Duration, Instant};
 
@@ -38,6 +38,15 @@ fn ingest(archive: &Path, what: &Path) -> (Output, Duration) {
     (out, t.elapsed())
 }
 
+/// A new archive, `archive` in a temporary directory.
+fn init() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("archive");
+    let out = tanu(&dir).arg("init").output().expect("init");
+    assert!(out.status.success());
+    (tmp, dir)
+}
+
 /// The one stderr line about `file`.
 fn line_about(out: &Output, file: &str) -> String {
     let err = String::from_utf8_lossy(&out.stderr);
@@ -57,16 +66,7 @@ fn ids(archive: &Path) -> Vec<String> {
 
 #[test]
 fn hostile_sizes_are_ingested_or_refused_in_one_line_with_bounded_memory() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("archive");
-    assert!(
-        tanu(&dir)
-            .arg("init")
-            .output()
-            .expect("init")
-            .status
-            .success()
-    );
+    let (tmp, dir) = init();
     let files = tmp.path().join("in");
     std::fs::create_dir_all(&files).expect("mkdir");
 
@@ -146,16 +146,7 @@ fn hostile_sizes_are_ingested_or_refused_in_one_line_with_bounded_memory() {
 
 #[test]
 fn a_long_single_line_under_the_limit_is_ingested_in_pieces() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("archive");
-    assert!(
-        tanu(&dir)
-            .arg("init")
-            .output()
-            .expect("init")
-            .status
-            .success()
-    );
+    let (tmp, dir) = init();
     // 1 MB of one paragraph: split at sentence ends into segments.
     let body = "Negyvennégy novemberében kidobolták, hogy minden férfinak jelentkeznie kell. "
         .repeat(1_000_000 / 80);
@@ -176,16 +167,7 @@ fn a_long_single_line_under_the_limit_is_ingested_in_pieces() {
 
 #[test]
 fn a_sheet_over_the_row_limit_is_refused_in_one_line() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("archive");
-    assert!(
-        tanu(&dir)
-            .arg("init")
-            .output()
-            .expect("init")
-            .status
-            .success()
-    );
+    let (tmp, dir) = init();
     let files = tmp.path().join("in");
     std::fs::create_dir_all(&files).expect("mkdir");
     let mut sheet = String::from("id\tfile\ttitle\n");

@@ -539,6 +539,16 @@ fn openapi_document_matches_the_real_answers() {
 }
 
 /// A fresh CSRF token: its cookie value (the form carries the same).
+/// An `Authorization` value with a new API token of `user`.
+fn bearer(t: &TestArchive, user: &str) -> String {
+    let out = t
+        .tanu()
+        .args(["token", "add", user])
+        .output()
+        .expect("token");
+    format!("Bearer {}", String::from_utf8_lossy(&out.stdout).trim())
+}
+
 fn csrf(srv: &Server, path: &str, cookie: &str) -> String {
     let r = srv.get_with(path, &[("Cookie", cookie)]);
     let token = r.set_cookie("tanu_csrf").expect("CSRF cookie");
@@ -662,12 +672,7 @@ fn researchers_sign_in_to_see_restricted_testimonies_and_out_again() {
         .success();
 
     // Scripts use a bearer token on the API (pages ignore it).
-    let out = t
-        .tanu()
-        .args(["token", "add", "kutato"])
-        .output()
-        .expect("token");
-    let bearer = format!("Bearer {}", String::from_utf8_lossy(&out.stdout).trim());
+    let bearer = bearer(&t, "kutato");
     let r = srv.get_with(
         "/api/v1/testimonies/web-restricted-001",
         &[("Authorization", &bearer)],
@@ -779,12 +784,7 @@ fn exports_over_the_api_follow_the_callers_role() {
         .write_stdin("titkos-jelszo-42\n")
         .assert()
         .success();
-    let out = t
-        .tanu()
-        .args(["token", "add", "kutato"])
-        .output()
-        .expect("token");
-    let bearer = format!("Bearer {}", String::from_utf8_lossy(&out.stdout).trim());
+    let bearer = bearer(&t, "kutato");
     let r = srv.get_with(
         "/api/v1/testimonies/web-restricted-001/export/json",
         &[("Authorization", &bearer)],

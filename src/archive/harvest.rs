@@ -17,7 +17,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Archive, Result};
-use crate::access::{Role, Visibility, can_see};
+use crate::access::Role;
 use crate::vocab::Facet;
 
 /// The role harvesters get: the public's.
@@ -132,20 +132,8 @@ impl Archive {
     fn harvest_all(&self) -> Result<Vec<HarvestItem>> {
         let today = crate::dates::today();
         let visible: BTreeMap<String, Option<String>> = self
-            .store
-            .list()?
+            .list(ROLE)?
             .into_iter()
-            .filter(|s| {
-                can_see(
-                    ROLE,
-                    Visibility {
-                        access: s.access,
-                        embargo_until: s.embargo_until.as_deref(),
-                        status: &s.status,
-                    },
-                    today,
-                )
-            })
             .map(|s| (s.id, s.embargo_until))
             .collect();
         let mut sets: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();

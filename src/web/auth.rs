@@ -121,7 +121,7 @@ pub(crate) fn genuine(headers: &HeaderMap, token: &str) -> bool {
 /// Whether the request reached a TLS-terminating proxy in front of tanu
 /// (which says so in `X-Forwarded-Proto`): the session cookie is then
 /// `Secure`.
-fn behind_tls(headers: &HeaderMap) -> bool {
+pub(crate) fn behind_tls(headers: &HeaderMap) -> bool {
     headers
         .get("x-forwarded-proto")
         .and_then(|v| v.to_str().ok())

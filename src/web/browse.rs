@@ -11,7 +11,8 @@ use serde::Deserialize;
 use crate::vocab::Facet;
 
 use super::html::query_string;
-use super::i18n::{self, Msg, UiLang};
+use super::i18n::{self, Msg};
+use super::search::facet_label;
 use super::{Creds, Failure, Shared, blocking, failure_page, remember_lang, render, viewer};
 
 /// The browse page's parameters.
@@ -81,11 +82,7 @@ pub async fn page(
                 .into_iter()
                 .filter(|v| v.count > 0)
                 .map(|v| Entry {
-                    label: if lang == UiLang::En && !v.label_en.is_empty() {
-                        v.label_en
-                    } else {
-                        v.label
-                    },
+                    label: facet_label(&v, lang),
                     count: v.count,
                     href: format!("/search{}", query_string(&[(param, v.id.as_str())])),
                     depth: v.depth.min(4),

@@ -19,6 +19,7 @@ use crate::vocab::Facet;
 
 use super::html::query_string;
 use super::i18n::{self, Msg, UiLang};
+use super::search::facet_label;
 use super::{Creds, Failure, Shared, blocking, failure_page, remember_lang, render, viewer};
 
 const OUTLINE: &str = include_str!("../../assets/web/map-outline.svg");
@@ -126,8 +127,9 @@ struct Raw {
 fn gather(a: &Archive, role: Role, lang: UiLang) -> Result<Vec<Raw>, crate::ArchiveError> {
     let vocab = a.vocabulary();
     let mut out = Vec::new();
-    for (facet, param) in [(Facet::Region, "region"), (Facet::TransitCamp, "transit")] {
-        for v in a.facet_values(facet, role, false)? {
+    let values = a.facet_values_of(&[Facet::Region, Facet::TransitCamp], role, false)?;
+    for (values, param) in values.into_iter().zip(["region", "transit"]) {
+        for v in values {
             let kind = match v.facet.as_str() {
                 "region" => "region",
                 "place" => "place",
@@ -138,11 +140,7 @@ fn gather(a: &Archive, role: Role, lang: UiLang) -> Result<Vec<Raw>, crate::Arch
                 continue;
             };
             out.push(Raw {
-                label: if lang == UiLang::En && !v.label_en.is_empty() {
-                    v.label_en
-                } else {
-                    v.label
-                },
+                label: facet_label(&v, lang),
                 kind,
                 count: v.count,
                 param,

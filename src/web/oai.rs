@@ -27,7 +27,8 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use crate::access::{Role, effective_access};
 use crate::parse::xml::escape;
-use crate::{Archive, HarvestItem, HarvestQuery, TestimonyView};
+use crate::store::{TagRow, TestimonyRow};
+use crate::{Archive, HarvestItem, HarvestQuery};
 
 use super::{Failure, Shared, blocking};
 
@@ -220,10 +221,6 @@ fn echo_of(query: &str) -> Echo {
 /// readers' links. The host comes from `Host` and is used only if it looks
 /// like one.
 fn base_url(headers: &HeaderMap) -> String {
-    let tls = headers
-        .get("x-forwarded-proto")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("https"));
     let host = headers
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
@@ -235,7 +232,12 @@ fn base_url(headers: &HeaderMap) -> String {
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
         })
         .unwrap_or("localhost");
-    format!("{}://{host}", if tls { "https" } else { "http" })
+    let scheme = if super::auth::behind_tls(headers) {
+        "https"
+    } else {
+        "http"
+    };
+    format!("{scheme}://{host}")
 }
 
 /// Checks the arguments as the protocol says: known verb, the verb's
@@ -526,11 +528,11 @@ fn respond(
             let Some(item) = known(a, identifier)? else {
                 return Ok(Err(no_such_id()));
             };
-            let Some(view) = a.show(&item.id, Role::Public)? else {
+            let Some(cat) = a.catalogue(&item.id, Role::Public)? else {
                 return Ok(Err(no_such_id()));
             };
             let mut out = String::from("<GetRecord>\n");
-            record(&mut out, a, &item, &view, base);
+            record(&mut out, a, &item, &cat, base);
             out.push_str("</GetRecord>\n");
             Ok(Ok(out))
         }
@@ -560,8 +562,8 @@ fn respond(
             for item in &page.items {
                 if *records {
                     // A record hidden since the list was read is left out.
-                    if let Some(view) = a.show(&item.id, Role::Public)? {
-                        record(&mut out, a, item, &view, base);
+                    if let Some(cat) = a.catalogue(&item.id, Role::Public)? {
+                        record(&mut out, a, item, &cat, base);
                     }
                 } else {
                     header_xml(&mut out, item);
@@ -614,12 +616,15 @@ fn header_xml(out: &mut String, item: &HarvestItem) {
     out.push_str("</header>\n");
 }
 
+/// What [`Archive::catalogue`] gives: all a record's metadata is made of.
+type Catalogue = (TestimonyRow, Vec<TagRow>);
+
 /// A record: its header and its `oai_dc` metadata.
-fn record(out: &mut String, a: &Archive, item: &HarvestItem, view: &TestimonyView, base: &str) {
+fn record(out: &mut String, a: &Archive, item: &HarvestItem, cat: &Catalogue, base: &str) {
     out.push_str("<record>\n");
     header_xml(out, item);
     out.push_str("<metadata>\n");
-    dublin_core(out, a, item, view, base);
+    dublin_core(out, a, item, cat, base);
     out.push_str("</metadata>\n</record>\n");
 }
 
@@ -633,10 +638,9 @@ fn dublin_core(
     out: &mut String,
     a: &Archive,
     item: &HarvestItem,
-    view: &TestimonyView,
+    (t, tags): &Catalogue,
     base: &str,
 ) {
-    let t = &view.testimony;
     out.push_str(
         "<oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\" \
          xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
@@ -663,7 +667,7 @@ fn dublin_core(
         el("subject", None, k);
     }
     let vocab = a.vocabulary();
-    let confirmed = || view.tags.iter().filter(|g| g.status == "confirmed");
+    let confirmed = || tags.iter().filter(|g| g.status == "confirmed");
     for g in confirmed() {
         if let Some(e) = vocab.get(&g.value) {
             el("subject", Some("hu"), &e.labels.hu);

@@ -353,6 +353,15 @@ pub(crate) fn vocab_label(a: &Archive, id: &str, lang: UiLang) -> String {
     }
 }
 
+/// A facet value's label in `lang` (Hungarian when it has no English one).
+pub(crate) fn facet_label(v: &crate::facets::FacetValue, lang: UiLang) -> String {
+    if lang == UiLang::En && !v.label_en.is_empty() {
+        v.label_en.clone()
+    } else {
+        v.label.clone()
+    }
+}
+
 /// A reader link for a testimony, carrying the query for highlighting.
 pub(crate) fn reader_href(id: &str, q: &str, ordinal: Option<i64>) -> String {
     let base = format!("/t/{}", path_segment(id));
@@ -656,24 +665,17 @@ fn landing_facets(
     role: Role,
 ) -> Result<(), Failure> {
     let lang = m.lang;
-    for (facet, name) in [
-        (Facet::Wave, "wave"),
-        (Facet::Region, "region"),
-        (Facet::TransitCamp, "transit_camp"),
-    ] {
+    let all = a.facet_values_of(
+        &[Facet::Wave, Facet::Region, Facet::TransitCamp],
+        role,
+        false,
+    )?;
+    for (values, name) in all.into_iter().zip(["wave", "region", "transit_camp"]) {
         let param = facet_param(name);
-        let values: Vec<FacetLink> = a
-            .facet_values(facet, role, false)?
+        let values: Vec<FacetLink> = values
             .into_iter()
             .filter(|v| v.count > 0)
-            .map(|v| {
-                let label = if lang == UiLang::En && !v.label_en.is_empty() {
-                    v.label_en.clone()
-                } else {
-                    v.label.clone()
-                };
-                FacetLink::new(p, param, &v.id, label, v.count, v.depth)
-            })
+            .map(|v| FacetLink::new(p, param, &v.id, facet_label(&v, lang), v.count, v.depth))
             .collect();
         if !values.is_empty() {
             page.facets.push(FacetGroup {
