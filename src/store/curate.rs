@@ -8,7 +8,7 @@
 //! caller (`crate::curate`); this module checks that rows exist and that the
 //! operation makes sense in the current state.
 
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use serde::Serialize;
 use serde_json::json;
 
@@ -99,8 +99,8 @@ struct Target {
 /// The change stamp of testimony `id`: the sequence number of the last
 /// audit entry about it (every ingest and curation write appends one), 0
 /// when there is none.
-fn stamp(tx: &Transaction<'_>, id: &str) -> Result<i64> {
-    Ok(tx.query_row(
+fn stamp(conn: &Connection, id: &str) -> Result<i64> {
+    Ok(conn.query_row(
         "SELECT COALESCE(MAX(seq), 0) FROM audit WHERE target = ?1",
         [id],
         |r| r.get(0),
@@ -265,11 +265,7 @@ impl Store {
     /// about the testimony (ingest, edit, correction, tag decision, status,
     /// access, redaction). A form carries it to say what it was made on.
     pub fn change_stamp(&self, id: &str) -> Result<i64> {
-        Ok(self.conn.query_row(
-            "SELECT COALESCE(MAX(seq), 0) FROM audit WHERE target = ?1",
-            [id],
-            |r| r.get(0),
-        )?)
+        stamp(&self.conn, id)
     }
 
     fn begin(&mut self) -> Result<Transaction<'_>> {
