@@ -15,7 +15,7 @@
 //! Forms are read from the raw body and query (not with extractors), so
 //! that a malformed request from a non-archivist still gets the 404.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use askama::Template;
 use axum::Router;
@@ -488,11 +488,15 @@ async fn index(State(state): State<Shared>, headers: HeaderMap, RawQuery(q): Raw
     page(state, headers, q, |a, d, _| {
         let m = d.m();
         let queue = a.review(None, None).map_err(curate_failure)?;
+        let mut waiting_for: HashMap<&str, usize> = HashMap::new();
+        for i in &queue {
+            *waiting_for.entry(i.testimony.as_str()).or_default() += 1;
+        }
         let rows = a
             .list(Role::Archivist)?
             .into_iter()
             .map(|t| {
-                let waiting = queue.iter().filter(|i| i.testimony == t.id).count();
+                let waiting = waiting_for.get(t.id.as_str()).copied().unwrap_or(0);
                 Row {
                     href: record_href(&t.id),
                     reader: format!("/t/{}", path_segment(&t.id)),
@@ -1984,15 +1988,13 @@ async fn audit(State(state): State<Shared>, headers: HeaderMap, RawQuery(q): Raw
         let (from, from_day, from_error) = date("from");
         let (to, to_day, to_error) = date("to");
         let curator = f.get("curator").trim().to_string();
-        let log = a.audit_log(from_day.as_deref()).map_err(curate_failure)?;
-        let curators: BTreeSet<String> = a
-            .audit_log(None)
-            .map_err(curate_failure)?
-            .into_iter()
-            .map(|e| e.actor)
-            .collect();
+        // The whole log once: its curators for the choice, then the
+        // entries chosen (`from` compares as the store does, `at >= day`).
+        let log = a.audit_log(None).map_err(curate_failure)?;
+        let curators: BTreeSet<&str> = log.iter().map(|e| e.actor.as_str()).collect();
         let chosen: Vec<&AuditEntry> = log
             .iter()
+            .filter(|e| from_day.as_deref().is_none_or(|d| e.at.as_str() >= d))
             .filter(|e| curator.is_empty() || e.actor == curator)
             .filter(|e| {
                 to_day
@@ -2009,7 +2011,7 @@ async fn audit(State(state): State<Shared>, headers: HeaderMap, RawQuery(q): Raw
             curates: true,
             verified,
             verify_text,
-            curators: curators.into_iter().collect(),
+            curators: curators.into_iter().map(str::to_string).collect(),
             curator,
             from,
             to,
