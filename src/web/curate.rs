@@ -546,6 +546,7 @@ struct Item {
     bulk_href: String,
 }
 
+#[derive(Default)]
 struct Group {
     id: String,
     title: String,
@@ -760,11 +761,7 @@ fn review_page(
                 href: record_href(&it.testimony),
                 only_href: format!("/curate/review{}", query_string(&[("t", &it.testimony)])),
                 items: vec![view_item],
-                hints: Vec::new(),
-                add_facet: String::new(),
-                add_value: String::new(),
-                add_note: String::new(),
-                add_error: String::new(),
+                ..Group::default()
             }),
         }
     }
@@ -780,13 +777,7 @@ fn review_page(
                 id: shown.testimony.id.clone(),
                 title: shown.testimony.title.clone(),
                 href: record_href(&shown.testimony.id),
-                only_href: String::new(),
-                items: Vec::new(),
-                hints: Vec::new(),
-                add_facet: String::new(),
-                add_value: String::new(),
-                add_note: String::new(),
-                add_error: String::new(),
+                ..Group::default()
             });
         }
         let hints = a.review_hints(facet, Some(t)).map_err(curate_failure)?;
