@@ -1189,6 +1189,22 @@ struct Earlier {
     diff: String,
 }
 
+/// The texts passage `ordinal` had, oldest first, each as the word diff
+/// to the text that replaced it (the last to its text `now`).
+fn steps(texts: &[crate::store::SegmentText], ordinal: i64, now: &str) -> Vec<Earlier> {
+    let rows: Vec<&crate::store::SegmentText> =
+        texts.iter().filter(|x| x.ordinal == ordinal).collect();
+    rows.iter()
+        .enumerate()
+        .map(|(i, row)| Earlier {
+            at: when(&row.at),
+            actor: row.actor.clone(),
+            reason: row.reason.clone(),
+            diff: diff::html(&row.text, rows.get(i + 1).map_or(now, |n| n.text.as_str())),
+        })
+        .collect()
+}
+
 struct SegView {
     ordinal: i64,
     time: String,
@@ -1385,28 +1401,9 @@ fn record_page(a: &Archive, d: Desk, id: &str, kept: Kept) -> Result<RecordPage,
                     ))
                 })
                 .collect();
-            // The texts this passage had, oldest first, then its text now.
-            let earlier_rows: Vec<&crate::store::SegmentText> = history
-                .segment_texts
-                .iter()
-                .filter(|x| x.ordinal == s.ordinal)
-                .collect();
-            let earlier = earlier_rows
-                .iter()
-                .enumerate()
-                .map(|(i, row)| {
-                    let next = earlier_rows
-                        .get(i + 1)
-                        .map_or(s.text.as_str(), |n| n.text.as_str());
-                    Earlier {
-                        at: when(&row.at),
-                        actor: row.actor.clone(),
-                        reason: row.reason.clone(),
-                        diff: diff::html(&row.text, next),
-                    }
-                })
-                .rev()
-                .collect();
+            // The texts this passage had, newest first.
+            let mut earlier = steps(&history.segment_texts, s.ordinal, &s.text);
+            earlier.reverse();
             let mine = correcting == Some(s.ordinal);
             SegView {
                 ordinal: s.ordinal,
@@ -1876,27 +1873,15 @@ async fn history(
         let mut passages: Vec<PassageHistory> = Vec::new();
         let ordinals: BTreeSet<i64> = h.segment_texts.iter().map(|s| s.ordinal).collect();
         for o in ordinals {
-            let rows: Vec<&crate::store::SegmentText> =
-                h.segment_texts.iter().filter(|s| s.ordinal == o).collect();
             let now = view
                 .segments
                 .iter()
                 .find(|s| s.ordinal == o)
                 .map_or("", |s| s.text.as_str());
-            let steps = rows
-                .iter()
-                .enumerate()
-                .map(|(i, row)| Earlier {
-                    at: when(&row.at),
-                    actor: row.actor.clone(),
-                    reason: row.reason.clone(),
-                    diff: diff::html(&row.text, rows.get(i + 1).map_or(now, |n| n.text.as_str())),
-                })
-                .collect();
             passages.push(PassageHistory {
                 ordinal: o,
                 href: passage_href(&h.id, o),
-                steps,
+                steps: steps(&h.segment_texts, o, now),
             });
         }
         Ok(render(&HistoryPage {
