@@ -287,17 +287,10 @@ fn curate_failure(e: CurateError) -> Failure {
     }
 }
 
-fn switch(lang: UiLang, path: &str, query: &str) -> String {
-    let sep = if query.is_empty() { "?" } else { "&" };
-    format!(
-        "{path}{}{sep}hl={}",
-        if query.is_empty() {
-            String::new()
-        } else {
-            format!("?{query}")
-        },
-        lang.other().code()
-    )
+/// The same page (`href`, with its query) in the other language.
+fn switch(lang: UiLang, href: &str) -> String {
+    let sep = if href.contains('?') { '&' } else { '?' };
+    format!("{href}{sep}hl={}", lang.other().code())
 }
 
 /// A short stable anchor for a review item.
@@ -512,7 +505,7 @@ async fn index(State(state): State<Shared>, headers: HeaderMap, RawQuery(q): Raw
             .collect();
         Ok(render(&IndexPage {
             m,
-            switch_href: switch(d.lang, "/curate", ""),
+            switch_href: switch(d.lang, "/curate"),
             who: d.who(),
             curates: true,
             rows,
@@ -816,16 +809,9 @@ fn review_page(
         }
         _ => String::new(),
     };
-    let mut query = Vec::new();
-    if !view.facet.is_empty() {
-        query.push(format!("facet={}", path_segment(&view.facet)));
-    }
-    if !view.testimony.is_empty() {
-        query.push(format!("t={}", path_segment(&view.testimony)));
-    }
     Ok(ReviewPage {
         m,
-        switch_href: switch(d.lang, "/curate/review", &query.join("&")),
+        switch_href: switch(d.lang, &view.href()),
         who: d.who(),
         curates: true,
         csrf: d.csrf,
@@ -1087,7 +1073,7 @@ fn bulk_page(a: &Archive, d: Desk, f: &Fields, error: String) -> Result<BulkPage
     let q = query_string(&[("facet", facet), ("value", value), ("rule", rule)]);
     Ok(BulkPage {
         m,
-        switch_href: switch(lang, "/curate/review/bulk", q.trim_start_matches('?')),
+        switch_href: switch(lang, &format!("/curate/review/bulk{q}")),
         who: d.who(),
         curates: true,
         csrf: d.csrf,
@@ -1479,7 +1465,7 @@ fn record_page(a: &Archive, d: Desk, id: &str, kept: Kept) -> Result<RecordPage,
     };
     Ok(RecordPage {
         m,
-        switch_href: switch(d.lang, &record_href(&t.id), ""),
+        switch_href: switch(d.lang, &record_href(&t.id)),
         who: d.who(),
         curates: true,
         csrf: d.csrf,
@@ -1886,7 +1872,7 @@ async fn history(
         }
         Ok(render(&HistoryPage {
             m: d.m(),
-            switch_href: switch(d.lang, &format!("{}/history", record_href(&h.id)), ""),
+            switch_href: switch(d.lang, &format!("{}/history", record_href(&h.id))),
             who: d.who(),
             curates: true,
             title: view.testimony.title.clone(),
@@ -1982,7 +1968,7 @@ async fn audit(State(state): State<Shared>, headers: HeaderMap, RawQuery(q): Raw
         let query = query_string(&[("curator", &curator), ("from", &from), ("to", &to)]);
         Ok(render(&AuditPage {
             m,
-            switch_href: switch(d.lang, "/curate/audit", query.trim_start_matches('?')),
+            switch_href: switch(d.lang, &format!("/curate/audit{query}")),
             who: d.who(),
             curates: true,
             verified,
@@ -2113,6 +2099,15 @@ mod tests {
                 "{k} is not in the catalogue"
             );
         }
+    }
+
+    #[test]
+    fn the_language_switch_keeps_the_query() {
+        assert_eq!(switch(UiLang::Hu, "/curate"), "/curate?hl=en");
+        assert_eq!(
+            switch(UiLang::En, "/curate/audit?curator=kiss.anna"),
+            "/curate/audit?curator=kiss.anna&hl=hu"
+        );
     }
 
     #[test]
