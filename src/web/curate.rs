@@ -589,6 +589,11 @@ impl ReviewView {
         }
     }
 
+    /// The view a return address ([`review_back`]) shows.
+    fn back(back: &str) -> ReviewView {
+        ReviewView::from(&Fields::parse(back.split_once('?').map_or("", |(_, q)| q)))
+    }
+
     fn href(&self) -> String {
         format!(
             "/curate/review{}",
@@ -919,8 +924,7 @@ async fn decide(State(state): State<Shared>, headers: HeaderMap, body: String) -
                 Err(internal(e))
             }
             Err(e) => {
-                let view =
-                    ReviewView::from(&Fields::parse(back.split_once('?').map_or("", |(_, q)| q)));
+                let view = ReviewView::back(&back);
                 let error = format!("{} {e}", d.m().get("refused_change"));
                 let page = review_page(a, d, &view, AddKept::default(), error)?;
                 Ok(with_status(render(&page), StatusCode::CONFLICT))
@@ -959,8 +963,7 @@ async fn add_tag(State(state): State<Shared>, headers: HeaderMap, body: String) 
             Err(CurateError::Store(StoreError::NotFound(_))) => Err(Failure::NotFound),
             Err(e) if !is_refusal(&e) => Err(internal(e)),
             Err(e) => {
-                let view =
-                    ReviewView::from(&Fields::parse(back.split_once('?').map_or("", |(_, q)| q)));
+                let view = ReviewView::back(&back);
                 let kept = AddKept {
                     testimony: id,
                     facet: facet.to_string(),
