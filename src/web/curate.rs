@@ -963,7 +963,7 @@ async fn add_tag(State(state): State<Shared>, headers: HeaderMap, body: String) 
             Err(CurateError::Store(StoreError::NotFound(_))) => Err(Failure::NotFound),
             Err(e) if !is_refusal(&e) => Err(internal(e)),
             Err(e) => {
-                let view = ReviewView::back(&back);
+                let mut view = ReviewView::back(&back);
                 let kept = AddKept {
                     testimony: id,
                     facet: facet.to_string(),
@@ -971,7 +971,6 @@ async fn add_tag(State(state): State<Shared>, headers: HeaderMap, body: String) 
                     note: note.to_string(),
                     error: e.to_string(),
                 };
-                let mut view = view;
                 if view.testimony.is_empty()
                     && a.review(None, Some(&kept.testimony))
                         .is_ok_and(|q| q.is_empty())
