@@ -225,6 +225,18 @@ pub fn field_value(id: &str, field: &str, value: &str) -> Result<(String, serde_
     Ok((field, json))
 }
 
+/// A stored passage as the tagger reads it.
+fn tagger_segment(s: crate::store::SegmentRow) -> crate::parse::Segment {
+    crate::parse::Segment {
+        start_ms: s.start_ms.map(|v| v.max(0) as u64),
+        end_ms: s.end_ms.map(|v| v.max(0) as u64),
+        speaker: s.speaker,
+        text: s.text,
+        lang: Lang::from_code(&s.lang),
+        line: 0,
+    }
+}
+
 impl CurateError {
     /// For a write refused because the testimony changed since the form
     /// was made: `(stamp it was made on, stamp now)`.
@@ -550,14 +562,7 @@ impl Archive {
                 .store()
                 .segments(t.num)?
                 .into_iter()
-                .map(|s| crate::parse::Segment {
-                    start_ms: s.start_ms.map(|v| v.max(0) as u64),
-                    end_ms: s.end_ms.map(|v| v.max(0) as u64),
-                    speaker: s.speaker,
-                    text: s.text,
-                    lang: Lang::from_code(&s.lang),
-                    line: 0,
-                })
+                .map(tagger_segment)
                 .collect();
             let tags = self.tagger().suggest(&segments);
             let summary = self
@@ -612,17 +617,8 @@ impl Archive {
                 continue;
             }
             let rows = self.store().segments(num)?;
-            let segments: Vec<crate::parse::Segment> = rows
-                .iter()
-                .map(|s| crate::parse::Segment {
-                    start_ms: s.start_ms.map(|v| v.max(0) as u64),
-                    end_ms: s.end_ms.map(|v| v.max(0) as u64),
-                    speaker: s.speaker.clone(),
-                    text: s.text.clone(),
-                    lang: Lang::from_code(&s.lang),
-                    line: 0,
-                })
-                .collect();
+            let segments: Vec<crate::parse::Segment> =
+                rows.iter().cloned().map(tagger_segment).collect();
             let have = self.store().tags(num)?;
             let mut hints = self.tagger().hints(&segments);
             hints.sort_by(|a, b| {

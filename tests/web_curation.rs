@@ -58,6 +58,41 @@ struct Session {
     csrf: String,
 }
 
+impl Session {
+    /// Posts a form as this session, with its CSRF token.
+    fn post(&self, srv: &Server, path: &str, fields: &[(&str, &str)]) -> http::Response {
+        let mut pairs = vec![("csrf", self.csrf.as_str())];
+        pairs.extend_from_slice(fields);
+        srv.post_as(path, &self.cookie, &form(&pairs))
+    }
+}
+
+/// The whole edit form of `hu-mr-001` as a browser sends it: `title` and
+/// `narrator` as given, the other fields as the fixture has them, then
+/// the reason when there is one.
+fn edit_hu_mr_001(
+    s: &Session,
+    srv: &Server,
+    base: &str,
+    title: &str,
+    narrator: &str,
+    reason: Option<&str>,
+) -> http::Response {
+    let mut fields = vec![
+        ("base", base),
+        ("title", title),
+        ("narrator", narrator),
+        ("narrator_birth_year", "1923"),
+        ("recorded", "1991-08-14"),
+        ("languages", "hu"),
+        ("narrator_birthplace", "Nagydobrony"),
+        ("interviewer", "Pásztor Erzsébet"),
+        ("recording_place", "Nagydobrony"),
+    ];
+    fields.extend(reason.map(|r| ("reason", r)));
+    s.post(srv, "/curate/t/hu-mr-001/edit", &fields)
+}
+
 /// A form body from pairs.
 fn form(pairs: &[(&str, &str)]) -> String {
     pairs
@@ -224,12 +259,9 @@ fn only_archivists_see_curation_and_every_change_needs_the_csrf_token() {
         404
     );
     assert_eq!(
-        srv.post_as(
-            "/curate/t/hu-mr-001/delete",
-            &archivist.cookie,
-            &form(&[("csrf", &archivist.csrf)])
-        )
-        .status,
+        archivist
+            .post(&srv, "/curate/t/hu-mr-001/delete", &[])
+            .status,
         404
     );
     let home = srv.get_as("/", &archivist.cookie).text();
@@ -330,17 +362,16 @@ fn the_review_queue_confirms_rejects_adds_and_decides_in_bulk() {
     assert!(hints.contains("action=\"/curate/review/add\""));
 
     // Confirm one: visible in public search at once.
-    let r = srv.post_as(
+    let r = a.post(
+        &srv,
         "/curate/review/decide",
-        &a.cookie,
-        &form(&[
-            ("csrf", &a.csrf),
+        &[
             ("back", "/curate/review?t=hu-mr-001"),
             ("t", "hu-mr-001"),
             ("facet", "transit_camp"),
             ("value", "staryi-sambir"),
             ("decision", "confirm"),
-        ]),
+        ],
     );
     assert_eq!(r.status, 303);
     assert!(
@@ -349,16 +380,15 @@ fn the_review_queue_confirms_rejects_adds_and_decides_in_bulk() {
     );
     assert!(hits(&srv, "transit=staryi-sambir").contains("Három napi munkára vittek el"));
     // Reject one: it leaves the queue and never reaches the public.
-    let r = srv.post_as(
+    let r = a.post(
+        &srv,
         "/curate/review/decide",
-        &a.cookie,
-        &form(&[
-            ("csrf", &a.csrf),
+        &[
             ("t", "hu-mr-001"),
             ("facet", "place"),
             ("value", "donetsk"),
             ("decision", "reject"),
-        ]),
+        ],
     );
     assert_eq!(r.status, 303);
     let now = waiting(&t, "hu-mr-001");
@@ -369,46 +399,43 @@ fn the_review_queue_confirms_rejects_adds_and_decides_in_bulk() {
     assert_eq!(now.len(), queue.len() - 2);
     assert_eq!(total(&srv), left - 2, "the count of what is left");
     // Deciding it again (another curator was faster) is shown, not lost.
-    let r = srv.post_as(
+    let r = a.post(
+        &srv,
         "/curate/review/decide",
-        &a.cookie,
-        &form(&[
-            ("csrf", &a.csrf),
+        &[
             ("t", "hu-mr-001"),
             ("facet", "place"),
             ("value", "donetsk"),
             ("decision", "confirm"),
-        ]),
+        ],
     );
     assert_eq!(r.status, 409);
     assert!(r.text().contains("The change was not made"));
 
     // Add a tag by facet and value (an alias): searchable at once.
-    let r = srv.post_as(
+    let r = a.post(
+        &srv,
         "/curate/review/add",
-        &a.cookie,
-        &form(&[
-            ("csrf", &a.csrf),
+        &[
             ("back", "/curate/review"),
             ("t", "cur-001"),
             ("facet", "region"),
             ("value", "Vorkuta"),
-        ]),
+        ],
     );
     assert_eq!(r.status, 303);
     assert!(hits(&srv, "region=vorkuta").contains("Szolyvától a Donbaszig"));
     // An unknown value is refused beside the form, the input kept.
-    let r = srv.post_as(
+    let r = a.post(
+        &srv,
         "/curate/review/add",
-        &a.cookie,
-        &form(&[
-            ("csrf", &a.csrf),
+        &[
             ("back", "/curate/review"),
             ("t", "cur-001"),
             ("facet", "region"),
             ("value", "Nincsilyenhely"),
             ("note", "próba"),
-        ]),
+        ],
     );
     assert_eq!(r.status, 422);
     let body = r.text();
@@ -430,14 +457,13 @@ fn the_review_queue_confirms_rejects_adds_and_decides_in_bulk() {
     assert!(preview.contains(&key), "{preview}");
     assert_eq!(preview.matches("name=\"item\"").count(), 1);
     assert!(waiting(&t, "hu-mr-001").contains(&(facet.clone(), value.clone())));
-    let r = srv.post_as(
+    let r = a.post(
+        &srv,
         "/curate/review/bulk",
-        &a.cookie,
-        &form(&[
-            ("csrf", &a.csrf),
+        &[
             ("item", &format!("hu-mr-001|{facet}|{value}")),
             ("decision", "confirm"),
-        ]),
+        ],
     );
     assert_eq!(r.status, 303);
     assert!(!waiting(&t, "hu-mr-001").contains(&(facet.clone(), value.clone())));
@@ -452,15 +478,14 @@ fn the_review_queue_confirms_rejects_adds_and_decides_in_bulk() {
     // A bulk list with one item decided meanwhile changes nothing at all.
     let rest = waiting(&t, "hu-mr-001");
     let (f2, v2) = rest.first().cloned().expect("another suggestion");
-    let r = srv.post_as(
+    let r = a.post(
+        &srv,
         "/curate/review/bulk",
-        &a.cookie,
-        &form(&[
-            ("csrf", &a.csrf),
+        &[
             ("item", &format!("hu-mr-001|{f2}|{v2}")),
             ("item", &format!("hu-mr-001|{facet}|{value}")),
             ("decision", "reject"),
-        ]),
+        ],
     );
     assert_eq!(r.status, 409);
     assert!(
@@ -495,18 +520,17 @@ fn record_edits_corrections_redactions_status_and_access() {
     // Field-level validation: each error beside its field, input kept,
     // nothing written.
     let before = audit_len(&t);
-    let r = srv.post_as(
+    let r = a.post(
+        &srv,
         "/curate/t/cur-001/edit",
-        &a.cookie,
-        &form(&[
-            ("csrf", &a.csrf),
+        &[
             ("base", &base),
             ("title", "Szolyvától a Donbaszig"),
             ("narrator", "Szabó Ilona"),
             ("narrator_birth_year", "18x7"),
             ("recorded", "1992-13-40"),
             ("languages", "hu"),
-        ]),
+        ],
     );
     assert_eq!(r.status, 422);
     let body = r.text();
@@ -518,11 +542,10 @@ fn record_edits_corrections_redactions_status_and_access() {
     assert_eq!(audit_len(&t), before);
 
     // A valid edit: in the reader and in search when the answer arrives.
-    let r = srv.post_as(
+    let r = a.post(
+        &srv,
         "/curate/t/cur-001/edit",
-        &a.cookie,
-        &form(&[
-            ("csrf", &a.csrf),
+        &[
             ("base", &base),
             ("title", "Szolyvától a Donbaszig, Kukoricagóré"),
             ("narrator", "Szabó Ilona"),
@@ -530,7 +553,7 @@ fn record_edits_corrections_redactions_status_and_access() {
             ("recorded", "1992-03-14"),
             ("languages", "hu, ru"),
             ("reason", "a felvétel kísérőlapja szerint"),
-        ]),
+        ],
     );
     assert_eq!(r.status, 303, "{}", r.text());
     let reader = srv.get_as("/t/cur-001", "").text();
@@ -541,11 +564,10 @@ fn record_edits_corrections_redactions_status_and_access() {
     // as a diff.
     let page = srv.get_as("/curate/t/cur-001", &a.cookie).text();
     let base = base_of(&page);
-    let r = srv.post_as(
+    let r = a.post(
+        &srv,
         "/curate/t/cur-001/correct",
-        &a.cookie,
-        &form(&[
-            ("csrf", &a.csrf),
+        &[
             ("base", &base),
             ("ordinal", "4"),
             (
@@ -553,7 +575,7 @@ fn record_edits_corrections_redactions_status_and_access() {
                 "A láger mellett volt a láger kórháza, de gyógyszer nem volt benne.",
             ),
             ("reason", "hallás után javítva"),
-        ]),
+        ],
     );
     assert_eq!(r.status, 303);
     assert!(hits(&srv, "q=gy%C3%B3gyszer").contains("/t/cur-001"));
@@ -561,15 +583,10 @@ fn record_edits_corrections_redactions_status_and_access() {
     assert!(page.contains("<del>orvosság</del> <ins>gyógyszer</ins>"));
     assert!(page.contains("hallás után javítva"));
     // An empty correction is refused beside the passage.
-    let r = srv.post_as(
+    let r = a.post(
+        &srv,
         "/curate/t/cur-001/correct",
-        &a.cookie,
-        &form(&[
-            ("csrf", &a.csrf),
-            ("base", &base_of(&page)),
-            ("ordinal", "4"),
-            ("text", "   "),
-        ]),
+        &[("base", &base_of(&page)), ("ordinal", "4"), ("text", "   ")],
     );
     assert_eq!(r.status, 422);
     assert!(r.text().contains("id=\"ce-4\""));
@@ -577,44 +594,41 @@ fn record_edits_corrections_redactions_status_and_access() {
     // Redact without a script: the exact text, which must occur once.
     let page = srv.get_as("/curate/t/cur-001", &a.cookie).text();
     let base = base_of(&page);
-    let r = srv.post_as(
+    let r = a.post(
+        &srv,
         "/curate/t/cur-001/redact",
-        &a.cookie,
-        &form(&[
-            ("csrf", &a.csrf),
+        &[
             ("base", &base),
             ("ordinal", "4"),
             ("text", "láger"),
             ("reason", "próba"),
-        ]),
+        ],
     );
     assert_eq!(r.status, 422, "ambiguous");
     let body = r.text();
     assert!(body.contains("occurs 2 times"));
     assert!(body.contains("id=\"rd-text\" name=\"text\" value=\"láger\""));
-    let r = srv.post_as(
+    let r = a.post(
+        &srv,
         "/curate/t/cur-001/redact",
-        &a.cookie,
-        &form(&[
-            ("csrf", &a.csrf),
+        &[
             ("base", &base),
             ("ordinal", "3"),
             ("text", "Bakos Jolán"),
             ("reason", ""),
-        ]),
+        ],
     );
     assert_eq!(r.status, 422, "a reason is required");
     assert!(r.text().contains("A redaction needs a reason"));
-    let r = srv.post_as(
+    let r = a.post(
+        &srv,
         "/curate/t/cur-001/redact",
-        &a.cookie,
-        &form(&[
-            ("csrf", &a.csrf),
+        &[
             ("base", &base),
             ("ordinal", "3"),
             ("text", "Bakos Jolán"),
             ("reason", "élő hozzátartozó kérésére"),
-        ]),
+        ],
     );
     assert_eq!(r.status, 303);
     // By a selection: the exact characters (the script sends code-point
@@ -625,18 +639,17 @@ fn record_edits_corrections_redactions_status_and_access() {
     let s = passage[..start].chars().count();
     let e = s + "szomszédasszony".chars().count();
     let page = srv.get_as("/curate/t/cur-001", &a.cookie).text();
-    let r = srv.post_as(
+    let r = a.post(
+        &srv,
         "/curate/t/cur-001/redact",
-        &a.cookie,
-        &form(&[
-            ("csrf", &a.csrf),
+        &[
             ("base", &base_of(&page)),
             ("ordinal", "3"),
             ("start", &s.to_string()),
             ("end", &e.to_string()),
             ("text", "szomszédasszony"),
             ("reason", "azonosítható"),
-        ]),
+        ],
     );
     assert_eq!(r.status, 303);
     // The redacted words reach no public surface: not the reader, not the
@@ -676,15 +689,14 @@ fn record_edits_corrections_redactions_status_and_access() {
         .split_once("name=\"redaction\" value=\"")
         .expect("a lift form");
     let num = after.split('"').next().expect("number").to_string();
-    let r = srv.post_as(
+    let r = a.post(
+        &srv,
         "/curate/t/cur-001/unredact",
-        &a.cookie,
-        &form(&[
-            ("csrf", &a.csrf),
+        &[
             ("base", &base_of(&page)),
             ("redaction", &num),
             ("reason", "tévedés"),
-        ]),
+        ],
     );
     assert_eq!(r.status, 303);
     let reader = srv.get_as("/t/cur-001", "").text();
@@ -697,27 +709,19 @@ fn record_edits_corrections_redactions_status_and_access() {
 
     // Status: withdrawn is gone for the public at once, then back.
     let page = srv.get_as("/curate/t/cur-001", &a.cookie).text();
-    let r = srv.post_as(
+    let r = a.post(
+        &srv,
         "/curate/t/cur-001/status",
-        &a.cookie,
-        &form(&[
-            ("csrf", &a.csrf),
-            ("base", &base_of(&page)),
-            ("status", "withdrawn"),
-        ]),
+        &[("base", &base_of(&page)), ("status", "withdrawn")],
     );
     assert_eq!(r.status, 303);
     assert_eq!(srv.get_as("/t/cur-001", "").status, 404);
     assert!(!hits(&srv, "q=Kukoricag%C3%B3r%C3%A9").contains("/t/cur-001"));
     let page = srv.get_as("/curate/t/cur-001", &a.cookie).text();
-    let r = srv.post_as(
+    let r = a.post(
+        &srv,
         "/curate/t/cur-001/status",
-        &a.cookie,
-        &form(&[
-            ("csrf", &a.csrf),
-            ("base", &base_of(&page)),
-            ("status", "published"),
-        ]),
+        &[("base", &base_of(&page)), ("status", "published")],
     );
     assert_eq!(r.status, 303);
     assert_eq!(srv.get_as("/t/cur-001", "").status, 200);
@@ -725,29 +729,27 @@ fn record_edits_corrections_redactions_status_and_access() {
     // Access and embargo: an impossible date is refused beside the field.
     let page = srv.get_as("/curate/t/cur-001", &a.cookie).text();
     let base = base_of(&page);
-    let r = srv.post_as(
+    let r = a.post(
+        &srv,
         "/curate/t/cur-001/access",
-        &a.cookie,
-        &form(&[
-            ("csrf", &a.csrf),
+        &[
             ("base", &base),
             ("level", "public"),
             ("embargo", "2031-02-30"),
-        ]),
+        ],
     );
     assert_eq!(r.status, 422);
     let body = r.text();
     assert!(body.contains("id=\"e-emb\"") && body.contains("value=\"2031-02-30\""));
-    let r = srv.post_as(
+    let r = a.post(
+        &srv,
         "/curate/t/cur-001/access",
-        &a.cookie,
-        &form(&[
-            ("csrf", &a.csrf),
+        &[
             ("base", &base),
             ("level", "restricted"),
             ("embargo", "2999-01-01"),
             ("reason", "a család kérésére"),
-        ]),
+        ],
     );
     assert_eq!(r.status, 303);
     assert_eq!(
@@ -760,15 +762,14 @@ fn record_edits_corrections_redactions_status_and_access() {
     assert_eq!(srv.get_as("/t/cur-001", &researcher.cookie).status, 200);
     let page = srv.get_as("/curate/t/cur-001", &a.cookie).text();
     assert!(page.contains("value=\"2999-01-01\""));
-    let r = srv.post_as(
+    let r = a.post(
+        &srv,
         "/curate/t/cur-001/access",
-        &a.cookie,
-        &form(&[
-            ("csrf", &a.csrf),
+        &[
             ("base", &base_of(&page)),
             ("level", "public"),
             ("embargo", ""),
-        ]),
+        ],
     );
     assert_eq!(r.status, 303);
     assert_eq!(srv.get_as("/t/cur-001", "").status, 200, "public again");
@@ -827,44 +828,26 @@ fn a_write_on_a_record_changed_meanwhile_is_refused_and_nothing_is_lost() {
     assert_eq!(base_of(&belas_page), annas_base);
 
     // Béla saves first.
-    let r = srv.post_as(
-        "/curate/t/hu-mr-001/edit",
-        &bela.cookie,
-        &form(&[
-            ("csrf", &bela.csrf),
-            ("base", &annas_base),
-            ("title", "Három napi munkára vittek el"),
-            ("narrator", "Kardos Gáspár bácsi"),
-            ("narrator_birth_year", "1923"),
-            ("recorded", "1991-08-14"),
-            ("languages", "hu"),
-            ("narrator_birthplace", "Nagydobrony"),
-            ("interviewer", "Pásztor Erzsébet"),
-            ("recording_place", "Nagydobrony"),
-            ("reason", "Béla javítása"),
-        ]),
+    let r = edit_hu_mr_001(
+        &bela,
+        &srv,
+        &annas_base,
+        "Három napi munkára vittek el",
+        "Kardos Gáspár bácsi",
+        Some("Béla javítása"),
     );
     assert_eq!(r.status, 303);
 
     // Anna's form was made before: refused, with what changed, her input
     // kept.
     let annas_title = "Három nap helyett három év";
-    let r = srv.post_as(
-        "/curate/t/hu-mr-001/edit",
-        &anna.cookie,
-        &form(&[
-            ("csrf", &anna.csrf),
-            ("base", &annas_base),
-            ("title", annas_title),
-            ("narrator", "Kardos Gáspár"),
-            ("narrator_birth_year", "1923"),
-            ("recorded", "1991-08-14"),
-            ("languages", "hu"),
-            ("narrator_birthplace", "Nagydobrony"),
-            ("interviewer", "Pásztor Erzsébet"),
-            ("recording_place", "Nagydobrony"),
-            ("reason", "Anna javítása"),
-        ]),
+    let r = edit_hu_mr_001(
+        &anna,
+        &srv,
+        &annas_base,
+        annas_title,
+        "Kardos Gáspár",
+        Some("Anna javítása"),
     );
     assert_eq!(r.status, 409);
     let body = r.text();
@@ -886,21 +869,13 @@ fn a_write_on_a_record_changed_meanwhile_is_refused_and_nothing_is_lost() {
     let public = srv.get_as("/t/hu-mr-001", "").text();
     assert!(!public.contains(annas_title) && public.contains("Kardos Gáspár bácsi"));
     // A field both changed keeps hers, with his value beside it.
-    let r = srv.post_as(
-        "/curate/t/hu-mr-001/edit",
-        &anna.cookie,
-        &form(&[
-            ("csrf", &anna.csrf),
-            ("base", &annas_base),
-            ("title", "Három napi munkára vittek el"),
-            ("narrator", "Kardos G."),
-            ("narrator_birth_year", "1923"),
-            ("recorded", "1991-08-14"),
-            ("languages", "hu"),
-            ("narrator_birthplace", "Nagydobrony"),
-            ("interviewer", "Pásztor Erzsébet"),
-            ("recording_place", "Nagydobrony"),
-        ]),
+    let r = edit_hu_mr_001(
+        &anna,
+        &srv,
+        &annas_base,
+        "Három napi munkára vittek el",
+        "Kardos G.",
+        None,
     );
     assert_eq!(r.status, 409);
     let both = r.text();
@@ -908,29 +883,24 @@ fn a_write_on_a_record_changed_meanwhile_is_refused_and_nothing_is_lost() {
     assert!(both.contains("Someone else changed this too; it is now: Kardos Gáspár bácsi"));
     // A correction, redaction or status made on the old state is refused
     // the same way; the text she typed comes back.
-    let r = srv.post_as(
+    let r = anna.post(
+        &srv,
         "/curate/t/hu-mr-001/correct",
-        &anna.cookie,
-        &form(&[
-            ("csrf", &anna.csrf),
+        &[
             ("base", &annas_base),
             ("ordinal", "1"),
             ("text", "Gáspár bácsi, mondja el, hol született!"),
-        ]),
+        ],
     );
     assert_eq!(r.status, 409);
     assert!(
         r.text()
             .contains(">Gáspár bácsi, mondja el, hol született!</textarea>")
     );
-    let r = srv.post_as(
+    let r = anna.post(
+        &srv,
         "/curate/t/hu-mr-001/status",
-        &anna.cookie,
-        &form(&[
-            ("csrf", &anna.csrf),
-            ("base", &annas_base),
-            ("status", "withdrawn"),
-        ]),
+        &[("base", &annas_base), ("status", "withdrawn")],
     );
     assert_eq!(r.status, 409);
     assert_eq!(srv.get_as("/t/hu-mr-001", "").status, 200);
@@ -939,21 +909,13 @@ fn a_write_on_a_record_changed_meanwhile_is_refused_and_nothing_is_lost() {
     // applies it.
     let new_base = base_of(&body);
     assert_ne!(new_base, annas_base);
-    let r = srv.post_as(
-        "/curate/t/hu-mr-001/edit",
-        &anna.cookie,
-        &form(&[
-            ("csrf", &anna.csrf),
-            ("base", &new_base),
-            ("title", annas_title),
-            ("narrator", "Kardos Gáspár bácsi"),
-            ("narrator_birth_year", "1923"),
-            ("recorded", "1991-08-14"),
-            ("languages", "hu"),
-            ("narrator_birthplace", "Nagydobrony"),
-            ("interviewer", "Pásztor Erzsébet"),
-            ("recording_place", "Nagydobrony"),
-        ]),
+    let r = edit_hu_mr_001(
+        &anna,
+        &srv,
+        &new_base,
+        annas_title,
+        "Kardos Gáspár bácsi",
+        None,
     );
     assert_eq!(r.status, 303);
     assert!(srv.get_as("/t/hu-mr-001", "").text().contains(annas_title));

@@ -8,7 +8,7 @@
 //! caller (`crate::curate`); this module checks that rows exist and that the
 //! operation makes sense in the current state.
 
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use serde::Serialize;
 use serde_json::json;
 
@@ -99,8 +99,8 @@ struct Target {
 /// The change stamp of testimony `id`: the sequence number of the last
 /// audit entry about it (every ingest and curation write appends one), 0
 /// when there is none.
-fn stamp(tx: &Transaction<'_>, id: &str) -> Result<i64> {
-    Ok(tx.query_row(
+fn stamp(conn: &Connection, id: &str) -> Result<i64> {
+    Ok(conn.query_row(
         "SELECT COALESCE(MAX(seq), 0) FROM audit WHERE target = ?1",
         [id],
         |r| r.get(0),
@@ -170,6 +170,8 @@ fn touch(tx: &Transaction<'_>, num: i64) -> Result<()> {
     Ok(())
 }
 
+/// Decides one tag of `t`. With `waiting`, only a suggestion still
+/// waiting for review (not decided by someone else meanwhile) is decided.
 #[allow(clippy::too_many_arguments)]
 fn decide_in(
     tx: &Transaction<'_>,
@@ -180,6 +182,7 @@ fn decide_in(
     decision: TagDecision,
     actor: &str,
     note: &str,
+    waiting: bool,
 ) -> Result<()> {
     let existing: Option<(i64, String, String)> = tx
             .query_row(
@@ -188,6 +191,21 @@ fn decide_in(
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
+    if waiting {
+        match existing.as_ref().map(|(_, _, st)| st.as_str()) {
+            Some("suggested") => {}
+            Some(other) => {
+                return Err(StoreError::Conflict(format!(
+                    "the {facet} tag `{value}` of `{id}` is no longer a suggestion: it was {other} meanwhile"
+                )));
+            }
+            None => {
+                return Err(StoreError::Conflict(format!(
+                    "`{id}` has no {facet} suggestion `{value}`"
+                )));
+            }
+        }
+    }
     let now = crate::dates::now_rfc3339();
     let before = existing
         .as_ref()
@@ -265,11 +283,7 @@ impl Store {
     /// about the testimony (ingest, edit, correction, tag decision, status,
     /// access, redaction). A form carries it to say what it was made on.
     pub fn change_stamp(&self, id: &str) -> Result<i64> {
-        Ok(self.conn.query_row(
-            "SELECT COALESCE(MAX(seq), 0) FROM audit WHERE target = ?1",
-            [id],
-            |r| r.get(0),
-        )?)
+        stamp(&self.conn, id)
     }
 
     fn begin(&mut self) -> Result<Transaction<'_>> {
@@ -291,7 +305,7 @@ impl Store {
         let base = self.base.take();
         let tx = self.begin()?;
         let t = target_at(&tx, id, base)?;
-        decide_in(&tx, &t, id, facet, value, decision, actor, note)?;
+        decide_in(&tx, &t, id, facet, value, decision, actor, note, false)?;
         tx.commit()?;
         Ok(())
     }
@@ -311,27 +325,7 @@ impl Store {
         let tx = self.begin()?;
         for (id, facet, value) in tags {
             let t = target(&tx, id)?;
-            let status: Option<String> = tx
-                .query_row(
-                    "SELECT status FROM tag WHERE testimony = ?1 AND facet = ?2 AND value = ?3",
-                    params![t.num, facet, value],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            match status.as_deref() {
-                Some("suggested") => {}
-                Some(other) => {
-                    return Err(StoreError::Conflict(format!(
-                        "the {facet} tag `{value}` of `{id}` is no longer a suggestion: it was {other} meanwhile"
-                    )));
-                }
-                None => {
-                    return Err(StoreError::Conflict(format!(
-                        "`{id}` has no {facet} suggestion `{value}`"
-                    )));
-                }
-            }
-            decide_in(&tx, &t, id, facet, value, decision, actor, note)?;
+            decide_in(&tx, &t, id, facet, value, decision, actor, note, true)?;
         }
         tx.commit()?;
         Ok(tags.len())

@@ -15,7 +15,7 @@
 //! Forms are read from the raw body and query (not with extractors), so
 //! that a malformed request from a non-archivist still gets the 404.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use askama::Template;
 use axum::Router;
@@ -94,21 +94,21 @@ async fn not_found(headers: HeaderMap) -> Response {
 
 /// Form or query fields in order (a name may repeat).
 #[derive(Debug, Clone, Default)]
-struct Fields(Vec<(String, String)>);
+pub(super) struct Fields(Vec<(String, String)>);
 
 impl Fields {
-    fn parse(s: &str) -> Fields {
+    pub(super) fn parse(s: &str) -> Fields {
         Fields(serde_urlencoded::from_str::<Vec<(String, String)>>(s).unwrap_or_default())
     }
 
-    fn get(&self, name: &str) -> &str {
+    pub(super) fn get(&self, name: &str) -> &str {
         self.0
             .iter()
             .find(|(k, _)| k == name)
             .map_or("", |(_, v)| v.as_str())
     }
 
-    fn all(&self, name: &str) -> Vec<&str> {
+    pub(super) fn all(&self, name: &str) -> Vec<&str> {
         self.0
             .iter()
             .filter(|(k, _)| k == name)
@@ -116,7 +116,7 @@ impl Fields {
             .collect()
     }
 
-    fn int(&self, name: &str) -> Option<i64> {
+    pub(super) fn int(&self, name: &str) -> Option<i64> {
         self.get(name).trim().parse().ok()
     }
 }
@@ -137,12 +137,8 @@ struct Ask {
 
 impl Ask {
     fn new(headers: &HeaderMap, hl: &str) -> Ask {
-        let existing = cookie(headers, CSRF_COOKIE)
-            .filter(|c| c.len() == 32 && c.chars().all(|ch| ch.is_ascii_hexdigit()));
-        let (csrf, fresh) = match existing {
-            Some(c) => (c, false),
-            None => (new_token().unwrap_or_default(), true),
-        };
+        // Without randomness the page has no token: its forms are refused.
+        let (csrf, fresh) = csrf_token(headers).unwrap_or_default();
         Ask {
             lang: i18n::choose(headers, Some(hl)),
             nf_lang: i18n::choose(headers, None),
@@ -157,31 +153,116 @@ impl Ask {
     /// as for an unknown URL), a page with the CSRF cookie when new.
     fn finish(&self, r: Result<Response, Failure>) -> Response {
         match r {
-            Ok(mut resp) => {
-                if self.fresh
-                    && !self.csrf.is_empty()
-                    && let Ok(v) = HeaderValue::from_str(&format!(
-                        "{CSRF_COOKIE}={}; Path=/; HttpOnly; SameSite=Strict",
-                        self.csrf
-                    ))
-                {
-                    resp.headers_mut().append(header::SET_COOKIE, v);
-                }
-                remember_lang(resp, Some(&self.hl))
-            }
+            Ok(resp) => remember_lang(
+                with_csrf_cookie(resp, &self.csrf, self.fresh),
+                Some(&self.hl),
+            ),
             Err(Failure::NotFound) => failure_page(Failure::NotFound, self.nf_lang),
             Err(f) => failure_page(f, self.lang),
         }
     }
 }
 
+/// The CSRF token for a page's forms: the browser's current one, or a new
+/// one (the second value is true: [`with_csrf_cookie`] must set it).
+/// `None` without randomness.
+pub(super) fn csrf_token(headers: &HeaderMap) -> Option<(String, bool)> {
+    match cookie(headers, CSRF_COOKIE) {
+        Some(t) if t.len() == 32 && t.bytes().all(|b| b.is_ascii_hexdigit()) => Some((t, false)),
+        _ => new_token().map(|t| (t, true)),
+    }
+}
+
+/// Sets the CSRF cookie on a page when its token is new.
+pub(super) fn with_csrf_cookie(mut resp: Response, token: &str, fresh: bool) -> Response {
+    if fresh
+        && let Ok(v) = HeaderValue::from_str(&format!(
+            "{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict"
+        ))
+    {
+        resp.headers_mut().append(header::SET_COOKIE, v);
+    }
+    resp
+}
+
 /// The signed-in archivist as a curator; anyone else is not found.
-fn desk(a: &Archive, creds: &Creds) -> Result<Curator, Failure> {
+pub(super) fn desk(a: &Archive, creds: &Creds) -> Result<Curator, Failure> {
     let v = viewer(a, creds)?;
     if v.role != Role::Archivist {
         return Err(Failure::NotFound);
     }
     Curator::new(v.name.as_deref(), v.role).map_err(|_| Failure::NotFound)
+}
+
+/// The archivist a curation page is made for.
+pub(super) struct Desk {
+    pub(super) cur: Curator,
+    pub(super) lang: UiLang,
+    /// The CSRF token for the page's forms.
+    pub(super) csrf: String,
+}
+
+impl Desk {
+    pub(super) fn m(&self) -> Msg {
+        Msg { lang: self.lang }
+    }
+
+    /// The name in the page's header.
+    pub(super) fn who(&self) -> String {
+        self.cur.name().to_string()
+    }
+}
+
+/// A curation page (`GET`): `make` gets the archive, the archivist and
+/// the query's fields (`hl` chooses the language); anyone but an
+/// archivist gets the 404 of an unknown page.
+pub(super) async fn page(
+    state: Shared,
+    headers: HeaderMap,
+    query: Option<String>,
+    make: impl FnOnce(&Archive, Desk, Fields) -> Result<Response, Failure> + Send + 'static,
+) -> Response {
+    let f = Fields::parse(query.as_deref().unwrap_or(""));
+    let ask = Ask::new(&headers, f.get("hl"));
+    let (lang, creds, csrf) = (ask.lang, ask.creds.clone(), ask.csrf.clone());
+    let r = blocking(&state, move |a| {
+        let d = Desk {
+            cur: desk(a, &creds)?,
+            lang,
+            csrf,
+        };
+        make(a, d, f)
+    })
+    .await;
+    ask.finish(r)
+}
+
+/// A curation change (`POST`): as [`page`] with the form's fields, and a
+/// form without the CSRF token is refused (after the archivist check, so
+/// anyone else still gets the 404).
+pub(super) async fn change(
+    state: Shared,
+    headers: HeaderMap,
+    body: String,
+    make: impl FnOnce(&mut Archive, Desk, Fields) -> Result<Response, Failure> + Send + 'static,
+) -> Response {
+    let f = Fields::parse(&body);
+    let ask = Ask::new(&headers, "");
+    let ok = genuine(&headers, f.get("csrf"));
+    let (lang, creds, csrf) = (ask.lang, ask.creds.clone(), ask.csrf.clone());
+    let r = blocking_mut(&state, move |a| {
+        let d = Desk {
+            cur: desk(a, &creds)?,
+            lang,
+            csrf,
+        };
+        if !ok {
+            return Ok(refused(lang));
+        }
+        make(a, d, f)
+    })
+    .await;
+    ask.finish(r)
 }
 
 fn see_other(to: &str) -> Response {
@@ -206,17 +287,10 @@ fn curate_failure(e: CurateError) -> Failure {
     }
 }
 
-fn switch(lang: UiLang, path: &str, query: &str) -> String {
-    let sep = if query.is_empty() { "?" } else { "&" };
-    format!(
-        "{path}{}{sep}hl={}",
-        if query.is_empty() {
-            String::new()
-        } else {
-            format!("?{query}")
-        },
-        lang.other().code()
-    )
+/// The same page (`href`, with its query) in the other language.
+fn switch(lang: UiLang, href: &str) -> String {
+    let sep = if href.contains('?') { '&' } else { '?' };
+    format!("{href}{sep}hl={}", lang.other().code())
 }
 
 /// A short stable anchor for a review item.
@@ -334,7 +408,7 @@ fn details(before: Option<&serde_json::Value>, after: Option<&serde_json::Value>
     out
 }
 
-fn change(e: &AuditEntry) -> Change {
+fn change_view(e: &AuditEntry) -> Change {
     let testimony = !e.target.contains(':');
     let text = |v: &Option<serde_json::Value>| {
         v.as_ref()
@@ -404,18 +478,18 @@ struct IndexPage {
 }
 
 async fn index(State(state): State<Shared>, headers: HeaderMap, RawQuery(q): RawQuery) -> Response {
-    let f = Fields::parse(q.as_deref().unwrap_or(""));
-    let ask = Ask::new(&headers, f.get("hl"));
-    let (lang, creds) = (ask.lang, ask.creds.clone());
-    let r = blocking(&state, move |a| {
-        let cur = desk(a, &creds)?;
-        let m = Msg { lang };
+    page(state, headers, q, |a, d, _| {
+        let m = d.m();
         let queue = a.review(None, None).map_err(curate_failure)?;
+        let mut waiting_for: HashMap<&str, usize> = HashMap::new();
+        for i in &queue {
+            *waiting_for.entry(i.testimony.as_str()).or_default() += 1;
+        }
         let rows = a
             .list(Role::Archivist)?
             .into_iter()
             .map(|t| {
-                let waiting = queue.iter().filter(|i| i.testimony == t.id).count();
+                let waiting = waiting_for.get(t.id.as_str()).copied().unwrap_or(0);
                 Row {
                     href: record_href(&t.id),
                     reader: format!("/t/{}", path_segment(&t.id)),
@@ -431,15 +505,14 @@ async fn index(State(state): State<Shared>, headers: HeaderMap, RawQuery(q): Raw
             .collect();
         Ok(render(&IndexPage {
             m,
-            switch_href: switch(lang, "/curate", ""),
-            who: cur.name().to_string(),
+            switch_href: switch(d.lang, "/curate"),
+            who: d.who(),
             curates: true,
             rows,
             waiting_text: m.fill("waiting_n", &[("n", queue.len().to_string())]),
         }))
     })
-    .await;
-    ask.finish(r)
+    .await
 }
 
 // ---------------------------------------------------------------------------
@@ -466,6 +539,7 @@ struct Item {
     bulk_href: String,
 }
 
+#[derive(Default)]
 struct Group {
     id: String,
     title: String,
@@ -513,6 +587,11 @@ impl ReviewView {
             testimony: f.get("t").trim().to_string(),
             done: f.get("done").trim().to_string(),
         }
+    }
+
+    /// The view a return address ([`review_back`]) shows.
+    fn back(back: &str) -> ReviewView {
+        ReviewView::from(&Fields::parse(back.split_once('?').map_or("", |(_, q)| q)))
     }
 
     fn href(&self) -> String {
@@ -646,14 +725,12 @@ const MAX_GROUPS: usize = 25;
 
 fn review_page(
     a: &Archive,
-    lang: UiLang,
-    who: String,
-    csrf: String,
+    d: Desk,
     view: &ReviewView,
     add: AddKept,
     error: String,
 ) -> Result<ReviewPage, Failure> {
-    let m = Msg { lang };
+    let m = d.m();
     let facet = match view.facet.as_str() {
         "wave" | "region" | "place" | "transit_camp" => Some(view.facet.as_str()),
         _ => None,
@@ -682,11 +759,7 @@ fn review_page(
                 href: record_href(&it.testimony),
                 only_href: format!("/curate/review{}", query_string(&[("t", &it.testimony)])),
                 items: vec![view_item],
-                hints: Vec::new(),
-                add_facet: String::new(),
-                add_value: String::new(),
-                add_note: String::new(),
-                add_error: String::new(),
+                ..Group::default()
             }),
         }
     }
@@ -702,13 +775,7 @@ fn review_page(
                 id: shown.testimony.id.clone(),
                 title: shown.testimony.title.clone(),
                 href: record_href(&shown.testimony.id),
-                only_href: String::new(),
-                items: Vec::new(),
-                hints: Vec::new(),
-                add_facet: String::new(),
-                add_value: String::new(),
-                add_note: String::new(),
-                add_error: String::new(),
+                ..Group::default()
             });
         }
         let hints = a.review_hints(facet, Some(t)).map_err(curate_failure)?;
@@ -747,19 +814,12 @@ fn review_page(
         }
         _ => String::new(),
     };
-    let mut query = Vec::new();
-    if !view.facet.is_empty() {
-        query.push(format!("facet={}", path_segment(&view.facet)));
-    }
-    if !view.testimony.is_empty() {
-        query.push(format!("t={}", path_segment(&view.testimony)));
-    }
     Ok(ReviewPage {
         m,
-        switch_href: switch(lang, "/curate/review", &query.join("&")),
-        who,
+        switch_href: switch(d.lang, &view.href()),
+        who: d.who(),
         curates: true,
-        csrf,
+        csrf: d.csrf,
         left_text: if shown_items == all.len() {
             m.fill("waiting_n", &[("n", all.len().to_string())])
         } else {
@@ -800,25 +860,17 @@ async fn review(
     headers: HeaderMap,
     RawQuery(q): RawQuery,
 ) -> Response {
-    let f = Fields::parse(q.as_deref().unwrap_or(""));
-    let ask = Ask::new(&headers, f.get("hl"));
-    let (lang, creds, csrf) = (ask.lang, ask.creds.clone(), ask.csrf.clone());
-    let view = ReviewView::from(&f);
-    let r = blocking(&state, move |a| {
-        let cur = desk(a, &creds)?;
-        let page = review_page(
+    page(state, headers, q, |a, d, f| {
+        let view = ReviewView::from(&f);
+        Ok(render(&review_page(
             a,
-            lang,
-            cur.name().to_string(),
-            csrf,
+            d,
             &view,
             AddKept::default(),
             String::new(),
-        )?;
-        Ok(render(&page))
+        )?))
     })
-    .await;
-    ask.finish(r)
+    .await
 }
 
 /// A return address inside the review queue (never elsewhere).
@@ -844,15 +896,7 @@ fn with_done(back: &str, done: &str) -> String {
 
 /// `POST /curate/review/decide`: confirm or reject one suggestion.
 async fn decide(State(state): State<Shared>, headers: HeaderMap, body: String) -> Response {
-    let f = Fields::parse(&body);
-    let ask = Ask::new(&headers, "");
-    let ok = genuine(&headers, f.get("csrf"));
-    let (lang, creds, csrf) = (ask.lang, ask.creds.clone(), ask.csrf.clone());
-    let r = blocking_mut(&state, move |a| {
-        let cur = desk(a, &creds)?;
-        if !ok {
-            return Ok(refused(lang));
-        }
+    change(state, headers, body, |a, d, f| {
         let back = review_back(f.get("back"));
         let decision = match f.get("decision") {
             "confirm" => TagDecision::Confirm,
@@ -865,7 +909,7 @@ async fn decide(State(state): State<Shared>, headers: HeaderMap, body: String) -
             f.get("facet").to_string(),
             f.get("value").to_string(),
         )];
-        match a.decide_tags(&cur, &one, decision, f.get("note")) {
+        match a.decide_tags(&d.cur, &one, decision, f.get("note")) {
             Ok(_) => {
                 let next = f.get("next");
                 let to = with_done(&back, &format!("{}:1", f.get("decision")));
@@ -880,23 +924,14 @@ async fn decide(State(state): State<Shared>, headers: HeaderMap, body: String) -
                 Err(internal(e))
             }
             Err(e) => {
-                let view =
-                    ReviewView::from(&Fields::parse(back.split_once('?').map_or("", |(_, q)| q)));
-                let page = review_page(
-                    a,
-                    lang,
-                    cur.name().to_string(),
-                    csrf,
-                    &view,
-                    AddKept::default(),
-                    format!("{} {e}", Msg { lang }.get("refused_change")),
-                )?;
+                let view = ReviewView::back(&back);
+                let error = format!("{} {e}", d.m().get("refused_change"));
+                let page = review_page(a, d, &view, AddKept::default(), error)?;
                 Ok(with_status(render(&page), StatusCode::CONFLICT))
             }
         }
     })
-    .await;
-    ask.finish(r)
+    .await
 }
 
 /// Whether a library error is a refusal to show on the page (rather than a
@@ -912,31 +947,23 @@ fn is_refusal(e: &CurateError) -> bool {
 
 /// `POST /curate/review/add`: add a tag by facet and value.
 async fn add_tag(State(state): State<Shared>, headers: HeaderMap, body: String) -> Response {
-    let f = Fields::parse(&body);
-    let ask = Ask::new(&headers, "");
-    let ok = genuine(&headers, f.get("csrf"));
-    let (lang, creds, csrf) = (ask.lang, ask.creds.clone(), ask.csrf.clone());
-    let r = blocking_mut(&state, move |a| {
-        let cur = desk(a, &creds)?;
-        if !ok {
-            return Ok(refused(lang));
-        }
+    change(state, headers, body, |a, d, f| {
         let back = review_back(f.get("back"));
         let id = f.get("t").trim().to_string();
         let (facet, value, note) = (f.get("facet"), f.get("value").trim(), f.get("note"));
-        let m = Msg { lang };
         let result = if value.is_empty() {
-            Err(CurateError::Invalid(m.get("err_value_empty").to_string()))
+            Err(CurateError::Invalid(
+                d.m().get("err_value_empty").to_string(),
+            ))
         } else {
-            a.decide_tag(&cur, &id, facet, value, TagDecision::Add, note)
+            a.decide_tag(&d.cur, &id, facet, value, TagDecision::Add, note)
         };
         match result {
             Ok(_) => Ok(see_other(&with_done(&back, "add:1"))),
             Err(CurateError::Store(StoreError::NotFound(_))) => Err(Failure::NotFound),
             Err(e) if !is_refusal(&e) => Err(internal(e)),
             Err(e) => {
-                let view =
-                    ReviewView::from(&Fields::parse(back.split_once('?').map_or("", |(_, q)| q)));
+                let mut view = ReviewView::back(&back);
                 let kept = AddKept {
                     testimony: id,
                     facet: facet.to_string(),
@@ -944,7 +971,6 @@ async fn add_tag(State(state): State<Shared>, headers: HeaderMap, body: String) 
                     note: note.to_string(),
                     error: e.to_string(),
                 };
-                let mut view = view;
                 if view.testimony.is_empty()
                     && a.review(None, Some(&kept.testimony))
                         .is_ok_and(|q| q.is_empty())
@@ -953,21 +979,12 @@ async fn add_tag(State(state): State<Shared>, headers: HeaderMap, body: String) 
                     // or its form (and the kept input) would be gone.
                     view.testimony = kept.testimony.clone();
                 }
-                let page = review_page(
-                    a,
-                    lang,
-                    cur.name().to_string(),
-                    csrf,
-                    &view,
-                    kept,
-                    String::new(),
-                )?;
+                let page = review_page(a, d, &view, kept, String::new())?;
                 Ok(with_status(render(&page), StatusCode::UNPROCESSABLE_ENTITY))
             }
         }
     })
-    .await;
-    ask.finish(r)
+    .await
 }
 
 // ---------------------------------------------------------------------------
@@ -1003,15 +1020,8 @@ struct BulkPage {
     reject_label: String,
 }
 
-fn bulk_page(
-    a: &Archive,
-    lang: UiLang,
-    who: String,
-    csrf: String,
-    f: &Fields,
-    error: String,
-) -> Result<BulkPage, Failure> {
-    let m = Msg { lang };
+fn bulk_page(a: &Archive, d: Desk, f: &Fields, error: String) -> Result<BulkPage, Failure> {
+    let (m, lang) = (d.m(), d.lang);
     let (facet, value, rule) = (
         f.get("facet").trim(),
         f.get("value").trim(),
@@ -1065,10 +1075,10 @@ fn bulk_page(
     let q = query_string(&[("facet", facet), ("value", value), ("rule", rule)]);
     Ok(BulkPage {
         m,
-        switch_href: switch(lang, "/curate/review/bulk", q.trim_start_matches('?')),
-        who,
+        switch_href: switch(lang, &format!("/curate/review/bulk{q}")),
+        who: d.who(),
         curates: true,
-        csrf,
+        csrf: d.csrf,
         what,
         rows,
         facet: facet.to_string(),
@@ -1086,36 +1096,16 @@ async fn bulk_preview(
     headers: HeaderMap,
     RawQuery(q): RawQuery,
 ) -> Response {
-    let f = Fields::parse(q.as_deref().unwrap_or(""));
-    let ask = Ask::new(&headers, f.get("hl"));
-    let (lang, creds, csrf) = (ask.lang, ask.creds.clone(), ask.csrf.clone());
-    let r = blocking(&state, move |a| {
-        let cur = desk(a, &creds)?;
-        Ok(render(&bulk_page(
-            a,
-            lang,
-            cur.name().to_string(),
-            csrf,
-            &f,
-            String::new(),
-        )?))
+    page(state, headers, q, |a, d, f| {
+        Ok(render(&bulk_page(a, d, &f, String::new())?))
     })
-    .await;
-    ask.finish(r)
+    .await
 }
 
 /// `POST /curate/review/bulk`: the decision on exactly the items listed
 /// (`item=testimony|facet|value`), in one transaction.
 async fn bulk_apply(State(state): State<Shared>, headers: HeaderMap, body: String) -> Response {
-    let f = Fields::parse(&body);
-    let ask = Ask::new(&headers, "");
-    let ok = genuine(&headers, f.get("csrf"));
-    let (lang, creds, csrf) = (ask.lang, ask.creds.clone(), ask.csrf.clone());
-    let r = blocking_mut(&state, move |a| {
-        let cur = desk(a, &creds)?;
-        if !ok {
-            return Ok(refused(lang));
-        }
+    change(state, headers, body, |a, d, f| {
         let decision = match f.get("decision") {
             "confirm" => TagDecision::Confirm,
             "reject" => TagDecision::Reject,
@@ -1133,7 +1123,7 @@ async fn bulk_apply(State(state): State<Shared>, headers: HeaderMap, body: Strin
                 ))
             })
             .collect();
-        match a.decide_tags(&cur, &items, decision, f.get("note")) {
+        match a.decide_tags(&d.cur, &items, decision, f.get("note")) {
             Ok(n) => Ok(see_other(&format!(
                 "/curate/review?done={}:{n}",
                 f.get("decision")
@@ -1144,20 +1134,13 @@ async fn bulk_apply(State(state): State<Shared>, headers: HeaderMap, body: Strin
                 Err(internal(e))
             }
             Err(e) => {
-                let page = bulk_page(
-                    a,
-                    lang,
-                    cur.name().to_string(),
-                    csrf,
-                    &f,
-                    format!("{} {e}", Msg { lang }.get("refused_nothing_changed")),
-                )?;
+                let error = format!("{} {e}", d.m().get("refused_nothing_changed"));
+                let page = bulk_page(a, d, &f, error)?;
                 Ok(with_status(render(&page), StatusCode::CONFLICT))
             }
         }
     })
-    .await;
-    ask.finish(r)
+    .await
 }
 
 // ---------------------------------------------------------------------------
@@ -1192,6 +1175,22 @@ struct Earlier {
     actor: String,
     reason: String,
     diff: String,
+}
+
+/// The texts passage `ordinal` had, oldest first, each as the word diff
+/// to the text that replaced it (the last to its text `now`).
+fn steps(texts: &[crate::store::SegmentText], ordinal: i64, now: &str) -> Vec<Earlier> {
+    let rows: Vec<&crate::store::SegmentText> =
+        texts.iter().filter(|x| x.ordinal == ordinal).collect();
+    rows.iter()
+        .enumerate()
+        .map(|(i, row)| Earlier {
+            at: when(&row.at),
+            actor: row.actor.clone(),
+            reason: row.reason.clone(),
+            diff: diff::html(&row.text, rows.get(i + 1).map_or(now, |n| n.text.as_str())),
+        })
+        .collect()
 }
 
 struct SegView {
@@ -1344,15 +1343,8 @@ fn current_value(t: &crate::store::TestimonyRow, field: &str) -> String {
     }
 }
 
-fn record_page(
-    a: &Archive,
-    lang: UiLang,
-    who: String,
-    csrf: String,
-    id: &str,
-    kept: Kept,
-) -> Result<RecordPage, Failure> {
-    let m = Msg { lang };
+fn record_page(a: &Archive, d: Desk, id: &str, kept: Kept) -> Result<RecordPage, Failure> {
+    let m = d.m();
     let Some(view) = a.show(id, Role::Archivist)? else {
         return Err(Failure::NotFound);
     };
@@ -1397,28 +1389,9 @@ fn record_page(
                     ))
                 })
                 .collect();
-            // The texts this passage had, oldest first, then its text now.
-            let earlier_rows: Vec<&crate::store::SegmentText> = history
-                .segment_texts
-                .iter()
-                .filter(|x| x.ordinal == s.ordinal)
-                .collect();
-            let earlier = earlier_rows
-                .iter()
-                .enumerate()
-                .map(|(i, row)| {
-                    let next = earlier_rows
-                        .get(i + 1)
-                        .map_or(s.text.as_str(), |n| n.text.as_str());
-                    Earlier {
-                        at: when(&row.at),
-                        actor: row.actor.clone(),
-                        reason: row.reason.clone(),
-                        diff: diff::html(&row.text, next),
-                    }
-                })
-                .rev()
-                .collect();
+            // The texts this passage had, newest first.
+            let mut earlier = steps(&history.segment_texts, s.ordinal, &s.text);
+            earlier.reverse();
             let mine = correcting == Some(s.ordinal);
             SegView {
                 ordinal: s.ordinal,
@@ -1494,10 +1467,10 @@ fn record_page(
     };
     Ok(RecordPage {
         m,
-        switch_href: switch(lang, &record_href(&t.id), ""),
-        who,
+        switch_href: switch(d.lang, &record_href(&t.id)),
+        who: d.who(),
         curates: true,
-        csrf,
+        csrf: d.csrf,
         id: t.id.clone(),
         title: t.title.clone(),
         action: record_href(&t.id),
@@ -1552,27 +1525,14 @@ async fn record(
     headers: HeaderMap,
     RawQuery(q): RawQuery,
 ) -> Response {
-    let f = Fields::parse(q.as_deref().unwrap_or(""));
-    let ask = Ask::new(&headers, f.get("hl"));
-    let (lang, creds, csrf) = (ask.lang, ask.creds.clone(), ask.csrf.clone());
-    let done = f.get("done").to_string();
-    let r = blocking(&state, move |a| {
-        let cur = desk(a, &creds)?;
+    page(state, headers, q, move |a, d, f| {
         let kept = Kept {
-            done,
+            done: f.get("done").to_string(),
             ..Kept::default()
         };
-        Ok(render(&record_page(
-            a,
-            lang,
-            cur.name().to_string(),
-            csrf,
-            &id,
-            kept,
-        )?))
+        Ok(render(&record_page(a, d, &id, kept)?))
     })
-    .await;
-    ask.finish(r)
+    .await
 }
 
 /// The localized message for a field the library refused.
@@ -1593,20 +1553,16 @@ async fn record_post(
     headers: HeaderMap,
     body: String,
 ) -> Response {
-    let f = Fields::parse(&body);
-    let ask = Ask::new(&headers, "");
-    let ok = genuine(&headers, f.get("csrf"));
-    let (lang, creds, csrf) = (ask.lang, ask.creds.clone(), ask.csrf.clone());
-    let r = blocking_mut(&state, move |a| {
-        let cur = desk(a, &creds)?;
-        let action = match action.as_str() {
-            "edit" | "correct" | "redact" | "unredact" | "status" | "access" => action,
-            _ => return Err(Failure::NotFound),
-        };
-        if !ok {
-            return Ok(refused(lang));
-        }
-        let m = Msg { lang };
+    // An unknown action is an unknown page, for everyone and before the
+    // CSRF check.
+    if !matches!(
+        action.as_str(),
+        "edit" | "correct" | "redact" | "unredact" | "status" | "access"
+    ) {
+        return not_found(headers).await;
+    }
+    change(state, headers, body, move |a, d, f| {
+        let (m, cur) = (d.m(), &d.cur);
         let Some(view) = a.show(&id, Role::Archivist)? else {
             return Err(Failure::NotFound);
         };
@@ -1618,7 +1574,7 @@ async fn record_post(
         };
         let Some(base) = f.int("base") else {
             kept.general = m.get("err_no_base").to_string();
-            let page = record_page(a, lang, cur.name().to_string(), csrf, &id, kept)?;
+            let page = record_page(a, d, &id, kept)?;
             return Ok(with_status(render(&page), StatusCode::UNPROCESSABLE_ENTITY));
         };
         let reason = f.get("reason").trim().to_string();
@@ -1645,7 +1601,7 @@ async fn record_post(
                         m.get("err_nothing_changed").to_string(),
                     ))
                 } else {
-                    a.at_base(Some(base), |a| a.edit(&cur, &id, &sets, &reason))
+                    a.at_base(Some(base), |a| a.edit(cur, &id, &sets, &reason))
                         .map(|_| ())
                 }
             }
@@ -1657,21 +1613,21 @@ async fn record_post(
                             .push(("text".into(), m.get("err_text_empty").into()));
                         Err(CurateError::Invalid(m.get("err_fields").to_string()))
                     } else {
-                        a.at_base(Some(base), |a| a.correct(&cur, &id, o, text, &reason))
+                        a.at_base(Some(base), |a| a.correct(cur, &id, o, text, &reason))
                             .map(|_| ())
                     }
                 }
                 _ => Err(CurateError::Invalid(m.get("err_no_passage").to_string())),
             },
-            "redact" => redact(a, m, &cur, &id, &view, &f, base, &reason, &mut kept),
+            "redact" => redact(a, m, cur, &id, &view, &f, base, &reason, &mut kept),
             "unredact" => match f.int("redaction") {
-                Some(n) => a.at_base(Some(base), |a| a.unredact(&cur, &id, n, &reason)),
+                Some(n) => a.at_base(Some(base), |a| a.unredact(cur, &id, n, &reason)),
                 None => Err(CurateError::Invalid(m.get("err_no_redaction").to_string())),
             },
             "status" => {
                 let status = f.get("status");
                 if STATUSES.contains(&status) {
-                    a.at_base(Some(base), |a| a.set_status(&cur, &id, status, &reason))
+                    a.at_base(Some(base), |a| a.set_status(cur, &id, status, &reason))
                 } else {
                     Err(CurateError::Invalid(m.get("err_status").to_string()))
                 }
@@ -1685,7 +1641,7 @@ async fn record_post(
                     Err(CurateError::Invalid(m.get("err_fields").to_string()))
                 } else {
                     a.at_base(Some(base), |a| {
-                        a.set_access(&cur, &id, Some(level), Some(embargo), &reason)
+                        a.set_access(cur, &id, Some(level), Some(embargo), &reason)
                     })
                 }
             }
@@ -1702,12 +1658,12 @@ async fn record_post(
             ))),
             Err(e) if e.stale().is_some() => {
                 let missed = a.changes_since(&id, base).map_err(curate_failure)?;
-                kept.stale = missed.iter().map(change).collect();
+                kept.stale = missed.iter().map(change_view).collect();
                 kept.general = m.get("err_stale").to_string();
                 if action == "edit" {
                     merge_edit(m, &mut kept, &missed, a, &id)?;
                 }
-                let page = record_page(a, lang, cur.name().to_string(), csrf, &id, kept)?;
+                let page = record_page(a, d, &id, kept)?;
                 Ok(with_status(render(&page), StatusCode::CONFLICT))
             }
             Err(CurateError::Store(StoreError::NotFound(_))) => Err(Failure::NotFound),
@@ -1728,13 +1684,12 @@ async fn record_post(
                 } else {
                     kept.general = e.to_string();
                 }
-                let page = record_page(a, lang, cur.name().to_string(), csrf, &id, kept)?;
+                let page = record_page(a, d, &id, kept)?;
                 Ok(with_status(render(&page), StatusCode::UNPROCESSABLE_ENTITY))
             }
         }
     })
-    .await;
-    ask.finish(r)
+    .await
 }
 
 /// The edit form after a stale write: a field the archivist left as it was
@@ -1898,12 +1853,7 @@ async fn history(
     headers: HeaderMap,
     RawQuery(q): RawQuery,
 ) -> Response {
-    let f = Fields::parse(q.as_deref().unwrap_or(""));
-    let ask = Ask::new(&headers, f.get("hl"));
-    let (lang, creds) = (ask.lang, ask.creds.clone());
-    let r = blocking(&state, move |a| {
-        let cur = desk(a, &creds)?;
-        let m = Msg { lang };
+    page(state, headers, q, move |a, d, _| {
         let Some(view) = a.show(&id, Role::Archivist)? else {
             return Err(Failure::NotFound);
         };
@@ -1911,33 +1861,21 @@ async fn history(
         let mut passages: Vec<PassageHistory> = Vec::new();
         let ordinals: BTreeSet<i64> = h.segment_texts.iter().map(|s| s.ordinal).collect();
         for o in ordinals {
-            let rows: Vec<&crate::store::SegmentText> =
-                h.segment_texts.iter().filter(|s| s.ordinal == o).collect();
             let now = view
                 .segments
                 .iter()
                 .find(|s| s.ordinal == o)
                 .map_or("", |s| s.text.as_str());
-            let steps = rows
-                .iter()
-                .enumerate()
-                .map(|(i, row)| Earlier {
-                    at: when(&row.at),
-                    actor: row.actor.clone(),
-                    reason: row.reason.clone(),
-                    diff: diff::html(&row.text, rows.get(i + 1).map_or(now, |n| n.text.as_str())),
-                })
-                .collect();
             passages.push(PassageHistory {
                 ordinal: o,
                 href: passage_href(&h.id, o),
-                steps,
+                steps: steps(&h.segment_texts, o, now),
             });
         }
         Ok(render(&HistoryPage {
-            m,
-            switch_href: switch(lang, &format!("{}/history", record_href(&h.id)), ""),
-            who: cur.name().to_string(),
+            m: d.m(),
+            switch_href: switch(d.lang, &format!("{}/history", record_href(&h.id))),
+            who: d.who(),
             curates: true,
             title: view.testimony.title.clone(),
             record: record_href(&h.id),
@@ -1956,12 +1894,11 @@ async fn history(
                 })
                 .collect(),
             passages,
-            log: h.log.iter().rev().map(change).collect(),
+            log: h.log.iter().rev().map(change_view).collect(),
             id: h.id,
         }))
     })
-    .await;
-    ask.finish(r)
+    .await
 }
 
 /// At most this many audit entries on one page (the newest).
@@ -1987,12 +1924,8 @@ struct AuditPage {
 }
 
 async fn audit(State(state): State<Shared>, headers: HeaderMap, RawQuery(q): RawQuery) -> Response {
-    let f = Fields::parse(q.as_deref().unwrap_or(""));
-    let ask = Ask::new(&headers, f.get("hl"));
-    let (lang, creds) = (ask.lang, ask.creds.clone());
-    let r = blocking(&state, move |a| {
-        let cur = desk(a, &creds)?;
-        let m = Msg { lang };
+    page(state, headers, q, |a, d, f| {
+        let m = d.m();
         let (verified, verify_text) = match a.audit_verify().map_err(curate_failure)? {
             Ok((n, head)) => (
                 true,
@@ -2019,15 +1952,13 @@ async fn audit(State(state): State<Shared>, headers: HeaderMap, RawQuery(q): Raw
         let (from, from_day, from_error) = date("from");
         let (to, to_day, to_error) = date("to");
         let curator = f.get("curator").trim().to_string();
-        let log = a.audit_log(from_day.as_deref()).map_err(curate_failure)?;
-        let curators: BTreeSet<String> = a
-            .audit_log(None)
-            .map_err(curate_failure)?
-            .into_iter()
-            .map(|e| e.actor)
-            .collect();
+        // The whole log once: its curators for the choice, then the
+        // entries chosen (`from` compares as the store does, `at >= day`).
+        let log = a.audit_log(None).map_err(curate_failure)?;
+        let curators: BTreeSet<&str> = log.iter().map(|e| e.actor.as_str()).collect();
         let chosen: Vec<&AuditEntry> = log
             .iter()
+            .filter(|e| from_day.as_deref().is_none_or(|d| e.at.as_str() >= d))
             .filter(|e| curator.is_empty() || e.actor == curator)
             .filter(|e| {
                 to_day
@@ -2039,12 +1970,12 @@ async fn audit(State(state): State<Shared>, headers: HeaderMap, RawQuery(q): Raw
         let query = query_string(&[("curator", &curator), ("from", &from), ("to", &to)]);
         Ok(render(&AuditPage {
             m,
-            switch_href: switch(lang, "/curate/audit", query.trim_start_matches('?')),
-            who: cur.name().to_string(),
+            switch_href: switch(d.lang, &format!("/curate/audit{query}")),
+            who: d.who(),
             curates: true,
             verified,
             verify_text,
-            curators: curators.into_iter().collect(),
+            curators: curators.into_iter().map(str::to_string).collect(),
             curator,
             from,
             to,
@@ -2054,7 +1985,7 @@ async fn audit(State(state): State<Shared>, headers: HeaderMap, RawQuery(q): Raw
                 .iter()
                 .rev()
                 .take(AUDIT_PAGE)
-                .map(|e| change(e))
+                .map(|e| change_view(e))
                 .collect(),
             matched_text: if matched > AUDIT_PAGE {
                 m.fill(
@@ -2069,8 +2000,7 @@ async fn audit(State(state): State<Shared>, headers: HeaderMap, RawQuery(q): Raw
             },
         }))
     })
-    .await;
-    ask.finish(r)
+    .await
 }
 
 #[cfg(test)]
@@ -2171,6 +2101,15 @@ mod tests {
                 "{k} is not in the catalogue"
             );
         }
+    }
+
+    #[test]
+    fn the_language_switch_keeps_the_query() {
+        assert_eq!(switch(UiLang::Hu, "/curate"), "/curate?hl=en");
+        assert_eq!(
+            switch(UiLang::En, "/curate/audit?curator=kiss.anna"),
+            "/curate/audit?curator=kiss.anna&hl=hu"
+        );
     }
 
     #[test]
