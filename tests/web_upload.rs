@@ -445,6 +445,10 @@ fn only_archivists_see_the_curation_screens() {
         format!("{job}.json"),
         "/curate/merge".to_string(),
         "/curate/merge/up-kovacs-001/up-kovacs-001".to_string(),
+        // An unknown page ignores `hl`, so these must too.
+        "/curate/upload?hl=en".to_string(),
+        "/curate/merge?hl=en".to_string(),
+        format!("{job}?hl=en"),
     ];
     for who in ["", researcher.as_str(), "tanu_session=0000"] {
         let with_csrf = if who.is_empty() {

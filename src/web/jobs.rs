@@ -24,8 +24,8 @@ use axum::response::{IntoResponse, Response};
 
 use crate::upload::{Job, JobState, Summary, UploadError};
 
-use super::i18n::{self, Msg};
-use super::upload::{LangParam, archivist};
+use super::guard::{LangParam, archivist_page};
+use super::i18n::Msg;
 use super::{Failure, Shared, failure_page, remember_lang, render};
 
 /// The upload jobs of the served archive.
@@ -242,12 +242,11 @@ pub async fn list(
     headers: HeaderMap,
     Query(p): Query<LangParam>,
 ) -> Response {
-    let lang = i18n::choose(&headers, Some(&p.hl));
-    let m = Msg { lang };
-    let who = match archivist(&state, &headers).await {
-        Ok(w) => w,
-        Err(f) => return failure_page(f, lang),
+    let (lang, who) = match archivist_page(&state, &headers, Some(&p.hl)).await {
+        Ok(page) => page,
+        Err(resp) => return resp,
     };
+    let m = Msg { lang };
     let jobs = state
         .jobs
         .list()
@@ -277,12 +276,11 @@ pub async fn show(
     headers: HeaderMap,
     Query(p): Query<LangParam>,
 ) -> Response {
-    let lang = i18n::choose(&headers, Some(&p.hl));
-    let m = Msg { lang };
-    let who = match archivist(&state, &headers).await {
-        Ok(w) => w,
-        Err(f) => return failure_page(f, lang),
+    let (lang, who) = match archivist_page(&state, &headers, Some(&p.hl)).await {
+        Ok(page) => page,
+        Err(resp) => return resp,
     };
+    let m = Msg { lang };
     let (num, json) = match id.strip_suffix(".json") {
         Some(n) => (n, true),
         None => (id.as_str(), false),
