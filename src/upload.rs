@@ -567,16 +567,8 @@ fn ingest(
         progress(job);
     })?;
     for row in batch.unmatched_rows() {
-        let what = match (&row.file, &row.id) {
-            (Some(f), _) => format!("file `{f}`"),
-            (None, Some(id)) => format!("id `{id}`"),
-            (None, None) => "nothing".into(),
-        };
-        job.notes.push(format!(
-            "{}:{}: no transcript ingested from its folder matches {what}",
-            relative(&root, &row.sheet),
-            row.line
-        ));
+        job.notes
+            .push(row.warning(&relative(&root, &row.sheet), str::to_string));
     }
     Ok(())
 }
