@@ -111,6 +111,17 @@ pub async fn form(
     remember_lang(resp, Some(&p.hl))
 }
 
+/// Runs file work off the async threads; its error fails the request.
+async fn off_thread<T: Send + 'static, E: std::fmt::Display + Send + 'static>(
+    f: impl FnOnce() -> Result<T, E> + Send + 'static,
+) -> Result<T, Failure> {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(Failure::Internal(e.to_string())),
+        Err(e) => Err(Failure::Internal(e.to_string())),
+    }
+}
+
 /// Why an upload was refused, for the form shown again.
 enum Refusal {
     Forged,
@@ -145,10 +156,9 @@ pub async fn post(State(state): State<Shared>, req: Request) -> Response {
         Err(_) => return again(StatusCode::BAD_REQUEST, m.get("upload_not_form").into()),
     };
     let dir = state.jobs.dir().to_path_buf();
-    let staging = match tokio::task::spawn_blocking(move || Staging::create(&dir)).await {
-        Ok(Ok(s)) => s,
-        Ok(Err(e)) => return failure_page(Failure::Internal(e.to_string()), lang),
-        Err(e) => return failure_page(Failure::Internal(e.to_string()), lang),
+    let staging = match off_thread(move || Staging::create(&dir)).await {
+        Ok(s) => s,
+        Err(f) => return failure_page(f, lang),
     };
     match receive(multipart, staging, &headers, limits, m).await {
         Ok((staging, files, options)) => {
@@ -161,14 +171,13 @@ pub async fn post(State(state): State<Shared>, req: Request) -> Response {
             job.replace = options.replace;
             let id = job.id;
             let jobs = state.clone();
-            match tokio::task::spawn_blocking(move || jobs.jobs.submit(job)).await {
-                Ok(Ok(())) => (
+            match off_thread(move || jobs.jobs.submit(job)).await {
+                Ok(()) => (
                     StatusCode::SEE_OTHER,
                     [(header::LOCATION, format!("/curate/jobs/{id}"))],
                 )
                     .into_response(),
-                Ok(Err(e)) => failure_page(Failure::Internal(e.to_string()), lang),
-                Err(e) => failure_page(Failure::Internal(e.to_string()), lang),
+                Err(f) => failure_page(f, lang),
             }
         }
         Err(Refusal::Forged) => refused(lang),
