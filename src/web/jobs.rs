@@ -118,14 +118,15 @@ impl Jobs {
             .cloned()
     }
 
-    /// Every job, newest first.
-    pub(crate) fn list(&self) -> Vec<Job> {
+    /// Every job as `row` shows it, newest first (the jobs are not
+    /// copied, with their files, for a line each).
+    pub(crate) fn list<T>(&self, row: impl FnMut(&Job) -> T) -> Vec<T> {
         self.jobs
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .values()
             .rev()
-            .cloned()
+            .map(row)
             .collect()
     }
 }
@@ -247,18 +248,13 @@ pub async fn list(
         Err(resp) => return resp,
     };
     let m = Msg { lang };
-    let jobs = state
-        .jobs
-        .list()
-        .into_iter()
-        .map(|j| JobRow {
-            id: j.id,
-            state: state_label(m, j.state),
-            s: j.summary(),
-            by: j.by,
-            created: j.created,
-        })
-        .collect();
+    let jobs = state.jobs.list(|j| JobRow {
+        id: j.id,
+        state: state_label(m, j.state),
+        s: j.summary(),
+        by: j.by.clone(),
+        created: j.created.clone(),
+    });
     let resp = render(&JobsPage {
         curates: true,
         m,
