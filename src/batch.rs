@@ -44,6 +44,22 @@ pub struct UnmatchedRow {
     pub id: Option<String>,
 }
 
+impl UnmatchedRow {
+    /// The warning about the row, naming its sheet as `sheet` and its
+    /// cells as `shown` gives them (made safe for a terminal, say).
+    pub fn warning(&self, sheet: &str, shown: impl Fn(&str) -> String) -> String {
+        let what = match (&self.file, &self.id) {
+            (Some(f), _) => format!("file `{}`", shown(f)),
+            (None, Some(id)) => format!("id `{}`", shown(id)),
+            (None, None) => "nothing".into(),
+        };
+        format!(
+            "{sheet}:{}: no transcript ingested from its folder matches {what}",
+            self.line
+        )
+    }
+}
+
 impl Batch {
     /// Collects `paths` (folders recursively) and reads their sheets.
     /// `opts` applies to every file (its `sheet` is set per file). Fails

@@ -10,8 +10,11 @@
 //! hash functions) whose bands put similar texts into the same bucket
 //! (locality-sensitive hashing: 16 bands of 4 rows find a pair at 0.8 with
 //! probability 0.9998); only pairs sharing a bucket are compared exactly.
-//! The texts are read twice (signatures, then the candidates), so memory
-//! stays at a signature per testimony.
+//! Each text is read once for its signature; the shingles of a text
+//! already known to be in a pair (the same original or name, or a bucket
+//! another text is in) are kept from that reading, and only the other
+//! texts of the candidate pairs are read again: memory stays at a
+//! signature per testimony and the shingles of the candidates.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -57,7 +60,7 @@ fn fnv(bytes: &[u8]) -> u64 {
 }
 
 /// The SplitMix64 finaliser, to spread a combined hash.
-fn mix(mut z: u64) -> u64 {
+const fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
@@ -126,18 +129,25 @@ pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     }
 }
 
-/// The MinHash signature of a shingle set: the minimum of each of
-/// [`HASHES`] hash functions `h * a + b` (odd `a`; the shingle hashes are
-/// already well mixed).
-fn signature(set: &[u64]) -> [u64; HASHES] {
+/// The `(a, b)` of the MinHash functions `h * a + b` (odd `a`).
+const COEFFICIENTS: [(u64, u64); HASHES] = {
     let mut coef = [(0u64, 0u64); HASHES];
-    for (i, c) in coef.iter_mut().enumerate() {
-        let i = i as u64;
-        *c = (mix(i.wrapping_add(1)) | 1, mix(i.wrapping_add(0x5151)));
+    let mut i = 0;
+    while i < HASHES {
+        let n = i as u64;
+        coef[i] = (mix(n.wrapping_add(1)) | 1, mix(n.wrapping_add(0x5151)));
+        i += 1;
     }
+    coef
+};
+
+/// The MinHash signature of a shingle set: the minimum of each of
+/// [`HASHES`] hash functions `h * a + b` ([`COEFFICIENTS`]; the shingle
+/// hashes are already well mixed).
+fn signature(set: &[u64]) -> [u64; HASHES] {
     let mut sig = [u64::MAX; HASHES];
     for &h in set {
-        for (s, (a, b)) in sig.iter_mut().zip(&coef) {
+        for (s, (a, b)) in sig.iter_mut().zip(&COEFFICIENTS) {
             let v = h.wrapping_mul(*a).wrapping_add(*b);
             if v < *s {
                 *s = v;
@@ -208,21 +218,29 @@ impl Archive {
                 }
             }
         }
-        // Nearly the same text: candidates from the MinHash bands.
+        // Nearly the same text: candidates from the MinHash bands. The
+        // shingles of a text known to be compared are kept.
+        let paired: HashSet<usize> = pairs.keys().flat_map(|&(i, j)| [i, j]).collect();
+        let mut sets: HashMap<usize, Vec<u64>> = HashMap::new();
         let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
         let mut memo = HashMap::new();
         for (i, k) in keys.iter().enumerate() {
             let set = shingles_with(&self.full_text(k.num)?, &mut memo);
-            if set.len() < 3 {
-                continue;
-            }
-            let sig = signature(&set);
-            for (band, rows) in sig.chunks(ROWS).enumerate() {
-                let mut h = 0u64;
-                for r in rows {
-                    h = mix(h ^ r);
+            let mut keep = paired.contains(&i);
+            if set.len() >= 3 {
+                let sig = signature(&set);
+                for (band, rows) in sig.chunks(ROWS).enumerate() {
+                    let mut h = 0u64;
+                    for r in rows {
+                        h = mix(h ^ r);
+                    }
+                    let bucket = buckets.entry((band, h)).or_default();
+                    keep |= !bucket.is_empty();
+                    bucket.push(i);
                 }
-                buckets.entry((band, h)).or_default().push(i);
+            }
+            if keep {
+                sets.insert(i, set);
             }
         }
         let mut candidates: HashSet<(usize, usize)> = HashSet::new();
@@ -233,8 +251,8 @@ impl Archive {
                 }
             }
         }
-        // Exact similarity of the candidates and of the pairs found above.
-        let mut sets: HashMap<usize, Vec<u64>> = HashMap::new();
+        // Exact similarity of the candidates and of the pairs found above
+        // (reading again only the first text of a bucket).
         let mut todo: Vec<(usize, usize)> = candidates.into_iter().collect();
         todo.extend(pairs.keys().copied());
         todo.sort_unstable();

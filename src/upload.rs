@@ -17,6 +17,7 @@
 //! deleting an old job's folder loses nothing; a later upload of the same
 //! bytes is then recorded as a move.
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -128,7 +129,7 @@ pub struct Staging {
     pub id: u64,
     /// The folder.
     pub root: PathBuf,
-    written: std::collections::HashSet<PathBuf>,
+    written: HashSet<PathBuf>,
 }
 
 impl Staging {
@@ -409,10 +410,6 @@ impl Job {
         }
         Ok(out)
     }
-
-    fn file_mut(&mut self, rel: &str) -> Option<&mut JobFile> {
-        self.files.iter_mut().find(|f| f.path == rel)
-    }
 }
 
 /// The path of `path` relative to the staging folder, with `/`.
@@ -481,18 +478,15 @@ fn ingest(
                 source: std::io::Error::other(e.to_string()),
             }
         })?;
-    let sheet_paths: Vec<String> = batch
-        .sheets
+    // Each file's place in the job, as the batch names it.
+    let at: HashMap<String, usize> = job
+        .files
         .iter()
-        .map(|s| relative(&root, &s.path))
-        .collect();
-    let failed_paths: Vec<String> = batch
-        .failed
-        .iter()
-        .map(|(p, _)| relative(&root, p))
+        .enumerate()
+        .map(|(i, f)| (f.path.clone(), i))
         .collect();
     for (path, msg) in &batch.failed {
-        if let Some(f) = job.file_mut(&relative(&root, path)) {
+        if let Some(f) = at.get(&relative(&root, path)).map(|&i| &mut job.files[i]) {
             f.outcomes.push(FileOutcome {
                 outcome: "failed".into(),
                 id: None,
@@ -502,14 +496,18 @@ fn ingest(
             });
         }
     }
-    let todo: Vec<String> = batch
+    let sheets: HashSet<String> = batch
+        .sheets
+        .iter()
+        .map(|s| relative(&root, &s.path))
+        .collect();
+    let todo: HashSet<String> = batch
         .jobs
         .iter()
         .map(|j| relative(&root, &j.path))
         .collect();
     for f in &mut job.files {
-        let rel = f.path.as_str();
-        if sheet_paths.iter().any(|p| p == rel) {
+        if sheets.contains(&f.path) {
             f.outcomes.push(FileOutcome {
                 outcome: "sheet".into(),
                 id: None,
@@ -517,7 +515,7 @@ fn ingest(
                 error: Vec::new(),
                 warnings: Vec::new(),
             });
-        } else if !todo.iter().any(|p| p == rel) && !failed_paths.iter().any(|p| p == rel) {
+        } else if f.outcomes.is_empty() && !todo.contains(&f.path) {
             f.outcomes.push(FileOutcome {
                 outcome: "skipped".into(),
                 id: None,
@@ -561,22 +559,14 @@ fn ingest(
                 },
             });
         }
-        if let Some(f) = job.file_mut(&rel) {
-            f.outcomes = outcomes;
+        if let Some(&i) = at.get(&rel) {
+            job.files[i].outcomes = outcomes;
         }
         progress(job);
     })?;
     for row in batch.unmatched_rows() {
-        let what = match (&row.file, &row.id) {
-            (Some(f), _) => format!("file `{f}`"),
-            (None, Some(id)) => format!("id `{id}`"),
-            (None, None) => "nothing".into(),
-        };
-        job.notes.push(format!(
-            "{}:{}: no transcript ingested from its folder matches {what}",
-            relative(&root, &row.sheet),
-            row.line
-        ));
+        job.notes
+            .push(row.warning(&relative(&root, &row.sheet), str::to_string));
     }
     Ok(())
 }

@@ -200,6 +200,7 @@ fn a_folder_is_uploaded_and_ingested_in_the_background() {
             ("interjuk/petrov.txt", PETROV.as_bytes()),
             ("interjuk/rossz.txt", BROKEN.as_bytes()),
             ("interjuk/.DS_Store", b"\0\0\x01Bud1"),
+            ("interjuk/fenykep.jpg", b"\xff\xd8\xff\xe0 not a transcript"),
         ],
     );
     assert_eq!(r.status, 303, "{}", r.text());
@@ -213,7 +214,12 @@ fn a_folder_is_uploaded_and_ingested_in_the_background() {
         (&2.into(), &1.into(), &0.into(), &1.into()),
         "{job}"
     );
-    assert_eq!(s["total"], 4, "the hidden file is not kept: {job}");
+    assert_eq!(s["total"], 5, "the hidden file is not kept: {job}");
+    assert_eq!(s["skipped"], 1, "{job}");
+    assert_eq!(
+        outcome_of(&job, "interjuk/fenykep.jpg")["outcomes"][0]["outcome"],
+        "skipped"
+    );
     let bad = outcome_of(&job, "interjuk/rossz.txt");
     assert_eq!(bad["outcomes"][0]["outcome"], "failed");
     let line = bad["outcomes"][0]["error"][0].as_str().expect("error line");
@@ -232,7 +238,7 @@ fn a_folder_is_uploaded_and_ingested_in_the_background() {
     assert_eq!(page.status, 200);
     let html = page.text();
     assert!(
-        html.contains("<progress id=\"overall\" max=\"4\" value=\"4\""),
+        html.contains("<progress id=\"overall\" max=\"5\" value=\"5\""),
         "{html}"
     );
     assert!(
@@ -445,6 +451,10 @@ fn only_archivists_see_the_curation_screens() {
         format!("{job}.json"),
         "/curate/merge".to_string(),
         "/curate/merge/up-kovacs-001/up-kovacs-001".to_string(),
+        // An unknown page ignores `hl`, so these must too.
+        "/curate/upload?hl=en".to_string(),
+        "/curate/merge?hl=en".to_string(),
+        format!("{job}?hl=en"),
     ];
     for who in ["", researcher.as_str(), "tanu_session=0000"] {
         let with_csrf = if who.is_empty() {

@@ -52,8 +52,7 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
     let skipped = batch.skipped;
     let (mut ingested, mut unchanged, mut updated, mut moved, mut failed) =
         (0usize, 0usize, 0usize, 0usize, 0usize);
-    // Metadata sheets first: a transcript whose folder has a broken sheet is
-    // not ingested (it could otherwise go in public without its access level).
+    // Refused before ingesting (see `Batch::plan`).
     for (path, msg) in &batch.failed {
         failed += 1;
         eprintln!("tanu: {msg}");
@@ -126,16 +125,7 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
         b.finish_and_clear();
     }
     for row in batch.unmatched_rows() {
-        let what = match (&row.file, &row.id) {
-            (Some(f), _) => format!("file `{}`", print::safe(f)),
-            (None, Some(id)) => format!("id `{}`", print::safe(id)),
-            (None, None) => "nothing".into(),
-        };
-        let msg = format!(
-            "{}:{}: no transcript ingested from its folder matches {what}",
-            row.sheet.display(),
-            row.line
-        );
+        let msg = row.warning(&row.sheet.display().to_string(), print::safe);
         eprintln!("tanu: warning: {msg}");
         if args.json {
             print::json_line("warning", &serde_json::json!({ "message": msg }))?;

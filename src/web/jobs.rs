@@ -24,8 +24,8 @@ use axum::response::{IntoResponse, Response};
 
 use crate::upload::{Job, JobState, Summary, UploadError};
 
-use super::i18n::{self, Msg};
-use super::upload::{LangParam, archivist};
+use super::guard::{LangParam, archivist_page};
+use super::i18n::Msg;
 use super::{Failure, Shared, failure_page, remember_lang, render};
 
 /// The upload jobs of the served archive.
@@ -118,14 +118,15 @@ impl Jobs {
             .cloned()
     }
 
-    /// Every job, newest first.
-    pub(crate) fn list(&self) -> Vec<Job> {
+    /// Every job as `row` shows it, newest first (the jobs are not
+    /// copied, with their files, for a line each).
+    pub(crate) fn list<T>(&self, row: impl FnMut(&Job) -> T) -> Vec<T> {
         self.jobs
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .values()
             .rev()
-            .cloned()
+            .map(row)
             .collect()
     }
 }
@@ -242,24 +243,18 @@ pub async fn list(
     headers: HeaderMap,
     Query(p): Query<LangParam>,
 ) -> Response {
-    let lang = i18n::choose(&headers, Some(&p.hl));
-    let m = Msg { lang };
-    let who = match archivist(&state, &headers).await {
-        Ok(w) => w,
-        Err(f) => return failure_page(f, lang),
+    let (lang, who) = match archivist_page(&state, &headers, Some(&p.hl)).await {
+        Ok(page) => page,
+        Err(resp) => return resp,
     };
-    let jobs = state
-        .jobs
-        .list()
-        .into_iter()
-        .map(|j| JobRow {
-            id: j.id,
-            state: state_label(m, j.state),
-            s: j.summary(),
-            by: j.by,
-            created: j.created,
-        })
-        .collect();
+    let m = Msg { lang };
+    let jobs = state.jobs.list(|j| JobRow {
+        id: j.id,
+        state: state_label(m, j.state),
+        s: j.summary(),
+        by: j.by.clone(),
+        created: j.created.clone(),
+    });
     let resp = render(&JobsPage {
         curates: true,
         m,
@@ -277,12 +272,11 @@ pub async fn show(
     headers: HeaderMap,
     Query(p): Query<LangParam>,
 ) -> Response {
-    let lang = i18n::choose(&headers, Some(&p.hl));
-    let m = Msg { lang };
-    let who = match archivist(&state, &headers).await {
-        Ok(w) => w,
-        Err(f) => return failure_page(f, lang),
+    let (lang, who) = match archivist_page(&state, &headers, Some(&p.hl)).await {
+        Ok(page) => page,
+        Err(resp) => return resp,
     };
+    let m = Msg { lang };
     let (num, json) = match id.strip_suffix(".json") {
         Some(n) => (n, true),
         None => (id.as_str(), false),

@@ -18,9 +18,9 @@ use crate::duplicates::{DiffPiece, diff_words};
 use crate::store::TestimonyRow;
 
 use super::auth::{genuine, refused};
+use super::guard::{LangParam, archivist_page, csrf_token, with_csrf_cookie};
 use super::html::{path_segment, query_string};
-use super::i18n::{self, Msg, UiLang};
-use super::upload::{archivist, csrf_token, with_csrf_cookie};
+use super::i18n::{Msg, UiLang};
 use super::{Failure, Shared, blocking, blocking_mut, failure_page, remember_lang, render};
 
 /// Words of each opening passage compared.
@@ -64,12 +64,11 @@ pub async fn list(
     headers: HeaderMap,
     Query(p): Query<ListParams>,
 ) -> Response {
-    let lang = i18n::choose(&headers, Some(&p.hl));
-    let m = Msg { lang };
-    let who = match archivist(&state, &headers).await {
-        Ok(w) => w,
-        Err(f) => return failure_page(f, lang),
+    let (lang, who) = match archivist_page(&state, &headers, Some(&p.hl)).await {
+        Ok(page) => page,
+        Err(resp) => return resp,
     };
+    let m = Msg { lang };
     let found = blocking(&state, |a| Ok(a.duplicates()?)).await;
     let dups = match found {
         Ok(d) => d,
@@ -301,24 +300,16 @@ fn pair_page(
     resp
 }
 
-/// The side-by-side view's parameters.
-#[derive(Debug, Default, Deserialize)]
-pub struct PairParams {
-    #[serde(default)]
-    hl: String,
-}
-
 /// `GET /curate/merge/{a}/{b}`.
 pub async fn pair(
     State(state): State<Shared>,
     Path((a, b)): Path<(String, String)>,
     headers: HeaderMap,
-    Query(p): Query<PairParams>,
+    Query(p): Query<LangParam>,
 ) -> Response {
-    let lang = i18n::choose(&headers, Some(&p.hl));
-    let who = match archivist(&state, &headers).await {
-        Ok(w) => w,
-        Err(f) => return failure_page(f, lang),
+    let (lang, who) = match archivist_page(&state, &headers, Some(&p.hl)).await {
+        Ok(page) => page,
+        Err(resp) => return resp,
     };
     let loaded = blocking(&state, move |ar| load_pair(ar, &a, &b)).await;
     let resp = match loaded {
@@ -358,12 +349,11 @@ pub async fn merge(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
-    let lang = i18n::choose(&headers, None);
-    let m = Msg { lang };
-    let who = match archivist(&state, &headers).await {
-        Ok(w) => w,
-        Err(f) => return failure_page(f, lang),
+    let (lang, who) = match archivist_page(&state, &headers, None).await {
+        Ok(page) => page,
+        Err(resp) => return resp,
     };
+    let m = Msg { lang };
     // Read only after the check, so that anyone else gets the 404 whatever
     // they send.
     let f: MergeForm = serde_urlencoded::from_bytes(&body).unwrap_or_default();
@@ -386,16 +376,17 @@ pub async fn merge(
     let name = who.clone();
     let (k, d, r) = (keep.clone(), drop.clone(), reason.clone());
     let result = blocking_mut(&state, move |ar| {
-        if load_pair(ar, &a, &b)?.is_none() {
+        let Some(shown) = load_pair(ar, &a, &b)? else {
             return Err(Failure::NotFound);
-        }
+        };
         if problem.is_some() {
-            return Ok((problem, load_pair(ar, &a, &b)?));
+            return Ok((problem, Some(shown)));
         }
         let curator = Curator::new(Some(&name), Role::Archivist)
             .map_err(|e| Failure::Internal(e.to_string()))?;
         match ar.merge(&curator, &k, &d, &r) {
             Ok(_) => Ok((None, None)),
+            // Shown again as they now stand.
             Err(e) => Ok((Some(e.to_string()), load_pair(ar, &a, &b)?)),
         }
     })

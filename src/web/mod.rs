@@ -30,6 +30,7 @@ mod oai;
 mod reader;
 mod search;
 // Upload, jobs and merge (curation in the browser, issue 12 points 1 and 4).
+mod guard;
 mod jobs;
 mod merge;
 mod upload;

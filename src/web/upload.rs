@@ -10,18 +10,16 @@
 
 use askama::Template;
 use axum::extract::{FromRequest, Multipart, Query, Request, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use tokio::io::AsyncWriteExt;
 
-use crate::access::Role;
 use crate::upload::{Job, JobFile, Staged, Staging, staged_path};
 
-use super::auth::{CSRF_COOKIE, genuine, new_token, refused};
-use super::i18n::{self, Msg, UiLang};
-use super::{
-    Creds, Failure, Shared, blocking, cookie, failure_page, remember_lang, render, viewer,
-};
+use super::auth::{genuine, refused};
+use super::guard::{LangParam, archivist_page, csrf_token, with_csrf_cookie};
+use super::i18n::{Msg, UiLang};
+use super::{Failure, Shared, failure_page, remember_lang, render};
 
 /// The largest upload and file `tanu serve` takes (`--max-upload-mib`,
 /// `--max-upload-file-mib`).
@@ -43,47 +41,8 @@ impl Default for UploadLimits {
     }
 }
 
-/// The interface language of a curation page (`?hl=`).
-#[derive(Debug, Default, serde::Deserialize)]
-pub struct LangParam {
-    /// `hu` or `en`.
-    #[serde(default)]
-    pub hl: String,
-}
-
 /// Room for the multipart headers around the files, on top of the total.
 pub(crate) const MULTIPART_SLACK: u64 = 1024 * 1024;
-
-/// The signed-in archivist's name, or the 404 of an unknown page.
-pub(crate) async fn archivist(state: &Shared, headers: &HeaderMap) -> Result<String, Failure> {
-    let creds = Creds::from_headers(headers, false);
-    let v = blocking(state, move |a| viewer(a, &creds)).await?;
-    match (v.role, v.name) {
-        (Role::Archivist, Some(name)) => Ok(name),
-        _ => Err(Failure::NotFound),
-    }
-}
-
-/// The CSRF token for a curation form: the browser's current one, or a
-/// new one (then `Set-Cookie` must carry it: the second value is true).
-pub(crate) fn csrf_token(headers: &HeaderMap) -> Option<(String, bool)> {
-    match cookie(headers, CSRF_COOKIE) {
-        Some(t) if t.len() == 32 && t.bytes().all(|b| b.is_ascii_hexdigit()) => Some((t, false)),
-        _ => new_token().map(|t| (t, true)),
-    }
-}
-
-/// Sets the CSRF cookie on a form page when the token is new.
-pub(crate) fn with_csrf_cookie(mut resp: Response, token: &str, new: bool) -> Response {
-    if new
-        && let Ok(v) = HeaderValue::from_str(&format!(
-            "{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict"
-        ))
-    {
-        resp.headers_mut().append(header::SET_COOKIE, v);
-    }
-    resp
-}
 
 fn mib(bytes: u64) -> String {
     format!("{}", bytes.div_ceil(1024 * 1024))
@@ -134,10 +93,9 @@ pub async fn form(
     headers: HeaderMap,
     Query(p): Query<LangParam>,
 ) -> Response {
-    let lang = i18n::choose(&headers, Some(&p.hl));
-    let who = match archivist(&state, &headers).await {
-        Ok(w) => w,
-        Err(f) => return failure_page(f, lang),
+    let (lang, who) = match archivist_page(&state, &headers, Some(&p.hl)).await {
+        Ok(page) => page,
+        Err(resp) => return resp,
     };
     let Some(csrf) = csrf_token(&headers) else {
         return failure_page(Failure::Internal("no randomness".into()), lang);
@@ -153,6 +111,17 @@ pub async fn form(
     remember_lang(resp, Some(&p.hl))
 }
 
+/// Runs file work off the async threads; its error fails the request.
+async fn off_thread<T: Send + 'static, E: std::fmt::Display + Send + 'static>(
+    f: impl FnOnce() -> Result<T, E> + Send + 'static,
+) -> Result<T, Failure> {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(Failure::Internal(e.to_string())),
+        Err(e) => Err(Failure::Internal(e.to_string())),
+    }
+}
+
 /// Why an upload was refused, for the form shown again.
 enum Refusal {
     Forged,
@@ -164,12 +133,11 @@ enum Refusal {
 /// queues the job; answers with a redirect to the job's page.
 pub async fn post(State(state): State<Shared>, req: Request) -> Response {
     let headers = req.headers().clone();
-    let lang = i18n::choose(&headers, None);
-    let m = Msg { lang };
-    let who = match archivist(&state, &headers).await {
-        Ok(w) => w,
-        Err(f) => return failure_page(f, lang),
+    let (lang, who) = match archivist_page(&state, &headers, None).await {
+        Ok(page) => page,
+        Err(resp) => return resp,
     };
+    let m = Msg { lang };
     let limits = state.upload_limits;
     let again = |status, error: String| match csrf_token(&headers) {
         Some(csrf) => page(lang, who.clone(), csrf, error, status, limits),
@@ -188,10 +156,9 @@ pub async fn post(State(state): State<Shared>, req: Request) -> Response {
         Err(_) => return again(StatusCode::BAD_REQUEST, m.get("upload_not_form").into()),
     };
     let dir = state.jobs.dir().to_path_buf();
-    let staging = match tokio::task::spawn_blocking(move || Staging::create(&dir)).await {
-        Ok(Ok(s)) => s,
-        Ok(Err(e)) => return failure_page(Failure::Internal(e.to_string()), lang),
-        Err(e) => return failure_page(Failure::Internal(e.to_string()), lang),
+    let staging = match off_thread(move || Staging::create(&dir)).await {
+        Ok(s) => s,
+        Err(f) => return failure_page(f, lang),
     };
     match receive(multipart, staging, &headers, limits, m).await {
         Ok((staging, files, options)) => {
@@ -204,14 +171,13 @@ pub async fn post(State(state): State<Shared>, req: Request) -> Response {
             job.replace = options.replace;
             let id = job.id;
             let jobs = state.clone();
-            match tokio::task::spawn_blocking(move || jobs.jobs.submit(job)).await {
-                Ok(Ok(())) => (
+            match off_thread(move || jobs.jobs.submit(job)).await {
+                Ok(()) => (
                     StatusCode::SEE_OTHER,
                     [(header::LOCATION, format!("/curate/jobs/{id}"))],
                 )
                     .into_response(),
-                Ok(Err(e)) => failure_page(Failure::Internal(e.to_string()), lang),
-                Err(e) => failure_page(Failure::Internal(e.to_string()), lang),
+                Err(f) => failure_page(f, lang),
             }
         }
         Err(Refusal::Forged) => refused(lang),
