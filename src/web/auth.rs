@@ -68,6 +68,28 @@ pub(crate) fn new_token() -> Option<String> {
     Some(buf.iter().map(|b| format!("{b:02x}")).collect())
 }
 
+/// The CSRF token for a page's forms: the browser's current one, or a new
+/// one (the second value is true: [`with_csrf_cookie`] must set it).
+/// `None` without randomness.
+pub(crate) fn csrf_token(headers: &HeaderMap) -> Option<(String, bool)> {
+    match cookie(headers, CSRF_COOKIE) {
+        Some(t) if t.len() == 32 && t.bytes().all(|b| b.is_ascii_hexdigit()) => Some((t, false)),
+        _ => new_token().map(|t| (t, true)),
+    }
+}
+
+/// Sets the CSRF cookie on a form page when its token is new.
+pub(crate) fn with_csrf_cookie(mut resp: Response, token: &str, fresh: bool) -> Response {
+    if fresh
+        && let Ok(v) = HeaderValue::from_str(&format!(
+            "{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict"
+        ))
+    {
+        resp.headers_mut().append(header::SET_COOKIE, v);
+    }
+    resp
+}
+
 /// A form page with a fresh CSRF token in the page and its cookie.
 fn form_page(
     lang: UiLang,
@@ -94,12 +116,7 @@ fn form_page(
     };
     let mut resp = render(&page);
     *resp.status_mut() = status;
-    if let Ok(v) = HeaderValue::from_str(&format!(
-        "{CSRF_COOKIE}={csrf}; Path=/; HttpOnly; SameSite=Strict"
-    )) {
-        resp.headers_mut().append(header::SET_COOKIE, v);
-    }
-    resp
+    with_csrf_cookie(resp, &csrf, true)
 }
 
 /// Whether a form post is genuine: its token matches the cookie, and it

@@ -20,17 +20,17 @@ use std::collections::{BTreeSet, HashMap};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
-use super::auth::{CSRF_COOKIE, genuine, new_token, refused};
+use super::auth::{csrf_token, genuine, refused, with_csrf_cookie};
 use super::html::{escape, path_segment, query_string, timecode};
 use super::i18n::{self, Msg, UiLang};
 use super::search::vocab_label;
 use super::{
-    Creds, Failure, Shared, blocking, blocking_mut, cookie, diff, failure_page, remember_lang,
-    render, viewer,
+    Creds, Failure, Shared, blocking, blocking_mut, diff, failure_page, remember_lang, render,
+    viewer,
 };
 use crate::Archive;
 use crate::access::Role;
@@ -161,28 +161,6 @@ impl Ask {
             Err(f) => failure_page(f, self.lang),
         }
     }
-}
-
-/// The CSRF token for a page's forms: the browser's current one, or a new
-/// one (the second value is true: [`with_csrf_cookie`] must set it).
-/// `None` without randomness.
-pub(super) fn csrf_token(headers: &HeaderMap) -> Option<(String, bool)> {
-    match cookie(headers, CSRF_COOKIE) {
-        Some(t) if t.len() == 32 && t.bytes().all(|b| b.is_ascii_hexdigit()) => Some((t, false)),
-        _ => new_token().map(|t| (t, true)),
-    }
-}
-
-/// Sets the CSRF cookie on a page when its token is new.
-pub(super) fn with_csrf_cookie(mut resp: Response, token: &str, fresh: bool) -> Response {
-    if fresh
-        && let Ok(v) = HeaderValue::from_str(&format!(
-            "{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict"
-        ))
-    {
-        resp.headers_mut().append(header::SET_COOKIE, v);
-    }
-    resp
 }
 
 /// The signed-in archivist as a curator; anyone else is not found.

@@ -1,15 +1,14 @@
-//! The guard of the archivist-only screens of upload, jobs and merge:
-//! the signed-in archivist (anyone else gets the 404 of an unknown page)
-//! and the CSRF token of their forms.
+//! The guard of the archivist-only screens of upload, jobs and merge: the
+//! signed-in archivist; anyone else gets the 404 of an unknown page. Their
+//! forms' CSRF tokens come from [`super::auth`], as every form's do.
 
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::HeaderMap;
 use axum::response::Response;
 
 use crate::access::Role;
 
-use super::auth::{CSRF_COOKIE, new_token};
 use super::i18n::{self, UiLang};
-use super::{Creds, Failure, Shared, blocking, cookie, failure_page, viewer};
+use super::{Creds, Failure, Shared, blocking, failure_page, viewer};
 
 /// The interface language of a curation page (`?hl=`).
 #[derive(Debug, Default, serde::Deserialize)]
@@ -43,25 +42,4 @@ pub(super) async fn archivist_page(
         Err(Failure::NotFound) => Err(failure_page(Failure::NotFound, i18n::choose(headers, None))),
         Err(f) => Err(failure_page(f, lang)),
     }
-}
-
-/// The CSRF token for a curation form: the browser's current one, or a
-/// new one (then `Set-Cookie` must carry it: the second value is true).
-pub(super) fn csrf_token(headers: &HeaderMap) -> Option<(String, bool)> {
-    match cookie(headers, CSRF_COOKIE) {
-        Some(t) if t.len() == 32 && t.bytes().all(|b| b.is_ascii_hexdigit()) => Some((t, false)),
-        _ => new_token().map(|t| (t, true)),
-    }
-}
-
-/// Sets the CSRF cookie on a form page when the token is new.
-pub(super) fn with_csrf_cookie(mut resp: Response, token: &str, new: bool) -> Response {
-    if new
-        && let Ok(v) = HeaderValue::from_str(&format!(
-            "{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict"
-        ))
-    {
-        resp.headers_mut().append(header::SET_COOKIE, v);
-    }
-    resp
 }

@@ -17,8 +17,9 @@ use crate::curate::Curator;
 use crate::duplicates::{DiffPiece, diff_words};
 use crate::store::TestimonyRow;
 
+use super::auth::{csrf_token, with_csrf_cookie};
 use super::auth::{genuine, refused};
-use super::guard::{LangParam, archivist_page, csrf_token, with_csrf_cookie};
+use super::guard::{LangParam, archivist_page};
 use super::html::{path_segment, query_string};
 use super::i18n::{Msg, UiLang};
 use super::{Failure, Shared, blocking, blocking_mut, failure_page, remember_lang, render};

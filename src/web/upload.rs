@@ -16,8 +16,9 @@ use tokio::io::AsyncWriteExt;
 
 use crate::upload::{Job, JobFile, Staged, Staging, staged_path};
 
+use super::auth::{csrf_token, with_csrf_cookie};
 use super::auth::{genuine, refused};
-use super::guard::{LangParam, archivist_page, csrf_token, with_csrf_cookie};
+use super::guard::{LangParam, archivist_page};
 use super::i18n::{Msg, UiLang};
 use super::{Failure, Shared, failure_page, remember_lang, render};
 
