@@ -300,6 +300,40 @@ pub struct DiffPiece {
     pub changed: bool,
 }
 
+/// Which items of `a` and of `b` belong to a longest common subsequence
+/// of the two (ties keep the earlier items of `a`): the core of every
+/// word diff in tanu. Quadratic: callers bound the lengths.
+pub(crate) fn common_subsequence<T: PartialEq>(a: &[T], b: &[T]) -> (Vec<bool>, Vec<bool>) {
+    let (na, nb) = (a.len(), b.len());
+    // lcs[i][j]: the LCS length of a[i..] and b[j..].
+    let mut lcs = vec![0u32; (na + 1) * (nb + 1)];
+    let at = |i: usize, j: usize| i * (nb + 1) + j;
+    for i in (0..na).rev() {
+        for j in (0..nb).rev() {
+            lcs[at(i, j)] = if a[i] == b[j] {
+                lcs[at(i + 1, j + 1)] + 1
+            } else {
+                lcs[at(i + 1, j)].max(lcs[at(i, j + 1)])
+            };
+        }
+    }
+    let (mut same_a, mut same_b) = (vec![false; na], vec![false; nb]);
+    let (mut i, mut j) = (0, 0);
+    while i < na && j < nb {
+        if a[i] == b[j] {
+            same_a[i] = true;
+            same_b[j] = true;
+            i += 1;
+            j += 1;
+        } else if lcs[at(i + 1, j)] >= lcs[at(i, j + 1)] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    (same_a, same_b)
+}
+
 /// Marks the words of `a` and `b` that the other does not have at the
 /// same place (a longest common subsequence of words, compared folded).
 /// At most `max_words` words of each are compared; the rest is returned
@@ -316,31 +350,7 @@ pub fn diff_words(a: &str, b: &str, max_words: usize) -> (Vec<DiffPiece>, Vec<Di
     let (na, nb) = (ta.len().min(max_words), tb.len().min(max_words));
     let ka: Vec<String> = ta[..na].iter().map(|t| key(t)).collect();
     let kb: Vec<String> = tb[..nb].iter().map(|t| key(t)).collect();
-    // lcs[i][j]: the LCS length of ka[i..] and kb[j..].
-    let mut lcs = vec![vec![0u32; nb + 1]; na + 1];
-    for i in (0..na).rev() {
-        for j in (0..nb).rev() {
-            lcs[i][j] = if ka[i] == kb[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
-    let (mut same_a, mut same_b) = (vec![false; na], vec![false; nb]);
-    let (mut i, mut j) = (0, 0);
-    while i < na && j < nb {
-        if ka[i] == kb[j] {
-            same_a[i] = true;
-            same_b[j] = true;
-            i += 1;
-            j += 1;
-        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
+    let (same_a, same_b) = common_subsequence(&ka, &kb);
     let pieces = |t: &[String], same: &[bool]| -> Vec<DiffPiece> {
         let mut out: Vec<DiffPiece> = Vec::new();
         for (n, tok) in t.iter().enumerate() {

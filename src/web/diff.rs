@@ -1,6 +1,7 @@
 //! A word-level diff of two texts, for showing the earlier texts of a
-//! corrected passage: the longest common subsequence of their words, the
-//! rest marked as removed or inserted. Escaped here, like every text that
+//! corrected passage: the longest common subsequence of their words
+//! ([`crate::duplicates::common_subsequence`], compared exactly: an accent
+//! fixed is a change), the rest marked as removed or inserted. Escaped here, like every text that
 //! becomes HTML.
 
 use super::html::escape;
@@ -51,29 +52,19 @@ pub fn words(old: &str, new: &str) -> Vec<Piece> {
         }
         return out;
     }
-    // lcs[i][j]: the longest common subsequence of a[i..] and b[j..].
-    let mut lcs = vec![0u32; (n + 1) * (m + 1)];
-    let at = |i: usize, j: usize| i * (m + 1) + j;
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[at(i, j)] = if a[i] == b[j] {
-                lcs[at(i + 1, j + 1)] + 1
-            } else {
-                lcs[at(i + 1, j)].max(lcs[at(i, j + 1)])
-            };
-        }
-    }
+    // Between two shared words, what the old text had goes first.
+    let (same_a, same_b) = crate::duplicates::common_subsequence(&a, &b);
     let (mut i, mut j) = (0, 0);
     while i < n || j < m {
-        if i < n && j < m && a[i] == b[j] {
-            push(&mut out, Piece::Same(a[i].to_string()));
-            i += 1;
-            j += 1;
-        } else if i < n && (j == m || lcs[at(i + 1, j)] >= lcs[at(i, j + 1)]) {
+        if i < n && !same_a[i] {
             push(&mut out, Piece::Gone(a[i].to_string()));
             i += 1;
-        } else {
+        } else if j < m && !same_b[j] {
             push(&mut out, Piece::Added(b[j].to_string()));
+            j += 1;
+        } else {
+            push(&mut out, Piece::Same(a[i].to_string()));
+            i += 1;
             j += 1;
         }
     }
