@@ -32,7 +32,6 @@ use tantivy::collector::TopDocs;
 use tantivy::columnar::Column;
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query as TQuery, RangeQuery, TermQuery,
-    TermSetQuery,
 };
 use tantivy::schema::IndexRecordOption;
 use time::Date;
@@ -319,39 +318,39 @@ fn search_in_snapshot(
         "tags"
     };
     let passage: Box<dyn TQuery> = passage.unwrap_or_else(|| Box::new(AllQuery));
-    let full: Box<dyn TQuery> = if positives.is_empty() && negatives.is_empty() {
-        restrict(passage, Vec::new())
+    let full = restrict(passage, Vec::new());
+    // The testimonies the boolean logic keeps, applied to the passages as
+    // they are collected (a test of each passage's testimony number).
+    let keep: Option<Keep> = if positives.is_empty() && negatives.is_empty() {
+        None
     } else {
-        let no_facets = collect::TestimonySet { facet_field: None };
+        // One positive part is the passage query itself: every passage it
+        // finds is in one of its testimonies, so only NOT needs a pass.
         let mut allowed: Option<HashSet<u64>> = None;
-        for p in &positives {
-            let set = searcher.search(&restrict(p.box_clone(), Vec::new()), &no_facets)?;
-            let keys: HashSet<u64> = set.into_keys().collect();
-            allowed = Some(match allowed {
-                None => keys,
-                Some(a) => a.intersection(&keys).copied().collect(),
-            });
+        if positives.len() > 1 {
+            for p in &positives {
+                let keys =
+                    collect::testimonies_of(&searcher, &*restrict(p.box_clone(), Vec::new()))?;
+                allowed = Some(match allowed {
+                    None => keys,
+                    Some(a) => a.intersection(&keys).copied().collect(),
+                });
+            }
         }
-        let mut allowed = match allowed {
-            Some(a) => a,
-            None => searcher
-                .search(&restrict(Box::new(AllQuery), Vec::new()), &no_facets)?
-                .into_keys()
-                .collect(),
-        };
+        let mut denied: HashSet<u64> = HashSet::new();
         for n in &negatives {
-            let set = searcher.search(&restrict(n.box_clone(), Vec::new()), &no_facets)?;
-            allowed.retain(|t| !set.contains_key(t));
+            denied.extend(collect::testimonies_of(
+                &searcher,
+                &*restrict(n.box_clone(), Vec::new()),
+            )?);
         }
-        let in_allowed: Box<dyn TQuery> = Box::new(ConstScoreQuery::new(
-            Box::new(TermSetQuery::new(
-                allowed
-                    .iter()
-                    .map(|&t| Term::from_field_u64(fields.tnum, t)),
-            )),
-            0.0,
-        ));
-        restrict(passage, vec![(Occur::Must, in_allowed)])
+        Some(match allowed {
+            Some(mut a) => {
+                a.retain(|t| !denied.contains(t));
+                Keep::Only(std::sync::Arc::new(a))
+            }
+            None => Keep::Not(std::sync::Arc::new(denied)),
+        })
     };
 
     let set_collector = collect::TestimonySet {
@@ -362,11 +361,13 @@ fn search_in_snapshot(
         .saturating_mul(req.passages.max(1))
         .saturating_mul(8)
         .clamp(200, MAX_COLLECTED);
-    let (mut top, testimonies) = searcher.search(
+    let (mut top, testimonies) = search_kept(
+        &searcher,
         &full,
-        &(TopDocs::with_limit(want).order_by_score(), set_collector),
+        keep.as_ref(),
+        (TopDocs::with_limit(want).order_by_score(), set_collector),
     )?;
-    let total_passages: usize = testimonies.values().map(|t| t.passages).sum();
+    let total_passages: usize = testimonies.found.values().map(|t| t.passages).sum();
     let mut keys = DocKeys::new(&searcher);
     // Fetch more passages until enough testimonies are represented.
     loop {
@@ -375,7 +376,12 @@ fn search_in_snapshot(
             break;
         }
         want = want.saturating_mul(4).min(MAX_COLLECTED);
-        top = searcher.search(&full, &TopDocs::with_limit(want).order_by_score())?;
+        top = search_kept(
+            &searcher,
+            &full,
+            keep.as_ref(),
+            TopDocs::with_limit(want).order_by_score(),
+        )?;
     }
 
     // Group passages by testimony.
@@ -535,6 +541,7 @@ fn search_in_snapshot(
             recorded: t.recorded,
             score,
             matching_passages: testimonies
+                .found
                 .get(&tnum)
                 .map_or(passages.len(), |s| s.passages),
             passages,
@@ -592,6 +599,39 @@ fn asked_context(
         speaker: prev.speaker.clone(),
         snippet: snippet::snippet(&text, lang, highlight, snippet_chars),
     }))
+}
+
+/// Which testimonies a search keeps after its testimony-level boolean
+/// logic.
+enum Keep {
+    /// Only these.
+    Only(std::sync::Arc<HashSet<u64>>),
+    /// All but these.
+    Not(std::sync::Arc<HashSet<u64>>),
+}
+
+/// Runs `collector` over the passages `query` finds in the testimonies
+/// `keep` keeps.
+fn search_kept<C: tantivy::collector::Collector + Send + Sync>(
+    searcher: &tantivy::Searcher,
+    query: &dyn TQuery,
+    keep: Option<&Keep>,
+    collector: C,
+) -> tantivy::Result<C::Fruit> {
+    use tantivy::collector::FilterCollector;
+    match keep {
+        None => searcher.search(query, &collector),
+        Some(Keep::Only(set)) => {
+            let set = set.clone();
+            let only = move |t: u64| set.contains(&t);
+            searcher.search(query, &FilterCollector::new("tnum".into(), only, collector))
+        }
+        Some(Keep::Not(set)) => {
+            let set = set.clone();
+            let not = move |t: u64| !set.contains(&t);
+            searcher.search(query, &FilterCollector::new("tnum".into(), not, collector))
+        }
+    }
 }
 
 /// The most passages one search collects while it looks for enough
@@ -718,22 +758,49 @@ fn access_clauses(f: &Fields, role: Role, today: Date) -> Vec<(Occur, Box<dyn TQ
 }
 
 fn facet_counts(vocab: &Vocabulary, testimonies: &collect::Testimonies) -> Vec<FacetCount> {
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for t in testimonies.values() {
-        let mut paths: Vec<String> = Vec::new();
-        for p in &t.facets {
+    // Each path counts for itself and every ancestor below its facet
+    // (`/region/donbas/makiivka` also counts for `/region/donbas`), once
+    // per testimony. The prefixes of each distinct path are worked out
+    // once; a testimony then only adds numbers.
+    let mut prefix_names: Vec<String> = Vec::new();
+    let mut prefix_numbers: HashMap<String, usize> = HashMap::new();
+    let prefixes_of: Vec<Vec<usize>> = testimonies
+        .paths
+        .iter()
+        .map(|p| {
             let parts: Vec<&str> = p.trim_start_matches('/').split('/').collect();
-            for depth in 2..=parts.len() {
-                let prefix = format!("/{}", parts[..depth].join("/"));
-                if !paths.contains(&prefix) {
-                    paths.push(prefix);
-                }
+            (2..=parts.len())
+                .map(|depth| {
+                    let prefix = format!("/{}", parts[..depth].join("/"));
+                    let next = prefix_names.len();
+                    *prefix_numbers.entry(prefix.clone()).or_insert_with(|| {
+                        prefix_names.push(prefix);
+                        next
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let mut tally = vec![0usize; prefix_names.len()];
+    let mut seen: Vec<usize> = Vec::new();
+    for t in testimonies.found.values() {
+        seen.clear();
+        for &f in &t.facets {
+            if let Some(prefixes) = prefixes_of.get(f as usize) {
+                seen.extend_from_slice(prefixes);
             }
         }
-        for p in paths {
-            *counts.entry(p).or_insert(0) += 1;
+        seen.sort_unstable();
+        seen.dedup();
+        for &p in &seen {
+            tally[p] += 1;
         }
     }
+    let counts: BTreeMap<String, usize> = prefix_names
+        .into_iter()
+        .zip(tally)
+        .filter(|(_, n)| *n > 0)
+        .collect();
     let mut out: Vec<FacetCount> = counts
         .into_iter()
         .filter_map(|(path, count)| {
