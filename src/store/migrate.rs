@@ -29,8 +29,8 @@ fn data_step(version: i64, tx: &Transaction<'_>) -> Result<()> {
     Ok(())
 }
 
-/// The first version whose migration frees much of the file (rewritten
-/// tables, compressed blobs): an archive that passes it is vacuumed.
+/// The version whose migration frees much of the file (rewritten tables,
+/// compressed blobs): an existing archive that passes it is vacuumed.
 const SHRINKS: i64 = 7;
 
 /// The schema version this build writes.
@@ -44,8 +44,16 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
             supported: SCHEMA_VERSION,
         });
     }
+    let mut shrunk = false;
     for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > current) {
         let tx = conn.transaction()?;
+        // Another process opening the archive at the same moment may have
+        // applied it while this one waited for the write lock.
+        let now: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if now >= *version {
+            continue;
+        }
+        shrunk |= *version == SHRINKS && now > 0;
         tx.execute_batch(sql)?;
         data_step(*version, &tx)?;
         tx.pragma_update(None, "user_version", version)?;
@@ -56,7 +64,7 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
         )?;
         tx.commit()?;
     }
-    if current > 0 && current < SHRINKS {
+    if shrunk {
         // The migrated archive is complete; giving the freed pages back to
         // the filesystem is an optimisation. When it cannot be done now
         // (another process reading the archive, too little disk for the
