@@ -32,3 +32,10 @@ INSERT INTO segment_v7 (testimony, ordinal, start_ms, end_ms, speaker, lang, tex
 -- used (segments are read by testimony, never by language).
 DROP TABLE segment;
 ALTER TABLE segment_v7 RENAME TO segment;
+
+-- Two indexes that repeated the first column of a key SQLite keeps anyway:
+-- tag(testimony) is the prefix of UNIQUE (testimony, facet, value), and
+-- revision(testimony) of the primary key (testimony, number). Lookups by
+-- testimony (and the ON DELETE CASCADE checks) use those keys.
+DROP INDEX tag_testimony;
+DROP INDEX revision_testimony;
