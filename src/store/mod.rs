@@ -90,7 +90,7 @@ pub enum StoreError {
     /// A stored original file is damaged: it does not decompress, or its
     /// bytes do not match its SHA-256. It is never returned.
     #[error(
-        "the original file {} {problem}; run `tanu check` to see which testimony, and restore the archive from a backup",
+        "the original file {}… {problem}; run `tanu check` to see which testimony, and restore the archive from a backup",
         &sha256[..12.min(sha256.len())]
     )]
     DamagedOriginal {
