@@ -181,25 +181,21 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         let mut verified: std::collections::HashMap<String, Option<String>> =
             std::collections::HashMap::new();
-        let mut read = self
-            .conn
-            .prepare("SELECT bytes, size FROM original WHERE sha256 = ?1")?;
         for (id, what, sha) in refs {
             if !verified.contains_key(&sha) {
-                let found: Option<(Vec<u8>, i64)> =
-                    match read.query_row([&sha], |r| Ok((r.get(0)?, r.get(1)?))) {
-                        Ok(v) => Some(v),
-                        Err(rusqlite::Error::QueryReturnedNoRows) => None,
-                        Err(e) => return Err(e.into()),
-                    };
-                let problem = match found {
-                    None => Some("is missing".to_string()),
-                    Some((bytes, size)) => {
+                // Decompressed and checked against the SHA-256 as every
+                // read is; a blob that does not decompress is named too.
+                let problem = match self.original(&sha) {
+                    Ok(None) => Some("is missing".to_string()),
+                    Ok(Some(_)) => {
                         n += 1;
-                        let actual = crate::hash::sha256_hex(&[&bytes]);
-                        (actual != sha || bytes.len() as i64 != size)
-                            .then(|| "does not match its SHA-256 or size (altered)".to_string())
+                        None
                     }
+                    Err(super::StoreError::DamagedOriginal { problem, .. }) => {
+                        n += 1;
+                        Some(problem.to_string())
+                    }
+                    Err(e) => return Err(e),
                 };
                 verified.insert(sha.clone(), problem);
             }

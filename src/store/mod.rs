@@ -11,6 +11,7 @@
 mod accounts;
 mod audit;
 mod backup;
+mod blob;
 mod check;
 mod curate;
 mod duplicates;
@@ -27,6 +28,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use self::accounts::AccountRow;
 pub use self::audit::{AuditEntry, AuditProblem};
+pub use self::blob::BlobProblem;
 pub use self::check::CheckResult;
 pub use self::curate::{
     EDITABLE_FIELDS, ReviewEvidence, ReviewItem, STATUSES, SegmentText, TagDecision,
@@ -84,6 +86,18 @@ pub enum StoreError {
         found: i64,
         /// Highest version this build knows.
         supported: i64,
+    },
+    /// A stored original file is damaged: it does not decompress, or its
+    /// bytes do not match its SHA-256. It is never returned.
+    #[error(
+        "the original file {}… {problem}; run `tanu check` to see which testimony, and restore the archive from a backup",
+        &sha256[..12.min(sha256.len())]
+    )]
+    DamagedOriginal {
+        /// The SHA-256 it is stored under.
+        sha256: String,
+        /// What is wrong.
+        problem: blob::BlobProblem,
     },
     /// A JSON column could not be read.
     #[error("corrupt JSON in column {column}: {message}")]

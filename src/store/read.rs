@@ -577,16 +577,26 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The original bytes with this SHA-256.
+    /// The original bytes with this SHA-256, decompressed and checked
+    /// against it ([`StoreError::DamagedOriginal`] when they do not match).
     pub fn original(&self, sha256: &str) -> Result<Option<Vec<u8>>> {
-        Ok(self
+        let stored: Option<(String, Vec<u8>, i64)> = self
             .conn
             .query_row(
-                "SELECT bytes FROM original WHERE sha256 = ?1",
+                "SELECT codec, bytes, size FROM original WHERE sha256 = ?1",
                 [sha256],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
-            .optional()?)
+            .optional()?;
+        let Some((codec, bytes, size)) = stored else {
+            return Ok(None);
+        };
+        super::blob::decode(&codec, bytes, size, sha256)
+            .map(Some)
+            .map_err(|problem| super::StoreError::DamagedOriginal {
+                sha256: sha256.to_string(),
+                problem,
+            })
     }
 
     /// Testimonies waiting to be (re)indexed: `(outbox seq, testimony id)`.

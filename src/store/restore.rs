@@ -5,7 +5,7 @@
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use serde_json::json;
 
-use super::write::{insert_index_points, queue_index};
+use super::write::{insert_index_points, insert_original, queue_index};
 use super::{
     IngestOutcome, Result, RevisionRow, SegmentRevisionRow, SegmentRow, Store, StoreError, TagRow,
     TestimonyRow, audit,
@@ -97,10 +97,7 @@ impl Store {
         }
         let now = crate::dates::now_rfc3339();
         for (sha, bytes) in &r.originals {
-            tx.execute(
-                "INSERT OR IGNORE INTO original (sha256, bytes, size, first_seen) VALUES (?1, ?2, ?3, ?4)",
-                params![sha, bytes, bytes.len() as i64, now],
-            )?;
+            insert_original(&tx, sha, bytes, &now)?;
         }
         tx.execute(
             "INSERT INTO testimony (id, title, narrator, narrator_birth_year, narrator_birthplace, interviewer,

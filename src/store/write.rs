@@ -197,10 +197,7 @@ pub(super) fn write_ingest_in(
         }
     }
     let now = crate::dates::now_rfc3339();
-    tx.execute(
-        "INSERT OR IGNORE INTO original (sha256, bytes, size, first_seen) VALUES (?1, ?2, ?3, ?4)",
-        params![t.sha256, t.bytes, t.bytes.len() as i64, now],
-    )?;
+    insert_original(tx, &t.sha256, &t.bytes, &now)?;
     let languages = serde_json::to_string(&t.languages).unwrap_or_else(|_| "[]".into());
     let keywords = serde_json::to_string(&t.keywords).unwrap_or_else(|_| "[]".into());
     let speakers = serde_json::to_string(&t.speakers).unwrap_or_else(|_| "[]".into());
@@ -518,4 +515,25 @@ pub(crate) fn upsert_tags(
         "{} tags ({added} new, {kept_decisions} curator decisions kept)",
         tags.len()
     ))
+}
+
+/// Stores an original file (compressed, see `blob`) unless one with this
+/// SHA-256 is there already; `sha256` must be the hash of `bytes`.
+pub(super) fn insert_original(
+    tx: &Transaction<'_>,
+    sha256: &str,
+    bytes: &[u8],
+    now: &str,
+) -> Result<()> {
+    let known = tx
+        .prepare_cached("SELECT 1 FROM original WHERE sha256 = ?1")?
+        .exists([sha256])?;
+    if !known {
+        let (codec, stored) = super::blob::encode(bytes);
+        tx.prepare_cached(
+            "INSERT INTO original (sha256, bytes, size, first_seen, codec) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![sha256, stored.as_ref(), bytes.len() as i64, now, codec])?;
+    }
+    Ok(())
 }
