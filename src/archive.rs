@@ -670,6 +670,13 @@ impl Archive {
         )?)
     }
 
+    /// How many testimonies `req` matches (its `total_testimonies`),
+    /// without ranking them or building passages and facets: for counts
+    /// per filter value beside a result page.
+    pub fn count(&self, req: &SearchRequest) -> Result<usize> {
+        Ok(crate::search::count(&self.index, &self.vocab, req)?)
+    }
+
     /// The testimony `id` as `role` may see it; `None` both when it does
     /// not exist and when the role may not see it.
     pub fn show(&self, id: &str, role: Role) -> Result<Option<TestimonyView>> {

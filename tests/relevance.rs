@@ -285,3 +285,45 @@ fn reindex_gives_identical_results() {
     let reopened = Archive::open(&path).expect("open");
     assert_eq!(run_all(&reopened, &queries), before);
 }
+
+/// `Archive::count` (the per-language counts beside a result page) counts
+/// exactly the testimonies a search reports, for every judged query and
+/// boolean forms of them, every role, with and without a passage filter.
+#[test]
+fn counts_agree_with_search() {
+    let queries = judgments();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let archive = fixture_archive(&dir.path().join("a"));
+    let mut texts: Vec<String> = queries.iter().map(|j| j.q.clone()).collect();
+    texts.extend(
+        [
+            "láger -vagon",
+            "NOT láger",
+            "-лагерь Donbász",
+            "(vagon OR эшелон) -Foksány",
+            "láger vagon -tífusz",
+            "\"a lágerben\" OR шахта",
+        ]
+        .map(String::from),
+    );
+    let mut nonzero = 0;
+    for q in &texts {
+        for role in [Role::Public, Role::Researcher, Role::Archivist] {
+            for lang in [None, Some("hu"), Some("ru")] {
+                let mut req = SearchRequest::new(q.as_str());
+                req.role = role;
+                if let Some(l) = lang {
+                    req.filters.push(tanu::search::Filter {
+                        field: "lang".into(),
+                        value: l.into(),
+                    });
+                }
+                let total = archive.search(&req).expect("search").total_testimonies;
+                let counted = archive.count(&req).expect("count");
+                assert_eq!(counted, total, "{q:?} as {role:?}, lang {lang:?}");
+                nonzero += usize::from(total > 0);
+            }
+        }
+    }
+    assert!(nonzero > texts.len(), "most queries find something");
+}

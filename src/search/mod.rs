@@ -247,112 +247,48 @@ pub fn search(
     store.read_snapshot(|| search_in_snapshot(index, store, vocab, req))
 }
 
+/// A search compiled against one searcher: the passage query with its
+/// filters and access clauses, and the testimonies the boolean logic keeps.
+struct Planned {
+    searcher: tantivy::Searcher,
+    full: Box<dyn TQuery>,
+    keep: Option<Keep>,
+    highlight: Highlighter,
+    facet_field: &'static str,
+}
+
+/// How many testimonies `req` matches, as [`search`] counts them in
+/// `total_testimonies`, without ranking, passages or facets (a count per
+/// filter value costs one pass that skips each testimony after its first
+/// matching passage).
+pub fn count(
+    index: &SearchIndex,
+    vocab: &Vocabulary,
+    req: &SearchRequest,
+) -> Result<usize, SearchError> {
+    let plan = plan(index, vocab, req)?;
+    let mut found = collect::testimonies_of(&plan.searcher, &*plan.full)?;
+    match &plan.keep {
+        None => {}
+        Some(Keep::Only(set)) => found.retain(|t| set.contains(t)),
+        Some(Keep::Not(set)) => found.retain(|t| !set.contains(t)),
+    }
+    Ok(found.len())
+}
+
 fn search_in_snapshot(
     index: &SearchIndex,
     store: &Store,
     vocab: &Vocabulary,
     req: &SearchRequest,
 ) -> Result<SearchResults, SearchError> {
-    let parsed = query::parse(&req.query)?;
-    let fields = index.fields();
-    let searcher = index.searcher();
-    let mut compiler = compile::Compiler {
-        fields,
-        searcher: &searcher,
-        vocab,
-        context: false,
-        // Suggestions are unreviewed and may come from redacted text: only
-        // archivists may filter or count by them.
-        suggested: req.suggested && req.role == Role::Archivist,
-        highlight: Highlighter::default(),
-    };
-    // Boolean logic works on testimonies: every AND-ed clause must match
-    // somewhere in a testimony (not necessarily in the same passage), and a
-    // NOT-ed clause excludes testimonies where it matches anywhere the
-    // caller may see. `lang:` and `speaker:` restrict passages.
-    let parts = match parsed {
-        Query::And(parts) => parts,
-        q => vec![q],
-    };
-    let compile::TopLevel {
-        mut positives,
-        negatives,
-        mut passage_filters,
-        passage,
-        text_parts,
-    } = compiler.top_level(&parts)?;
-    let mut passage = passage;
-    for f in &req.filters {
-        let field = if f.field == "transit_camp" {
-            "transit"
-        } else {
-            f.field.as_str()
-        };
-        if !query::FIELDS.contains(&field) {
-            return Err(QueryError {
-                column: 1,
-                message: format!("unknown filter `{}`", f.field),
-            }
-            .into());
-        }
-        // Every filter restricts passages; a testimony's tags are on all
-        // of its passages (see `compile::TopLevel::passage_filters`).
-        passage_filters.push(compiler.field(field, &f.value)?);
-    }
-    if negatives.is_empty() && positives.len() == 1 && (passage.is_none() || text_parts == 1) {
-        // One part: its passages are exactly its testimonies' matches.
-        passage = positives.pop();
-    }
-    let highlight = compiler.highlight;
-    let restrict = |q: Box<dyn TQuery>, extra: Vec<(Occur, Box<dyn TQuery>)>| -> Box<dyn TQuery> {
-        let mut clauses = vec![(Occur::Must, q)];
-        clauses.extend(passage_filters.iter().map(|f| (Occur::Must, f.box_clone())));
-        clauses.extend(access_clauses(fields, req.role, req.today));
-        clauses.extend(extra);
-        Box::new(BooleanQuery::new(clauses))
-    };
-
-    let facet_field = if req.suggested && req.role == Role::Archivist {
-        "tags_suggested"
-    } else {
-        "tags"
-    };
-    let passage: Box<dyn TQuery> = passage.unwrap_or_else(|| Box::new(AllQuery));
-    let full = restrict(passage, Vec::new());
-    // The testimonies the boolean logic keeps, applied to the passages as
-    // they are collected (a test of each passage's testimony number).
-    let keep: Option<Keep> = if positives.is_empty() && negatives.is_empty() {
-        None
-    } else {
-        // One positive part is the passage query itself: every passage it
-        // finds is in one of its testimonies, so only NOT needs a pass.
-        let mut allowed: Option<HashSet<u64>> = None;
-        if positives.len() > 1 {
-            for p in &positives {
-                let keys =
-                    collect::testimonies_of(&searcher, &*restrict(p.box_clone(), Vec::new()))?;
-                allowed = Some(match allowed {
-                    None => keys,
-                    Some(a) => a.intersection(&keys).copied().collect(),
-                });
-            }
-        }
-        let mut denied: HashSet<u64> = HashSet::new();
-        for n in &negatives {
-            denied.extend(collect::testimonies_of(
-                &searcher,
-                &*restrict(n.box_clone(), Vec::new()),
-            )?);
-        }
-        Some(match allowed {
-            Some(mut a) => {
-                a.retain(|t| !denied.contains(t));
-                Keep::Only(std::sync::Arc::new(a))
-            }
-            None => Keep::Not(std::sync::Arc::new(denied)),
-        })
-    };
-
+    let Planned {
+        searcher,
+        full,
+        keep,
+        highlight,
+        facet_field,
+    } = plan(index, vocab, req)?;
     let set_collector = collect::TestimonySet {
         facet_field: req.facets.then_some(facet_field),
     };
@@ -554,6 +490,121 @@ fn search_in_snapshot(
         total_passages,
         hits,
         facets,
+    })
+}
+
+/// Compiles `req`: parses the query, splits it for testimony-level
+/// boolean logic and works out the testimonies its parts keep.
+fn plan(
+    index: &SearchIndex,
+    vocab: &Vocabulary,
+    req: &SearchRequest,
+) -> Result<Planned, SearchError> {
+    let parsed = query::parse(&req.query)?;
+    let fields = index.fields();
+    let searcher = index.searcher();
+    let mut compiler = compile::Compiler {
+        fields,
+        searcher: &searcher,
+        vocab,
+        context: false,
+        // Suggestions are unreviewed and may come from redacted text: only
+        // archivists may filter or count by them.
+        suggested: req.suggested && req.role == Role::Archivist,
+        highlight: Highlighter::default(),
+    };
+    // Boolean logic works on testimonies: every AND-ed clause must match
+    // somewhere in a testimony (not necessarily in the same passage), and a
+    // NOT-ed clause excludes testimonies where it matches anywhere the
+    // caller may see. `lang:` and `speaker:` restrict passages.
+    let parts = match parsed {
+        Query::And(parts) => parts,
+        q => vec![q],
+    };
+    let compile::TopLevel {
+        mut positives,
+        negatives,
+        mut passage_filters,
+        passage,
+        text_parts,
+    } = compiler.top_level(&parts)?;
+    let mut passage = passage;
+    for f in &req.filters {
+        let field = if f.field == "transit_camp" {
+            "transit"
+        } else {
+            f.field.as_str()
+        };
+        if !query::FIELDS.contains(&field) {
+            return Err(QueryError {
+                column: 1,
+                message: format!("unknown filter `{}`", f.field),
+            }
+            .into());
+        }
+        // Every filter restricts passages; a testimony's tags are on all
+        // of its passages (see `compile::TopLevel::passage_filters`).
+        passage_filters.push(compiler.field(field, &f.value)?);
+    }
+    if negatives.is_empty() && positives.len() == 1 && (passage.is_none() || text_parts == 1) {
+        // One part: its passages are exactly its testimonies' matches.
+        passage = positives.pop();
+    }
+    let highlight = compiler.highlight;
+    let restrict = |q: Box<dyn TQuery>, extra: Vec<(Occur, Box<dyn TQuery>)>| -> Box<dyn TQuery> {
+        let mut clauses = vec![(Occur::Must, q)];
+        clauses.extend(passage_filters.iter().map(|f| (Occur::Must, f.box_clone())));
+        clauses.extend(access_clauses(fields, req.role, req.today));
+        clauses.extend(extra);
+        Box::new(BooleanQuery::new(clauses))
+    };
+
+    let facet_field = if req.suggested && req.role == Role::Archivist {
+        "tags_suggested"
+    } else {
+        "tags"
+    };
+    let passage: Box<dyn TQuery> = passage.unwrap_or_else(|| Box::new(AllQuery));
+    let full = restrict(passage, Vec::new());
+    // The testimonies the boolean logic keeps, applied to the passages as
+    // they are collected (a test of each passage's testimony number).
+    let keep: Option<Keep> = if positives.is_empty() && negatives.is_empty() {
+        None
+    } else {
+        // One positive part is the passage query itself: every passage it
+        // finds is in one of its testimonies, so only NOT needs a pass.
+        let mut allowed: Option<HashSet<u64>> = None;
+        if positives.len() > 1 {
+            for p in &positives {
+                let keys =
+                    collect::testimonies_of(&searcher, &*restrict(p.box_clone(), Vec::new()))?;
+                allowed = Some(match allowed {
+                    None => keys,
+                    Some(a) => a.intersection(&keys).copied().collect(),
+                });
+            }
+        }
+        let mut denied: HashSet<u64> = HashSet::new();
+        for n in &negatives {
+            denied.extend(collect::testimonies_of(
+                &searcher,
+                &*restrict(n.box_clone(), Vec::new()),
+            )?);
+        }
+        Some(match allowed {
+            Some(mut a) => {
+                a.retain(|t| !denied.contains(t));
+                Keep::Only(std::sync::Arc::new(a))
+            }
+            None => Keep::Not(std::sync::Arc::new(denied)),
+        })
+    };
+    Ok(Planned {
+        searcher,
+        full,
+        keep,
+        highlight,
+        facet_field,
     })
 }
 

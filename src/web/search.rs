@@ -598,11 +598,9 @@ fn lang_facet(a: &Archive, p: &Params, m: Msg, role: Role) -> Result<Option<Face
         let mut probe = p.clone();
         probe.lang = code.to_string();
         probe.page = String::new();
-        let mut req = request(&probe, role);
-        req.limit = 1;
-        req.passages = 1;
-        let total = match a.search(&req) {
-            Ok(r) => r.total_testimonies,
+        let req = request(&probe, role);
+        let total = match a.count(&req) {
+            Ok(n) => n,
             Err(ArchiveError::Search(SearchError::Query(_))) => 0,
             Err(e) => return Err(e.into()),
         };
