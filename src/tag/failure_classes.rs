@@ -175,3 +175,211 @@ fn weak_evidence_is_a_hint_not_a_suggestion() {
     assert!(k.confidence < SUGGEST && k.confidence >= crate::tag::HINT);
     assert!(!k.evidence.is_empty());
 }
+
+// ─── Waves from all their evidence (issue 16, the held-out wave recall) ───
+//
+// One clear cue of a wave, or the story of a capture, together with
+// evidence that the narrator was held (a camp town, a camp region,
+// captivity told in the first person) reaches the suggestion threshold;
+// the negatives stay below it by their own evidence. Every text here was
+// written for these tests.
+
+/// The suggested waves, sorted.
+fn waves(paragraphs: &[&str]) -> Vec<String> {
+    suggested(paragraphs)
+        .into_iter()
+        .filter_map(|t| t.strip_prefix("wave:").map(str::to_string))
+        .collect()
+}
+
+/// The confidence of a wave candidate (suggestion or hint), if any.
+fn wave_confidence(paragraphs: &[&str], wave: &str) -> Option<f64> {
+    let segs: Vec<Segment> = paragraphs.iter().map(|t| seg(t)).collect();
+    tagger()
+        .candidates(&segs)
+        .into_iter()
+        .find(|t| t.facet.name() == "wave" && t.value == wave)
+        .map(|t| t.confidence)
+}
+
+/// A camp the narrator was held in, without any wave cue.
+const HELD_HU: &str = "Utána Kramatorszkba kerültem, a gépgyárban dolgoztam két évig.";
+const HELD_RU: &str = "Потом нас привезли в Караганду, я работал на шахте до сорок восьмого.";
+
+#[test]
+fn one_cue_and_a_camp_make_a_wave() {
+    // The lemma of "a little work" in any case, one cue only.
+    assert_eq!(
+        waves(&[
+            "Január elején egy őrmester azt mondta a kapuban: csak egy kis munka lesz, \
+             estére itthon vagy.",
+            HELD_HU,
+        ]),
+        ["malenkij-robot"]
+    );
+    // The same cue without a place or a captivity of the narrator: a hint.
+    let alone = ["Negyvennégy telén azt ígérték a faluban, hogy csak egy kis munka lesz."];
+    assert!(waves(&alone).is_empty());
+    assert!(wave_confidence(&alone, "malenkij-robot").is_none_or(|c| c < SUGGEST));
+}
+
+#[test]
+fn a_few_days_in_any_number() {
+    // Numbers and "a few" before a day form, with work or speech.
+    assert_eq!(
+        waves(&[
+            "Negyvennégy novemberében azt mondták, két napos munkára kellenek a férfiak.",
+            HELD_HU,
+        ]),
+        ["malenkij-robot"]
+    );
+    assert_eq!(
+        waves(&[
+            "Нам объявили, что надо идти на пару дней поработать на станции.",
+            HELD_RU,
+        ]),
+        ["malenkij-robot"]
+    );
+    // `három napra rá` is "three days later", and a stay of days is no promise.
+    assert!(
+        waves(&[
+            "Három napra rá megint jöttek a katonák, azt mondták, menjünk dolgozni.",
+            HELD_HU,
+        ])
+        .is_empty()
+    );
+}
+
+#[test]
+fn german_names_and_lists_of_germans() {
+    assert_eq!(
+        waves(&[
+            "Negyvenöt januárjában mindenkit vittek, akinek német nevük volt a családban.",
+            HELD_HU,
+        ]),
+        ["order-7161"]
+    );
+    assert_eq!(
+        waves(&[
+            "В январе сорок пятого комендатура составила список всех немцев села, \
+             меня тоже вписали.",
+            HELD_RU,
+        ]),
+        ["order-7161"]
+    );
+    // Germans as the enemy are a weak cue: with a camp, a hint, not the wave.
+    let enemy = [
+        "Немцев тогда уже выгнали из города, пришли русские.",
+        "Меня забрали на три дня, а вернулся я через три года.",
+        HELD_RU,
+    ];
+    assert_eq!(waves(&enemy), ["malenkij-robot"]);
+    assert!(wave_confidence(&enemy, "order-7161").is_none_or(|c| c < SUGGEST));
+    // The surname Németh is no German name.
+    assert!(
+        waves(&[
+            "Németh Péter vagyok, a nevem után soha senki nem kérdezett.",
+            HELD_HU,
+        ])
+        .iter()
+        .all(|w| w != "order-7161")
+    );
+}
+
+#[test]
+fn a_soldiers_unit_and_surrender_make_a_prisoner_of_war() {
+    // A unit with a first-person possessive, hands raised.
+    assert_eq!(
+        waves(&[
+            "Negyvenöt áprilisában a zászlóaljunk maradéka egy tanyán húzta meg magát. \
+             Reggel felemelt kézzel jöttünk ki az istállóból.",
+            "Foksányban egy hónapig tartottak a táborban, onnan Kramatorszkba vittek.",
+        ]),
+        ["pow"]
+    );
+    // Russian: the unit in a first-person clause, arms laid down.
+    assert_eq!(
+        waves(&[
+            "Весной сорок пятого наш батальон стоял у Балатона. Мы побросали винтовки \
+             и вышли к русским.",
+            HELD_RU,
+        ]),
+        ["pow"]
+    );
+    // Falling into captivity in any person, no soldier word needed.
+    assert_eq!(
+        waves(&[
+            "Negyvenöt márciusában fogságba jutottunk egy erdőszélen, tizenketten.",
+            HELD_HU,
+        ]),
+        ["pow"]
+    );
+    // "One of the prisoners", in a first-person sentence.
+    assert_eq!(
+        waves(&[
+            "Negyvenöt tavaszán minket is a foglyok közé tereltek egy gyárudvaron.",
+            HELD_HU,
+        ]),
+        ["pow"]
+    );
+}
+
+#[test]
+fn a_civilian_gathered_in_a_roundup() {
+    assert_eq!(
+        waves(&[
+            "Negyvennégy őszén a piactéren összeszedték a férfiakat, minket, civileket is.",
+            HELD_HU,
+        ]),
+        ["malenkij-robot"]
+    );
+    // The narrator added to the roundup of the sentence before.
+    let got = waves(&[
+        "Negyvennégy decemberében összeírták a fiatalokat. Engem is. Azt mondták, \
+         malenkij robot.",
+        HELD_HU,
+    ]);
+    assert_eq!(got, ["malenkij-robot"]);
+}
+
+#[test]
+fn wave_negatives_stay_below_by_their_evidence() {
+    let no_wave = |paragraphs: &[&str]| {
+        let got = waves(paragraphs);
+        assert!(got.is_empty(), "{got:?} for {paragraphs:?}");
+    };
+    // The First World War: a unit, a surrender and a camp, in 1916.
+    no_wave(&[
+        "Ezerkilencszáztizenhatban az ezredünk a Kárpátokban harcolt, ott tettük le a \
+         fegyvert.",
+        "Krasznojarszkba vittek, a táborban négy évet töltöttem.",
+    ]);
+    // A Jewish labour serviceman: his company, Bor and Flossenbürg.
+    no_wave(&[
+        "Negyvennégy tavaszán a századunkat Borba vitték, a lágerben dolgoztunk a bányában.",
+        "Ősszel Flossenbürgbe kerültem, ott a barakkban feküdtem, amíg fel nem szabadítottak.",
+    ]);
+    // 1956: surrender words, a prison, the wrong decade.
+    no_wave(&[
+        "Ötvenhat novemberében feltartott kézzel jöttünk ki a Corvin közből, \
+         a szovjet katonák Ungvárra vittek a börtönbe.",
+    ]);
+    // Looted paintings: a list, Germans, Moscow, no narrator held.
+    no_wave(&[
+        "Negyvenöt nyarán a német gyűjtemény festményeit listára vették, és \
+         Moszkvába szállították.",
+    ]);
+    // A brother captured, the narrator never held.
+    no_wave(&[
+        "A bátyám negyvenöt márciusában fogságba esett, a százada a Balatonnál \
+         letette a fegyvert.",
+        "Én otthon maradtam anyámmal, a faluban dolgoztam.",
+    ]);
+    // A neighbour's captivity does not make a deported civilian a POW.
+    let got = waves(&[
+        "Negyvennégy decemberében három napi munkára vittek el minket.",
+        "A szomszéd Pista bácsi hadifogoly volt, ő a frontról ismerte az oroszokat.",
+        HELD_HU,
+    ]);
+    assert_eq!(got, ["malenkij-robot"]);
+}

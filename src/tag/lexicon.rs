@@ -441,6 +441,46 @@ pub(super) static OBJECTS: Lex = Lex {
     compiled: OnceLock::new(),
 };
 
+/// Livestock and goods (Hungarian accusatives): what soldiers took from a
+/// village (`vitték a lovakat, a tyúkokat`). A verb of taking in the
+/// definite conjugation with these as its object is not about a person.
+pub(super) static GOODS: Lex = Lex {
+    exact: &[
+        "lovakat",
+        "lovat",
+        "lovainkat",
+        "lovunkat",
+        "tyukokat",
+        "tyukot",
+        "teheneket",
+        "tehenet",
+        "tehenunket",
+        "disznokat",
+        "disznot",
+        "malacokat",
+        "allatokat",
+        "joszagot",
+        "gabonat",
+        "buzat",
+        "kukoricat",
+        "krumplit",
+        "lisztet",
+        "szalonnat",
+        "bort",
+        "orakat",
+        "orat",
+        "biciklit",
+        "szekeret",
+        "kocsit",
+        "holmit",
+        "holminkat",
+    ],
+    prefix: &[],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
 /// Relatives and others: a sentence about them, without the narrator in
 /// it, is about someone else (`A sógoromat Boriszovba vitték`).
 pub(super) static KIN: Lex = Lex {
@@ -984,6 +1024,296 @@ pub(super) const WWI_PHRASES: &[&[&str]] = &[
     &["ersten", "weltkrieg"],
     &["erster", "weltkrieg"],
 ];
+
+/// Military units (hu: only with a first-person possessive, see
+/// `super::waves`; ru and de: in a first-person clause): the narrator
+/// served (`az ütegünk`, `a szakaszunkból`, `наш полк`, `мою роту`,
+/// `я был в зенитной батарее`, `unsere Kompanie`).
+pub(super) const UNIT_HU: &[&str] = &[
+    "uteg",
+    "zaszloalj",
+    "ezred",
+    "hadosztaly",
+    "dandar",
+    "hadtest",
+    "szakasz",
+    "szazad",
+    "alakulat",
+    "osztag",
+    "hadsereg",
+    "lovassag",
+    "tuzerseg",
+];
+/// See [`UNIT_HU`]: Russian and German unit nouns.
+pub(super) static UNIT: Lex = Lex {
+    exact: &[
+        "рота",
+        "роту",
+        "роты",
+        "роте",
+        "ротой",
+        "kompanie",
+        "batterie",
+    ],
+    prefix: &[
+        "полк",
+        "дивизи",
+        "батаре",
+        "батальон",
+        "взвод",
+        "эскадрон",
+        "зенитн",
+        "артиллери",
+        "пехот",
+        "регимент",
+        "regiment",
+        "bataillon",
+        "division",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Surrender and falling into captivity, the narrator's (with a
+/// first-person word): the prisoner-of-war wave whether or not the
+/// narrator says he was a soldier (`fogságba estünk`, `megadtuk magunkat`,
+/// `попали в плен`, `сдались`). Laying down arms and raising hands are
+/// pairs, see [`WEAPON`] and [`HANDS`].
+pub(super) static SURRENDER: Lex = Lex {
+    exact: &[
+        "megadtuk",
+        "megadtam",
+        "foglyul",
+        "плен",
+        "плену",
+        "плена",
+        "пленили",
+        "пленен",
+        "сдались",
+        "сдался",
+        "сдавались",
+        "сдаться",
+        "ergaben",
+        "gefangengenommen",
+    ],
+    prefix: &["fogsagba", "hadifogsagba", "gefangenschaft"],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+/// Weapons, for "we laid down our arms" with [`LAY_DOWN`].
+pub(super) static WEAPON: Lex = Lex {
+    exact: &[],
+    prefix: &["fegyver", "puska", "оружи", "винтовк", "waffe", "gewehr"],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+/// Laying down or handing over (`letettük`, `eldobtuk`, `сложили`,
+/// `сдали`, `niedergelegt`).
+pub(super) static LAY_DOWN: Lex = Lex {
+    exact: &["niedergelegt", "weggeworfen", "abgegeben", "streckten"],
+    prefix: &[
+        "letet",
+        "letesz",
+        "lerak",
+        "eldob",
+        "leadt",
+        "leadn",
+        "сложил",
+        "сдал",
+        "бросил",
+        "положил",
+        "побросал",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+/// Hands, for "we raised our hands" with [`RAISE`].
+pub(super) const HANDS: &[&str] = &[
+    "kezunket",
+    "kezeinket",
+    "kezemet",
+    "kezeimet",
+    "kezzel",
+    "kezekkel",
+    "kezunkkel",
+    "руки",
+    "руками",
+    "hande",
+];
+/// Raising (`feltartott`, `felemeltük`, `подняли`, `hoch`).
+pub(super) static RAISE: Lex = Lex {
+    exact: &["hoch"],
+    prefix: &["feltart", "feltett", "felemel", "подня", "поднят"],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+/// Encirclement: a soldier's capture (with [`SOLDIER`] only: villages
+/// were surrounded for civilian roundups too).
+pub(super) static ENCIRCLED: Lex = Lex {
+    exact: &["korulzartak", "korulvettek", "eingekesselt"],
+    prefix: &["bekerit", "окружил", "окружени", "kessel"],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+/// "Prisoner", of the narrator's group (`a foglyokat`, `пленных`): with a
+/// first-person word, the narrator was held as a prisoner of war.
+/// Compounds (`fogolytábor`) are camps, where civilians were held too.
+pub(super) const PRISONER: &[&str] = &[
+    "fogoly",
+    "foglyok",
+    "foglyokat",
+    "foglyokkal",
+    "foglyoknak",
+    "foglyokra",
+    "foglyot",
+    "fogolykent",
+    "hadifoglyok",
+    "hadifoglyokat",
+    "hadifoglyokkal",
+    "пленные",
+    "пленных",
+    "пленными",
+    "пленным",
+    "kriegsgefangene",
+    "gefangene",
+    "gefangenen",
+];
+
+/// Gathering people (`összeszedték`, `összeírták`, `собрали`,
+/// `zusammengetrieben`): a civilian roundup when the narrator is among
+/// them.
+pub(super) static GATHER: Lex = Lex {
+    exact: &[
+        "собрали",
+        "собирали",
+        "согнали",
+        "сгоняли",
+        "zusammengetrieben",
+    ],
+    prefix: &[
+        "osszeszed",
+        "osszegyujt",
+        "osszeir",
+        "osszefogdos",
+        "osszeterel",
+        "osszetereltek",
+        "begyujt",
+        "zusammengeholt",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// German as an ethnonym (`német`, `sváb`, `немцев`, `немецкие`,
+/// `deutsch`); the surname `Németh` is not.
+pub(super) static GERMAN: Lex = Lex {
+    exact: &[],
+    prefix: &[
+        "nemet",
+        "svab",
+        "немц",
+        "немецк",
+        "немк",
+        "deutsch",
+        "schwab",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+/// Lists and registration (`listára`, `névsor`, `összeírták`, `списки`,
+/// `записали`, `Liste`).
+pub(super) static LIST: Lex = Lex {
+    exact: &[],
+    prefix: &[
+        "list",
+        "nevsor",
+        "osszeir",
+        "felir",
+        "список",
+        "списк",
+        "записал",
+        "записыв",
+        "переписал",
+        "liste",
+        "erfass",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+/// A name or surname (`neve`, `nevűeket`, `фамилия`, `Name`).
+pub(super) static NAME: Lex = Lex {
+    exact: &[
+        "nev",
+        "neve",
+        "nevet",
+        "neven",
+        "nevvel",
+        "nevuk",
+        "nevuket",
+        "nevunk",
+        "nevem",
+        "nevu",
+        "nevuek",
+        "nevueket",
+        "nevuekkel",
+        "nevuekre",
+        "имя",
+        "name",
+        "namen",
+    ],
+    prefix: &["фамил", "имен"],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// A few, for "for a few days" (`három napra`, `pár napos munkára`,
+/// `на два дня`): numbers two to five and "a few", "a couple".
+pub(super) const FEW_HU: &[&str] = &[
+    "egy",
+    "ket",
+    "harom",
+    "negy",
+    "ot",
+    "par",
+    "nehany",
+    "egypar",
+    "egy-ket",
+    "ket-harom",
+];
+/// See [`FEW_HU`].
+pub(super) const FEW_RU: &[&str] = &[
+    "два",
+    "две",
+    "три",
+    "четыре",
+    "пять",
+    "пару",
+    "несколько",
+    "два-три",
+];
+/// Hungarian day forms of the promise: "for N days", "N days' (work)".
+pub(super) const DAY_HU: &[&str] = &["napra", "napi", "napos", "naposra"];
+/// Russian day forms after a number (`дня`, `дней`, Ukrainian `дні`).
+pub(super) const DAY_RU: &[&str] = &["дня", "дней", "денька", "денек", "дні", "днів"];
+/// Work, in the sentence of the promise (`munkára`, `dolgozni`,
+/// `поработать`, `Arbeit`).
+pub(super) static WORK: Lex = Lex {
+    exact: &[],
+    prefix: &["munk", "dolgoz", "robot", "работ", "поработ", "arbeit"],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
 
 #[cfg(test)]
 mod tests {

@@ -10,7 +10,7 @@ use crate::hash::FxBuildHasher;
 use crate::lang::Lang;
 use crate::parse::Segment;
 
-use super::lexicon::{FIRST_PERSON, KIN, Lex, TAKING, THIRD_PERSON};
+use super::lexicon::{FIRST_PERSON, GOODS, KIN, Lex, OBJECTS, TAKING, THIRD_PERSON};
 
 /// One word of the text.
 #[derive(Debug, Clone)]
@@ -260,9 +260,11 @@ fn hungarian_first_person(w: &str, cyrillic: bool) -> bool {
 
 /// Whether a sentence is about someone else: it names a relative or
 /// friend, or uses a Hungarian verb of taking in the definite conjugation
-/// (`vitték`: a third-person object), and has no first-person word.
+/// (`vitték`: a third-person object, unless that object is livestock or
+/// goods: `vitték a lovakat`), and has no first-person word.
 pub(super) fn about_others(tokens: &[Token]) -> bool {
-    let other = any(tokens, &KIN) || tokens.iter().any(definite_taking);
+    let other = any(tokens, &KIN)
+        || (tokens.iter().any(definite_taking) && !any(tokens, &GOODS) && !any(tokens, &OBJECTS));
     other && !first_person(tokens)
 }
 
@@ -385,5 +387,13 @@ mod tests {
         )];
         let d = Doc::new(&story);
         assert_eq!(others_flags(&d), [true, true, false, false, false]);
+        // Taking livestock is not taking a person: the story after it is
+        // still the narrator's.
+        let goods = [seg(
+            "A katonák elvitték a teheneket meg a szekeret. Aztán kidobolták, hogy \
+             mindenki menjen munkára.",
+        )];
+        let d = Doc::new(&goods);
+        assert_eq!(others_flags(&d), [false, false]);
     }
 }

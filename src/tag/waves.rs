@@ -71,12 +71,14 @@ use crate::vocab::{Facet, Vocabulary};
 
 use super::era::{Era, numbers, year_at};
 use super::lexicon::{
-    ARTICLE, CAPTIVITY, CAPTURE, CIVILIAN, GERMAN_CAMP, KIN, Lex, MONTH, NEGATION, ROUNDUP,
-    SENTENCED, SOLDIER, SOLDIER_NOUN, SOVIET, TRIBUNAL, WORK_CALL,
+    ARTICLE, CAPTIVITY, CAPTURE, CIVILIAN, DAY_HU, DAY_RU, ENCIRCLED, FEW_HU, FEW_RU, GATHER,
+    GERMAN, GERMAN_CAMP, HANDS, KIN, LAY_DOWN, LIST, Lex, MONTH, NAME, NEGATION, PRISONER, RAISE,
+    ROUNDUP, SENTENCED, SOLDIER, SOLDIER_NOUN, SOVIET, SPEECH, SURRENDER, TRIBUNAL, UNIT, UNIT_HU,
+    WEAPON, WORK, WORK_CALL,
 };
-use super::matcher::{Match, Target};
+use super::matcher::{Match, Target, cue_key};
 use super::places::evidence;
-use super::text::{Doc, any, any_of, first_person, others_flags};
+use super::text::{Doc, Token, any, any_of, first_person, others_flags};
 
 /// Stable wave ids the rules refer to (ids never change once published).
 const MALENKIJ_ROBOT: &str = "malenkij-robot";
@@ -86,18 +88,39 @@ const TRANSYLVANIA: &str = "transylvania";
 const GULAG: &str = "gulag";
 /// The ages Order 7161 called up: men 17–45, women 18–30.
 const ORDER_7161_AGES: [u32; 4] = [17, 45, 18, 30];
+/// Points of a weak cue (`weak_cues` in the vocabulary).
+const WEAK: f64 = 0.5;
+/// Points of the narrator having been held (a place of the narrator, or
+/// [`narrator_held`]), for a wave with evidence of its own.
+const HELD: f64 = 1.0;
+/// Points a wave needs to be suggested: 1 − 0.6² = 0.64 ≥ [`super::SUGGEST`].
+const QUALIFY: f64 = 2.0;
 
 #[derive(Default)]
 struct Score {
+    /// Distinct cues (1 point each) and rule cues (`german-name`…).
     keys: Vec<String>,
+    /// Distinct weak cues ([`WEAK`] each).
+    weak: Vec<String>,
+    /// Points of the story rules.
     points: f64,
     evidence: Vec<NewEvidence>,
+    /// `pow`: the narrator served.
     soldier: bool,
+    /// `pow`: the narrator tells a capture or surrender.
+    captured: bool,
+    /// The narrator was held (adds [`HELD`]).
+    held: bool,
 }
 
 impl Score {
+    /// The wave's own evidence.
+    fn own(&self) -> f64 {
+        self.keys.len() as f64 + WEAK * self.weak.len() as f64 + self.points
+    }
+
     fn total(&self) -> f64 {
-        self.keys.len() as f64 + self.points
+        self.own() + if self.held { HELD } else { 0.0 }
     }
 }
 
@@ -107,9 +130,10 @@ pub(super) fn suggest(
     eras: &[Era],
     vocab: &Vocabulary,
     cues: &[Match],
-    // A place of the narrator was found, or the narrator tells of being
-    // held ([`narrator_held`]).
-    held: bool,
+    // Evidence that the narrator was held: the best place, region or
+    // transit camp of the narrator. Without it, the first sentence of
+    // [`narrator_held`] when the narrator tells of being held.
+    held: Option<NewEvidence>,
 ) -> Vec<NewTag> {
     let entries = vocab.entries();
     let wave_index = |id: &str| {
@@ -124,6 +148,10 @@ pub(super) fn suggest(
         eras[st.seg] == Era::Deportation && !others[s]
     };
 
+    // Token spans of the vocabulary cues, per wave: a rule cue on the same
+    // words is the same evidence.
+    let mut covered: Vec<(usize, usize, usize)> = Vec::new();
+    let mut weak_keys: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for m in cues {
         let Target::Cue(w, key) = &m.target else {
             continue;
@@ -132,12 +160,48 @@ pub(super) fn suggest(
         if !in_scope(s) || any(doc.sentence(s), &GERMAN_CAMP) {
             continue;
         }
+        let weak = weak_keys
+            .entry(*w)
+            .or_insert_with(|| entries[*w].weak_cues.iter().map(|c| cue_key(c)).collect())
+            .contains(key);
         let sc = scores.entry(*w).or_default();
-        if !sc.keys.contains(key) {
-            sc.keys.push(key.clone());
+        let list = if weak { &mut sc.weak } else { &mut sc.keys };
+        if !list.contains(key) {
+            list.push(key.clone());
         }
-        sc.evidence.push(evidence(doc, m, "cue"));
+        sc.evidence
+            .push(evidence(doc, m, if weak { "weak-cue" } else { "cue" }));
+        if !weak {
+            covered.push((*w, m.first, m.last));
+        }
     }
+    // A cue found by a rule of the language (see the module docs).
+    let mut rule_cue = |scores: &mut BTreeMap<usize, Score>,
+                        w: usize,
+                        (first, last): (usize, usize),
+                        rule: &'static str| {
+        if covered
+            .iter()
+            .any(|&(cw, a, b)| cw == w && a <= last && first <= b)
+        {
+            return;
+        }
+        covered.push((w, first, last));
+        let sc = scores.entry(w).or_default();
+        if !sc.keys.iter().any(|k| k == rule) {
+            sc.keys.push(rule.to_string());
+        }
+        let m = Match {
+            target: Target::Cue(w, rule.into()),
+            alias: rule.into(),
+            first,
+            last,
+            form: super::matcher::Form::Base,
+        };
+        let mut e = evidence(doc, &m, rule);
+        e.alias = None;
+        sc.evidence.push(e);
+    };
 
     // Age brackets of Order 7161, per segment.
     if let Some(w) = wave_index(ORDER_7161) {
@@ -178,10 +242,14 @@ pub(super) fn suggest(
         }
     }
 
-    // Soldier and civilian statements of the narrator.
+    // The narrator's statements: soldier or civilian, capture, surrender,
+    // prisoner, gathered in a roundup.
     let mut soldier: Option<usize> = None;
     let mut civilian: Option<usize> = None;
     let mut capture: Option<usize> = None;
+    let mut surrender: Option<usize> = None;
+    let mut prisoner: Option<usize> = None;
+    let mut gathered: Option<usize> = None;
     for s in 0..doc.sentences.len() {
         if !in_scope(s) {
             continue;
@@ -197,34 +265,74 @@ pub(super) fn suggest(
             let clause = doc.clause(c);
             first_person(clause) && !any(clause, &KIN)
         };
-        let was_soldier = toks
-            .iter()
-            .any(|t| SOLDIER.has(&t.folded) && narrator_clause(t.clause))
-            || (any_of(toks, &["katona", "katonakent"]) && any_of(toks, &["voltam", "lettem"]));
+        let was_soldier = toks.iter().any(|t| {
+            (SOLDIER.has(&t.folded) || UNIT.has(&t.folded) || unit_of_ours(t))
+                && narrator_clause(t.clause)
+        }) || (any_of(toks, &["katona", "katonakent", "солдатом", "военным"])
+            && any_of(toks, &["voltam", "lettem", "был", "служил"]));
         if any(toks, &CIVILIAN) || never_soldier {
             civilian.get_or_insert(s);
         } else if was_soldier {
             soldier.get_or_insert(s);
-        } else if any(toks, &CAPTURE) {
-            capture.get_or_insert(s);
+        }
+        // Captures and surrenders, in a clause of the narrator.
+        let clauses = toks
+            .first()
+            .zip(toks.last())
+            .map_or(0..0, |(a, b)| a.clause..b.clause + 1);
+        for c in clauses {
+            if !narrator_clause(c) {
+                continue;
+            }
+            let cl = doc.clause(c);
+            if any(cl, &SURRENDER)
+                || (any(cl, &WEAPON) && any(cl, &LAY_DOWN))
+                || (any_of(cl, HANDS) && any(cl, &RAISE))
+            {
+                surrender.get_or_insert(s);
+            }
+            if any(cl, &CAPTURE) || any(cl, &ENCIRCLED) || split_capture(cl) {
+                capture.get_or_insert(s);
+            }
+        }
+        // One of the prisoners (`tartottak bennünket, ott gyűjtötték össze
+        // a foglyokat`).
+        if any_of(toks, PRISONER)
+            && !any(toks, &KIN)
+            && !any_of(toks, &["politikai", "политических"])
+        {
+            prisoner.get_or_insert(s);
+        }
+        if any(toks, &GATHER) && !any_of(toks, NEGATION) {
+            gathered.get_or_insert(s);
+        } else if elliptic_me_too(toks)
+            && s > 0
+            && doc.sentences[s - 1].seg == doc.sentences[s].seg
+            && any(doc.sentence(s - 1), &GATHER)
+        {
+            // `Összeírták a fiatalokat, mind elvitték. Engem is.`
+            gathered.get_or_insert(s);
         }
     }
-    if let (Some(w), Some(s)) = (wave_index(POW), soldier) {
-        // A soldier's capture is the wave said by the story: no cue needed.
-        let captured = capture.or_else(|| {
-            (0..doc.sentences.len()).find(|&k| {
-                in_scope(k) && first_person(doc.sentence(k)) && any(doc.sentence(k), &CAPTURE)
-            })
-        });
-        if captured.is_some() || scores.contains_key(&w) {
+    if let Some(w) = wave_index(POW) {
+        let add = |scores: &mut BTreeMap<usize, Score>, s: usize, rule: &str| {
             let sc = scores.entry(w).or_default();
             sc.points += 1.0;
-            sc.soldier = true;
-            sc.evidence.push(sentence_evidence(doc, s, "soldier"));
-            if let Some(c) = captured {
-                sc.points += 1.0;
-                sc.evidence.push(sentence_evidence(doc, c, "capture"));
-            }
+            sc.evidence.push(sentence_evidence(doc, s, rule));
+        };
+        if let Some(s) = soldier {
+            add(&mut scores, s, "soldier");
+            scores.entry(w).or_default().soldier = true;
+        }
+        // A soldier's capture is the wave said by the story: no cue needed.
+        let story = surrender
+            .map(|s| (s, "surrender"))
+            .or(soldier.and(capture).map(|s| (s, "capture")));
+        if let Some((s, rule)) = story {
+            add(&mut scores, s, rule);
+            scores.entry(w).or_default().captured = true;
+        } else if let Some(s) = prisoner {
+            add(&mut scores, s, "prisoner");
         }
     }
 
@@ -248,26 +356,65 @@ pub(super) fn suggest(
         }
     }
 
-    // Civilians rounded up "for work" in the months of the first wave:
-    // the little work said by the story (`negyvennégy decemberében
-    // összeszedték a férfiakat munkára`, `в ноябре сорок четвёртого нас
-    // забрали на работу`).
-    if let Some(w) = wave_index(MALENKIJ_ROBOT)
-        && let Some((from, to)) = entries[w].period.as_ref()
-        && soldier.is_none()
-    {
-        let (from, to) = (ym(from), ym(to));
-        let work_roundup = (0..doc.sentences.len()).find(|&s| {
-            let toks = doc.sentence(s);
-            in_scope(s)
-                && any(toks, &ROUNDUP)
-                && any(toks, &WORK_CALL)
-                && sentence_date(doc, s).is_some_and(|d| from <= d && d <= to)
-        });
-        if let Some(s) = work_roundup {
-            let sc = scores.entry(w).or_default();
-            sc.points += 2.0;
-            sc.evidence.push(sentence_evidence(doc, s, "work-roundup"));
+    if let Some(w) = wave_index(MALENKIJ_ROBOT) {
+        // Civilians rounded up "for work" in the months of the first wave:
+        // the little work said by the story (`negyvennégy decemberében
+        // összeszedték a férfiakat munkára`, `в ноябре сорок четвёртого
+        // нас забрали на работу`).
+        if let Some((from, to)) = entries[w].period.as_ref()
+            && soldier.is_none()
+        {
+            let (from, to) = (ym(from), ym(to));
+            let work_roundup = (0..doc.sentences.len()).find(|&s| {
+                let toks = doc.sentence(s);
+                in_scope(s)
+                    && any(toks, &ROUNDUP)
+                    && any(toks, &WORK_CALL)
+                    && sentence_date(doc, s).is_some_and(|d| from <= d && d <= to)
+            });
+            if let Some(s) = work_roundup {
+                let sc = scores.entry(w).or_default();
+                sc.points += 2.0;
+                sc.evidence.push(sentence_evidence(doc, s, "work-roundup"));
+            }
+        }
+        // "For a few days": the promise of the roundup.
+        for s in 0..doc.sentences.len() {
+            if let Some(span) = few_days(doc, s).filter(|_| in_scope(s)) {
+                rule_cue(&mut scores, w, span, "few-days");
+                break;
+            }
+        }
+        // A civilian narrator gathered in a roundup, no soldier.
+        if soldier.is_none() {
+            for (s, rule) in [(civilian, "civilian"), (gathered, "gathered")] {
+                if let Some(s) = s {
+                    let sc = scores.entry(w).or_default();
+                    sc.points += WEAK;
+                    sc.evidence.push(sentence_evidence(doc, s, rule));
+                }
+            }
+        }
+    }
+
+    // Order 7161: German names and lists of Germans, in any wording.
+    if let Some(w) = wave_index(ORDER_7161) {
+        if let Some(span) = (0..doc.sentences.len())
+            .filter(|&s| in_scope(s))
+            .find_map(|s| german_name(doc, s))
+        {
+            rule_cue(&mut scores, w, span, "german-name");
+        }
+        let list = (0..doc.sentences.len())
+            .filter(|&s| in_scope(s))
+            .find_map(|s| {
+                let st = &doc.sentences[s];
+                let g = (st.first..st.end).find(|&i| german(&doc.tokens[i]))?;
+                let l = (st.first..st.end).find(|&i| LIST.has(&doc.tokens[i].folded))?;
+                Some((g.min(l), g.max(l)))
+            });
+        if let Some(span) = list {
+            rule_cue(&mut scores, w, span, "german-list");
         }
     }
 
@@ -283,10 +430,24 @@ pub(super) fn suggest(
                 && sentence_date(doc, s).is_some_and(|d| from <= d && d <= to)
         });
         if let Some(s) = dated
-            && (!sc.keys.is_empty() || sc.points >= 2.0)
+            && sc.own() >= 1.0
         {
             sc.points += 0.5;
             sc.evidence.push(sentence_evidence(doc, s, "date"));
+        }
+    }
+
+    // Whether the narrator was taken somewhere is evidence too.
+    let held =
+        held.or_else(|| narrator_held_at(doc, eras).map(|s| sentence_evidence(doc, s, "held")));
+    if let Some(h) = &held {
+        for sc in scores.values_mut() {
+            if sc.own() >= 1.0 {
+                sc.held = true;
+                let mut e = h.clone();
+                e.rule = "held".into();
+                sc.evidence.push(e);
+            }
         }
     }
 
@@ -294,16 +455,28 @@ pub(super) fn suggest(
     let qualifies = |scores: &BTreeMap<usize, Score>, id: &str| {
         wave_index(id)
             .and_then(|w| scores.get(&w))
-            .is_some_and(|s| s.total() >= 2.0)
+            .is_some_and(|s| s.total() >= QUALIFY)
     };
     if civilian.is_some()
         && let Some(w) = wave_index(POW)
     {
         scores.remove(&w);
     }
+    // A prisoner of war without both service and capture told by the
+    // narrator (a soldier never captured, a cue about someone else) yields
+    // to a civilian wave: a former soldier rounded up at home, a neighbour
+    // who "fell into captivity".
+    if let Some(w) = wave_index(POW)
+        && scores.get(&w).is_some_and(|s| !(s.soldier && s.captured))
+        && [MALENKIJ_ROBOT, ORDER_7161, TRANSYLVANIA]
+            .iter()
+            .any(|id| qualifies(&scores, id))
+    {
+        scores.remove(&w);
+    }
     let pow_soldier = wave_index(POW)
         .and_then(|w| scores.get(&w))
-        .is_some_and(|s| s.soldier && s.total() >= 2.0);
+        .is_some_and(|s| s.soldier && s.total() >= QUALIFY);
     if pow_soldier && let Some(w) = wave_index(TRANSYLVANIA) {
         scores.remove(&w);
     }
@@ -324,9 +497,7 @@ pub(super) fn suggest(
     if !scores.is_empty() && in_any(&GERMAN_CAMP) && !in_any(&SOVIET) {
         scores.clear();
     }
-    // Whether the narrator was taken somewhere is evidence too: without a
-    // place of the narrator nor first-person captivity, a wave is a hint.
-    let taken = held;
+    let taken = held.is_some();
     scores
         .into_iter()
         .filter(|(_, s)| s.total() > 0.0)
@@ -347,6 +518,98 @@ pub(super) fn suggest(
         .collect()
 }
 
+/// A Hungarian military unit with a first-person possessive
+/// (`ütegünk`, `a szakaszunkból`, `zászlóaljunkat`, `századom`), also at
+/// the end of a compound (`tüzérezredünk`). `század` alone is also
+/// "century", `szakasz` "section": the possessive makes them units.
+fn unit_of_ours(t: &Token) -> bool {
+    if t.cyrillic {
+        return false;
+    }
+    let w: &str = &t.folded;
+    UNIT_HU.iter().any(|u| {
+        w.match_indices(u).any(|(i, _)| {
+            let rest = &w[i + u.len()..];
+            ["unk", "om", "em", "am", "um"]
+                .iter()
+                .any(|p| rest.starts_with(p))
+        })
+    })
+}
+
+/// A Hungarian capture with its particle after the verb (`Hol fogtak
+/// el?`, `ott fogott el a járőr`).
+fn split_capture(toks: &[Token]) -> bool {
+    toks.windows(2)
+        .any(|p| ["fogtak", "fogott", "fogtak"].contains(&&*p[0].folded) && &*p[1].folded == "el")
+}
+
+/// A sentence that only adds the narrator to the one before
+/// (`Engem is.`, `Minket is, a húgomat nem.`, `И меня тоже.`).
+fn elliptic_me_too(toks: &[Token]) -> bool {
+    let w = |i: usize| toks.get(i).map_or("", |t| &*t.folded);
+    matches!(
+        (w(0), w(1)),
+        ("engem" | "minket" | "bennunket", "is")
+            | ("и", "меня" | "нас")
+            | ("меня" | "нас", "тоже" | "также")
+    )
+}
+
+/// "For a few days" in sentence `s`, with work or speech in it: a number
+/// from one to five or "a few" before a day form (`három napra`, `pár
+/// napos munkára`, `háromnapos`, `на два дня`, `на несколько дней`).
+fn few_days(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
+    let toks = doc.sentence(s);
+    let first = doc.sentences[s].first;
+    let w = |i: usize| toks.get(i).map_or("", |t| &*t.folded);
+    let context = any(toks, &WORK) || any(toks, &WORK_CALL) || any(toks, &SPEECH);
+    if !context {
+        return None;
+    }
+    (0..toks.len()).find_map(|i| {
+        let hu = FEW_HU.contains(&w(i))
+            && DAY_HU.contains(&w(i + 1))
+            && !["ra", "mulva", "utan"].contains(&w(i + 2));
+        if hu {
+            return Some((first + i, first + i + 1));
+        }
+        let compound = FEW_HU.iter().any(|f| {
+            w(i).strip_prefix(f)
+                .and_then(|r| r.strip_prefix("nap"))
+                .is_some_and(|r| ["i", "os", "osra", "ra"].contains(&r))
+        });
+        if compound && !["ra", "mulva", "utan"].contains(&w(i + 1)) {
+            return Some((first + i, first + i));
+        }
+        let ru = w(i) == "на" && FEW_RU.contains(&w(i + 1)) && DAY_RU.contains(&w(i + 2));
+        ru.then_some((first + i, first + i + 2))
+    })
+}
+
+/// German as an ethnonym, not the surname `Németh`.
+fn german(t: &Token) -> bool {
+    GERMAN.has(&t.folded) && !t.folded.starts_with("nemeth")
+}
+
+/// A German name in sentence `s`: `német neve`, `német hangzású nevűeket`,
+/// `немецкая фамилия`, `фамилии были немецкие`, `deutscher Name`.
+fn german_name(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
+    let toks = doc.sentence(s);
+    let first = doc.sentences[s].first;
+    (0..toks.len()).find_map(|i| {
+        if !german(&toks[i]) {
+            return None;
+        }
+        // Within two words either side (`фамилии у нас немецкие`).
+        let lo = i.saturating_sub(3);
+        let hi = (i + 3).min(toks.len().saturating_sub(1));
+        (lo..=hi)
+            .find(|&j| j != i && NAME.has(&toks[j].folded))
+            .map(|j| (first + i.min(j), first + i.max(j)))
+    })
+}
+
 /// How much of its confidence a wave keeps when the narrator is not told
 /// to have been taken anywhere.
 const NOT_TAKEN: f64 = 0.6;
@@ -358,17 +621,21 @@ const NOT_TAKEN: f64 = 0.6;
 /// that passes this test: Transylvanian place names or `sváb` in a
 /// testimony about politics are no deportation.
 pub(super) fn narrator_held(doc: &Doc<'_>, eras: &[Era]) -> bool {
+    narrator_held_at(doc, eras).is_some()
+}
+
+/// The first sentence of [`narrator_held`], when it holds.
+fn narrator_held_at(doc: &Doc<'_>, eras: &[Era]) -> Option<usize> {
     let others = others_flags(doc);
-    (0..doc.sentences.len())
-        .filter(|&s| {
-            let toks = doc.sentence(s);
-            eras[doc.sentences[s].seg] == Era::Deportation
-                && !others[s]
-                && first_person(toks)
-                && any(toks, &CAPTIVITY)
-        })
-        .count()
-        >= 2
+    let mut held = (0..doc.sentences.len()).filter(|&s| {
+        let toks = doc.sentence(s);
+        eras[doc.sentences[s].seg] == Era::Deportation
+            && !others[s]
+            && first_person(toks)
+            && any(toks, &CAPTIVITY)
+    });
+    let first = held.next()?;
+    held.next().map(|_| first)
 }
 
 /// 1 − 0.6^points, at most 0.97.
