@@ -383,3 +383,53 @@ fn wave_negatives_stay_below_by_their_evidence() {
     ]);
     assert_eq!(got, ["malenkij-robot"]);
 }
+
+#[test]
+fn a_term_in_years_is_a_sentence() {
+    // No tribunal named, no article: the term itself.
+    assert_eq!(
+        waves(&[
+            "Negyvenhét tavaszán letartóztattak, és egy hónap múlva huszonöt évet kaptam.",
+            "Vorkután a bányában dolgoztam, a lágerben hatezren voltunk.",
+        ]),
+        ["gulag"]
+    );
+    assert_eq!(
+        waves(&[
+            "Меня арестовали в сорок девятом, и мне дали десять лет.",
+            "Срок я отбывал в Инте, в лагере при шахте.",
+        ]),
+        ["gulag"]
+    );
+    // Years that are no term: a letter after three years.
+    assert!(
+        waves(&[
+            "Negyvenhétben három év után kaptam levelet hazulról.",
+            HELD_HU,
+        ])
+        .iter()
+        .all(|w| w != "gulag")
+    );
+}
+
+#[test]
+fn a_roundup_goes_to_the_civilian_wave_of_its_place() {
+    // Gathered in Northern Transylvania: the Transylvanian wave, not the
+    // first wave, although only place names point at it.
+    assert_eq!(
+        waves(&[
+            "Negyvennégy októberében Nagyváradon összeszedték a férfiakat, minket, civileket is, \
+             Erdélyből senkit nem engedtek haza.",
+            "Foksányban hetekig tartottak a táborban, onnan Kramatorszkba vittek.",
+        ]),
+        ["transylvania"]
+    );
+    // Swabians on a list, in Russian.
+    assert_eq!(
+        waves(&[
+            "В январе сорок пятого всех швабов села переписали, меня записали тоже.",
+            HELD_RU,
+        ]),
+        ["order-7161"]
+    );
+}

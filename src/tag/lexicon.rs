@@ -867,6 +867,28 @@ pub(super) static SENTENCED: Lex = Lex {
     compiled: OnceLock::new(),
 };
 
+/// Years of a term (`tíz évet`, `huszonöt évre`, `лет`, `Jahre`).
+pub(super) const YEAR_TERM: &[&str] = &["evet", "evre", "лет", "года", "годам", "jahre", "jahren"];
+/// Giving a term (`kaptam`, `adtak`, `дали`, `получил`, `bekam`).
+pub(super) static GIVEN: Lex = Lex {
+    exact: &[
+        "kaptam",
+        "kaptunk",
+        "adtak",
+        "дали",
+        "получил",
+        "получила",
+        "впаяли",
+        "влепили",
+        "bekam",
+        "bekamen",
+    ],
+    prefix: &["sozt", "szabtak", "itel", "приговор", "осуд"],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
 /// A legal article (`58-as paragrafus`, `статья 58`, `Paragraph 58`).
 pub(super) static ARTICLE: Lex = Lex {
     exact: &["§", "pont", "пункт", "пункту"],
@@ -1221,6 +1243,7 @@ pub(super) static GERMAN: Lex = Lex {
         "немц",
         "немецк",
         "немк",
+        "шваб",
         "deutsch",
         "schwab",
     ],

@@ -69,12 +69,12 @@ use std::collections::BTreeMap;
 use crate::store::{NewEvidence, NewTag};
 use crate::vocab::{Facet, Vocabulary};
 
-use super::era::{Era, numbers, year_at};
+use super::era::{Era, hungarian_number, numbers, year_at};
 use super::lexicon::{
     ARTICLE, CAPTIVITY, CAPTURE, CIVILIAN, DAY_HU, DAY_RU, ENCIRCLED, FEW_HU, FEW_RU, GATHER,
-    GERMAN, GERMAN_CAMP, HANDS, KIN, LAY_DOWN, LIST, Lex, MONTH, NAME, NEGATION, PRISONER, RAISE,
-    ROUNDUP, SENTENCED, SOLDIER, SOLDIER_NOUN, SOVIET, SPEECH, SURRENDER, TRIBUNAL, UNIT, UNIT_HU,
-    WEAPON, WORK, WORK_CALL,
+    GERMAN, GERMAN_CAMP, GIVEN, HANDS, KIN, LAY_DOWN, LIST, Lex, MONTH, NAME, NEGATION, PRISONER,
+    RAISE, ROUNDUP, SENTENCED, SOLDIER, SOLDIER_NOUN, SOVIET, SPEECH, SURRENDER, TRIBUNAL, UNIT,
+    UNIT_HU, WEAPON, WORK, WORK_CALL, YEAR_TERM,
 };
 use super::matcher::{Match, Target, cue_key};
 use super::places::evidence;
@@ -353,6 +353,14 @@ pub(super) fn suggest(
             let sc = scores.entry(w).or_default();
             sc.points += 2.0;
             sc.evidence.push(sentence_evidence(doc, s, rule));
+        } else if let Some(s) =
+            (0..doc.sentences.len()).find(|&s| in_scope(s) && years_given(doc.sentence(s)))
+        {
+            // A term given in years, the narrator's (`huszonöt évet
+            // kaptam`, `дали десять лет`): a sentence, tribunal unnamed.
+            let sc = scores.entry(w).or_default();
+            sc.points += 1.0;
+            sc.evidence.push(sentence_evidence(doc, s, "term"));
         }
     }
 
@@ -385,16 +393,6 @@ pub(super) fn suggest(
                 break;
             }
         }
-        // A civilian narrator gathered in a roundup, no soldier.
-        if soldier.is_none() {
-            for (s, rule) in [(civilian, "civilian"), (gathered, "gathered")] {
-                if let Some(s) = s {
-                    let sc = scores.entry(w).or_default();
-                    sc.points += WEAK;
-                    sc.evidence.push(sentence_evidence(doc, s, rule));
-                }
-            }
-        }
     }
 
     // Order 7161: German names and lists of Germans, in any wording.
@@ -415,6 +413,28 @@ pub(super) fn suggest(
             });
         if let Some(span) = list {
             rule_cue(&mut scores, w, span, "german-list");
+        }
+    }
+
+    // A civilian narrator gathered in a roundup, no soldier: evidence for
+    // the civilian wave with the most evidence of its own (Transylvania,
+    // Order 7161), else the first wave, the roundups of civilians.
+    if soldier.is_none()
+        && let Some(default) = wave_index(MALENKIJ_ROBOT)
+    {
+        let own = |w: usize| scores.get(&w).map_or(0.0, Score::own);
+        let w = [TRANSYLVANIA, ORDER_7161]
+            .iter()
+            .filter_map(|id| wave_index(id))
+            .filter(|&w| own(w) >= 1.0 && own(w) > own(default))
+            .max_by(|&a, &b| own(a).total_cmp(&own(b)))
+            .unwrap_or(default);
+        for (s, rule) in [(civilian, "civilian"), (gathered, "gathered")] {
+            if let Some(s) = s {
+                let sc = scores.entry(w).or_default();
+                sc.points += WEAK;
+                sc.evidence.push(sentence_evidence(doc, s, rule));
+            }
         }
     }
 
@@ -535,6 +555,57 @@ fn unit_of_ours(t: &Token) -> bool {
                 .any(|p| rest.starts_with(p))
         })
     })
+}
+
+/// A prison term given to the narrator in years: a number from three to
+/// twenty-five before a year word, and a verb of giving or sentencing, in
+/// a first-person sentence (`tíz évet kaptam`, `huszonöt évre ítéltek`,
+/// `мне дали двадцать пять лет`, `получил десять лет`).
+fn years_given(toks: &[Token]) -> bool {
+    if !first_person(toks) || any(toks, &KIN) {
+        return false;
+    }
+    let given = |j: usize| {
+        toks.get(j)
+            .is_some_and(|t| SENTENCED.has(&t.folded) || GIVEN.has(&t.folded))
+    };
+    (0..toks.len()).any(|j| {
+        let w: &str = &toks[j].folded;
+        // `huszonöt évre` may be written as one word (`huszonötévre`).
+        let joined = hungarian_number(w)
+            .is_some_and(|(n, _, rest)| (3..=25).contains(&n) && YEAR_TERM.contains(&rest));
+        let term = joined || (YEAR_TERM.contains(&w) && j > 0 && is_count(&toks[j - 1]));
+        // The verb next to the term, before or after it (`tíz évet
+        // kaptam`, `дали двадцать пять лет`).
+        term && (given(j + 1)
+            || given(j + 2)
+            || (j >= 2 && given(j - 2))
+            || (j >= 3 && given(j - 3)))
+    })
+}
+
+/// A number of years a term can have, in digits or words (`10`, `tíz`,
+/// `huszonöt`, `десять`, `двадцать пять`: the last word, `пять`).
+fn is_count(t: &Token) -> bool {
+    const RU: &[&str] = &[
+        "три",
+        "пять",
+        "шест",
+        "сем",
+        "восем",
+        "девят",
+        "десят",
+        "пятнадцат",
+        "двадцат",
+    ];
+    let w: &str = &t.folded;
+    if let Ok(n) = w.parse::<u32>() {
+        return (3..=25).contains(&n);
+    }
+    if t.cyrillic {
+        return RU.iter().any(|p| w.starts_with(p));
+    }
+    hungarian_number(w).is_some_and(|(n, _, rest)| (3..=25).contains(&n) && rest.is_empty())
 }
 
 /// A Hungarian capture with its particle after the verb (`Hol fogtak
