@@ -433,3 +433,48 @@ fn a_roundup_goes_to_the_civilian_wave_of_its_place() {
         ["order-7161"]
     );
 }
+
+#[test]
+fn particles_weeks_and_who_the_narrator_is() {
+    // A Hungarian particle after its verb: `adtuk meg magunkat`.
+    assert_eq!(
+        waves(&[
+            "Negyvenöt áprilisában egy hídnál adtuk meg magunkat, az egész üteg.",
+            HELD_HU,
+        ]),
+        ["pow"]
+    );
+    // "For a short while", "for a couple of weeks", with work.
+    assert_eq!(
+        waves(&[
+            "Декабрь сорок четвёртого. Объявили, что нужно ехать на работу, на две недели, \
+             не больше.",
+            HELD_RU,
+        ]),
+        ["malenkij-robot"]
+    );
+    // Food for two weeks is the call-up of Order 7161, not a promise.
+    assert!(
+        waves(&[
+            "Azt mondták, két hétre való élelmet hozzunk munkára.",
+            HELD_HU,
+        ])
+        .iter()
+        .all(|w| w != "malenkij-robot")
+    );
+    // The narrator is German; a list of nations in the camp is not.
+    assert_eq!(
+        waves(&[
+            "Mi svábok voltunk, otthon németül beszéltünk. Negyvenöt januárjában vittek el.",
+            HELD_HU,
+        ]),
+        ["order-7161"]
+    );
+    assert!(
+        waves(&[
+            "В лагере были все: латыши, немцы, румыны, и нас, венгров, человек двадцать.",
+            HELD_RU,
+        ])
+        .is_empty()
+    );
+}

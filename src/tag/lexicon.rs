@@ -1141,6 +1141,9 @@ pub(super) static LAY_DOWN: Lex = Lex {
         "letesz",
         "lerak",
         "eldob",
+        "dobt",
+        "tettuk",
+        "tettem",
         "leadt",
         "leadn",
         "сложил",
@@ -1328,11 +1331,69 @@ pub(super) const FEW_RU: &[&str] = &[
 pub(super) const DAY_HU: &[&str] = &["napra", "napi", "napos", "naposra"];
 /// Russian day forms after a number (`дня`, `дней`, Ukrainian `дні`).
 pub(super) const DAY_RU: &[&str] = &["дня", "дней", "денька", "денек", "дні", "днів"];
+/// Russian week forms after a number (`на две недели`, `на пару недель`).
+pub(super) const WEEK_RU: &[&str] = &["недели", "недель", "неделю"];
+/// "For a short while" (`rövid időre`, `ненадолго`, `на короткое время`).
+pub(super) const SHORT_WHILE: &[&[&str]] = &[
+    &["rovid", "idore"],
+    &["kis", "idore"],
+    &["ненадолго"],
+    &["на", "короткое", "время"],
+    &["kurze", "zeit"],
+];
+/// Food (`élelem`, `еда`, `Lebensmittel`): "food for two weeks" is the
+/// Order 7161 call-up, not the promise of a short work.
+pub(super) static FOOD: Lex = Lex {
+    exact: &[],
+    prefix: &[
+        "elelem",
+        "elelm",
+        "ennival",
+        "еды",
+        "еда",
+        "продукт",
+        "lebensmittel",
+        "proviant",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+/// German as what the narrator is (nominative and predicative forms, with
+/// a first-person word: `sváb vagyok`, `mi németek voltunk`, `я немка`,
+/// `мы были немцы`). `a németekkel`, `с немцами` are the army.
+pub(super) const GERMAN_SELF: &[&str] = &[
+    "svab",
+    "svabok",
+    "svabnak",
+    "nemetnek",
+    "nemetek",
+    "немка",
+    "немец",
+    "немцы",
+    "немкой",
+    "немцем",
+    "шваб",
+    "швабы",
+    "schwabe",
+    "schwaben",
+    "deutsche",
+    "deutscher",
+];
+
 /// Work, in the sentence of the promise (`munkára`, `dolgozni`,
 /// `поработать`, `Arbeit`).
 pub(super) static WORK: Lex = Lex {
     exact: &[],
-    prefix: &["munk", "dolgoz", "robot", "работ", "поработ", "arbeit"],
+    prefix: &[
+        "munk",
+        "dolgoz",
+        "robot",
+        "takarit",
+        "работ",
+        "поработ",
+        "arbeit",
+    ],
     infix: &[],
     suffix: &[],
     compiled: OnceLock::new(),

@@ -76,6 +76,7 @@ use super::lexicon::{
     RAISE, ROUNDUP, SENTENCED, SOLDIER, SOLDIER_NOUN, SOVIET, SPEECH, SURRENDER, TRIBUNAL, UNIT,
     UNIT_HU, WEAPON, WORK, WORK_CALL, YEAR_TERM,
 };
+use super::lexicon::{FOOD, GERMAN_SELF, SHORT_WHILE, WEEK_RU};
 use super::matcher::{Match, Target, cue_key};
 use super::places::evidence;
 use super::text::{Doc, Token, any, any_of, first_person, others_flags};
@@ -288,6 +289,8 @@ pub(super) fn suggest(
             if any(cl, &SURRENDER)
                 || (any(cl, &WEAPON) && any(cl, &LAY_DOWN))
                 || (any_of(cl, HANDS) && any(cl, &RAISE))
+                // The particle after the verb: `adtuk meg magunkat`.
+                || (any_of(cl, &["adtuk", "adtam"]) && any_of(cl, &["magunkat", "magamat", "magam"]))
             {
                 surrender.get_or_insert(s);
             }
@@ -413,6 +416,26 @@ pub(super) fn suggest(
             });
         if let Some(span) = list {
             rule_cue(&mut scores, w, span, "german-list");
+        }
+        // The narrator says she or he is German (`Én sváb vagyok`, `мы
+        // были немцы`, `я немка`).
+        let me = (0..doc.sentences.len())
+            .filter(|&s| in_scope(s))
+            .find_map(|s| {
+                let toks = doc.sentence(s);
+                if !first_person(toks) || any(toks, &KIN) || any_of(toks, NEGATION) {
+                    return None;
+                }
+                // In the narrator's own clause: `украинцы, поляки, немцы, и
+                // нас, венгров` lists the others.
+                let st = &doc.sentences[s];
+                (st.first..st.end).find(|&i| {
+                    let t = &doc.tokens[i];
+                    GERMAN_SELF.contains(&&*t.folded) && first_person(doc.clause(t.clause))
+                })
+            });
+        if let Some(i) = me {
+            rule_cue(&mut scores, w, (i, i), "german-self");
         }
     }
 
@@ -558,11 +581,13 @@ fn unit_of_ours(t: &Token) -> bool {
 }
 
 /// A prison term given to the narrator in years: a number from three to
-/// twenty-five before a year word, and a verb of giving or sentencing, in
-/// a first-person sentence (`tíz évet kaptam`, `huszonöt évre ítéltek`,
+/// twenty-five before a year word, and a verb of giving or sentencing
+/// next to it, in a sentence about no relative (`tíz évet kaptam`, `huszonöt évre ítéltek`,
 /// `мне дали двадцать пять лет`, `получил десять лет`).
 fn years_given(toks: &[Token]) -> bool {
-    if !first_person(toks) || any(toks, &KIN) {
+    // The object is often dropped (`tizenöt évre ítélt`): a sentence about
+    // no relative is the narrator's.
+    if any(toks, &KIN) {
         return false;
     }
     let given = |j: usize| {
@@ -634,8 +659,8 @@ fn few_days(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
     let toks = doc.sentence(s);
     let first = doc.sentences[s].first;
     let w = |i: usize| toks.get(i).map_or("", |t| &*t.folded);
-    let context = any(toks, &WORK) || any(toks, &WORK_CALL) || any(toks, &SPEECH);
-    if !context {
+    let work = any(toks, &WORK) || any(toks, &WORK_CALL);
+    if !(work || any(toks, &SPEECH) || any(toks, &ROUNDUP)) {
         return None;
     }
     (0..toks.len()).find_map(|i| {
@@ -654,7 +679,18 @@ fn few_days(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
             return Some((first + i, first + i));
         }
         let ru = w(i) == "на" && FEW_RU.contains(&w(i + 1)) && DAY_RU.contains(&w(i + 2));
-        ru.then_some((first + i, first + i + 2))
+        if ru {
+            return Some((first + i, first + i + 2));
+        }
+        // Weeks and "a short while" with work in the sentence (`két hétre
+        // munkára`, `на работу, ненадолго, на пару недель`); not food for
+        // two weeks, which Order 7161 deportees were told to bring.
+        let weeks = (FEW_HU.contains(&w(i)) && w(i + 1) == "hetre")
+            || (w(i) == "на" && FEW_RU.contains(&w(i + 1)) && WEEK_RU.contains(&w(i + 2)));
+        let short = SHORT_WHILE
+            .iter()
+            .any(|p| p.iter().enumerate().all(|(k, x)| w(i + k) == *x));
+        ((weeks || short) && work && !any(toks, &FOOD)).then_some((first + i, first + i + 1))
     })
 }
 
