@@ -478,3 +478,39 @@ fn particles_weeks_and_who_the_narrator_is() {
         .is_empty()
     );
 }
+
+#[test]
+fn other_captors_other_courts_other_years() {
+    let no_wave = |paragraphs: &[&str]| {
+        let got = waves(paragraphs);
+        assert!(got.is_empty(), "{got:?} for {paragraphs:?}");
+    };
+    // Swabians expelled to Germany in 1946: German, on a list, held in a
+    // camp, but dated outside Order 7161.
+    no_wave(&[
+        "Negyvenhat tavaszán kitelepítettek minket, mert a svábokat mind listára vették.",
+        "A vagonban két hétig utaztunk, Bajorországban egy barakktáborban laktunk, \
+         a lágerben egy évig.",
+    ]);
+    // Germans making lists in a Holocaust story are no list of Germans.
+    no_wave(&[
+        "Negyvennégy májusában a németek listát írtak rólunk a gettóban, aztán \
+         marhavagonba raktak.",
+        "A lágerben barakkban aludtunk, negyvenöt januárjában az oroszok szabadítottak fel.",
+    ]);
+    // An American captivity.
+    no_wave(&[
+        "Negyvenöt májusában a zászlóaljunkkal együtt amerikai fogságba estünk.",
+        "Egy bajor táborban voltunk, a lágerben sátrakban aludtunk, ősszel engedtek haza.",
+    ]);
+    // Years given by a Hungarian court, served in Hungary.
+    no_wave(&[
+        "Ötvenegyben letartóztattak, és a bíróság nyolc évet adott.",
+        "A váci börtönben ültem, a cellában hatan voltunk, a börtönben varrodában dolgoztam.",
+    ]);
+    // The neighbours taken for work, the narrator's street in first person.
+    no_wave(&[
+        "В январе сорок пятого соседей забрали на работу, человек тридцать с нашей улицы.",
+        "Нашу семью не тронули, мы остались дома.",
+    ]);
+}

@@ -587,6 +587,7 @@ pub(super) static KIN: Lex = Lex {
         "дедушк",
         "товарищ",
         "земляк",
+        "сосед",
     ],
     infix: &[],
     suffix: &[],
@@ -753,6 +754,11 @@ pub(super) static ROUNDUP: Lex = Lex {
         "ausgetrommelt",
         "verhaft",
         "verschlepp",
+        "kitelepit",
+        "выселил",
+        "выслали",
+        "ausgesiedelt",
+        "vertrieben",
     ],
     infix: &[],
     suffix: &[],
@@ -914,6 +920,28 @@ pub(super) static GERMAN_CAMP: Lex = Lex {
         "gunskirchen",
         "sachsenhausen",
         "dora",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Western captors (`amerikai fogság`, `англичане`, `Amerikaner`): a
+/// captivity told with these and no Soviet captor was not in Soviet hands.
+pub(super) static WESTERN: Lex = Lex {
+    exact: &[],
+    prefix: &[
+        "amerikai",
+        "angol",
+        "brit",
+        "americ",
+        "американ",
+        "англичан",
+        "английск",
+        "британ",
+        "amerikan",
+        "englaend",
+        "britisch",
     ],
     infix: &[],
     suffix: &[],
@@ -1359,6 +1387,44 @@ pub(super) static FOOD: Lex = Lex {
     suffix: &[],
     compiled: OnceLock::new(),
 };
+/// Being something (for [`GERMAN_SELF`]): copulas and the pronouns that
+/// stand for one in Russian (`я немка`).
+pub(super) const COPULA: &[&str] = &[
+    "vagyok",
+    "vagyunk",
+    "voltam",
+    "voltunk",
+    "szarmazom",
+    "szarmazunk",
+    "szamitottunk",
+    "szamitottam",
+    "я",
+    "мы",
+    "был",
+    "была",
+    "были",
+    "bin",
+    "sind",
+    "war",
+    "waren",
+];
+
+/// Germans as the object of a list (`a németeket`, `svábokat`, `németnek`
+/// (registered as), `немцев`, `немок`, `швабов`, `Deutschen`).
+pub(super) const GERMAN_OBJECT: &[&str] = &[
+    "nemeteket",
+    "nemetet",
+    "svabokat",
+    "svabot",
+    "nemetnek",
+    "svabnak",
+    "немцев",
+    "немок",
+    "швабов",
+    "немцами",
+    "deutschen",
+];
+
 /// German as what the narrator is (nominative and predicative forms, with
 /// a first-person word: `sváb vagyok`, `mi németek voltunk`, `я немка`,
 /// `мы были немцы`). `a németekkel`, `с немцами` are the army.

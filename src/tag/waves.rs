@@ -76,7 +76,7 @@ use super::lexicon::{
     RAISE, ROUNDUP, SENTENCED, SOLDIER, SOLDIER_NOUN, SOVIET, SPEECH, SURRENDER, TRIBUNAL, UNIT,
     UNIT_HU, WEAPON, WORK, WORK_CALL, YEAR_TERM,
 };
-use super::lexicon::{FOOD, GERMAN_SELF, SHORT_WHILE, WEEK_RU};
+use super::lexicon::{COPULA, FOOD, GERMAN_OBJECT, GERMAN_SELF, SHORT_WHILE, WEEK_RU, WESTERN};
 use super::matcher::{Match, Target, cue_key};
 use super::places::evidence;
 use super::text::{Doc, Token, any, any_of, first_person, others_flags};
@@ -356,8 +356,17 @@ pub(super) fn suggest(
             let sc = scores.entry(w).or_default();
             sc.points += 2.0;
             sc.evidence.push(sentence_evidence(doc, s, rule));
-        } else if let Some(s) =
-            (0..doc.sentences.len()).find(|&s| in_scope(s) && years_given(doc.sentence(s)))
+        } else if let Some(s) = (0..doc.sentences.len())
+            .find(|&s| in_scope(s) && years_given(doc.sentence(s)))
+            .filter(|&s| {
+                // A Soviet court: told in Russian, a Soviet captor named, or
+                // a Soviet place of the narrator (Hungarian courts gave
+                // years too).
+                doc.sentence(s).iter().any(|t| t.cyrillic)
+                    || held.is_some()
+                    || (0..doc.sentences.len())
+                        .any(|k| in_scope(k) && any(doc.sentence(k), &SOVIET))
+            })
         {
             // A term given in years, the narrator's (`huszonöt évet
             // kaptam`, `дали десять лет`): a sentence, tribunal unnamed.
@@ -381,6 +390,8 @@ pub(super) fn suggest(
                 in_scope(s)
                     && any(toks, &ROUNDUP)
                     && any(toks, &WORK_CALL)
+                    // Not the neighbours' (`с нашей улицы` is first person).
+                    && !any(toks, &KIN)
                     && sentence_date(doc, s).is_some_and(|d| from <= d && d <= to)
             });
             if let Some(s) = work_roundup {
@@ -407,13 +418,8 @@ pub(super) fn suggest(
             rule_cue(&mut scores, w, span, "german-name");
         }
         let list = (0..doc.sentences.len())
-            .filter(|&s| in_scope(s))
-            .find_map(|s| {
-                let st = &doc.sentences[s];
-                let g = (st.first..st.end).find(|&i| german(&doc.tokens[i]))?;
-                let l = (st.first..st.end).find(|&i| LIST.has(&doc.tokens[i].folded))?;
-                Some((g.min(l), g.max(l)))
-            });
+            .filter(|&s| in_scope(s) && !any(doc.sentence(s), &GERMAN_CAMP))
+            .find_map(|s| german_list(doc, s));
         if let Some(span) = list {
             rule_cue(&mut scores, w, span, "german-list");
         }
@@ -431,7 +437,14 @@ pub(super) fn suggest(
                 let st = &doc.sentences[s];
                 (st.first..st.end).find(|&i| {
                     let t = &doc.tokens[i];
-                    GERMAN_SELF.contains(&&*t.folded) && first_person(doc.clause(t.clause))
+                    let clause = doc.clause(t.clause);
+                    // A copula or the pronoun, and no article (`a németek
+                    // listát írtak rólunk` is the Germans acting).
+                    let article = i > 0 && matches!(&*doc.tokens[i - 1].folded, "a" | "az");
+                    GERMAN_SELF.contains(&&*t.folded)
+                        && first_person(clause)
+                        && any_of(clause, COPULA)
+                        && !article
                 })
             });
         if let Some(i) = me {
@@ -483,9 +496,18 @@ pub(super) fn suggest(
     // Whether the narrator was taken somewhere is evidence too.
     let held =
         held.or_else(|| narrator_held_at(doc, eras).map(|s| sentence_evidence(doc, s, "held")));
+    // The narrator's first dated roundup, arrest or capture: a wave whose
+    // period lies more than three months away gets nothing for it (the
+    // Swabians deported to the Hortobágy in 1951 are no Order 7161).
+    let taken_at = (0..doc.sentences.len())
+        .filter(|&s| in_scope(s) && any(doc.sentence(s), &ROUNDUP))
+        .find_map(|s| sentence_months(doc, s));
     if let Some(h) = &held {
-        for sc in scores.values_mut() {
-            if sc.own() >= 1.0 {
+        for (&w, sc) in scores.iter_mut() {
+            let in_period = entries[w].period.as_ref().is_none_or(|(from, to)| {
+                taken_at.is_none_or(|(a, b)| ym(from) - 3 <= b && a <= ym(to) + 3)
+            });
+            if sc.own() >= 1.0 && in_period {
                 sc.held = true;
                 let mut e = h.clone();
                 e.rule = "held".into();
@@ -539,6 +561,14 @@ pub(super) fn suggest(
         |lex: &Lex| (0..doc.sentences.len()).any(|s| in_scope(s) && any(doc.sentence(s), lex));
     if !scores.is_empty() && in_any(&GERMAN_CAMP) && !in_any(&SOVIET) {
         scores.clear();
+    }
+    // Captivity with a Western captor and no Soviet one (`amerikai
+    // fogságba estem`) is no Soviet prisoner-of-war wave.
+    if in_any(&WESTERN)
+        && !in_any(&SOVIET)
+        && let Some(w) = wave_index(POW)
+    {
+        scores.remove(&w);
     }
     let taken = held.is_some();
     scores
@@ -694,6 +724,24 @@ fn few_days(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
     })
 }
 
+/// A list of Germans in sentence `s`: the Germans as its object
+/// (`списки немцев`, `a svábokat összeírták`, `németnek írtak be`) or a
+/// German list (`a német listára`, `немецкие списки`), not Germans
+/// making a list (`a németek listára vettek minket`, in a Holocaust
+/// story).
+fn german_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
+    let toks = doc.sentence(s);
+    let first = doc.sentences[s].first;
+    let l = toks.iter().position(|t| LIST.has(&t.folded))?;
+    let g = toks.iter().enumerate().position(|(i, t)| {
+        let w: &str = &t.folded;
+        german(t)
+            && (GERMAN_OBJECT.contains(&w)
+                || (i + 1 == l && !w.ends_with("ek") && !w.ends_with("ok")))
+    })?;
+    Some((first + g.min(l), first + g.max(l)))
+}
+
 /// German as an ethnonym, not the surname `Németh`.
 fn german(t: &Token) -> bool {
     GERMAN.has(&t.folded) && !t.folded.starts_with("nemeth")
@@ -771,6 +819,18 @@ fn sentence_date(doc: &Doc<'_>, s: usize) -> Option<i32> {
     })
 }
 
+/// The months a sentence is dated to: its month, or the whole year when
+/// it names no month or season.
+fn sentence_months(doc: &Doc<'_>, s: usize) -> Option<(i32, i32)> {
+    let st = &doc.sentences[s];
+    let year = (st.first..st.end).find_map(|i| year_at(doc, i))?;
+    let month = doc.sentence(s).iter().find_map(|t| month_of(&t.folded));
+    Some(match month {
+        Some(m) => (year * 12 + m - 1, year * 12 + m - 1),
+        None => (year * 12, year * 12 + 11),
+    })
+}
+
 fn month_of(folded: &str) -> Option<i32> {
     if !MONTH.has(folded) {
         return None;
@@ -788,6 +848,12 @@ fn month_of(folded: &str) -> Option<i32> {
         (&["oktober", "октябр"], 10),
         (&["november", "ноябр"], 11),
         (&["december", "декабр"], 12),
+        // Seasons: their middle month; a winter is the one that begins
+        // in the year named (`negyvennégy telén`).
+        (&["tavasz", "весн"], 4),
+        (&["nyar", "лет"], 7),
+        (&["osz", "осен"], 10),
+        (&["tel", "зим"], 12),
     ];
     MONTHS
         .iter()
