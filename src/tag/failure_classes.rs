@@ -514,3 +514,38 @@ fn other_captors_other_courts_other_years() {
         "Нашу семью не тронули, мы остались дома.",
     ]);
 }
+
+#[test]
+fn germans_taken_with_the_narrator() {
+    assert_eq!(
+        waves(&[
+            "Negyvenöt januárjában a svábokat mind összeszedték a faluban, engem is.",
+            HELD_HU,
+        ]),
+        ["order-7161"]
+    );
+    assert_eq!(
+        waves(&[
+            "В январе сорок пятого забрали всех немцев, и меня тоже, хотя я венгр.",
+            HELD_RU,
+        ]),
+        ["order-7161"]
+    );
+    // The Germans taking, or Germans taken without the narrator.
+    assert!(
+        waves(&[
+            "Negyvenöt januárjában a németeket elvitték, minket nem bántottak.",
+            "Én otthon maradtam a faluban.",
+        ])
+        .is_empty()
+    );
+    // A Transylvanian town and a roundup: the Transylvanian wave.
+    assert_eq!(
+        waves(&[
+            "Negyvennégy októberében Kolozsváron, Erdély fővárosában, az utcán \
+             összeszedtek minket.",
+            "Foksányban hetekig tartottak a táborban, onnan Kramatorszkba vittek.",
+        ]),
+        ["transylvania"]
+    );
+}

@@ -17,8 +17,11 @@
 //! 4. [`places`]: each name mention weighed by its context (camp, work,
 //!    route, locator, other person, rumour…) into place, region and
 //!    transit-camp suggestions;
-//! 5. [`waves`]: cues and rules (age brackets of Order 7161, soldier or
-//!    civilian, dates) into wave suggestions.
+//! 5. [`waves`]: cues (full and weak), rules of the language (a few days'
+//!    work, German names and lists, a unit of ours, surrender, a term in
+//!    years) and the story (age brackets of Order 7161, soldier or
+//!    civilian, the era of the taking), plus the narrator having been
+//!    held, scored into wave suggestions.
 //!
 //! **Scoring, not gates.** Every candidate (wave, region, place, transit
 //! camp) gets a confidence from all its evidence; nothing is thrown away by

@@ -1,68 +1,140 @@
 //! Deportation waves: under which circumstances the narrator was taken.
 //!
-//! Evidence for a wave:
+//! **Scoring, not gates** (issue 16). Every wave gets points from all its
+//! evidence; a wave with [`QUALIFY`] (2) points or more is suggested
+//! (confidence 1 − 0.6² = 0.64), one with less is a hint for archivists.
+//! The rule names below are the `rule` of the evidence stored with each
+//! suggestion, so an archivist sees why.
 //!
-//! - **cues** (rule `cue`): the wave's aliases and `cues` from
-//!   `schema/vocabulary/waves.toml` (`málenkij robot`, `három napi
-//!   munkára`, `német nevű`, `hadifogság`, `katonai törvényszék`,
-//!   `Kolozsvár`…), inflected forms included. Each *distinct* cue counts 1
-//!   however often it recurs, so a phrase repeated through a testimony is
-//!   one piece of evidence;
-//! - **age brackets** (rule `age-brackets`, 2 points, Order 7161): the
-//!   order called up men 17–45 and women 18–30; a segment naming all four
-//!   ages (`tizenhét évestől negyvenöt évesig … tizennyolctól harmincig`,
-//!   `от 17 до 45 … от 18 до 30`, `siebzehn bis fünfundvierzig`) is the
-//!   order being announced;
-//! - **soldier** (rule `soldier`, 1 point, prisoners of war): the narrator
-//!   says he was called up or served (`bevonultam`, `a fronton voltam`,
-//!   `katona voltam`, `призвали в армию`) in a first-person clause without
-//!   a relative (`a bátyám a fronton volt` is the brother), counted when
-//!   the wave has a cue or the narrator tells a capture;
-//! - **capture** (rule `capture`, 1 point): the soldier narrator taken
-//!   prisoner (`elfogtak`, `fogságba kerültünk`, `megadtuk magunkat`,
-//!   `взяли в плен`): a soldier captured in the spring of 1945 is a
-//!   prisoner of war without the word `hadifogoly`;
-//! - **tribunal** and **article-58** (2 points, the Gulag wave): a sentence
-//!   with a Soviet tribunal (`katonai törvényszék`, `tribunál`, `трибунал`,
-//!   `особое совещание`) and a sentencing (`elítéltek`, `tíz évre ítélt`,
-//!   `осудили`, `приговорили`), or a legal article numbered 58
-//!   (`статья 58`, `58-as paragrafus`), in any wording; Hungarian
-//!   people's courts (`népbíróság`) are not Soviet tribunals;
-//! - **work-roundup** (rule `work-roundup`, 2 points, `malenkij-robot`):
-//!   a roundup "for work" (`munkára`, `на работу`, `zur Arbeit`) dated in
-//!   the first wave's months, the narrator no soldier;
-//! - **date** (rule `date`, 0.5 points): a roundup, arrest or capture
-//!   sentence dated inside the wave's period (`from`–`to` in the
-//!   vocabulary), counted only when the wave has a cue too.
+//! ## Cues: what the wave is called
 //!
-//! Cues do not count in segments of another era (see [`super::era`]: the
-//! First World War captivity of a grandfather is not `pow`) nor in
-//! sentences about someone else (`a férjem … ő is volt hadifogoly`).
+//! - **cues** (rule `cue`, 1 point each): the wave's aliases and `cues`
+//!   from `schema/vocabulary/waves.toml` (`málenkij robot`, `kis munka`,
+//!   `német nevű`, `hadifogság`, `katonai törvényszék`, `Barcaföldvár`…),
+//!   in every case and spelling ([`super::matcher`]). Each *distinct* cue
+//!   counts once however often it recurs;
+//! - **weak cues** (rule `weak-cue`, ½ point each): the vocabulary's
+//!   `weak_cues`, words that point at a wave but occur outside it too: an
+//!   ethnonym (`sváb`, `немцев`, which is also the wartime enemy), a region
+//!   or town (`Erdély`, `Kolozsvár`), `partizán`, a sentencing or an
+//!   announcement in general (`elítéltek`, `kidobolták`);
+//! - **rule cues** (1 point each, not counted again where a vocabulary cue
+//!   matched the same words), general rules of the two languages rather
+//!   than phrases:
+//!   - `few-days` (first wave): "for a few days", the promise of the
+//!     roundup: a number from one to five or "a few" before a day form
+//!     (`három napra`, `pár napi`, `egy-két napos`, `háromnapos`, `на два
+//!     дня`, `на несколько дней`), or weeks and "a short while" (`két
+//!     hétre`, `на пару недель`, `rövid időre`, `ненадолго`) with work in
+//!     the sentence; only in a sentence with work, speech or a roundup
+//!     (`azt mondták`, `kidobolták`, `munkára`, `поработать`), not `három
+//!     napra rá` ("three days later") nor food for two weeks (the Order
+//!     7161 call-up);
+//!   - `german-name` (Order 7161): `német` next to a form of `név`
+//!     (`német neve`, `német nevük`, `német hangzású nevűeket`), `немецкая
+//!     фамилия`, `фамилии у нас немецкие`, `deutscher Name`; the surname
+//!     `Németh` is not German;
+//!   - `german-list` (Order 7161): a list or registration (`lista`,
+//!     `névsor`, `összeír`, `список`, `записали`, `Liste`) of Germans: the
+//!     Germans its object (`a svábokat`, `németnek`, `немцев`, `швабов`)
+//!     or a German list (`a német listára`), not Germans making a list
+//!     (`a németek listát írtak rólunk`, a Holocaust story), not in a
+//!     sentence naming a German camp; also the Germans as the object of a
+//!     roundup that took the narrator too (`a svábokat mind elvitték,
+//!     engem is`, `забрали всех немцев, и меня тоже`);
+//!   - `german-self` (Order 7161): the narrator says what she or he is, in
+//!     the narrator's own clause with a copula (`mi svábok voltunk`, `я
+//!     немка`, `мы были немцы`), not a list of nations in a camp.
 //!
-//! A wave is suggested with 2 points or more, then:
+//! ## The story: what happened to the narrator
+//!
+//! - **age brackets** (rule `age-brackets`, 2 points, Order 7161): a
+//!   segment naming all four ages of the order (men 17–45, women 18–30);
+//! - **soldier** (rule `soldier`, 1 point, `pow`): the narrator served: a
+//!   soldier's word (`bevonultam`, `a fronton`, `honvéd`, `tizedes`,
+//!   `призвали`), a military unit with a first-person possessive (`az
+//!   ütegünk`, `a szakaszunkból`, `zászlóaljunkat`: `század` alone is
+//!   also "century") or a Russian or German unit in the narrator's clause
+//!   (`наш полк`, `мою роту`, `я был в зенитной батарее`), or `katona
+//!   voltam`, `был солдатом`; always in a clause of the narrator without a
+//!   relative (`a bátyám a fronton volt` is the brother);
+//! - **surrender** (rule `surrender`, 1 point, `pow`, soldier or not):
+//!   falling into captivity or giving up in a clause of the narrator:
+//!   `fogságba estünk/kerültem/jutottunk`, `megadtuk magunkat` and with the
+//!   particle after the verb `adtuk meg magunkat`, `в плен`, `сдались`;
+//!   arms laid down (a weapon word with a verb of laying down or throwing
+//!   away: `letettük a fegyvert`, `dobtuk el a puskát`, `сложили оружие`,
+//!   `побросали винтовки`); hands raised (`feltartott kézzel`,
+//!   `felemeltük a kezünket`, `подняли руки`);
+//! - **capture** (rule `capture`, 1 point, `pow`, only with `soldier`):
+//!   taken (`elfogtak`, `fogtak el`, `взяли`) or encircled (`bekerítettek`,
+//!   `окружили`): villages were surrounded and civilians taken too, so a
+//!   capture is a prisoner of war's only when the narrator served;
+//! - **prisoner** (rule `prisoner`, 1 point, `pow`, when no capture is
+//!   told): the narrator among "the prisoners" (`minket is a foglyok közé`,
+//!   `gyűjtötték a foglyokat` in a sentence of the narrator); compounds
+//!   (`fogolytábor`) are camps, where civilians were held too;
+//! - **tribunal** and **article-58** (2 points, `gulag`): a sentence with a
+//!   Soviet tribunal (`katonai törvényszék`, `tribunál`, `трибунал`,
+//!   `особое совещание`) and a sentencing, or a legal article numbered 58;
+//!   Hungarian people's courts (`népbíróság`) are not Soviet tribunals;
+//! - **term** (rule `term`, 1 point, `gulag`, when no tribunal is named): a
+//!   term in years next to a verb of giving or sentencing (`huszonöt évet
+//!   kaptam`, `tizenöt évre ítélt`, `дали десять лет`), in a sentence about
+//!   no relative, told in Russian or with a Soviet captor or place in the
+//!   testimony (Hungarian courts gave years too);
+//! - **work-roundup** (rule `work-roundup`, 2 points, first wave): a
+//!   roundup "for work" dated in the first wave's months, the narrator no
+//!   soldier, the sentence about no relative or neighbour;
+//! - **civilian** and **gathered** (½ point each, no soldier): the narrator
+//!   calls herself a civilian (`minket, civileket`) or is gathered in a
+//!   roundup (`összeszedték a férfiakat, engem is`, `нас собрали`, and the
+//!   elliptic `Összeírták a fiatalokat. Engem is.`). Both go to the
+//!   civilian wave with a point of its own and more than the first wave
+//!   (Transylvania: a roundup in Kolozsvár, Northern Transylvania; Order
+//!   7161), else to the first wave, the roundups of civilians;
+//! - **date** (rule `date`, ½ point): a roundup, arrest or capture sentence
+//!   dated inside the wave's period, for a wave with a point of its own.
+//!
+//! ## Whether the narrator was held
+//!
+//! - **held** (rule `held`, 1 point): the narrator was taken somewhere: the
+//!   tagger suggests a place or transit camp of the narrator (its evidence
+//!   is shown), or the narrator tells of being held ([`narrator_held`]).
+//!   It adds to a wave with at least one point of its own (one clear cue,
+//!   a surrender, a soldier, a civilian gathered), so one cue and a camp
+//!   make a suggestion while a passing ethnonym does not. A wave whose
+//!   period lies more than three months from the narrator's first dated
+//!   roundup, arrest or capture does not get it (the Swabians expelled to
+//!   Germany in 1946 or to the Hortobágy in 1951);
+//! - without it, a wave keeps 0.6 of its confidence and stays a hint
+//!   (Transylvanian names or `sváb` in a testimony about politics, a
+//!   brother's captivity, a soldier never held).
+//!
+//! Cues and story rules do not count in segments of another era (see
+//! [`super::era`]: a grandfather's 1915 captivity, 1956) nor in sentences
+//! about someone else (`a férjem … ő is volt hadifogoly`; taking livestock,
+//! `vitték a lovakat`, is not taking a person).
+//!
+//! ## Decisions between waves
 //!
 //! - a civilian narrator (`minket, civileket`; `soha nem voltam katona`)
-//!   is not a prisoner of war, even when the Soviets counted civilians as
-//!   POWs and the papers said `hadifogság` (rule `civilian` vetoes `pow`);
-//! - a soldier captured in Transylvania is a prisoner of war: when `pow`
-//!   is suggested with the `soldier` rule, `transylvania` (civilians
-//!   deported from Transylvania) is not;
-//! - `malenkij-robot` and `order-7161` are two roundups of civilians and
-//!   Order 7161 deportees were told the same "little work" story: when
-//!   both qualify, only the one with more points is kept (both on a tie).
-//!
-//! - a testimony whose captivity is in German camps or the Serbian mine of
-//!   Bor (`Flossenbürgben`, `a bori lágerben`), with no Soviet captor
-//!   (`oroszok`, `szovjet`, `советские`, `НКВД`) anywhere, is a Jewish
-//!   labour serviceman's or a deportee's to Germany: no Soviet wave (rule
-//!   `german-camp`); cues in a sentence naming a German camp never count.
+//!   is not a prisoner of war (rule `civilian` vetoes `pow`);
+//! - a prisoner of war without both service and a capture or surrender of
+//!   the narrator (a cue about a neighbour who "fell into captivity", a
+//!   soldier who went home) yields to a civilian wave that qualifies;
+//! - a soldier captured in Transylvania is a prisoner of war: `pow` with
+//!   the `soldier` rule removes `transylvania`;
+//! - `malenkij-robot` and `order-7161`: when both qualify, only the one
+//!   with more points is kept (both on a tie);
+//! - German camps or the Serbian mine of Bor with no Soviet captor
+//!   anywhere: no Soviet wave (a Jewish labour serviceman's story); cues
+//!   in a sentence naming a German camp never count;
+//! - a Western captor (`amerikai fogságba estünk`) with no Soviet one: no
+//!   `pow`.
 //!
 //! Confidence is 1 − 0.6^points, at most 0.97 (1 point → 0.40, 2 → 0.64,
-//! 4 → 0.87). Whether the narrator was taken somewhere is evidence too:
-//! when the tagger found no place of the narrator and the narrator does
-//! not tell of being held ([`narrator_held`]), a wave keeps 0.6 of its
-//! confidence and stays a hint (Transylvanian place names or `sváb` in a
-//! testimony about politics are no deportation).
+//! 3 → 0.78, 4 → 0.87).
 
 use std::collections::BTreeMap;
 
@@ -79,7 +151,7 @@ use super::lexicon::{
 use super::lexicon::{COPULA, FOOD, GERMAN_OBJECT, GERMAN_SELF, SHORT_WHILE, WEEK_RU, WESTERN};
 use super::matcher::{Match, Target, cue_key};
 use super::places::evidence;
-use super::text::{Doc, Token, any, any_of, first_person, others_flags};
+use super::text::{Doc, Token, any, any_of, definite_taking, first_person, others_flags};
 
 /// Stable wave ids the rules refer to (ids never change once published).
 const MALENKIJ_ROBOT: &str = "malenkij-robot";
@@ -732,14 +804,24 @@ fn few_days(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
 fn german_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
     let toks = doc.sentence(s);
     let first = doc.sentences[s].first;
-    let l = toks.iter().position(|t| LIST.has(&t.folded))?;
+    let l = toks.iter().position(|t| LIST.has(&t.folded));
     let g = toks.iter().enumerate().position(|(i, t)| {
         let w: &str = &t.folded;
         german(t)
             && (GERMAN_OBJECT.contains(&w)
-                || (i + 1 == l && !w.ends_with("ek") && !w.ends_with("ok")))
+                || (Some(i + 1) == l && !w.ends_with("ek") && !w.ends_with("ok")))
     })?;
-    Some((first + g.min(l), first + g.max(l)))
+    if let Some(l) = l {
+        return Some((first + g.min(l), first + g.max(l)));
+    }
+    // The Germans taken, the narrator with them (`a svábokat mind
+    // elvitték, engem is`; `забрали всех немцев, и меня тоже`; `mint
+    // németet vittek el`).
+    let taken = toks
+        .iter()
+        .position(|t| ROUNDUP.has(&t.folded) || GATHER.has(&t.folded) || definite_taking(t))?;
+    (first_person(toks) && !any_of(toks, NEGATION))
+        .then_some((first + g.min(taken), first + g.max(taken)))
 }
 
 /// German as an ethnonym, not the surname `Németh`.
