@@ -531,6 +531,14 @@ fn germans_taken_with_the_narrator() {
         ]),
         ["order-7161"]
     );
+    // German neighbours taken from "our street".
+    assert!(
+        waves(&[
+            "Соседей-немцев в январе сорок пятого забрали на работы в Донбасс, \
+             человек тридцать с нашей улицы.",
+        ])
+        .is_empty()
+    );
     // The Germans taking, or Germans taken without the narrator.
     assert!(
         waves(&[

@@ -820,7 +820,7 @@ fn german_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
     let taken = toks
         .iter()
         .position(|t| ROUNDUP.has(&t.folded) || GATHER.has(&t.folded) || definite_taking(t))?;
-    (first_person(toks) && !any_of(toks, NEGATION))
+    (first_person(toks) && !any_of(toks, NEGATION) && !any(toks, &KIN))
         .then_some((first + g.min(taken), first + g.max(taken)))
 }
 
