@@ -111,6 +111,9 @@ pub(super) struct Doc<'a> {
     pub clauses: Vec<(usize, usize)>,
     /// [`others_flags`], computed on first use.
     others: std::cell::OnceCell<Vec<bool>>,
+    /// Per distinct word, which word lists of the wave rules it is in
+    /// (see `super::waves`), computed on first use.
+    pub word_lists: std::cell::OnceCell<Vec<u64>>,
 }
 
 impl<'a> Doc<'a> {
@@ -191,6 +194,7 @@ impl<'a> Doc<'a> {
             sentences,
             clauses,
             others: std::cell::OnceCell::new(),
+            word_lists: std::cell::OnceCell::new(),
         }
     }
 

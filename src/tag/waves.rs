@@ -230,7 +230,7 @@ pub(super) fn suggest(
             continue;
         };
         let s = doc.tokens[m.first].sentence;
-        if !in_scope(s) || any(doc.sentence(s), &GERMAN_CAMP) {
+        if !in_scope(s) || any_in(doc, doc.sentence(s), &GERMAN_CAMP) {
             continue;
         }
         let weak = weak_keys
@@ -336,14 +336,18 @@ pub(super) fn suggest(
         // a relative (`A bátyám a fronton volt, róla nem tudtunk`).
         let narrator_clause = |c: usize| {
             let clause = doc.clause(c);
-            first_person(clause) && !any(clause, &KIN)
+            first_person(clause) && !any_in(doc, clause, &KIN)
         };
         let was_soldier = toks.iter().any(|t| {
-            (SOLDIER.has(&t.folded) || UNIT.has(&t.folded) || unit_of_ours(t))
+            (in_list(doc, &t, &SOLDIER)
+                || in_list(doc, &t, &UNIT)
+                || word_lists(doc)
+                    .get(t.word)
+                    .is_some_and(|w| w & UNIT_OF_OURS != 0))
                 && narrator_clause(t.clause)
         }) || (any_of(toks, &["katona", "katonakent", "солдатом", "военным"])
             && any_of(toks, &["voltam", "lettem", "был", "служил"]));
-        if any(toks, &CIVILIAN) || never_soldier {
+        if any_in(doc, toks, &CIVILIAN) || never_soldier {
             civilian.get_or_insert(s);
         } else if was_soldier {
             soldier.get_or_insert(s);
@@ -358,32 +362,32 @@ pub(super) fn suggest(
                 continue;
             }
             let cl = doc.clause(c);
-            if any(cl, &SURRENDER)
-                || (any(cl, &WEAPON) && any(cl, &LAY_DOWN))
-                || (any_of(cl, HANDS) && any(cl, &RAISE))
+            if any_in(doc, cl, &SURRENDER)
+                || (any_in(doc, cl, &WEAPON) && any_in(doc, cl, &LAY_DOWN))
+                || (any_of(cl, HANDS) && any_in(doc, cl, &RAISE))
                 // The particle after the verb: `adtuk meg magunkat`.
                 || (any_of(cl, &["adtuk", "adtam"]) && any_of(cl, &["magunkat", "magamat", "magam"]))
             {
                 surrender.get_or_insert(s);
             }
-            if any(cl, &CAPTURE) || any(cl, &ENCIRCLED) || split_capture(cl) {
+            if any_in(doc, cl, &CAPTURE) || any_in(doc, cl, &ENCIRCLED) || split_capture(cl) {
                 capture.get_or_insert(s);
             }
         }
         // One of the prisoners (`tartottak bennünket, ott gyűjtötték össze
         // a foglyokat`).
         if any_of(toks, PRISONER)
-            && !any(toks, &KIN)
+            && !any_in(doc, toks, &KIN)
             && !any_of(toks, &["politikai", "политических"])
         {
             prisoner.get_or_insert(s);
         }
-        if any(toks, &GATHER) && !any_of(toks, NEGATION) {
+        if any_in(doc, toks, &GATHER) && !any_of(toks, NEGATION) {
             gathered.get_or_insert(s);
         } else if elliptic_me_too(toks)
             && s > 0
             && doc.sentences[s - 1].seg == doc.sentences[s].seg
-            && any(doc.sentence(s - 1), &GATHER)
+            && any_in(doc, doc.sentence(s - 1), &GATHER)
         {
             // `Összeírták a fiatalokat, mind elvitték. Engem is.`
             gathered.get_or_insert(s);
@@ -418,10 +422,11 @@ pub(super) fn suggest(
                 return None;
             }
             let toks = doc.sentence(s);
-            if any(toks, &TRIBUNAL) && any(toks, &SENTENCED) {
+            if any_in(doc, toks, &TRIBUNAL) && any_in(doc, toks, &SENTENCED) {
                 return Some((s, "tribunal"));
             }
-            let article_58 = any(toks, &ARTICLE) && numbers(toks).iter().any(|(n, _)| *n == 58);
+            let article_58 =
+                any_in(doc, toks, &ARTICLE) && numbers(toks).iter().any(|(n, _)| *n == 58);
             article_58.then_some((s, "article-58"))
         });
         if let Some((s, rule)) = sentenced {
@@ -429,7 +434,7 @@ pub(super) fn suggest(
             sc.points += 2.0;
             sc.evidence.push(sentence_evidence(doc, s, rule));
         } else if let Some(s) = (0..doc.sentences.len())
-            .find(|&s| in_scope(s) && years_given(doc.sentence(s)))
+            .find(|&s| in_scope(s) && years_given(doc, doc.sentence(s)))
             .filter(|&s| {
                 // A Soviet court: told in Russian, a Soviet captor named, or
                 // a Soviet place of the narrator (Hungarian courts gave
@@ -437,7 +442,7 @@ pub(super) fn suggest(
                 doc.sentence(s).iter().any(|t| t.cyrillic)
                     || held.is_some()
                     || (0..doc.sentences.len())
-                        .any(|k| in_scope(k) && any(doc.sentence(k), &SOVIET))
+                        .any(|k| in_scope(k) && any_in(doc, doc.sentence(k), &SOVIET))
             })
         {
             // A term given in years, the narrator's (`huszonöt évet
@@ -460,10 +465,10 @@ pub(super) fn suggest(
             let work_roundup = (0..doc.sentences.len()).find(|&s| {
                 let toks = doc.sentence(s);
                 in_scope(s)
-                    && any(toks, &ROUNDUP)
-                    && any(toks, &WORK_CALL)
+                    && any_in(doc, toks, &ROUNDUP)
+                    && any_in(doc, toks, &WORK_CALL)
                     // Not the neighbours' (`с нашей улицы` is first person).
-                    && !any(toks, &KIN)
+                    && !any_in(doc, toks, &KIN)
                     && sentence_date(doc, s).is_some_and(|d| from <= d && d <= to)
             });
             if let Some(s) = work_roundup {
@@ -490,7 +495,7 @@ pub(super) fn suggest(
             rule_cue(&mut scores, w, span, "german-name");
         }
         let list = (0..doc.sentences.len())
-            .filter(|&s| in_scope(s) && !any(doc.sentence(s), &GERMAN_CAMP))
+            .filter(|&s| in_scope(s) && !any_in(doc, doc.sentence(s), &GERMAN_CAMP))
             .find_map(|s| german_list(doc, s));
         if let Some(span) = list {
             rule_cue(&mut scores, w, span, "german-list");
@@ -501,7 +506,7 @@ pub(super) fn suggest(
             .filter(|&s| in_scope(s))
             .find_map(|s| {
                 let toks = doc.sentence(s);
-                if !first_person(toks) || any(toks, &KIN) || any_of(toks, NEGATION) {
+                if !first_person(toks) || any_in(doc, toks, &KIN) || any_of(toks, NEGATION) {
                     return None;
                 }
                 // In the narrator's own clause: `украинцы, поляки, немцы, и
@@ -554,7 +559,7 @@ pub(super) fn suggest(
         let (from, to) = (ym(from), ym(to));
         let dated = (0..doc.sentences.len()).find(|&s| {
             in_scope(s)
-                && any(doc.sentence(s), &ROUNDUP)
+                && any_in(doc, doc.sentence(s), &ROUNDUP)
                 && sentence_date(doc, s).is_some_and(|d| from <= d && d <= to)
         });
         if let Some(s) = dated
@@ -572,7 +577,7 @@ pub(super) fn suggest(
     // period lies more than three months away gets nothing for it (the
     // Swabians deported to the Hortobágy in 1951 are no Order 7161).
     let taken_at = (0..doc.sentences.len())
-        .filter(|&s| in_scope(s) && any(doc.sentence(s), &ROUNDUP))
+        .filter(|&s| in_scope(s) && any_in(doc, doc.sentence(s), &ROUNDUP))
         .find_map(|s| sentence_months(doc, s));
     if let Some(h) = &held {
         for (&w, sc) in scores.iter_mut() {
@@ -629,8 +634,9 @@ pub(super) fn suggest(
         }
     }
     // German camps and no Soviet captor: the captivity was not Soviet.
-    let in_any =
-        |lex: &Lex| (0..doc.sentences.len()).any(|s| in_scope(s) && any(doc.sentence(s), lex));
+    let in_any = |lex: &Lex| {
+        (0..doc.sentences.len()).any(|s| in_scope(s) && any_in(doc, doc.sentence(s), lex))
+    };
     if !scores.is_empty() && in_any(&GERMAN_CAMP) && !in_any(&SOVIET) {
         scores.clear();
     }
@@ -663,15 +669,100 @@ pub(super) fn suggest(
         .collect()
 }
 
+/// The word lists of the wave rules that are looked up per word: each
+/// distinct word of a testimony is looked up once ([`Doc::word_lists`]),
+/// a bit per list, in this order (at most 64).
+static WORD_LISTS: [&Lex; 28] = [
+    &KIN,
+    &WORK_CALL,
+    &ROUNDUP,
+    &GERMAN_CAMP,
+    &SOVIET,
+    &WORK,
+    &TRIBUNAL,
+    &SPEECH,
+    &SENTENCED,
+    &GATHER,
+    &FOOD,
+    &CIVILIAN,
+    &CAPTIVITY,
+    &ARTICLE,
+    &WEAPON,
+    &SURRENDER,
+    &RAISE,
+    &LAY_DOWN,
+    &ENCIRCLED,
+    &CAPTURE,
+    &WESTERN,
+    &UNIT,
+    &SOLDIER,
+    &NAME,
+    &LIST,
+    &GIVEN,
+    &GERMAN,
+    &MONTH,
+];
+
+/// The bit of [`unit_of_ours`] in [`word_lists`].
+const UNIT_OF_OURS: u64 = 1 << 63;
+
+/// The bit of `lex` in [`WORD_LISTS`].
+fn bit(lex: &Lex) -> u64 {
+    WORD_LISTS
+        .iter()
+        .position(|l| std::ptr::eq(*l, lex))
+        .map_or(0, |i| 1 << i)
+}
+
+/// The list bits of every distinct word of `doc`.
+fn word_lists<'d>(doc: &'d Doc<'_>) -> &'d [u64] {
+    doc.word_lists.get_or_init(|| {
+        let mut bits = vec![0u64; doc.words];
+        let mut done = vec![false; doc.words];
+        for t in &doc.tokens {
+            if let (Some(b), Some(d)) = (bits.get_mut(t.word), done.get_mut(t.word))
+                && !*d
+            {
+                *d = true;
+                for (i, lex) in WORD_LISTS.iter().enumerate() {
+                    if lex.has(&t.folded) {
+                        *b |= 1 << i;
+                    }
+                }
+                if !t.cyrillic && unit_of_ours(&t.folded) {
+                    *b |= UNIT_OF_OURS;
+                }
+            }
+        }
+        bits
+    })
+}
+
+/// Whether token `t` is in `lex` (one of [`WORD_LISTS`]).
+fn in_list(doc: &Doc<'_>, t: &Token, lex: &Lex) -> bool {
+    let b = bit(lex);
+    if b == 0 {
+        return lex.has(&t.folded);
+    }
+    word_lists(doc).get(t.word).is_some_and(|w| w & b != 0)
+}
+
+/// Whether any of `toks` is in `lex` (one of [`WORD_LISTS`]).
+fn any_in(doc: &Doc<'_>, toks: &[Token], lex: &Lex) -> bool {
+    let b = bit(lex);
+    if b == 0 {
+        return any(toks, lex);
+    }
+    let words = word_lists(doc);
+    toks.iter()
+        .any(|t| words.get(t.word).is_some_and(|w| w & b != 0))
+}
+
 /// A Hungarian military unit with a first-person possessive
 /// (`ütegünk`, `a szakaszunkból`, `zászlóaljunkat`, `századom`), also at
 /// the end of a compound (`tüzérezredünk`). `század` alone is also
 /// "century", `szakasz` "section": the possessive makes them units.
-fn unit_of_ours(t: &Token) -> bool {
-    if t.cyrillic {
-        return false;
-    }
-    let w: &str = &t.folded;
+fn unit_of_ours(w: &str) -> bool {
     UNIT_HU.iter().any(|u| {
         w.match_indices(u).any(|(i, _)| {
             let rest = &w[i + u.len()..];
@@ -686,15 +777,15 @@ fn unit_of_ours(t: &Token) -> bool {
 /// twenty-five before a year word, and a verb of giving or sentencing
 /// next to it, in a sentence about no relative (`tíz évet kaptam`, `huszonöt évre ítéltek`,
 /// `мне дали двадцать пять лет`, `получил десять лет`).
-fn years_given(toks: &[Token]) -> bool {
+fn years_given(doc: &Doc<'_>, toks: &[Token]) -> bool {
     // The object is often dropped (`tizenöt évre ítélt`): a sentence about
     // no relative is the narrator's.
-    if any(toks, &KIN) {
+    if any_in(doc, toks, &KIN) {
         return false;
     }
     let given = |j: usize| {
         toks.get(j)
-            .is_some_and(|t| SENTENCED.has(&t.folded) || GIVEN.has(&t.folded))
+            .is_some_and(|t| in_list(doc, &t, &SENTENCED) || in_list(doc, &t, &GIVEN))
     };
     (0..toks.len()).any(|j| {
         let w: &str = &toks[j].folded;
@@ -761,8 +852,8 @@ fn few_days(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
     let toks = doc.sentence(s);
     let first = doc.sentences[s].first;
     let w = |i: usize| toks.get(i).map_or("", |t| &*t.folded);
-    let work = any(toks, &WORK) || any(toks, &WORK_CALL);
-    if !(work || any(toks, &SPEECH) || any(toks, &ROUNDUP)) {
+    let work = any_in(doc, toks, &WORK) || any_in(doc, toks, &WORK_CALL);
+    if !(work || any_in(doc, toks, &SPEECH) || any_in(doc, toks, &ROUNDUP)) {
         return None;
     }
     (0..toks.len()).find_map(|i| {
@@ -792,7 +883,8 @@ fn few_days(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
         let short = SHORT_WHILE
             .iter()
             .any(|p| p.iter().enumerate().all(|(k, x)| w(i + k) == *x));
-        ((weeks || short) && work && !any(toks, &FOOD)).then_some((first + i, first + i + 1))
+        ((weeks || short) && work && !any_in(doc, toks, &FOOD))
+            .then_some((first + i, first + i + 1))
     })
 }
 
@@ -804,10 +896,10 @@ fn few_days(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
 fn german_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
     let toks = doc.sentence(s);
     let first = doc.sentences[s].first;
-    let l = toks.iter().position(|t| LIST.has(&t.folded));
+    let l = toks.iter().position(|t| in_list(doc, &t, &LIST));
     let g = toks.iter().enumerate().position(|(i, t)| {
         let w: &str = &t.folded;
-        german(t)
+        german(doc, t)
             && (GERMAN_OBJECT.contains(&w)
                 || (Some(i + 1) == l && !w.ends_with("ek") && !w.ends_with("ok")))
     })?;
@@ -817,16 +909,16 @@ fn german_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
     // The Germans taken, the narrator with them (`a svábokat mind
     // elvitték, engem is`; `забрали всех немцев, и меня тоже`; `mint
     // németet vittek el`).
-    let taken = toks
-        .iter()
-        .position(|t| ROUNDUP.has(&t.folded) || GATHER.has(&t.folded) || definite_taking(t))?;
-    (first_person(toks) && !any_of(toks, NEGATION) && !any(toks, &KIN))
+    let taken = toks.iter().position(|t| {
+        in_list(doc, &t, &ROUNDUP) || in_list(doc, &t, &GATHER) || definite_taking(t)
+    })?;
+    (first_person(toks) && !any_of(toks, NEGATION) && !any_in(doc, toks, &KIN))
         .then_some((first + g.min(taken), first + g.max(taken)))
 }
 
 /// German as an ethnonym, not the surname `Németh`.
-fn german(t: &Token) -> bool {
-    GERMAN.has(&t.folded) && !t.folded.starts_with("nemeth")
+fn german(doc: &Doc<'_>, t: &Token) -> bool {
+    in_list(doc, &t, &GERMAN) && !t.folded.starts_with("nemeth")
 }
 
 /// A German name in sentence `s`: `német neve`, `német hangzású nevűeket`,
@@ -835,14 +927,14 @@ fn german_name(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
     let toks = doc.sentence(s);
     let first = doc.sentences[s].first;
     (0..toks.len()).find_map(|i| {
-        if !german(&toks[i]) {
+        if !german(doc, &toks[i]) {
             return None;
         }
         // Within two words either side (`фамилии у нас немецкие`).
         let lo = i.saturating_sub(3);
         let hi = (i + 3).min(toks.len().saturating_sub(1));
         (lo..=hi)
-            .find(|&j| j != i && NAME.has(&toks[j].folded))
+            .find(|&j| j != i && in_list(doc, &toks[j], &NAME))
             .map(|j| (first + i.min(j), first + i.max(j)))
     })
 }
@@ -869,7 +961,7 @@ fn narrator_held_at(doc: &Doc<'_>, eras: &[Era]) -> Option<usize> {
         eras[doc.sentences[s].seg] == Era::Deportation
             && !others[s]
             && first_person(toks)
-            && any(toks, &CAPTIVITY)
+            && any_in(doc, toks, &CAPTIVITY)
     });
     let first = held.next()?;
     held.next().map(|_| first)
