@@ -339,8 +339,8 @@ pub(super) fn suggest(
             first_person(clause) && !any_in(doc, clause, &KIN)
         };
         let was_soldier = toks.iter().any(|t| {
-            (in_list(doc, &t, &SOLDIER)
-                || in_list(doc, &t, &UNIT)
+            (in_list(doc, t, &SOLDIER)
+                || in_list(doc, t, &UNIT)
                 || word_lists(doc)
                     .get(t.word)
                     .is_some_and(|w| w & UNIT_OF_OURS != 0))
@@ -785,7 +785,7 @@ fn years_given(doc: &Doc<'_>, toks: &[Token]) -> bool {
     }
     let given = |j: usize| {
         toks.get(j)
-            .is_some_and(|t| in_list(doc, &t, &SENTENCED) || in_list(doc, &t, &GIVEN))
+            .is_some_and(|t| in_list(doc, t, &SENTENCED) || in_list(doc, t, &GIVEN))
     };
     (0..toks.len()).any(|j| {
         let w: &str = &toks[j].folded;
@@ -896,7 +896,7 @@ fn few_days(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
 fn german_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
     let toks = doc.sentence(s);
     let first = doc.sentences[s].first;
-    let l = toks.iter().position(|t| in_list(doc, &t, &LIST));
+    let l = toks.iter().position(|t| in_list(doc, t, &LIST));
     let g = toks.iter().enumerate().position(|(i, t)| {
         let w: &str = &t.folded;
         german(doc, t)
@@ -910,7 +910,7 @@ fn german_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
     // elvitték, engem is`; `забрали всех немцев, и меня тоже`; `mint
     // németet vittek el`).
     let taken = toks.iter().position(|t| {
-        in_list(doc, &t, &ROUNDUP) || in_list(doc, &t, &GATHER) || definite_taking(t)
+        in_list(doc, t, &ROUNDUP) || in_list(doc, t, &GATHER) || definite_taking(t)
     })?;
     (first_person(toks) && !any_of(toks, NEGATION) && !any_in(doc, toks, &KIN))
         .then_some((first + g.min(taken), first + g.max(taken)))
@@ -918,7 +918,7 @@ fn german_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
 
 /// German as an ethnonym, not the surname `Németh`.
 fn german(doc: &Doc<'_>, t: &Token) -> bool {
-    in_list(doc, &t, &GERMAN) && !t.folded.starts_with("nemeth")
+    in_list(doc, t, &GERMAN) && !t.folded.starts_with("nemeth")
 }
 
 /// A German name in sentence `s`: `német neve`, `német hangzású nevűeket`,
