@@ -103,7 +103,8 @@
 //!   is shown), or the narrator tells of being held ([`narrator_held`]).
 //!   It adds to a wave with at least one point of its own (one clear cue,
 //!   a surrender, a soldier, a civilian gathered), so one cue and a camp
-//!   make a suggestion while a passing ethnonym does not. A wave whose
+//!   make a suggestion while a passing ethnonym does not: a wave with less
+//!   gets half of it and stays a hint (0.40) for archivists to review. A wave whose
 //!   period lies more than three months from the narrator's first dated
 //!   roundup, arrest or capture does not get it (the Swabians expelled to
 //!   Germany in 1946 or to the Hortobágy in 1951);
@@ -182,8 +183,9 @@ struct Score {
     soldier: bool,
     /// `pow`: the narrator tells a capture or surrender.
     captured: bool,
-    /// The narrator was held (adds [`HELD`]).
-    held: bool,
+    /// Points for the narrator having been held ([`HELD`], or half of it
+    /// for a wave with less than a point of its own).
+    held: f64,
 }
 
 impl Score {
@@ -193,7 +195,7 @@ impl Score {
     }
 
     fn total(&self) -> f64 {
-        self.own() + if self.held { HELD } else { 0.0 }
+        self.own() + self.held
     }
 }
 
@@ -584,8 +586,9 @@ pub(super) fn suggest(
             let in_period = entries[w].period.as_ref().is_none_or(|(from, to)| {
                 taken_at.is_none_or(|(a, b)| ym(from) - 3 <= b && a <= ym(to) + 3)
             });
-            if sc.own() >= 1.0 && in_period {
-                sc.held = true;
+            if sc.own() > 0.0 && in_period {
+                // A weak cue alone stays a hint for archivists: 1 point.
+                sc.held = if sc.own() >= 1.0 { HELD } else { HELD / 2.0 };
                 let mut e = h.clone();
                 e.rule = "held".into();
                 sc.evidence.push(e);
@@ -830,7 +833,7 @@ fn is_count(t: &Token) -> bool {
 /// el?`, `ott fogott el a járőr`).
 fn split_capture(toks: &[Token]) -> bool {
     toks.windows(2)
-        .any(|p| ["fogtak", "fogott", "fogtak"].contains(&&*p[0].folded) && &*p[1].folded == "el")
+        .any(|p| ["fogtak", "fogott"].contains(&&*p[0].folded) && &*p[1].folded == "el")
 }
 
 /// A sentence that only adds the narrator to the one before
