@@ -240,6 +240,14 @@ fn a_few_days_in_any_number() {
         ]),
         ["malenkij-robot"]
     );
+    // A compound adjective: `на двухдневные работы`.
+    assert_eq!(
+        waves(&[
+            "Нас вызвали в сельсовет и сказали, что это на двухдневные работы на станции.",
+            HELD_RU,
+        ]),
+        ["malenkij-robot"]
+    );
     // `három napra rá` is "three days later", and a stay of days is no promise.
     assert!(
         waves(&[

@@ -24,7 +24,7 @@
 //!   - `few-days` (first wave): "for a few days", the promise of the
 //!     roundup: a number from one to five or "a few" before a day form
 //!     (`három napra`, `pár napi`, `egy-két napos`, `háromnapos`, `на два
-//!     дня`, `на несколько дней`), or weeks and "a short while" (`két
+//!     дня`, `на несколько дней`, `на трёхдневную работу`), or weeks and "a short while" (`két
 //!     hétre`, `на пару недель`, `rövid időre`, `ненадолго`) with work in
 //!     the sentence; only in a sentence with work, speech or a roundup
 //!     (`azt mondták`, `kidobolták`, `munkára`, `поработать`), not `három
@@ -871,7 +871,11 @@ fn few_days(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
                 .and_then(|r| r.strip_prefix("nap"))
                 .is_some_and(|r| ["i", "os", "osra", "ra"].contains(&r))
         });
-        if compound && !["ra", "mulva", "utan"].contains(&w(i + 1)) {
+        // Russian compound adjectives: `на трёхдневную работу`.
+        let compound_ru = ["двухдневн", "трехдневн", "четырехдневн", "пятидневн"]
+            .iter()
+            .any(|p| w(i).starts_with(p));
+        if (compound && !["ra", "mulva", "utan"].contains(&w(i + 1))) || compound_ru {
             return Some((first + i, first + i));
         }
         let ru = w(i) == "на" && FEW_RU.contains(&w(i + 1)) && DAY_RU.contains(&w(i + 2));
