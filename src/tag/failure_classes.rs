@@ -175,3 +175,393 @@ fn weak_evidence_is_a_hint_not_a_suggestion() {
     assert!(k.confidence < SUGGEST && k.confidence >= crate::tag::HINT);
     assert!(!k.evidence.is_empty());
 }
+
+// ─── Waves from all their evidence (issue 16, the held-out wave recall) ───
+//
+// One clear cue of a wave, or the story of a capture, together with
+// evidence that the narrator was held (a camp town, a camp region,
+// captivity told in the first person) reaches the suggestion threshold;
+// the negatives stay below it by their own evidence. Every text here was
+// written for these tests.
+
+/// The suggested waves, sorted.
+fn waves(paragraphs: &[&str]) -> Vec<String> {
+    suggested(paragraphs)
+        .into_iter()
+        .filter_map(|t| t.strip_prefix("wave:").map(str::to_string))
+        .collect()
+}
+
+/// The confidence of a wave candidate (suggestion or hint), if any.
+fn wave_confidence(paragraphs: &[&str], wave: &str) -> Option<f64> {
+    let segs: Vec<Segment> = paragraphs.iter().map(|t| seg(t)).collect();
+    tagger()
+        .candidates(&segs)
+        .into_iter()
+        .find(|t| t.facet.name() == "wave" && t.value == wave)
+        .map(|t| t.confidence)
+}
+
+/// A camp the narrator was held in, without any wave cue.
+const HELD_HU: &str = "Utána Kramatorszkba kerültem, a gépgyárban dolgoztam két évig.";
+const HELD_RU: &str = "Потом нас привезли в Караганду, я работал на шахте до сорок восьмого.";
+
+#[test]
+fn one_cue_and_a_camp_make_a_wave() {
+    // The lemma of "a little work" in any case, one cue only.
+    assert_eq!(
+        waves(&[
+            "Január elején egy őrmester azt mondta a kapuban: csak egy kis munka lesz, \
+             estére itthon vagy.",
+            HELD_HU,
+        ]),
+        ["malenkij-robot"]
+    );
+    // The same cue without a place or a captivity of the narrator: a hint.
+    let alone = ["Negyvennégy telén azt ígérték a faluban, hogy csak egy kis munka lesz."];
+    assert!(waves(&alone).is_empty());
+    assert!(wave_confidence(&alone, "malenkij-robot").is_none_or(|c| c < SUGGEST));
+}
+
+#[test]
+fn a_few_days_in_any_number() {
+    // Numbers and "a few" before a day form, with work or speech.
+    assert_eq!(
+        waves(&[
+            "Negyvennégy novemberében azt mondták, két napos munkára kellenek a férfiak.",
+            HELD_HU,
+        ]),
+        ["malenkij-robot"]
+    );
+    assert_eq!(
+        waves(&[
+            "Нам объявили, что надо идти на пару дней поработать на станции.",
+            HELD_RU,
+        ]),
+        ["malenkij-robot"]
+    );
+    // A compound adjective: `на двухдневные работы`.
+    assert_eq!(
+        waves(&[
+            "Нас вызвали в сельсовет и сказали, что это на двухдневные работы на станции.",
+            HELD_RU,
+        ]),
+        ["malenkij-robot"]
+    );
+    // `három napra rá` is "three days later", and a stay of days is no promise.
+    assert!(
+        waves(&[
+            "Három napra rá megint jöttek a katonák, azt mondták, menjünk dolgozni.",
+            HELD_HU,
+        ])
+        .is_empty()
+    );
+}
+
+#[test]
+fn german_names_and_lists_of_germans() {
+    assert_eq!(
+        waves(&[
+            "Negyvenöt januárjában mindenkit vittek, akinek német nevük volt a családban.",
+            HELD_HU,
+        ]),
+        ["order-7161"]
+    );
+    assert_eq!(
+        waves(&[
+            "В январе сорок пятого комендатура составила список всех немцев села, \
+             меня тоже вписали.",
+            HELD_RU,
+        ]),
+        ["order-7161"]
+    );
+    // Germans as the enemy are a weak cue: with a camp, a hint, not the wave.
+    let enemy = [
+        "Немцев тогда уже выгнали из города, пришли русские.",
+        "Меня забрали на три дня, а вернулся я через три года.",
+        HELD_RU,
+    ];
+    assert_eq!(waves(&enemy), ["malenkij-robot"]);
+    assert!(wave_confidence(&enemy, "order-7161").is_none_or(|c| c < SUGGEST));
+    // The surname Németh is no German name.
+    assert!(
+        waves(&[
+            "Németh Péter vagyok, a nevem után soha senki nem kérdezett.",
+            HELD_HU,
+        ])
+        .iter()
+        .all(|w| w != "order-7161")
+    );
+}
+
+#[test]
+fn a_soldiers_unit_and_surrender_make_a_prisoner_of_war() {
+    // A unit with a first-person possessive, hands raised.
+    assert_eq!(
+        waves(&[
+            "Negyvenöt áprilisában a zászlóaljunk maradéka egy tanyán húzta meg magát. \
+             Reggel felemelt kézzel jöttünk ki az istállóból.",
+            "Foksányban egy hónapig tartottak a táborban, onnan Kramatorszkba vittek.",
+        ]),
+        ["pow"]
+    );
+    // Russian: the unit in a first-person clause, arms laid down.
+    assert_eq!(
+        waves(&[
+            "Весной сорок пятого наш батальон стоял у Балатона. Мы побросали винтовки \
+             и вышли к русским.",
+            HELD_RU,
+        ]),
+        ["pow"]
+    );
+    // Falling into captivity in any person, no soldier word needed.
+    assert_eq!(
+        waves(&[
+            "Negyvenöt márciusában fogságba jutottunk egy erdőszélen, tizenketten.",
+            HELD_HU,
+        ]),
+        ["pow"]
+    );
+    // "One of the prisoners", in a first-person sentence.
+    assert_eq!(
+        waves(&[
+            "Negyvenöt tavaszán minket is a foglyok közé tereltek egy gyárudvaron.",
+            HELD_HU,
+        ]),
+        ["pow"]
+    );
+}
+
+#[test]
+fn a_civilian_gathered_in_a_roundup() {
+    assert_eq!(
+        waves(&[
+            "Negyvennégy őszén a piactéren összeszedték a férfiakat, minket, civileket is.",
+            HELD_HU,
+        ]),
+        ["malenkij-robot"]
+    );
+    // The narrator added to the roundup of the sentence before.
+    let got = waves(&[
+        "Negyvennégy decemberében összeírták a fiatalokat. Engem is. Azt mondták, \
+         malenkij robot.",
+        HELD_HU,
+    ]);
+    assert_eq!(got, ["malenkij-robot"]);
+}
+
+#[test]
+fn wave_negatives_stay_below_by_their_evidence() {
+    let no_wave = |paragraphs: &[&str]| {
+        let got = waves(paragraphs);
+        assert!(got.is_empty(), "{got:?} for {paragraphs:?}");
+    };
+    // The First World War: a unit, a surrender and a camp, in 1916.
+    no_wave(&[
+        "Ezerkilencszáztizenhatban az ezredünk a Kárpátokban harcolt, ott tettük le a \
+         fegyvert.",
+        "Krasznojarszkba vittek, a táborban négy évet töltöttem.",
+    ]);
+    // A Jewish labour serviceman: his company, Bor and Flossenbürg.
+    no_wave(&[
+        "Negyvennégy tavaszán a századunkat Borba vitték, a lágerben dolgoztunk a bányában.",
+        "Ősszel Flossenbürgbe kerültem, ott a barakkban feküdtem, amíg fel nem szabadítottak.",
+    ]);
+    // 1956: surrender words, a prison, the wrong decade.
+    no_wave(&[
+        "Ötvenhat novemberében feltartott kézzel jöttünk ki a Corvin közből, \
+         a szovjet katonák Ungvárra vittek a börtönbe.",
+    ]);
+    // Looted paintings: a list, Germans, Moscow, no narrator held.
+    no_wave(&[
+        "Negyvenöt nyarán a német gyűjtemény festményeit listára vették, és \
+         Moszkvába szállították.",
+    ]);
+    // A brother captured, the narrator never held.
+    no_wave(&[
+        "A bátyám negyvenöt márciusában fogságba esett, a százada a Balatonnál \
+         letette a fegyvert.",
+        "Én otthon maradtam anyámmal, a faluban dolgoztam.",
+    ]);
+    // A neighbour's captivity does not make a deported civilian a POW.
+    let got = waves(&[
+        "Negyvennégy decemberében három napi munkára vittek el minket.",
+        "A szomszéd Pista bácsi hadifogoly volt, ő a frontról ismerte az oroszokat.",
+        HELD_HU,
+    ]);
+    assert_eq!(got, ["malenkij-robot"]);
+}
+
+#[test]
+fn a_term_in_years_is_a_sentence() {
+    // No tribunal named, no article: the term itself.
+    assert_eq!(
+        waves(&[
+            "Negyvenhét tavaszán letartóztattak, és egy hónap múlva huszonöt évet kaptam.",
+            "Vorkután a bányában dolgoztam, a lágerben hatezren voltunk.",
+        ]),
+        ["gulag"]
+    );
+    assert_eq!(
+        waves(&[
+            "Меня арестовали в сорок девятом, и мне дали десять лет.",
+            "Срок я отбывал в Инте, в лагере при шахте.",
+        ]),
+        ["gulag"]
+    );
+    // Years that are no term: a letter after three years.
+    assert!(
+        waves(&[
+            "Negyvenhétben három év után kaptam levelet hazulról.",
+            HELD_HU,
+        ])
+        .iter()
+        .all(|w| w != "gulag")
+    );
+}
+
+#[test]
+fn a_roundup_goes_to_the_civilian_wave_of_its_place() {
+    // Gathered in Northern Transylvania: the Transylvanian wave, not the
+    // first wave, although only place names point at it.
+    assert_eq!(
+        waves(&[
+            "Negyvennégy októberében Nagyváradon összeszedték a férfiakat, minket, civileket is, \
+             Erdélyből senkit nem engedtek haza.",
+            "Foksányban hetekig tartottak a táborban, onnan Kramatorszkba vittek.",
+        ]),
+        ["transylvania"]
+    );
+    // Swabians on a list, in Russian.
+    assert_eq!(
+        waves(&[
+            "В январе сорок пятого всех швабов села переписали, меня записали тоже.",
+            HELD_RU,
+        ]),
+        ["order-7161"]
+    );
+}
+
+#[test]
+fn particles_weeks_and_who_the_narrator_is() {
+    // A Hungarian particle after its verb: `adtuk meg magunkat`.
+    assert_eq!(
+        waves(&[
+            "Negyvenöt áprilisában egy hídnál adtuk meg magunkat, az egész üteg.",
+            HELD_HU,
+        ]),
+        ["pow"]
+    );
+    // "For a short while", "for a couple of weeks", with work.
+    assert_eq!(
+        waves(&[
+            "Декабрь сорок четвёртого. Объявили, что нужно ехать на работу, на две недели, \
+             не больше.",
+            HELD_RU,
+        ]),
+        ["malenkij-robot"]
+    );
+    // Food for two weeks is the call-up of Order 7161, not a promise.
+    assert!(
+        waves(&[
+            "Azt mondták, két hétre való élelmet hozzunk munkára.",
+            HELD_HU,
+        ])
+        .iter()
+        .all(|w| w != "malenkij-robot")
+    );
+    // The narrator is German; a list of nations in the camp is not.
+    assert_eq!(
+        waves(&[
+            "Mi svábok voltunk, otthon németül beszéltünk. Negyvenöt januárjában vittek el.",
+            HELD_HU,
+        ]),
+        ["order-7161"]
+    );
+    assert!(
+        waves(&[
+            "В лагере были все: латыши, немцы, румыны, и нас, венгров, человек двадцать.",
+            HELD_RU,
+        ])
+        .is_empty()
+    );
+}
+
+#[test]
+fn other_captors_other_courts_other_years() {
+    let no_wave = |paragraphs: &[&str]| {
+        let got = waves(paragraphs);
+        assert!(got.is_empty(), "{got:?} for {paragraphs:?}");
+    };
+    // Swabians expelled to Germany in 1946: German, on a list, held in a
+    // camp, but dated outside Order 7161.
+    no_wave(&[
+        "Negyvenhat tavaszán kitelepítettek minket, mert a svábokat mind listára vették.",
+        "A vagonban két hétig utaztunk, Bajorországban egy barakktáborban laktunk, \
+         a lágerben egy évig.",
+    ]);
+    // Germans making lists in a Holocaust story are no list of Germans.
+    no_wave(&[
+        "Negyvennégy májusában a németek listát írtak rólunk a gettóban, aztán \
+         marhavagonba raktak.",
+        "A lágerben barakkban aludtunk, negyvenöt januárjában az oroszok szabadítottak fel.",
+    ]);
+    // An American captivity.
+    no_wave(&[
+        "Negyvenöt májusában a zászlóaljunkkal együtt amerikai fogságba estünk.",
+        "Egy bajor táborban voltunk, a lágerben sátrakban aludtunk, ősszel engedtek haza.",
+    ]);
+    // Years given by a Hungarian court, served in Hungary.
+    no_wave(&[
+        "Ötvenegyben letartóztattak, és a bíróság nyolc évet adott.",
+        "A váci börtönben ültem, a cellában hatan voltunk, a börtönben varrodában dolgoztam.",
+    ]);
+    // The neighbours taken for work, the narrator's street in first person.
+    no_wave(&[
+        "В январе сорок пятого соседей забрали на работу, человек тридцать с нашей улицы.",
+        "Нашу семью не тронули, мы остались дома.",
+    ]);
+}
+
+#[test]
+fn germans_taken_with_the_narrator() {
+    assert_eq!(
+        waves(&[
+            "Negyvenöt januárjában a svábokat mind összeszedték a faluban, engem is.",
+            HELD_HU,
+        ]),
+        ["order-7161"]
+    );
+    assert_eq!(
+        waves(&[
+            "В январе сорок пятого забрали всех немцев, и меня тоже, хотя я венгр.",
+            HELD_RU,
+        ]),
+        ["order-7161"]
+    );
+    // German neighbours taken from "our street".
+    assert!(
+        waves(&[
+            "Соседей-немцев в январе сорок пятого забрали на работы в Донбасс, \
+             человек тридцать с нашей улицы.",
+        ])
+        .is_empty()
+    );
+    // The Germans taking, or Germans taken without the narrator.
+    assert!(
+        waves(&[
+            "Negyvenöt januárjában a németeket elvitték, minket nem bántottak.",
+            "Én otthon maradtam a faluban.",
+        ])
+        .is_empty()
+    );
+    // A Transylvanian town and a roundup: the Transylvanian wave.
+    assert_eq!(
+        waves(&[
+            "Negyvennégy októberében Kolozsváron, Erdély fővárosában, az utcán \
+             összeszedtek minket.",
+            "Foksányban hetekig tartottak a táborban, onnan Kramatorszkba vittek.",
+        ]),
+        ["transylvania"]
+    );
+}

@@ -441,6 +441,46 @@ pub(super) static OBJECTS: Lex = Lex {
     compiled: OnceLock::new(),
 };
 
+/// Livestock and goods (Hungarian accusatives): what soldiers took from a
+/// village (`vitték a lovakat, a tyúkokat`). A verb of taking in the
+/// definite conjugation with these as its object is not about a person.
+pub(super) static GOODS: Lex = Lex {
+    exact: &[
+        "lovakat",
+        "lovat",
+        "lovainkat",
+        "lovunkat",
+        "tyukokat",
+        "tyukot",
+        "teheneket",
+        "tehenet",
+        "tehenunket",
+        "disznokat",
+        "disznot",
+        "malacokat",
+        "allatokat",
+        "joszagot",
+        "gabonat",
+        "buzat",
+        "kukoricat",
+        "krumplit",
+        "lisztet",
+        "szalonnat",
+        "bort",
+        "orakat",
+        "orat",
+        "biciklit",
+        "szekeret",
+        "kocsit",
+        "holmit",
+        "holminkat",
+    ],
+    prefix: &[],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
 /// Relatives and others: a sentence about them, without the narrator in
 /// it, is about someone else (`A sógoromat Boriszovba vitték`).
 pub(super) static KIN: Lex = Lex {
@@ -547,6 +587,7 @@ pub(super) static KIN: Lex = Lex {
         "дедушк",
         "товарищ",
         "земляк",
+        "сосед",
     ],
     infix: &[],
     suffix: &[],
@@ -713,6 +754,11 @@ pub(super) static ROUNDUP: Lex = Lex {
         "ausgetrommelt",
         "verhaft",
         "verschlepp",
+        "kitelepit",
+        "выселил",
+        "выслали",
+        "ausgesiedelt",
+        "vertrieben",
     ],
     infix: &[],
     suffix: &[],
@@ -827,6 +873,28 @@ pub(super) static SENTENCED: Lex = Lex {
     compiled: OnceLock::new(),
 };
 
+/// Years of a term (`tíz évet`, `huszonöt évre`, `лет`, `Jahre`).
+pub(super) const YEAR_TERM: &[&str] = &["evet", "evre", "лет", "года", "годам", "jahre", "jahren"];
+/// Giving a term (`kaptam`, `adtak`, `дали`, `получил`, `bekam`).
+pub(super) static GIVEN: Lex = Lex {
+    exact: &[
+        "kaptam",
+        "kaptunk",
+        "adtak",
+        "дали",
+        "получил",
+        "получила",
+        "впаяли",
+        "влепили",
+        "bekam",
+        "bekamen",
+    ],
+    prefix: &["sozt", "szabtak", "itel", "приговор", "осуд"],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
 /// A legal article (`58-as paragrafus`, `статья 58`, `Paragraph 58`).
 pub(super) static ARTICLE: Lex = Lex {
     exact: &["§", "pont", "пункт", "пункту"],
@@ -852,6 +920,28 @@ pub(super) static GERMAN_CAMP: Lex = Lex {
         "gunskirchen",
         "sachsenhausen",
         "dora",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Western captors (`amerikai fogság`, `англичане`, `Amerikaner`): a
+/// captivity told with these and no Soviet captor was not in Soviet hands.
+pub(super) static WESTERN: Lex = Lex {
+    exact: &[],
+    prefix: &[
+        "amerikai",
+        "angol",
+        "brit",
+        "americ",
+        "американ",
+        "англичан",
+        "английск",
+        "британ",
+        "amerikan",
+        "englaend",
+        "britisch",
     ],
     infix: &[],
     suffix: &[],
@@ -984,6 +1074,396 @@ pub(super) const WWI_PHRASES: &[&[&str]] = &[
     &["ersten", "weltkrieg"],
     &["erster", "weltkrieg"],
 ];
+
+/// Military units (hu: only with a first-person possessive, see
+/// `super::waves`; ru and de: in a first-person clause): the narrator
+/// served (`az ütegünk`, `a szakaszunkból`, `наш полк`, `мою роту`,
+/// `я был в зенитной батарее`, `unsere Kompanie`).
+pub(super) const UNIT_HU: &[&str] = &[
+    "uteg",
+    "zaszloalj",
+    "ezred",
+    "hadosztaly",
+    "dandar",
+    "hadtest",
+    "szakasz",
+    "szazad",
+    "alakulat",
+    "osztag",
+    "hadsereg",
+    "lovassag",
+    "tuzerseg",
+];
+/// See [`UNIT_HU`]: Russian and German unit nouns.
+pub(super) static UNIT: Lex = Lex {
+    exact: &[
+        "рота",
+        "роту",
+        "роты",
+        "роте",
+        "ротой",
+        "kompanie",
+        "batterie",
+    ],
+    prefix: &[
+        "полк",
+        "дивизи",
+        "батаре",
+        "батальон",
+        "взвод",
+        "эскадрон",
+        "зенитн",
+        "артиллери",
+        "пехот",
+        "регимент",
+        "regiment",
+        "bataillon",
+        "division",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Surrender and falling into captivity, the narrator's (with a
+/// first-person word): the prisoner-of-war wave whether or not the
+/// narrator says he was a soldier (`fogságba estünk`, `megadtuk magunkat`,
+/// `попали в плен`, `сдались`). Laying down arms and raising hands are
+/// pairs, see [`WEAPON`] and [`HANDS`].
+pub(super) static SURRENDER: Lex = Lex {
+    exact: &[
+        "megadtuk",
+        "megadtam",
+        "foglyul",
+        "плен",
+        "плену",
+        "плена",
+        "пленили",
+        "пленен",
+        "сдались",
+        "сдался",
+        "сдавались",
+        "сдаться",
+        "ergaben",
+        "gefangengenommen",
+    ],
+    prefix: &["fogsagba", "hadifogsagba", "gefangenschaft"],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+/// Weapons, for "we laid down our arms" with [`LAY_DOWN`].
+pub(super) static WEAPON: Lex = Lex {
+    exact: &[],
+    prefix: &["fegyver", "puska", "оружи", "винтовк", "waffe", "gewehr"],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+/// Laying down or handing over (`letettük`, `eldobtuk`, `сложили`,
+/// `сдали`, `niedergelegt`).
+pub(super) static LAY_DOWN: Lex = Lex {
+    exact: &["niedergelegt", "weggeworfen", "abgegeben", "streckten"],
+    prefix: &[
+        "letet",
+        "letesz",
+        "lerak",
+        "eldob",
+        "dobt",
+        "tettuk",
+        "tettem",
+        "leadt",
+        "leadn",
+        "сложил",
+        "сдал",
+        "бросил",
+        "положил",
+        "побросал",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+/// Hands, for "we raised our hands" with [`RAISE`].
+pub(super) const HANDS: &[&str] = &[
+    "kezunket",
+    "kezeinket",
+    "kezemet",
+    "kezeimet",
+    "kezzel",
+    "kezekkel",
+    "kezunkkel",
+    "руки",
+    "руками",
+    "hande",
+];
+/// Raising (`feltartott`, `felemeltük`, `подняли`, `hoch`).
+pub(super) static RAISE: Lex = Lex {
+    exact: &["hoch"],
+    prefix: &["feltart", "feltett", "felemel", "подня", "поднят"],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+/// Encirclement: a soldier's capture (with [`SOLDIER`] only: villages
+/// were surrounded for civilian roundups too).
+pub(super) static ENCIRCLED: Lex = Lex {
+    exact: &["korulzartak", "korulvettek", "eingekesselt"],
+    prefix: &["bekerit", "окружил", "окружени", "kessel"],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+/// "Prisoner", of the narrator's group (`a foglyokat`, `пленных`): with a
+/// first-person word, the narrator was held as a prisoner of war.
+/// Compounds (`fogolytábor`) are camps, where civilians were held too.
+pub(super) const PRISONER: &[&str] = &[
+    "fogoly",
+    "foglyok",
+    "foglyokat",
+    "foglyokkal",
+    "foglyoknak",
+    "foglyokra",
+    "foglyot",
+    "fogolykent",
+    "hadifoglyok",
+    "hadifoglyokat",
+    "hadifoglyokkal",
+    "пленные",
+    "пленных",
+    "пленными",
+    "пленным",
+    "kriegsgefangene",
+    "gefangene",
+    "gefangenen",
+];
+
+/// Gathering people (`összeszedték`, `összeírták`, `собрали`,
+/// `zusammengetrieben`): a civilian roundup when the narrator is among
+/// them.
+pub(super) static GATHER: Lex = Lex {
+    exact: &[
+        "собрали",
+        "собирали",
+        "согнали",
+        "сгоняли",
+        "zusammengetrieben",
+    ],
+    prefix: &[
+        "osszeszed",
+        "osszegyujt",
+        "osszeir",
+        "osszefogdos",
+        "osszeterel",
+        "osszetereltek",
+        "begyujt",
+        "zusammengeholt",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// German as an ethnonym (`német`, `sváb`, `немцев`, `немецкие`,
+/// `deutsch`); the surname `Németh` is not.
+pub(super) static GERMAN: Lex = Lex {
+    exact: &[],
+    prefix: &[
+        "nemet",
+        "svab",
+        "немц",
+        "немецк",
+        "немк",
+        "шваб",
+        "deutsch",
+        "schwab",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+/// Lists and registration (`listára`, `névsor`, `összeírták`, `списки`,
+/// `записали`, `Liste`).
+pub(super) static LIST: Lex = Lex {
+    exact: &[],
+    prefix: &[
+        "list",
+        "nevsor",
+        "osszeir",
+        "felir",
+        "список",
+        "списк",
+        "записал",
+        "записыв",
+        "переписал",
+        "liste",
+        "erfass",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+/// A name or surname (`neve`, `nevűeket`, `фамилия`, `Name`).
+pub(super) static NAME: Lex = Lex {
+    exact: &[
+        "nev",
+        "neve",
+        "nevet",
+        "neven",
+        "nevvel",
+        "nevuk",
+        "nevuket",
+        "nevunk",
+        "nevem",
+        "nevu",
+        "nevuek",
+        "nevueket",
+        "nevuekkel",
+        "nevuekre",
+        "имя",
+        "name",
+        "namen",
+    ],
+    prefix: &["фамил", "имен"],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// A few, for "for a few days" (`három napra`, `pár napos munkára`,
+/// `на два дня`): numbers two to five and "a few", "a couple".
+pub(super) const FEW_HU: &[&str] = &[
+    "egy",
+    "ket",
+    "harom",
+    "negy",
+    "ot",
+    "par",
+    "nehany",
+    "egypar",
+    "egy-ket",
+    "ket-harom",
+];
+/// See [`FEW_HU`].
+pub(super) const FEW_RU: &[&str] = &[
+    "два",
+    "две",
+    "три",
+    "четыре",
+    "пять",
+    "пару",
+    "несколько",
+    "два-три",
+];
+/// Hungarian day forms of the promise: "for N days", "N days' (work)".
+pub(super) const DAY_HU: &[&str] = &["napra", "napi", "napos", "naposra"];
+/// Russian day forms after a number (`дня`, `дней`, Ukrainian `дні`).
+pub(super) const DAY_RU: &[&str] = &["дня", "дней", "денька", "денек", "дні", "днів"];
+/// Russian week forms after a number (`на две недели`, `на пару недель`).
+pub(super) const WEEK_RU: &[&str] = &["недели", "недель", "неделю"];
+/// "For a short while" (`rövid időre`, `ненадолго`, `на короткое время`).
+pub(super) const SHORT_WHILE: &[&[&str]] = &[
+    &["rovid", "idore"],
+    &["kis", "idore"],
+    &["ненадолго"],
+    &["на", "короткое", "время"],
+    &["kurze", "zeit"],
+];
+/// Food (`élelem`, `еда`, `Lebensmittel`): "food for two weeks" is the
+/// Order 7161 call-up, not the promise of a short work.
+pub(super) static FOOD: Lex = Lex {
+    exact: &[],
+    prefix: &[
+        "elelem",
+        "elelm",
+        "ennival",
+        "еды",
+        "еда",
+        "продукт",
+        "lebensmittel",
+        "proviant",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+/// Being something (for [`GERMAN_SELF`]): copulas and the pronouns that
+/// stand for one in Russian (`я немка`).
+pub(super) const COPULA: &[&str] = &[
+    "vagyok",
+    "vagyunk",
+    "voltam",
+    "voltunk",
+    "szarmazom",
+    "szarmazunk",
+    "szamitottunk",
+    "szamitottam",
+    "я",
+    "мы",
+    "был",
+    "была",
+    "были",
+    "bin",
+    "sind",
+    "war",
+    "waren",
+];
+
+/// Germans as the object of a list (`a németeket`, `svábokat`, `németnek`
+/// (registered as), `немцев`, `немок`, `швабов`, `Deutschen`).
+pub(super) const GERMAN_OBJECT: &[&str] = &[
+    "nemeteket",
+    "nemetet",
+    "svabokat",
+    "svabot",
+    "nemetnek",
+    "svabnak",
+    "немцев",
+    "немок",
+    "швабов",
+    "немцами",
+    "deutschen",
+];
+
+/// German as what the narrator is (nominative and predicative forms, with
+/// a first-person word: `sváb vagyok`, `mi németek voltunk`, `я немка`,
+/// `мы были немцы`). `a németekkel`, `с немцами` are the army.
+pub(super) const GERMAN_SELF: &[&str] = &[
+    "svab",
+    "svabok",
+    "svabnak",
+    "nemetnek",
+    "nemetek",
+    "немка",
+    "немец",
+    "немцы",
+    "немкой",
+    "немцем",
+    "шваб",
+    "швабы",
+    "schwabe",
+    "schwaben",
+    "deutsche",
+    "deutscher",
+];
+
+/// Work, in the sentence of the promise (`munkára`, `dolgozni`,
+/// `поработать`, `Arbeit`).
+pub(super) static WORK: Lex = Lex {
+    exact: &[],
+    prefix: &[
+        "munk",
+        "dolgoz",
+        "robot",
+        "takarit",
+        "работ",
+        "поработ",
+        "arbeit",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
 
 #[cfg(test)]
 mod tests {

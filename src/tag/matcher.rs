@@ -231,7 +231,7 @@ impl Matcher {
                 continue;
             }
             let mut seen: Vec<String> = Vec::new();
-            for cue in e.cues.iter().chain(e.aliases.iter()) {
+            for cue in e.cues.iter().chain(&e.weak_cues).chain(&e.aliases) {
                 let key = cue_key(cue);
                 if key.is_empty() || seen.contains(&key) {
                     continue;

@@ -17,8 +17,11 @@
 //! 4. [`places`]: each name mention weighed by its context (camp, work,
 //!    route, locator, other person, rumour…) into place, region and
 //!    transit-camp suggestions;
-//! 5. [`waves`]: cues and rules (age brackets of Order 7161, soldier or
-//!    civilian, dates) into wave suggestions.
+//! 5. [`waves`]: cues (full and weak), rules of the language (a few days'
+//!    work, German names and lists, a unit of ours, surrender, a term in
+//!    years) and the story (age brackets of Order 7161, soldier or
+//!    civilian, the era of the taking), plus the narrator having been
+//!    held, scored into wave suggestions.
 //!
 //! **Scoring, not gates.** Every candidate (wave, region, place, transit
 //! camp) gets a confidence from all its evidence; nothing is thrown away by
@@ -125,13 +128,23 @@ impl Tagger {
         let narrative = waves::narrator_held(&doc, &eras);
         let mentions = places::weigh(&doc, &eras, &self.names.find(&doc), narrative);
         let mut tags = places::suggest(&doc, &self.vocab, &mentions, narrative);
-        let held = tags.iter().any(|t| t.confidence >= SUGGEST);
+        // The narrator's best place or transit camp is evidence that the
+        // narrator was held (a region only repeats its place).
+        let held = tags
+            .iter()
+            .filter(|t| t.confidence >= SUGGEST)
+            .max_by(|a, b| {
+                let key = |t: &NewTag| (t.facet != crate::vocab::Facet::Region, t.confidence);
+                let (ka, kb) = (key(a), key(b));
+                ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
+            })
+            .and_then(|t| t.evidence.first().cloned());
         tags.extend(waves::suggest(
             &doc,
             &eras,
             &self.vocab,
             &self.cues.find(&doc),
-            held || narrative,
+            held,
         ));
         tags
     }

@@ -10,7 +10,7 @@ use crate::hash::FxBuildHasher;
 use crate::lang::Lang;
 use crate::parse::Segment;
 
-use super::lexicon::{FIRST_PERSON, KIN, Lex, TAKING, THIRD_PERSON};
+use super::lexicon::{FIRST_PERSON, GOODS, KIN, Lex, OBJECTS, TAKING, THIRD_PERSON};
 
 /// One word of the text.
 #[derive(Debug, Clone)]
@@ -111,6 +111,9 @@ pub(super) struct Doc<'a> {
     pub clauses: Vec<(usize, usize)>,
     /// [`others_flags`], computed on first use.
     others: std::cell::OnceCell<Vec<bool>>,
+    /// Per distinct word, which word lists of the wave rules it is in
+    /// (see `super::waves`), computed on first use.
+    pub word_lists: std::cell::OnceCell<Vec<u64>>,
 }
 
 impl<'a> Doc<'a> {
@@ -191,6 +194,7 @@ impl<'a> Doc<'a> {
             sentences,
             clauses,
             others: std::cell::OnceCell::new(),
+            word_lists: std::cell::OnceCell::new(),
         }
     }
 
@@ -260,9 +264,11 @@ fn hungarian_first_person(w: &str, cyrillic: bool) -> bool {
 
 /// Whether a sentence is about someone else: it names a relative or
 /// friend, or uses a Hungarian verb of taking in the definite conjugation
-/// (`vitték`: a third-person object), and has no first-person word.
+/// (`vitték`: a third-person object, unless that object is livestock or
+/// goods: `vitték a lovakat`), and has no first-person word.
 pub(super) fn about_others(tokens: &[Token]) -> bool {
-    let other = any(tokens, &KIN) || tokens.iter().any(definite_taking);
+    let other = any(tokens, &KIN)
+        || (tokens.iter().any(definite_taking) && !any(tokens, &GOODS) && !any(tokens, &OBJECTS));
     other && !first_person(tokens)
 }
 
@@ -385,5 +391,13 @@ mod tests {
         )];
         let d = Doc::new(&story);
         assert_eq!(others_flags(&d), [true, true, false, false, false]);
+        // Taking livestock is not taking a person: the story after it is
+        // still the narrator's.
+        let goods = [seg(
+            "A katonák elvitték a teheneket meg a szekeret. Aztán kidobolták, hogy \
+             mindenki menjen munkára.",
+        )];
+        let d = Doc::new(&goods);
+        assert_eq!(others_flags(&d), [false, false]);
     }
 }

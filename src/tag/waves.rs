@@ -1,82 +1,158 @@
 //! Deportation waves: under which circumstances the narrator was taken.
 //!
-//! Evidence for a wave:
+//! **Scoring, not gates** (issue 16). Every wave gets points from all its
+//! evidence; a wave with [`QUALIFY`] (2) points or more is suggested
+//! (confidence 1 − 0.6² = 0.64), one with less is a hint for archivists.
+//! The rule names below are the `rule` of the evidence stored with each
+//! suggestion, so an archivist sees why.
 //!
-//! - **cues** (rule `cue`): the wave's aliases and `cues` from
-//!   `schema/vocabulary/waves.toml` (`málenkij robot`, `három napi
-//!   munkára`, `német nevű`, `hadifogság`, `katonai törvényszék`,
-//!   `Kolozsvár`…), inflected forms included. Each *distinct* cue counts 1
-//!   however often it recurs, so a phrase repeated through a testimony is
-//!   one piece of evidence;
-//! - **age brackets** (rule `age-brackets`, 2 points, Order 7161): the
-//!   order called up men 17–45 and women 18–30; a segment naming all four
-//!   ages (`tizenhét évestől negyvenöt évesig … tizennyolctól harmincig`,
-//!   `от 17 до 45 … от 18 до 30`, `siebzehn bis fünfundvierzig`) is the
-//!   order being announced;
-//! - **soldier** (rule `soldier`, 1 point, prisoners of war): the narrator
-//!   says he was called up or served (`bevonultam`, `a fronton voltam`,
-//!   `katona voltam`, `призвали в армию`) in a first-person clause without
-//!   a relative (`a bátyám a fronton volt` is the brother), counted when
-//!   the wave has a cue or the narrator tells a capture;
-//! - **capture** (rule `capture`, 1 point): the soldier narrator taken
-//!   prisoner (`elfogtak`, `fogságba kerültünk`, `megadtuk magunkat`,
-//!   `взяли в плен`): a soldier captured in the spring of 1945 is a
-//!   prisoner of war without the word `hadifogoly`;
-//! - **tribunal** and **article-58** (2 points, the Gulag wave): a sentence
-//!   with a Soviet tribunal (`katonai törvényszék`, `tribunál`, `трибунал`,
-//!   `особое совещание`) and a sentencing (`elítéltek`, `tíz évre ítélt`,
-//!   `осудили`, `приговорили`), or a legal article numbered 58
-//!   (`статья 58`, `58-as paragrafus`), in any wording; Hungarian
-//!   people's courts (`népbíróság`) are not Soviet tribunals;
-//! - **work-roundup** (rule `work-roundup`, 2 points, `malenkij-robot`):
-//!   a roundup "for work" (`munkára`, `на работу`, `zur Arbeit`) dated in
-//!   the first wave's months, the narrator no soldier;
-//! - **date** (rule `date`, 0.5 points): a roundup, arrest or capture
-//!   sentence dated inside the wave's period (`from`–`to` in the
-//!   vocabulary), counted only when the wave has a cue too.
+//! ## Cues: what the wave is called
 //!
-//! Cues do not count in segments of another era (see [`super::era`]: the
-//! First World War captivity of a grandfather is not `pow`) nor in
-//! sentences about someone else (`a férjem … ő is volt hadifogoly`).
+//! - **cues** (rule `cue`, 1 point each): the wave's aliases and `cues`
+//!   from `schema/vocabulary/waves.toml` (`málenkij robot`, `kis munka`,
+//!   `német nevű`, `hadifogság`, `katonai törvényszék`, `Barcaföldvár`…),
+//!   in every case and spelling ([`super::matcher`]). Each *distinct* cue
+//!   counts once however often it recurs;
+//! - **weak cues** (rule `weak-cue`, ½ point each): the vocabulary's
+//!   `weak_cues`, words that point at a wave but occur outside it too: an
+//!   ethnonym (`sváb`, `немцев`, which is also the wartime enemy), a region
+//!   or town (`Erdély`, `Kolozsvár`), `partizán`, a sentencing or an
+//!   announcement in general (`elítéltek`, `kidobolták`);
+//! - **rule cues** (1 point each, not counted again where a vocabulary cue
+//!   matched the same words), general rules of the two languages rather
+//!   than phrases:
+//!   - `few-days` (first wave): "for a few days", the promise of the
+//!     roundup: a number from one to five or "a few" before a day form
+//!     (`három napra`, `pár napi`, `egy-két napos`, `háromnapos`, `на два
+//!     дня`, `на несколько дней`, `на трёхдневную работу`), or weeks and "a short while" (`két
+//!     hétre`, `на пару недель`, `rövid időre`, `ненадолго`) with work in
+//!     the sentence; only in a sentence with work, speech or a roundup
+//!     (`azt mondták`, `kidobolták`, `munkára`, `поработать`), not `három
+//!     napra rá` ("three days later") nor food for two weeks (the Order
+//!     7161 call-up);
+//!   - `german-name` (Order 7161): `német` next to a form of `név`
+//!     (`német neve`, `német nevük`, `német hangzású nevűeket`), `немецкая
+//!     фамилия`, `фамилии у нас немецкие`, `deutscher Name`; the surname
+//!     `Németh` is not German;
+//!   - `german-list` (Order 7161): a list or registration (`lista`,
+//!     `névsor`, `összeír`, `список`, `записали`, `Liste`) of Germans: the
+//!     Germans its object (`a svábokat`, `németnek`, `немцев`, `швабов`)
+//!     or a German list (`a német listára`), not Germans making a list
+//!     (`a németek listát írtak rólunk`, a Holocaust story), not in a
+//!     sentence naming a German camp; also the Germans as the object of a
+//!     roundup that took the narrator too (`a svábokat mind elvitték,
+//!     engem is`, `забрали всех немцев, и меня тоже`);
+//!   - `german-self` (Order 7161): the narrator says what she or he is, in
+//!     the narrator's own clause with a copula (`mi svábok voltunk`, `я
+//!     немка`, `мы были немцы`), not a list of nations in a camp.
 //!
-//! A wave is suggested with 2 points or more, then:
+//! ## The story: what happened to the narrator
+//!
+//! - **age brackets** (rule `age-brackets`, 2 points, Order 7161): a
+//!   segment naming all four ages of the order (men 17–45, women 18–30);
+//! - **soldier** (rule `soldier`, 1 point, `pow`): the narrator served: a
+//!   soldier's word (`bevonultam`, `a fronton`, `honvéd`, `tizedes`,
+//!   `призвали`), a military unit with a first-person possessive (`az
+//!   ütegünk`, `a szakaszunkból`, `zászlóaljunkat`: `század` alone is
+//!   also "century") or a Russian or German unit in the narrator's clause
+//!   (`наш полк`, `мою роту`, `я был в зенитной батарее`), or `katona
+//!   voltam`, `был солдатом`; always in a clause of the narrator without a
+//!   relative (`a bátyám a fronton volt` is the brother);
+//! - **surrender** (rule `surrender`, 1 point, `pow`, soldier or not):
+//!   falling into captivity or giving up in a clause of the narrator:
+//!   `fogságba estünk/kerültem/jutottunk`, `megadtuk magunkat` and with the
+//!   particle after the verb `adtuk meg magunkat`, `в плен`, `сдались`;
+//!   arms laid down (a weapon word with a verb of laying down or throwing
+//!   away: `letettük a fegyvert`, `dobtuk el a puskát`, `сложили оружие`,
+//!   `побросали винтовки`); hands raised (`feltartott kézzel`,
+//!   `felemeltük a kezünket`, `подняли руки`);
+//! - **capture** (rule `capture`, 1 point, `pow`, only with `soldier`):
+//!   taken (`elfogtak`, `fogtak el`, `взяли`) or encircled (`bekerítettek`,
+//!   `окружили`): villages were surrounded and civilians taken too, so a
+//!   capture is a prisoner of war's only when the narrator served;
+//! - **prisoner** (rule `prisoner`, 1 point, `pow`, when no capture is
+//!   told): the narrator among "the prisoners" (`minket is a foglyok közé`,
+//!   `gyűjtötték a foglyokat` in a sentence of the narrator); compounds
+//!   (`fogolytábor`) are camps, where civilians were held too;
+//! - **tribunal** and **article-58** (2 points, `gulag`): a sentence with a
+//!   Soviet tribunal (`katonai törvényszék`, `tribunál`, `трибунал`,
+//!   `особое совещание`) and a sentencing, or a legal article numbered 58;
+//!   Hungarian people's courts (`népbíróság`) are not Soviet tribunals;
+//! - **term** (rule `term`, 1 point, `gulag`, when no tribunal is named): a
+//!   term in years next to a verb of giving or sentencing (`huszonöt évet
+//!   kaptam`, `tizenöt évre ítélt`, `дали десять лет`), in a sentence about
+//!   no relative, told in Russian or with a Soviet captor or place in the
+//!   testimony (Hungarian courts gave years too);
+//! - **work-roundup** (rule `work-roundup`, 2 points, first wave): a
+//!   roundup "for work" dated in the first wave's months, the narrator no
+//!   soldier, the sentence about no relative or neighbour;
+//! - **civilian** and **gathered** (½ point each, no soldier): the narrator
+//!   calls herself a civilian (`minket, civileket`) or is gathered in a
+//!   roundup (`összeszedték a férfiakat, engem is`, `нас собрали`, and the
+//!   elliptic `Összeírták a fiatalokat. Engem is.`). Both go to the
+//!   civilian wave with a point of its own and more than the first wave
+//!   (Transylvania: a roundup in Kolozsvár, Northern Transylvania; Order
+//!   7161), else to the first wave, the roundups of civilians;
+//! - **date** (rule `date`, ½ point): a roundup, arrest or capture sentence
+//!   dated inside the wave's period, for a wave with a point of its own.
+//!
+//! ## Whether the narrator was held
+//!
+//! - **held** (rule `held`, 1 point): the narrator was taken somewhere: the
+//!   tagger suggests a place or transit camp of the narrator (its evidence
+//!   is shown), or the narrator tells of being held ([`narrator_held`]).
+//!   It adds to a wave with at least one point of its own (one clear cue,
+//!   a surrender, a soldier, a civilian gathered), so one cue and a camp
+//!   make a suggestion while a passing ethnonym does not: a wave with less
+//!   gets half of it and stays a hint (0.40) for archivists to review. A wave whose
+//!   period lies more than three months from the narrator's first dated
+//!   roundup, arrest or capture does not get it (the Swabians expelled to
+//!   Germany in 1946 or to the Hortobágy in 1951);
+//! - without it, a wave keeps 0.6 of its confidence and stays a hint
+//!   (Transylvanian names or `sváb` in a testimony about politics, a
+//!   brother's captivity, a soldier never held).
+//!
+//! Cues and story rules do not count in segments of another era (see
+//! [`super::era`]: a grandfather's 1915 captivity, 1956) nor in sentences
+//! about someone else (`a férjem … ő is volt hadifogoly`; taking livestock,
+//! `vitték a lovakat`, is not taking a person).
+//!
+//! ## Decisions between waves
 //!
 //! - a civilian narrator (`minket, civileket`; `soha nem voltam katona`)
-//!   is not a prisoner of war, even when the Soviets counted civilians as
-//!   POWs and the papers said `hadifogság` (rule `civilian` vetoes `pow`);
-//! - a soldier captured in Transylvania is a prisoner of war: when `pow`
-//!   is suggested with the `soldier` rule, `transylvania` (civilians
-//!   deported from Transylvania) is not;
-//! - `malenkij-robot` and `order-7161` are two roundups of civilians and
-//!   Order 7161 deportees were told the same "little work" story: when
-//!   both qualify, only the one with more points is kept (both on a tie).
-//!
-//! - a testimony whose captivity is in German camps or the Serbian mine of
-//!   Bor (`Flossenbürgben`, `a bori lágerben`), with no Soviet captor
-//!   (`oroszok`, `szovjet`, `советские`, `НКВД`) anywhere, is a Jewish
-//!   labour serviceman's or a deportee's to Germany: no Soviet wave (rule
-//!   `german-camp`); cues in a sentence naming a German camp never count.
+//!   is not a prisoner of war (rule `civilian` vetoes `pow`);
+//! - a prisoner of war without both service and a capture or surrender of
+//!   the narrator (a cue about a neighbour who "fell into captivity", a
+//!   soldier who went home) yields to a civilian wave that qualifies;
+//! - a soldier captured in Transylvania is a prisoner of war: `pow` with
+//!   the `soldier` rule removes `transylvania`;
+//! - `malenkij-robot` and `order-7161`: when both qualify, only the one
+//!   with more points is kept (both on a tie);
+//! - German camps or the Serbian mine of Bor with no Soviet captor
+//!   anywhere: no Soviet wave (a Jewish labour serviceman's story); cues
+//!   in a sentence naming a German camp never count;
+//! - a Western captor (`amerikai fogságba estünk`) with no Soviet one: no
+//!   `pow`.
 //!
 //! Confidence is 1 − 0.6^points, at most 0.97 (1 point → 0.40, 2 → 0.64,
-//! 4 → 0.87). Whether the narrator was taken somewhere is evidence too:
-//! when the tagger found no place of the narrator and the narrator does
-//! not tell of being held ([`narrator_held`]), a wave keeps 0.6 of its
-//! confidence and stays a hint (Transylvanian place names or `sváb` in a
-//! testimony about politics are no deportation).
+//! 3 → 0.78, 4 → 0.87).
 
 use std::collections::BTreeMap;
 
 use crate::store::{NewEvidence, NewTag};
 use crate::vocab::{Facet, Vocabulary};
 
-use super::era::{Era, numbers, year_at};
+use super::era::{Era, hungarian_number, numbers, year_at};
 use super::lexicon::{
-    ARTICLE, CAPTIVITY, CAPTURE, CIVILIAN, GERMAN_CAMP, KIN, Lex, MONTH, NEGATION, ROUNDUP,
-    SENTENCED, SOLDIER, SOLDIER_NOUN, SOVIET, TRIBUNAL, WORK_CALL,
+    ARTICLE, CAPTIVITY, CAPTURE, CIVILIAN, DAY_HU, DAY_RU, ENCIRCLED, FEW_HU, FEW_RU, GATHER,
+    GERMAN, GERMAN_CAMP, GIVEN, HANDS, KIN, LAY_DOWN, LIST, Lex, MONTH, NAME, NEGATION, PRISONER,
+    RAISE, ROUNDUP, SENTENCED, SOLDIER, SOLDIER_NOUN, SOVIET, SPEECH, SURRENDER, TRIBUNAL, UNIT,
+    UNIT_HU, WEAPON, WORK, WORK_CALL, YEAR_TERM,
 };
-use super::matcher::{Match, Target};
+use super::lexicon::{COPULA, FOOD, GERMAN_OBJECT, GERMAN_SELF, SHORT_WHILE, WEEK_RU, WESTERN};
+use super::matcher::{Match, Target, cue_key};
 use super::places::evidence;
-use super::text::{Doc, any, any_of, first_person, others_flags};
+use super::text::{Doc, Token, any, any_of, definite_taking, first_person, others_flags};
 
 /// Stable wave ids the rules refer to (ids never change once published).
 const MALENKIJ_ROBOT: &str = "malenkij-robot";
@@ -86,18 +162,40 @@ const TRANSYLVANIA: &str = "transylvania";
 const GULAG: &str = "gulag";
 /// The ages Order 7161 called up: men 17–45, women 18–30.
 const ORDER_7161_AGES: [u32; 4] = [17, 45, 18, 30];
+/// Points of a weak cue (`weak_cues` in the vocabulary).
+const WEAK: f64 = 0.5;
+/// Points of the narrator having been held (a place of the narrator, or
+/// [`narrator_held`]), for a wave with evidence of its own.
+const HELD: f64 = 1.0;
+/// Points a wave needs to be suggested: 1 − 0.6² = 0.64 ≥ [`super::SUGGEST`].
+const QUALIFY: f64 = 2.0;
 
 #[derive(Default)]
 struct Score {
+    /// Distinct cues (1 point each) and rule cues (`german-name`…).
     keys: Vec<String>,
+    /// Distinct weak cues ([`WEAK`] each).
+    weak: Vec<String>,
+    /// Points of the story rules.
     points: f64,
     evidence: Vec<NewEvidence>,
+    /// `pow`: the narrator served.
     soldier: bool,
+    /// `pow`: the narrator tells a capture or surrender.
+    captured: bool,
+    /// Points for the narrator having been held ([`HELD`], or half of it
+    /// for a wave with less than a point of its own).
+    held: f64,
 }
 
 impl Score {
+    /// The wave's own evidence.
+    fn own(&self) -> f64 {
+        self.keys.len() as f64 + WEAK * self.weak.len() as f64 + self.points
+    }
+
     fn total(&self) -> f64 {
-        self.keys.len() as f64 + self.points
+        self.own() + self.held
     }
 }
 
@@ -107,9 +205,10 @@ pub(super) fn suggest(
     eras: &[Era],
     vocab: &Vocabulary,
     cues: &[Match],
-    // A place of the narrator was found, or the narrator tells of being
-    // held ([`narrator_held`]).
-    held: bool,
+    // Evidence that the narrator was held: the best place, region or
+    // transit camp of the narrator. Without it, the first sentence of
+    // [`narrator_held`] when the narrator tells of being held.
+    held: Option<NewEvidence>,
 ) -> Vec<NewTag> {
     let entries = vocab.entries();
     let wave_index = |id: &str| {
@@ -124,20 +223,60 @@ pub(super) fn suggest(
         eras[st.seg] == Era::Deportation && !others[s]
     };
 
+    // Token spans of the vocabulary cues, per wave: a rule cue on the same
+    // words is the same evidence.
+    let mut covered: Vec<(usize, usize, usize)> = Vec::new();
+    let mut weak_keys: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for m in cues {
         let Target::Cue(w, key) = &m.target else {
             continue;
         };
         let s = doc.tokens[m.first].sentence;
-        if !in_scope(s) || any(doc.sentence(s), &GERMAN_CAMP) {
+        if !in_scope(s) || any_in(doc, doc.sentence(s), &GERMAN_CAMP) {
             continue;
         }
+        let weak = weak_keys
+            .entry(*w)
+            .or_insert_with(|| entries[*w].weak_cues.iter().map(|c| cue_key(c)).collect())
+            .contains(key);
         let sc = scores.entry(*w).or_default();
-        if !sc.keys.contains(key) {
-            sc.keys.push(key.clone());
+        let list = if weak { &mut sc.weak } else { &mut sc.keys };
+        if !list.contains(key) {
+            list.push(key.clone());
         }
-        sc.evidence.push(evidence(doc, m, "cue"));
+        sc.evidence
+            .push(evidence(doc, m, if weak { "weak-cue" } else { "cue" }));
+        if !weak {
+            covered.push((*w, m.first, m.last));
+        }
     }
+    // A cue found by a rule of the language (see the module docs).
+    let mut rule_cue = |scores: &mut BTreeMap<usize, Score>,
+                        w: usize,
+                        (first, last): (usize, usize),
+                        rule: &'static str| {
+        if covered
+            .iter()
+            .any(|&(cw, a, b)| cw == w && a <= last && first <= b)
+        {
+            return;
+        }
+        covered.push((w, first, last));
+        let sc = scores.entry(w).or_default();
+        if !sc.keys.iter().any(|k| k == rule) {
+            sc.keys.push(rule.to_string());
+        }
+        let m = Match {
+            target: Target::Cue(w, rule.into()),
+            alias: rule.into(),
+            first,
+            last,
+            form: super::matcher::Form::Base,
+        };
+        let mut e = evidence(doc, &m, rule);
+        e.alias = None;
+        sc.evidence.push(e);
+    };
 
     // Age brackets of Order 7161, per segment.
     if let Some(w) = wave_index(ORDER_7161) {
@@ -178,10 +317,14 @@ pub(super) fn suggest(
         }
     }
 
-    // Soldier and civilian statements of the narrator.
+    // The narrator's statements: soldier or civilian, capture, surrender,
+    // prisoner, gathered in a roundup.
     let mut soldier: Option<usize> = None;
     let mut civilian: Option<usize> = None;
     let mut capture: Option<usize> = None;
+    let mut surrender: Option<usize> = None;
+    let mut prisoner: Option<usize> = None;
+    let mut gathered: Option<usize> = None;
     for s in 0..doc.sentences.len() {
         if !in_scope(s) {
             continue;
@@ -195,36 +338,82 @@ pub(super) fn suggest(
         // a relative (`A bátyám a fronton volt, róla nem tudtunk`).
         let narrator_clause = |c: usize| {
             let clause = doc.clause(c);
-            first_person(clause) && !any(clause, &KIN)
+            first_person(clause) && !any_in(doc, clause, &KIN)
         };
-        let was_soldier = toks
-            .iter()
-            .any(|t| SOLDIER.has(&t.folded) && narrator_clause(t.clause))
-            || (any_of(toks, &["katona", "katonakent"]) && any_of(toks, &["voltam", "lettem"]));
-        if any(toks, &CIVILIAN) || never_soldier {
+        let was_soldier = toks.iter().any(|t| {
+            (in_list(doc, t, &SOLDIER)
+                || in_list(doc, t, &UNIT)
+                || word_lists(doc)
+                    .get(t.word)
+                    .is_some_and(|w| w & UNIT_OF_OURS != 0))
+                && narrator_clause(t.clause)
+        }) || (any_of(toks, &["katona", "katonakent", "солдатом", "военным"])
+            && any_of(toks, &["voltam", "lettem", "был", "служил"]));
+        if any_in(doc, toks, &CIVILIAN) || never_soldier {
             civilian.get_or_insert(s);
         } else if was_soldier {
             soldier.get_or_insert(s);
-        } else if any(toks, &CAPTURE) {
-            capture.get_or_insert(s);
+        }
+        // Captures and surrenders, in a clause of the narrator.
+        let clauses = toks
+            .first()
+            .zip(toks.last())
+            .map_or(0..0, |(a, b)| a.clause..b.clause + 1);
+        for c in clauses {
+            if !narrator_clause(c) {
+                continue;
+            }
+            let cl = doc.clause(c);
+            if any_in(doc, cl, &SURRENDER)
+                || (any_in(doc, cl, &WEAPON) && any_in(doc, cl, &LAY_DOWN))
+                || (any_of(cl, HANDS) && any_in(doc, cl, &RAISE))
+                // The particle after the verb: `adtuk meg magunkat`.
+                || (any_of(cl, &["adtuk", "adtam"]) && any_of(cl, &["magunkat", "magamat", "magam"]))
+            {
+                surrender.get_or_insert(s);
+            }
+            if any_in(doc, cl, &CAPTURE) || any_in(doc, cl, &ENCIRCLED) || split_capture(cl) {
+                capture.get_or_insert(s);
+            }
+        }
+        // One of the prisoners (`tartottak bennünket, ott gyűjtötték össze
+        // a foglyokat`).
+        if any_of(toks, PRISONER)
+            && !any_in(doc, toks, &KIN)
+            && !any_of(toks, &["politikai", "политических"])
+        {
+            prisoner.get_or_insert(s);
+        }
+        if any_in(doc, toks, &GATHER) && !any_of(toks, NEGATION) {
+            gathered.get_or_insert(s);
+        } else if elliptic_me_too(toks)
+            && s > 0
+            && doc.sentences[s - 1].seg == doc.sentences[s].seg
+            && any_in(doc, doc.sentence(s - 1), &GATHER)
+        {
+            // `Összeírták a fiatalokat, mind elvitték. Engem is.`
+            gathered.get_or_insert(s);
         }
     }
-    if let (Some(w), Some(s)) = (wave_index(POW), soldier) {
-        // A soldier's capture is the wave said by the story: no cue needed.
-        let captured = capture.or_else(|| {
-            (0..doc.sentences.len()).find(|&k| {
-                in_scope(k) && first_person(doc.sentence(k)) && any(doc.sentence(k), &CAPTURE)
-            })
-        });
-        if captured.is_some() || scores.contains_key(&w) {
+    if let Some(w) = wave_index(POW) {
+        let add = |scores: &mut BTreeMap<usize, Score>, s: usize, rule: &str| {
             let sc = scores.entry(w).or_default();
             sc.points += 1.0;
-            sc.soldier = true;
-            sc.evidence.push(sentence_evidence(doc, s, "soldier"));
-            if let Some(c) = captured {
-                sc.points += 1.0;
-                sc.evidence.push(sentence_evidence(doc, c, "capture"));
-            }
+            sc.evidence.push(sentence_evidence(doc, s, rule));
+        };
+        if let Some(s) = soldier {
+            add(&mut scores, s, "soldier");
+            scores.entry(w).or_default().soldier = true;
+        }
+        // A soldier's capture is the wave said by the story: no cue needed.
+        let story = surrender
+            .map(|s| (s, "surrender"))
+            .or(soldier.and(capture).map(|s| (s, "capture")));
+        if let Some((s, rule)) = story {
+            add(&mut scores, s, rule);
+            scores.entry(w).or_default().captured = true;
+        } else if let Some(s) = prisoner {
+            add(&mut scores, s, "prisoner");
         }
     }
 
@@ -235,39 +424,132 @@ pub(super) fn suggest(
                 return None;
             }
             let toks = doc.sentence(s);
-            if any(toks, &TRIBUNAL) && any(toks, &SENTENCED) {
+            if any_in(doc, toks, &TRIBUNAL) && any_in(doc, toks, &SENTENCED) {
                 return Some((s, "tribunal"));
             }
-            let article_58 = any(toks, &ARTICLE) && numbers(toks).iter().any(|(n, _)| *n == 58);
+            let article_58 =
+                any_in(doc, toks, &ARTICLE) && numbers(toks).iter().any(|(n, _)| *n == 58);
             article_58.then_some((s, "article-58"))
         });
         if let Some((s, rule)) = sentenced {
             let sc = scores.entry(w).or_default();
             sc.points += 2.0;
             sc.evidence.push(sentence_evidence(doc, s, rule));
+        } else if let Some(s) = (0..doc.sentences.len())
+            .find(|&s| in_scope(s) && years_given(doc, doc.sentence(s)))
+            .filter(|&s| {
+                // A Soviet court: told in Russian, a Soviet captor named, or
+                // a Soviet place of the narrator (Hungarian courts gave
+                // years too).
+                doc.sentence(s).iter().any(|t| t.cyrillic)
+                    || held.is_some()
+                    || (0..doc.sentences.len())
+                        .any(|k| in_scope(k) && any_in(doc, doc.sentence(k), &SOVIET))
+            })
+        {
+            // A term given in years, the narrator's (`huszonöt évet
+            // kaptam`, `дали десять лет`): a sentence, tribunal unnamed.
+            let sc = scores.entry(w).or_default();
+            sc.points += 1.0;
+            sc.evidence.push(sentence_evidence(doc, s, "term"));
         }
     }
 
-    // Civilians rounded up "for work" in the months of the first wave:
-    // the little work said by the story (`negyvennégy decemberében
-    // összeszedték a férfiakat munkára`, `в ноябре сорок четвёртого нас
-    // забрали на работу`).
-    if let Some(w) = wave_index(MALENKIJ_ROBOT)
-        && let Some((from, to)) = entries[w].period.as_ref()
-        && soldier.is_none()
+    if let Some(w) = wave_index(MALENKIJ_ROBOT) {
+        // Civilians rounded up "for work" in the months of the first wave:
+        // the little work said by the story (`negyvennégy decemberében
+        // összeszedték a férfiakat munkára`, `в ноябре сорок четвёртого
+        // нас забрали на работу`).
+        if let Some((from, to)) = entries[w].period.as_ref()
+            && soldier.is_none()
+        {
+            let (from, to) = (ym(from), ym(to));
+            let work_roundup = (0..doc.sentences.len()).find(|&s| {
+                let toks = doc.sentence(s);
+                in_scope(s)
+                    && any_in(doc, toks, &ROUNDUP)
+                    && any_in(doc, toks, &WORK_CALL)
+                    // Not the neighbours' (`с нашей улицы` is first person).
+                    && !any_in(doc, toks, &KIN)
+                    && sentence_date(doc, s).is_some_and(|d| from <= d && d <= to)
+            });
+            if let Some(s) = work_roundup {
+                let sc = scores.entry(w).or_default();
+                sc.points += 2.0;
+                sc.evidence.push(sentence_evidence(doc, s, "work-roundup"));
+            }
+        }
+        // "For a few days": the promise of the roundup.
+        for s in 0..doc.sentences.len() {
+            if let Some(span) = few_days(doc, s).filter(|_| in_scope(s)) {
+                rule_cue(&mut scores, w, span, "few-days");
+                break;
+            }
+        }
+    }
+
+    // Order 7161: German names and lists of Germans, in any wording.
+    if let Some(w) = wave_index(ORDER_7161) {
+        if let Some(span) = (0..doc.sentences.len())
+            .filter(|&s| in_scope(s))
+            .find_map(|s| german_name(doc, s))
+        {
+            rule_cue(&mut scores, w, span, "german-name");
+        }
+        let list = (0..doc.sentences.len())
+            .filter(|&s| in_scope(s) && !any_in(doc, doc.sentence(s), &GERMAN_CAMP))
+            .find_map(|s| german_list(doc, s));
+        if let Some(span) = list {
+            rule_cue(&mut scores, w, span, "german-list");
+        }
+        // The narrator says she or he is German (`Én sváb vagyok`, `мы
+        // были немцы`, `я немка`).
+        let me = (0..doc.sentences.len())
+            .filter(|&s| in_scope(s))
+            .find_map(|s| {
+                let toks = doc.sentence(s);
+                if !first_person(toks) || any_in(doc, toks, &KIN) || any_of(toks, NEGATION) {
+                    return None;
+                }
+                // In the narrator's own clause: `украинцы, поляки, немцы, и
+                // нас, венгров` lists the others.
+                let st = &doc.sentences[s];
+                (st.first..st.end).find(|&i| {
+                    let t = &doc.tokens[i];
+                    let clause = doc.clause(t.clause);
+                    // A copula or the pronoun, and no article (`a németek
+                    // listát írtak rólunk` is the Germans acting).
+                    let article = i > 0 && matches!(&*doc.tokens[i - 1].folded, "a" | "az");
+                    GERMAN_SELF.contains(&&*t.folded)
+                        && first_person(clause)
+                        && any_of(clause, COPULA)
+                        && !article
+                })
+            });
+        if let Some(i) = me {
+            rule_cue(&mut scores, w, (i, i), "german-self");
+        }
+    }
+
+    // A civilian narrator gathered in a roundup, no soldier: evidence for
+    // the civilian wave with the most evidence of its own (Transylvania,
+    // Order 7161), else the first wave, the roundups of civilians.
+    if soldier.is_none()
+        && let Some(default) = wave_index(MALENKIJ_ROBOT)
     {
-        let (from, to) = (ym(from), ym(to));
-        let work_roundup = (0..doc.sentences.len()).find(|&s| {
-            let toks = doc.sentence(s);
-            in_scope(s)
-                && any(toks, &ROUNDUP)
-                && any(toks, &WORK_CALL)
-                && sentence_date(doc, s).is_some_and(|d| from <= d && d <= to)
-        });
-        if let Some(s) = work_roundup {
-            let sc = scores.entry(w).or_default();
-            sc.points += 2.0;
-            sc.evidence.push(sentence_evidence(doc, s, "work-roundup"));
+        let own = |w: usize| scores.get(&w).map_or(0.0, Score::own);
+        let w = [TRANSYLVANIA, ORDER_7161]
+            .iter()
+            .filter_map(|id| wave_index(id))
+            .filter(|&w| own(w) >= 1.0 && own(w) > own(default))
+            .max_by(|&a, &b| own(a).total_cmp(&own(b)))
+            .unwrap_or(default);
+        for (s, rule) in [(civilian, "civilian"), (gathered, "gathered")] {
+            if let Some(s) = s {
+                let sc = scores.entry(w).or_default();
+                sc.points += WEAK;
+                sc.evidence.push(sentence_evidence(doc, s, rule));
+            }
         }
     }
 
@@ -279,14 +561,38 @@ pub(super) fn suggest(
         let (from, to) = (ym(from), ym(to));
         let dated = (0..doc.sentences.len()).find(|&s| {
             in_scope(s)
-                && any(doc.sentence(s), &ROUNDUP)
+                && any_in(doc, doc.sentence(s), &ROUNDUP)
                 && sentence_date(doc, s).is_some_and(|d| from <= d && d <= to)
         });
         if let Some(s) = dated
-            && (!sc.keys.is_empty() || sc.points >= 2.0)
+            && sc.own() >= 1.0
         {
             sc.points += 0.5;
             sc.evidence.push(sentence_evidence(doc, s, "date"));
+        }
+    }
+
+    // Whether the narrator was taken somewhere is evidence too.
+    let held =
+        held.or_else(|| narrator_held_at(doc, eras).map(|s| sentence_evidence(doc, s, "held")));
+    // The narrator's first dated roundup, arrest or capture: a wave whose
+    // period lies more than three months away gets nothing for it (the
+    // Swabians deported to the Hortobágy in 1951 are no Order 7161).
+    let taken_at = (0..doc.sentences.len())
+        .filter(|&s| in_scope(s) && any_in(doc, doc.sentence(s), &ROUNDUP))
+        .find_map(|s| sentence_months(doc, s));
+    if let Some(h) = &held {
+        for (&w, sc) in scores.iter_mut() {
+            let in_period = entries[w].period.as_ref().is_none_or(|(from, to)| {
+                taken_at.is_none_or(|(a, b)| ym(from) - 3 <= b && a <= ym(to) + 3)
+            });
+            if sc.own() > 0.0 && in_period {
+                // A weak cue alone stays a hint for archivists: 1 point.
+                sc.held = if sc.own() >= 1.0 { HELD } else { HELD / 2.0 };
+                let mut e = h.clone();
+                e.rule = "held".into();
+                sc.evidence.push(e);
+            }
         }
     }
 
@@ -294,16 +600,28 @@ pub(super) fn suggest(
     let qualifies = |scores: &BTreeMap<usize, Score>, id: &str| {
         wave_index(id)
             .and_then(|w| scores.get(&w))
-            .is_some_and(|s| s.total() >= 2.0)
+            .is_some_and(|s| s.total() >= QUALIFY)
     };
     if civilian.is_some()
         && let Some(w) = wave_index(POW)
     {
         scores.remove(&w);
     }
+    // A prisoner of war without both service and capture told by the
+    // narrator (a soldier never captured, a cue about someone else) yields
+    // to a civilian wave: a former soldier rounded up at home, a neighbour
+    // who "fell into captivity".
+    if let Some(w) = wave_index(POW)
+        && scores.get(&w).is_some_and(|s| !(s.soldier && s.captured))
+        && [MALENKIJ_ROBOT, ORDER_7161, TRANSYLVANIA]
+            .iter()
+            .any(|id| qualifies(&scores, id))
+    {
+        scores.remove(&w);
+    }
     let pow_soldier = wave_index(POW)
         .and_then(|w| scores.get(&w))
-        .is_some_and(|s| s.soldier && s.total() >= 2.0);
+        .is_some_and(|s| s.soldier && s.total() >= QUALIFY);
     if pow_soldier && let Some(w) = wave_index(TRANSYLVANIA) {
         scores.remove(&w);
     }
@@ -319,14 +637,21 @@ pub(super) fn suggest(
         }
     }
     // German camps and no Soviet captor: the captivity was not Soviet.
-    let in_any =
-        |lex: &Lex| (0..doc.sentences.len()).any(|s| in_scope(s) && any(doc.sentence(s), lex));
+    let in_any = |lex: &Lex| {
+        (0..doc.sentences.len()).any(|s| in_scope(s) && any_in(doc, doc.sentence(s), lex))
+    };
     if !scores.is_empty() && in_any(&GERMAN_CAMP) && !in_any(&SOVIET) {
         scores.clear();
     }
-    // Whether the narrator was taken somewhere is evidence too: without a
-    // place of the narrator nor first-person captivity, a wave is a hint.
-    let taken = held;
+    // Captivity with a Western captor and no Soviet one (`amerikai
+    // fogságba estem`) is no Soviet prisoner-of-war wave.
+    if in_any(&WESTERN)
+        && !in_any(&SOVIET)
+        && let Some(w) = wave_index(POW)
+    {
+        scores.remove(&w);
+    }
+    let taken = held.is_some();
     scores
         .into_iter()
         .filter(|(_, s)| s.total() > 0.0)
@@ -347,6 +672,280 @@ pub(super) fn suggest(
         .collect()
 }
 
+/// The word lists of the wave rules that are looked up per word: each
+/// distinct word of a testimony is looked up once ([`Doc::word_lists`]),
+/// a bit per list, in this order (at most 64).
+static WORD_LISTS: [&Lex; 28] = [
+    &KIN,
+    &WORK_CALL,
+    &ROUNDUP,
+    &GERMAN_CAMP,
+    &SOVIET,
+    &WORK,
+    &TRIBUNAL,
+    &SPEECH,
+    &SENTENCED,
+    &GATHER,
+    &FOOD,
+    &CIVILIAN,
+    &CAPTIVITY,
+    &ARTICLE,
+    &WEAPON,
+    &SURRENDER,
+    &RAISE,
+    &LAY_DOWN,
+    &ENCIRCLED,
+    &CAPTURE,
+    &WESTERN,
+    &UNIT,
+    &SOLDIER,
+    &NAME,
+    &LIST,
+    &GIVEN,
+    &GERMAN,
+    &MONTH,
+];
+
+/// The bit of [`unit_of_ours`] in [`word_lists`].
+const UNIT_OF_OURS: u64 = 1 << 63;
+
+/// The bit of `lex` in [`WORD_LISTS`].
+fn bit(lex: &Lex) -> u64 {
+    WORD_LISTS
+        .iter()
+        .position(|l| std::ptr::eq(*l, lex))
+        .map_or(0, |i| 1 << i)
+}
+
+/// The list bits of every distinct word of `doc`.
+fn word_lists<'d>(doc: &'d Doc<'_>) -> &'d [u64] {
+    doc.word_lists.get_or_init(|| {
+        let mut bits = vec![0u64; doc.words];
+        let mut done = vec![false; doc.words];
+        for t in &doc.tokens {
+            if let (Some(b), Some(d)) = (bits.get_mut(t.word), done.get_mut(t.word))
+                && !*d
+            {
+                *d = true;
+                for (i, lex) in WORD_LISTS.iter().enumerate() {
+                    if lex.has(&t.folded) {
+                        *b |= 1 << i;
+                    }
+                }
+                if !t.cyrillic && unit_of_ours(&t.folded) {
+                    *b |= UNIT_OF_OURS;
+                }
+            }
+        }
+        bits
+    })
+}
+
+/// Whether token `t` is in `lex` (one of [`WORD_LISTS`]).
+fn in_list(doc: &Doc<'_>, t: &Token, lex: &Lex) -> bool {
+    let b = bit(lex);
+    if b == 0 {
+        return lex.has(&t.folded);
+    }
+    word_lists(doc).get(t.word).is_some_and(|w| w & b != 0)
+}
+
+/// Whether any of `toks` is in `lex` (one of [`WORD_LISTS`]).
+fn any_in(doc: &Doc<'_>, toks: &[Token], lex: &Lex) -> bool {
+    let b = bit(lex);
+    if b == 0 {
+        return any(toks, lex);
+    }
+    let words = word_lists(doc);
+    toks.iter()
+        .any(|t| words.get(t.word).is_some_and(|w| w & b != 0))
+}
+
+/// A Hungarian military unit with a first-person possessive
+/// (`ütegünk`, `a szakaszunkból`, `zászlóaljunkat`, `századom`), also at
+/// the end of a compound (`tüzérezredünk`). `század` alone is also
+/// "century", `szakasz` "section": the possessive makes them units.
+fn unit_of_ours(w: &str) -> bool {
+    UNIT_HU.iter().any(|u| {
+        w.match_indices(u).any(|(i, _)| {
+            let rest = &w[i + u.len()..];
+            ["unk", "om", "em", "am", "um"]
+                .iter()
+                .any(|p| rest.starts_with(p))
+        })
+    })
+}
+
+/// A prison term given to the narrator in years: a number from three to
+/// twenty-five before a year word, and a verb of giving or sentencing
+/// next to it, in a sentence about no relative (`tíz évet kaptam`, `huszonöt évre ítéltek`,
+/// `мне дали двадцать пять лет`, `получил десять лет`).
+fn years_given(doc: &Doc<'_>, toks: &[Token]) -> bool {
+    // The object is often dropped (`tizenöt évre ítélt`): a sentence about
+    // no relative is the narrator's.
+    if any_in(doc, toks, &KIN) {
+        return false;
+    }
+    let given = |j: usize| {
+        toks.get(j)
+            .is_some_and(|t| in_list(doc, t, &SENTENCED) || in_list(doc, t, &GIVEN))
+    };
+    (0..toks.len()).any(|j| {
+        let w: &str = &toks[j].folded;
+        // `huszonöt évre` may be written as one word (`huszonötévre`).
+        let joined = hungarian_number(w)
+            .is_some_and(|(n, _, rest)| (3..=25).contains(&n) && YEAR_TERM.contains(&rest));
+        let term = joined || (YEAR_TERM.contains(&w) && j > 0 && is_count(&toks[j - 1]));
+        // The verb next to the term, before or after it (`tíz évet
+        // kaptam`, `дали двадцать пять лет`).
+        term && (given(j + 1)
+            || given(j + 2)
+            || (j >= 2 && given(j - 2))
+            || (j >= 3 && given(j - 3)))
+    })
+}
+
+/// A number of years a term can have, in digits or words (`10`, `tíz`,
+/// `huszonöt`, `десять`, `двадцать пять`: the last word, `пять`).
+fn is_count(t: &Token) -> bool {
+    const RU: &[&str] = &[
+        "три",
+        "пять",
+        "шест",
+        "сем",
+        "восем",
+        "девят",
+        "десят",
+        "пятнадцат",
+        "двадцат",
+    ];
+    let w: &str = &t.folded;
+    if let Ok(n) = w.parse::<u32>() {
+        return (3..=25).contains(&n);
+    }
+    if t.cyrillic {
+        return RU.iter().any(|p| w.starts_with(p));
+    }
+    hungarian_number(w).is_some_and(|(n, _, rest)| (3..=25).contains(&n) && rest.is_empty())
+}
+
+/// A Hungarian capture with its particle after the verb (`Hol fogtak
+/// el?`, `ott fogott el a járőr`).
+fn split_capture(toks: &[Token]) -> bool {
+    toks.windows(2)
+        .any(|p| ["fogtak", "fogott"].contains(&&*p[0].folded) && &*p[1].folded == "el")
+}
+
+/// A sentence that only adds the narrator to the one before
+/// (`Engem is.`, `Minket is, a húgomat nem.`, `И меня тоже.`).
+fn elliptic_me_too(toks: &[Token]) -> bool {
+    let w = |i: usize| toks.get(i).map_or("", |t| &*t.folded);
+    matches!(
+        (w(0), w(1)),
+        ("engem" | "minket" | "bennunket", "is")
+            | ("и", "меня" | "нас")
+            | ("меня" | "нас", "тоже" | "также")
+    )
+}
+
+/// "For a few days" in sentence `s`, with work or speech in it: a number
+/// from one to five or "a few" before a day form (`három napra`, `pár
+/// napos munkára`, `háromnapos`, `на два дня`, `на несколько дней`).
+fn few_days(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
+    let toks = doc.sentence(s);
+    let first = doc.sentences[s].first;
+    let w = |i: usize| toks.get(i).map_or("", |t| &*t.folded);
+    let work = any_in(doc, toks, &WORK) || any_in(doc, toks, &WORK_CALL);
+    if !(work || any_in(doc, toks, &SPEECH) || any_in(doc, toks, &ROUNDUP)) {
+        return None;
+    }
+    (0..toks.len()).find_map(|i| {
+        let hu = FEW_HU.contains(&w(i))
+            && DAY_HU.contains(&w(i + 1))
+            && !["ra", "mulva", "utan"].contains(&w(i + 2));
+        if hu {
+            return Some((first + i, first + i + 1));
+        }
+        let compound = FEW_HU.iter().any(|f| {
+            w(i).strip_prefix(f)
+                .and_then(|r| r.strip_prefix("nap"))
+                .is_some_and(|r| ["i", "os", "osra", "ra"].contains(&r))
+        });
+        // Russian compound adjectives: `на трёхдневную работу`.
+        let compound_ru = ["двухдневн", "трехдневн", "четырехдневн", "пятидневн"]
+            .iter()
+            .any(|p| w(i).starts_with(p));
+        if (compound && !["ra", "mulva", "utan"].contains(&w(i + 1))) || compound_ru {
+            return Some((first + i, first + i));
+        }
+        let ru = w(i) == "на" && FEW_RU.contains(&w(i + 1)) && DAY_RU.contains(&w(i + 2));
+        if ru {
+            return Some((first + i, first + i + 2));
+        }
+        // Weeks and "a short while" with work in the sentence (`két hétre
+        // munkára`, `на работу, ненадолго, на пару недель`); not food for
+        // two weeks, which Order 7161 deportees were told to bring.
+        let weeks = (FEW_HU.contains(&w(i)) && w(i + 1) == "hetre")
+            || (w(i) == "на" && FEW_RU.contains(&w(i + 1)) && WEEK_RU.contains(&w(i + 2)));
+        let short = SHORT_WHILE
+            .iter()
+            .any(|p| p.iter().enumerate().all(|(k, x)| w(i + k) == *x));
+        ((weeks || short) && work && !any_in(doc, toks, &FOOD))
+            .then_some((first + i, first + i + 1))
+    })
+}
+
+/// A list of Germans in sentence `s`: the Germans as its object
+/// (`списки немцев`, `a svábokat összeírták`, `németnek írtak be`) or a
+/// German list (`a német listára`, `немецкие списки`), not Germans
+/// making a list (`a németek listára vettek minket`, in a Holocaust
+/// story).
+fn german_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
+    let toks = doc.sentence(s);
+    let first = doc.sentences[s].first;
+    let l = toks.iter().position(|t| in_list(doc, t, &LIST));
+    let g = toks.iter().enumerate().position(|(i, t)| {
+        let w: &str = &t.folded;
+        german(doc, t)
+            && (GERMAN_OBJECT.contains(&w)
+                || (Some(i + 1) == l && !w.ends_with("ek") && !w.ends_with("ok")))
+    })?;
+    if let Some(l) = l {
+        return Some((first + g.min(l), first + g.max(l)));
+    }
+    // The Germans taken, the narrator with them (`a svábokat mind
+    // elvitték, engem is`; `забрали всех немцев, и меня тоже`; `mint
+    // németet vittek el`).
+    let taken = toks.iter().position(|t| {
+        in_list(doc, t, &ROUNDUP) || in_list(doc, t, &GATHER) || definite_taking(t)
+    })?;
+    (first_person(toks) && !any_of(toks, NEGATION) && !any_in(doc, toks, &KIN))
+        .then_some((first + g.min(taken), first + g.max(taken)))
+}
+
+/// German as an ethnonym, not the surname `Németh`.
+fn german(doc: &Doc<'_>, t: &Token) -> bool {
+    in_list(doc, t, &GERMAN) && !t.folded.starts_with("nemeth")
+}
+
+/// A German name in sentence `s`: `német neve`, `német hangzású nevűeket`,
+/// `немецкая фамилия`, `фамилии были немецкие`, `deutscher Name`.
+fn german_name(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
+    let toks = doc.sentence(s);
+    let first = doc.sentences[s].first;
+    (0..toks.len()).find_map(|i| {
+        if !german(doc, &toks[i]) {
+            return None;
+        }
+        // Within two words either side (`фамилии у нас немецкие`).
+        let lo = i.saturating_sub(3);
+        let hi = (i + 3).min(toks.len().saturating_sub(1));
+        (lo..=hi)
+            .find(|&j| j != i && in_list(doc, &toks[j], &NAME))
+            .map(|j| (first + i.min(j), first + i.max(j)))
+    })
+}
+
 /// How much of its confidence a wave keeps when the narrator is not told
 /// to have been taken anywhere.
 const NOT_TAKEN: f64 = 0.6;
@@ -358,17 +957,21 @@ const NOT_TAKEN: f64 = 0.6;
 /// that passes this test: Transylvanian place names or `sváb` in a
 /// testimony about politics are no deportation.
 pub(super) fn narrator_held(doc: &Doc<'_>, eras: &[Era]) -> bool {
+    narrator_held_at(doc, eras).is_some()
+}
+
+/// The first sentence of [`narrator_held`], when it holds.
+fn narrator_held_at(doc: &Doc<'_>, eras: &[Era]) -> Option<usize> {
     let others = others_flags(doc);
-    (0..doc.sentences.len())
-        .filter(|&s| {
-            let toks = doc.sentence(s);
-            eras[doc.sentences[s].seg] == Era::Deportation
-                && !others[s]
-                && first_person(toks)
-                && any(toks, &CAPTIVITY)
-        })
-        .count()
-        >= 2
+    let mut held = (0..doc.sentences.len()).filter(|&s| {
+        let toks = doc.sentence(s);
+        eras[doc.sentences[s].seg] == Era::Deportation
+            && !others[s]
+            && first_person(toks)
+            && any_in(doc, toks, &CAPTIVITY)
+    });
+    let first = held.next()?;
+    held.next().map(|_| first)
 }
 
 /// 1 − 0.6^points, at most 0.97.
@@ -397,6 +1000,18 @@ fn sentence_date(doc: &Doc<'_>, s: usize) -> Option<i32> {
     })
 }
 
+/// The months a sentence is dated to: its month, or the whole year when
+/// it names no month or season.
+fn sentence_months(doc: &Doc<'_>, s: usize) -> Option<(i32, i32)> {
+    let st = &doc.sentences[s];
+    let year = (st.first..st.end).find_map(|i| year_at(doc, i))?;
+    let month = doc.sentence(s).iter().find_map(|t| month_of(&t.folded));
+    Some(match month {
+        Some(m) => (year * 12 + m - 1, year * 12 + m - 1),
+        None => (year * 12, year * 12 + 11),
+    })
+}
+
 fn month_of(folded: &str) -> Option<i32> {
     if !MONTH.has(folded) {
         return None;
@@ -414,6 +1029,12 @@ fn month_of(folded: &str) -> Option<i32> {
         (&["oktober", "октябр"], 10),
         (&["november", "ноябр"], 11),
         (&["december", "декабр"], 12),
+        // Seasons: their middle month; a winter is the one that begins
+        // in the year named (`negyvennégy telén`).
+        (&["tavasz", "весн"], 4),
+        (&["nyar", "лет"], 7),
+        (&["osz", "осен"], 10),
+        (&["tel", "зим"], 12),
     ];
     MONTHS
         .iter()

@@ -76,6 +76,8 @@ struct EntryDoc {
     group: bool,
     #[serde(default)]
     cues: Vec<String>,
+    #[serde(default)]
+    weak_cues: Vec<String>,
     from: Option<String>,
     to: Option<String>,
     #[serde(default)]
@@ -141,6 +143,7 @@ pub(super) fn parse_sources(sources: &[(&str, &str)]) -> Result<Vec<Entry>, Voca
                 note: d.note,
                 group: d.group,
                 cues: d.cues.iter().map(|c| nfc(c)).collect(),
+                weak_cues: d.weak_cues.iter().map(|c| nfc(c)).collect(),
                 period,
                 kind: d.kind,
                 ambiguous: d.ambiguous.iter().map(|a| nfc(a.trim())).collect(),

@@ -113,6 +113,10 @@ pub struct Entry {
     pub group: bool,
     /// Waves: characteristic phrases.
     pub cues: Vec<String>,
+    /// Waves: phrases that point at the wave but also occur outside it
+    /// (an ethnonym, a region, a sentencing in general): half the weight
+    /// of a cue (see `tag::waves`).
+    pub weak_cues: Vec<String>,
     /// Waves: the period `YYYY-MM` … `YYYY-MM`.
     pub period: Option<(String, String)>,
     /// Transit camps: transit, collection, return, route.
