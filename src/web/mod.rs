@@ -201,6 +201,10 @@ impl Pool {
 /// What the handlers share.
 pub(crate) struct AppState {
     pool: Pool,
+    /// One permit per handle of `pool`, handed out in arrival order: a
+    /// request waits for whichever handle frees first, not behind a long
+    /// search on the handle it happened to pick.
+    turns: Arc<tokio::sync::Semaphore>,
     /// Failed sign-ins per account name, for throttling.
     failures: Mutex<std::collections::HashMap<String, Vec<std::time::Instant>>>,
     /// Upload jobs and their runner; the upload limits.
@@ -225,14 +229,30 @@ impl From<ArchiveError> for Failure {
     }
 }
 
+/// Waits, in arrival order, until an archive handle is free.
+async fn take_turn(state: &Shared) -> Result<tokio::sync::OwnedSemaphorePermit, Failure> {
+    state
+        .turns
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(|e| Failure::Internal(format!("waiting for an archive handle: {e}")))
+}
+
 /// Runs `f` on an archive handle that may write (sessions), on a blocking
 /// thread.
 pub(crate) async fn blocking_mut<T: Send + 'static>(
     state: &Shared,
     f: impl FnOnce(&mut Archive) -> Result<T, Failure> + Send + 'static,
 ) -> Result<T, Failure> {
+    let turn = take_turn(state).await?;
     let st = state.clone();
-    match tokio::task::spawn_blocking(move || st.pool.with_mut(f)).await {
+    match tokio::task::spawn_blocking(move || {
+        let _turn = turn;
+        st.pool.with_mut(f)
+    })
+    .await
+    {
         Ok(Ok(r)) => r,
         Ok(Err(e)) => Err(Failure::from(e)),
         Err(e) => Err(Failure::Internal(format!("request task failed: {e}"))),
@@ -244,8 +264,14 @@ pub(crate) async fn blocking<T: Send + 'static>(
     state: &Shared,
     f: impl FnOnce(&Archive) -> Result<T, Failure> + Send + 'static,
 ) -> Result<T, Failure> {
+    let turn = take_turn(state).await?;
     let st = state.clone();
-    match tokio::task::spawn_blocking(move || st.pool.with(f)).await {
+    match tokio::task::spawn_blocking(move || {
+        let _turn = turn;
+        st.pool.with(f)
+    })
+    .await
+    {
         Ok(Ok(r)) => r,
         Ok(Err(e)) => Err(Failure::from(e)),
         Err(e) => Err(Failure::Internal(format!("request task failed: {e}"))),
@@ -471,6 +497,7 @@ pub fn serve_with(
         source: std::io::Error::other(e.to_string()),
     })?;
     let state = Arc::new(AppState {
+        turns: Arc::new(tokio::sync::Semaphore::new(pool.slots.len())),
         pool,
         failures: Mutex::new(std::collections::HashMap::new()),
         jobs,
