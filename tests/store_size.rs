@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{TestArchive, fixture, repo};
+use common::{TestArchive, fixture, repo, tanu_at};
 use predicates::str::contains;
 use serde_json::Value;
 
@@ -36,16 +36,6 @@ fn export_docs(text: &str) -> Vec<Value> {
             v
         })
         .collect()
-}
-
-/// `tanu --archive DIR` with a clean environment.
-fn tanu_at(dir: &Path) -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("tanu").expect("tanu binary");
-    cmd.env_remove("TANU_ARCHIVE")
-        .env_remove("TANU_CURATOR")
-        .arg("--archive")
-        .arg(dir);
-    cmd
 }
 
 fn export_all(dir: &Path) -> String {

@@ -268,10 +268,8 @@ pub fn count(
 ) -> Result<usize, SearchError> {
     let plan = plan(index, vocab, req)?;
     let mut found = collect::testimonies_of(&plan.searcher, &*plan.full)?;
-    match &plan.keep {
-        None => {}
-        Some(Keep::Only(set)) => found.retain(|t| set.contains(t)),
-        Some(Keep::Not(set)) => found.retain(|t| !set.contains(t)),
+    if let Some(k) = &plan.keep {
+        found.retain(|&t| k.keeps(t));
     }
     Ok(found.len())
 }
@@ -594,9 +592,15 @@ fn plan(
         Some(match allowed {
             Some(mut a) => {
                 a.retain(|t| !denied.contains(t));
-                Keep::Only(std::sync::Arc::new(a))
+                Keep {
+                    set: std::sync::Arc::new(a),
+                    members: true,
+                }
             }
-            None => Keep::Not(std::sync::Arc::new(denied)),
+            None => Keep {
+                set: std::sync::Arc::new(denied),
+                members: false,
+            },
         })
     };
     Ok(Planned {
@@ -653,12 +657,17 @@ fn asked_context(
 }
 
 /// Which testimonies a search keeps after its testimony-level boolean
-/// logic.
-enum Keep {
-    /// Only these.
-    Only(std::sync::Arc<HashSet<u64>>),
-    /// All but these.
-    Not(std::sync::Arc<HashSet<u64>>),
+/// logic: the members of `set`, or (`members` false) all but them.
+#[derive(Clone)]
+struct Keep {
+    set: std::sync::Arc<HashSet<u64>>,
+    members: bool,
+}
+
+impl Keep {
+    fn keeps(&self, t: u64) -> bool {
+        self.set.contains(&t) == self.members
+    }
 }
 
 /// Runs `collector` over the passages `query` finds in the testimonies
@@ -669,18 +678,16 @@ fn search_kept<C: tantivy::collector::Collector + Send + Sync>(
     keep: Option<&Keep>,
     collector: C,
 ) -> tantivy::Result<C::Fruit> {
-    use tantivy::collector::FilterCollector;
     match keep {
         None => searcher.search(query, &collector),
-        Some(Keep::Only(set)) => {
-            let set = set.clone();
-            let only = move |t: u64| set.contains(&t);
-            searcher.search(query, &FilterCollector::new("tnum".into(), only, collector))
-        }
-        Some(Keep::Not(set)) => {
-            let set = set.clone();
-            let not = move |t: u64| !set.contains(&t);
-            searcher.search(query, &FilterCollector::new("tnum".into(), not, collector))
+        Some(k) => {
+            let k = k.clone();
+            let filter = tantivy::collector::FilterCollector::new(
+                "tnum".into(),
+                move |t: u64| k.keeps(t),
+                collector,
+            );
+            searcher.search(query, &filter)
         }
     }
 }

@@ -72,12 +72,7 @@ impl TestArchive {
 
     /// `tanu --archive DIR` with a clean environment.
     pub fn tanu(&self) -> Command {
-        let mut cmd = Command::cargo_bin("tanu").expect("tanu binary");
-        cmd.env_remove("TANU_ARCHIVE")
-            .env_remove("TANU_CURATOR")
-            .env("NO_COLOR", "1");
-        cmd.arg("--archive").arg(self.dir());
-        cmd
+        tanu_at(&self.dir())
     }
 
     /// Runs `tanu search QUERY --json` and returns the hit lines' data and
@@ -115,6 +110,16 @@ impl TestArchive {
 }
 
 /// Copies a directory tree (for fixtures that a test modifies).
+/// `tanu --archive DIR` with a clean environment, for any directory.
+pub fn tanu_at(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("tanu").expect("tanu binary");
+    cmd.env_remove("TANU_ARCHIVE")
+        .env_remove("TANU_CURATOR")
+        .env("NO_COLOR", "1");
+    cmd.arg("--archive").arg(dir);
+    cmd
+}
+
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
     for e in std::fs::read_dir(from).expect("read_dir") {
