@@ -28,6 +28,7 @@
 
 mod docs;
 pub mod killpoint;
+mod merge;
 mod tokenize;
 
 pub use self::docs::{RECORD_POINT, expected_docs, question_before, record_text};
@@ -423,6 +424,7 @@ impl SearchIndex {
             Ok(w) => {
                 // Holding the writer lock: no other process writes files.
                 sweep(&self.index, &self.dir)?;
+                w.set_merge_policy(Box::new(merge::BoundedMerges::default()));
                 Ok(w)
             }
             Err(tantivy::TantivyError::LockFailure(
