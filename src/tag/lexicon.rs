@@ -730,7 +730,9 @@ pub(super) static CAPTIVITY: Lex = Lex {
     compiled: OnceLock::new(),
 };
 
-/// Roundup, arrest and capture verbs (for the date rule of the waves).
+/// Roundup, arrest and capture verbs (for the date rule of the waves),
+/// announcements and summons included (`kihirdették`, `berendeltek a
+/// községházára`, `вызвали в сельсовет`).
 pub(super) static ROUNDUP: Lex = Lex {
     exact: &[
         "elvittek",
@@ -743,6 +745,13 @@ pub(super) static ROUNDUP: Lex = Lex {
     ],
     prefix: &[
         "kidobol",
+        "kihirdet",
+        "berendel",
+        "beidez",
+        "bekeret",
+        "behivat",
+        "вызвал",
+        "вызыва",
         "osszeszed",
         "osszeir",
         "elhurcol",
@@ -837,7 +846,21 @@ pub(super) static CAPTURE: Lex = Lex {
         "сдался",
         "gefangen",
     ],
-    prefix: &["fogsagba", "fogsagban", "плен", "gefangenschaft"],
+    prefix: &[
+        "fogsagba",
+        "fogsagban",
+        "elkapt",
+        "elkapot",
+        "rajtakapt",
+        "плен",
+        "поймал",
+        "схватил",
+        "захватил",
+        "задержал",
+        "gefangenschaft",
+        "festgenommen",
+        "erwischt",
+    ],
     infix: &[],
     suffix: &[],
     compiled: OnceLock::new(),
@@ -975,7 +998,9 @@ pub(super) static SOVIET: Lex = Lex {
     compiled: OnceLock::new(),
 };
 
-/// Called up for work (`munkára`, `на работу`, `zur Arbeit`).
+/// Called up for work (`munkára`, `на работу`, `zur Arbeit`), or for a
+/// chore in the infinitive (`romot takarítani`, `segíteni a vasútnál`,
+/// `мост чинить`).
 pub(super) static WORK_CALL: Lex = Lex {
     exact: &[
         "munkara",
@@ -986,7 +1011,20 @@ pub(super) static WORK_CALL: Lex = Lex {
         "arbeit",
         "arbeiten",
     ],
-    prefix: &["romeltakarit", "helyreallit"],
+    prefix: &[
+        "romeltakarit",
+        "helyreallit",
+        "takaritani",
+        "pucolni",
+        "javitani",
+        "segiteni",
+        "epiteni",
+        "чинить",
+        "ремонтировать",
+        "восстанавливать",
+        "разбирать",
+        "строить",
+    ],
     infix: &[],
     suffix: &[],
     compiled: OnceLock::new(),
@@ -1448,7 +1486,8 @@ pub(super) const GERMAN_SELF: &[&str] = &[
 ];
 
 /// Work, in the sentence of the promise (`munkára`, `dolgozni`,
-/// `поработать`, `Arbeit`).
+/// `поработать`, `Arbeit`), chores and repairs included (`krumplit
+/// pucolni`, `a hidat javítani`, `segíteni`, `мост чинить`, `помочь`).
 pub(super) static WORK: Lex = Lex {
     exact: &[],
     prefix: &[
@@ -1456,9 +1495,286 @@ pub(super) static WORK: Lex = Lex {
         "dolgoz",
         "robot",
         "takarit",
+        "pucol",
+        "hamoz",
+        "javit",
+        "segit",
+        "epit",
+        "helyreall",
         "работ",
+        "чинит",
+        "чинил",
+        "почин",
+        "ремонт",
+        "строит",
+        "копат",
+        "убира",
+        "расчища",
+        "восстан",
+        "помоч",
+        "помога",
+        "aufraeum",
+        "aufraum",
+        "helfen",
         "поработ",
         "arbeit",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Ranks (hu, ru, de): `főhadnagy voltam`, `a hadnagyunk`, `я был
+/// сержантом`. A rank is the narrator's only as a predicate with a
+/// copula or with a first-person possessive (`egy orosz hadnagy vitt el
+/// minket` is the captor's), see `super::waves`.
+pub(super) const RANK_HU: &[&str] = &[
+    "fohadnagy",
+    "hadnagy",
+    "szazados",
+    "ornagy",
+    "ezredes",
+    "ormester",
+    "szakaszvezeto",
+    "tizedes",
+    "orvezeto",
+    "zaszlos",
+    "hadaprod",
+    "kozlegeny",
+    "tiszthelyettes",
+    "tuzer",
+    "huszar",
+    "utasz",
+    "baka",
+    "honved",
+];
+/// Russian and German ranks, in the instrumental of `был`/`служил`
+/// (`был сержантом`, `служил рядовым`) or the German predicate.
+pub(super) static RANK: Lex = Lex {
+    exact: &[
+        "рядовым",
+        "солдатом",
+        "gefreiter",
+        "unteroffizier",
+        "leutnant",
+        "feldwebel",
+    ],
+    prefix: &[
+        "лейтенант",
+        "сержант",
+        "ефрейтор",
+        "старшин",
+        "капитаном",
+        "майором",
+        "офицером",
+        "oberleutnant",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+/// Copulas and verbs of serving, for a rank (`voltam`, `был`, `служил`,
+/// `lettem`, `war`).
+pub(super) const SERVED: &[&str] = &[
+    "voltam",
+    "voltunk",
+    "lettem",
+    "szolgaltam",
+    "был",
+    "были",
+    "служил",
+    "служили",
+    "стал",
+    "war",
+    "waren",
+    "diente",
+];
+
+/// Tying the hands (`hátrakötötték a kezünket`, `связали руки`): a
+/// soldier's capture, with [`HANDS`].
+pub(super) static TIE: Lex = Lex {
+    exact: &["gefesselt"],
+    prefix: &[
+        "hatrakot",
+        "osszekot",
+        "megkotoz",
+        "kotozt",
+        "связал",
+        "скрутил",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Announcements and beliefs that carry the promise of a short work
+/// (`kihirdették`, `a kisbíró a dobbal`, `azt hittük`, `ígérték`,
+/// `объявили`, `думали`, `обещали`), besides [`SPEECH`].
+pub(super) static PROMISE: Lex = Lex {
+    exact: &[
+        "dobbal",
+        "hittuk",
+        "hitte",
+        "hittem",
+        "hittek",
+        "gondoltuk",
+        "gondolta",
+        "gondoltam",
+        "думали",
+        "думал",
+        "думала",
+        "говорили",
+        "glaubten",
+        "dachten",
+        "hiess",
+    ],
+    prefix: &[
+        "kihirdet",
+        "hirdett",
+        "kidobol",
+        "dobolt",
+        "kisbiro",
+        "igert",
+        "megigert",
+        "объяв",
+        "обеща",
+        "versproch",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// The same day, in a promise (`délre végzünk`, `estére itthon lesztek`,
+/// `до вечера`, `к обеду`, `bis zum Abend`): see `super::waves`.
+pub(super) const SAME_DAY: &[&[&str]] = &[
+    &["delre"],
+    &["estere"],
+    &["estig"],
+    &["reggelre"],
+    &["delutanra"],
+    &["ejszakara"],
+    &["к", "вечеру"],
+    &["до", "вечера"],
+    &["к", "обеду"],
+    &["до", "обеда"],
+    &["bis", "zum", "abend"],
+    &["bis", "abends"],
+];
+/// Home, in a promise of return (`itthon lesztek`, `mehet haza`, `по
+/// домам`, `отпустят домой`, `nach Hause`).
+pub(super) const HOME_AGAIN: &[&str] = &[
+    "haza",
+    "itthon",
+    "otthon",
+    "hazamehet",
+    "hazamehettek",
+    "hazamehetnek",
+    "hazaengednek",
+    "hazaengedik",
+    "домам",
+    "домой",
+    "hause",
+];
+
+/// A pretext of the roundup: a document check or a few questions, and the
+/// particles that mark what was said as a pretext (`igazoltatás`, `на
+/// проверку документов`, `будто бы`, `якобы`, `állítólag`, `mondván`,
+/// `angeblich`).
+pub(super) static PRETEXT: Lex = Lex {
+    exact: &[
+        "будто",
+        "якобы",
+        "allitolag",
+        "mondvan",
+        "angeblich",
+        "vorgeblich",
+    ],
+    prefix: &["igazoltat", "проверк", "urugy", "регистрац", "kontroll"],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Court, trial and verdict (`bíróság`, `tárgyalás`, `ítélet`, `суд`,
+/// `приговор`, `Urteil`): a term in the nominative (`tíz év`) near one is a
+/// verdict.
+pub(super) static COURT: Lex = Lex {
+    exact: &[
+        "суд",
+        "суда",
+        "суде",
+        "судом",
+        "судили",
+        "судить",
+        "gericht",
+    ],
+    prefix: &[
+        "birosag",
+        "targyalas",
+        "itelet",
+        "iteltek",
+        "elitel",
+        "приговор",
+        "осуд",
+        "трибунал",
+        "tribunal",
+        "torvenyszek",
+        "hadbirosag",
+        "urteil",
+        "verurteil",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Words of time after a count of years that make it no term (`tíz év
+/// múlva`, `három év után`, `десять лет спустя`).
+pub(super) const YEARS_LATER: &[&str] = &[
+    "mulva",
+    "utan",
+    "utana",
+    "alatt",
+    "ota",
+    "telt",
+    "mult",
+    "mulott",
+    "kesobb",
+    "elott",
+    "mulvan",
+    "спустя",
+    "назад",
+    "spater",
+];
+
+/// Telling and recording: a year of the 1970s or later in a sentence with
+/// these (`ezt 1989-ben mondom magnóra`, `рассказываю в 1995 году`) is the
+/// time of the telling, not of the story (see [`super::era`]).
+pub(super) static TELLING: Lex = Lex {
+    exact: &[
+        "mondom",
+        "elmondom",
+        "meselem",
+        "elmeselem",
+        "diktalom",
+        "irom",
+        "leirom",
+        "рассказываю",
+        "записываю",
+        "пишу",
+        "диктую",
+        "erzahle",
+        "schreibe",
+    ],
+    prefix: &[
+        "magnora",
+        "magnoba",
+        "magnetofon",
+        "магнитофон",
+        "diktafon",
+        "kazettara",
+        "кассет",
     ],
     infix: &[],
     suffix: &[],

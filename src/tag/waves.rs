@@ -146,10 +146,13 @@ use super::era::{Era, hungarian_number, numbers, year_at};
 use super::lexicon::{
     ARTICLE, CAPTIVITY, CAPTURE, CIVILIAN, DAY_HU, DAY_RU, ENCIRCLED, FEW_HU, FEW_RU, GATHER,
     GERMAN, GERMAN_CAMP, GIVEN, HANDS, KIN, LAY_DOWN, LIST, Lex, MONTH, NAME, NEGATION, PRISONER,
-    RAISE, ROUNDUP, SENTENCED, SOLDIER, SOLDIER_NOUN, SOVIET, SPEECH, SURRENDER, TRIBUNAL, UNIT,
-    UNIT_HU, WEAPON, WORK, WORK_CALL, YEAR_TERM,
+    RAISE, ROUNDUP, SENTENCED, SOLDIER, SOLDIER_NOUN, SOVIET, SPEECH, SURRENDER, THIRD_PERSON,
+    TRIBUNAL, UNIT, UNIT_HU, WEAPON, WORK, WORK_CALL, YEAR_TERM,
 };
 use super::lexicon::{COPULA, FOOD, GERMAN_OBJECT, GERMAN_SELF, SHORT_WHILE, WEEK_RU, WESTERN};
+use super::lexicon::{
+    COURT, HOME_AGAIN, PRETEXT, PROMISE, RANK, RANK_HU, SAME_DAY, SERVED, TIE, YEARS_LATER,
+};
 use super::matcher::{Match, Target, cue_key};
 use super::places::evidence;
 use super::text::{Doc, Token, any, any_of, definite_taking, first_person, others_flags};
@@ -232,7 +235,10 @@ pub(super) fn suggest(
             continue;
         };
         let s = doc.tokens[m.first].sentence;
-        if !in_scope(s) || any_in(doc, doc.sentence(s), &GERMAN_CAMP) {
+        if !in_scope(s)
+            || any_in(doc, doc.sentence(s), &GERMAN_CAMP)
+            || negated(doc, m.first, m.last)
+        {
             continue;
         }
         let weak = weak_keys
@@ -325,6 +331,9 @@ pub(super) fn suggest(
     let mut surrender: Option<usize> = None;
     let mut prisoner: Option<usize> = None;
     let mut gathered: Option<usize> = None;
+    // The narrator denies a capture (`engem nem fogtak el`, `я в плену не
+    // был`).
+    let mut denied: Option<usize> = None;
     for s in 0..doc.sentences.len() {
         if !in_scope(s) {
             continue;
@@ -340,15 +349,28 @@ pub(super) fn suggest(
             let clause = doc.clause(c);
             first_person(clause) && !any_in(doc, clause, &KIN)
         };
+        // An apposition of the narrator's clause: a short clause without
+        // a first-person word right after one (`bújtunk el hárman,
+        // honvédek`, `Főhadnagy voltam, a tüzérségnél`).
+        let first_clause = toks.first().map_or(0, |t| t.clause);
+        let apposition = |c: usize| {
+            let clause = doc.clause(c);
+            c > first_clause
+                && clause.len() <= 3
+                && !any_in(doc, clause, &KIN)
+                && !any_of(clause, THIRD_PERSON)
+                && narrator_clause(c - 1)
+        };
         let was_soldier = toks.iter().any(|t| {
             (in_list(doc, t, &SOLDIER)
                 || in_list(doc, t, &UNIT)
                 || word_lists(doc)
                     .get(t.word)
                     .is_some_and(|w| w & UNIT_OF_OURS != 0))
-                && narrator_clause(t.clause)
+                && (narrator_clause(t.clause) || apposition(t.clause))
         }) || (any_of(toks, &["katona", "katonakent", "солдатом", "военным"])
-            && any_of(toks, &["voltam", "lettem", "был", "служил"]));
+            && any_of(toks, &["voltam", "lettem", "был", "служил"]))
+            || served_with_rank(doc, toks);
         if any_in(doc, toks, &CIVILIAN) || never_soldier {
             civilian.get_or_insert(s);
         } else if was_soldier {
@@ -364,17 +386,38 @@ pub(super) fn suggest(
                 continue;
             }
             let cl = doc.clause(c);
-            if any_in(doc, cl, &SURRENDER)
+            let gave_up = any_in(doc, cl, &SURRENDER)
                 || (any_in(doc, cl, &WEAPON) && any_in(doc, cl, &LAY_DOWN))
                 || (any_of(cl, HANDS) && any_in(doc, cl, &RAISE))
                 // The particle after the verb: `adtuk meg magunkat`.
-                || (any_of(cl, &["adtuk", "adtam"]) && any_of(cl, &["magunkat", "magamat", "magam"]))
-            {
+                || (any_of(cl, &["adtuk", "adtam"]) && any_of(cl, &["magunkat", "magamat", "magam"]));
+            let taken = any_in(doc, cl, &CAPTURE)
+                || any_in(doc, cl, &ENCIRCLED)
+                || split_capture(cl)
+                // Hands tied: `hátrakötötték a kezünket`, `связали руки`.
+                || (any_of(cl, HANDS) && any_in(doc, cl, &TIE));
+            // Denied: `engem nem fogtak el`, `в плену не был`.
+            if (gave_up || taken) && any_of(cl, NEGATION_WORDS) {
+                denied.get_or_insert(s);
+                continue;
+            }
+            if gave_up {
                 surrender.get_or_insert(s);
             }
-            if any_in(doc, cl, &CAPTURE) || any_in(doc, cl, &ENCIRCLED) || split_capture(cl) {
+            if taken {
                 capture.get_or_insert(s);
             }
+        }
+        // An elliptic answer to an order to lay down arms: `… tegye le a
+        // puskát. Letettük.`, `Бросайте оружие! Бросили.`
+        if toks.len() <= 3
+            && any_in(doc, toks, &LAY_DOWN)
+            && !any_of(toks, NEGATION_WORDS)
+            && s > 0
+            && doc.sentences[s - 1].seg == doc.sentences[s].seg
+            && any_in(doc, doc.sentence(s - 1), &WEAPON)
+        {
+            surrender.get_or_insert(s);
         }
         // One of the prisoners (`tartottak bennünket, ott gyűjtötték össze
         // a foglyokat`).
@@ -436,7 +479,7 @@ pub(super) fn suggest(
             sc.points += 2.0;
             sc.evidence.push(sentence_evidence(doc, s, rule));
         } else if let Some(s) = (0..doc.sentences.len())
-            .find(|&s| in_scope(s) && years_given(doc, doc.sentence(s)))
+            .find(|&s| in_scope(s) && (years_given(doc, doc.sentence(s)) || verdict(doc, s)))
             .filter(|&s| {
                 // A Soviet court: told in Russian, a Soviet captor named, or
                 // a Soviet place of the narrator (Hungarian courts gave
@@ -468,10 +511,12 @@ pub(super) fn suggest(
                 let toks = doc.sentence(s);
                 in_scope(s)
                     && any_in(doc, toks, &ROUNDUP)
-                    && any_in(doc, toks, &WORK_CALL)
+                    // For work, or under a pretext (`на проверку
+                    // документов`, `будто бы`, `igazoltatásra`).
+                    && (any_in(doc, toks, &WORK_CALL) || any_in(doc, toks, &PRETEXT))
                     // Not the neighbours' (`с нашей улицы` is first person).
                     && !any_in(doc, toks, &KIN)
-                    && sentence_date(doc, s).is_some_and(|d| from <= d && d <= to)
+                    && context_date(doc, s).is_some_and(|d| from <= d && d <= to)
             });
             if let Some(s) = work_roundup {
                 let sc = scores.entry(w).or_default();
@@ -483,6 +528,14 @@ pub(super) fn suggest(
         for s in 0..doc.sentences.len() {
             if let Some(span) = few_days(doc, s).filter(|_| in_scope(s)) {
                 rule_cue(&mut scores, w, span, "few-days");
+                break;
+            }
+        }
+        // "Home by the evening": the same promise, for the same day.
+        let period = entries[w].period.as_ref().map(|(a, b)| (ym(a), ym(b)));
+        for s in 0..doc.sentences.len() {
+            if let Some(span) = same_day(doc, s, period).filter(|_| in_scope(s)) {
+                rule_cue(&mut scores, w, span, "same-day");
                 break;
             }
         }
@@ -562,7 +615,7 @@ pub(super) fn suggest(
         let dated = (0..doc.sentences.len()).find(|&s| {
             in_scope(s)
                 && any_in(doc, doc.sentence(s), &ROUNDUP)
-                && sentence_date(doc, s).is_some_and(|d| from <= d && d <= to)
+                && context_date(doc, s).is_some_and(|d| from <= d && d <= to)
         });
         if let Some(s) = dated
             && sc.own() >= 1.0
@@ -578,9 +631,20 @@ pub(super) fn suggest(
     // The narrator's first dated roundup, arrest or capture: a wave whose
     // period lies more than three months away gets nothing for it (the
     // Swabians deported to the Hortobágy in 1951 are no Order 7161).
-    let taken_at = (0..doc.sentences.len())
-        .filter(|&s| in_scope(s) && any_in(doc, doc.sentence(s), &ROUNDUP))
-        .find_map(|s| sentence_months(doc, s));
+    // Only what is told before the narrator's first captivity sentence
+    // counts, the earliest date first: a transfer from the camp
+    // (`negyvenhat nyarán a láger egy részét Kungurba vitték, engem is`)
+    // is not the taking. A sentence without a date of its own takes the
+    // last date named before it in its segment.
+    let held_from = first_captivity(doc, eras).unwrap_or(doc.sentences.len());
+    let taken_at = (0..held_from)
+        .filter(|&s| {
+            in_scope(s)
+                && (any_in(doc, doc.sentence(s), &ROUNDUP)
+                    || [capture, surrender].contains(&Some(s)))
+        })
+        .filter_map(|s| context_months(doc, s))
+        .min();
     if let Some(h) = &held {
         for (&w, sc) in scores.iter_mut() {
             let in_period = entries[w].period.as_ref().is_none_or(|(from, to)| {
@@ -603,6 +667,15 @@ pub(super) fn suggest(
             .is_some_and(|s| s.total() >= QUALIFY)
     };
     if civilian.is_some()
+        && let Some(w) = wave_index(POW)
+    {
+        scores.remove(&w);
+    }
+    // A narrator who denies a capture and tells none is no prisoner of war
+    // (a labour serviceman who walked back, a Soviet guard).
+    if denied.is_some()
+        && surrender.is_none()
+        && capture.is_none()
         && let Some(w) = wave_index(POW)
     {
         scores.remove(&w);
@@ -675,7 +748,7 @@ pub(super) fn suggest(
 /// The word lists of the wave rules that are looked up per word: each
 /// distinct word of a testimony is looked up once ([`Doc::word_lists`]),
 /// a bit per list, in this order (at most 64).
-static WORD_LISTS: [&Lex; 28] = [
+static WORD_LISTS: [&Lex; 33] = [
     &KIN,
     &WORK_CALL,
     &ROUNDUP,
@@ -704,10 +777,19 @@ static WORD_LISTS: [&Lex; 28] = [
     &GIVEN,
     &GERMAN,
     &MONTH,
+    &PROMISE,
+    &PRETEXT,
+    &COURT,
+    &TIE,
+    &RANK,
 ];
 
 /// The bit of [`unit_of_ours`] in [`word_lists`].
 const UNIT_OF_OURS: u64 = 1 << 63;
+/// The bit of a Hungarian rank ([`RANK_HU`]) in [`word_lists`]: the bare
+/// rank (`főhadnagy`) or with a first-person possessive (`hadnagyunk`).
+const RANK_BARE: u64 = 1 << 62;
+const RANK_OURS: u64 = 1 << 61;
 
 /// The bit of `lex` in [`WORD_LISTS`].
 fn bit(lex: &Lex) -> u64 {
@@ -734,6 +816,9 @@ fn word_lists<'d>(doc: &'d Doc<'_>) -> &'d [u64] {
                 }
                 if !t.cyrillic && unit_of_ours(&t.folded) {
                     *b |= UNIT_OF_OURS;
+                }
+                if !t.cyrillic {
+                    *b |= rank_hu(&t.folded);
                 }
             }
         }
@@ -774,6 +859,164 @@ fn unit_of_ours(w: &str) -> bool {
                 .any(|p| rest.starts_with(p))
         })
     })
+}
+
+/// A Hungarian rank: [`RANK_BARE`] for the rank itself (`főhadnagy`,
+/// `tüzér`, the last member of a compound: `tartalékoshadnagy`),
+/// [`RANK_OURS`] for a rank with a first-person possessive
+/// (`hadnagyunk`, `a századosunkat`).
+fn rank_hu(w: &str) -> u64 {
+    let mut bits = 0;
+    for r in RANK_HU {
+        if w.ends_with(r) || w.strip_suffix("kent").is_some_and(|x| x.ends_with(r)) {
+            bits |= RANK_BARE;
+        }
+        if let Some(i) = w.rfind(r) {
+            let rest = &w[i + r.len()..];
+            if [
+                "unk", "om", "em", "am", "unkat", "omat", "emet", "unknak", "omnak", "emnek",
+            ]
+            .contains(&rest)
+            {
+                bits |= RANK_OURS;
+            }
+        }
+    }
+    bits
+}
+
+/// The narrator served with a rank: a rank with a first-person possessive
+/// (`a hadnagyunk`), or a rank and a copula of the narrator in one clause
+/// (`főhadnagy voltam`, `tüzérként szolgáltam`, `я был сержантом`, `ich war
+/// Gefreiter`), not a captor (`egy orosz hadnagy vitt el minket`).
+fn served_with_rank(doc: &Doc<'_>, toks: &[Token]) -> bool {
+    let words = word_lists(doc);
+    let rank_bits = |t: &Token| words.get(t.word).copied().unwrap_or(0);
+    if toks.iter().any(|t| rank_bits(t) & RANK_OURS != 0) && !any_in(doc, toks, &KIN) {
+        return true;
+    }
+    toks.iter().any(|t| {
+        let rank = rank_bits(t) & RANK_BARE != 0 || in_list(doc, t, &RANK);
+        rank && {
+            let clause = doc.clause(t.clause);
+            first_person(clause)
+                && any_of(clause, SERVED)
+                && !any_in(doc, clause, &KIN)
+                && !any_in(doc, clause, &SOVIET)
+        }
+    })
+}
+
+/// Negations, `never` included.
+const NEGATION_WORDS: &[&str] = &[
+    "nem",
+    "sem",
+    "soha",
+    "sohasem",
+    "не",
+    "ни",
+    "никогда",
+    "nicht",
+    "nie",
+    "niemals",
+    "kein",
+];
+
+/// Whether the words `first..=last` of a cue are negated: a negation up
+/// to two words before them in their clause (`nem voltam hadifogoly`,
+/// `soha nem estem fogságba`), or right after them before a copula (`в
+/// плену не был`, `hadifogoly sem voltam`).
+fn negated(doc: &Doc<'_>, first: usize, last: usize) -> bool {
+    let clause = doc.tokens[first].clause;
+    let at = |i: usize| {
+        doc.tokens
+            .get(i)
+            .filter(|t| t.clause == clause)
+            .map_or("", |t| &*t.folded)
+    };
+    let before = (first.saturating_sub(2)..first).any(|i| NEGATION_WORDS.contains(&at(i)));
+    let after = NEGATION_WORDS.contains(&at(last + 1))
+        && (at(last + 1) == "sem"
+            || COPULA.contains(&at(last + 2))
+            || ["volt", "было", "была"].contains(&at(last + 2)));
+    before || after
+}
+
+/// The month sentence `s` is dated to, or, without a date of its own, the
+/// last date named before it in its segment (`Negyvennégy decemberében.
+/// Kihirdették, hogy…`).
+fn context_date(doc: &Doc<'_>, s: usize) -> Option<i32> {
+    let seg = doc.sentences[s].seg;
+    (0..=s)
+        .rev()
+        .take_while(|&k| doc.sentences[k].seg == seg)
+        .find_map(|k| sentence_date(doc, k))
+}
+
+/// The months of [`context_date`] (see [`sentence_months`]).
+fn context_months(doc: &Doc<'_>, s: usize) -> Option<(i32, i32)> {
+    let seg = doc.sentences[s].seg;
+    (0..=s)
+        .rev()
+        .take_while(|&k| doc.sentences[k].seg == seg)
+        .find_map(|k| sentence_months(doc, k))
+}
+
+/// The promise of a work done the same day (`délre végzünk`, `estére
+/// itthon lesztek`, `к вечеру отпустим домой`) in sentence `s`, with speech
+/// or work: a promise of the roundup when it also promises home, or when
+/// the sentence is dated inside `period`, the first wave's months (in a
+/// camp, work was wanted by the evening too).
+fn same_day(doc: &Doc<'_>, s: usize, period: Option<(i32, i32)>) -> Option<(usize, usize)> {
+    let toks = doc.sentence(s);
+    let first = doc.sentences[s].first;
+    let w = |i: usize| toks.get(i).map_or("", |t| &*t.folded);
+    let (i, len) = (0..toks.len()).find_map(|i| {
+        SAME_DAY
+            .iter()
+            .find(|p| p.iter().enumerate().all(|(k, x)| w(i + k) == *x))
+            .map(|p| (i, p.len()))
+    })?;
+    let said = any_in(doc, toks, &SPEECH) || any_in(doc, toks, &PROMISE);
+    let work = any_in(doc, toks, &WORK) || any_in(doc, toks, &WORK_CALL);
+    let home = any_of(toks, HOME_AGAIN);
+    let dated =
+        period.is_some_and(|(from, to)| context_date(doc, s).is_some_and(|d| from <= d && d <= to));
+    ((said || work) && (home || dated) && !any_of(toks, NEGATION_WORDS))
+        .then_some((first + i, first + i + len - 1))
+}
+
+/// A term read out as a verdict (`annyit mondott: tíz év`, `— Десять
+/// лет.`): a count of years in any case, not a time (`tíz év múlva`,
+/// `через десять лет`), with a court, trial or verdict named in its
+/// segment or the one before (the interviewer's `И был суд?`).
+fn verdict(doc: &Doc<'_>, s: usize) -> bool {
+    let toks = doc.sentence(s);
+    if any_in(doc, toks, &KIN) {
+        return false;
+    }
+    let term = (1..toks.len()).any(|j| {
+        let w: &str = &toks[j].folded;
+        let year = ["ev", "evet", "evre", "лет", "года", "jahre"].contains(&w);
+        let next = toks.get(j + 1).map_or("", |t| &*t.folded);
+        let before = j.checked_sub(2).map_or("", |k| &*toks[k].folded);
+        year && is_count(&toks[j - 1])
+            && !YEARS_LATER.contains(&next)
+            && !["через", "nach", "vor"].contains(&before)
+    });
+    if !term {
+        return false;
+    }
+    let seg = doc.sentences[s].seg;
+    let near = |k: &usize| {
+        let g = doc.sentences[*k].seg;
+        g == seg || g + 1 == seg
+    };
+    let before = (0..s).rev().take_while(near);
+    let after = (s..doc.sentences.len()).take_while(near);
+    before
+        .chain(after)
+        .any(|k| any_in(doc, doc.sentence(k), &COURT))
 }
 
 /// A prison term given to the narrator in years: a number from three to
@@ -856,7 +1099,8 @@ fn few_days(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
     let first = doc.sentences[s].first;
     let w = |i: usize| toks.get(i).map_or("", |t| &*t.folded);
     let work = any_in(doc, toks, &WORK) || any_in(doc, toks, &WORK_CALL);
-    if !(work || any_in(doc, toks, &SPEECH) || any_in(doc, toks, &ROUNDUP)) {
+    let said = any_in(doc, toks, &SPEECH) || any_in(doc, toks, &PROMISE);
+    if !(work || said || any_in(doc, toks, &ROUNDUP)) {
         return None;
     }
     (0..toks.len()).find_map(|i| {
@@ -864,6 +1108,17 @@ fn few_days(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
             && DAY_HU.contains(&w(i + 1))
             && !["ra", "mulva", "utan"].contains(&w(i + 2));
         if hu {
+            return Some((first + i, first + i + 1));
+        }
+        // The nominative with work or speech (`két-három nap, aztán
+        // mehettek haza`; `Azt mondták, pár nap az egész.`), not a time
+        // (`két nap múlva`, `három nap alatt`) nor `egy nap` ("one day").
+        let nominative = FEW_HU.contains(&w(i))
+            && w(i) != "egy"
+            && w(i + 1) == "nap"
+            && !YEARS_LATER.contains(&w(i + 2))
+            && (work || said);
+        if nominative {
             return Some((first + i, first + i + 1));
         }
         let compound = FEW_HU.iter().any(|f| {
@@ -882,11 +1137,18 @@ fn few_days(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
         if ru {
             return Some((first + i, first + i + 2));
         }
+        // The approximate order, the noun first: `дня на три`, `денька на
+        // два` ("about three days").
+        let ru_approx = DAY_RU.contains(&w(i)) && w(i + 1) == "на" && FEW_RU.contains(&w(i + 2));
+        if ru_approx {
+            return Some((first + i, first + i + 2));
+        }
         // Weeks and "a short while" with work in the sentence (`két hétre
         // munkára`, `на работу, ненадолго, на пару недель`); not food for
         // two weeks, which Order 7161 deportees were told to bring.
         let weeks = (FEW_HU.contains(&w(i)) && w(i + 1) == "hetre")
-            || (w(i) == "на" && FEW_RU.contains(&w(i + 1)) && WEEK_RU.contains(&w(i + 2)));
+            || (w(i) == "на" && FEW_RU.contains(&w(i + 1)) && WEEK_RU.contains(&w(i + 2)))
+            || (WEEK_RU.contains(&w(i)) && w(i + 1) == "на" && FEW_RU.contains(&w(i + 2)));
         let short = SHORT_WHILE
             .iter()
             .any(|p| p.iter().enumerate().all(|(k, x)| w(i + k) == *x));
@@ -958,6 +1220,19 @@ const NOT_TAKEN: f64 = 0.6;
 /// testimony about politics are no deportation.
 pub(super) fn narrator_held(doc: &Doc<'_>, eras: &[Era]) -> bool {
     narrator_held_at(doc, eras).is_some()
+}
+
+/// The first first-person sentence of the deportation era with a
+/// captivity word.
+fn first_captivity(doc: &Doc<'_>, eras: &[Era]) -> Option<usize> {
+    let others = others_flags(doc);
+    (0..doc.sentences.len()).find(|&s| {
+        let toks = doc.sentence(s);
+        eras[doc.sentences[s].seg] == Era::Deportation
+            && !others[s]
+            && first_person(toks)
+            && any_in(doc, toks, &CAPTIVITY)
+    })
 }
 
 /// The first sentence of [`narrator_held`], when it holds.
