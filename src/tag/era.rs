@@ -6,7 +6,7 @@
 //! someone's birth (`1926-ban születtem`) do not set the era, nor does the
 //! time of the telling: a year from 1970 on in a sentence of telling or
 //! recording (`ezt a fiam kérésére mondom magnóra, 1989 tavaszán`,
-//! `рассказываю в девяносто пятом`), which would otherwise make the whole
+//! `пишу это в девяносто пятом`), which would otherwise make the whole
 //! story that follows "another era".
 //!
 //! A segment's era is:

@@ -746,6 +746,13 @@ pub(super) static ROUNDUP: Lex = Lex {
     prefix: &[
         "kidobol",
         "kihirdet",
+        "elhajt",
+        "elvezett",
+        "угнал",
+        "угоня",
+        "увезли",
+        "увели",
+        "явить",
         "berendel",
         "beidez",
         "bekeret",
@@ -809,6 +816,7 @@ pub(super) static SOLDIER: Lex = Lex {
         "tuzerseg",
         "legvedelm",
         "bevonul",
+        "besoroz",
         "behivo",
         "katonakent",
         "honved",
@@ -1024,9 +1032,28 @@ pub(super) static WORK_CALL: Lex = Lex {
         "восстанавливать",
         "разбирать",
         "строить",
+        "уборк",
+        "ремонт",
+        "разбор",
+        "восстановлен",
+        "строительств",
     ],
     infix: &[],
-    suffix: &[],
+    // A chore as a noun in the sublative, compounds included
+    // (`krumpliszedésre`, `hídépítésre`). Not digging trenches: the
+    // Hungarian army had the leventes dig them in 1944.
+    suffix: &[
+        "takaritasra",
+        "szedesre",
+        "epitesre",
+        "javitasra",
+        "rakodasra",
+        "bontasra",
+        "hordasra",
+        "pucolasra",
+        "toresre",
+        "vagasra",
+    ],
     compiled: OnceLock::new(),
 };
 
@@ -1185,7 +1212,15 @@ pub(super) static SURRENDER: Lex = Lex {
         "ergaben",
         "gefangengenommen",
     ],
-    prefix: &["fogsagba", "hadifogsagba", "gefangenschaft"],
+    // `az oroszok kezére kerültünk`, `átálltunk az oroszokhoz`.
+    prefix: &[
+        "fogsagba",
+        "hadifogsagba",
+        "gefangenschaft",
+        "kezere",
+        "kezebe",
+        "atallt",
+    ],
     infix: &[],
     suffix: &[],
     compiled: OnceLock::new(),
@@ -1264,6 +1299,9 @@ pub(super) const PRISONER: &[&str] = &[
     "foglyokra",
     "foglyot",
     "fogolykent",
+    "foglya",
+    "foglyai",
+    "foglyakent",
     "hadifoglyok",
     "hadifoglyokat",
     "hadifoglyokkal",
@@ -1372,6 +1410,7 @@ pub(super) static NAME: Lex = Lex {
 /// `на два дня`): numbers two to five and "a few", "a couple".
 pub(super) const FEW_HU: &[&str] = &[
     "egy",
+    "fel",
     "ket",
     "harom",
     "negy",
@@ -1397,6 +1436,11 @@ pub(super) const FEW_RU: &[&str] = &[
 pub(super) const DAY_HU: &[&str] = &["napra", "napi", "napos", "naposra"];
 /// Russian day forms after a number (`дня`, `дней`, Ukrainian `дні`).
 pub(super) const DAY_RU: &[&str] = &["дня", "дней", "денька", "денек", "дні", "днів"];
+/// Hour forms of the promise (`pár órára`, `néhány órás munka`, `на пару
+/// часов`, `часа на два`).
+pub(super) const HOUR_HU: &[&str] = &["orara", "oras", "orai", "orasra"];
+/// See [`HOUR_HU`].
+pub(super) const HOUR_RU: &[&str] = &["часа", "часов", "часик", "часика"];
 /// Russian week forms after a number (`на две недели`, `на пару недель`).
 pub(super) const WEEK_RU: &[&str] = &["недели", "недель", "неделю"];
 /// "For a short while" (`rövid időre`, `ненадолго`, `на короткое время`).
@@ -1404,6 +1448,9 @@ pub(super) const SHORT_WHILE: &[&[&str]] = &[
     &["rovid", "idore"],
     &["kis", "idore"],
     &["ненадолго"],
+    &["на", "денек"],
+    &["на", "денька"],
+    &["на", "часок"],
     &["на", "короткое", "время"],
     &["kurze", "zeit"],
 ];
@@ -1652,6 +1699,9 @@ pub(super) const SAME_DAY: &[&[&str]] = &[
     &["estere"],
     &["estig"],
     &["reggelre"],
+    &["holnapra"],
+    &["masnapra"],
+    &["к", "утру"],
     &["delutanra"],
     &["ejszakara"],
     &["к", "вечеру"],
@@ -1661,21 +1711,9 @@ pub(super) const SAME_DAY: &[&[&str]] = &[
     &["bis", "zum", "abend"],
     &["bis", "abends"],
 ];
-/// Home, in a promise of return (`itthon lesztek`, `mehet haza`, `по
-/// домам`, `отпустят домой`, `nach Hause`).
-pub(super) const HOME_AGAIN: &[&str] = &[
-    "haza",
-    "itthon",
-    "otthon",
-    "hazamehet",
-    "hazamehettek",
-    "hazamehetnek",
-    "hazaengednek",
-    "hazaengedik",
-    "домам",
-    "домой",
-    "hause",
-];
+/// Home, in a promise of return, as word beginnings (`itthon lesztek`,
+/// `hazamehettek`, `по домам`, `отпустят домой`, `nach Hause`).
+pub(super) const HOME_AGAIN: &[&str] = &["haza", "itthon", "otthon", "домам", "домой", "hause"];
 
 /// A pretext of the roundup: a document check or a few questions, and the
 /// particles that mark what was said as a pretext (`igazoltatás`, `на
@@ -1748,33 +1786,23 @@ pub(super) const YEARS_LATER: &[&str] = &[
     "spater",
 ];
 
-/// Telling and recording: a year of the 1970s or later in a sentence with
-/// these (`ezt 1989-ben mondom magnóra`, `рассказываю в 1995 году`) is the
-/// time of the telling, not of the story (see [`super::era`]).
+/// Recording and writing down: a year of the 1970s or later in a sentence
+/// with these (`ezt 1989-ben mondom magnóra`, `пишу это в 1995 году`) is
+/// the time of the telling, not of the story (see [`super::era`]). Not
+/// `mondom` ("I tell you"), a filler of speech.
 pub(super) static TELLING: Lex = Lex {
-    exact: &[
-        "mondom",
-        "elmondom",
-        "meselem",
-        "elmeselem",
-        "diktalom",
-        "irom",
-        "leirom",
-        "рассказываю",
-        "записываю",
-        "пишу",
-        "диктую",
-        "erzahle",
-        "schreibe",
-    ],
+    exact: &["irom", "leirom", "записываю", "пишу", "schreibe"],
     prefix: &[
         "magnora",
         "magnoba",
         "magnetofon",
-        "магнитофон",
-        "diktafon",
+        "magnoszalag",
         "kazettara",
+        "diktafon",
+        "магнитофон",
+        "диктофон",
         "кассет",
+        "tonband",
     ],
     infix: &[],
     suffix: &[],

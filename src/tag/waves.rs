@@ -151,7 +151,8 @@ use super::lexicon::{
 };
 use super::lexicon::{COPULA, FOOD, GERMAN_OBJECT, GERMAN_SELF, SHORT_WHILE, WEEK_RU, WESTERN};
 use super::lexicon::{
-    COURT, HOME_AGAIN, PRETEXT, PROMISE, RANK, RANK_HU, SAME_DAY, SERVED, TIE, YEARS_LATER,
+    COURT, HOME_AGAIN, HOUR_HU, HOUR_RU, PRETEXT, PROMISE, RANK, RANK_HU, SAME_DAY, SERVED, TIE,
+    YEARS_LATER,
 };
 use super::matcher::{Match, Target, cue_key};
 use super::places::evidence;
@@ -339,7 +340,15 @@ pub(super) fn suggest(
             continue;
         }
         let toks = doc.sentence(s);
+        // A call-up in the indefinite conjugation has the narrator as its
+        // dropped object (`negyvennégy nyarán besoroztak`, `behívtak`).
         if !first_person(toks) {
+            let called_up = toks.iter().any(|t| {
+                ["besoroztak", "behivtak", "bevonultattak", "besorozott"].contains(&&*t.folded)
+            });
+            if called_up && !any_in(doc, toks, &KIN) && !any_of(toks, THIRD_PERSON) {
+                soldier.get_or_insert(s);
+            }
             continue;
         }
         let never_soldier = any_of(toks, SOLDIER_NOUN) && any_of(toks, NEGATION);
@@ -370,7 +379,14 @@ pub(super) fn suggest(
                 && (narrator_clause(t.clause) || apposition(t.clause))
         }) || (any_of(toks, &["katona", "katonakent", "солдатом", "военным"])
             && any_of(toks, &["voltam", "lettem", "был", "служил"]))
-            || served_with_rank(doc, toks);
+            || served_with_rank(doc, toks)
+            // A rank in apposition: `hárman bújtunk el, tüzérek`.
+            || toks.iter().any(|t| {
+                word_lists(doc)
+                    .get(t.word)
+                    .is_some_and(|w| w & RANK_BARE != 0)
+                    && apposition(t.clause)
+            });
         if any_in(doc, toks, &CIVILIAN) || never_soldier {
             civilian.get_or_insert(s);
         } else if was_soldier {
@@ -396,8 +412,20 @@ pub(super) fn suggest(
                 || split_capture(cl)
                 // Hands tied: `hátrakötötték a kezünket`, `связали руки`.
                 || (any_of(cl, HANDS) && any_in(doc, cl, &TIE));
-            // Denied: `engem nem fogtak el`, `в плену не был`.
-            if (gave_up || taken) && any_of(cl, NEGATION_WORDS) {
+            // Denied: `engem nem fogtak el`, `в плену не был` (the verb
+            // itself negated, not `nem sokkal később fogságba estünk`).
+            let (a, _) = doc.clauses[c];
+            let verb_negated = cl.iter().enumerate().any(|(k, t)| {
+                let verb = in_list(doc, t, &SURRENDER)
+                    || in_list(doc, t, &CAPTURE)
+                    || in_list(doc, t, &ENCIRCLED)
+                    || in_list(doc, t, &LAY_DOWN)
+                    || in_list(doc, t, &RAISE)
+                    || in_list(doc, t, &TIE)
+                    || ["fogtak", "fogott", "adtuk", "adtam"].contains(&&*t.folded);
+                verb && negated(doc, a + k, a + k)
+            });
+            if (gave_up || taken) && verb_negated {
                 denied.get_or_insert(s);
                 continue;
             }
@@ -868,13 +896,21 @@ fn unit_of_ours(w: &str) -> bool {
 fn rank_hu(w: &str) -> u64 {
     let mut bits = 0;
     for r in RANK_HU {
-        if w.ends_with(r) || w.strip_suffix("kent").is_some_and(|x| x.ends_with(r)) {
+        // The rank, its plural (`tüzérek`, `honvédek`) or `-ként`.
+        let bare = |x: &str| {
+            x.ends_with(r)
+                || ["ek", "ok", "ak", "k"]
+                    .iter()
+                    .any(|p| x.strip_suffix(p).is_some_and(|y| y.ends_with(r)))
+        };
+        if bare(w) || w.strip_suffix("kent").is_some_and(bare) {
             bits |= RANK_BARE;
         }
         if let Some(i) = w.rfind(r) {
             let rest = &w[i + r.len()..];
             if [
                 "unk", "om", "em", "am", "unkat", "omat", "emet", "unknak", "omnak", "emnek",
+                "unkkal", "ommal", "emmel", "unktol", "omtol", "emtol",
             ]
             .contains(&rest)
             {
@@ -913,6 +949,7 @@ const NEGATION_WORDS: &[&str] = &[
     "sem",
     "soha",
     "sohasem",
+    "sosem",
     "не",
     "ни",
     "никогда",
@@ -921,11 +958,28 @@ const NEGATION_WORDS: &[&str] = &[
     "niemals",
     "kein",
 ];
+/// Words after which a negation is not the verb's (`nem sokkal később`,
+/// `nem csak`, `не только`, `не долго`).
+const NOT_THE_VERB: &[&str] = &[
+    "sokkal",
+    "sokara",
+    "csak",
+    "messze",
+    "mindig",
+    "tul",
+    "только",
+    "долго",
+    "далеко",
+    "всегда",
+    "nur",
+    "lange",
+];
 
 /// Whether the words `first..=last` of a cue are negated: a negation up
 /// to two words before them in their clause (`nem voltam hadifogoly`,
-/// `soha nem estem fogságba`), or right after them before a copula (`в
-/// плену не был`, `hadifogoly sem voltam`).
+/// `soha nem estem fogságba`), or within two words after them before a
+/// copula (`в плену не был`, `в плену никогда не был`, `hadifogoly sem
+/// voltam`).
 fn negated(doc: &Doc<'_>, first: usize, last: usize) -> bool {
     let clause = doc.tokens[first].clause;
     let at = |i: usize| {
@@ -934,11 +988,11 @@ fn negated(doc: &Doc<'_>, first: usize, last: usize) -> bool {
             .filter(|t| t.clause == clause)
             .map_or("", |t| &*t.folded)
     };
-    let before = (first.saturating_sub(2)..first).any(|i| NEGATION_WORDS.contains(&at(i)));
-    let after = NEGATION_WORDS.contains(&at(last + 1))
-        && (at(last + 1) == "sem"
-            || COPULA.contains(&at(last + 2))
-            || ["volt", "было", "была"].contains(&at(last + 2)));
+    let before = (first.saturating_sub(2)..first)
+        .any(|i| NEGATION_WORDS.contains(&at(i)) && !NOT_THE_VERB.contains(&at(i + 1)));
+    let copula = |w: &str| COPULA.contains(&w) || ["volt", "было", "была"].contains(&w);
+    let after = (last + 1..=last + 2)
+        .any(|i| NEGATION_WORDS.contains(&at(i)) && (at(i) == "sem" || copula(at(i + 1))));
     before || after
 }
 
@@ -979,7 +1033,9 @@ fn same_day(doc: &Doc<'_>, s: usize, period: Option<(i32, i32)>) -> Option<(usiz
     })?;
     let said = any_in(doc, toks, &SPEECH) || any_in(doc, toks, &PROMISE);
     let work = any_in(doc, toks, &WORK) || any_in(doc, toks, &WORK_CALL);
-    let home = any_of(toks, HOME_AGAIN);
+    let home = toks
+        .iter()
+        .any(|t| HOME_AGAIN.iter().any(|h| t.folded.starts_with(h)));
     let dated =
         period.is_some_and(|(from, to)| context_date(doc, s).is_some_and(|d| from <= d && d <= to));
     ((said || work) && (home || dated) && !any_of(toks, NEGATION_WORDS))
@@ -1142,6 +1198,16 @@ fn few_days(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
         let ru_approx = DAY_RU.contains(&w(i)) && w(i + 1) == "на" && FEW_RU.contains(&w(i + 2));
         if ru_approx {
             return Some((first + i, first + i + 2));
+        }
+        // Hours, in both orders (`pár órára`, `на пару часов`, `часа на
+        // два`).
+        // Hungarian hours only with "a few" (`két órára` is also "at two").
+        let few_hu = ["par", "nehany", "egypar", "egy-ket", "ket-harom", "fel"];
+        let hours = (few_hu.contains(&w(i)) && HOUR_HU.contains(&w(i + 1)))
+            || (w(i) == "на" && FEW_RU.contains(&w(i + 1)) && HOUR_RU.contains(&w(i + 2)))
+            || (HOUR_RU.contains(&w(i)) && w(i + 1) == "на" && FEW_RU.contains(&w(i + 2)));
+        if hours && !["mulva", "utan", "mulvan"].contains(&w(i + 2)) {
+            return Some((first + i, first + i + 1));
         }
         // Weeks and "a short while" with work in the sentence (`két hétre
         // munkára`, `на работу, ненадолго, на пару недель`); not food for
