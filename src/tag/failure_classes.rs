@@ -871,3 +871,68 @@ fn the_year_of_the_recording_is_not_the_era_of_the_story() {
         "{visit:?}"
     );
 }
+
+#[test]
+fn places_spelt_as_said_stays_spent_and_sorting() {
+    // `ly` written `j`, a dialect ablative.
+    let got = suggested(&[
+        "Negyvennégy novemberében háromnapos munkára vittek el.",
+        "Szojván a lágerben vótunk két hétig. Szojvárul Kramatorszkba vittek, \
+         a gépgyárban dolgoztam.",
+    ]);
+    has(&got, &["transit_camp:svaliava", "place:kramatorsk"]);
+    // A stay spent (`két hetet töltöttem`), sorting (`szétválogattak`).
+    let got = suggested(&[
+        "Negyvenöt áprilisában a hídnál fogságba estünk.",
+        "Foksányban két hetet töltöttem, onnan Kramatorszkba vittek, a gépgyárban dolgoztam.",
+    ]);
+    has(&got, &["transit_camp:focsani"]);
+    let got = suggested(&[
+        "Negyvenöt áprilisában a hídnál fogságba estünk.",
+        "Foksányban szétválogattak minket, onnan Kramatorszkba vittek, a gépgyárban dolgoztam.",
+    ]);
+    has(&got, &["transit_camp:focsani"]);
+}
+
+#[test]
+fn answers_questions_and_directions() {
+    // An elliptic answer the next sentence goes on.
+    let got = suggested(&[
+        "Negyvennégy decemberében vittek el, hadifogoly lettem.",
+        "Hol kötött ki végül?",
+        "Kopejszkben, az Urálban. A szénbányában dolgoztunk három évig.",
+    ]);
+    has(&got, &["place:kopeysk"]);
+    // Not a person's name in a short sentence answering a question.
+    let got = suggested(&[
+        "Negyvenhétben a vorkutai lágerben voltam, a bányában dolgoztam.",
+        "Mire emlékszik még?",
+        "Ötvenhárom márciusában meghalt Sztálin. A lágerben mindenki hallgatott.",
+    ]);
+    assert!(got.iter().all(|t| t != "place:donetsk"), "{got:?}");
+    // The answer to a question about a relative is the relative's.
+    let got = suggested(&[
+        "Negyvenöt januárjában apámat elvitték, engem nem.",
+        "Hová vitték az édesapját?",
+        "A Donyec-medencébe, Makejevkába, egy bányába.",
+        "Én otthon maradtam anyámmal, a faluban.",
+    ]);
+    assert!(
+        got.iter()
+            .all(|t| t != "place:makiivka" && t != "region:donbas"),
+        "{got:?}"
+    );
+    // A place in a question answered "no".
+    let got = suggested(&[
+        "Negyvenhét tavaszán elítéltek, Kopejszkben a bányában dolgoztam, a lágerben.",
+        "Vorkutára is vitték?",
+        "Nem. Kopejszkben maradtam ötvenháromig.",
+    ]);
+    assert!(got.iter().all(|t| t != "place:vorkuta"), "{got:?}");
+    // A direction from a place locates another.
+    let got = suggested(&[
+        "Negyvenhárom telén Voronyezstől délre aknát szedtünk, munkaszolgálatosok \
+         voltunk, a lágerben aludtunk.",
+    ]);
+    assert!(got.iter().all(|t| t != "place:voronezh"), "{got:?}");
+}

@@ -112,6 +112,7 @@ pub(super) static CAMP: Lex = Lex {
     infix: &[
         "tabor",
         "lager",
+        "valogat",
         "vagoniroz",
         "bevagon",
         "barakk",
@@ -257,6 +258,18 @@ pub(super) const LOCATOR_AFTER: &[&str] = &[
     "kornyekerol",
     "alatt",
     "korul",
+];
+/// Directions after a name in the ablative locate another place
+/// (`Voronyezstől délre`, `Kijevtől keletre`).
+pub(super) const COMPASS: &[&str] = &[
+    "delre",
+    "eszakra",
+    "keletre",
+    "nyugatra",
+    "delkeletre",
+    "delnyugatra",
+    "eszakkeletre",
+    "eszaknyugatra",
 ];
 /// Locating prepositions before the name.
 pub(super) const LOCATOR_BEFORE: &[&str] = &[

@@ -63,8 +63,8 @@ use crate::vocab::{Facet, Vocabulary};
 
 use super::era::Era;
 use super::lexicon::{
-    ANAPHORA, BORDER, CAMP, DESTINATION, DISTANCE, HEARSAY, HOME, LOCATOR_AFTER, LOCATOR_BEFORE,
-    NEGATION, OBJECTS, ROUTE_AFTER, ROUTE_BEFORE, SPEECH, STOP, TAKEN, TRAIN,
+    ANAPHORA, BORDER, CAMP, COMPASS, DESTINATION, DISTANCE, HEARSAY, HOME, LOCATOR_AFTER,
+    LOCATOR_BEFORE, NEGATION, OBJECTS, ROUTE_AFTER, ROUTE_BEFORE, SPEECH, STOP, TAKEN, TRAIN,
 };
 use super::matcher::{Form, HU_LOCATIVE, Match, entry_of};
 use super::text::{Doc, Token, any, any_of, contrasted_third_person, first_person, others_flags};
@@ -119,7 +119,13 @@ fn weigh_one(
     }
     let sentence = doc.sentence(last.sentence);
     let clause = doc.clause(last.clause);
-    let context = context(doc, last.sentence);
+    // A name in a case of place (`Gorkijban`, `в Горьком`) can be an
+    // elliptic answer that the next sentence goes on.
+    let place_case = match &m.form {
+        Form::Case(c) => HU_LOCATIVE.contains(&c.as_str()) || first.cyrillic,
+        _ => false,
+    };
+    let context = context(doc, last.sentence, place_case);
     if any(&context, &OBJECTS) {
         return (0.0, "objects", false);
     }
@@ -157,9 +163,16 @@ fn weigh_one(
     {
         return (0.0, "route", false);
     }
+    // A question answered `Nem.`: `Kolimára vittek? — Nem. Engem …`.
+    if doc.sentences[last.sentence].question && denied_by_answer(doc, last.sentence) {
+        return (0.0, "negated", false);
+    }
     let ablative = matches!(&m.form, Form::Case(s) if s == "tol");
+    // A direction from a place locates another (`Voronyezstől délre`).
+    let direction = ablative && in_list(&after(1), COMPASS);
     if in_list(&after(2), LOCATOR_AFTER)
         || in_list(&before(2), LOCATOR_BEFORE)
+        || direction
         || (ablative && any(clause, &DISTANCE))
         || (in_list(&before(1), &["от"]) && any(clause, &DISTANCE))
     {
@@ -204,32 +217,60 @@ fn weigh_one(
 }
 
 /// The tokens whose words describe a sentence's place: the sentence, the
-/// question an elliptic answer (up to three words) answers, and the next
-/// sentence when it refers back with `ott`, `там`, `dort`.
-fn context<'a>(doc: &'a Doc<'a>, s: usize) -> Vec<Token> {
+/// question an elliptic answer (up to three words) answers, the next
+/// sentence when it refers back with `ott`, `там`, `dort`, and, for a name
+/// in a case of place (`place_case`), the next sentence of an answer that
+/// opens with it in at most four words.
+fn context<'a>(doc: &'a Doc<'a>, s: usize, place_case: bool) -> Vec<Token> {
     let mut out: Vec<Token> = doc.sentence(s).to_vec();
     let mut k = s;
     while k > 0 && doc.sentence(k).len() <= 3 && s - k < 3 {
         k -= 1;
         out.extend(doc.sentence(k).iter().cloned());
     }
+    // The next sentence when it refers back (`Ott …`), or when this one is
+    // an elliptic answer of up to four words with the name in a case of
+    // place, opening the answer to a question, that the next one goes on (`Hol kötött ki? — Gorkijban, a
+    // Volga mellett. Az autógyárban dolgoztunk.`).
+    let elliptic = place_case
+        && doc.sentence(s).len() <= 4
+        && s > 0
+        && doc.sentences[s - 1].question
+        && doc.sentences[s - 1].seg != doc.sentences[s].seg;
     if let Some(next) = doc.sentences.get(s + 1).map(|_| doc.sentence(s + 1))
-        && next
+        && (next
             .first()
             .is_some_and(|t| ANAPHORA.contains(&t.folded.as_ref()))
+            || (elliptic && doc.sentences[s + 1].seg == doc.sentences[s].seg))
     {
         out.extend(next.iter().cloned());
     }
     out
 }
 
-/// A stay: a duration of days, weeks or months with a verb of being or
-/// being kept (`Egy hétig voltunk Baján`, `пробыл месяц`).
+/// Whether the question `s` is answered with a plain no: the next
+/// sentence, in the next segment, is `Nem.`, `Нет.`, `Nein.` or starts
+/// with it.
+fn denied_by_answer(doc: &Doc<'_>, s: usize) -> bool {
+    let Some(next) = doc.sentences.get(s + 1) else {
+        return false;
+    };
+    next.seg != doc.sentences[s].seg
+        && doc
+            .sentence(s + 1)
+            .first()
+            .is_some_and(|t| ["nem", "нет", "nein", "dehogy"].contains(&&*t.folded))
+}
+
+/// A stay: a duration of days, weeks or months with a verb of being,
+/// spending or being kept (`Egy hétig voltunk Baján`, `ott egy hónapot
+/// töltöttem`, `пробыл месяц`; the dialect `vótunk`).
 fn stay(tokens: &[Token]) -> bool {
     let duration = tokens.iter().any(|t| {
         ["napig", "hetig", "honapig", "napot", "honapot"]
             .iter()
             .any(|e| t.folded.ends_with(e))
+            || t.folded.ends_with("hetet")
             || ["недел", "месяц", "дней", "tage", "wochen", "monate"]
                 .iter()
                 .any(|p| t.folded.starts_with(p))
@@ -239,10 +280,21 @@ fn stay(tokens: &[Token]) -> bool {
         &[
             "voltunk",
             "voltam",
+            "votunk",
+            "votam",
             "maradtunk",
             "maradtam",
+            "toltottem",
+            "toltottunk",
+            "eltoltottem",
+            "eltoltottunk",
             "были",
             "жили",
+            "провел",
+            "провела",
+            "провели",
+            "пробыл",
+            "пробыли",
             "waren",
         ],
     );
