@@ -936,3 +936,77 @@ fn answers_questions_and_directions() {
     ]);
     assert!(got.iter().all(|t| t != "place:voronezh"), "{got:?}");
 }
+
+#[test]
+fn dated_by_the_front_and_the_wave_of_the_roundups_months() {
+    // No year: the front's arrival dates the roundup.
+    assert_eq!(
+        waves(&[
+            "Mikor bejöttek az oroszok a faluba, egy hét múlva összeszedték a legényeket. \
+             Engem is.",
+            HELD_HU,
+        ]),
+        ["malenkij-robot"]
+    );
+    assert_eq!(
+        waves(&[
+            "Когда пришли советские, через неделю объявили, что все мужчины идут на работу.",
+            HELD_RU,
+        ]),
+        ["malenkij-robot"]
+    );
+    // A roundup in a Transylvanian town in September: not the first wave's
+    // months, the Transylvanian wave's.
+    assert_eq!(
+        waves(&[
+            "1944 szeptemberében Marosvásárhelyen a piacon összeszedtek minket.",
+            "Foksányban hetekig tartottak a táborban, onnan Kramatorszkba vittek.",
+        ]),
+        ["transylvania"]
+    );
+    // A roundup gathered without a date stays a hint.
+    assert!(waves(&["Összeszedték a fiatalokat a faluban, engem is.", HELD_HU,]).is_empty());
+}
+
+#[test]
+fn germans_called_up_by_their_ages_or_for_work() {
+    // Germans called up for work: Order 7161, not the first wave.
+    assert_eq!(
+        waves(&[
+            "Negyvenöt januárjában kihirdették, hogy a német nemzetiségűek menjenek \
+             munkára a vasútállomásra. Engem is elvittek.",
+            HELD_HU,
+        ]),
+        ["order-7161"]
+    );
+    // Hungarians and Germans together: the first wave.
+    assert_eq!(
+        waves(&[
+            "Negyvennégy decemberében kidobolták, hogy a magyar és német férfiak \
+             jelentkezzenek munkára. Engem is elvittek.",
+            HELD_HU,
+        ]),
+        ["malenkij-robot"]
+    );
+    // One bracket of the order, said of Germans; the narrator in the
+    // elliptic sentence after.
+    assert_eq!(
+        waves(&[
+            "В январе сорок пятого немок от восемнадцати до тридцати лет мобилизовали. \
+             Меня тоже.",
+            HELD_RU,
+        ]),
+        ["order-7161"]
+    );
+    // One bracket without Germans is no order (girls 18 to 30 for the
+    // kitchen, the first wave).
+    assert!(
+        waves(&[
+            "Negyvennégy decemberében a tizennyolc és harminc év közötti lányokat \
+             összeszedték, engem is.",
+            HELD_HU,
+        ])
+        .iter()
+        .all(|w| w != "order-7161")
+    );
+}

@@ -12,9 +12,10 @@
 //! | `objects` | the sentence (or the question it answers) is about paintings, books, collections | art taken to Moscow |
 //! | `other-person` | a relative or friend, or a Hungarian verb of taking in the definite conjugation (`vitték`: a third-person object), and no first person | `A sógoromat Boriszovba vitték` |
 //! | `other-person` | a third-person clause set against the narrator in one sentence | `нас разделили: его отправили в Макеевку` |
-//! | `negated` | `nem`, `не`, `nicht` just before | `nem Szibériába vittek, hanem …` |
+//! | `other-person` | the answer without a first-person word to a question about a relative | `Hová került az édesanyja? — A Donyec-medencébe, Sztálinóba.` |
+//! | `negated` | `nem`, `не`, `nicht` just before, or a question answered `Nem.` / `Нет.` | `nem Szibériába vittek, hanem …`; `Kolimára vittek? — Nem.` |
 //! | `route` | passed through: `át`, `keresztül`, `felé` up to two words after (in the clause); `через`, `über`, `durch` before; a border crossing; a train stopping | `Munkácson keresztül`, `Kijeven megyünk keresztül`, `через Львов` |
-//! | `locator` | named to locate another place: `mellett`, `környékén`, `под`, `bei`, a distance | `Makejevka, Sztálinó mellett` |
+//! | `locator` | named to locate another place: `mellett`, `környékén`, `под`, `bei`, a distance, a direction from it | `Makejevka, Sztálinó mellett`, `Voronyezstől délre` |
 //! | `home` | birth, home or the return home | `Gyulán születtem`, `Я из Кечкемета`, `приехал в Кечкемет, пришёл домой` |
 //! | `rumour` | hearsay or expectation, or a name quoted after a verb of saying | `Azt mondták, Szibériába visznek` |
 //! | `attribute` | an adjective that does not describe a camp or work site | `egy szegedi fiú` |
@@ -22,11 +23,14 @@
 //! The other mentions are weighted by what the sentence says (the sentence
 //! with the name, plus the question it answers when it is an elliptic
 //! answer such as `Sztálinóba.`, plus the next sentence when that starts
-//! with `Ott` / `Там` / `Dort`):
+//! with `Ott` / `Там` / `Dort` or when the name, in a case of place, opens
+//! an answer of at most four words that the next sentence goes on:
+//! `Hol kötött ki? — Gorkijban, a Volga mellett. Az autógyárban
+//! dolgoztunk.`):
 //!
 //! | rule | weight | context |
 //! |---|---|---|
-//! | `camp` | 1.0 | camps and being held: `tábor`, `láger`, `laktanya`, `лагерь`, `пересыльный`, `Lager`, `держали`, sorting, entraining, a stay of days or weeks |
+//! | `camp` | 1.0 | camps and being held: `tábor`, `láger`, `laktanya`, `лагерь`, `пересыльный`, `Lager`, `держали`, sorting (`szétválogattak`), entraining, a stay of days or weeks (`két hetet töltöttem`, `vótunk`, `пробыли`) |
 //! | `destination` | 1.0 | work, arrival and transfer: `bánya`, `dolgoztunk`, `vittek`, `шахта`, `привезли`, `gebracht` |
 //! | `first-person` | 1.0 / 0.6 | a first-person clause with the name in a case of place (`Három évet Karagandában töltöttem`, `В Сталино нас разделили`): 1.0 in the story of a narrator who tells of being held ([`super::waves::narrator_held`]), else 0.6 |
 //! | `locative` | 0.6 | the name in a case of place, not in a first-person clause, in such a story |

@@ -24,12 +24,24 @@
 //!   - `few-days` (first wave): "for a few days", the promise of the
 //!     roundup: a number from one to five or "a few" before a day form
 //!     (`három napra`, `pár napi`, `egy-két napos`, `háromnapos`, `на два
-//!     дня`, `на несколько дней`, `на трёхдневную работу`), or weeks and "a short while" (`két
-//!     hétre`, `на пару недель`, `rövid időre`, `ненадолго`) with work in
-//!     the sentence; only in a sentence with work, speech or a roundup
-//!     (`azt mondták`, `kidobolták`, `munkára`, `поработать`), not `három
-//!     napra rá` ("three days later") nor food for two weeks (the Order
-//!     7161 call-up);
+//!     дня`, `на несколько дней`, `на трёхдневную работу`), the day in
+//!     the nominative with work or speech (`két-három nap, aztán mehettek
+//!     haza`; not `egy nap`, "one day", nor `két nap múlva`), the Russian
+//!     approximate order with the noun first (`дня на три`, `недели на
+//!     две`), hours with "a few" (`pár órás munkára`, `часа на два`; not
+//!     `két órára`, also "at two o'clock"), half a day (`fél napra`), or
+//!     weeks and "a short while" (`két hétre`, `на пару недель`, `rövid
+//!     időre`, `ненадолго`, `на денёк`) with work in the sentence; only in
+//!     a sentence with work (chores and repairs included: `krumplit
+//!     pucolni`, `мост чинить`), speech, an announcement or belief
+//!     (`azt mondták`, `kidobolták`, `a kisbíró a dobbal`, `azt hittük`,
+//!     `думали`) or a roundup, not `három napra rá` ("three days later")
+//!     nor food for two weeks (the Order 7161 call-up);
+//!   - `same-day` (first wave): the work done the same day (`délre
+//!     végzünk`, `estére itthon lesztek`, `к вечеру отпустят домой`) with
+//!     speech or work, when it also promises home or the sentence is dated
+//!     in the first wave's months (a camp wanted its norm by the evening
+//!     too);
 //!   - `german-name` (Order 7161): `német` next to a form of `név`
 //!     (`német neve`, `német nevük`, `német hangzású nevűeket`), `немецкая
 //!     фамилия`, `фамилии у нас немецкие`, `deutscher Name`; the surname
@@ -57,22 +69,35 @@
 //!   also "century") or a Russian or German unit in the narrator's clause
 //!   (`наш полк`, `мою роту`, `я был в зенитной батарее`), or `katona
 //!   voltam`, `был солдатом`; always in a clause of the narrator without a
-//!   relative (`a bátyám a fronton volt` is the brother);
+//!   relative (`a bátyám a fronton volt` is the brother), or in a short
+//!   apposition right after one (`bújtunk el hárman, honvédek`,
+//!   `Főhadnagy voltam, a tüzérségnél`). A rank is the narrator's with a
+//!   copula or a first-person possessive (`főhadnagy voltam`, `a
+//!   hadnagyunk`, `я был сержантом`), or in such an apposition (`négyen,
+//!   tüzérek`), never beside a Soviet word (`egy orosz hadnagy vitt el
+//!   minket` is the captor). A call-up in the indefinite conjugation has
+//!   the narrator as its dropped object (`negyvennégy nyarán
+//!   besoroztak`);
 //! - **surrender** (rule `surrender`, 1 point, `pow`, soldier or not):
 //!   falling into captivity or giving up in a clause of the narrator:
 //!   `fogságba estünk/kerültem/jutottunk`, `megadtuk magunkat` and with the
 //!   particle after the verb `adtuk meg magunkat`, `в плен`, `сдались`;
 //!   arms laid down (a weapon word with a verb of laying down or throwing
 //!   away: `letettük a fegyvert`, `dobtuk el a puskát`, `сложили оружие`,
-//!   `побросали винтовки`); hands raised (`feltartott kézzel`,
-//!   `felemeltük a kezünket`, `подняли руки`);
+//!   `побросали винтовки`), also as an elliptic answer to an order (`…
+//!   tegye le a puskát. Letettük.`); hands raised (`feltartott kézzel`,
+//!   `felemeltük a kezünket`, `подняли руки`); fallen into their hands or
+//!   gone over (`az oroszok kezére kerültünk`, `átálltunk`);
 //! - **capture** (rule `capture`, 1 point, `pow`, only with `soldier`):
-//!   taken (`elfogtak`, `fogtak el`, `взяли`) or encircled (`bekerítettek`,
-//!   `окружили`): villages were surrounded and civilians taken too, so a
-//!   capture is a prisoner of war's only when the narrator served;
+//!   taken (`elfogtak`, `fogtak el`, `elkaptak`, `взяли`, `поймали`,
+//!   `захватили`), encircled (`bekerítettek`, `окружили`) or the hands
+//!   tied (`hátrakötötték a kezünket`, `связали руки`): villages were
+//!   surrounded and civilians taken too, so a capture is a prisoner of
+//!   war's only when the narrator served;
 //! - **prisoner** (rule `prisoner`, 1 point, `pow`, when no capture is
 //!   told): the narrator among "the prisoners" (`minket is a foglyok közé`,
-//!   `gyűjtötték a foglyokat` in a sentence of the narrator); compounds
+//!   `gyűjtötték a foglyokat`, `a Vörös Hadsereg foglya lettem` in a
+//!   sentence of the narrator); compounds
 //!   (`fogolytábor`) are camps, where civilians were held too;
 //! - **tribunal** and **article-58** (2 points, `gulag`): a sentence with a
 //!   Soviet tribunal (`katonai törvényszék`, `tribunál`, `трибунал`,
@@ -82,19 +107,49 @@
 //!   term in years next to a verb of giving or sentencing (`huszonöt évet
 //!   kaptam`, `tizenöt évre ítélt`, `дали десять лет`), in a sentence about
 //!   no relative, told in Russian or with a Soviet captor or place in the
-//!   testimony (Hungarian courts gave years too);
+//!   testimony (Hungarian courts gave years too); also a term read out as
+//!   a verdict, in any case (`annyit mondott: tíz év`), with a court,
+//!   trial or verdict named in its segment or the question before it (`И
+//!   был суд?`), not a time (`tíz év múlva`, `через десять лет`);
 //! - **work-roundup** (rule `work-roundup`, 2 points, first wave): a
-//!   roundup "for work" dated in the first wave's months, the narrator no
-//!   soldier, the sentence about no relative or neighbour;
+//!   roundup "for work" (a chore in the infinitive or as a noun:
+//!   `romot takarítani`, `krumpliszedésre`, `на уборку`; not digging
+//!   trenches, which the Hungarian army had the leventes do) or under a
+//!   pretext (`будто бы на проверку документов`, `állítólag
+//!   igazoltatásra`), dated in the first wave's months, the narrator no
+//!   soldier, the sentence about no relative or neighbour; announcements
+//!   and summons are roundups (`kihirdették`, `behívattak`, `вызвали`,
+//!   `велели явиться`). Germans called up for work (`a német
+//!   származásúak jelentkezzenek munkára`) give the points to Order 7161
+//!   instead, unless Hungarians are called with them;
 //! - **civilian** and **gathered** (½ point each, no soldier): the narrator
 //!   calls herself a civilian (`minket, civileket`) or is gathered in a
 //!   roundup (`összeszedték a férfiakat, engem is`, `нас собрали`, and the
 //!   elliptic `Összeírták a fiatalokat. Engem is.`). Both go to the
 //!   civilian wave with a point of its own and more than the first wave
 //!   (Transylvania: a roundup in Kolozsvár, Northern Transylvania; Order
-//!   7161), else to the first wave, the roundups of civilians;
+//!   7161), else to the first wave, the roundups of civilians; to
+//!   Transylvania or Order 7161 also when the roundup is dated in its
+//!   months and not in the first wave's (`1944 szeptemberében
+//!   Marosvásárhelyen összeszedtek`);
 //! - **date** (rule `date`, ½ point): a roundup, arrest or capture sentence
-//!   dated inside the wave's period, for a wave with a point of its own.
+//!   dated inside the wave's period, for a wave with a point of its own,
+//!   or the narrator's own roundup (`gathered`) dated inside it.
+//!
+//! A sentence without a year of its own is dated by the last sentence of
+//! its segment that names one (`Negyvennégy decemberében. Kihirdették,
+//! hogy…`), and a sentence telling the front's arrival (`amikor bejöttek
+//! az oroszok`, `когда пришли советские`, `átvonult a front`) is dated to
+//! the months the Red Army reached Hungary, October 1944 to March 1945.
+//!
+//! ## Negation
+//!
+//! A cue negated by a word just before it or by `не`/`nem` + copula just
+//! after it does not count (`hadifogoly sosem voltam`, `в плену никогда не
+//! был`); a capture or surrender whose verb is negated (`engem nem fogtak
+//! el`; not `nem sokkal később fogságba estünk`) is a *denied* capture:
+//! with no capture or surrender told, it removes the prisoner-of-war wave
+//! (a labour serviceman who walked back, a Soviet guard).
 //!
 //! ## Whether the narrator was held
 //!
@@ -104,10 +159,12 @@
 //!   It adds to a wave with at least one point of its own (one clear cue,
 //!   a surrender, a soldier, a civilian gathered), so one cue and a camp
 //!   make a suggestion while a passing ethnonym does not: a wave with less
-//!   gets half of it and stays a hint (0.40) for archivists to review. A wave whose
-//!   period lies more than three months from the narrator's first dated
-//!   roundup, arrest or capture does not get it (the Swabians expelled to
-//!   Germany in 1946 or to the Hortobágy in 1951);
+//!   gets half of it and stays a hint (0.40) for archivists to review. A
+//!   wave whose period lies more than three months from the narrator's
+//!   earliest dated roundup, arrest, capture or surrender told before the
+//!   first sentence of captivity does not get it (the Swabians expelled to
+//!   Germany in 1946 or to the Hortobágy in 1951; a transfer from the camp
+//!   in 1946 is not the taking);
 //! - without it, a wave keeps 0.6 of its confidence and stays a hint
 //!   (Transylvanian names or `sváb` in a testimony about politics, a
 //!   brother's captivity, a soldier never held).
@@ -306,7 +363,15 @@ pub(super) fn suggest(
                 .iter()
                 .filter_map(|age| nums.iter().find(|(v, _)| v == age).map(|(_, i)| a + i))
                 .collect();
-            if found.len() == ORDER_7161_AGES.len()
+            // One bracket of the order (men 17–45 or women 18–30) said of
+            // Germans in the segment (`всех немцев от семнадцати до сорока
+            // пяти лет`) is the order too.
+            let bracket = |x: u32, y: u32| {
+                nums.iter().any(|(v, _)| *v == x) && nums.iter().any(|(v, _)| *v == y)
+            };
+            let one_bracket = (bracket(17, 45) || bracket(18, 30))
+                && doc.tokens[a..=b].iter().any(|t| german(doc, t));
+            if (found.len() == ORDER_7161_AGES.len() || one_bracket)
                 && let (Some(&lo), Some(&hi)) = (found.iter().min(), found.iter().max())
             {
                 let sc = scores.entry(w).or_default();
@@ -547,7 +612,30 @@ pub(super) fn suggest(
                     && context_date(doc, s).is_some_and(|d| from <= d && d <= to)
             });
             if let Some(s) = work_roundup {
-                let sc = scores.entry(w).or_default();
+                // Germans called up for work are Order 7161's (`kidobolták,
+                // hogy a német származásúak jelentkezzenek munkára`), not
+                // Hungarians and Germans together (`a magyar és német
+                // férfiak`), the first wave in Transcarpathia.
+                let toks = doc.sentence(s);
+                let hungarians = toks.iter().any(|t| {
+                    [
+                        "magyar",
+                        "венгр",
+                        "мадьяр",
+                        "ungar",
+                        "ruszin",
+                        "русин",
+                        "украин",
+                    ]
+                    .iter()
+                    .any(|p| t.folded.starts_with(p))
+                });
+                let germans = !hungarians && toks.iter().any(|t| german(doc, t));
+                let to = match wave_index(ORDER_7161) {
+                    Some(o) if germans => o,
+                    _ => w,
+                };
+                let sc = scores.entry(to).or_default();
                 sc.points += 2.0;
                 sc.evidence.push(sentence_evidence(doc, s, "work-roundup"));
             }
@@ -612,6 +700,7 @@ pub(super) fn suggest(
         }
     }
 
+    let mut gathered_into: Option<(usize, usize)> = None;
     // A civilian narrator gathered in a roundup, no soldier: evidence for
     // the civilian wave with the most evidence of its own (Transylvania,
     // Order 7161), else the first wave, the roundups of civilians.
@@ -619,10 +708,23 @@ pub(super) fn suggest(
         && let Some(default) = wave_index(MALENKIJ_ROBOT)
     {
         let own = |w: usize| scores.get(&w).map_or(0.0, Score::own);
+        // The roundup's date, when it lies in a wave's months and not in
+        // the first wave's (`1944 októberében Szatmárnémetiben
+        // összeszedtek`: Transylvania).
+        let date = gathered.or(civilian).and_then(|s| context_date(doc, s));
+        let in_period = |w: usize| {
+            entries[w]
+                .period
+                .as_ref()
+                .is_some_and(|(from, to)| date.is_some_and(|d| ym(from) <= d && d <= ym(to)))
+        };
         let w = [TRANSYLVANIA, ORDER_7161]
             .iter()
             .filter_map(|id| wave_index(id))
-            .filter(|&w| own(w) >= 1.0 && own(w) > own(default))
+            .filter(|&w| {
+                (own(w) >= 1.0 && own(w) > own(default))
+                    || (own(w) > 0.0 && in_period(w) && !in_period(default))
+            })
             .max_by(|&a, &b| own(a).total_cmp(&own(b)))
             .unwrap_or(default);
         for (s, rule) in [(civilian, "civilian"), (gathered, "gathered")] {
@@ -632,6 +734,7 @@ pub(super) fn suggest(
                 sc.evidence.push(sentence_evidence(doc, s, rule));
             }
         }
+        gathered_into = gathered.map(|s| (w, s));
     }
 
     // Dated roundups, arrests and captures.
@@ -640,14 +743,17 @@ pub(super) fn suggest(
             continue;
         };
         let (from, to) = (ym(from), ym(to));
-        let dated = (0..doc.sentences.len()).find(|&s| {
-            in_scope(s)
-                && any_in(doc, doc.sentence(s), &ROUNDUP)
-                && context_date(doc, s).is_some_and(|d| from <= d && d <= to)
-        });
-        if let Some(s) = dated
-            && sc.own() >= 1.0
-        {
+        let in_period = |s: usize| context_date(doc, s).is_some_and(|d| from <= d && d <= to);
+        let dated = (0..doc.sentences.len())
+            .find(|&s| in_scope(s) && any_in(doc, doc.sentence(s), &ROUNDUP) && in_period(s));
+        // The narrator's own roundup dated in the wave's months counts
+        // even for a wave with less than a point of its own (`Amikor
+        // bejöttek az oroszok, összeszedték a fiatalokat. Engem is.`).
+        let own_roundup = gathered_into
+            .filter(|&(gw, gs)| gw == w && in_period(gs))
+            .map(|(_, gs)| gs);
+        let dated = if sc.own() >= 1.0 { dated } else { own_roundup };
+        if let Some(s) = dated {
             sc.points += 0.5;
             sc.evidence.push(sentence_evidence(doc, s, "date"));
         }
@@ -1247,7 +1353,13 @@ fn german_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
     let taken = toks.iter().position(|t| {
         in_list(doc, t, &ROUNDUP) || in_list(doc, t, &GATHER) || definite_taking(t)
     })?;
-    (first_person(toks) && !any_of(toks, NEGATION) && !any_in(doc, toks, &KIN))
+    // The narrator in the sentence, or in an elliptic one right after it
+    // (`…забрали всех немцев. Меня тоже.`).
+    let me_too = doc
+        .sentences
+        .get(s + 1)
+        .is_some_and(|n| n.seg == doc.sentences[s].seg && elliptic_me_too(doc.sentence(s + 1)));
+    ((first_person(toks) || me_too) && !any_of(toks, NEGATION) && !any_in(doc, toks, &KIN))
         .then_some((first + g.min(taken), first + g.max(taken)))
 }
 
@@ -1329,10 +1441,47 @@ fn ym(s: &str) -> i32 {
     y * 12 + m - 1
 }
 
-/// The month a sentence is dated to (a year, with its month when named).
+/// The months the Red Army reached Hungary and Transcarpathia, October 1944
+/// to March 1945, as `YYYY * 12 + MM - 1`.
+const FRONT: (i32, i32) = (1944 * 12 + 9, 1945 * 12 + 2);
+
+/// Whether sentence `s`, which names no year, dates itself by the front's
+/// arrival (`amikor bejöttek az oroszok`, `когда пришли советские`, `als
+/// die Russen kamen`, `átvonult a front`).
+fn front_arrives(doc: &Doc<'_>, s: usize) -> bool {
+    const ARRIVE: &[&str] = &[
+        "bejottek",
+        "bejott",
+        "jottek",
+        "megjottek",
+        "bevonultak",
+        "odaertek",
+        "megerkeztek",
+        "atvonult",
+        "atvonultak",
+        "atment",
+        "atjott",
+        "elvonult",
+        "пришли",
+        "пришла",
+        "вошли",
+        "вступили",
+        "kamen",
+        "einmarschiert",
+        "einmarschierten",
+    ];
+    let toks = doc.sentence(s);
+    any_of(toks, ARRIVE)
+        && (any_in(doc, toks, &SOVIET) || any_of(toks, &["front", "фронт", "красная", "армия"]))
+}
+
+/// The month a sentence is dated to (a year, with its month when named;
+/// without a year, the front's arrival: December 1944).
 fn sentence_date(doc: &Doc<'_>, s: usize) -> Option<i32> {
     let st = &doc.sentences[s];
-    let year = (st.first..st.end).find_map(|i| year_at(doc, i))?;
+    let Some(year) = (st.first..st.end).find_map(|i| year_at(doc, i)) else {
+        return front_arrives(doc, s).then_some(FRONT.0 + 2);
+    };
     let month = doc.sentence(s).iter().find_map(|t| month_of(&t.folded));
     Some(match month {
         Some(m) => year * 12 + m - 1,
@@ -1345,7 +1494,9 @@ fn sentence_date(doc: &Doc<'_>, s: usize) -> Option<i32> {
 /// it names no month or season.
 fn sentence_months(doc: &Doc<'_>, s: usize) -> Option<(i32, i32)> {
     let st = &doc.sentences[s];
-    let year = (st.first..st.end).find_map(|i| year_at(doc, i))?;
+    let Some(year) = (st.first..st.end).find_map(|i| year_at(doc, i)) else {
+        return front_arrives(doc, s).then_some(FRONT);
+    };
     let month = doc.sentence(s).iter().find_map(|t| month_of(&t.folded));
     Some(match month {
         Some(m) => (year * 12 + m - 1, year * 12 + m - 1),
