@@ -1010,3 +1010,69 @@ fn germans_called_up_by_their_ages_or_for_work() {
         .all(|w| w != "order-7161")
     );
 }
+
+#[test]
+fn home_in_a_few_days_the_narrator_added_and_german_adjectives() {
+    // Home in a few days, said.
+    assert_eq!(
+        waves(&[
+            "A parancsnok azt mondta, két nap múlva mindenki hazamehet.",
+            HELD_HU,
+        ]),
+        ["malenkij-robot"]
+    );
+    assert_eq!(
+        waves(&["Комендант сказал, что через три дня нас отпустят.", HELD_RU]),
+        ["malenkij-robot"]
+    );
+    // A time without home is no promise.
+    assert_eq!(
+        waves(&[
+            "Negyvenöt márciusában a Dunánál fogságba estem. Két nap múlva azt mondták, \
+             vagonba szállunk.",
+            HELD_HU,
+        ]),
+        ["pow"]
+    );
+    // The narrator added to a capture by a clause of its own.
+    assert_eq!(
+        waves(&[
+            "Tizedes voltam. 1945 márciusában az oroszok elfogták az egész üteget, engem is.",
+            HELD_HU,
+        ]),
+        ["pow"]
+    );
+    // Germans by an adjective before a plural object.
+    assert_eq!(
+        waves(&[
+            "1945 januárjában a német családokat összeírták, minket is.",
+            HELD_HU,
+        ]),
+        ["order-7161"]
+    );
+}
+
+#[test]
+fn the_interview_framing_year_is_not_the_story() {
+    let got = suggested(&[
+        "Ma 2004 márciusa van, ezt az interjút Szegeden rögzítjük.",
+        "Amikor bejöttek az oroszok, azt mondták, pár napra kellünk munkára. \
+         Foksányba vittek, a táborba, onnan Kramatorszkba, a gépgyárba.",
+    ]);
+    has(
+        &got,
+        &[
+            "transit_camp:focsani",
+            "place:kramatorsk",
+            "wave:malenkij-robot",
+        ],
+    );
+    // 1956 stays another era, the Russians' arrival then included.
+    assert!(
+        waves(&[
+            "1956 októberében bejöttek az oroszok, összeszedték a fiúkat, engem is.",
+            "Ungvárra vittek, a börtönben tartottak két hónapig.",
+        ])
+        .is_empty()
+    );
+}

@@ -1686,6 +1686,9 @@ pub(super) static PROMISE: Lex = Lex {
         "думал",
         "думала",
         "говорили",
+        "сказал",
+        "сказала",
+        "объявил",
         "glaubten",
         "dachten",
         "hiess",
@@ -1727,8 +1730,18 @@ pub(super) const SAME_DAY: &[&[&str]] = &[
     &["bis", "abends"],
 ];
 /// Home, in a promise of return, as word beginnings (`itthon lesztek`,
-/// `hazamehettek`, `по домам`, `отпустят домой`, `nach Hause`).
-pub(super) const HOME_AGAIN: &[&str] = &["haza", "itthon", "otthon", "домам", "домой", "hause"];
+/// `hazamehettek`, `по домам`, `отпустят`, `вернётесь`, `nach Hause`).
+pub(super) const HOME_AGAIN: &[&str] = &[
+    "haza",
+    "itthon",
+    "otthon",
+    "домам",
+    "домой",
+    "отпуст",
+    "вернет",
+    "вернут",
+    "hause",
+];
 
 /// A pretext of the roundup: a document check or a few questions, and the
 /// particles that mark what was said as a pretext (`igazoltatás`, `на
@@ -1804,12 +1817,20 @@ pub(super) const YEARS_LATER: &[&str] = &[
 /// Recording and writing down: a year of the 1970s or later in a sentence
 /// with these (`ezt 1989-ben mondom magnóra`, `пишу это в 1995 году`) is
 /// the time of the telling, not of the story (see [`super::era`]). Not
-/// `mondom` ("I tell you"), a filler of speech.
+/// `mondom` ("I tell you"), a filler of speech. The interview's framing
+/// counts too (`2003-ban beszélgetünk`, `интервью записано в 1998 году`).
 pub(super) static TELLING: Lex = Lex {
     exact: &["irom", "leirom", "записываю", "пишу", "schreibe"],
     prefix: &[
         "magnora",
         "magnoba",
+        "interju",
+        "felvetel",
+        "rogzit",
+        "beszelget",
+        "интервью",
+        "бесед",
+        "запис",
         "magnetofon",
         "magnoszalag",
         "kazettara",

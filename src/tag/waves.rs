@@ -36,7 +36,9 @@
 //!     pucolni`, `мост чинить`), speech, an announcement or belief
 //!     (`azt mondták`, `kidobolták`, `a kisbíró a dobbal`, `azt hittük`,
 //!     `думали`) or a roundup, not `három napra rá` ("three days later")
-//!     nor food for two weeks (the Order 7161 call-up);
+//!     nor food for two weeks (the Order 7161 call-up); also home in a
+//!     few days, said (`három nap múlva hazamehettek`, `через два дня
+//!     отпустят`);
 //!   - `same-day` (first wave): the work done the same day (`délre
 //!     végzünk`, `estére itthon lesztek`, `к вечеру отпустят домой`) with
 //!     speech or work, when it also promises home or the sentence is dated
@@ -49,7 +51,8 @@
 //!   - `german-list` (Order 7161): a list or registration (`lista`,
 //!     `névsor`, `összeír`, `список`, `записали`, `Liste`) of Germans: the
 //!     Germans its object (`a svábokat`, `németnek`, `немцев`, `швабов`)
-//!     or a German list (`a német listára`), not Germans making a list
+//!     or a German list (`a német listára`) or a German adjective before a
+//!     plural object (`a sváb lányokat`), not Germans making a list
 //!     (`a németek listát írtak rólunk`, a Holocaust story), not in a
 //!     sentence naming a German camp; also the Germans as the object of a
 //!     roundup that took the narrator too (`a svábokat mind elvitték,
@@ -88,6 +91,9 @@
 //!   tegye le a puskát. Letettük.`); hands raised (`feltartott kézzel`,
 //!   `felemeltük a kezünket`, `подняли руки`); fallen into their hands or
 //!   gone over (`az oroszok kezére kerültünk`, `átálltunk`);
+//! - captures and surrenders count in a clause of the narrator, or in a
+//!   clause the next one adds the narrator to (`elfogták az egész
+//!   üteget, engem is`);
 //! - **capture** (rule `capture`, 1 point, `pow`, only with `soldier`):
 //!   taken (`elfogtak`, `fogtak el`, `elkaptak`, `взяли`, `поймали`,
 //!   `захватили`), encircled (`bekerítettek`, `окружили`) or the hands
@@ -463,7 +469,13 @@ pub(super) fn suggest(
             .zip(toks.last())
             .map_or(0..0, |(a, b)| a.clause..b.clause + 1);
         for c in clauses {
-            if !narrator_clause(c) {
+            // Or a clause the next one adds the narrator to (`elfogták az
+            // egész századot, engem is`, `взяли всю роту, и меня тоже`).
+            let me_too_after = c + 1 < doc.clauses.len()
+                && doc.clause(c + 1).first().is_some_and(|t| t.sentence == s)
+                && elliptic_me_too(doc.clause(c + 1));
+            let added = me_too_after && !any_in(doc, doc.clause(c), &KIN);
+            if !narrator_clause(c) && !added {
                 continue;
             }
             let cl = doc.clause(c);
@@ -1283,6 +1295,20 @@ fn few_days(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
         if nominative {
             return Some((first + i, first + i + 1));
         }
+        // Home in a few days, said (`azt mondták, három nap múlva
+        // hazamehetünk`, `сказали, через два дня отпустят домой`).
+        let home = || {
+            toks.iter()
+                .any(|t| HOME_AGAIN.iter().any(|h| t.folded.starts_with(h)))
+        };
+        let home_in_days = (FEW_HU.contains(&w(i))
+            && w(i) != "egy"
+            && w(i + 1) == "nap"
+            && ["mulva", "mulvan"].contains(&w(i + 2)))
+            || (w(i) == "через" && FEW_RU.contains(&w(i + 1)) && DAY_RU.contains(&w(i + 2)));
+        if home_in_days && said && home() {
+            return Some((first + i, first + i + 2));
+        }
         let compound = FEW_HU.iter().any(|f| {
             w(i).strip_prefix(f)
                 .and_then(|r| r.strip_prefix("nap"))
@@ -1340,8 +1366,16 @@ fn german_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
     let l = toks.iter().position(|t| in_list(doc, t, &LIST));
     let g = toks.iter().enumerate().position(|(i, t)| {
         let w: &str = &t.folded;
+        // Or a German adjective before a plural object (`a sváb lányokat`,
+        // `a német családokat`).
+        let before_object = !w.ends_with("ek")
+            && !w.ends_with("ok")
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.folded.ends_with("kat") || n.folded.ends_with("ket"));
         german(doc, t)
             && (GERMAN_OBJECT.contains(&w)
+                || before_object
                 || (Some(i + 1) == l && !w.ends_with("ek") && !w.ends_with("ok")))
     })?;
     if let Some(l) = l {
