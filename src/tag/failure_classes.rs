@@ -1076,3 +1076,41 @@ fn the_interview_framing_year_is_not_the_story() {
         .is_empty()
     );
 }
+
+#[test]
+fn western_captors_white_flags_and_relatives_gathered() {
+    // Western captors in the capture sentence, a Soviet captivity named
+    // only to say it was not.
+    assert!(
+        waves(&[
+            "1945 májusában Linz mellett egy angol őrjárat fogott el, hadifogoly lettem, \
+             de nem orosz, hanem angol fogságban voltam.",
+            "Egy táborban tartottak a réten, ősszel elengedtek.",
+            "Az öcsém orosz fogságban volt, ő Foksányba került.",
+        ])
+        .is_empty()
+    );
+    // A white flag before Soviet troops is a surrender.
+    assert_eq!(
+        waves(&[
+            "1945 áprilisában fehér zászlóval mentünk ki az oroszok elé, az egész szakasz.",
+            HELD_HU,
+        ]),
+        ["pow"]
+    );
+    assert_eq!(
+        waves(&[
+            "В апреле сорок пятого мы вышли к русским с белым флагом, вся батарея.",
+            HELD_RU,
+        ]),
+        ["pow"]
+    );
+    // Relatives gathered, the narrator not among them.
+    assert!(
+        waves(&[
+            "1945 januárjában összeszedték a fiatalokat, az unokatestvéreimet is.",
+            "Nálunk otthon mindenki dolgozott, én a földeken segítettem.",
+        ])
+        .is_empty()
+    );
+}

@@ -89,8 +89,9 @@
 //!   away: `letettük a fegyvert`, `dobtuk el a puskát`, `сложили оружие`,
 //!   `побросали винтовки`), also as an elliptic answer to an order (`…
 //!   tegye le a puskát. Letettük.`); hands raised (`feltartott kézzel`,
-//!   `felemeltük a kezünket`, `подняли руки`); fallen into their hands or
-//!   gone over (`az oroszok kezére kerültünk`, `átálltunk`);
+//!   `felemeltük a kezünket`, `подняли руки`); a white flag (`fehér
+//!   zászlóval`, `с белым флагом`); fallen into their hands or gone over
+//!   (`az oroszok kezére kerültünk`, `átálltunk`);
 //! - captures and surrenders count in a clause of the narrator, or in a
 //!   clause the next one adds the narrator to (`elfogták az egész
 //!   üteget, engem is`);
@@ -133,6 +134,8 @@
 //!   roundup (`összeszedték a férfiakat, engem is`, `нас собрали`, and the
 //!   elliptic `Összeírták a fiatalokat. Engem is.`). Both go to the
 //!   civilian wave with a point of its own and more than the first wave
+//!   A roundup of relatives (`auch meine zwei Cousinen`) is not the
+//!   narrator's unless the narrator is its object too (`engem is`).
 //!   (Transylvania: a roundup in Kolozsvár, Northern Transylvania; Order
 //!   7161), else to the first wave, the roundups of civilians; to
 //!   Transylvania or Order 7161 also when the roundup is dated in its
@@ -195,7 +198,9 @@
 //!   anywhere: no Soviet wave (a Jewish labour serviceman's story); cues
 //!   in a sentence naming a German camp never count;
 //! - a Western captor (`amerikai fogságba estünk`) with no Soviet one: no
-//!   `pow`.
+//!   `pow`; nor when the narrator's only capture is in a sentence naming
+//!   Western captors and no Soviet one (`amerikai hadifogságba kerültem,
+//!   nem oroszba`), whose `pow` cues do not count either.
 //!
 //! Confidence is 1 − 0.6^points, at most 0.97 (1 point → 0.40, 2 → 0.64,
 //! 3 → 0.78, 4 → 0.87).
@@ -289,6 +294,11 @@ pub(super) fn suggest(
         let st = &doc.sentences[s];
         eras[st.seg] == Era::Deportation && !others[s]
     };
+    // A sentence naming Western captors and no Soviet one.
+    let western_sentence = |s: usize| -> bool {
+        let toks = doc.sentence(s);
+        any_in(doc, toks, &WESTERN) && !any_in(doc, toks, &SOVIET)
+    };
 
     // Token spans of the vocabulary cues, per wave: a rule cue on the same
     // words is the same evidence.
@@ -302,6 +312,7 @@ pub(super) fn suggest(
         if !in_scope(s)
             || any_in(doc, doc.sentence(s), &GERMAN_CAMP)
             || negated(doc, m.first, m.last)
+            || (western_sentence(s) && entries[*w].id == POW)
         {
             continue;
         }
@@ -406,6 +417,8 @@ pub(super) fn suggest(
     // The narrator denies a capture (`engem nem fogtak el`, `я в плену не
     // был`).
     let mut denied: Option<usize> = None;
+    // A capture by Western captors.
+    let mut western: Option<usize> = None;
     for s in 0..doc.sentences.len() {
         if !in_scope(s) {
             continue;
@@ -483,7 +496,9 @@ pub(super) fn suggest(
                 || (any_in(doc, cl, &WEAPON) && any_in(doc, cl, &LAY_DOWN))
                 || (any_of(cl, HANDS) && any_in(doc, cl, &RAISE))
                 // The particle after the verb: `adtuk meg magunkat`.
-                || (any_of(cl, &["adtuk", "adtam"]) && any_of(cl, &["magunkat", "magamat", "magam"]));
+                || (any_of(cl, &["adtuk", "adtam"]) && any_of(cl, &["magunkat", "magamat", "magam"]))
+                // A white flag: `fehér zászlóval`, `с белым флагом`.
+                || white_flag(cl);
             let taken = any_in(doc, cl, &CAPTURE)
                 || any_in(doc, cl, &ENCIRCLED)
                 || split_capture(cl)
@@ -504,6 +519,12 @@ pub(super) fn suggest(
             });
             if (gave_up || taken) && verb_negated {
                 denied.get_or_insert(s);
+                continue;
+            }
+            // Western captors in the sentence and no Soviet one (`amerikai
+            // hadifogságba kerültem, nem oroszba`).
+            if (gave_up || taken) && western_sentence(s) {
+                western.get_or_insert(s);
                 continue;
             }
             if gave_up {
@@ -532,7 +553,10 @@ pub(super) fn suggest(
         {
             prisoner.get_or_insert(s);
         }
-        if any_in(doc, toks, &GATHER) && !any_of(toks, NEGATION) {
+        // Gathered, the narrator among them: not `auch meine zwei
+        // Cousinen` without the narrator as the object.
+        let kin_only = any_in(doc, toks, &KIN) && !any_of(toks, NARRATOR_OBJECT);
+        if any_in(doc, toks, &GATHER) && !any_of(toks, NEGATION) && !kin_only {
             gathered.get_or_insert(s);
         } else if elliptic_me_too(toks)
             && s > 0
@@ -817,6 +841,15 @@ pub(super) fn suggest(
     {
         scores.remove(&w);
     }
+    // A narrator captured by Western captors and by no Soviet ones is no
+    // prisoner of war of this vocabulary's waves.
+    if western.is_some()
+        && surrender.is_none()
+        && capture.is_none()
+        && let Some(w) = wave_index(POW)
+    {
+        scores.remove(&w);
+    }
     // A narrator who denies a capture and tells none is no prisoner of war
     // (a labour serviceman who walked back, a Soviet guard).
     if denied.is_some()
@@ -1058,6 +1091,20 @@ fn served_with_rank(doc: &Doc<'_>, toks: &[Token]) -> bool {
                 && !any_in(doc, clause, &KIN)
                 && !any_in(doc, clause, &SOVIET)
         }
+    })
+}
+
+/// The narrator as an object (`engem is`, `minket`, `меня`, `нас`,
+/// `mich`, `uns`).
+const NARRATOR_OBJECT: &[&str] = &["engem", "minket", "bennunket", "меня", "нас", "mich", "uns"];
+
+/// A white flag (`fehér zászlóval`, `с белым флагом`, `mit weißer Fahne`).
+fn white_flag(cl: &[Token]) -> bool {
+    cl.windows(2).any(|p| {
+        let (a, b): (&str, &str) = (&p[0].folded, &p[1].folded);
+        (a == "feher" && b.starts_with("zaszlo"))
+            || (a.starts_with("бел") && b.starts_with("флаг"))
+            || (a.starts_with("weiss") && b.starts_with("fahne"))
     })
 }
 
