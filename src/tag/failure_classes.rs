@@ -1114,3 +1114,36 @@ fn western_captors_white_flags_and_relatives_gathered() {
         .is_empty()
     );
 }
+
+#[test]
+fn promises_and_roundups_by_other_captors_or_out_of_season() {
+    // The same promise by Hungarian gendarmes in the spring of 1944, a
+    // Soviet liberation after: no Soviet wave.
+    assert!(
+        waves(&[
+            "1944 áprilisában a csendőrök azt mondták, pár napra kellünk munkára, estére \
+             otthon leszünk. A gettóból marhavagonban Auschwitzba vittek.",
+            "A lágerben barakkban aludtunk, tetű volt. 1945 januárjában az oroszok \
+             szabadítottak fel.",
+        ])
+        .is_empty()
+    );
+    // The Arrow Cross gathering in Budapest, November 1944.
+    assert!(
+        waves(&[
+            "1944 novemberében a nyilasok összeszedtek minket a házból, engem is.",
+            "Hegyeshalomig gyalog hajtottak, a lágerben tetű volt, a barakkban hideg. \
+             1945 tavaszán az oroszok szabadítottak fel.",
+        ])
+        .is_empty()
+    );
+    // Romanian gendarmes handed Transylvanians over to the Soviets.
+    assert_eq!(
+        waves(&[
+            "1944 októberében Szatmárnémetiben a román csendőrök összeszedték a férfiakat, \
+             engem is, és az oroszoknak adtak át.",
+            "Foksányban hetekig tartottak a táborban, onnan Kramatorszkba vittek.",
+        ]),
+        ["transylvania"]
+    );
+}

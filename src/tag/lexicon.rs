@@ -1778,6 +1778,26 @@ pub(super) static PRETEXT: Lex = Lex {
     compiled: OnceLock::new(),
 };
 
+/// Captors who were not Soviet, in a roundup sentence: the Arrow Cross,
+/// the gendarmes, the SS and the Gestapo (`a nyilasok összeszedtek`,
+/// `a csendőrök azt mondták, pár napra`, `жандармы`, `Gendarmen`).
+pub(super) static OTHER_CAPTOR: Lex = Lex {
+    exact: &["ss", "ss-ek", "ss-esek"],
+    prefix: &[
+        "nyilas",
+        "csendor",
+        "gestapo",
+        "zsandar",
+        "жандарм",
+        "гестапо",
+        "gendarm",
+        "pfeilkreuz",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
 /// Court, trial and verdict (`bíróság`, `tárgyalás`, `ítélet`, `суд`,
 /// `приговор`, `Urteil`): a term in the nominative (`tíz év`) near one is a
 /// verdict.

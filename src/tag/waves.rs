@@ -38,7 +38,11 @@
 //!     `думали`) or a roundup, not `három napra rá` ("three days later")
 //!     nor food for two weeks (the Order 7161 call-up); also home in a
 //!     few days, said (`három nap múlva hazamehettek`, `через два дня
-//!     отпустят`);
+//!     отпустят`); a promise counts only in a sentence dated within two
+//!     months of the first wave's (when dated) and not told of other
+//!     captors (`a csendőrök azt mondták, pár napra`: the ghettos of
+//!     1944; Romanian gendarmes excepted, who handed people over to the
+//!     Soviets);
 //!   - `same-day` (first wave): the work done the same day (`délre
 //!     végzünk`, `estére itthon lesztek`, `к вечеру отпустят домой`) with
 //!     speech or work, when it also promises home or the sentence is dated
@@ -135,7 +139,9 @@
 //!   elliptic `Összeírták a fiatalokat. Engem is.`). Both go to the
 //!   civilian wave with a point of its own and more than the first wave
 //!   A roundup of relatives (`auch meine zwei Cousinen`) is not the
-//!   narrator's unless the narrator is its object too (`engem is`).
+//!   narrator's unless the narrator is its object too (`engem is`), nor a
+//!   roundup by the Arrow Cross, gendarmes, SS or Gestapo (`a nyilasok
+//!   összeszedtek`), which also keeps a `work-roundup` from counting.
 //!   (Transylvania: a roundup in Kolozsvár, Northern Transylvania; Order
 //!   7161), else to the first wave, the roundups of civilians; to
 //!   Transylvania or Order 7161 also when the roundup is dated in its
@@ -219,8 +225,8 @@ use super::lexicon::{
 };
 use super::lexicon::{COPULA, FOOD, GERMAN_OBJECT, GERMAN_SELF, SHORT_WHILE, WEEK_RU, WESTERN};
 use super::lexicon::{
-    COURT, HOME_AGAIN, HOUR_HU, HOUR_RU, PRETEXT, PROMISE, RANK, RANK_HU, SAME_DAY, SERVED, TIE,
-    YEARS_LATER,
+    COURT, HOME_AGAIN, HOUR_HU, HOUR_RU, OTHER_CAPTOR, PRETEXT, PROMISE, RANK, RANK_HU, SAME_DAY,
+    SERVED, TIE, YEARS_LATER,
 };
 use super::matcher::{Match, Target, cue_key};
 use super::places::evidence;
@@ -556,7 +562,11 @@ pub(super) fn suggest(
         // Gathered, the narrator among them: not `auch meine zwei
         // Cousinen` without the narrator as the object.
         let kin_only = any_in(doc, toks, &KIN) && !any_of(toks, NARRATOR_OBJECT);
-        if any_in(doc, toks, &GATHER) && !any_of(toks, NEGATION) && !kin_only {
+        if any_in(doc, toks, &GATHER)
+            && !any_of(toks, NEGATION)
+            && !kin_only
+            && !other_captor(doc, toks)
+        {
             gathered.get_or_insert(s);
         } else if elliptic_me_too(toks)
             && s > 0
@@ -645,6 +655,7 @@ pub(super) fn suggest(
                     && (any_in(doc, toks, &WORK_CALL) || any_in(doc, toks, &PRETEXT))
                     // Not the neighbours' (`с нашей улицы` is first person).
                     && !any_in(doc, toks, &KIN)
+                    && !other_captor(doc, toks)
                     && context_date(doc, s).is_some_and(|d| from <= d && d <= to)
             });
             if let Some(s) = work_roundup {
@@ -676,17 +687,27 @@ pub(super) fn suggest(
                 sc.evidence.push(sentence_evidence(doc, s, "work-roundup"));
             }
         }
-        // "For a few days": the promise of the roundup.
+        // "For a few days": the promise of the roundup, made in the first
+        // wave's months (give or take two) when the sentence is dated, and
+        // not by Hungarian captors (the ghettos of 1944 were promised
+        // the same).
+        let period = entries[w].period.as_ref().map(|(a, b)| (ym(a), ym(b)));
+        let promise_ok = |s: usize| {
+            in_scope(s)
+                && !other_captor(doc, doc.sentence(s))
+                && period.is_none_or(|(from, to)| {
+                    context_date(doc, s).is_none_or(|d| from - 2 <= d && d <= to + 2)
+                })
+        };
         for s in 0..doc.sentences.len() {
-            if let Some(span) = few_days(doc, s).filter(|_| in_scope(s)) {
+            if let Some(span) = few_days(doc, s).filter(|_| promise_ok(s)) {
                 rule_cue(&mut scores, w, span, "few-days");
                 break;
             }
         }
         // "Home by the evening": the same promise, for the same day.
-        let period = entries[w].period.as_ref().map(|(a, b)| (ym(a), ym(b)));
         for s in 0..doc.sentences.len() {
-            if let Some(span) = same_day(doc, s, period).filter(|_| in_scope(s)) {
+            if let Some(span) = same_day(doc, s, period).filter(|_| promise_ok(s)) {
                 rule_cue(&mut scores, w, span, "same-day");
                 break;
             }
@@ -927,7 +948,7 @@ pub(super) fn suggest(
 /// The word lists of the wave rules that are looked up per word: each
 /// distinct word of a testimony is looked up once ([`Doc::word_lists`]),
 /// a bit per list, in this order (at most 64).
-static WORD_LISTS: [&Lex; 33] = [
+static WORD_LISTS: [&Lex; 34] = [
     &KIN,
     &WORK_CALL,
     &ROUNDUP,
@@ -961,6 +982,7 @@ static WORD_LISTS: [&Lex; 33] = [
     &COURT,
     &TIE,
     &RANK,
+    &OTHER_CAPTOR,
 ];
 
 /// The bit of [`unit_of_ours`] in [`word_lists`].
@@ -1097,6 +1119,16 @@ fn served_with_rank(doc: &Doc<'_>, toks: &[Token]) -> bool {
 /// The narrator as an object (`engem is`, `minket`, `меня`, `нас`,
 /// `mich`, `uns`).
 const NARRATOR_OBJECT: &[&str] = &["engem", "minket", "bennunket", "меня", "нас", "mich", "uns"];
+
+/// Captors who were not Soviet ([`OTHER_CAPTOR`]), not the Romanian
+/// gendarmes who handed Transylvanians over to the Soviets (`a román
+/// csendőrök összeszedtek`).
+fn other_captor(doc: &Doc<'_>, toks: &[Token]) -> bool {
+    any_in(doc, toks, &OTHER_CAPTOR)
+        && !toks
+            .iter()
+            .any(|t| t.folded.starts_with("roman") || t.folded.starts_with("румын"))
+}
 
 /// A white flag (`fehér zászlóval`, `с белым флагом`, `mit weißer Fahne`).
 fn white_flag(cl: &[Token]) -> bool {
