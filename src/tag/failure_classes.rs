@@ -1147,3 +1147,47 @@ fn promises_and_roundups_by_other_captors_or_out_of_season() {
         ["transylvania"]
     );
 }
+
+#[test]
+fn soviet_courts_and_terms_in_other_words() {
+    // A Soviet military court named in words, not `tribunál`.
+    assert_eq!(
+        waves(&[
+            "1948 őszén egy szovjet katonai bíróság elítélt, szabotázzsal vádoltak.",
+            "Vorkután a bányában dolgoztam, a lágerben ezren voltunk.",
+        ]),
+        ["gulag"]
+    );
+    // The term as a noun phrase, a trojka.
+    assert_eq!(
+        waves(&[
+            "В сорок девятом меня взяли. Срок — восемь лет, решение тройки.",
+            "Срок я отбывал в Инте, в лагере при шахте.",
+        ]),
+        ["gulag"]
+    );
+    assert_eq!(
+        waves(&[
+            "1949-ben letartóztattak, és tizenöt év kényszermunkát kaptam.",
+            "Vorkután a bányában dolgoztam, a lágerben ezren voltunk.",
+        ]),
+        ["gulag"]
+    );
+    // A Hungarian court is no Soviet one.
+    assert!(
+        waves(&[
+            "1951-ben a budapesti bíróság elítélt, öt év büntetést kaptam.",
+            "A váci börtönben ültem, a cellában hatan voltunk.",
+        ])
+        .is_empty()
+    );
+    // Years that are a time: `három év múlva kaptam levelet`.
+    assert!(
+        waves(&[
+            "Negyvenhétben kerültem Vorkutára, a lágerbe. Három év múlva kaptam \
+             levelet otthonról.",
+        ])
+        .iter()
+        .all(|w| w != "gulag")
+    );
+}

@@ -908,7 +908,16 @@ pub(super) static CAPTURE: Lex = Lex {
 /// wave. Hungarian people's courts (`népbíróság`) are not Soviet tribunals
 /// and are not here.
 pub(super) static TRIBUNAL: Lex = Lex {
-    exact: &["tribunal", "oso", "тройка", "тройки", "тройкой"],
+    exact: &[
+        "tribunal",
+        "oso",
+        "тройка",
+        "тройки",
+        "тройкой",
+        "trojka",
+        "trojkat",
+        "trojkanak",
+    ],
     prefix: &[
         "torvenyszek",
         "hadbirosag",
@@ -1809,10 +1818,14 @@ pub(super) static COURT: Lex = Lex {
         "судом",
         "судили",
         "судить",
+        "срок",
+        "срока",
+        "сроку",
         "gericht",
     ],
     prefix: &[
         "birosag",
+        "buntetes",
         "targyalas",
         "itelet",
         "iteltek",

@@ -112,11 +112,14 @@
 //!   (`fogolytábor`) are camps, where civilians were held too;
 //! - **tribunal** and **article-58** (2 points, `gulag`): a sentence with a
 //!   Soviet tribunal (`katonai törvényszék`, `tribunál`, `трибунал`,
-//!   `особое совещание`) and a sentencing, or a legal article numbered 58;
+//!   `особое совещание`, `trojka`; a court said to be Soviet or military:
+//!   `egy szovjet katonai bíróság`, `военный суд`) and a sentencing, or a
+//!   legal article numbered 58;
 //!   Hungarian people's courts (`népbíróság`) are not Soviet tribunals;
 //! - **term** (rule `term`, 1 point, `gulag`, when no tribunal is named): a
 //!   term in years next to a verb of giving or sentencing (`huszonöt évet
-//!   kaptam`, `tizenöt évre ítélt`, `дали десять лет`), in a sentence about
+//!   kaptam`, `tizenöt évre ítélt`, `дали десять лет`, `tíz év
+//!   kényszermunkát kaptam`; not `három év múlva kaptam`), in a sentence about
 //!   no relative, told in Russian or with a Soviet captor or place in the
 //!   testimony (Hungarian courts gave years too); also a term read out as
 //!   a verdict, in any case (`annyit mondott: tíz év`), with a court,
@@ -606,7 +609,14 @@ pub(super) fn suggest(
                 return None;
             }
             let toks = doc.sentence(s);
-            if any_in(doc, toks, &TRIBUNAL) && any_in(doc, toks, &SENTENCED) {
+            // A tribunal, or a court that is Soviet or military (`egy szovjet
+            // katonai bíróság elítélt`, `военный суд`).
+            let military_court = any_in(doc, toks, &COURT)
+                && (any_in(doc, toks, &SOVIET)
+                    || toks
+                        .iter()
+                        .any(|t| t.folded.starts_with("katonai") || t.folded.starts_with("военн")));
+            if (any_in(doc, toks, &TRIBUNAL) || military_court) && any_in(doc, toks, &SENTENCED) {
                 return Some((s, "tribunal"));
             }
             let article_58 =
@@ -1291,7 +1301,11 @@ fn years_given(doc: &Doc<'_>, toks: &[Token]) -> bool {
         // `huszonöt évre` may be written as one word (`huszonötévre`).
         let joined = hungarian_number(w)
             .is_some_and(|(n, _, rest)| (3..=25).contains(&n) && YEAR_TERM.contains(&rest));
-        let term = joined || (YEAR_TERM.contains(&w) && j > 0 && is_count(&toks[j - 1]));
+        // The nominative too, before the verb (`tíz év kényszermunkát
+        // kaptam`), not a time (`három év múlva kaptam levelet`).
+        let next = toks.get(j + 1).map_or("", |t| &*t.folded);
+        let year = YEAR_TERM.contains(&w) || (w == "ev" && !YEARS_LATER.contains(&next));
+        let term = joined || (year && j > 0 && is_count(&toks[j - 1]));
         // The verb next to the term, before or after it (`tíz évet
         // kaptam`, `дали двадцать пять лет`).
         term && (given(j + 1)
