@@ -1191,3 +1191,35 @@ fn soviet_courts_and_terms_in_other_words() {
         .all(|w| w != "gulag")
     );
 }
+
+#[test]
+fn more_verbs_of_the_roundup_and_of_getting_to_the_soviets() {
+    // Driven, ordered out, mobilised to the labour front, taken "for robot".
+    for story in [
+        "В ноябре сорок четвёртого нас погнали на восстановление железной дороги.",
+        "В декабре сорок четвёртого мужчин села мобилизовали на трудовой фронт, меня тоже.",
+    ] {
+        assert_eq!(waves(&[story, HELD_RU]), ["malenkij-robot"], "{story}");
+    }
+    for story in [
+        "Negyvennégy novemberében munkára rendeltek ki minket a hídhoz.",
+        "1944 decemberében elvittek minket robotra, a fiúkat mind.",
+    ] {
+        assert_eq!(waves(&[story, HELD_HU]), ["malenkij-robot"], "{story}");
+    }
+    // Got to the Russians, a soldier.
+    assert_eq!(
+        waves(&[
+            "Я служил в венгерской армии, в апреле сорок пятого попал к русским под Веной.",
+            HELD_RU,
+        ]),
+        ["pow"]
+    );
+    assert_eq!(
+        waves(&[
+            "Honvéd voltam, 1945 márciusában Pesten az oroszokhoz kerültem.",
+            HELD_HU,
+        ]),
+        ["pow"]
+    );
+}

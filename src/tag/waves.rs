@@ -95,7 +95,8 @@
 //!   tegye le a puskát. Letettük.`); hands raised (`feltartott kézzel`,
 //!   `felemeltük a kezünket`, `подняли руки`); a white flag (`fehér
 //!   zászlóval`, `с белым флагом`); fallen into their hands or gone over
-//!   (`az oroszok kezére kerültünk`, `átálltunk`);
+//!   (`az oroszok kezére kerültünk`, `az oroszokhoz kerültem`, `попали к
+//!   русским`, `átálltunk`);
 //! - captures and surrenders count in a clause of the narrator, or in a
 //!   clause the next one adds the narrator to (`elfogták az egész
 //!   üteget, engem is`);
@@ -132,8 +133,9 @@
 //!   pretext (`будто бы на проверку документов`, `állítólag
 //!   igazoltatásra`), dated in the first wave's months, the narrator no
 //!   soldier, the sentence about no relative or neighbour; announcements
-//!   and summons are roundups (`kihirdették`, `behívattak`, `вызвали`,
-//!   `велели явиться`). Germans called up for work (`a német
+//!   and summons are roundups (`kihirdették`, `behívattak`, `munkára
+//!   rendeltek ki`, `вызвали`, `велели явиться`, `погнали`), and so are
+//!   calls to `robotra`, `на трудовой фронт`. Germans called up for work (`a német
 //!   származásúak jelentkezzenek munkára`) give the points to Order 7161
 //!   instead, unless Hungarians are called with them;
 //! - **civilian** and **gathered** (½ point each, no soldier): the narrator
@@ -507,7 +509,10 @@ pub(super) fn suggest(
                 // The particle after the verb: `adtuk meg magunkat`.
                 || (any_of(cl, &["adtuk", "adtam"]) && any_of(cl, &["magunkat", "magamat", "magam"]))
                 // A white flag: `fehér zászlóval`, `с белым флагом`.
-                || white_flag(cl);
+                || white_flag(cl)
+                // Got to the Russians: `az oroszokhoz kerültünk`, `попали
+                // к русским`.
+                || (any_of(cl, TO_THE_SOVIETS) && any_of(cl, GOT_TO));
             let taken = any_in(doc, cl, &CAPTURE)
                 || any_in(doc, cl, &ENCIRCLED)
                 || split_capture(cl)
@@ -1139,6 +1144,29 @@ fn other_captor(doc: &Doc<'_>, toks: &[Token]) -> bool {
             .iter()
             .any(|t| t.folded.starts_with("roman") || t.folded.starts_with("румын"))
 }
+
+/// The Soviets as where one got to (`az oroszokhoz`, `к русским`).
+const TO_THE_SOVIETS: &[&str] = &[
+    "oroszokhoz",
+    "szovjetekhez",
+    "ruszkikhoz",
+    "русским",
+    "советским",
+    "russen",
+];
+/// Getting somewhere (`kerültünk`, `jutottam`, `попал`, `geriet`).
+const GOT_TO: &[&str] = &[
+    "kerultem",
+    "kerultunk",
+    "jutottam",
+    "jutottunk",
+    "попал",
+    "попали",
+    "оказался",
+    "оказались",
+    "geriet",
+    "gerieten",
+];
 
 /// A white flag (`fehér zászlóval`, `с белым флагом`, `mit weißer Fahne`).
 fn white_flag(cl: &[Token]) -> bool {
