@@ -824,6 +824,15 @@ fn a_negated_captivity_is_no_captivity() {
         ])
         .is_empty()
     );
+    // An interpreter in a camp, never a prisoner.
+    assert!(
+        waves(&[
+            "1945-ben tolmácsként dolgoztam a kramatorszki lágerben, a foglyok névsorát \
+             vezettem. Fogoly sosem voltam, esténként hazamentem.",
+        ])
+        .iter()
+        .all(|w| w != "pow")
+    );
     // A negation of something else does not deny the capture.
     assert_eq!(
         waves(&[

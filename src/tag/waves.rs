@@ -169,7 +169,10 @@
 //! был`); a capture or surrender whose verb is negated (`engem nem fogtak
 //! el`; not `nem sokkal később fogságba estünk`) is a *denied* capture:
 //! with no capture or surrender told, it removes the prisoner-of-war wave
-//! (a labour serviceman who walked back, a Soviet guard).
+//! (a labour serviceman who walked back, a Soviet guard), and so does a
+//! negated prisoner-of-war cue or prisoner word in the narrator's sentence
+//! (`fogoly sosem voltam`, `военнопленным я не был`: an interpreter, a
+//! guard).
 //!
 //! ## Whether the narrator was held
 //!
@@ -315,14 +318,20 @@ pub(super) fn suggest(
     // words is the same evidence.
     let mut covered: Vec<(usize, usize, usize)> = Vec::new();
     let mut weak_keys: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let mut denied_cue: Option<usize> = None;
     for m in cues {
         let Target::Cue(w, key) = &m.target else {
             continue;
         };
         let s = doc.tokens[m.first].sentence;
+        let negated_cue = negated(doc, m.first, m.last);
+        if negated_cue && entries[*w].id == POW && in_scope(s) && first_person(doc.sentence(s)) {
+            // `hadifogoly sosem voltam`: a denied captivity.
+            denied_cue.get_or_insert(s);
+        }
         if !in_scope(s)
             || any_in(doc, doc.sentence(s), &GERMAN_CAMP)
-            || negated(doc, m.first, m.last)
+            || negated_cue
             || (western_sentence(s) && entries[*w].id == POW)
         {
             continue;
@@ -561,7 +570,13 @@ pub(super) fn suggest(
         }
         // One of the prisoners (`tartottak bennünket, ott gyűjtötték össze
         // a foglyokat`).
-        if any_of(toks, PRISONER)
+        // Denied: `én sosem voltam fogoly`, `я не был пленным`.
+        let st = &doc.sentences[s];
+        let prisoner_denied = (st.first..st.end)
+            .any(|i| PRISONER.contains(&&*doc.tokens[i].folded) && negated(doc, i, i));
+        if prisoner_denied {
+            denied.get_or_insert(s);
+        } else if any_of(toks, PRISONER)
             && !any_in(doc, toks, &KIN)
             && !any_of(toks, &["politikai", "политических"])
         {
@@ -888,7 +903,7 @@ pub(super) fn suggest(
     }
     // A narrator who denies a capture and tells none is no prisoner of war
     // (a labour serviceman who walked back, a Soviet guard).
-    if denied.is_some()
+    if (denied.is_some() || denied_cue.is_some())
         && surrender.is_none()
         && capture.is_none()
         && let Some(w) = wave_index(POW)
