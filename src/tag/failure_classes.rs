@@ -617,6 +617,7 @@ fn a_promise_in_the_nominative_the_approximate_order_and_the_same_day() {
     for promise in [
         "Negyvennégy decemberében kidobolták, hogy pár órás munkára kell menni az állomásra.",
         "Negyvennégy novemberében azt mondták, fél napra kellünk, utat javítani.",
+        "Negyvennégy decemberében a jegyző azt mondta, a munka csak pár óra, délig végzünk.",
     ] {
         assert_eq!(waves(&[promise, HELD_HU]), ["malenkij-robot"], "{promise}");
     }

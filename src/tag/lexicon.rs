@@ -1485,7 +1485,7 @@ pub(super) const DAY_HU: &[&str] = &["napra", "napi", "napos", "naposra"];
 pub(super) const DAY_RU: &[&str] = &["дня", "дней", "денька", "денек", "дні", "днів"];
 /// Hour forms of the promise (`pár órára`, `néhány órás munka`, `на пару
 /// часов`, `часа на два`).
-pub(super) const HOUR_HU: &[&str] = &["orara", "oras", "orai", "orasra"];
+pub(super) const HOUR_HU: &[&str] = &["orara", "oras", "orai", "orasra", "ora"];
 /// See [`HOUR_HU`].
 pub(super) const HOUR_RU: &[&str] = &["часа", "часов", "часик", "часика"];
 /// Russian week forms after a number (`на две недели`, `на пару недель`).
@@ -1498,6 +1498,7 @@ pub(super) const SHORT_WHILE: &[&[&str]] = &[
     &["на", "денек"],
     &["на", "денька"],
     &["на", "часок"],
+    &["на", "недельку"],
     &["на", "короткое", "время"],
     &["kurze", "zeit"],
 ];
@@ -1748,6 +1749,8 @@ pub(super) const SAME_DAY: &[&[&str]] = &[
     &["delre"],
     &["estere"],
     &["estig"],
+    &["delig"],
+    &["reggelig"],
     &["reggelre"],
     &["holnapra"],
     &["masnapra"],
