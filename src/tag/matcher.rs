@@ -552,7 +552,9 @@ fn fuzzy_form(word: &str, name: &str) -> Option<Form> {
             continue;
         };
         // `ly` is said and often written `j` (`Szojva` for `Szolyva`).
-        let same_sound = name.contains("ly") && stem.replace("ly", "j") == name.replace("ly", "j");
+        let same_sound = stem.len() + 1 == name.len()
+            && name.contains("ly")
+            && stem.replace("ly", "j") == name.replace("ly", "j");
         if !same_sound && !one_edit(stem, name) {
             continue;
         }

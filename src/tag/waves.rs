@@ -219,7 +219,9 @@
 //! Confidence is 1 − 0.6^points, at most 0.97 (1 point → 0.40, 2 → 0.64,
 //! 3 → 0.78, 4 → 0.87).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+use crate::hash::FxBuildHasher;
 
 use crate::store::{NewEvidence, NewTag};
 use crate::vocab::{Facet, Vocabulary};
@@ -530,17 +532,21 @@ pub(super) fn suggest(
             // Denied: `engem nem fogtak el`, `в плену не был` (the verb
             // itself negated, not `nem sokkal később fogságba estünk`).
             let (a, _) = doc.clauses[c];
-            let verb_negated = cl.iter().enumerate().any(|(k, t)| {
-                let verb = in_list(doc, t, &SURRENDER)
-                    || in_list(doc, t, &CAPTURE)
-                    || in_list(doc, t, &ENCIRCLED)
-                    || in_list(doc, t, &LAY_DOWN)
-                    || in_list(doc, t, &RAISE)
-                    || in_list(doc, t, &TIE)
-                    || ["fogtak", "fogott", "adtuk", "adtam"].contains(&&*t.folded);
-                verb && negated(doc, a + k, a + k)
-            });
-            if (gave_up || taken) && verb_negated {
+            let verbs = bit(&SURRENDER)
+                | bit(&CAPTURE)
+                | bit(&ENCIRCLED)
+                | bit(&LAY_DOWN)
+                | bit(&RAISE)
+                | bit(&TIE);
+            let words = word_lists(doc);
+            let verb_negated = || {
+                cl.iter().enumerate().any(|(k, t)| {
+                    let verb = words.get(t.word).is_some_and(|w| w & verbs != 0)
+                        || ["fogtak", "fogott", "adtuk", "adtam"].contains(&&*t.folded);
+                    verb && negated(doc, a + k, a + k)
+                })
+            };
+            if (gave_up || taken) && verb_negated() {
                 denied.get_or_insert(s);
                 continue;
             }
@@ -572,11 +578,13 @@ pub(super) fn suggest(
         // a foglyokat`).
         // Denied: `én sosem voltam fogoly`, `я не был пленным`.
         let st = &doc.sentences[s];
-        let prisoner_denied = (st.first..st.end)
-            .any(|i| PRISONER.contains(&&*doc.tokens[i].folded) && negated(doc, i, i));
+        let prisoner_at: Vec<usize> = (st.first..st.end)
+            .filter(|&i| PRISONER.contains(&&*doc.tokens[i].folded))
+            .collect();
+        let prisoner_denied = prisoner_at.iter().any(|&i| negated(doc, i, i));
         if prisoner_denied {
             denied.get_or_insert(s);
-        } else if any_of(toks, PRISONER)
+        } else if !prisoner_at.is_empty()
             && !any_in(doc, toks, &KIN)
             && !any_of(toks, &["politikai", "политических"])
         {
@@ -1030,6 +1038,75 @@ fn bit(lex: &Lex) -> u64 {
         .map_or(0, |i| 1 << i)
 }
 
+/// All of [`WORD_LISTS`] in one table: each exact word and each prefix
+/// maps to the bits of the lists that hold it, so a word costs one lookup
+/// per distinct prefix length of all the lists together rather than one
+/// per length of every list ([`Lex::has`] list by list gives the same
+/// bits).
+struct Combined {
+    exact: HashMap<&'static str, u64, FxBuildHasher>,
+    prefixes: HashMap<&'static str, u64, FxBuildHasher>,
+    /// Distinct byte lengths of the prefixes, shortest first.
+    lens: Vec<usize>,
+    infix: Vec<(&'static str, u64)>,
+    suffix: Vec<(&'static str, u64)>,
+}
+
+impl Combined {
+    fn bits(&self, w: &str) -> u64 {
+        let mut b = self.exact.get(w).copied().unwrap_or(0);
+        for &n in &self.lens {
+            if n > w.len() {
+                break;
+            }
+            if let Some(p) = w.get(..n)
+                && let Some(x) = self.prefixes.get(p)
+            {
+                b |= x;
+            }
+        }
+        for (p, x) in &self.infix {
+            if b & x != *x && w.contains(p) {
+                b |= x;
+            }
+        }
+        for (p, x) in &self.suffix {
+            if b & x != *x && w.ends_with(p) {
+                b |= x;
+            }
+        }
+        b
+    }
+}
+
+fn combined() -> &'static Combined {
+    static C: std::sync::OnceLock<Combined> = std::sync::OnceLock::new();
+    C.get_or_init(|| {
+        let mut c = Combined {
+            exact: HashMap::default(),
+            prefixes: HashMap::default(),
+            lens: Vec::new(),
+            infix: Vec::new(),
+            suffix: Vec::new(),
+        };
+        for (i, lex) in WORD_LISTS.iter().enumerate() {
+            let b = 1u64 << i;
+            for w in lex.exact {
+                *c.exact.entry(w).or_default() |= b;
+            }
+            for p in lex.prefix {
+                *c.prefixes.entry(p).or_default() |= b;
+                c.lens.push(p.len());
+            }
+            c.infix.extend(lex.infix.iter().map(|p| (*p, b)));
+            c.suffix.extend(lex.suffix.iter().map(|p| (*p, b)));
+        }
+        c.lens.sort_unstable();
+        c.lens.dedup();
+        c
+    })
+}
+
 /// The list bits of every distinct word of `doc`.
 fn word_lists<'d>(doc: &'d Doc<'_>) -> &'d [u64] {
     doc.word_lists.get_or_init(|| {
@@ -1040,11 +1117,7 @@ fn word_lists<'d>(doc: &'d Doc<'_>) -> &'d [u64] {
                 && !*d
             {
                 *d = true;
-                for (i, lex) in WORD_LISTS.iter().enumerate() {
-                    if lex.has(&t.folded) {
-                        *b |= 1 << i;
-                    }
-                }
+                *b |= combined().bits(&t.folded);
                 if !t.cyrillic && unit_of_ours(&t.folded) {
                     *b |= UNIT_OF_OURS;
                 }
@@ -1134,8 +1207,9 @@ fn served_with_rank(doc: &Doc<'_>, toks: &[Token]) -> bool {
     if toks.iter().any(|t| rank_bits(t) & RANK_OURS != 0) && !any_in(doc, toks, &KIN) {
         return true;
     }
+    let rank_ru = bit(&RANK);
     toks.iter().any(|t| {
-        let rank = rank_bits(t) & RANK_BARE != 0 || in_list(doc, t, &RANK);
+        let rank = rank_bits(t) & (RANK_BARE | rank_ru) != 0;
         rank && {
             let clause = doc.clause(t.clause);
             first_person(clause)
@@ -1274,6 +1348,11 @@ fn context_months(doc: &Doc<'_>, s: usize) -> Option<(i32, i32)> {
 fn same_day(doc: &Doc<'_>, s: usize, period: Option<(i32, i32)>) -> Option<(usize, usize)> {
     let toks = doc.sentence(s);
     let first = doc.sentences[s].first;
+    let said = any_in(doc, toks, &SPEECH) || any_in(doc, toks, &PROMISE);
+    let work = any_in(doc, toks, &WORK) || any_in(doc, toks, &WORK_CALL);
+    if !(said || work) {
+        return None;
+    }
     let w = |i: usize| toks.get(i).map_or("", |t| &*t.folded);
     let (i, len) = (0..toks.len()).find_map(|i| {
         SAME_DAY
@@ -1281,8 +1360,6 @@ fn same_day(doc: &Doc<'_>, s: usize, period: Option<(i32, i32)>) -> Option<(usiz
             .find(|p| p.iter().enumerate().all(|(k, x)| w(i + k) == *x))
             .map(|p| (i, p.len()))
     })?;
-    let said = any_in(doc, toks, &SPEECH) || any_in(doc, toks, &PROMISE);
-    let work = any_in(doc, toks, &WORK) || any_in(doc, toks, &WORK_CALL);
     let home = toks
         .iter()
         .any(|t| HOME_AGAIN.iter().any(|h| t.folded.starts_with(h)));
@@ -1741,6 +1818,34 @@ mod tests {
 
     const CAMP: &str = "Sztálinóba vittek minket, a lágerben barakkban laktunk, a bányában \
                         dolgoztunk, a norma nagy volt, tetű és vérhas volt.";
+
+    #[test]
+    fn the_combined_table_gives_each_lists_answer() {
+        // Every word of every list, a longer form and a compound of it,
+        // and words of no list.
+        let mut words: Vec<String> = vec!["asztal".into(), "хлеб".into(), "a".into()];
+        for lex in super::WORD_LISTS {
+            for w in lex
+                .exact
+                .iter()
+                .chain(lex.prefix)
+                .chain(lex.infix)
+                .chain(lex.suffix)
+            {
+                words.push(w.to_string());
+                words.push(format!("{w}ban"));
+                words.push(format!("szen{w}"));
+            }
+        }
+        for w in &words {
+            let by_list = super::WORD_LISTS
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.has(w))
+                .fold(0u64, |b, (i, _)| b | 1 << i);
+            assert_eq!(super::combined().bits(w), by_list, "{w}");
+        }
+    }
 
     #[test]
     fn the_rules_refer_to_real_waves() {
