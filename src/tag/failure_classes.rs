@@ -1233,3 +1233,18 @@ fn more_verbs_of_the_roundup_and_of_getting_to_the_soviets() {
         ["pow"]
     );
 }
+
+#[test]
+fn a_wire_fence_is_a_camp() {
+    let got = suggested(&[
+        "Negyvennégy decemberében a pincéből vittek el, azt mondták, estére otthon leszünk.",
+        "Cegléden drótkerítés mögé zártak, onnan Kramatorszkba vittek, a gépgyárban \
+         dolgoztam.",
+    ]);
+    has(&got, &["transit_camp:cegled", "place:kramatorsk"]);
+    let got = suggested(&[
+        "Negyvenöt februárjában fogságba estem.",
+        "Szegeden körbedrótozták a téglagyárat, ott voltunk, onnan Kramatorszkba vittek.",
+    ]);
+    has(&got, &["transit_camp:szeged"]);
+}

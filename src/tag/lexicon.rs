@@ -111,6 +111,7 @@ pub(super) static CAMP: Lex = Lex {
     ],
     infix: &[
         "tabor",
+        "drot",
         "lager",
         "valogat",
         "vagoniroz",

@@ -30,7 +30,7 @@
 //!
 //! | rule | weight | context |
 //! |---|---|---|
-//! | `camp` | 1.0 | camps and being held: `tábor`, `láger`, `laktanya`, `лагерь`, `пересыльный`, `Lager`, `держали`, sorting (`szétválogattak`), entraining, a stay of days or weeks (`két hetet töltöttem`, `vótunk`, `пробыли`) |
+//! | `camp` | 1.0 | camps and being held: `tábor`, `láger`, `laktanya`, `лагерь`, `пересыльный`, `Lager`, `держали`, sorting (`szétválogattak`), a wire fence (`drótkerítés`, `körbedrótozták`), entraining, a stay of days or weeks (`két hetet töltöttem`, `vótunk`, `пробыли`) |
 //! | `destination` | 1.0 | work, arrival and transfer: `bánya`, `dolgoztunk`, `vittek`, `шахта`, `привезли`, `gebracht` |
 //! | `first-person` | 1.0 / 0.6 | a first-person clause with the name in a case of place (`Három évet Karagandában töltöttem`, `В Сталино нас разделили`): 1.0 in the story of a narrator who tells of being held ([`super::waves::narrator_held`]), else 0.6 |
 //! | `locative` | 0.6 | the name in a case of place, not in a first-person clause, in such a story |
