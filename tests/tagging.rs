@@ -7,9 +7,11 @@
 //!   `fixtures/heldout/gold.toml`, written independently of the rules and
 //!   frozen before they changed (skipped with a note when absent); the
 //!   wave rules were later tuned with it in view, so for waves it is seen;
-//! - **fresh held-out**: `fixtures/heldout2/`, the same kind of set written
-//!   by another hand and frozen before the wave redesign was merged, never
-//!   read while tuning: the unseen measurement;
+//! - **held-out 2 (seen)**: `fixtures/heldout2/`, the same kind of set
+//!   written by another hand and frozen before the wave redesign was
+//!   merged; it measured the rules unseen once (2026-12-06: wave
+//!   0.905/0.633), and the rules were then tuned on its misses by class
+//!   (the `waves2` round), so it is a tuning set now, like the first;
 //! - **synthetic**: [`SYNTHETIC`] testimonies of [`tanu::corpus`], whose
 //!   generator knows where each story takes its narrator
 //!   ([`tanu::corpus::Truth`]). Its waves are not measured: the generator
@@ -45,7 +47,8 @@
 //! (asserted); on the held-out set, issue 16's bars (recall ≥ 0.85 per
 //! facet, precision ≥ 0.90 for waves and transit camps) are printed as met
 //! or not, and floors a little under its first measurement are asserted
-//! ([`HELDOUT_FLOOR`]).
+//! ([`HELDOUT_FLOOR`]); on the second held-out set, now seen, floors a
+//! little under its seen measurement ([`SEEN2_FLOOR`]).
 //!
 //! Run with `cargo test --test tagging -- --nocapture` to see the tables
 //! (`TAGGING_SYNTHETIC=50` measures fewer synthetic testimonies, for quick
@@ -65,6 +68,19 @@ const DEV_MIN: f64 = 0.95;
 /// The bars of issue 16 on the held-out set (printed as met or not).
 const HELDOUT_MIN_RECALL: f64 = 0.85;
 const HELDOUT_MIN_PRECISION: f64 = 0.90;
+/// Floors on the second held-out set (`fixtures/heldout2/`, frozen
+/// 2026-12-06). First measured unseen after the wave redesign was merged
+/// (wave 0.905/0.633, region 0.886/0.939, place 0.905/0.950, transit camp
+/// 0.972/0.897); the rules were then tuned on its misses by class, so it
+/// is "seen" since (wave 1.000/1.000, region 0.943/1.000, place
+/// 0.976/1.000, transit camp 0.975/1.000). The floors sit a little under
+/// the seen measurement, so that no change makes it worse unnoticed.
+const SEEN2_FLOOR: [(&str, f64, f64); 4] = [
+    ("wave", 0.95, 0.95),
+    ("region", 0.9, 0.95),
+    ("place", 0.95, 0.95),
+    ("transit_camp", 0.95, 0.95),
+];
 /// Floors (facet, precision, recall) on the held-out set, asserted: a
 /// little under its first measurement (2026-12-06, the rules frozen before
 /// the set was read: wave 1.000/0.400, region 0.941/1.000, place
@@ -72,16 +88,6 @@ const HELDOUT_MIN_PRECISION: f64 = 0.90;
 /// worse unnoticed. The wave rules were redesigned afterwards with this
 /// set in view (it is "seen" for waves since: 1.000/1.000); its wave
 /// floor is issue 16's bar.
-/// Floors on the fresh held-out set (`fixtures/heldout2/`, frozen
-/// 2026-12-06 and first measured after the wave redesign was merged:
-/// wave 0.905/0.633, region 0.886/0.939, place 0.905/0.950, transit camp
-/// 0.972/0.897), a little under that first measurement.
-const FRESH_FLOOR: [(&str, f64, f64); 4] = [
-    ("wave", 0.85, 0.6),
-    ("region", 0.85, 0.9),
-    ("place", 0.85, 0.9),
-    ("transit_camp", 0.9, 0.85),
-];
 const HELDOUT_FLOOR: [(&str, f64, f64); 4] = [
     ("wave", 0.9, 0.85),
     ("region", 0.9, 0.95),
@@ -482,7 +488,7 @@ fn quality_on_three_sets() {
 
     let dev = measure(&vocab, &tagger, &development(&vocab, &tagger, root));
     let held = heldout(&vocab, &tagger, root, "heldout").map(|c| measure(&vocab, &tagger, &c));
-    let fresh = heldout(&vocab, &tagger, root, "heldout2").map(|c| measure(&vocab, &tagger, &c));
+    let seen2 = heldout(&vocab, &tagger, root, "heldout2").map(|c| measure(&vocab, &tagger, &c));
     let clock = std::time::Instant::now();
     // `TAGGING_SYNTHETIC=N` measures fewer (or more) while working on rules.
     let n = std::env::var("TAGGING_SYNTHETIC")
@@ -496,18 +502,18 @@ fn quality_on_three_sets() {
 
     println!(
         "\ntagging quality (micro average; P R and FN = gold values missed):\n\
-         development {} testimonies, held-out {}, fresh held-out {}, synthetic {} (seed {SYNTHETIC_SEED})",
+         development {} testimonies, held-out {}, held-out 2 (seen) {}, synthetic {} (seed {SYNTHETIC_SEED})",
         dev.testimonies,
         held.as_ref()
             .map_or("absent".to_string(), |r| r.testimonies.to_string()),
-        fresh
+        seen2
             .as_ref()
             .map_or("absent".to_string(), |r| r.testimonies.to_string()),
         syn.testimonies
     );
     println!(
         "{:<13} {:^16} | {:^16} | {:^16} | {:^16}",
-        "facet", "development", "held-out", "fresh held-out", "synthetic"
+        "facet", "development", "held-out", "held-out 2 seen", "synthetic"
     );
     println!(
         "{:<13} {:^16} | {:^16} | {:^16} | {:^16}",
@@ -519,7 +525,7 @@ fn quality_on_three_sets() {
             facet,
             cell(Some(&dev), facet),
             cell(held.as_ref(), facet),
-            cell(fresh.as_ref(), facet),
+            cell(seen2.as_ref(), facet),
             cell(Some(&syn), facet)
         );
     }
@@ -536,20 +542,21 @@ fn quality_on_three_sets() {
     if held.is_some() {
         println!(
             "note: the wave rules were redesigned with the held-out set in view (it is \"seen\" \
-             for waves since 2026-12-06); only a fresh set measures them unseen"
+             for waves since 2026-12-06) and the second held-out set is seen too (the rules \
+             were tuned on its misses by class); only a fresh set measures them unseen"
         );
     }
     calibration("development", &dev);
     if let Some(h) = &held {
         calibration("held-out", h);
     }
-    if let Some(h) = &fresh {
-        calibration("fresh held-out", h);
+    if let Some(h) = &seen2 {
+        calibration("held-out 2 seen", h);
     }
     calibration("synthetic", &syn);
     for (name, r) in [
         ("held-out", held.as_ref()),
-        ("fresh held-out", fresh.as_ref()),
+        ("held-out 2 seen", seen2.as_ref()),
     ] {
         let Some(h) = r else { continue };
         println!("\nbars of issue 16 on the {name} set:");
@@ -576,7 +583,7 @@ fn quality_on_three_sets() {
     for (name, r) in [
         ("development", Some(&dev)),
         ("held-out", held.as_ref()),
-        ("fresh held-out", fresh.as_ref()),
+        ("held-out 2 seen", seen2.as_ref()),
     ] {
         let Some(r) = r else { continue };
         println!(
@@ -612,12 +619,12 @@ fn quality_on_three_sets() {
             c.recall()
         );
     }
-    if let Some(h) = &fresh {
-        for (facet, p, r) in FRESH_FLOOR {
+    if let Some(h) = &seen2 {
+        for (facet, p, r) in SEEN2_FLOOR {
             let c = h.totals[facet];
             assert!(
                 c.precision() >= p && c.recall() >= r,
-                "fresh held-out {facet}: precision {:.3}, recall {:.3}, below the floor {p}, {r}",
+                "held-out 2 (seen) {facet}: precision {:.3}, recall {:.3}, below the floor {p}, {r}",
                 c.precision(),
                 c.recall()
             );

@@ -3,7 +3,11 @@
 //! Years are read from digits (`1945`), Hungarian number words
 //! (`negyvennégyben`, `negyvenöt januárjában`, `ezerkilencszázhúszban`)
 //! and Russian ordinals (`в сорок четвёртом году`). Years in a clause about
-//! someone's birth (`1926-ban születtem`) do not set the era.
+//! someone's birth (`1926-ban születtem`) do not set the era, nor does the
+//! time of the telling: a year from 1970 on in a sentence of telling or
+//! recording (`ezt a fiam kérésére mondom magnóra, 1989 tavaszán`,
+//! `пишу это в девяносто пятом`), which would otherwise make the whole
+//! story that follows "another era".
 //!
 //! A segment's era is:
 //! - [`Era::Deportation`] when it names a year 1941–1955 (the waves of the
@@ -18,7 +22,7 @@
 //! captivity in Siberia in 1915 or a visit to Foksány in 1991 is not the
 //! narrator's deportation.
 
-use super::lexicon::{HOME, MONTH, WWI_PHRASES};
+use super::lexicon::{HOME, MONTH, TELLING, WWI_PHRASES};
 use super::text::{Doc, Token, any};
 
 /// The period a segment speaks of.
@@ -32,6 +36,10 @@ pub(super) enum Era {
     Other,
 }
 
+/// From this year on, a year in a sentence of telling or recording
+/// (`ezt 1989 tavaszán mondom magnóra`) is the time of the telling.
+const TELLING_FROM: i32 = 1970;
+
 /// The years 1941–1955.
 pub(super) const DEPORTATION_YEARS: std::ops::RangeInclusive<i32> = 1941..=1955;
 /// The years 1914–1920.
@@ -44,6 +52,7 @@ pub(super) fn segment_eras(doc: &Doc<'_>) -> Vec<Era> {
     for (i, t) in doc.tokens.iter().enumerate() {
         if let Some(y) = year_at(doc, i)
             && !any(doc.clause(t.clause), &HOME)
+            && !(y >= TELLING_FROM && any(doc.sentence(t.sentence), &TELLING))
         {
             years[t.seg].push(y);
         }

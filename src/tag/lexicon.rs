@@ -111,7 +111,9 @@ pub(super) static CAMP: Lex = Lex {
     ],
     infix: &[
         "tabor",
+        "drot",
         "lager",
+        "valogat",
         "vagoniroz",
         "bevagon",
         "barakk",
@@ -257,6 +259,18 @@ pub(super) const LOCATOR_AFTER: &[&str] = &[
     "kornyekerol",
     "alatt",
     "korul",
+];
+/// Directions after a name in the ablative locate another place
+/// (`Voronyezstől délre`, `Kijevtől keletre`).
+pub(super) const COMPASS: &[&str] = &[
+    "delre",
+    "eszakra",
+    "keletre",
+    "nyugatra",
+    "delkeletre",
+    "delnyugatra",
+    "eszakkeletre",
+    "eszaknyugatra",
 ];
 /// Locating prepositions before the name.
 pub(super) const LOCATOR_BEFORE: &[&str] = &[
@@ -572,6 +586,22 @@ pub(super) static KIN: Lex = Lex {
     ],
     prefix: &[
         "sogor",
+        "ismeros",
+        "nagybaty",
+        "nagynen",
+        "keresztap",
+        "keresztany",
+        "unokaocs",
+        "unokahug",
+        "двоюродн",
+        "дяд",
+        "племянн",
+        "cousin",
+        "onkel",
+        "tante",
+        "schwager",
+        "neffe",
+        "nichte",
         "testver",
         "unokatestver",
         "unokabaty",
@@ -730,10 +760,15 @@ pub(super) static CAPTIVITY: Lex = Lex {
     compiled: OnceLock::new(),
 };
 
-/// Roundup, arrest and capture verbs (for the date rule of the waves).
+/// Roundup, arrest and capture verbs (for the date rule of the waves),
+/// announcements and summons included (`kihirdették`, `berendeltek a
+/// községházára`, `вызвали в сельсовет`).
 pub(super) static ROUNDUP: Lex = Lex {
     exact: &[
         "elvittek",
+        "rendeltek",
+        "vezenyeltek",
+        "hajtottak",
         "vittek",
         "elfogtak",
         "забрали",
@@ -743,6 +778,23 @@ pub(super) static ROUNDUP: Lex = Lex {
     ],
     prefix: &[
         "kidobol",
+        "kihirdet",
+        "elhajt",
+        "elvezett",
+        "угнал",
+        "угоня",
+        "погнал",
+        "kirendel",
+        "увезли",
+        "увели",
+        "явить",
+        "berendel",
+        "beidez",
+        "bekeret",
+        "behivat",
+        "вызвал",
+        "вызыва",
+        "мобилизов",
         "osszeszed",
         "osszeir",
         "elhurcol",
@@ -800,6 +852,7 @@ pub(super) static SOLDIER: Lex = Lex {
         "tuzerseg",
         "legvedelm",
         "bevonul",
+        "besoroz",
         "behivo",
         "katonakent",
         "honved",
@@ -837,7 +890,21 @@ pub(super) static CAPTURE: Lex = Lex {
         "сдался",
         "gefangen",
     ],
-    prefix: &["fogsagba", "fogsagban", "плен", "gefangenschaft"],
+    prefix: &[
+        "fogsagba",
+        "fogsagban",
+        "elkapt",
+        "elkapot",
+        "rajtakapt",
+        "плен",
+        "поймал",
+        "схватил",
+        "захватил",
+        "задержал",
+        "gefangenschaft",
+        "festgenommen",
+        "erwischt",
+    ],
     infix: &[],
     suffix: &[],
     compiled: OnceLock::new(),
@@ -847,7 +914,16 @@ pub(super) static CAPTURE: Lex = Lex {
 /// wave. Hungarian people's courts (`népbíróság`) are not Soviet tribunals
 /// and are not here.
 pub(super) static TRIBUNAL: Lex = Lex {
-    exact: &["tribunal", "oso", "тройка", "тройки", "тройкой"],
+    exact: &[
+        "tribunal",
+        "oso",
+        "тройка",
+        "тройки",
+        "тройкой",
+        "trojka",
+        "trojkat",
+        "trojkanak",
+    ],
     prefix: &[
         "torvenyszek",
         "hadbirosag",
@@ -975,20 +1051,56 @@ pub(super) static SOVIET: Lex = Lex {
     compiled: OnceLock::new(),
 };
 
-/// Called up for work (`munkára`, `на работу`, `zur Arbeit`).
+/// Called up for work (`munkára`, `на работу`, `zur Arbeit`), or for a
+/// chore in the infinitive (`romot takarítani`, `segíteni a vasútnál`,
+/// `мост чинить`).
 pub(super) static WORK_CALL: Lex = Lex {
     exact: &[
         "munkara",
         "munkaba",
         "dolgozni",
+        "robotra",
         "работу",
         "работы",
         "arbeit",
         "arbeiten",
     ],
-    prefix: &["romeltakarit", "helyreallit"],
+    prefix: &[
+        "romeltakarit",
+        "helyreallit",
+        "takaritani",
+        "pucolni",
+        "javitani",
+        "segiteni",
+        "epiteni",
+        "чинить",
+        "ремонтировать",
+        "восстанавливать",
+        "разбирать",
+        "строить",
+        "трудов",
+        "уборк",
+        "ремонт",
+        "разбор",
+        "восстановлен",
+        "строительств",
+    ],
     infix: &[],
-    suffix: &[],
+    // A chore as a noun in the sublative, compounds included
+    // (`krumpliszedésre`, `hídépítésre`). Not digging trenches: the
+    // Hungarian army had the leventes dig them in 1944.
+    suffix: &[
+        "takaritasra",
+        "szedesre",
+        "epitesre",
+        "javitasra",
+        "rakodasra",
+        "bontasra",
+        "hordasra",
+        "pucolasra",
+        "toresre",
+        "vagasra",
+    ],
     compiled: OnceLock::new(),
 };
 
@@ -1147,7 +1259,15 @@ pub(super) static SURRENDER: Lex = Lex {
         "ergaben",
         "gefangengenommen",
     ],
-    prefix: &["fogsagba", "hadifogsagba", "gefangenschaft"],
+    // `az oroszok kezére kerültünk`, `átálltunk az oroszokhoz`.
+    prefix: &[
+        "fogsagba",
+        "hadifogsagba",
+        "gefangenschaft",
+        "kezere",
+        "kezebe",
+        "atallt",
+    ],
     infix: &[],
     suffix: &[],
     compiled: OnceLock::new(),
@@ -1226,6 +1346,9 @@ pub(super) const PRISONER: &[&str] = &[
     "foglyokra",
     "foglyot",
     "fogolykent",
+    "foglya",
+    "foglyai",
+    "foglyakent",
     "hadifoglyok",
     "hadifoglyokat",
     "hadifoglyokkal",
@@ -1274,6 +1397,7 @@ pub(super) static GERMAN: Lex = Lex {
         "немц",
         "немецк",
         "немк",
+        "немок",
         "шваб",
         "deutsch",
         "schwab",
@@ -1334,6 +1458,7 @@ pub(super) static NAME: Lex = Lex {
 /// `на два дня`): numbers two to five and "a few", "a couple".
 pub(super) const FEW_HU: &[&str] = &[
     "egy",
+    "fel",
     "ket",
     "harom",
     "negy",
@@ -1359,6 +1484,11 @@ pub(super) const FEW_RU: &[&str] = &[
 pub(super) const DAY_HU: &[&str] = &["napra", "napi", "napos", "naposra"];
 /// Russian day forms after a number (`дня`, `дней`, Ukrainian `дні`).
 pub(super) const DAY_RU: &[&str] = &["дня", "дней", "денька", "денек", "дні", "днів"];
+/// Hour forms of the promise (`pár órára`, `néhány órás munka`, `на пару
+/// часов`, `часа на два`).
+pub(super) const HOUR_HU: &[&str] = &["orara", "oras", "orai", "orasra", "ora"];
+/// See [`HOUR_HU`].
+pub(super) const HOUR_RU: &[&str] = &["часа", "часов", "часик", "часика"];
 /// Russian week forms after a number (`на две недели`, `на пару недель`).
 pub(super) const WEEK_RU: &[&str] = &["недели", "недель", "неделю"];
 /// "For a short while" (`rövid időre`, `ненадолго`, `на короткое время`).
@@ -1366,6 +1496,10 @@ pub(super) const SHORT_WHILE: &[&[&str]] = &[
     &["rovid", "idore"],
     &["kis", "idore"],
     &["ненадолго"],
+    &["на", "денек"],
+    &["на", "денька"],
+    &["на", "часок"],
+    &["на", "недельку"],
     &["на", "короткое", "время"],
     &["kurze", "zeit"],
 ];
@@ -1448,7 +1582,8 @@ pub(super) const GERMAN_SELF: &[&str] = &[
 ];
 
 /// Work, in the sentence of the promise (`munkára`, `dolgozni`,
-/// `поработать`, `Arbeit`).
+/// `поработать`, `Arbeit`), chores and repairs included (`krumplit
+/// pucolni`, `a hidat javítani`, `segíteni`, `мост чинить`, `помочь`).
 pub(super) static WORK: Lex = Lex {
     exact: &[],
     prefix: &[
@@ -1456,9 +1591,314 @@ pub(super) static WORK: Lex = Lex {
         "dolgoz",
         "robot",
         "takarit",
+        "pucol",
+        "hamoz",
+        "javit",
+        "segit",
+        "epit",
+        "helyreall",
         "работ",
+        "чинит",
+        "чинил",
+        "почин",
+        "ремонт",
+        "строит",
+        "копат",
+        "убира",
+        "расчища",
+        "восстан",
+        "помоч",
+        "помога",
+        "aufraeum",
+        "aufraum",
+        "helfen",
         "поработ",
         "arbeit",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Ranks (hu, ru, de): `főhadnagy voltam`, `a hadnagyunk`, `я был
+/// сержантом`. A rank is the narrator's only as a predicate with a
+/// copula or with a first-person possessive (`egy orosz hadnagy vitt el
+/// minket` is the captor's), see `super::waves`.
+pub(super) const RANK_HU: &[&str] = &[
+    "fohadnagy",
+    "hadnagy",
+    "szazados",
+    "ornagy",
+    "ezredes",
+    "ormester",
+    "szakaszvezeto",
+    "tizedes",
+    "orvezeto",
+    "zaszlos",
+    "hadaprod",
+    "kozlegeny",
+    "tiszthelyettes",
+    "tuzer",
+    "huszar",
+    "utasz",
+    "baka",
+    "honved",
+];
+/// Russian and German ranks, in the instrumental of `был`/`служил`
+/// (`был сержантом`, `служил рядовым`) or the German predicate.
+pub(super) static RANK: Lex = Lex {
+    exact: &[
+        "рядовым",
+        "солдатом",
+        "gefreiter",
+        "unteroffizier",
+        "leutnant",
+        "feldwebel",
+    ],
+    prefix: &[
+        "лейтенант",
+        "сержант",
+        "ефрейтор",
+        "старшин",
+        "капитаном",
+        "майором",
+        "офицером",
+        "oberleutnant",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+/// Copulas and verbs of serving, for a rank (`voltam`, `был`, `служил`,
+/// `lettem`, `war`).
+pub(super) const SERVED: &[&str] = &[
+    "voltam",
+    "voltunk",
+    "lettem",
+    "szolgaltam",
+    "был",
+    "были",
+    "служил",
+    "служили",
+    "стал",
+    "war",
+    "waren",
+    "diente",
+];
+
+/// Tying the hands (`hátrakötötték a kezünket`, `связали руки`): a
+/// soldier's capture, with [`HANDS`].
+pub(super) static TIE: Lex = Lex {
+    exact: &["gefesselt"],
+    prefix: &[
+        "hatrakot",
+        "osszekot",
+        "megkotoz",
+        "kotozt",
+        "связал",
+        "скрутил",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Announcements and beliefs that carry the promise of a short work
+/// (`kihirdették`, `a kisbíró a dobbal`, `azt hittük`, `ígérték`,
+/// `объявили`, `думали`, `обещали`), besides [`SPEECH`].
+pub(super) static PROMISE: Lex = Lex {
+    exact: &[
+        "dobbal",
+        "hittuk",
+        "hitte",
+        "hittem",
+        "hittek",
+        "gondoltuk",
+        "gondolta",
+        "gondoltam",
+        "думали",
+        "думал",
+        "думала",
+        "говорили",
+        "сказал",
+        "сказала",
+        "объявил",
+        "glaubten",
+        "dachten",
+        "hiess",
+    ],
+    prefix: &[
+        "kihirdet",
+        "hirdett",
+        "kidobol",
+        "dobolt",
+        "kisbiro",
+        "igert",
+        "megigert",
+        "объяв",
+        "обеща",
+        "versproch",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// The same day, in a promise (`délre végzünk`, `estére itthon lesztek`,
+/// `до вечера`, `к обеду`, `bis zum Abend`): see `super::waves`.
+pub(super) const SAME_DAY: &[&[&str]] = &[
+    &["delre"],
+    &["estere"],
+    &["estig"],
+    &["delig"],
+    &["reggelig"],
+    &["reggelre"],
+    &["holnapra"],
+    &["masnapra"],
+    &["к", "утру"],
+    &["delutanra"],
+    &["ejszakara"],
+    &["к", "вечеру"],
+    &["до", "вечера"],
+    &["к", "обеду"],
+    &["до", "обеда"],
+    &["bis", "zum", "abend"],
+    &["bis", "abends"],
+];
+/// Home, in a promise of return, as word beginnings (`itthon lesztek`,
+/// `hazamehettek`, `по домам`, `отпустят`, `вернётесь`, `nach Hause`).
+pub(super) const HOME_AGAIN: &[&str] = &[
+    "haza",
+    "itthon",
+    "otthon",
+    "домам",
+    "домой",
+    "отпуст",
+    "вернет",
+    "вернут",
+    "hause",
+];
+
+/// A pretext of the roundup: a document check or a few questions, and the
+/// particles that mark what was said as a pretext (`igazoltatás`, `на
+/// проверку документов`, `будто бы`, `якобы`, `állítólag`, `mondván`,
+/// `angeblich`).
+pub(super) static PRETEXT: Lex = Lex {
+    exact: &[
+        "будто",
+        "якобы",
+        "allitolag",
+        "mondvan",
+        "angeblich",
+        "vorgeblich",
+    ],
+    prefix: &["igazoltat", "проверк", "urugy", "регистрац", "kontroll"],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Captors who were not Soviet, in a roundup sentence: the Arrow Cross,
+/// the gendarmes, the SS and the Gestapo (`a nyilasok összeszedtek`,
+/// `a csendőrök azt mondták, pár napra`, `жандармы`, `Gendarmen`).
+pub(super) static OTHER_CAPTOR: Lex = Lex {
+    exact: &["ss", "ss-ek", "ss-esek"],
+    prefix: &[
+        "nyilas",
+        "csendor",
+        "gestapo",
+        "zsandar",
+        "жандарм",
+        "гестапо",
+        "gendarm",
+        "pfeilkreuz",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Court, trial and verdict (`bíróság`, `tárgyalás`, `ítélet`, `суд`,
+/// `приговор`, `Urteil`): a term in the nominative (`tíz év`) near one is a
+/// verdict.
+pub(super) static COURT: Lex = Lex {
+    exact: &[
+        "суд",
+        "суда",
+        "суде",
+        "судом",
+        "судили",
+        "судить",
+        "срок",
+        "срока",
+        "сроку",
+        "gericht",
+    ],
+    prefix: &[
+        "birosag",
+        "buntetes",
+        "targyalas",
+        "itelet",
+        "iteltek",
+        "elitel",
+        "приговор",
+        "осуд",
+        "трибунал",
+        "tribunal",
+        "torvenyszek",
+        "hadbirosag",
+        "urteil",
+        "verurteil",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Words of time after a count of years that make it no term (`tíz év
+/// múlva`, `három év után`, `десять лет спустя`).
+pub(super) const YEARS_LATER: &[&str] = &[
+    "mulva",
+    "utan",
+    "utana",
+    "alatt",
+    "ota",
+    "telt",
+    "mult",
+    "mulott",
+    "kesobb",
+    "elott",
+    "mulvan",
+    "спустя",
+    "назад",
+    "spater",
+];
+
+/// Recording and writing down: a year of the 1970s or later in a sentence
+/// with these (`ezt 1989-ben mondom magnóra`, `пишу это в 1995 году`) is
+/// the time of the telling, not of the story (see [`super::era`]). Not
+/// `mondom` ("I tell you"), a filler of speech. The interview's framing
+/// counts too (`2003-ban beszélgetünk`, `интервью записано в 1998 году`).
+pub(super) static TELLING: Lex = Lex {
+    exact: &["irom", "leirom", "записываю", "пишу", "schreibe"],
+    prefix: &[
+        "magnora",
+        "magnoba",
+        "interju",
+        "felvetel",
+        "rogzit",
+        "beszelget",
+        "интервью",
+        "бесед",
+        "запис",
+        "magnetofon",
+        "magnoszalag",
+        "kazettara",
+        "diktafon",
+        "магнитофон",
+        "диктофон",
+        "кассет",
+        "tonband",
     ],
     infix: &[],
     suffix: &[],

@@ -22,8 +22,11 @@
 //!   seven letters that is no everyday word: the word, minus a Hungarian
 //!   case or adjective ending, one edit (a letter added, dropped, changed,
 //!   or two swapped; same first letter) from the name (`Makeevkában` for
-//!   `Makejevka`, `Dnyepropetrovszk`). Accentless typing needs no rule:
-//!   words are compared folded.
+//!   `Makejevka`, `Dnyepropetrovszk`), or the name with its `ly` written
+//!   `j`, as it is said (`Szojvára`, `Szojvárul` for `Szolyva`).
+//!   Accentless typing needs no rule: words are compared folded. Dialect
+//!   endings count as cases (`-rul`, `-bul`, `-tul` for `-ról`, `-ból`,
+//!   `-tól`).
 //!
 //! The tagger does not use the search stemmers for names: it must know the
 //! case a name is in (`Foksányba` is movement to it) and must not conflate
@@ -124,13 +127,13 @@ pub(super) struct Matcher {
 pub(super) const HU_CASES: &[&str] = &[
     "ba", "be", "ban", "ben", "bol", "tol", "rol", "ra", "re", "n", "on", "en", "nal", "nel",
     "hoz", "hez", "ig", "ert", "kent", "nak", "nek", "t", "ot", "et", "at", "val", "vel", "ul",
-    "ott", "ett",
+    "ott", "ett", "rul", "bul", "tul",
 ];
 /// The Hungarian cases of place and movement (in, into, out of, on, onto,
 /// off, from, as far as, at).
 pub(super) const HU_LOCATIVE: &[&str] = &[
     "ba", "be", "ban", "ben", "bol", "rol", "tol", "ra", "re", "n", "on", "en", "ig", "nal", "nel",
-    "ott", "ett",
+    "ott", "ett", "rul", "bul", "tul",
 ];
 const HU_ADJ: &[&str] = &[
     "i", "iak", "iek", "iakat", "ieket", "iaknak", "ieknek", "iakkal", "iekkel", "ibol", "iban",
@@ -532,7 +535,8 @@ impl Pattern {
 /// A misspelt name (`Makeevkában` for `Makejevka`, `Sztalinoba`,
 /// `Foksanyba` are folded alike already): the word minus a Hungarian case
 /// or adjective ending is one edit (a letter added, dropped, changed, or
-/// two swapped) from the name.
+/// two swapped) from the name, or the name with its `ly` written `j`, as
+/// it is said (`Szojvára` for `Szolyva`).
 fn fuzzy_form(word: &str, name: &str) -> Option<Form> {
     let endings = std::iter::once("")
         .chain(HU_CASES.iter().copied())
@@ -547,7 +551,11 @@ fn fuzzy_form(word: &str, name: &str) -> Option<Form> {
         let Some(stem) = word.strip_suffix(e) else {
             continue;
         };
-        if !one_edit(stem, name) {
+        // `ly` is said and often written `j` (`Szojva` for `Szolyva`).
+        let same_sound = stem.len() + 1 == name.len()
+            && name.contains("ly")
+            && stem.replace("ly", "j") == name.replace("ly", "j");
+        if !same_sound && !one_edit(stem, name) {
             continue;
         }
         return Some(if e.is_empty() {

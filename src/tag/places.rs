@@ -12,9 +12,10 @@
 //! | `objects` | the sentence (or the question it answers) is about paintings, books, collections | art taken to Moscow |
 //! | `other-person` | a relative or friend, or a Hungarian verb of taking in the definite conjugation (`vitték`: a third-person object), and no first person | `A sógoromat Boriszovba vitték` |
 //! | `other-person` | a third-person clause set against the narrator in one sentence | `нас разделили: его отправили в Макеевку` |
-//! | `negated` | `nem`, `не`, `nicht` just before | `nem Szibériába vittek, hanem …` |
+//! | `other-person` | the answer without a first-person word to a question about a relative | `Hová került az édesanyja? — A Donyec-medencébe, Sztálinóba.` |
+//! | `negated` | `nem`, `не`, `nicht` just before, or a question answered `Nem.` / `Нет.` | `nem Szibériába vittek, hanem …`; `Kolimára vittek? — Nem.` |
 //! | `route` | passed through: `át`, `keresztül`, `felé` up to two words after (in the clause); `через`, `über`, `durch` before; a border crossing; a train stopping | `Munkácson keresztül`, `Kijeven megyünk keresztül`, `через Львов` |
-//! | `locator` | named to locate another place: `mellett`, `környékén`, `под`, `bei`, a distance | `Makejevka, Sztálinó mellett` |
+//! | `locator` | named to locate another place: `mellett`, `környékén`, `под`, `bei`, a distance, a direction from it | `Makejevka, Sztálinó mellett`, `Voronyezstől délre` |
 //! | `home` | birth, home or the return home | `Gyulán születtem`, `Я из Кечкемета`, `приехал в Кечкемет, пришёл домой` |
 //! | `rumour` | hearsay or expectation, or a name quoted after a verb of saying | `Azt mondták, Szibériába visznek` |
 //! | `attribute` | an adjective that does not describe a camp or work site | `egy szegedi fiú` |
@@ -22,11 +23,14 @@
 //! The other mentions are weighted by what the sentence says (the sentence
 //! with the name, plus the question it answers when it is an elliptic
 //! answer such as `Sztálinóba.`, plus the next sentence when that starts
-//! with `Ott` / `Там` / `Dort`):
+//! with `Ott` / `Там` / `Dort` or when the name, in a case of place, opens
+//! an answer of at most four words that the next sentence goes on:
+//! `Hol kötött ki? — Gorkijban, a Volga mellett. Az autógyárban
+//! dolgoztunk.`):
 //!
 //! | rule | weight | context |
 //! |---|---|---|
-//! | `camp` | 1.0 | camps and being held: `tábor`, `láger`, `laktanya`, `лагерь`, `пересыльный`, `Lager`, `держали`, sorting, entraining, a stay of days or weeks |
+//! | `camp` | 1.0 | camps and being held: `tábor`, `láger`, `laktanya`, `лагерь`, `пересыльный`, `Lager`, `держали`, sorting (`szétválogattak`), a wire fence (`drótkerítés`, `körbedrótozták`), entraining, a stay of days or weeks (`két hetet töltöttem`, `vótunk`, `пробыли`) |
 //! | `destination` | 1.0 | work, arrival and transfer: `bánya`, `dolgoztunk`, `vittek`, `шахта`, `привезли`, `gebracht` |
 //! | `first-person` | 1.0 / 0.6 | a first-person clause with the name in a case of place (`Három évet Karagandában töltöttem`, `В Сталино нас разделили`): 1.0 in the story of a narrator who tells of being held ([`super::waves::narrator_held`]), else 0.6 |
 //! | `locative` | 0.6 | the name in a case of place, not in a first-person clause, in such a story |
@@ -63,8 +67,8 @@ use crate::vocab::{Facet, Vocabulary};
 
 use super::era::Era;
 use super::lexicon::{
-    ANAPHORA, BORDER, CAMP, DESTINATION, DISTANCE, HEARSAY, HOME, LOCATOR_AFTER, LOCATOR_BEFORE,
-    NEGATION, OBJECTS, ROUTE_AFTER, ROUTE_BEFORE, SPEECH, STOP, TAKEN, TRAIN,
+    ANAPHORA, BORDER, CAMP, COMPASS, DESTINATION, DISTANCE, HEARSAY, HOME, LOCATOR_AFTER,
+    LOCATOR_BEFORE, NEGATION, OBJECTS, ROUTE_AFTER, ROUTE_BEFORE, SPEECH, STOP, TAKEN, TRAIN,
 };
 use super::matcher::{Form, HU_LOCATIVE, Match, entry_of};
 use super::text::{Doc, Token, any, any_of, contrasted_third_person, first_person, others_flags};
@@ -119,7 +123,13 @@ fn weigh_one(
     }
     let sentence = doc.sentence(last.sentence);
     let clause = doc.clause(last.clause);
-    let context = context(doc, last.sentence);
+    // A name in a case of place (`Gorkijban`, `в Горьком`) can be an
+    // elliptic answer that the next sentence goes on.
+    let place_case = match &m.form {
+        Form::Case(c) => HU_LOCATIVE.contains(&c.as_str()) || first.cyrillic,
+        _ => false,
+    };
+    let context = context(doc, last.sentence, place_case);
     if any(&context, &OBJECTS) {
         return (0.0, "objects", false);
     }
@@ -157,9 +167,16 @@ fn weigh_one(
     {
         return (0.0, "route", false);
     }
+    // A question answered `Nem.`: `Kolimára vittek? — Nem. Engem …`.
+    if doc.sentences[last.sentence].question && denied_by_answer(doc, last.sentence) {
+        return (0.0, "negated", false);
+    }
     let ablative = matches!(&m.form, Form::Case(s) if s == "tol");
+    // A direction from a place locates another (`Voronyezstől délre`).
+    let direction = ablative && in_list(&after(1), COMPASS);
     if in_list(&after(2), LOCATOR_AFTER)
         || in_list(&before(2), LOCATOR_BEFORE)
+        || direction
         || (ablative && any(clause, &DISTANCE))
         || (in_list(&before(1), &["от"]) && any(clause, &DISTANCE))
     {
@@ -204,32 +221,60 @@ fn weigh_one(
 }
 
 /// The tokens whose words describe a sentence's place: the sentence, the
-/// question an elliptic answer (up to three words) answers, and the next
-/// sentence when it refers back with `ott`, `там`, `dort`.
-fn context<'a>(doc: &'a Doc<'a>, s: usize) -> Vec<Token> {
+/// question an elliptic answer (up to three words) answers, the next
+/// sentence when it refers back with `ott`, `там`, `dort`, and, for a name
+/// in a case of place (`place_case`), the next sentence of an answer that
+/// opens with it in at most four words.
+fn context<'a>(doc: &'a Doc<'a>, s: usize, place_case: bool) -> Vec<Token> {
     let mut out: Vec<Token> = doc.sentence(s).to_vec();
     let mut k = s;
     while k > 0 && doc.sentence(k).len() <= 3 && s - k < 3 {
         k -= 1;
         out.extend(doc.sentence(k).iter().cloned());
     }
+    // The next sentence when it refers back (`Ott …`), or when this one is
+    // an elliptic answer of up to four words with the name in a case of
+    // place, opening the answer to a question, that the next one goes on (`Hol kötött ki? — Gorkijban, a
+    // Volga mellett. Az autógyárban dolgoztunk.`).
+    let elliptic = place_case
+        && doc.sentence(s).len() <= 4
+        && s > 0
+        && doc.sentences[s - 1].question
+        && doc.sentences[s - 1].seg != doc.sentences[s].seg;
     if let Some(next) = doc.sentences.get(s + 1).map(|_| doc.sentence(s + 1))
-        && next
+        && (next
             .first()
             .is_some_and(|t| ANAPHORA.contains(&t.folded.as_ref()))
+            || (elliptic && doc.sentences[s + 1].seg == doc.sentences[s].seg))
     {
         out.extend(next.iter().cloned());
     }
     out
 }
 
-/// A stay: a duration of days, weeks or months with a verb of being or
-/// being kept (`Egy hétig voltunk Baján`, `пробыл месяц`).
+/// Whether the question `s` is answered with a plain no: the next
+/// sentence, in the next segment, is `Nem.`, `Нет.`, `Nein.` or starts
+/// with it.
+fn denied_by_answer(doc: &Doc<'_>, s: usize) -> bool {
+    let Some(next) = doc.sentences.get(s + 1) else {
+        return false;
+    };
+    next.seg != doc.sentences[s].seg
+        && doc
+            .sentence(s + 1)
+            .first()
+            .is_some_and(|t| ["nem", "нет", "nein", "dehogy"].contains(&&*t.folded))
+}
+
+/// A stay: a duration of days, weeks or months with a verb of being,
+/// spending or being kept (`Egy hétig voltunk Baján`, `ott egy hónapot
+/// töltöttem`, `пробыл месяц`; the dialect `vótunk`).
 fn stay(tokens: &[Token]) -> bool {
     let duration = tokens.iter().any(|t| {
         ["napig", "hetig", "honapig", "napot", "honapot"]
             .iter()
             .any(|e| t.folded.ends_with(e))
+            || t.folded.ends_with("hetet")
             || ["недел", "месяц", "дней", "tage", "wochen", "monate"]
                 .iter()
                 .any(|p| t.folded.starts_with(p))
@@ -239,10 +284,21 @@ fn stay(tokens: &[Token]) -> bool {
         &[
             "voltunk",
             "voltam",
+            "votunk",
+            "votam",
             "maradtunk",
             "maradtam",
+            "toltottem",
+            "toltottunk",
+            "eltoltottem",
+            "eltoltottunk",
             "были",
             "жили",
+            "провел",
+            "провела",
+            "провели",
+            "пробыл",
+            "пробыли",
             "waren",
         ],
     );

@@ -273,6 +273,7 @@ pub(super) fn about_others(tokens: &[Token]) -> bool {
 }
 
 /// For every sentence, whether it is about someone else: [`about_others`],
+/// the answer without a first-person word to a question about a relative,
 /// or, in a first-person narrative, a sentence without a first-person
 /// word that follows one about someone else in the same segment (the story
 /// of the father goes on: `Apámat elvitték. Három évig volt Sztálinóban.`).
@@ -294,6 +295,19 @@ fn compute_others(doc: &Doc<'_>) -> Vec<bool> {
     let mut out: Vec<bool> = Vec::with_capacity(n);
     for s in 0..n {
         let mut others = about_others(doc.sentence(s));
+        // The answer to a question about a relative, without the narrator
+        // in it, is about the relative (`Hová került az édesanyja? — A
+        // Donyec-medencébe, Sztálinóba.`).
+        if !others
+            && !first[s]
+            && s > 0
+            && doc.sentences[s - 1].question
+            && doc.sentences[s - 1].seg != doc.sentences[s].seg
+            && !first[s - 1]
+            && any(doc.sentence(s - 1), &KIN)
+        {
+            others = true;
+        }
         if carry
             && !others
             && !first[s]
