@@ -63,7 +63,7 @@ pub fn ensure_no_writer(dir: &Path) -> Result<()> {
 }
 
 /// Version of the index layout (fields and their options).
-pub const INDEX_SCHEMA_VERSION: u32 = 5;
+pub const INDEX_SCHEMA_VERSION: u32 = 6;
 
 /// An index failure.
 #[derive(Debug, thiserror::Error)]
@@ -222,11 +222,19 @@ fn build_schema() -> (Schema, Fields) {
     // Each view has its own tokenizer, which runs tanu's analysis (the
     // question context fields use the tokenizer of their view). Phrases
     // run on every view, so all keep positions.
+    // Phrases are searched in the stem, plain and cross-script views; the
+    // exact view serves only the gazetteer's term lookups and needs no
+    // positions (they were a fifth of the position file).
     let text = |view| {
+        let record = if view == View::Exact {
+            IndexRecordOption::WithFreqs
+        } else {
+            IndexRecordOption::WithFreqsAndPositions
+        };
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(tokenize::name(view))
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                .set_index_option(record),
         )
     };
     let fields = Fields {
