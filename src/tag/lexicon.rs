@@ -1275,7 +1275,18 @@ pub(super) static SURRENDER: Lex = Lex {
 /// Weapons, for "we laid down our arms" with [`LAY_DOWN`].
 pub(super) static WEAPON: Lex = Lex {
     exact: &[],
-    prefix: &["fegyver", "puska", "оружи", "винтовк", "waffe", "gewehr"],
+    // The soldier's belt and pouches too (`ledobtuk a derékszíjat`).
+    prefix: &[
+        "fegyver",
+        "puska",
+        "derekszij",
+        "toltenytask",
+        "оружи",
+        "винтовк",
+        "автомат",
+        "waffe",
+        "gewehr",
+    ],
     infix: &[],
     suffix: &[],
     compiled: OnceLock::new(),
@@ -1283,8 +1294,25 @@ pub(super) static WEAPON: Lex = Lex {
 /// Laying down or handing over (`letettük`, `eldobtuk`, `сложили`,
 /// `сдали`, `niedergelegt`).
 pub(super) static LAY_DOWN: Lex = Lex {
-    exact: &["niedergelegt", "weggeworfen", "abgegeben", "streckten"],
+    exact: &[
+        "niedergelegt",
+        "weggeworfen",
+        "geworfen",
+        "hingeworfen",
+        "abgegeben",
+        "streckten",
+    ],
+    // Throwing with its verbal particles (`ledobtuk`, `belehajítottuk`,
+    // `elhajítottam`).
     prefix: &[
+        "ledob",
+        "bedob",
+        "beledob",
+        "hajit",
+        "elhajit",
+        "behajit",
+        "belehajit",
+        "lehajit",
         "letet",
         "letesz",
         "lerak",

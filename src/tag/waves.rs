@@ -410,7 +410,28 @@ pub(super) fn suggest(
             };
             let one_bracket = (bracket(17, 45) || bracket(18, 30))
                 && doc.tokens[a..=b].iter().any(|t| german(doc, t));
-            if (found.len() == ORDER_7161_AGES.len() || one_bracket)
+            // The call-up of January 1945 in other words: three of the four
+            // ages (`von achtzehn bis dreißig und alle Männer bis
+            // fünfundvierzig`), or the women's lower and the men's upper
+            // bound with both sexes named (`всех девушек с восемнадцати
+            // лет и мужчин до сорока пяти`), in a segment dated December
+            // 1944 to February 1945.
+            let toks = &doc.tokens[a..=b];
+            let sexes = bracket(18, 45)
+                && toks
+                    .iter()
+                    .any(|t| WOMEN.iter().any(|p| t.folded.starts_with(p)))
+                && toks
+                    .iter()
+                    .any(|t| MEN.iter().any(|p| t.folded.starts_with(p)));
+            let dated = || {
+                (0..doc.sentences.len())
+                    .filter(|&k| doc.sentences[k].seg == seg)
+                    .filter_map(|k| context_date(doc, k))
+                    .any(|d| (ym("1944-12")..=ym("1945-02")).contains(&d))
+            };
+            let call_up = (found.len() >= 3 || sexes) && dated();
+            if (found.len() == ORDER_7161_AGES.len() || one_bracket || call_up)
                 && let (Some(&lo), Some(&hi)) = (found.iter().min(), found.iter().max())
             {
                 let sc = scores.entry(w).or_default();
@@ -452,7 +473,35 @@ pub(super) fn suggest(
             let called_up = toks.iter().any(|t| {
                 ["besoroztak", "behivtak", "bevonultattak", "besorozott"].contains(&&*t.folded)
             });
-            if called_up && !any_in(doc, toks, &KIN) && !any_of(toks, THIRD_PERSON) {
+            // Or sent to the front, the narrator the dropped object of a
+            // verb of sending (`negyvenkettőben vittek ki a frontra`,
+            // `отправили на фронт`).
+            // The indefinite conjugation only (`vitték`, definite, has an
+            // object of its own), and no plural object (`a férfiakat`).
+            let sent_to_front = any_of(toks, &["frontra", "фронт"])
+                && toks.iter().any(|t| {
+                    [
+                        "vittek",
+                        "kivittek",
+                        "vezényeltek",
+                        "kivezényeltek",
+                        "küldtek",
+                        "kiküldtek",
+                        "vezenyeltek",
+                        "kuldtek",
+                        "отправили",
+                        "послали",
+                    ]
+                    .contains(&&*t.lower)
+                })
+                && !toks.iter().any(|t| {
+                    !t.cyrillic && (t.folded.ends_with("kat") || t.folded.ends_with("ket"))
+                })
+                && !any_of(toks, &["их", "всех", "мужчин"]);
+            if (called_up || sent_to_front)
+                && !any_in(doc, toks, &KIN)
+                && !any_of(toks, THIRD_PERSON)
+            {
                 soldier.get_or_insert(s);
             }
             continue;
@@ -647,8 +696,8 @@ pub(super) fn suggest(
             if (any_in(doc, toks, &TRIBUNAL) || military_court) && any_in(doc, toks, &SENTENCED) {
                 return Some((s, "tribunal"));
             }
-            let article_58 =
-                any_in(doc, toks, &ARTICLE) && numbers(toks).iter().any(|(n, _)| *n == 58);
+            let article_58 = any_in(doc, toks, &ARTICLE)
+                && (numbers(toks).iter().any(|(n, _)| *n == 58) || ordinal_58(toks));
             article_58.then_some((s, "article-58"))
         });
         if let Some((s, rule)) = sentenced {
@@ -1257,13 +1306,53 @@ const GOT_TO: &[&str] = &[
     "gerieten",
 ];
 
-/// A white flag (`fehér zászlóval`, `с белым флагом`, `mit weißer Fahne`).
+/// Women and girls, men (folded prefixes), for the ages of Order 7161.
+const WOMEN: &[&str] = &[
+    "lany",
+    "nok",
+    "noket",
+    "asszony",
+    "девуш",
+    "женщин",
+    "madchen",
+    "frauen",
+];
+const MEN: &[&str] = &["ferfi", "мужчин", "парн", "manner", "burschen"];
+
+/// A white flag or cloth (`fehér zászlóval`, `fehér kendőt`, `с белым
+/// флагом`, `белой тряпкой`, `mit weißer Fahne`, `mit einem weißen Tuch`).
 fn white_flag(cl: &[Token]) -> bool {
+    const CLOTH_HU: &[&str] = &["zaszlo", "kendo", "rongy", "lepedo", "zsebkendo"];
+    const CLOTH_RU: &[&str] = &["флаг", "тряпк", "тряпиц", "платк", "простын"];
+    const CLOTH_DE: &[&str] = &["fahne", "tuch", "lappen", "laken"];
     cl.windows(2).any(|p| {
         let (a, b): (&str, &str) = (&p[0].folded, &p[1].folded);
-        (a == "feher" && b.starts_with("zaszlo"))
-            || (a.starts_with("бел") && b.starts_with("флаг"))
-            || (a.starts_with("weiss") && b.starts_with("fahne"))
+        (a == "feher" && CLOTH_HU.iter().any(|c| b.starts_with(c)))
+            || (a.starts_with("бел") && CLOTH_RU.iter().any(|c| b.starts_with(c)))
+            || (a.starts_with("weiss") && CLOTH_DE.iter().any(|c| b.starts_with(c)))
+    })
+}
+
+/// The number 58 as an ordinal or adjective, the article's usual name:
+/// `ötvennyolcas`, `ötvennyolcadik`, `otvennyolcasba` (ASCII), `58-as`,
+/// `пятьдесят восьмая`, `58-я`, `achtundfünfzigste`.
+fn ordinal_58(toks: &[Token]) -> bool {
+    toks.iter().enumerate().any(|(i, t)| {
+        let w: &str = &t.folded;
+        let next = toks.get(i + 1).map(|n| &*n.folded);
+        if let Some((58, _, rest)) = hungarian_number(w) {
+            return rest.starts_with("as") || rest.starts_with("adik");
+        }
+        if w == "58" {
+            return next.is_some_and(|n| {
+                [
+                    "as", "es", "adik", "я", "й", "ой", "ую", "ая", "ste", "sten",
+                ]
+                .contains(&n)
+            });
+        }
+        (w == "пятьдесят" && next.is_some_and(|n| n.starts_with("восьм")))
+            || w.starts_with("achtundfunfzigst")
     })
 }
 
