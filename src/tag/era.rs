@@ -103,6 +103,22 @@ pub(super) fn year_at(doc: &Doc<'_>, i: usize) -> Option<i32> {
     if t.cyrillic {
         return russian_year(doc, i);
     }
+    // German, the year as a word after its month (`im Januar
+    // fünfundvierzig`) or with its century (`neunzehnhundertfünfundvierzig`).
+    let prev = i
+        .checked_sub(1)
+        .map(|k| &doc.tokens[k])
+        .filter(|p| p.sentence == t.sentence);
+    let (de, century_de) = match t.folded.strip_prefix("neunzehnhundert") {
+        Some(r) => (r, true),
+        None => (&*t.folded, false),
+    };
+    if let Some(v) = german_number(de)
+        && (39..=56).contains(&v)
+        && (century_de || prev.is_some_and(|p| MONTH.has(&p.folded)))
+    {
+        return Some(1900 + v as i32);
+    }
     let (value, century, rest) = hungarian_number(&t.folded)?;
     if value < 10 {
         return None;

@@ -218,6 +218,11 @@ pub(super) const ANAPHORA: &[&str] = &[
 /// `через Мукачево`, `über Brest`). Hungarian postpositions follow the
 /// name; Russian and German prepositions precede it.
 pub(super) const ROUTE_AFTER: &[&str] = &["at", "keresztul", "fele", "iranyaba", "iranyaban"];
+/// Verbs of handing over or receiving whose particle is `át`
+/// (`vettek át`, `adtak át`).
+pub(super) const HAND_OVER: &[&str] = &[
+    "vettek", "vett", "vettuk", "vettunk", "adtak", "adott", "adtuk", "adtunk",
+];
 /// Prepositions of route before the name.
 pub(super) const ROUTE_BEFORE: &[&str] = &["keresztul", "через", "мимо", "uber", "durch", "via"];
 /// Crossing a border at a place is a route, not a stay.

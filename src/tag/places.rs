@@ -67,8 +67,9 @@ use crate::vocab::{Facet, Vocabulary};
 
 use super::era::Era;
 use super::lexicon::{
-    ANAPHORA, BORDER, CAMP, COMPASS, DESTINATION, DISTANCE, HEARSAY, HOME, LOCATOR_AFTER,
-    LOCATOR_BEFORE, NEGATION, OBJECTS, ROUTE_AFTER, ROUTE_BEFORE, SPEECH, STOP, TAKEN, TRAIN,
+    ANAPHORA, BORDER, CAMP, COMPASS, DESTINATION, DISTANCE, HAND_OVER, HEARSAY, HOME,
+    LOCATOR_AFTER, LOCATOR_BEFORE, NEGATION, OBJECTS, ROUTE_AFTER, ROUTE_BEFORE, SPEECH, STOP,
+    TAKEN, TRAIN,
 };
 use super::matcher::{Form, HU_LOCATIVE, Match, entry_of};
 use super::text::{Doc, Token, any, any_of, contrasted_third_person, first_person, others_flags};
@@ -155,11 +156,20 @@ fn weigh_one(
     }
     // `Munkácson át`, `Kijeven keresztül mentünk`, `Kijevben megyünk
     // keresztül`: the postposition may follow the verb.
-    let route_after = after(3)
+    // `át` after a verb of handing over is its particle, not "through":
+    // `Záhonyban vettek át`, `Csapon adtak át minket` (a reception camp).
+    let next = after(3);
+    let route_after = next
         .iter()
         .take_while(|t| t.clause == last.clause)
         .take(2)
-        .any(|t| ROUTE_AFTER.contains(&t.folded.as_ref()));
+        .enumerate()
+        .any(|(k, t)| {
+            let particle = t.folded.as_ref() == "at"
+                && k > 0
+                && HAND_OVER.contains(&next[k - 1].folded.as_ref());
+            ROUTE_AFTER.contains(&t.folded.as_ref()) && !particle
+        });
     if route_after
         || in_list(&before(3), ROUTE_BEFORE)
         || any(clause, &BORDER)
@@ -491,6 +501,12 @@ mod tests {
             ["objects"]
         );
         assert_eq!(rules("Csapnál átértünk a határon.", "chop"), ["route"]);
+        // `át` as the particle of handing over: a reception camp.
+        assert_ne!(
+            rules("Szegeden vettek át minket a magyarok.", "szeged"),
+            ["route"]
+        );
+        assert_eq!(rules("Szegeden át vittek tovább.", "szeged"), ["route"]);
         assert_eq!(rules("Egy szegedi fiú volt.", "szeged"), ["attribute"]);
         assert_eq!(rules("A foksányi tábor nagy volt.", "focsani"), ["camp"]);
         assert_eq!(rules("Baján volt a gyűjtőhely.", "baja"), ["camp"]);

@@ -1993,4 +1993,64 @@ mod tests {
                         A Maniu-gárdisták Észak-Erdélyben garázdálkodtak.";
         assert!(waves(&[politics]).is_empty());
     }
+
+    #[test]
+    fn the_article_named_as_an_ordinal_is_the_gulag() {
+        let hu = "Negyvennyolcban elvittek a brigádból. Az ötvennyolcas cikk hatodik pontja \
+                  szerint kémkedtem, mondták, és tizenöt év lett belőle.";
+        assert_eq!(waves(&[hu, CAMP]), ["gulag"]);
+        let ascii = "Otvennyolcadik paragrafus, ezt irtak a papirra, amikor elitelt.";
+        assert_eq!(waves(&[ascii, CAMP]), ["gulag"]);
+        let ru = "Статья пятьдесят восьмая, пункт десятый, и всё, без адвоката.";
+        assert_eq!(waves(&[ru, CAMP]), ["gulag"]);
+        // Another number, or 58 without an article: no sentence.
+        let other = "Az ötvenhetes cikk szerint büntették a szomszédot, pénzbírsággal.";
+        assert!(waves(&[other, CAMP]).is_empty());
+        let age = "Ötvennyolcas évjárat vagyok, a lányom most tanul.";
+        assert!(waves(&[age, CAMP]).is_empty());
+    }
+
+    #[test]
+    fn a_thrown_weapon_or_a_white_cloth_is_a_surrender() {
+        let soldier = "Negyvennégyben bevonultam a tüzérekhez.";
+        let thrown = "A puskáinkat beledobtuk a folyóba, és vártunk.";
+        assert_eq!(waves(&[soldier, thrown, CAMP]), ["pow"]);
+        let belt = "Ledobtuk a derékszíjat, és kiálltunk az útra.";
+        assert_eq!(waves(&[soldier, belt, CAMP]), ["pow"]);
+        let cloth = "Мы вышли из леса с белой тряпкой на палке.";
+        assert_eq!(waves(&[cloth, CAMP]), ["pow"]);
+        let de = "Wir haben die Gewehre in den Graben geworfen.";
+        assert_eq!(waves(&[soldier, de, CAMP]), ["pow"]);
+        // Throwing something else, or a white cloth on the table.
+        let stone = "Ledobtuk a zsákot a szekérről, és mentünk tovább.";
+        assert!(waves(&[stone, CAMP]).is_empty());
+        let table = "Anyám fehér abroszt terített, ünnep volt.";
+        assert!(waves(&[table, CAMP]).is_empty());
+    }
+
+    #[test]
+    fn sent_to_the_front_the_narrator_served() {
+        let sent = "Negyvenháromban vittek ki a frontra, a Kárpátokba.";
+        let taken = "Egy hajnalon elfogtak a faluban.";
+        assert_eq!(waves(&[sent, taken, CAMP]), ["pow"]);
+        // The men of the village were sent, not the narrator.
+        let men = "A férfiakat vitték ki a frontra, mi otthon maradtunk.";
+        assert!(waves(&[men, CAMP]).is_empty());
+        let brother = "A bátyámat küldték a frontra negyvenkettőben.";
+        assert!(waves(&[brother, CAMP]).is_empty());
+    }
+
+    #[test]
+    fn the_call_up_of_january_1945_in_other_words() {
+        let ru = "В январе сорок пятого объявили: женщинам с восемнадцати, мужчинам до \
+                  сорока пяти явиться в сельсовет.";
+        assert_eq!(waves(&[ru, CAMP]), ["order-7161"]);
+        let de = "Im Januar fünfundvierzig hieß es, Frauen von achtzehn bis dreißig und \
+                  die Männer bis fünfundvierzig kommen mit.";
+        assert_eq!(waves(&[de, CAMP]), ["order-7161"]);
+        // The same ages in another season are not the order.
+        let summer = "Negyvenhét nyarán a nőket tizennyolctól, a férfiakat negyvenötig \
+                      hívták aratni.";
+        assert!(waves(&[summer, CAMP]).is_empty());
+    }
 }
