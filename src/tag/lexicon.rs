@@ -1618,8 +1618,24 @@ pub(super) const GERMAN_SELF: &[&str] = &[
 /// `поработать`, `Arbeit`), chores and repairs included (`krumplit
 /// pucolni`, `a hidat javítani`, `segíteni`, `мост чинить`, `помочь`).
 pub(super) static WORK: Lex = Lex {
-    exact: &[],
+    // Chores in the infinitive: carrying, loading, cutting wood,
+    // shovelling (`ládákat átcipelni`, `fát vágni`, `дрова рубить`).
+    exact: &["vagni", "hordani", "рубить", "пилить", "носить"],
     prefix: &[
+        "cipel",
+        "atcipel",
+        "elcipel",
+        "favag",
+        "rakod",
+        "kirakod",
+        "lapatol",
+        "таскат",
+        "перетаск",
+        "грузит",
+        "погрузит",
+        "разгруж",
+        "schaufel",
+        "schlepp",
         "munk",
         "dolgoz",
         "robot",
@@ -1780,6 +1796,16 @@ pub(super) static PROMISE: Lex = Lex {
 /// The same day, in a promise (`délre végzünk`, `estére itthon lesztek`,
 /// `до вечера`, `к обеду`, `bis zum Abend`): see `super::waves`.
 pub(super) const SAME_DAY: &[&[&str]] = &[
+    // Home by a day of this week (`szombatra itthon lesztek`, `до
+    // воскресенья отпустят`, `bis Sonntag`).
+    &["szombatra"],
+    &["vasarnapra"],
+    &["hetfore"],
+    &["до", "воскресенья"],
+    &["до", "субботы"],
+    &["до", "понедельника"],
+    &["bis", "sonntag"],
+    &["bis", "samstag"],
     &["delre"],
     &["estere"],
     &["estig"],

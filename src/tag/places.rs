@@ -170,9 +170,13 @@ fn weigh_one(
                 && HAND_OVER.contains(&next[k - 1].folded.as_ref());
             ROUTE_AFTER.contains(&t.folded.as_ref()) && !particle
         });
-    if route_after
+    // A border crossed where a camp received the narrator (`Záhonyban
+    // léptem át a határt, ott a fogadótáborban kihallgattak`): `ott` and a
+    // camp word in the sentence make the border town a stay.
+    let received_there = any_of(sentence, &["ott", "там", "dort"]) && any(sentence, &CAMP);
+    if (route_after && !received_there)
         || in_list(&before(3), ROUTE_BEFORE)
-        || any(clause, &BORDER)
+        || (any(clause, &BORDER) && !received_there)
         || (any(clause, &TRAIN) && any(clause, &STOP))
     {
         return (0.0, "route", false);

@@ -2053,4 +2053,20 @@ mod tests {
                       hívták aratni.";
         assert!(waves(&[summer, CAMP]).is_empty());
     }
+
+    #[test]
+    fn a_chore_and_home_by_a_weekday_are_the_first_wave() {
+        let carry = "Negyvennégy decemberében a kapuból hívtak ki, hogy zsákokat kell \
+                     cipelni a vasútig, estére végzünk.";
+        assert_eq!(waves(&[carry, CAMP]), ["malenkij-robot"]);
+        let wood = "Negyvennégy novemberében kihirdették, hogy fát kell vágni a katonáknak, \
+                    pár napra.";
+        assert_eq!(waves(&[wood, CAMP]), ["malenkij-robot"]);
+        let sunday = "Патруль объявил, что надо грузить вагоны на станции, до субботы \
+                      отпустят домой.";
+        assert_eq!(waves(&[sunday, CAMP]), ["malenkij-robot"]);
+        // A weekday without a promise of home, or chores at home.
+        let market = "Szombatra mindig kalácsot sütött anyám, és fát kellett vágni.";
+        assert!(waves(&[market, CAMP]).is_empty());
+    }
 }
