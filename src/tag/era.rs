@@ -125,7 +125,12 @@ pub(super) fn year_at(doc: &Doc<'_>, i: usize) -> Option<i32> {
     }
     // `negyvenötben` is a year; `tizennyolctól … harmincig` are ages.
     let year_suffix = ["ban", "ben"].contains(&rest);
-    let before_month = rest.is_empty() && next.is_some_and(|n| MONTH.has(&n.folded));
+    // Not a count of seasons in the accusative (`tizenkét telet húztam
+    // le`, `három nyarat`), which is no date.
+    let before_month = rest.is_empty()
+        && next.is_some_and(|n| {
+            MONTH.has(&n.folded) && !["telet", "nyarat", "tavaszt", "oszt"].contains(&&*n.folded)
+        });
     // `a kilencvenes években`: the decade.
     let decade = ["as", "es"].contains(&rest) && next.is_some_and(|n| n.folded.starts_with("ev"));
     if century && value < 100 && (rest.is_empty() || year_suffix) {
@@ -426,6 +431,16 @@ mod tests {
                 Era::Other
             ]
         );
+    }
+
+    #[test]
+    fn a_count_of_winters_is_no_year() {
+        let segs = [seg(
+            "A Kolimán tizenkét telet húztam le. Negyvenöt telén vittek el.",
+        )];
+        let d = Doc::new(&segs);
+        let years: Vec<i32> = (0..d.tokens.len()).filter_map(|i| year_at(&d, i)).collect();
+        assert_eq!(years, [1945]);
     }
 
     #[test]

@@ -164,17 +164,22 @@ fn weigh_one(
         .take_while(|t| t.clause == last.clause)
         .take(2)
         .enumerate()
-        .any(|(k, t)| {
+        .find(|(k, t)| {
             let particle = t.folded.as_ref() == "at"
-                && k > 0
-                && HAND_OVER.contains(&next[k - 1].folded.as_ref());
+                && *k > 0
+                && HAND_OVER.contains(&next[*k - 1].folded.as_ref());
             ROUTE_AFTER.contains(&t.folded.as_ref()) && !particle
-        });
+        })
+        .map(|(k, _)| k);
     // A border crossed where a camp received the narrator (`Záhonyban
     // léptem át a határt, ott a fogadótáborban kihallgattak`): `ott` and a
     // camp word in the sentence make the border town a stay.
     let received_there = any_of(sentence, &["ott", "там", "dort"]) && any(sentence, &CAMP);
-    if (route_after && !received_there)
+    // The postposition right after the name (`Csapon át`) is a route
+    // whatever follows; after a verb (`Záhonyban léptem át`) it may be
+    // the verb's particle.
+    if route_after == Some(0)
+        || (route_after.is_some() && !received_there)
         || in_list(&before(3), ROUTE_BEFORE)
         || (any(clause, &BORDER) && !received_there)
         || (any(clause, &TRAIN) && any(clause, &STOP))
