@@ -1,8 +1,11 @@
 //! Years, numbers and the era each segment speaks of.
 //!
 //! Years are read from digits (`1945`), Hungarian number words
-//! (`negyvennégyben`, `negyvenöt januárjában`, `ezerkilencszázhúszban`)
-//! and Russian ordinals (`в сорок четвёртом году`). Years in a clause about
+//! (`negyvennégyben`, `negyvenöt januárjában`, `ezerkilencszázhúszban`),
+//! Russian ordinals (`в сорок четвёртом году`) and German number words
+//! after a month or with their century (`im Januar fünfundvierzig`); a
+//! count of seasons in the accusative (`tizenkét telet húztam le`) is no
+//! year. Years in a clause about
 //! someone's birth (`1926-ban születtem`) do not set the era, nor does the
 //! time of the telling: a year from 1970 on in a sentence of telling or
 //! recording (`ezt a fiam kérésére mondom magnóra, 1989 tavaszán`,

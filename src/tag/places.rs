@@ -14,7 +14,7 @@
 //! | `other-person` | a third-person clause set against the narrator in one sentence | `нас разделили: его отправили в Макеевку` |
 //! | `other-person` | the answer without a first-person word to a question about a relative | `Hová került az édesanyja? — A Donyec-medencébe, Sztálinóba.` |
 //! | `negated` | `nem`, `не`, `nicht` just before, or a question answered `Nem.` / `Нет.` | `nem Szibériába vittek, hanem …`; `Kolimára vittek? — Nem.` |
-//! | `route` | passed through: `át`, `keresztül`, `felé` up to two words after (in the clause); `через`, `über`, `durch` before; a border crossing; a train stopping | `Munkácson keresztül`, `Kijeven megyünk keresztül`, `через Львов` |
+//! | `route` | passed through: `át`, `keresztül`, `felé` up to two words after (in the clause); `через`, `über`, `durch` before; a border crossing; a train stopping. Not `át` as the particle of handing over (`Záhonyban vettek át`), nor, after a verb, a border town where a camp received the narrator (`Záhonyban léptem át a határt, ott a fogadótáborban…`: `ott` and a camp word); `át` right after the name (`Csapon át`) is always a route | `Munkácson keresztül`, `Kijeven megyünk keresztül`, `через Львов` |
 //! | `locator` | named to locate another place: `mellett`, `környékén`, `под`, `bei`, a distance, a direction from it | `Makejevka, Sztálinó mellett`, `Voronyezstől délre` |
 //! | `home` | birth, home or the return home | `Gyulán születtem`, `Я из Кечкемета`, `приехал в Кечкемет, пришёл домой` |
 //! | `rumour` | hearsay or expectation, or a name quoted after a verb of saying | `Azt mondták, Szibériába visznek` |

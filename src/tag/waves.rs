@@ -35,7 +35,9 @@
 //!     a sentence with work (chores and repairs included: `krumplit
 //!     pucolni`, `мост чинить`), speech, an announcement or belief
 //!     (`azt mondták`, `kidobolták`, `a kisbíró a dobbal`, `azt hittük`,
-//!     `думали`) or a roundup, not `három napra rá` ("three days later")
+//!     `думали`) or a roundup (work includes chores in the infinitive:
+//!     `ládákat átcipelni`, `fát vágni`, `вагоны грузить`), not
+//!     `három napra rá` ("three days later")
 //!     nor food for two weeks (the Order 7161 call-up); also home in a
 //!     few days, said (`három nap múlva hazamehettek`, `через два дня
 //!     отпустят`); a promise counts only in a sentence dated within two
@@ -44,8 +46,9 @@
 //!     1944; Romanian gendarmes excepted, who handed people over to the
 //!     Soviets);
 //!   - `same-day` (first wave): the work done the same day (`délre
-//!     végzünk`, `estére itthon lesztek`, `к вечеру отпустят домой`) with
-//!     speech or work, when it also promises home or the sentence is dated
+//!     végzünk`, `estére itthon lesztek`, `к вечеру отпустят домой`; home
+//!     by a day of the week too: `szombatra itthon lesztek`, `до
+//!     воскресенья отпустят`) with speech or work, when it also promises home or the sentence is dated
 //!     in the first wave's months (a camp wanted its norm by the evening
 //!     too);
 //!   - `german-name` (Order 7161): `német` next to a form of `név`
@@ -68,7 +71,12 @@
 //! ## The story: what happened to the narrator
 //!
 //! - **age brackets** (rule `age-brackets`, 2 points, Order 7161): a
-//!   segment naming all four ages of the order (men 17–45, women 18–30);
+//!   segment naming all four ages of the order (men 17–45, women 18–30),
+//!   one bracket said of Germans, or the call-up in other words in a
+//!   segment dated December 1944 to February 1945: three of the four ages
+//!   (`von achtzehn bis dreißig und alle Männer bis fünfundvierzig`), or
+//!   the women's lower and the men's upper bound with both sexes named
+//!   (`девушек с восемнадцати лет и мужчин до сорока пяти`);
 //! - **soldier** (rule `soldier`, 1 point, `pow`): the narrator served: a
 //!   soldier's word (`bevonultam`, `a fronton`, `honvéd`, `tizedes`,
 //!   `призвали`), a military unit with a first-person possessive (`az
@@ -84,17 +92,22 @@
 //!   tüzérek`), never beside a Soviet word (`egy orosz hadnagy vitt el
 //!   minket` is the captor). A call-up in the indefinite conjugation has
 //!   the narrator as its dropped object (`negyvennégy nyarán
-//!   besoroztak`);
+//!   besoroztak`), and so does a sending to the front (`negyvenkettőben
+//!   vittek ki a frontra`, `отправили на фронт`; not the definite
+//!   `vitték`, nor with a plural object: `a férfiakat vitték a frontra`);
 //! - **surrender** (rule `surrender`, 1 point, `pow`, soldier or not):
 //!   falling into captivity or giving up in a clause of the narrator:
 //!   `fogságba estünk/kerültem/jutottunk`, `megadtuk magunkat` and with the
 //!   particle after the verb `adtuk meg magunkat`, `в плен`, `сдались`;
 //!   arms laid down (a weapon word with a verb of laying down or throwing
 //!   away: `letettük a fegyvert`, `dobtuk el a puskát`, `сложили оружие`,
-//!   `побросали винтовки`), also as an elliptic answer to an order (`…
+//!   `побросали винтовки`, with the verb's particles: `ledobtuk a
+//!   derékszíjat`, `belehajítottuk a puskákat`, `Gewehre geworfen`; the
+//!   belt and cartridge pouch count as arms), also as an elliptic answer to an order (`…
 //!   tegye le a puskát. Letettük.`); hands raised (`feltartott kézzel`,
-//!   `felemeltük a kezünket`, `подняли руки`); a white flag (`fehér
-//!   zászlóval`, `с белым флагом`); fallen into their hands or gone over
+//!   `felemeltük a kezünket`, `подняли руки`); a white flag or cloth
+//!   (`fehér zászlóval`, `fehér kendővel`, `с белой тряпкой`, `mit einem
+//!   weißen Tuch`); fallen into their hands or gone over
 //!   (`az oroszok kezére kerültünk`, `az oroszokhoz kerültem`, `попали к
 //!   русским`, `átálltunk`);
 //! - captures and surrenders count in a clause of the narrator, or in a
@@ -115,7 +128,10 @@
 //!   Soviet tribunal (`katonai törvényszék`, `tribunál`, `трибунал`,
 //!   `особое совещание`, `trojka`; a court said to be Soviet or military:
 //!   `egy szovjet katonai bíróság`, `военный суд`) and a sentencing, or a
-//!   legal article numbered 58;
+//!   legal article numbered 58, in digits, words or as an ordinal or
+//!   adjective (`ötvennyolcas cikkely`, `otvennyolcadik paragrafus`,
+//!   `статья пятьдесят восьмая`); the corrective-labour camp
+//!   (`javítómunkatábor`, `ИТЛ`) is a cue of the vocabulary;
 //!   Hungarian people's courts (`népbíróság`) are not Soviet tribunals;
 //! - **term** (rule `term`, 1 point, `gulag`, when no tribunal is named): a
 //!   term in years next to a verb of giving or sentencing (`huszonöt évet
