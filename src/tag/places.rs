@@ -174,7 +174,17 @@ fn weigh_one(
     // A border crossed where a camp received the narrator (`Záhonyban
     // léptem át a határt, ott a fogadótáborban kihallgattak`): `ott` and a
     // camp word in the sentence make the border town a stay.
-    let received_there = any_of(sentence, &["ott", "там", "dort"]) && any(sentence, &CAMP);
+    // Both after the name, `ott` before the camp word.
+    let received_there = {
+        let rest: Vec<&Token> = (m.last + 1..doc.tokens.len())
+            .map(|i| &doc.tokens[i])
+            .take_while(|t| t.sentence == last.sentence)
+            .collect();
+        let there = rest
+            .iter()
+            .position(|t| ["ott", "там", "dort"].contains(&t.folded.as_ref()));
+        there.is_some_and(|k| rest[k + 1..].iter().take(3).any(|t| CAMP.has(&t.folded)))
+    };
     // The postposition right after the name (`Csapon át`) is a route
     // whatever follows; after a verb (`Záhonyban léptem át`) it may be
     // the verb's particle.
