@@ -12,10 +12,13 @@
 //!   merged; it measured the rules unseen once (2026-12-06: wave
 //!   0.905/0.633), and the rules were then tuned on its misses by class
 //!   (the `waves2` round), so it is a tuning set now, like the first;
-//! - **held-out 3 (fresh)**: `fixtures/heldout3/`, written by a third hand
+//! - **held-out 3 (seen)**: `fixtures/heldout3/`, written by a third hand
 //!   that read neither the rules nor the other sets' texts, frozen on
-//!   2026-12-06 at 22:32, before the `waves2` round was merged; nobody
-//!   tuning rules has read it, so it is the one unseen measurement;
+//!   2026-12-06 at 22:32, before the `waves2` round was merged; it
+//!   measured that round unseen once (wave 0.938/0.500), and the rules
+//!   were then tuned on its misses by class (the `waves3` round), so it is
+//!   a tuning set now too; a fourth set written before that round measures
+//!   it;
 //! - **synthetic**: [`SYNTHETIC`] testimonies of [`tanu::corpus`], whose
 //!   generator knows where each story takes its narrator
 //!   ([`tanu::corpus::Truth`]). Its waves are not measured: the generator
@@ -52,9 +55,9 @@
 //! facet, precision ≥ 0.90 for waves and transit camps) are printed as met
 //! or not, and floors a little under its first measurement are asserted
 //! ([`HELDOUT_FLOOR`]); on the second held-out set, now seen, floors a
-//! little under its seen measurement ([`SEEN2_FLOOR`]); on the third,
-//! issue 16's bars are printed and floors a little under its first
-//! measurement are asserted ([`FRESH3_FLOOR`]).
+//! little under its seen measurement ([`SEEN2_FLOOR`]); on the third, also
+//! seen now, issue 16's bars are printed and floors a little under its
+//! seen measurement are asserted ([`SEEN3_FLOOR`]).
 //!
 //! Run with `cargo test --test tagging -- --nocapture` to see the tables
 //! (`TAGGING_SYNTHETIC=50` measures fewer synthetic testimonies, for quick
@@ -88,15 +91,18 @@ const SEEN2_FLOOR: [(&str, f64, f64); 4] = [
     ("transit_camp", 0.95, 0.95),
 ];
 /// Floors on the third held-out set (`fixtures/heldout3/`, frozen
-/// 2026-12-06 22:32, unseen): a little under its first measurement with the
-/// rules of the `waves2` round (wave 0.938/0.500, region 0.882/0.968, place
-/// 0.909/0.938, transit camp 0.921/0.814). With the rules from before that
-/// round it measured wave 0.900/0.300 and the same for the other facets.
-const FRESH3_FLOOR: [(&str, f64, f64); 4] = [
-    ("wave", 0.9, 0.45),
-    ("region", 0.85, 0.93),
-    ("place", 0.88, 0.9),
-    ("transit_camp", 0.9, 0.78),
+/// 2026-12-06 22:32). Measured unseen once with the rules of the `waves2`
+/// round (wave 0.938/0.500, region 0.882/0.968, place 0.909/0.938, transit
+/// camp 0.921/0.814; with the rules from before that round wave
+/// 0.900/0.300); the rules were then tuned on its misses by class (the
+/// `waves3` round), so it is "seen" since (wave 0.963/0.867, region
+/// 0.886/1.000, place 0.914/1.000, transit camp 0.925/0.860). The floors
+/// sit a little under the seen measurement.
+const SEEN3_FLOOR: [(&str, f64, f64); 4] = [
+    ("wave", 0.95, 0.85),
+    ("region", 0.86, 0.98),
+    ("place", 0.9, 0.98),
+    ("transit_camp", 0.9, 0.84),
 ];
 /// Floors (facet, precision, recall) on the held-out set, asserted: a
 /// little under its first measurement (2026-12-06, the rules frozen before
@@ -506,7 +512,7 @@ fn quality_on_three_sets() {
     let dev = measure(&vocab, &tagger, &development(&vocab, &tagger, root));
     let held = heldout(&vocab, &tagger, root, "heldout").map(|c| measure(&vocab, &tagger, &c));
     let seen2 = heldout(&vocab, &tagger, root, "heldout2").map(|c| measure(&vocab, &tagger, &c));
-    let fresh = heldout(&vocab, &tagger, root, "heldout3").map(|c| measure(&vocab, &tagger, &c));
+    let seen3 = heldout(&vocab, &tagger, root, "heldout3").map(|c| measure(&vocab, &tagger, &c));
     let clock = std::time::Instant::now();
     // `TAGGING_SYNTHETIC=N` measures fewer (or more) while working on rules.
     let n = std::env::var("TAGGING_SYNTHETIC")
@@ -520,7 +526,7 @@ fn quality_on_three_sets() {
 
     println!(
         "\ntagging quality (micro average; P R and FN = gold values missed):\n\
-         development {} testimonies, held-out {}, held-out 2 (seen) {}, held-out 3 (fresh) {}, \
+         development {} testimonies, held-out {}, held-out 2 (seen) {}, held-out 3 (seen) {}, \
          synthetic {} (seed {SYNTHETIC_SEED})",
         dev.testimonies,
         held.as_ref()
@@ -528,14 +534,14 @@ fn quality_on_three_sets() {
         seen2
             .as_ref()
             .map_or("absent".to_string(), |r| r.testimonies.to_string()),
-        fresh
+        seen3
             .as_ref()
             .map_or("absent".to_string(), |r| r.testimonies.to_string()),
         syn.testimonies
     );
     println!(
         "{:<13} {:^16} | {:^16} | {:^16} | {:^16} | {:^16}",
-        "facet", "development", "held-out", "held-out 2 seen", "held-out 3 fresh", "synthetic"
+        "facet", "development", "held-out", "held-out 2 seen", "held-out 3 seen", "synthetic"
     );
     println!(
         "{:<13} {:^16} | {:^16} | {:^16} | {:^16} | {:^16}",
@@ -553,7 +559,7 @@ fn quality_on_three_sets() {
             cell(Some(&dev), facet),
             cell(held.as_ref(), facet),
             cell(seen2.as_ref(), facet),
-            cell(fresh.as_ref(), facet),
+            cell(seen3.as_ref(), facet),
             cell(Some(&syn), facet)
         );
     }
@@ -571,8 +577,9 @@ fn quality_on_three_sets() {
         println!(
             "note: the wave rules were redesigned with the held-out set in view (it is \"seen\" \
              for waves since 2026-12-06) and the second held-out set is seen too (the rules \
-             were tuned on its misses by class); the third (frozen 2026-12-06 22:32, before \
-             that tuning was merged) measures them unseen"
+             were tuned on its misses by class), and so is the third (frozen 2026-12-06 \
+             22:32; measured unseen once, then tuned on in the waves3 round); a fourth set \
+             written before that round measures the rules unseen"
         );
     }
     calibration("development", &dev);
@@ -582,14 +589,14 @@ fn quality_on_three_sets() {
     if let Some(h) = &seen2 {
         calibration("held-out 2 seen", h);
     }
-    if let Some(h) = &fresh {
-        calibration("held-out 3 fresh", h);
+    if let Some(h) = &seen3 {
+        calibration("held-out 3 seen", h);
     }
     calibration("synthetic", &syn);
     for (name, r) in [
         ("held-out", held.as_ref()),
         ("held-out 2 seen", seen2.as_ref()),
-        ("held-out 3 fresh", fresh.as_ref()),
+        ("held-out 3 seen", seen3.as_ref()),
     ] {
         let Some(h) = r else { continue };
         println!("\nbars of issue 16 on the {name} set:");
@@ -617,7 +624,7 @@ fn quality_on_three_sets() {
         ("development", Some(&dev)),
         ("held-out", held.as_ref()),
         ("held-out 2 seen", seen2.as_ref()),
-        ("held-out 3 fresh", fresh.as_ref()),
+        ("held-out 3 seen", seen3.as_ref()),
     ] {
         let Some(r) = r else { continue };
         println!(
@@ -664,12 +671,12 @@ fn quality_on_three_sets() {
             );
         }
     }
-    if let Some(h) = &fresh {
-        for (facet, p, r) in FRESH3_FLOOR {
+    if let Some(h) = &seen3 {
+        for (facet, p, r) in SEEN3_FLOOR {
             let c = h.totals[facet];
             assert!(
                 c.precision() >= p && c.recall() >= r,
-                "held-out 3 (fresh) {facet}: precision {:.3}, recall {:.3}, below the floor {p}, {r}",
+                "held-out 3 (seen) {facet}: precision {:.3}, recall {:.3}, below the floor {p}, {r}",
                 c.precision(),
                 c.recall()
             );

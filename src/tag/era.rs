@@ -1,8 +1,11 @@
 //! Years, numbers and the era each segment speaks of.
 //!
 //! Years are read from digits (`1945`), Hungarian number words
-//! (`negyvennégyben`, `negyvenöt januárjában`, `ezerkilencszázhúszban`)
-//! and Russian ordinals (`в сорок четвёртом году`). Years in a clause about
+//! (`negyvennégyben`, `negyvenöt januárjában`, `ezerkilencszázhúszban`),
+//! Russian ordinals (`в сорок четвёртом году`) and German number words
+//! after a month or with their century (`im Januar fünfundvierzig`); a
+//! count of seasons in the accusative (`tizenkét telet húztam le`) is no
+//! year. Years in a clause about
 //! someone's birth (`1926-ban születtem`) do not set the era, nor does the
 //! time of the telling: a year from 1970 on in a sentence of telling or
 //! recording (`ezt a fiam kérésére mondom magnóra, 1989 tavaszán`,
@@ -103,13 +106,34 @@ pub(super) fn year_at(doc: &Doc<'_>, i: usize) -> Option<i32> {
     if t.cyrillic {
         return russian_year(doc, i);
     }
+    // German, the year as a word after its month (`im Januar
+    // fünfundvierzig`) or with its century (`neunzehnhundertfünfundvierzig`).
+    let prev = i
+        .checked_sub(1)
+        .map(|k| &doc.tokens[k])
+        .filter(|p| p.sentence == t.sentence);
+    let (de, century_de) = match t.folded.strip_prefix("neunzehnhundert") {
+        Some(r) => (r, true),
+        None => (&*t.folded, false),
+    };
+    if let Some(v) = german_number(de)
+        && (39..=56).contains(&v)
+        && (century_de || prev.is_some_and(|p| MONTH.has(&p.folded)))
+    {
+        return Some(1900 + v as i32);
+    }
     let (value, century, rest) = hungarian_number(&t.folded)?;
     if value < 10 {
         return None;
     }
     // `negyvenötben` is a year; `tizennyolctól … harmincig` are ages.
     let year_suffix = ["ban", "ben"].contains(&rest);
-    let before_month = rest.is_empty() && next.is_some_and(|n| MONTH.has(&n.folded));
+    // Not a count of seasons in the accusative (`tizenkét telet húztam
+    // le`, `három nyarat`), which is no date.
+    let before_month = rest.is_empty()
+        && next.is_some_and(|n| {
+            MONTH.has(&n.folded) && !["telet", "nyarat", "tavaszt", "oszt"].contains(&&*n.folded)
+        });
     // `a kilencvenes években`: the decade.
     let decade = ["as", "es"].contains(&rest) && next.is_some_and(|n| n.folded.starts_with("ev"));
     if century && value < 100 && (rest.is_empty() || year_suffix) {
@@ -410,6 +434,16 @@ mod tests {
                 Era::Other
             ]
         );
+    }
+
+    #[test]
+    fn a_count_of_winters_is_no_year() {
+        let segs = [seg(
+            "A Kolimán tizenkét telet húztam le. Negyvenöt telén vittek el.",
+        )];
+        let d = Doc::new(&segs);
+        let years: Vec<i32> = (0..d.tokens.len()).filter_map(|i| year_at(&d, i)).collect();
+        assert_eq!(years, [1945]);
     }
 
     #[test]

@@ -218,6 +218,11 @@ pub(super) const ANAPHORA: &[&str] = &[
 /// `через Мукачево`, `über Brest`). Hungarian postpositions follow the
 /// name; Russian and German prepositions precede it.
 pub(super) const ROUTE_AFTER: &[&str] = &["at", "keresztul", "fele", "iranyaba", "iranyaban"];
+/// Verbs of handing over or receiving whose particle is `át`
+/// (`vettek át`, `adtak át`).
+pub(super) const HAND_OVER: &[&str] = &[
+    "vettek", "vett", "vettuk", "vettunk", "adtak", "adott", "adtuk", "adtunk",
+];
 /// Prepositions of route before the name.
 pub(super) const ROUTE_BEFORE: &[&str] = &["keresztul", "через", "мимо", "uber", "durch", "via"];
 /// Crossing a border at a place is a route, not a stay.
@@ -1275,7 +1280,18 @@ pub(super) static SURRENDER: Lex = Lex {
 /// Weapons, for "we laid down our arms" with [`LAY_DOWN`].
 pub(super) static WEAPON: Lex = Lex {
     exact: &[],
-    prefix: &["fegyver", "puska", "оружи", "винтовк", "waffe", "gewehr"],
+    // The soldier's belt and pouches too (`ledobtuk a derékszíjat`).
+    prefix: &[
+        "fegyver",
+        "puska",
+        "derekszij",
+        "toltenytask",
+        "оружи",
+        "винтовк",
+        "автомат",
+        "waffe",
+        "gewehr",
+    ],
     infix: &[],
     suffix: &[],
     compiled: OnceLock::new(),
@@ -1283,8 +1299,25 @@ pub(super) static WEAPON: Lex = Lex {
 /// Laying down or handing over (`letettük`, `eldobtuk`, `сложили`,
 /// `сдали`, `niedergelegt`).
 pub(super) static LAY_DOWN: Lex = Lex {
-    exact: &["niedergelegt", "weggeworfen", "abgegeben", "streckten"],
+    exact: &[
+        "niedergelegt",
+        "weggeworfen",
+        "geworfen",
+        "hingeworfen",
+        "abgegeben",
+        "streckten",
+    ],
+    // Throwing with its verbal particles (`ledobtuk`, `belehajítottuk`,
+    // `elhajítottam`).
     prefix: &[
+        "ledob",
+        "bedob",
+        "beledob",
+        "hajit",
+        "elhajit",
+        "behajit",
+        "belehajit",
+        "lehajit",
         "letet",
         "letesz",
         "lerak",
@@ -1585,8 +1618,24 @@ pub(super) const GERMAN_SELF: &[&str] = &[
 /// `поработать`, `Arbeit`), chores and repairs included (`krumplit
 /// pucolni`, `a hidat javítani`, `segíteni`, `мост чинить`, `помочь`).
 pub(super) static WORK: Lex = Lex {
-    exact: &[],
+    // Chores in the infinitive: carrying, loading, cutting wood,
+    // shovelling (`ládákat átcipelni`, `fát vágni`, `дрова рубить`).
+    exact: &["vagni", "hordani", "рубить", "пилить", "носить"],
     prefix: &[
+        "cipel",
+        "atcipel",
+        "elcipel",
+        "favag",
+        "rakod",
+        "kirakod",
+        "lapatol",
+        "таскат",
+        "перетаск",
+        "грузит",
+        "погрузит",
+        "разгруж",
+        "schaufel",
+        "schlepp",
         "munk",
         "dolgoz",
         "robot",
@@ -1747,6 +1796,16 @@ pub(super) static PROMISE: Lex = Lex {
 /// The same day, in a promise (`délre végzünk`, `estére itthon lesztek`,
 /// `до вечера`, `к обеду`, `bis zum Abend`): see `super::waves`.
 pub(super) const SAME_DAY: &[&[&str]] = &[
+    // Home by a day of this week (`szombatra itthon lesztek`, `до
+    // воскресенья отпустят`, `bis Sonntag`).
+    &["szombatra"],
+    &["vasarnapra"],
+    &["hetfore"],
+    &["до", "воскресенья"],
+    &["до", "субботы"],
+    &["до", "понедельника"],
+    &["bis", "sonntag"],
+    &["bis", "samstag"],
     &["delre"],
     &["estere"],
     &["estig"],

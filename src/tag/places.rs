@@ -14,7 +14,7 @@
 //! | `other-person` | a third-person clause set against the narrator in one sentence | `нас разделили: его отправили в Макеевку` |
 //! | `other-person` | the answer without a first-person word to a question about a relative | `Hová került az édesanyja? — A Donyec-medencébe, Sztálinóba.` |
 //! | `negated` | `nem`, `не`, `nicht` just before, or a question answered `Nem.` / `Нет.` | `nem Szibériába vittek, hanem …`; `Kolimára vittek? — Nem.` |
-//! | `route` | passed through: `át`, `keresztül`, `felé` up to two words after (in the clause); `через`, `über`, `durch` before; a border crossing; a train stopping | `Munkácson keresztül`, `Kijeven megyünk keresztül`, `через Львов` |
+//! | `route` | passed through: `át`, `keresztül`, `felé` up to two words after (in the clause); `через`, `über`, `durch` before; a border crossing; a train stopping. Not `át` as the particle of handing over (`Záhonyban vettek át`), nor, after a verb, a border town where a camp received the narrator (`Záhonyban léptem át a határt, ott a fogadótáborban…`: `ott` and a camp word); `át` right after the name (`Csapon át`) is always a route | `Munkácson keresztül`, `Kijeven megyünk keresztül`, `через Львов` |
 //! | `locator` | named to locate another place: `mellett`, `környékén`, `под`, `bei`, a distance, a direction from it | `Makejevka, Sztálinó mellett`, `Voronyezstől délre` |
 //! | `home` | birth, home or the return home | `Gyulán születtem`, `Я из Кечкемета`, `приехал в Кечкемет, пришёл домой` |
 //! | `rumour` | hearsay or expectation, or a name quoted after a verb of saying | `Azt mondták, Szibériába visznek` |
@@ -67,8 +67,9 @@ use crate::vocab::{Facet, Vocabulary};
 
 use super::era::Era;
 use super::lexicon::{
-    ANAPHORA, BORDER, CAMP, COMPASS, DESTINATION, DISTANCE, HEARSAY, HOME, LOCATOR_AFTER,
-    LOCATOR_BEFORE, NEGATION, OBJECTS, ROUTE_AFTER, ROUTE_BEFORE, SPEECH, STOP, TAKEN, TRAIN,
+    ANAPHORA, BORDER, CAMP, COMPASS, DESTINATION, DISTANCE, HAND_OVER, HEARSAY, HOME,
+    LOCATOR_AFTER, LOCATOR_BEFORE, NEGATION, OBJECTS, ROUTE_AFTER, ROUTE_BEFORE, SPEECH, STOP,
+    TAKEN, TRAIN,
 };
 use super::matcher::{Form, HU_LOCATIVE, Match, entry_of};
 use super::text::{Doc, Token, any, any_of, contrasted_third_person, first_person, others_flags};
@@ -155,14 +156,42 @@ fn weigh_one(
     }
     // `Munkácson át`, `Kijeven keresztül mentünk`, `Kijevben megyünk
     // keresztül`: the postposition may follow the verb.
-    let route_after = after(3)
+    // `át` after a verb of handing over is its particle, not "through":
+    // `Záhonyban vettek át`, `Csapon adtak át minket` (a reception camp).
+    let next = after(3);
+    let route_after = next
         .iter()
         .take_while(|t| t.clause == last.clause)
         .take(2)
-        .any(|t| ROUTE_AFTER.contains(&t.folded.as_ref()));
-    if route_after
+        .enumerate()
+        .find(|(k, t)| {
+            let particle = t.folded.as_ref() == "at"
+                && *k > 0
+                && HAND_OVER.contains(&next[*k - 1].folded.as_ref());
+            ROUTE_AFTER.contains(&t.folded.as_ref()) && !particle
+        })
+        .map(|(k, _)| k);
+    // A border crossed where a camp received the narrator (`Záhonyban
+    // léptem át a határt, ott a fogadótáborban kihallgattak`): `ott` and a
+    // camp word in the sentence make the border town a stay.
+    // Both after the name, `ott` before the camp word.
+    let received_there = {
+        let rest: Vec<&Token> = (m.last + 1..doc.tokens.len())
+            .map(|i| &doc.tokens[i])
+            .take_while(|t| t.sentence == last.sentence)
+            .collect();
+        let there = rest
+            .iter()
+            .position(|t| ["ott", "там", "dort"].contains(&t.folded.as_ref()));
+        there.is_some_and(|k| rest[k + 1..].iter().take(3).any(|t| CAMP.has(&t.folded)))
+    };
+    // The postposition right after the name (`Csapon át`) is a route
+    // whatever follows; after a verb (`Záhonyban léptem át`) it may be
+    // the verb's particle.
+    if route_after == Some(0)
+        || (route_after.is_some() && !received_there)
         || in_list(&before(3), ROUTE_BEFORE)
-        || any(clause, &BORDER)
+        || (any(clause, &BORDER) && !received_there)
         || (any(clause, &TRAIN) && any(clause, &STOP))
     {
         return (0.0, "route", false);
@@ -491,6 +520,12 @@ mod tests {
             ["objects"]
         );
         assert_eq!(rules("Csapnál átértünk a határon.", "chop"), ["route"]);
+        // `át` as the particle of handing over: a reception camp.
+        assert_ne!(
+            rules("Szegeden vettek át minket a magyarok.", "szeged"),
+            ["route"]
+        );
+        assert_eq!(rules("Szegeden át vittek tovább.", "szeged"), ["route"]);
         assert_eq!(rules("Egy szegedi fiú volt.", "szeged"), ["attribute"]);
         assert_eq!(rules("A foksányi tábor nagy volt.", "focsani"), ["camp"]);
         assert_eq!(rules("Baján volt a gyűjtőhely.", "baja"), ["camp"]);

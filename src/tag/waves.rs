@@ -35,7 +35,9 @@
 //!     a sentence with work (chores and repairs included: `krumplit
 //!     pucolni`, `мост чинить`), speech, an announcement or belief
 //!     (`azt mondták`, `kidobolták`, `a kisbíró a dobbal`, `azt hittük`,
-//!     `думали`) or a roundup, not `három napra rá` ("three days later")
+//!     `думали`) or a roundup (work includes chores in the infinitive:
+//!     `ládákat átcipelni`, `fát vágni`, `вагоны грузить`), not
+//!     `három napra rá` ("three days later")
 //!     nor food for two weeks (the Order 7161 call-up); also home in a
 //!     few days, said (`három nap múlva hazamehettek`, `через два дня
 //!     отпустят`); a promise counts only in a sentence dated within two
@@ -44,8 +46,9 @@
 //!     1944; Romanian gendarmes excepted, who handed people over to the
 //!     Soviets);
 //!   - `same-day` (first wave): the work done the same day (`délre
-//!     végzünk`, `estére itthon lesztek`, `к вечеру отпустят домой`) with
-//!     speech or work, when it also promises home or the sentence is dated
+//!     végzünk`, `estére itthon lesztek`, `к вечеру отпустят домой`; home
+//!     by a day of the week too: `szombatra itthon lesztek`, `до
+//!     воскресенья отпустят`) with speech or work, when it also promises home or the sentence is dated
 //!     in the first wave's months (a camp wanted its norm by the evening
 //!     too);
 //!   - `german-name` (Order 7161): `német` next to a form of `név`
@@ -68,7 +71,12 @@
 //! ## The story: what happened to the narrator
 //!
 //! - **age brackets** (rule `age-brackets`, 2 points, Order 7161): a
-//!   segment naming all four ages of the order (men 17–45, women 18–30);
+//!   segment naming all four ages of the order (men 17–45, women 18–30),
+//!   one bracket said of Germans, or the call-up in other words in a
+//!   segment dated December 1944 to February 1945: three of the four ages
+//!   (`von achtzehn bis dreißig und alle Männer bis fünfundvierzig`), or
+//!   the women's lower and the men's upper bound with both sexes named
+//!   (`девушек с восемнадцати лет и мужчин до сорока пяти`);
 //! - **soldier** (rule `soldier`, 1 point, `pow`): the narrator served: a
 //!   soldier's word (`bevonultam`, `a fronton`, `honvéd`, `tizedes`,
 //!   `призвали`), a military unit with a first-person possessive (`az
@@ -84,17 +92,22 @@
 //!   tüzérek`), never beside a Soviet word (`egy orosz hadnagy vitt el
 //!   minket` is the captor). A call-up in the indefinite conjugation has
 //!   the narrator as its dropped object (`negyvennégy nyarán
-//!   besoroztak`);
+//!   besoroztak`), and so does a sending to the front (`negyvenkettőben
+//!   vittek ki a frontra`, `отправили на фронт`; not the definite
+//!   `vitték`, nor with a plural object: `a férfiakat vitték a frontra`);
 //! - **surrender** (rule `surrender`, 1 point, `pow`, soldier or not):
 //!   falling into captivity or giving up in a clause of the narrator:
 //!   `fogságba estünk/kerültem/jutottunk`, `megadtuk magunkat` and with the
 //!   particle after the verb `adtuk meg magunkat`, `в плен`, `сдались`;
 //!   arms laid down (a weapon word with a verb of laying down or throwing
 //!   away: `letettük a fegyvert`, `dobtuk el a puskát`, `сложили оружие`,
-//!   `побросали винтовки`), also as an elliptic answer to an order (`…
+//!   `побросали винтовки`, with the verb's particles: `ledobtuk a
+//!   derékszíjat`, `belehajítottuk a puskákat`, `Gewehre geworfen`; the
+//!   belt and cartridge pouch count as arms), also as an elliptic answer to an order (`…
 //!   tegye le a puskát. Letettük.`); hands raised (`feltartott kézzel`,
-//!   `felemeltük a kezünket`, `подняли руки`); a white flag (`fehér
-//!   zászlóval`, `с белым флагом`); fallen into their hands or gone over
+//!   `felemeltük a kezünket`, `подняли руки`); a white flag or cloth
+//!   (`fehér zászlóval`, `fehér kendővel`, `с белой тряпкой`, `mit einem
+//!   weißen Tuch`); fallen into their hands or gone over
 //!   (`az oroszok kezére kerültünk`, `az oroszokhoz kerültem`, `попали к
 //!   русским`, `átálltunk`);
 //! - captures and surrenders count in a clause of the narrator, or in a
@@ -115,7 +128,10 @@
 //!   Soviet tribunal (`katonai törvényszék`, `tribunál`, `трибунал`,
 //!   `особое совещание`, `trojka`; a court said to be Soviet or military:
 //!   `egy szovjet katonai bíróság`, `военный суд`) and a sentencing, or a
-//!   legal article numbered 58;
+//!   legal article numbered 58, in digits, words or as an ordinal or
+//!   adjective (`ötvennyolcas cikkely`, `otvennyolcadik paragrafus`,
+//!   `статья пятьдесят восьмая`); the corrective-labour camp
+//!   (`javítómunkatábor`, `ИТЛ`) is a cue of the vocabulary;
 //!   Hungarian people's courts (`népbíróság`) are not Soviet tribunals;
 //! - **term** (rule `term`, 1 point, `gulag`, when no tribunal is named): a
 //!   term in years next to a verb of giving or sentencing (`huszonöt évet
@@ -410,7 +426,28 @@ pub(super) fn suggest(
             };
             let one_bracket = (bracket(17, 45) || bracket(18, 30))
                 && doc.tokens[a..=b].iter().any(|t| german(doc, t));
-            if (found.len() == ORDER_7161_AGES.len() || one_bracket)
+            // The call-up of January 1945 in other words: three of the four
+            // ages (`von achtzehn bis dreißig und alle Männer bis
+            // fünfundvierzig`), or the women's lower and the men's upper
+            // bound with both sexes named (`всех девушек с восемнадцати
+            // лет и мужчин до сорока пяти`), in a segment dated December
+            // 1944 to February 1945.
+            let toks = &doc.tokens[a..=b];
+            let sexes = bracket(18, 45)
+                && toks
+                    .iter()
+                    .any(|t| WOMEN.iter().any(|p| t.folded.starts_with(p)))
+                && toks
+                    .iter()
+                    .any(|t| MEN.iter().any(|p| t.folded.starts_with(p)));
+            let dated = || {
+                (0..doc.sentences.len())
+                    .filter(|&k| doc.sentences[k].seg == seg)
+                    .filter_map(|k| context_date(doc, k))
+                    .any(|d| (ym("1944-12")..=ym("1945-02")).contains(&d))
+            };
+            let call_up = (found.len() >= 3 || sexes) && dated();
+            if (found.len() == ORDER_7161_AGES.len() || one_bracket || call_up)
                 && let (Some(&lo), Some(&hi)) = (found.iter().min(), found.iter().max())
             {
                 let sc = scores.entry(w).or_default();
@@ -452,7 +489,35 @@ pub(super) fn suggest(
             let called_up = toks.iter().any(|t| {
                 ["besoroztak", "behivtak", "bevonultattak", "besorozott"].contains(&&*t.folded)
             });
-            if called_up && !any_in(doc, toks, &KIN) && !any_of(toks, THIRD_PERSON) {
+            // Or sent to the front, the narrator the dropped object of a
+            // verb of sending (`negyvenkettőben vittek ki a frontra`,
+            // `отправили на фронт`).
+            // The indefinite conjugation only (`vitték`, definite, has an
+            // object of its own), and no plural object (`a férfiakat`).
+            let sent_to_front = any_of(toks, &["frontra", "фронт"])
+                && toks.iter().any(|t| {
+                    [
+                        "vittek",
+                        "kivittek",
+                        "vezényeltek",
+                        "kivezényeltek",
+                        "küldtek",
+                        "kiküldtek",
+                        "vezenyeltek",
+                        "kuldtek",
+                        "отправили",
+                        "послали",
+                    ]
+                    .contains(&&*t.lower)
+                })
+                && !toks.iter().any(|t| {
+                    !t.cyrillic && (t.folded.ends_with("kat") || t.folded.ends_with("ket"))
+                })
+                && !any_of(toks, &["их", "всех", "мужчин"]);
+            if (called_up || sent_to_front)
+                && !any_in(doc, toks, &KIN)
+                && !any_of(toks, THIRD_PERSON)
+            {
                 soldier.get_or_insert(s);
             }
             continue;
@@ -647,8 +712,8 @@ pub(super) fn suggest(
             if (any_in(doc, toks, &TRIBUNAL) || military_court) && any_in(doc, toks, &SENTENCED) {
                 return Some((s, "tribunal"));
             }
-            let article_58 =
-                any_in(doc, toks, &ARTICLE) && numbers(toks).iter().any(|(n, _)| *n == 58);
+            let article_58 = any_in(doc, toks, &ARTICLE)
+                && (numbers(toks).iter().any(|(n, _)| *n == 58) || ordinal_58(toks));
             article_58.then_some((s, "article-58"))
         });
         if let Some((s, rule)) = sentenced {
@@ -1257,13 +1322,53 @@ const GOT_TO: &[&str] = &[
     "gerieten",
 ];
 
-/// A white flag (`fehér zászlóval`, `с белым флагом`, `mit weißer Fahne`).
+/// Women and girls, men (folded prefixes), for the ages of Order 7161.
+const WOMEN: &[&str] = &[
+    "lany",
+    "nok",
+    "noket",
+    "asszony",
+    "девуш",
+    "женщин",
+    "madchen",
+    "frauen",
+];
+const MEN: &[&str] = &["ferfi", "мужчин", "парн", "manner", "burschen"];
+
+/// A white flag or cloth (`fehér zászlóval`, `fehér kendőt`, `с белым
+/// флагом`, `белой тряпкой`, `mit weißer Fahne`, `mit einem weißen Tuch`).
 fn white_flag(cl: &[Token]) -> bool {
+    const CLOTH_HU: &[&str] = &["zaszlo", "kendo", "rongy", "lepedo", "zsebkendo"];
+    const CLOTH_RU: &[&str] = &["флаг", "тряпк", "тряпиц", "платк", "простын"];
+    const CLOTH_DE: &[&str] = &["fahne", "tuch", "lappen", "laken"];
     cl.windows(2).any(|p| {
         let (a, b): (&str, &str) = (&p[0].folded, &p[1].folded);
-        (a == "feher" && b.starts_with("zaszlo"))
-            || (a.starts_with("бел") && b.starts_with("флаг"))
-            || (a.starts_with("weiss") && b.starts_with("fahne"))
+        (a == "feher" && CLOTH_HU.iter().any(|c| b.starts_with(c)))
+            || (a.starts_with("бел") && CLOTH_RU.iter().any(|c| b.starts_with(c)))
+            || (a.starts_with("weiss") && CLOTH_DE.iter().any(|c| b.starts_with(c)))
+    })
+}
+
+/// The number 58 as an ordinal or adjective, the article's usual name:
+/// `ötvennyolcas`, `ötvennyolcadik`, `otvennyolcasba` (ASCII), `58-as`,
+/// `пятьдесят восьмая`, `58-я`, `achtundfünfzigste`.
+fn ordinal_58(toks: &[Token]) -> bool {
+    toks.iter().enumerate().any(|(i, t)| {
+        let w: &str = &t.folded;
+        let next = toks.get(i + 1).map(|n| &*n.folded);
+        if let Some((58, _, rest)) = hungarian_number(w) {
+            return rest.starts_with("as") || rest.starts_with("adik");
+        }
+        if w == "58" {
+            return next.is_some_and(|n| {
+                [
+                    "as", "es", "adik", "я", "й", "ой", "ую", "ая", "ste", "sten",
+                ]
+                .contains(&n)
+            });
+        }
+        (w == "пятьдесят" && next.is_some_and(|n| n.starts_with("восьм")))
+            || w.starts_with("achtundfunfzigst")
     })
 }
 
@@ -1903,5 +2008,81 @@ mod tests {
         let politics = "Negyvennégy őszén Kolozsváron laktunk, Erdélyben, a székelyek között. \
                         A Maniu-gárdisták Észak-Erdélyben garázdálkodtak.";
         assert!(waves(&[politics]).is_empty());
+    }
+
+    #[test]
+    fn the_article_named_as_an_ordinal_is_the_gulag() {
+        let hu = "Negyvennyolcban elvittek a brigádból. Az ötvennyolcas cikk hatodik pontja \
+                  szerint kémkedtem, mondták, és tizenöt év lett belőle.";
+        assert_eq!(waves(&[hu, CAMP]), ["gulag"]);
+        let ascii = "Otvennyolcadik paragrafus, ezt irtak a papirra, amikor elitelt.";
+        assert_eq!(waves(&[ascii, CAMP]), ["gulag"]);
+        let ru = "Статья пятьдесят восьмая, пункт десятый, и всё, без адвоката.";
+        assert_eq!(waves(&[ru, CAMP]), ["gulag"]);
+        // Another number, or 58 without an article: no sentence.
+        let other = "Az ötvenhetes cikk szerint büntették a szomszédot, pénzbírsággal.";
+        assert!(waves(&[other, CAMP]).is_empty());
+        let age = "Ötvennyolcas évjárat vagyok, a lányom most tanul.";
+        assert!(waves(&[age, CAMP]).is_empty());
+    }
+
+    #[test]
+    fn a_thrown_weapon_or_a_white_cloth_is_a_surrender() {
+        let soldier = "Negyvennégyben bevonultam a tüzérekhez.";
+        let thrown = "A puskáinkat beledobtuk a folyóba, és vártunk.";
+        assert_eq!(waves(&[soldier, thrown, CAMP]), ["pow"]);
+        let belt = "Ledobtuk a derékszíjat, és kiálltunk az útra.";
+        assert_eq!(waves(&[soldier, belt, CAMP]), ["pow"]);
+        let cloth = "Мы вышли из леса с белой тряпкой на палке.";
+        assert_eq!(waves(&[cloth, CAMP]), ["pow"]);
+        let de = "Wir haben die Gewehre in den Graben geworfen.";
+        assert_eq!(waves(&[soldier, de, CAMP]), ["pow"]);
+        // Throwing something else, or a white cloth on the table.
+        let stone = "Ledobtuk a zsákot a szekérről, és mentünk tovább.";
+        assert!(waves(&[stone, CAMP]).is_empty());
+        let table = "Anyám fehér abroszt terített, ünnep volt.";
+        assert!(waves(&[table, CAMP]).is_empty());
+    }
+
+    #[test]
+    fn sent_to_the_front_the_narrator_served() {
+        let sent = "Negyvenháromban vittek ki a frontra, a Kárpátokba.";
+        let taken = "Egy hajnalon elfogtak a faluban.";
+        assert_eq!(waves(&[sent, taken, CAMP]), ["pow"]);
+        // The men of the village were sent, not the narrator.
+        let men = "A férfiakat vitték ki a frontra, mi otthon maradtunk.";
+        assert!(waves(&[men, CAMP]).is_empty());
+        let brother = "A bátyámat küldték a frontra negyvenkettőben.";
+        assert!(waves(&[brother, CAMP]).is_empty());
+    }
+
+    #[test]
+    fn the_call_up_of_january_1945_in_other_words() {
+        let ru = "В январе сорок пятого объявили: женщинам с восемнадцати, мужчинам до \
+                  сорока пяти явиться в сельсовет.";
+        assert_eq!(waves(&[ru, CAMP]), ["order-7161"]);
+        let de = "Im Januar fünfundvierzig hieß es, Frauen von achtzehn bis dreißig und \
+                  die Männer bis fünfundvierzig kommen mit.";
+        assert_eq!(waves(&[de, CAMP]), ["order-7161"]);
+        // The same ages in another season are not the order.
+        let summer = "Negyvenhét nyarán a nőket tizennyolctól, a férfiakat negyvenötig \
+                      hívták aratni.";
+        assert!(waves(&[summer, CAMP]).is_empty());
+    }
+
+    #[test]
+    fn a_chore_and_home_by_a_weekday_are_the_first_wave() {
+        let carry = "Negyvennégy decemberében a kapuból hívtak ki, hogy zsákokat kell \
+                     cipelni a vasútig, estére végzünk.";
+        assert_eq!(waves(&[carry, CAMP]), ["malenkij-robot"]);
+        let wood = "Negyvennégy novemberében kihirdették, hogy fát kell vágni a katonáknak, \
+                    pár napra.";
+        assert_eq!(waves(&[wood, CAMP]), ["malenkij-robot"]);
+        let sunday = "Патруль объявил, что надо грузить вагоны на станции, до субботы \
+                      отпустят домой.";
+        assert_eq!(waves(&[sunday, CAMP]), ["malenkij-robot"]);
+        // A weekday without a promise of home, or chores at home.
+        let market = "Szombatra mindig kalácsot sütött anyám, és fát kellett vágni.";
+        assert!(waves(&[market, CAMP]).is_empty());
     }
 }
