@@ -220,8 +220,7 @@ impl Fields {
 fn build_schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     // Each view has its own tokenizer, which runs tanu's analysis (the
-    // question context fields use the tokenizer of their view). Phrases
-    // run on every view, so all keep positions.
+    // question context fields use the tokenizer of their view).
     // Phrases are searched in the stem, plain and cross-script views; the
     // exact view serves only the gazetteer's term lookups and needs no
     // positions (they were a fifth of the position file).

@@ -264,18 +264,7 @@ pub(crate) async fn blocking<T: Send + 'static>(
     state: &Shared,
     f: impl FnOnce(&Archive) -> Result<T, Failure> + Send + 'static,
 ) -> Result<T, Failure> {
-    let turn = take_turn(state).await?;
-    let st = state.clone();
-    match tokio::task::spawn_blocking(move || {
-        let _turn = turn;
-        st.pool.with(f)
-    })
-    .await
-    {
-        Ok(Ok(r)) => r,
-        Ok(Err(e)) => Err(Failure::from(e)),
-        Err(e) => Err(Failure::Internal(format!("request task failed: {e}"))),
-    }
+    blocking_mut(state, move |a| f(a)).await
 }
 
 #[derive(Template)]
