@@ -691,45 +691,19 @@ fn quality_on_three_sets() {
             c.recall()
         );
     }
-    if let Some(h) = &seen2 {
-        for (facet, p, r) in SEEN2_FLOOR {
+    let floors = [
+        ("held-out 2 (seen)", &seen2, SEEN2_FLOOR),
+        ("held-out 4 (fresh)", &fresh, FRESH4_FLOOR),
+        ("held-out 3 (seen)", &seen3, SEEN3_FLOOR),
+        ("held-out", &held, HELDOUT_FLOOR),
+    ];
+    for (name, set, floor) in floors {
+        let Some(h) = set else { continue };
+        for (facet, p, r) in floor {
             let c = h.totals[facet];
             assert!(
                 c.precision() >= p && c.recall() >= r,
-                "held-out 2 (seen) {facet}: precision {:.3}, recall {:.3}, below the floor {p}, {r}",
-                c.precision(),
-                c.recall()
-            );
-        }
-    }
-    if let Some(h) = &fresh {
-        for (facet, p, r) in FRESH4_FLOOR {
-            let c = h.totals[facet];
-            assert!(
-                c.precision() >= p && c.recall() >= r,
-                "held-out 4 (fresh) {facet}: precision {:.3}, recall {:.3}, below the floor {p}, {r}",
-                c.precision(),
-                c.recall()
-            );
-        }
-    }
-    if let Some(h) = &seen3 {
-        for (facet, p, r) in SEEN3_FLOOR {
-            let c = h.totals[facet];
-            assert!(
-                c.precision() >= p && c.recall() >= r,
-                "held-out 3 (seen) {facet}: precision {:.3}, recall {:.3}, below the floor {p}, {r}",
-                c.precision(),
-                c.recall()
-            );
-        }
-    }
-    if let Some(h) = &held {
-        for (facet, p, r) in HELDOUT_FLOOR {
-            let c = h.totals[facet];
-            assert!(
-                c.precision() >= p && c.recall() >= r,
-                "held-out {facet}: precision {:.3}, recall {:.3}, below the floor {p}, {r}",
+                "{name} {facet}: precision {:.3}, recall {:.3}, below the floor {p}, {r}",
                 c.precision(),
                 c.recall()
             );
