@@ -109,7 +109,6 @@ impl TestArchive {
     }
 }
 
-/// Copies a directory tree (for fixtures that a test modifies).
 /// `tanu --archive DIR` with a clean environment, for any directory.
 pub fn tanu_at(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("tanu").expect("tanu binary");
@@ -120,6 +119,7 @@ pub fn tanu_at(dir: &Path) -> Command {
     cmd
 }
 
+/// Copies a directory tree (for fixtures that a test modifies).
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
     for e in std::fs::read_dir(from).expect("read_dir") {
