@@ -1248,3 +1248,121 @@ fn a_wire_fence_is_a_camp() {
     ]);
     has(&got, &["transit_camp:szeged"]);
 }
+
+#[test]
+fn a_disarmed_narrator_was_a_soldier_who_gave_up() {
+    // Disarmed by the Romanians after the turn of August 1944, handed over
+    // later: a prisoner of war, not the Transylvanian civilians' wave.
+    assert_eq!(
+        waves(&[
+            "1944 szeptemberében Tordánál a románok lefegyvereztek bennünket, az egész \
+             üteget.",
+            "Egy hétig egy juhhodályban tartottak, aztán átadtak az oroszoknak. Foksányban \
+             a nagy táborban voltam, onnan Karagandába vittek.",
+        ]),
+        ["pow"]
+    );
+    assert_eq!(
+        waves(&[
+            "В марте сорок пятого под Секешфехерваром нас разоружили и построили в колонну.",
+            "Потом лагерь в Фокшанах, а оттуда в Челябинск, на стройку.",
+        ]),
+        ["pow"]
+    );
+}
+
+#[test]
+fn taken_in_a_transylvanian_town_is_the_transylvanian_wave() {
+    // The front reached the town, then the men were picked up in the
+    // street: no wave's name, no cue, only the town.
+    assert_eq!(
+        waves(&[
+            "Negyvennégy októberében értek be az oroszok Kolozsvárra. Pár nap múlva a \
+             piacon szedték össze a férfiakat, engem is, papírt kértek.",
+            "Foksányba vittek, a táborba, onnan Sztálinóba, a bányába.",
+        ]),
+        ["transylvania"]
+    );
+    assert_eq!(
+        waves(&[
+            "Я родом из Сату-Маре. В октябре сорок четвёртого нас собрали на площади, \
+             всех мужчин, и погнали пешком.",
+            "Сначала был лагерь в Фокшанах, потом Донбасс, шахта в Макеевке.",
+        ]),
+        ["transylvania"]
+    );
+    // Held at Barcaföldvár after a call to the town hall: the camp says
+    // where the narrator was taken, even when the town is not named.
+    assert!(
+        waves(&[
+            "Negyvennégy szeptemberében kidobolták, hogy a férfiak menjenek a \
+             községházára, munkára kellenek.",
+            "Barcaföldvárra vittek, a cukorgyár melletti táborba. Onnan Kutaiszibe \
+             kerültem.",
+        ])
+        .contains(&"transylvania".to_string())
+    );
+    // A town the train went through after the roundup is the route: a
+    // Debrecen woman taken for the potato harvest stays in the first wave.
+    assert_eq!(
+        waves(&[
+            "Negyvennégy decemberében kidobolták Debrecenben, hogy a lányok menjenek \
+             krumplit szedni, két napra.",
+            "Bevagoníroztak, Nagyváradon át mentünk, aztán Sztálinóba, a lágerbe.",
+        ]),
+        ["malenkij-robot"]
+    );
+    // A soldier taken through Brassó is a prisoner of war.
+    assert!(
+        !waves(&[
+            "Tüzér voltam, negyvenöt februárjában Budán fogságba estünk.",
+            "Brassóban egy hónapig voltunk a táborban, onnan Ruszt'avi mellé, a gyárhoz \
+             vittek.",
+        ])
+        .contains(&"transylvania".to_string())
+    );
+}
+
+#[test]
+fn the_call_and_its_reason_and_whom_it_wanted() {
+    // The roundup in one sentence, the work it was for in the next.
+    assert_eq!(
+        waves(&[
+            "1945 januárjában a kisbíró összeírta a fiatalokat a faluban. Azt mondták, a \
+             felrobbantott vasúti hidat kell újjáépíteni.",
+            "Minket Jászberénybe vittek, a laktanyába, onnan Kadijevkára, a bányába.",
+        ]),
+        ["malenkij-robot"]
+    );
+    // A summons in the subjunctive (`jöjjenek`), the work with a particle
+    // (`eltakarítani`).
+    assert_eq!(
+        waves(&[
+            "Negyvenöt februárjában szóltak, hogy a férfiak jöjjenek a térre, eltakarítani \
+             a törmeléket.",
+            "Onnan gyalog Gödöllőre hajtottak, a kastély melletti táborba. Utána \
+             Sahtiba kerültem.",
+        ]),
+        ["malenkij-robot"]
+    );
+    // The order's call defined whom it wanted by their grandparents; the
+    // grandparent is anyone's, not the narrator's kin.
+    assert_eq!(
+        waves(&[
+            "Negyvenöt januárjában kihirdették, hogy mindenki, akinek német neve van, \
+             vagy az apja német volt, jelentkezzen a községházán.",
+            "Bajára vittek a táborba, onnan Sztálinóba, a bányába.",
+        ]),
+        ["order-7161"]
+    );
+    // The Transylvanian Saxons are Germans: one bracket of the order said
+    // of them is the order.
+    assert!(
+        waves(&[
+            "Im Januar 1945 kamen sie mit einer Liste: alle Sachsen, die Männer von \
+             siebzehn bis fünfundvierzig.",
+            "In Kronstadt waren wir im Lager, dann fuhren wir nach Stalino, in die Grube.",
+        ])
+        .contains(&"order-7161".to_string())
+    );
+}

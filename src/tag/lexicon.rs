@@ -770,6 +770,14 @@ pub(super) static CAPTIVITY: Lex = Lex {
 /// községházára`, `вызвали в сельсовет`).
 pub(super) static ROUNDUP: Lex = Lex {
     exact: &[
+        // A summons in the subjunctive: `hogy a fiatal fiúk jöjjenek`,
+        // `a férfiak jelentkezzenek`.
+        "jojjenek",
+        "menjenek",
+        "jelentkezzenek",
+        "jelentkezzen",
+        "gyulekezzenek",
+        "sorakozzanak",
         "elvittek",
         "rendeltek",
         "vezenyeltek",
@@ -1073,6 +1081,13 @@ pub(super) static WORK_CALL: Lex = Lex {
     prefix: &[
         "romeltakarit",
         "helyreallit",
+        // With a verbal particle: `eltakarítani a romokat`, `a hidat
+        // újjáépíteni`.
+        "eltakarit",
+        "ujjaepit",
+        "felepit",
+        "kijavit",
+        "megjavit",
         "takaritani",
         "pucolni",
         "javitani",
@@ -1434,6 +1449,12 @@ pub(super) static GERMAN: Lex = Lex {
         "шваб",
         "deutsch",
         "schwab",
+        // The Transylvanian Saxons (`Alle Sachsen von achtzehn bis
+        // dreißig`, `a szászokat`).
+        "sachsen",
+        "szaszok",
+        "саксов",
+        "саксы",
     ],
     infix: &[],
     suffix: &[],

@@ -139,12 +139,20 @@ impl Tagger {
                 ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
             })
             .and_then(|t| t.evidence.first().cloned());
+        // The narrator's transit camps: some lie where a wave took people
+        // (Barcaföldvár, Brassó: Transylvania).
+        let camps: Vec<NewTag> = tags
+            .iter()
+            .filter(|t| t.facet == crate::vocab::Facet::TransitCamp && t.confidence >= SUGGEST)
+            .cloned()
+            .collect();
         tags.extend(waves::suggest(
             &doc,
             &eras,
             &self.vocab,
             &self.cues.find(&doc),
             held,
+            &camps,
         ));
         tags
     }

@@ -54,7 +54,11 @@
 //!   - `german-name` (Order 7161): `német` next to a form of `név`
 //!     (`német neve`, `német nevük`, `német hangzású nevűeket`), `немецкая
 //!     фамилия`, `фамилии у нас немецкие`, `deutscher Name`; the surname
-//!     `Németh` is not German;
+//!     `Németh` is not German; also in a call that says whom it wants,
+//!     though it names a relative (`mindenki, akinek német neve van, vagy
+//!     a nagyapja német volt`: anyone's grandfather, not the narrator's
+//!     kin); the Transylvanian Saxons (`Sachsen`, `szászok`) are Germans
+//!     to every German rule;
 //!   - `german-list` (Order 7161): a list or registration (`lista`,
 //!     `névsor`, `összeír`, `список`, `записали`, `Liste`) of Germans: the
 //!     Germans its object (`a svábokat`, `németnek`, `немцев`, `швабов`)
@@ -109,7 +113,9 @@
 //!   (`fehér zászlóval`, `fehér kendővel`, `с белой тряпкой`, `mit einem
 //!   weißen Tuch`); fallen into their hands or gone over
 //!   (`az oroszok kezére kerültünk`, `az oroszokhoz kerültem`, `попали к
-//!   русским`, `átálltunk`);
+//!   русским`, `átálltunk`); disarmed (`lefegyvereztek minket`, `нас
+//!   разоружили`, `entwaffnet`), which also makes the narrator a soldier:
+//!   only the armed were disarmed;
 //! - captures and surrenders count in a clause of the narrator, or in a
 //!   clause the next one adds the narrator to (`elfogták az egész
 //!   üteget, engem is`);
@@ -150,8 +156,12 @@
 //!   igazoltatásra`), dated in the first wave's months, the narrator no
 //!   soldier, the sentence about no relative or neighbour; announcements
 //!   and summons are roundups (`kihirdették`, `behívattak`, `munkára
-//!   rendeltek ki`, `вызвали`, `велели явиться`, `погнали`), and so are
-//!   calls to `robotra`, `на трудовой фронт`. Germans called up for work (`a német
+//!   rendeltek ki`, `вызвали`, `велели явиться`, `погнали`, and the
+//!   subjunctive of a summons: `hogy a férfiak jöjjenek`, `jelentkezzenek`),
+//!   and so are calls to `robotra`, `на трудовой фронт`; the work may be
+//!   said in the next sentence of the segment (`összeírták a fiatalokat.
+//!   Azt mondták, a hidat kell újjáépíteni`), and a chore counts with its
+//!   particle (`eltakarítani`, `újjáépíteni`). Germans called up for work (`a német
 //!   származásúak jelentkezzenek munkára`) give the points to Order 7161
 //!   instead, unless Hungarians are called with them;
 //! - **civilian** and **gathered** (½ point each, no soldier): the narrator
@@ -159,15 +169,23 @@
 //!   roundup (`összeszedték a férfiakat, engem is`, `нас собрали`, and the
 //!   elliptic `Összeírták a fiatalokat. Engem is.`). Both go to the
 //!   civilian wave with a point of its own and more than the first wave
-//!   A roundup of relatives (`auch meine zwei Cousinen`) is not the
-//!   narrator's unless the narrator is its object too (`engem is`), nor a
-//!   roundup by the Arrow Cross, gendarmes, SS or Gestapo (`a nyilasok
-//!   összeszedtek`), which also keeps a `work-roundup` from counting.
 //!   (Transylvania: a roundup in Kolozsvár, Northern Transylvania; Order
 //!   7161), else to the first wave, the roundups of civilians; to
 //!   Transylvania or Order 7161 also when the roundup is dated in its
 //!   months and not in the first wave's (`1944 szeptemberében
-//!   Marosvásárhelyen összeszedtek`);
+//!   Marosvásárhelyen összeszedtek`). A roundup of relatives (`auch meine
+//!   zwei Cousinen`) is not the narrator's unless the narrator is its
+//!   object too (`engem is`), nor a roundup by the Arrow Cross, gendarmes,
+//!   SS or Gestapo (`a nyilasok összeszedtek`), which also keeps a
+//!   `work-roundup` from counting;
+//! - **taken-in** (rule `taken-in`, 2 points, `transylvania`, no soldier):
+//!   where the narrator was taken says the wave: a town of Transylvania
+//!   (Kolozsvár, Nagyvárad, Szatmárnémeti, Nagykároly, the Székely towns…,
+//!   in Hungarian, Romanian, German and Russian, any case: `Váradra`, `из
+//!   Карея`) named up to the narrator's roundup, before the first sentence
+//!   of captivity, in the wave's months or undated and not passed through
+//!   (`Nagyváradon át mentünk` is the route); or a transit camp of the
+//!   narrator that lay in Transylvania (Barcaföldvár, Brassó);
 //! - **date** (rule `date`, ½ point): a roundup, arrest or capture sentence
 //!   dated inside the wave's period, for a wave with a point of its own,
 //!   or the narrator's own roundup (`gathered`) dated inside it.
@@ -222,6 +240,10 @@
 //!   soldier who went home) yields to a civilian wave that qualifies;
 //! - a soldier captured in Transylvania is a prisoner of war: `pow` with
 //!   the `soldier` rule removes `transylvania`;
+//! - a civilian taken in Transylvania (`taken-in`) belongs to that wave,
+//!   not to the first wave's roundups: `transylvania` qualifying by it
+//!   removes `malenkij-robot` (Order 7161 stays: the Germans of
+//!   Transylvania are both);
 //! - `malenkij-robot` and `order-7161`: when both qualify, only the one
 //!   with more points is kept (both on a tie);
 //! - German camps or the Serbian mine of Bor with no Soviet captor
@@ -313,6 +335,8 @@ pub(super) fn suggest(
     // transit camp of the narrator. Without it, the first sentence of
     // [`narrator_held`] when the narrator tells of being held.
     held: Option<NewEvidence>,
+    // The narrator's transit camps, with their evidence.
+    camps: &[NewTag],
 ) -> Vec<NewTag> {
     let entries = vocab.entries();
     let wave_index = |id: &str| {
@@ -579,7 +603,13 @@ pub(super) fn suggest(
                 continue;
             }
             let cl = doc.clause(c);
-            let gave_up = any_in(doc, cl, &SURRENDER)
+            // Disarmed: `lefegyvereztek minket`, `нас разоружили`; only
+            // the armed are disarmed.
+            let disarmed = cl
+                .iter()
+                .any(|t| DISARMED.iter().any(|p| t.folded.starts_with(p)));
+            let gave_up = disarmed
+                || any_in(doc, cl, &SURRENDER)
                 || (any_in(doc, cl, &WEAPON) && any_in(doc, cl, &LAY_DOWN))
                 || (any_of(cl, HANDS) && any_in(doc, cl, &RAISE))
                 // The particle after the verb: `adtuk meg magunkat`.
@@ -623,6 +653,9 @@ pub(super) fn suggest(
             }
             if gave_up {
                 surrender.get_or_insert(s);
+            }
+            if disarmed && civilian.is_none() {
+                soldier.get_or_insert(s);
             }
             if taken {
                 capture.get_or_insert(s);
@@ -755,7 +788,9 @@ pub(super) fn suggest(
                     && any_in(doc, toks, &ROUNDUP)
                     // For work, or under a pretext (`на проверку
                     // документов`, `будто бы`, `igazoltatásra`).
-                    && (any_in(doc, toks, &WORK_CALL) || any_in(doc, toks, &PRETEXT))
+                    && [Some(toks), next_in_segment(doc, s)].into_iter().flatten().any(|t| {
+                        any_in(doc, t, &WORK_CALL) || any_in(doc, t, &PRETEXT)
+                    })
                     // Not the neighbours' (`с нашей улицы` is first person).
                     && !any_in(doc, toks, &KIN)
                     && !other_captor(doc, toks)
@@ -819,8 +854,14 @@ pub(super) fn suggest(
 
     // Order 7161: German names and lists of Germans, in any wording.
     if let Some(w) = wave_index(ORDER_7161) {
+        // Also in a call that defines whom it wants by a relative
+        // (`mindenki, akinek német neve van, vagy a nagyapja német volt`):
+        // the relative is anyone's, not the narrator's kin.
+        let call = |s: usize| {
+            eras[doc.sentences[s].seg] == Era::Deportation && any_of(doc.sentence(s), EVERYONE)
+        };
         if let Some(span) = (0..doc.sentences.len())
-            .filter(|&s| in_scope(s))
+            .filter(|&s| in_scope(s) || call(s))
             .find_map(|s| german_name(doc, s))
         {
             rule_cue(&mut scores, w, span, "german-name");
@@ -857,6 +898,74 @@ pub(super) fn suggest(
             });
         if let Some(i) = me {
             rule_cue(&mut scores, w, (i, i), "german-self");
+        }
+    }
+
+    // Taken in Transylvania: a Transylvanian town named before the
+    // narrator's first sentence of captivity, in the wave's months or
+    // undated (`bejöttek az oroszok Váradra. Pár nap múlva az utcán
+    // fogták a férfiakat`, `Мы швабы, из Карея`), or a transit camp of
+    // the narrator in Transylvania (Barcaföldvár, Brassó). Not for a
+    // soldier: prisoners of war went through the same camps.
+    let mut taken_in_transylvania = false;
+    if let Some(w) = wave_index(TRANSYLVANIA)
+        && soldier.is_none()
+    {
+        // Up to the narrator's taking, before the first sentence of
+        // captivity: a town the train passed later (`Nagyváradon át
+        // mentünk`) is the route.
+        let held_from = first_captivity(doc, eras).unwrap_or(doc.sentences.len());
+        let taking = (0..held_from)
+            .find(|&s| {
+                in_scope(s)
+                    && !doc.sentences[s].question
+                    && (any_in(doc, doc.sentence(s), &ROUNDUP)
+                        || any_in(doc, doc.sentence(s), &GATHER)
+                        || [capture, surrender, gathered].contains(&Some(s)))
+            })
+            .map_or(held_from, |s| s + 1);
+        let period = entries[w].period.as_ref().map(|(a, b)| (ym(a), ym(b)));
+        let town = (0..taking.min(held_from))
+            .filter(|&s| {
+                in_scope(s)
+                    && !any_of(doc.sentence(s), THROUGH)
+                    && period.is_none_or(|(from, to)| {
+                        context_date(doc, s).is_none_or(|d| from <= d && d <= to)
+                    })
+            })
+            .find_map(|s| {
+                let st = &doc.sentences[s];
+                (st.first..st.end).find(|&i| TRANSYLVANIAN_TOWN.has(&doc.tokens[i].folded))
+            });
+        let camp = camps
+            .iter()
+            .find(|t| TRANSYLVANIAN_CAMPS.contains(&t.value.as_str()))
+            .and_then(|t| t.evidence.first());
+        let found = match (town, camp) {
+            (Some(i), _) => {
+                let m = Match {
+                    target: Target::Cue(w, "taken-in".into()),
+                    alias: doc.tokens[i].folded.to_string(),
+                    first: i,
+                    last: i,
+                    form: super::matcher::Form::Base,
+                };
+                let mut e = evidence(doc, &m, "taken-in");
+                e.alias = None;
+                Some(e)
+            }
+            (None, Some(e)) => {
+                let mut e = e.clone();
+                e.rule = "taken-in".into();
+                Some(e)
+            }
+            (None, None) => None,
+        };
+        if let Some(e) = found {
+            let sc = scores.entry(w).or_default();
+            sc.points += 2.0;
+            sc.evidence.push(e);
+            taken_in_transylvania = true;
         }
     }
 
@@ -992,6 +1101,14 @@ pub(super) fn suggest(
         && [MALENKIJ_ROBOT, ORDER_7161, TRANSYLVANIA]
             .iter()
             .any(|id| qualifies(&scores, id))
+    {
+        scores.remove(&w);
+    }
+    // The civilians taken in Transylvania are that wave, not the first
+    // wave's roundups in Hungary.
+    if taken_in_transylvania
+        && qualifies(&scores, TRANSYLVANIA)
+        && let Some(w) = wave_index(MALENKIJ_ROBOT)
     {
         scores.remove(&w);
     }
@@ -1714,6 +1831,98 @@ fn german_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
     ((first_person(toks) || me_too) && !any_of(toks, NEGATION) && !any_in(doc, toks, &KIN))
         .then_some((first + g.min(taken), first + g.max(taken)))
 }
+
+/// The sentence after `s` when it is in the same segment.
+fn next_in_segment<'d>(doc: &'d Doc<'_>, s: usize) -> Option<&'d [Token]> {
+    let seg = doc.sentences.get(s)?.seg;
+    doc.sentences
+        .get(s + 1)
+        .filter(|n| n.seg == seg)
+        .map(|_| doc.sentence(s + 1))
+}
+
+/// Passing through a place (`Nagyváradon át`, `через Сигет`).
+const THROUGH: &[&str] = &["at", "keresztul", "через", "uber", "durch"];
+
+/// Disarming, of which the narrator is the object: only soldiers (and
+/// the armed) were disarmed.
+const DISARMED: &[&str] = &["lefegyverez", "разоружил", "обезоружил", "entwaffn"];
+
+/// Words of a call addressed to everyone of a kind (`mindenki, akinek`,
+/// `все, у кого`, `alle, die`).
+const EVERYONE: &[&str] = &[
+    "mindenki",
+    "mindenkinek",
+    "mindenkit",
+    "akinek",
+    "akiknek",
+    "все",
+    "всем",
+    "всех",
+    "alle",
+    "jeder",
+];
+
+/// Transit camps that lay in Transylvania: held there, the narrator was
+/// taken in Transylvania.
+const TRANSYLVANIAN_CAMPS: &[&str] = &["feldioara", "brasov"];
+
+/// Towns of (mostly Northern) Transylvania and Székely Land where people
+/// were taken in 1944–45, in Hungarian, Romanian, German and Russian, as
+/// folded word beginnings. Towns that were also transit camps (Brassó,
+/// Máramarossziget) are not here: a route through them is not a taking.
+static TRANSYLVANIAN_TOWN: Lex = Lex {
+    exact: &[
+        "varad",
+        "varadra",
+        "varadon",
+        "varadrol",
+        "carei",
+        "карей",
+        "карея",
+        "карее",
+        "сату",
+    ],
+    prefix: &[
+        "erdely",
+        "eszak-erdely",
+        "kolozsvar",
+        "nagyvarad",
+        "szatmar",
+        "nagykaroly",
+        "nagybany",
+        "marosvasarhely",
+        "csikszered",
+        "sepsiszentgyorgy",
+        "szekelyudvarhely",
+        "kezdivasarhely",
+        "gyergyoszentmiklos",
+        "szilagysomlyo",
+        "zilah",
+        "beszterce",
+        "szekelyfold",
+        "haromszek",
+        "cluj",
+        "oradea",
+        "zalau",
+        "bistrita",
+        "odorhei",
+        "klausenburg",
+        "grosswardein",
+        "sathmar",
+        "bistritz",
+        "siebenburg",
+        "клуж",
+        "орадя",
+        "орадеа",
+        "надьварад",
+        "сатмар",
+        "трансильван",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: std::sync::OnceLock::new(),
+};
 
 /// German as an ethnonym, not the surname `Németh`.
 fn german(doc: &Doc<'_>, t: &Token) -> bool {
