@@ -57,11 +57,11 @@
 //! ([`HELDOUT_FLOOR`]); on the second held-out set, now seen, floors a
 //! little under its seen measurement ([`SEEN2_FLOOR`]); on the third, also
 //! seen now, issue 16's bars are printed and floors a little under its
-//! seen measurement are asserted ([`SEEN3_FLOOR`]); on the fourth
-//! (`fixtures/heldout4/`, frozen 2026-12-06 23:42, before the waves3 round
-//! was merged, unseen), the bars are printed and floors a
-//! little under its first measurement are asserted ([`FRESH4_FLOOR`]); the
-//! fifth (`fixtures/heldout5/`, frozen 2026-12-07 01:42) likewise
+//! seen measurement are asserted ([`SEEN3_FLOOR`]); the fourth
+//! (`fixtures/heldout4/`, frozen 2026-12-06 23:42) is seen too since the
+//! waves4 round ([`SEEN4_FLOOR`]); on the fifth (`fixtures/heldout5/`,
+//! frozen 2026-12-07 01:42, the one unseen set now), the bars are printed
+//! and floors a little under its first measurement are asserted
 //! ([`FRESH5_FLOOR`]). The sets are listed once, in [`HELD_OUT`].
 //!
 //! Run with `cargo test --test tagging -- --nocapture` to see the tables
@@ -96,12 +96,14 @@ const SEEN2_FLOOR: Floor = [
     ("transit_camp", 0.95, 0.95),
 ];
 /// Floors on the fourth held-out set (`fixtures/heldout4/`, frozen
-/// 2026-12-06 23:42, unseen): a little under its first measurement with the
-/// rules of the waves3 round (wave 0.917/0.733, region 0.966/1.000, place
-/// 0.938/1.000, transit camp 0.941/0.941 — the same as with the rules from
-/// before that round).
-const FRESH4_FLOOR: Floor = [
-    ("wave", 0.9, 0.7),
+/// 2026-12-06 23:42). Measured unseen with the rules of the waves3 round
+/// (wave 0.917/0.733, region 0.966/1.000, place 0.938/1.000, transit camp
+/// 0.941/0.941 — the same as with the rules from before that round); the
+/// wave rules were then tuned on its misses by class (the waves4 round), so
+/// it is "seen" since (wave 1.000/1.000). The floors sit a little under the
+/// seen measurement.
+const SEEN4_FLOOR: Floor = [
+    ("wave", 0.95, 0.95),
     ("region", 0.93, 0.97),
     ("place", 0.9, 0.97),
     ("transit_camp", 0.9, 0.9),
@@ -111,11 +113,12 @@ const FRESH4_FLOOR: Floor = [
 /// round (wave 0.938/0.500, region 0.882/0.968, place 0.909/0.938, transit
 /// camp 0.921/0.814; with the rules from before that round wave
 /// 0.900/0.300); the rules were then tuned on its misses by class (the
-/// `waves3` round), so it is "seen" since (wave 0.963/0.867, region
+/// `waves3` round), so it is "seen" since (wave 0.963/0.867, after the
+/// waves4 round 0.966/0.933, region
 /// 0.886/1.000, place 0.914/1.000, transit camp 0.925/0.860). The floors
 /// sit a little under the seen measurement.
 const SEEN3_FLOOR: Floor = [
-    ("wave", 0.95, 0.85),
+    ("wave", 0.95, 0.9),
     ("region", 0.86, 0.98),
     ("place", 0.9, 0.98),
     ("transit_camp", 0.9, 0.84),
@@ -143,21 +146,24 @@ const HELD_OUT: [(&str, &str, Floor); 5] = [
     ("held-out", "heldout", HELDOUT_FLOOR),
     ("held-out 2 seen", "heldout2", SEEN2_FLOOR),
     ("held-out 3 seen", "heldout3", SEEN3_FLOOR),
-    ("held-out 4 fresh", "heldout4", FRESH4_FLOOR),
+    ("held-out 4 seen", "heldout4", SEEN4_FLOOR),
     ("held-out 5 fresh", "heldout5", FRESH5_FLOOR),
 ];
 /// Which sets the rules have seen, printed under the table.
 const SEEN_NOTE: &str = "the wave rules were redesigned with the held-out set in view (it is \
      \"seen\" for waves since 2026-12-06) and the second held-out set is seen too (the rules \
      were tuned on its misses by class), and so is the third (frozen 2026-12-06 22:32; measured \
-     unseen once, then tuned on in the waves3 round); the fourth (frozen 2026-12-06 23:42) and \
-     the fifth (frozen 2026-12-07 01:42) measure the rules unseen";
+     unseen once, then tuned on in the waves3 round), and so is the fourth (frozen 2026-12-06 \
+     23:42; tuned on in the waves4 round); the fifth (frozen 2026-12-07 01:42) measures the \
+     rules unseen";
 /// Floors on the fifth held-out set (`fixtures/heldout5/`, frozen
-/// 2026-12-07 01:42, unseen): a little under its first measurement, with
+/// 2026-12-07 01:42, unseen): a little under its first measurements, with
 /// the rules of the waves3 round (wave 0.913/0.750, region 0.844/0.964,
-/// place 0.897/0.963, transit camp 0.952/0.930).
+/// place 0.897/0.963, transit camp 0.952/0.930) and of the waves4 round,
+/// written from the fourth set's misses before this one was read (wave
+/// 0.917/0.786, the rest unchanged).
 const FRESH5_FLOOR: Floor = [
-    ("wave", 0.9, 0.7),
+    ("wave", 0.9, 0.75),
     ("region", 0.8, 0.93),
     ("place", 0.85, 0.93),
     ("transit_camp", 0.9, 0.9),
