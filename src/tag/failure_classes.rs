@@ -1366,3 +1366,89 @@ fn the_call_and_its_reason_and_whom_it_wanted() {
         .contains(&"order-7161".to_string())
     );
 }
+
+#[test]
+fn summons_to_one_pretexts_of_papers_and_days_until() {
+    // A summons in the singular subjunctive, a certificate as the pretext.
+    assert_eq!(
+        waves(&[
+            "Negyvenöt februárjában, amikor Budán elhallgattak a fegyverek, kiabálták az \
+             utcán, hogy minden férfi menjen a kerületi elöljáróságra igazolásért.",
+            "Onnan Gödöllőre hajtottak a táborba, aztán Sahtiba, a bányába.",
+        ]),
+        ["malenkij-robot"]
+    );
+    // "Until three days" with work (`három napig kell dolgozni`); not a
+    // stay told without work or speech.
+    assert_eq!(
+        waves(&[
+            "1944 novemberében a bíró szólt, hogy a férfiaknak három napig kell dolgozni \
+             a hídnál, aztán hazajöhetnek.",
+            "Szolyvára vittek, a táborba, onnan Sztálinóba.",
+        ]),
+        ["malenkij-robot"]
+    );
+    // The Russian accusative of time with work, and a week in the
+    // diminutive.
+    assert_eq!(
+        waves(&[
+            "В ноябре сорок четвёртого комендант сказал: пять дней поработаете на \
+             станции и вернётесь.",
+            "Нас держали в Сваляве, в лагере, потом повезли в Ворошиловград.",
+        ]),
+        ["malenkij-robot"]
+    );
+    assert_eq!(
+        waves(&[
+            "Декабрь сорок четвёртого. Объявили: мужчинам явиться в сельсовет, \
+             поработать недельку на разборке моста.",
+            "Потом лагерь в Сваляве, оттуда эшелон на Урал, в Кизел.",
+        ]),
+        ["malenkij-robot"]
+    );
+}
+
+#[test]
+fn a_white_shirt_a_mixed_crowd_and_a_captivity_denied() {
+    // A white undershirt and hands raised in one word; "soldiers and
+    // civilians mixed" in the camp does not make the gunner a civilian.
+    assert_eq!(
+        waves(&[
+            "Tüzér voltam. 1945 áprilisában egy fehér inget kötöttünk a puskacsőre, és \
+             kézfeltartva jöttünk elő a pincéből.",
+            "Cegléden a táborban katonák és civilek voltunk vegyesen. Onnan Rusztaviba \
+             vittek.",
+        ]),
+        ["pow"]
+    );
+    // `fogságba nem estem`: the negation sits between the noun and its verb.
+    assert!(
+        waves(&[
+            "1943 januárjában a Donnál voltam a hadosztállyal. Fogságba nem estem, \
+             gyalog jöttünk vissza Kijevig.",
+            "A sógoromat a szovjetek Ceglédre vitték a táborba, onnan a Donyec-medencébe.",
+        ])
+        .is_empty()
+    );
+    // A labour serviceman's company is no soldier's unit: without a
+    // capture, no prisoner of war...
+    assert!(
+        !waves(&[
+            "Mikor vitték el munkaszolgálatra?",
+            "1942 tavaszán. A századunkat kivitték Ukrajnába a második hadsereggel, utat \
+             építettünk a Don-kanyar mögött, fegyvert nem kaptunk.",
+            "1943 januárjában gyalog jöttünk vissza Kijeven át. Szovjet katonát csak 1945 \
+             nyarán láttam.",
+        ])
+        .contains(&"pow".to_string())
+    );
+    // ...and with one, a prisoner of war all the same.
+    assert_eq!(
+        waves(&[
+            "Munkaszolgálatos voltam. 1944 decemberében Budapesten fogságba estünk, az \
+             egész század.",
+            "Gödöllőn a táborban voltunk, onnan Focșaniba, aztán Krasznodarba vittek.",
+        ]),
+        ["pow"]
+    );
+}

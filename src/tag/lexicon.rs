@@ -773,7 +773,9 @@ pub(super) static ROUNDUP: Lex = Lex {
         // A summons in the subjunctive: `hogy a fiatal fiúk jöjjenek`,
         // `a férfiak jelentkezzenek`.
         "jojjenek",
+        "jojjon",
         "menjenek",
+        "menjen",
         "jelentkezzenek",
         "jelentkezzen",
         "gyulekezzenek",
@@ -1099,6 +1101,7 @@ pub(super) static WORK_CALL: Lex = Lex {
         "разбирать",
         "строить",
         "трудов",
+        "поработа",
         "уборк",
         "ремонт",
         "разбор",
@@ -1287,6 +1290,8 @@ pub(super) static SURRENDER: Lex = Lex {
         "kezere",
         "kezebe",
         "atallt",
+        // Hands raised in one word: `kézfeltartva`.
+        "kezfeltart",
     ],
     infix: &[],
     suffix: &[],
@@ -1554,6 +1559,8 @@ pub(super) const SHORT_WHILE: &[&[&str]] = &[
     &["на", "денька"],
     &["на", "часок"],
     &["на", "недельку"],
+    // The accusative of time alone: `поработать недельку`.
+    &["недельку"],
     &["на", "короткое", "время"],
     &["kurze", "zeit"],
 ];
@@ -1872,7 +1879,15 @@ pub(super) static PRETEXT: Lex = Lex {
         "angeblich",
         "vorgeblich",
     ],
-    prefix: &["igazoltat", "проверк", "urugy", "регистрац", "kontroll"],
+    // `igazolásért`: a certificate to fetch.
+    prefix: &[
+        "igazoltat",
+        "igazolas",
+        "проверк",
+        "urugy",
+        "регистрац",
+        "kontroll",
+    ],
     infix: &[],
     suffix: &[],
     compiled: OnceLock::new(),

@@ -31,7 +31,10 @@
 //!     две`), hours with "a few" (`pár órás munkára`, `часа на два`; not
 //!     `két órára`, also "at two o'clock"), half a day (`fél napra`), or
 //!     weeks and "a short while" (`két hétre`, `на пару недель`, `rövid
-//!     időre`, `ненадолго`, `на денёк`) with work in the sentence; only in
+//!     időre`, `ненадолго`, `на денёк`, `поработать недельку`) with work
+//!     in the sentence; "until a few days" and the Russian accusative of
+//!     time with work or speech (`három napig kell dolgozni`, `три дня
+//!     поработаете и пойдёте домой`; not after `через`, `за`); only in
 //!     a sentence with work (chores and repairs included: `krumplit
 //!     pucolni`, `мост чинить`), speech, an announcement or belief
 //!     (`azt mondták`, `kidobolták`, `a kisbíró a dobbal`, `azt hittük`,
@@ -109,8 +112,9 @@
 //!   derékszíjat`, `belehajítottuk a puskákat`, `Gewehre geworfen`; the
 //!   belt and cartridge pouch count as arms), also as an elliptic answer to an order (`…
 //!   tegye le a puskát. Letettük.`); hands raised (`feltartott kézzel`,
-//!   `felemeltük a kezünket`, `подняли руки`); a white flag or cloth
-//!   (`fehér zászlóval`, `fehér kendővel`, `с белой тряпкой`, `mit einem
+//!   `felemeltük a kezünket`, `подняли руки`, in one word `kézfeltartva`);
+//!   a white flag or cloth (`fehér zászlóval`, `fehér kendővel`, a white
+//!   shirt or towel: `fehér alsóinget`, `с белой тряпкой`, `mit einem
 //!   weißen Tuch`); fallen into their hands or gone over
 //!   (`az oroszok kezére kerültünk`, `az oroszokhoz kerültem`, `попали к
 //!   русским`, `átálltunk`); disarmed (`lefegyvereztek minket`, `нас
@@ -124,7 +128,13 @@
 //!   `захватили`), encircled (`bekerítettek`, `окружили`) or the hands
 //!   tied (`hátrakötötték a kezünket`, `связали руки`): villages were
 //!   surrounded and civilians taken too, so a capture is a prisoner of
-//!   war's only when the narrator served;
+//!   war's only when the narrator served, as a soldier or in the labour
+//!   service;
+//! - a **labour serviceman** (`munkaszolgálat`, `munkaszázad`,
+//!   `keretlegény`, in the narrator's sentence or in the question put to
+//!   the narrator) served unarmed: no `soldier` point, though the company
+//!   is "ours" (`a századunkat kivitték Ukrajnába`); captured by the
+//!   Soviets, he was a prisoner of war all the same;
 //! - **prisoner** (rule `prisoner`, 1 point, `pow`, when no capture is
 //!   told): the narrator among "the prisoners" (`minket is a foglyok közé`,
 //!   `gyűjtötték a foglyokat`, `a Vörös Hadsereg foglya lettem` in a
@@ -157,7 +167,9 @@
 //!   soldier, the sentence about no relative or neighbour; announcements
 //!   and summons are roundups (`kihirdették`, `behívattak`, `munkára
 //!   rendeltek ki`, `вызвали`, `велели явиться`, `погнали`, and the
-//!   subjunctive of a summons: `hogy a férfiak jöjjenek`, `jelentkezzenek`),
+//!   subjunctive of a summons: `hogy a férfiak jöjjenek`, `jelentkezzenek`,
+//!   `minden férfi menjen`), a certificate as the pretext too (`menjen a
+//!   rendőrségre igazolásért`),
 //!   and so are calls to `robotra`, `на трудовой фронт`; the work may be
 //!   said in the next sentence of the segment (`összeírták a fiatalokat.
 //!   Azt mondták, a hidat kell újjáépíteni`), and a chore counts with its
@@ -165,7 +177,8 @@
 //!   származásúak jelentkezzenek munkára`) give the points to Order 7161
 //!   instead, unless Hungarians are called with them;
 //! - **civilian** and **gathered** (½ point each, no soldier): the narrator
-//!   calls herself a civilian (`minket, civileket`) or is gathered in a
+//!   calls herself a civilian (`minket, civileket`; not one of a mixed
+//!   crowd: `katonák és civilek voltunk vegyesen`) or is gathered in a
 //!   roundup (`összeszedték a férfiakat, engem is`, `нас собрали`, and the
 //!   elliptic `Összeírták a fiatalokat. Engem is.`). Both go to the
 //!   civilian wave with a point of its own and more than the first wave
@@ -201,7 +214,8 @@
 //! A cue negated by a word just before it or by `не`/`nem` + copula just
 //! after it does not count (`hadifogoly sosem voltam`, `в плену никогда не
 //! был`); a capture or surrender whose verb is negated (`engem nem fogtak
-//! el`; not `nem sokkal később fogságba estünk`) is a *denied* capture:
+//! el`, and the negation between the noun and its verb: `fogságba nem
+//! estem`; not `nem sokkal később fogságba estünk`) is a *denied* capture:
 //! with no capture or surrender told, it removes the prisoner-of-war wave
 //! (a labour serviceman who walked back, a Soviet guard), and so does a
 //! negated prisoner-of-war cue or prisoner word in the narrator's sentence
@@ -582,7 +596,13 @@ pub(super) fn suggest(
                     .is_some_and(|w| w & RANK_BARE != 0)
                     && apposition(t.clause)
             });
-        if any_in(doc, toks, &CIVILIAN) || never_soldier {
+        // Not one of a mixed crowd (`katonák és civilek keverve`).
+        let crowd = toks.iter().any(|t| {
+            ["katona", "солдат", "военных", "soldat"]
+                .iter()
+                .any(|p| t.folded.starts_with(p))
+        });
+        if (any_in(doc, toks, &CIVILIAN) && !crowd) || never_soldier {
             civilian.get_or_insert(s);
         } else if was_soldier {
             soldier.get_or_insert(s);
@@ -638,7 +658,16 @@ pub(super) fn suggest(
                 cl.iter().enumerate().any(|(k, t)| {
                     let verb = words.get(t.word).is_some_and(|w| w & verbs != 0)
                         || ["fogtak", "fogott", "adtuk", "adtam"].contains(&&*t.folded);
-                    verb && negated(doc, a + k, a + k)
+                    // Or a negation right after the noun of captivity,
+                    // before its verb (`fogságba nem estem`, `в плен не
+                    // попал`).
+                    let next_negation = cl.get(k + 1).is_some_and(|n| {
+                        NEGATION_WORDS.contains(&&*n.folded)
+                            && cl
+                                .get(k + 2)
+                                .is_none_or(|v| !NOT_THE_VERB.contains(&&*v.folded))
+                    });
+                    verb && (negated(doc, a + k, a + k) || next_negation)
                 })
             };
             if (gave_up || taken) && verb_negated() {
@@ -706,6 +735,25 @@ pub(super) fn suggest(
             gathered.get_or_insert(s);
         }
     }
+    // A labour serviceman (`munkaszolgálatos voltam`, or asked `Mikor
+    // hívták be munkaszolgálatra?`) served unarmed: no soldier, though his
+    // company was his unit (`a századunkat kivitték`); captured by the
+    // Soviets he was a prisoner of war all the same.
+    let labour = (0..doc.sentences.len()).find(|&s| {
+        let toks = doc.sentence(s);
+        // A question to the narrator reads as about a third person
+        // (`Mikor vitték el munkaszolgálatra?`, formal address).
+        let asked = doc.sentences[s].question;
+        eras[doc.sentences[s].seg] == Era::Deportation
+            && (asked || (!others[s] && first_person(toks)))
+            && !any_in(doc, toks, &KIN)
+            && toks
+                .iter()
+                .any(|t| LABOUR_SERVICE.iter().any(|p| t.folded.starts_with(p)))
+    });
+    if labour.is_some() {
+        soldier = None;
+    }
     if let Some(w) = wave_index(POW) {
         let add = |scores: &mut BTreeMap<usize, Score>, s: usize, rule: &str| {
             let sc = scores.entry(w).or_default();
@@ -719,7 +767,7 @@ pub(super) fn suggest(
         // A soldier's capture is the wave said by the story: no cue needed.
         let story = surrender
             .map(|s| (s, "surrender"))
-            .or(soldier.and(capture).map(|s| (s, "capture")));
+            .or(soldier.or(labour).and(capture).map(|s| (s, "capture")));
         if let Some((s, rule)) = story {
             add(&mut scores, s, rule);
             scores.entry(w).or_default().captured = true;
@@ -1455,7 +1503,18 @@ const MEN: &[&str] = &["ferfi", "мужчин", "парн", "manner", "burschen"
 /// A white flag or cloth (`fehér zászlóval`, `fehér kendőt`, `с белым
 /// флагом`, `белой тряпкой`, `mit weißer Fahne`, `mit einem weißen Tuch`).
 fn white_flag(cl: &[Token]) -> bool {
-    const CLOTH_HU: &[&str] = &["zaszlo", "kendo", "rongy", "lepedo", "zsebkendo"];
+    const CLOTH_HU: &[&str] = &[
+        "zaszlo",
+        "kendo",
+        "rongy",
+        "lepedo",
+        "zsebkendo",
+        "alsoing",
+        "inget",
+        "ingem",
+        "ingunk",
+        "torolkoz",
+    ];
     const CLOTH_RU: &[&str] = &["флаг", "тряпк", "тряпиц", "платк", "простын"];
     const CLOTH_DE: &[&str] = &["fahne", "tuch", "lappen", "laken"];
     cl.windows(2).any(|p| {
@@ -1727,7 +1786,14 @@ fn few_days(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
             && w(i + 1) == "nap"
             && !YEARS_LATER.contains(&w(i + 2))
             && (work || said);
-        if nominative {
+        // Up to a few days (`három napig kell dolgozni`), and the Russian
+        // accusative of time (`три дня поработаете и пойдёте домой`), with
+        // work or speech; not after `через`, `за`, `после` (a time).
+        let until = FEW_HU.contains(&w(i)) && w(i) != "egy" && w(i + 1) == "napig";
+        let ru_time = FEW_RU.contains(&w(i))
+            && DAY_RU.contains(&w(i + 1))
+            && !(i > 0 && ["через", "за", "после", "на", "в"].contains(&w(i - 1)));
+        if nominative || ((until || ru_time) && (work || said)) {
             return Some((first + i, first + i + 1));
         }
         // Home in a few days, said (`azt mondták, három nap múlva
@@ -1840,6 +1906,10 @@ fn next_in_segment<'d>(doc: &'d Doc<'_>, s: usize) -> Option<&'d [Token]> {
         .filter(|n| n.seg == seg)
         .map(|_| doc.sentence(s + 1))
 }
+
+/// The Hungarian labour service (`munkaszolgálat`, `munkaszázad`, its
+/// guards `keretlegények`).
+const LABOUR_SERVICE: &[&str] = &["munkaszolg", "munkaszazad", "keretleg"];
 
 /// Passing through a place (`Nagyváradon át`, `через Сигет`).
 const THROUGH: &[&str] = &["at", "keresztul", "через", "uber", "durch"];
