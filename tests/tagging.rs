@@ -59,11 +59,12 @@
 //! seen now, issue 16's bars are printed and floors a little under its
 //! seen measurement are asserted ([`SEEN3_FLOOR`]); the fourth
 //! (`fixtures/heldout4/`, frozen 2026-12-06 23:42) is seen too since the
-//! waves4 round ([`SEEN4_FLOOR`]); on the fifth (`fixtures/heldout5/`,
-//! frozen 2026-12-07 01:42, unseen), the bars are printed
-//! and floors a little under its first measurement are asserted
-//! ([`FRESH5_FLOOR`]); the sixth (`fixtures/heldout6/`, frozen 2026-12-07
-//! 01:56) likewise ([`FRESH6_FLOOR`]). The sets are listed once, in [`HELD_OUT`].
+//! waves4 round ([`SEEN4_FLOOR`]) and the fifth (`fixtures/heldout5/`,
+//! frozen 2026-12-07 01:42) since the waves5 round ([`SEEN5_FLOOR`]); on
+//! the sixth (`fixtures/heldout6/`, frozen 2026-12-07 01:56, the one
+//! unseen set now), the bars are printed and floors a little under its
+//! first measurements are asserted ([`FRESH6_FLOOR`]). The sets are listed
+//! once, in [`HELD_OUT`].
 //!
 //! Run with `cargo test --test tagging -- --nocapture` to see the tables
 //! (`TAGGING_SYNTHETIC=50` measures fewer synthetic testimonies, for quick
@@ -148,7 +149,7 @@ const HELD_OUT: [(&str, &str, Floor); 6] = [
     ("held-out 2 seen", "heldout2", SEEN2_FLOOR),
     ("held-out 3 seen", "heldout3", SEEN3_FLOOR),
     ("held-out 4 seen", "heldout4", SEEN4_FLOOR),
-    ("held-out 5 fresh", "heldout5", FRESH5_FLOOR),
+    ("held-out 5 seen", "heldout5", SEEN5_FLOOR),
     ("held-out 6 fresh", "heldout6", FRESH6_FLOOR),
 ];
 /// Which sets the rules have seen, printed under the table.
@@ -156,28 +157,31 @@ const SEEN_NOTE: &str = "the wave rules were redesigned with the held-out set in
      \"seen\" for waves since 2026-12-06) and the second held-out set is seen too (the rules \
      were tuned on its misses by class), and so is the third (frozen 2026-12-06 22:32; measured \
      unseen once, then tuned on in the waves3 round), and so is the fourth (frozen 2026-12-06 \
-     23:42; tuned on in the waves4 round); the fifth (frozen 2026-12-07 01:42) and the sixth \
-     (frozen 2026-12-07 01:56) measure the rules unseen";
+     23:42; tuned on in the waves4 round) and the fifth (frozen 2026-12-07 01:42; tuned on in \
+     the waves5 round); the sixth (frozen 2026-12-07 01:56) measures the rules unseen";
 /// Floors on the fifth held-out set (`fixtures/heldout5/`, frozen
-/// 2026-12-07 01:42, unseen): a little under its first measurements, with
-/// the rules of the waves3 round (wave 0.913/0.750, region 0.844/0.964,
-/// place 0.897/0.963, transit camp 0.952/0.930) and of the waves4 round,
-/// written from the fourth set's misses before this one was read (wave
-/// 0.917/0.786, the rest unchanged).
-/// Floors on the sixth held-out set (`fixtures/heldout6/`, frozen
-/// 2026-12-07 01:56, unseen): a little under its first measurement, with
-/// the rules of the waves4 round (wave 0.900/0.667, region 0.839/1.000,
-/// place 0.833/0.962, transit camp 0.943/0.943).
-const FRESH6_FLOOR: Floor = [
-    ("wave", 0.85, 0.6),
-    ("region", 0.8, 0.95),
-    ("place", 0.8, 0.93),
-    ("transit_camp", 0.9, 0.9),
-];
-const FRESH5_FLOOR: Floor = [
-    ("wave", 0.9, 0.75),
+/// 2026-12-07 01:42). Measured unseen with the rules of the waves3 round
+/// (wave 0.913/0.750, region 0.844/0.964, place 0.897/0.963, transit camp
+/// 0.952/0.930) and of the waves4 round (wave 0.917/0.786, the rest
+/// unchanged); the wave rules were then tuned on its misses by class (the
+/// waves5 round), so it is "seen" since (wave 1.000/0.964). The floors sit
+/// a little under the seen measurement.
+const SEEN5_FLOOR: Floor = [
+    ("wave", 0.95, 0.9),
     ("region", 0.8, 0.93),
     ("place", 0.85, 0.93),
+    ("transit_camp", 0.9, 0.9),
+];
+/// Floors on the sixth held-out set (`fixtures/heldout6/`, frozen
+/// 2026-12-07 01:56, unseen): a little under its first measurements, with
+/// the rules of the waves4 round (wave 0.900/0.667, region 0.839/1.000,
+/// place 0.833/0.962, transit camp 0.943/0.943) and of the waves5 round,
+/// written from the fifth set's misses before this one was read (wave
+/// 0.909/0.741, the rest unchanged).
+const FRESH6_FLOOR: Floor = [
+    ("wave", 0.85, 0.7),
+    ("region", 0.8, 0.95),
+    ("place", 0.8, 0.93),
     ("transit_camp", 0.9, 0.9),
 ];
 const FACETS: [&str; 4] = ["wave", "region", "place", "transit_camp"];
