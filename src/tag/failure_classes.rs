@@ -1452,3 +1452,72 @@ fn a_white_shirt_a_mixed_crowd_and_a_captivity_denied() {
         ["pow"]
     );
 }
+
+#[test]
+fn a_unit_of_mine_weapons_taken_and_escorts() {
+    // The singular possessive of a unit (`az ütegemből`) with no other
+    // first-person word, and weapons taken from the group: a soldier who
+    // gave up, no `hadifogoly` said.
+    assert_eq!(
+        waves(&[
+            "1945 februárjában a Vérmezőn az ütegemből senki sem maradt. Reggel egy \
+             kertben ránk akadtak, négyen voltunk, elszedték a puskákat.",
+            "Gödöllőn a táborban voltunk, onnan Foksányba, aztán Kazanyba vittek.",
+        ]),
+        ["pow"]
+    );
+    // Typed without accents: `szazadunkbol` is "from our company", and a
+    // court that "gave" the years.
+    assert_eq!(
+        waves(&[
+            "1944 oktobereben a szazadunkbol aki megmaradt, azt Szolnoknal korbevettek. \
+             Ceglédre vittek a taborba, onnan Karagandaba.",
+            "1949-ben a lagerben a katonai birosag huszonot evet adott, Vorkutara \
+             kerultem.",
+        ]),
+        ["gulag", "pow"]
+    );
+    // A Red Army escort of prisoners' trains was never a prisoner.
+    assert!(
+        waves(&[
+            "Я служил в конвойных войсках. Мы сопровождали эшелоны с пленными из \
+             Фокшан до Караганды, в вагонах было тесно.",
+            "В сорок шестом демобилизовался и вернулся в колхоз.",
+        ])
+        .is_empty()
+    );
+}
+
+#[test]
+fn calls_to_germans_chores_and_a_paper_that_says_captivity() {
+    // A summons addressed to Germans, its date told after it.
+    assert_eq!(
+        waves(&[
+            "Kihirdették, hogy aki német, az jelentkezzen a tanácsháznál, meleg \
+             ruhával. 1945 januárjában a szomszédokkal együtt elvittek minket is.",
+            "Bajára kerültünk a táborba, onnan Sztálinóba, a szénbányába.",
+        ]),
+        ["order-7161"]
+    );
+    // Germans called with Hungarians are the first wave.
+    assert!(
+        !waves(&[
+            "В ноябре сорок четвёртого приказали всем мадьярам и немцам явиться в \
+             комендатуру, на три дня работы.",
+            "Потом лагерь в Сваляве, а оттуда Донбасс, Макеевка.",
+        ])
+        .contains(&"order-7161".to_string())
+    );
+    // A chore "to put right" and weeks in the nominative, for a woman whose
+    // homecoming paper said "from captivity": she was never a soldier.
+    assert_eq!(
+        waves(&[
+            "1944 decemberében kidobolták, hogy a lányok menjenek a vasútállomásra, a \
+             síneket kell rendbe tenni, egy-két hét az egész.",
+            "Gödöllőre vittek, a táborba, onnan Sahtiba, a bányába.",
+            "A debreceni laktanyában olyan papírt adtak, hogy hadifogságból jöttünk \
+             haza, pedig soha nem voltunk katonák.",
+        ]),
+        ["malenkij-robot"]
+    );
+}

@@ -972,6 +972,8 @@ pub(super) static GIVEN: Lex = Lex {
         "kaptam",
         "kaptunk",
         "adtak",
+        // A court that gave: `a törvényszék huszonöt évet adott`.
+        "adott",
         "дали",
         "получил",
         "получила",
@@ -1071,6 +1073,8 @@ pub(super) static SOVIET: Lex = Lex {
 /// `мост чинить`).
 pub(super) static WORK_CALL: Lex = Lex {
     exact: &[
+        // `a hidat kell rendbe tenni`.
+        "rendbe",
         "munkara",
         "munkaba",
         "dolgozni",
@@ -1145,6 +1149,7 @@ pub(super) static CIVILIAN: Lex = Lex {
 /// "Soldier", for "I was never a soldier".
 pub(super) const SOLDIER_NOUN: &[&str] = &[
     "katona",
+    "katonak",
     "katonanak",
     "солдатом",
     "солдат",
@@ -1381,7 +1386,13 @@ pub(super) static RAISE: Lex = Lex {
 /// Encirclement: a soldier's capture (with [`SOLDIER`] only: villages
 /// were surrounded for civilian roundups too).
 pub(super) static ENCIRCLED: Lex = Lex {
-    exact: &["korulzartak", "korulvettek", "eingekesselt"],
+    exact: &[
+        "korulzartak",
+        "korulvettek",
+        "korbevettek",
+        "korbezartak",
+        "eingekesselt",
+    ],
     prefix: &["bekerit", "окружил", "окружени", "kessel"],
     infix: &[],
     suffix: &[],

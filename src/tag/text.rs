@@ -250,6 +250,8 @@ fn hungarian_first_person(w: &str, cyrillic: bool) -> bool {
     const CASES: &[&str] = &[
         "at", "ot", "et", "ba", "be", "ban", "ben", "ból", "ből", "ra", "re", "ról", "ről", "nak",
         "nek", "hoz", "hez", "kal", "kel", "tól", "től", "on", "en", "ön", "ig", "ért",
+        // Typed without accents (`zaszloaljunkbol`, `hazunkrol`).
+        "bol", "rol", "tol", "ert",
     ];
     for marker in ["unk", "ünk"] {
         if let Some(p) = w.rfind(marker) {

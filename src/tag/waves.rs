@@ -31,7 +31,8 @@
 //!     две`), hours with "a few" (`pár órás munkára`, `часа на два`; not
 //!     `két órára`, also "at two o'clock"), half a day (`fél napra`), or
 //!     weeks and "a short while" (`két hétre`, `на пару недель`, `rövid
-//!     időre`, `ненадолго`, `на денёк`, `поработать недельку`) with work
+//!     időre`, `ненадолго`, `на денёк`, `поработать недельку`, the
+//!     nominative `egy-két hét az egész`) with work
 //!     in the sentence; "until a few days" and the Russian accusative of
 //!     time with work or speech (`három napig kell dolgozni`, `три дня
 //!     поработаете и пойдёте домой`; not after `через`, `за`); only in
@@ -71,6 +72,10 @@
 //!     sentence naming a German camp; also the Germans as the object of a
 //!     roundup that took the narrator too (`a svábokat mind elvitték,
 //!     engem is`, `забрали всех немцев, и меня тоже`);
+//!   - `german-call` (Order 7161): a summons addressed to Germans (`aki
+//!     német, az jelentkezzen`, `всем немцам явиться`), not with
+//!     Hungarians called too (`всем венграм и немцам`: the first wave in
+//!     Transcarpathia), not in a sentence naming a German camp;
 //!   - `german-self` (Order 7161): the narrator says what she or he is, in
 //!     the narrator's own clause with a copula (`mi svábok voltunk`, `я
 //!     немка`, `мы были немцы`), not a list of nations in a camp.
@@ -87,8 +92,10 @@
 //! - **soldier** (rule `soldier`, 1 point, `pow`): the narrator served: a
 //!   soldier's word (`bevonultam`, `a fronton`, `honvéd`, `tizedes`,
 //!   `призвали`), a military unit with a first-person possessive (`az
-//!   ütegünk`, `a szakaszunkból`, `zászlóaljunkat`: `század` alone is
-//!   also "century") or a Russian or German unit in the narrator's clause
+//!   ütegünk`, `a szakaszunkból`, `zászlóaljunkat`, typed without
+//!   accents `zaszloaljunkbol`; the singular possessive even with no
+//!   other first-person word, `az ütegemből senki sem maradt`: `század`
+//!   alone is also "century") or a Russian or German unit in the narrator's clause
 //!   (`наш полк`, `мою роту`, `я был в зенитной батарее`), or `katona
 //!   voltam`, `был солдатом`; always in a clause of the narrator without a
 //!   relative (`a bátyám a fronton volt` is the brother), or in a short
@@ -118,14 +125,15 @@
 //!   weißen Tuch`); fallen into their hands or gone over
 //!   (`az oroszok kezére kerültünk`, `az oroszokhoz kerültem`, `попали к
 //!   русским`, `átálltunk`); disarmed (`lefegyvereztek minket`, `нас
-//!   разоружили`, `entwaffnet`), which also makes the narrator a soldier:
-//!   only the armed were disarmed;
+//!   разоружили`, `entwaffnet`) or the group's weapons taken (`négyen
+//!   voltunk, elszedték a puskákat`, `отобрали оружие`), which also makes
+//!   the narrator a soldier: only the armed were disarmed;
 //! - captures and surrenders count in a clause of the narrator, or in a
 //!   clause the next one adds the narrator to (`elfogták az egész
 //!   üteget, engem is`);
 //! - **capture** (rule `capture`, 1 point, `pow`, only with `soldier`):
 //!   taken (`elfogtak`, `fogtak el`, `elkaptak`, `взяли`, `поймали`,
-//!   `захватили`), encircled (`bekerítettek`, `окружили`) or the hands
+//!   `захватили`), encircled (`bekerítettek`, `körbevették`, `окружили`) or the hands
 //!   tied (`hátrakötötték a kezünket`, `связали руки`): villages were
 //!   surrounded and civilians taken too, so a capture is a prisoner of
 //!   war's only when the narrator served, as a soldier or in the labour
@@ -149,10 +157,15 @@
 //!   `статья пятьдесят восьмая`); the corrective-labour camp
 //!   (`javítómunkatábor`, `ИТЛ`) is a cue of the vocabulary;
 //!   Hungarian people's courts (`népbíróság`) are not Soviet tribunals;
+//! - **guards**: in a sentence where the narrator guards or escorts
+//!   prisoners (`мы сопровождали эшелоны с пленными`, `foglyokat
+//!   kísértünk`) no capture, surrender or prisoner counts: the narrator
+//!   was on the captors' side;
 //! - **term** (rule `term`, 1 point, `gulag`, when no tribunal is named): a
 //!   term in years next to a verb of giving or sentencing (`huszonöt évet
 //!   kaptam`, `tizenöt évre ítélt`, `дали десять лет`, `tíz év
-//!   kényszermunkát kaptam`; not `három év múlva kaptam`), in a sentence about
+//!   kényszermunkát kaptam`, `a bíróság tíz évet adott`; not `három év
+//!   múlva kaptam`), in a sentence about
 //!   no relative, told in Russian or with a Soviet captor or place in the
 //!   testimony (Hungarian courts gave years too); also a term read out as
 //!   a verdict, in any case (`annyit mondott: tíz év`), with a court,
@@ -173,11 +186,14 @@
 //!   and so are calls to `robotra`, `на трудовой фронт`; the work may be
 //!   said in the next sentence of the segment (`összeírták a fiatalokat.
 //!   Azt mondták, a hidat kell újjáépíteni`), and a chore counts with its
-//!   particle (`eltakarítani`, `újjáépíteni`). Germans called up for work (`a német
+//!   particle (`eltakarítani`, `újjáépíteni`, `rendbe tenni`); a call told
+//!   before its date is dated by the first date after it in its segment.
+//!   Germans called up for work (`a német
 //!   származásúak jelentkezzenek munkára`) give the points to Order 7161
 //!   instead, unless Hungarians are called with them;
 //! - **civilian** and **gathered** (½ point each, no soldier): the narrator
-//!   calls herself a civilian (`minket, civileket`; not one of a mixed
+//!   calls herself a civilian (`minket, civileket`, `soha nem voltunk
+//!   katonák`, though a paper said "from captivity"; not one of a mixed
 //!   crowd: `katonák és civilek voltunk vegyesen`) or is gathered in a
 //!   roundup (`összeszedték a férfiakat, engem is`, `нас собрали`, and the
 //!   elliptic `Összeírták a fiatalokat. Engem is.`). Both go to the
@@ -552,13 +568,42 @@ pub(super) fn suggest(
                     !t.cyrillic && (t.folded.ends_with("kat") || t.folded.ends_with("ket"))
                 })
                 && !any_of(toks, &["их", "всех", "мужчин"]);
-            if (called_up || sent_to_front)
+            // A unit with the narrator's possessive is the narrator's
+            // though the sentence has no other first-person word (`A
+            // századomból alig maradt valaki`).
+            let words = word_lists(doc);
+            let our_unit = toks
+                .iter()
+                .any(|t| words.get(t.word).is_some_and(|w| w & UNIT_OF_OURS != 0));
+            if (called_up || sent_to_front || our_unit)
                 && !any_in(doc, toks, &KIN)
                 && !any_of(toks, THIRD_PERSON)
             {
                 soldier.get_or_insert(s);
             }
             continue;
+        }
+        // The narrator guards or escorts prisoners (`мы сопровождали
+        // эшелоны с пленными`, `foglyokat kísértünk`): a Soviet or
+        // Hungarian guard, not a prisoner.
+        if toks
+            .iter()
+            .any(|t| GUARDING.iter().any(|p| t.folded.starts_with(p)))
+        {
+            continue;
+        }
+        // Weapons taken from the narrator's group (`hárman voltunk,
+        // elvették a fegyvert`, `у нас отобрали оружие`): armed, and
+        // given up.
+        if any_in(doc, toks, &WEAPON)
+            && toks
+                .iter()
+                .any(|t| WEAPONS_TAKEN.iter().any(|p| t.folded.starts_with(p)))
+            && !any_in(doc, toks, &KIN)
+            && !any_of(toks, NEGATION_WORDS)
+        {
+            surrender.get_or_insert(s);
+            soldier.get_or_insert(s);
         }
         let never_soldier = any_of(toks, SOLDIER_NOUN) && any_of(toks, NEGATION);
         // The soldier must be the narrator: a first-person clause without
@@ -842,7 +887,9 @@ pub(super) fn suggest(
                     // Not the neighbours' (`с нашей улицы` is first person).
                     && !any_in(doc, toks, &KIN)
                     && !other_captor(doc, toks)
-                    && context_date(doc, s).is_some_and(|d| from <= d && d <= to)
+                    && context_date(doc, s)
+                        .or_else(|| later_date(doc, s))
+                        .is_some_and(|d| from <= d && d <= to)
             });
             if let Some(s) = work_roundup {
                 // Germans called up for work are Order 7161's (`kidobolták,
@@ -850,20 +897,7 @@ pub(super) fn suggest(
                 // Hungarians and Germans together (`a magyar és német
                 // férfiak`), the first wave in Transcarpathia.
                 let toks = doc.sentence(s);
-                let hungarians = toks.iter().any(|t| {
-                    [
-                        "magyar",
-                        "венгр",
-                        "мадьяр",
-                        "ungar",
-                        "ruszin",
-                        "русин",
-                        "украин",
-                    ]
-                    .iter()
-                    .any(|p| t.folded.starts_with(p))
-                });
-                let germans = !hungarians && toks.iter().any(|t| german(doc, t));
+                let germans = !hungarians(toks) && toks.iter().any(|t| german(doc, t));
                 let to = match wave_index(ORDER_7161) {
                     Some(o) if germans => o,
                     _ => w,
@@ -919,6 +953,31 @@ pub(super) fn suggest(
             .find_map(|s| german_list(doc, s));
         if let Some(span) = list {
             rule_cue(&mut scores, w, span, "german-list");
+        }
+        // A summons addressed to Germans (`aki német, az menjen
+        // újjáépíteni`, `всем немцам явиться`, `alle Deutschen mussten sich
+        // melden`), not in a sentence naming a German camp nor with
+        // Hungarians called too (`всем венграм и немцам явиться`: the first
+        // wave in Transcarpathia).
+        let call = (0..doc.sentences.len())
+            .filter(|&s| {
+                eras[doc.sentences[s].seg] == Era::Deportation
+                    && !any_in(doc, doc.sentence(s), &GERMAN_CAMP)
+            })
+            .find_map(|s| {
+                let toks = doc.sentence(s);
+                if hungarians(toks) {
+                    return None;
+                }
+                let first = doc.sentences[s].first;
+                let g = toks.iter().position(|t| german(doc, t))?;
+                let c = toks
+                    .iter()
+                    .position(|t| SUMMONS.iter().any(|p| t.folded.starts_with(p)))?;
+                Some((first + g.min(c), first + g.max(c)))
+            });
+        if let Some(span) = call {
+            rule_cue(&mut scores, w, span, "german-call");
         }
         // The narrator says she or he is German (`Én sváb vagyok`, `мы
         // были немцы`, `я немка`).
@@ -1845,7 +1904,13 @@ fn few_days(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
         // Weeks and "a short while" with work in the sentence (`két hétre
         // munkára`, `на работу, ненадолго, на пару недель`); not food for
         // two weeks, which Order 7161 deportees were told to bring.
-        let weeks = (FEW_HU.contains(&w(i)) && w(i + 1) == "hetre")
+        // Also in the nominative (`egy-két hét`, `két hét az egész`), not a
+        // time (`két hét múlva`).
+        let weeks_nominative = FEW_HU.contains(&w(i))
+            && w(i) != "egy"
+            && w(i + 1) == "het"
+            && !YEARS_LATER.contains(&w(i + 2));
+        let weeks = (FEW_HU.contains(&w(i)) && (w(i + 1) == "hetre" || weeks_nominative))
             || (w(i) == "на" && FEW_RU.contains(&w(i + 1)) && WEEK_RU.contains(&w(i + 2)))
             || (WEEK_RU.contains(&w(i)) && w(i + 1) == "на" && FEW_RU.contains(&w(i + 2)));
         let short = SHORT_WHILE
@@ -1898,6 +1963,16 @@ fn german_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
         .then_some((first + g.min(taken), first + g.max(taken)))
 }
 
+/// The first date named after sentence `s` in its segment, for a call
+/// told before its date (`Azt mondták, aki német, menjen újjáépíteni. …
+/// Január elején összeszedtek minket`).
+fn later_date(doc: &Doc<'_>, s: usize) -> Option<i32> {
+    let seg = doc.sentences.get(s)?.seg;
+    (s + 1..doc.sentences.len())
+        .take_while(|&k| doc.sentences[k].seg == seg)
+        .find_map(|k| context_date(doc, k))
+}
+
 /// The sentence after `s` when it is in the same segment.
 fn next_in_segment<'d>(doc: &'d Doc<'_>, s: usize) -> Option<&'d [Token]> {
     let seg = doc.sentences.get(s)?.seg;
@@ -1910,6 +1985,55 @@ fn next_in_segment<'d>(doc: &'d Doc<'_>, s: usize) -> Option<&'d [Token]> {
 /// The Hungarian labour service (`munkaszolgálat`, `munkaszázad`, its
 /// guards `keretlegények`).
 const LABOUR_SERVICE: &[&str] = &["munkaszolg", "munkaszazad", "keretleg"];
+
+/// Hungarians (or Ruthenians, Ukrainians) named in a call: with them,
+/// Germans called up are the first wave, not Order 7161.
+fn hungarians(toks: &[Token]) -> bool {
+    toks.iter().any(|t| {
+        [
+            "magyar",
+            "венгр",
+            "мадьяр",
+            "ungar",
+            "ruszin",
+            "русин",
+            "украин",
+        ]
+        .iter()
+        .any(|p| t.folded.starts_with(p))
+    })
+}
+
+/// A summons in the subjunctive or infinitive of reporting (`menjen`,
+/// `jelentkezzenek`, `явиться`, `sich melden`).
+const SUMMONS: &[&str] = &[
+    "menjen",
+    "jelentkezz",
+    "jojjon",
+    "jojjenek",
+    "gyulekezz",
+    "sorakozz",
+    "явить",
+    "явля",
+    "melden",
+];
+
+/// Guarding and escorting prisoners, the narrator on the captors' side.
+const GUARDING: &[&str] = &[
+    "сопровожд",
+    "конвоир",
+    "охраня",
+    "karauloz",
+    "oriztuk",
+    "oriztem",
+    "kisertuk",
+    "kisertem",
+    "bewacht",
+];
+
+/// Verbs of taking weapons away (`elvették a fegyvert`, `отобрали
+/// оружие`).
+const WEAPONS_TAKEN: &[&str] = &["elvett", "elszedt", "отобрал", "забрал", "abgenommen"];
 
 /// Passing through a place (`Nagyváradon át`, `через Сигет`).
 const THROUGH: &[&str] = &["at", "keresztul", "через", "uber", "durch"];
