@@ -1521,3 +1521,110 @@ fn calls_to_germans_chores_and_a_paper_that_says_captivity() {
         ["malenkij-robot"]
     );
 }
+
+#[test]
+fn a_civilian_taken_by_the_front_without_a_word_for_it() {
+    // No cue, no promise, no roundup word: a woman stopped in the street in
+    // January 1945, then held in the camps, tells it in the first person.
+    assert_eq!(
+        waves(&[
+            "1945 januárjában, amikor már csend volt az utcán, elindultam vízért a Keleti \
+             pályaudvar felé. A sarkon két katona megállított, és beállítottak egy csoportba.",
+            "Gödöllőn a táborban voltunk három hétig, a barakkban fagyott a lehelet.",
+            "Aztán Kramatorszkba vittek, ott a gyárban dolgoztam a lágerből járva két \
+             évig.",
+        ]),
+        ["malenkij-robot"]
+    );
+    // The same months in a relative's story the narrator only heard: no
+    // wave for the narrator.
+    assert!(
+        waves(&[
+            "1945 januárjában az apámat a sarkon két katona megállította, és elvitték.",
+            "Gödöllőn volt a táborban, aztán Kramatorszkba került, onnan írt egy lapot.",
+        ])
+        .is_empty()
+    );
+    // A story dated after the front's months is not taken by it.
+    assert!(
+        !waves(&[
+            "1947 tavaszán egy este a sarkon két katona megállított, és bevittek.",
+            "Egy pincében tartottak hetekig, aztán Vorkutára vittek, a lágerben \
+             dolgoztam a bányában.",
+        ])
+        .contains(&"malenkij-robot".to_string())
+    );
+}
+
+#[test]
+fn the_captors_side_and_other_prisoners_beside_the_narrator() {
+    // A Red Army soldier who escorted prisoners is no prisoner of war.
+    assert!(
+        waves(&[
+            "Я был рядовым, Третий Украинский фронт, брали Секешфехервар весной \
+             сорок пятого.",
+            "Потом мы конвоировали пленных венгров в лагерь под Фокшанами, а в сорок \
+             шестом меня демобилизовали.",
+        ])
+        .is_empty()
+    );
+    // A soldier who guarded a bridge and was captured is one.
+    assert_eq!(
+        waves(&[
+            "Honvéd voltam, 1944 decemberében a hidat őriztük Tokajnál, ott fogságba \
+             estünk.",
+            "Debrecenben a táborban voltunk, onnan Foksányba, aztán Karagandába vittek.",
+        ]),
+        ["pow"]
+    );
+    // Prisoners held beside a civilian (`ott már voltak foglyok is`) do not
+    // make her one.
+    assert!(
+        !waves(&[
+            "1945 januárjában kidobolták, hogy a nők menjenek a vasútra havat \
+             lapátolni, estére otthon lesznek.",
+            "Cegléden a laktanyában voltunk, ott már voltak foglyok is, katonák. Onnan \
+             Sahtiba vittek.",
+        ])
+        .contains(&"pow".to_string())
+    );
+    // A priest who said mass in the camp did not serve in an army.
+    assert!(
+        !waves(&[
+            "В сорок восьмом меня арестовали за проповеди, военный трибунал дал \
+             двадцать пять лет.",
+            "В лагере под Карагандой я тайно служил мессу для венгров и немцев.",
+        ])
+        .contains(&"pow".to_string())
+    );
+}
+
+#[test]
+fn whom_a_call_wanted_and_who_blew_up_the_bridge() {
+    // The Germans who blew up the bridge are not the call's Germans.
+    assert_eq!(
+        waves(&[
+            "1944 decemberében szóltak, hogy minden férfi menjen a hídhoz dolgozni, \
+             mert a németek felrobbantották.",
+            "Jászberénybe vittek a laktanyába, onnan Sztálinóba, a bányába.",
+        ]),
+        ["malenkij-robot"]
+    );
+    // `jelentkezni kell` to those whose father was German; `отец немец`.
+    assert_eq!(
+        waves(&[
+            "Kihirdették, hogy akinek az apja német, annak jelentkezni kell a \
+             községházán. 1945 januárjában vittek el.",
+            "Bajára a táborba, onnan Magnyitogorszkba kerültem.",
+        ]),
+        ["order-7161"]
+    );
+    assert_eq!(
+        waves(&[
+            "В январе сорок пятого объявили: все, у кого мать или отец немец, должны \
+             явиться в сельсовет.",
+            "Нас держали в школе в Байе, потом повезли в Кривой Рог.",
+        ]),
+        ["order-7161"]
+    );
+}

@@ -774,6 +774,9 @@ pub(super) static ROUNDUP: Lex = Lex {
         // `a férfiak jelentkezzenek`.
         "jojjenek",
         "jojjon",
+        // `jelentkezni kell`, `minden férfinak jelentkeznie kell`.
+        "jelentkezni",
+        "jelentkeznie",
         "menjenek",
         "menjen",
         "jelentkezzenek",
@@ -1459,6 +1462,7 @@ pub(super) static GERMAN: Lex = Lex {
         "nemet",
         "svab",
         "немц",
+        "немец",
         "немецк",
         "немк",
         "немок",

@@ -73,7 +73,9 @@
 //!     roundup that took the narrator too (`a svábokat mind elvitték,
 //!     engem is`, `забрали всех немцев, и меня тоже`);
 //!   - `german-call` (Order 7161): a summons addressed to Germans (`aki
-//!     német, az jelentkezzen`, `всем немцам явиться`), not with
+//!     német, az jelentkezzen`, `annak jelentkezni kell`, `все, у кого
+//!     отец немец, должны явиться`; not the Germans as a subject: `a
+//!     németek felrobbantották`), not with
 //!     Hungarians called too (`всем венграм и немцам`: the first wave in
 //!     Transcarpathia), not in a sentence naming a German camp;
 //!   - `german-self` (Order 7161): the narrator says what she or he is, in
@@ -146,8 +148,10 @@
 //! - **prisoner** (rule `prisoner`, 1 point, `pow`, when no capture is
 //!   told): the narrator among "the prisoners" (`minket is a foglyok közé`,
 //!   `gyűjtötték a foglyokat`, `a Vörös Hadsereg foglya lettem` in a
-//!   sentence of the narrator); compounds
-//!   (`fogolytábor`) are camps, where civilians were held too;
+//!   sentence of the narrator; not the prisoners as the subject of a clause
+//!   without the narrator: `ott már voltak foglyok is`, `рядом работали
+//!   пленные немцы`); compounds (`fogolytábor`) are camps, where civilians
+//!   were held too;
 //! - **tribunal** and **article-58** (2 points, `gulag`): a sentence with a
 //!   Soviet tribunal (`katonai törvényszék`, `tribunál`, `трибунал`,
 //!   `особое совещание`, `trojka`; a court said to be Soviet or military:
@@ -159,8 +163,21 @@
 //!   Hungarian people's courts (`népbíróság`) are not Soviet tribunals;
 //! - **guards**: in a sentence where the narrator guards or escorts
 //!   prisoners (`мы сопровождали эшелоны с пленными`, `foglyokat
-//!   kísértünk`) no capture, surrender or prisoner counts: the narrator
-//!   was on the captors' side;
+//!   kísértünk`; not `мост охранял`, a soldier's duty) no capture,
+//!   surrender or prisoner counts: the narrator was on the captors' side,
+//!   as is a narrator who served in the Red Army (`я был рядовым, Третий
+//!   Украинский фронт`); and `служил мессу` is a priest's service, no
+//!   soldier's;
+//! - **taken-by-the-front** (rule `taken-by-the-front`, 1 point, the story
+//!   default): a narrator who tells the captivity in the first person
+//!   ([`narrator_held`]), no soldier, no labour serviceman, captured by
+//!   nobody, whose own story before the first sentence of captivity is
+//!   dated in the months the front crossed Hungary (October 1944 to March
+//!   1945) and never later, was taken in the civilians' roundups whatever
+//!   the words (`1945 januárjában a sarkon két katona megállított`): a
+//!   point for the civilian wave with the most evidence of its own
+//!   (Transylvania, Order 7161), else the first wave; only when no wave
+//!   has a point of its own;
 //! - **term** (rule `term`, 1 point, `gulag`, when no tribunal is named): a
 //!   term in years next to a verb of giving or sentencing (`huszonöt évet
 //!   kaptam`, `tizenöt évre ítélt`, `дали десять лет`, `tíz év
@@ -532,6 +549,9 @@ pub(super) fn suggest(
     let mut denied: Option<usize> = None;
     // A capture by Western captors.
     let mut western: Option<usize> = None;
+    // The narrator on the captors' side: a guard or escort of prisoners,
+    // a Red Army soldier.
+    let mut captors_side: Option<usize> = None;
     for s in 0..doc.sentences.len() {
         if !in_scope(s) {
             continue;
@@ -586,11 +606,23 @@ pub(super) fn suggest(
         // The narrator guards or escorts prisoners (`мы сопровождали
         // эшелоны с пленными`, `foglyokat kísértünk`): a Soviet or
         // Hungarian guard, not a prisoner.
+        // Prisoners the object: `мост охранял` is a soldier's guard duty.
         if toks
             .iter()
             .any(|t| GUARDING.iter().any(|p| t.folded.starts_with(p)))
+            && toks.iter().any(|t| {
+                ["пленн", "fogly", "fogoly", "gefangen", "заключенн"]
+                    .iter()
+                    .any(|p| t.folded.starts_with(p))
+            })
         {
+            captors_side.get_or_insert(s);
             continue;
+        }
+        // The narrator served in the Red Army (`я был сержантом, Второй
+        // Украинский фронт`, `a Vörös Hadseregben szolgáltam`).
+        if red_army(toks) {
+            captors_side.get_or_insert(s);
         }
         // Weapons taken from the narrator's group (`hárman voltunk,
         // elvették a fegyvert`, `у нас отобрали оружие`): armed, and
@@ -649,7 +681,7 @@ pub(super) fn suggest(
         });
         if (any_in(doc, toks, &CIVILIAN) && !crowd) || never_soldier {
             civilian.get_or_insert(s);
-        } else if was_soldier {
+        } else if was_soldier && !church(toks) {
             soldier.get_or_insert(s);
         }
         // Captures and surrenders, in a clause of the narrator.
@@ -750,8 +782,17 @@ pub(super) fn suggest(
         // a foglyokat`).
         // Denied: `én sosem voltam fogoly`, `я не был пленным`.
         let st = &doc.sentences[s];
+        // Not the prisoners as the subject of a clause without the
+        // narrator (`ott már voltak foglyok is`, `рядом работали пленные
+        // немцы`: others held beside); as the object they include the
+        // narrator (`ott gyűjtötték össze a foglyokat`).
         let prisoner_at: Vec<usize> = (st.first..st.end)
             .filter(|&i| PRISONER.contains(&&*doc.tokens[i].folded))
+            .filter(|&i| {
+                let t = &doc.tokens[i];
+                !["foglyok", "пленные", "gefangene"].contains(&&*t.folded)
+                    || first_person(doc.clause(t.clause))
+            })
             .collect();
         let prisoner_denied = prisoner_at.iter().any(|&i| negated(doc, i, i));
         if prisoner_denied {
@@ -897,7 +938,7 @@ pub(super) fn suggest(
                 // Hungarians and Germans together (`a magyar és német
                 // férfiak`), the first wave in Transcarpathia.
                 let toks = doc.sentence(s);
-                let germans = !hungarians(toks) && toks.iter().any(|t| german(doc, t));
+                let germans = !hungarians(toks) && german_addressee(doc, toks).is_some();
                 let to = match wave_index(ORDER_7161) {
                     Some(o) if germans => o,
                     _ => w,
@@ -970,7 +1011,7 @@ pub(super) fn suggest(
                     return None;
                 }
                 let first = doc.sentences[s].first;
-                let g = toks.iter().position(|t| german(doc, t))?;
+                let g = german_addressee(doc, toks)?;
                 let c = toks
                     .iter()
                     .position(|t| SUMMONS.iter().any(|p| t.folded.starts_with(p)))?;
@@ -1113,6 +1154,55 @@ pub(super) fn suggest(
         gathered_into = gathered.map(|s| (w, s));
     }
 
+    // Taken by the front (the story default): a civilian narrator held in
+    // the camps, whose story up to the first sentence of captivity is
+    // dated in the months the front crossed Hungary (October 1944 to
+    // March 1945) and who was no soldier, no labour serviceman and
+    // captured by nobody, was taken in the civilians' roundups, whatever
+    // the words: a point for the civilian wave with the most evidence of
+    // its own (Transylvania, Order 7161), else the first wave. Only when
+    // no wave has a point of its own yet.
+    // The narrator must tell the captivity in the first person: a place
+    // alone may be a relative's.
+    if narrator_held_at(doc, eras).is_some()
+        && soldier.is_none()
+        && labour.is_none()
+        && capture.is_none()
+        && surrender.is_none()
+        && scores.values().all(|sc| sc.own() < 1.0)
+        && let Some(default) = wave_index(MALENKIJ_ROBOT)
+    {
+        let held_from = first_captivity(doc, eras).unwrap_or(doc.sentences.len());
+        let dated = (0..held_from.min(doc.sentences.len()))
+            .filter(|&s| in_scope(s))
+            .find(|&s| {
+                context_months(doc, s).is_some_and(|(a, b)| a <= FRONT.1 && FRONT.0 <= b)
+                    // The narrator's own story at that date.
+                    && (first_person(doc.sentence(s))
+                        || next_in_segment(doc, s).is_some_and(first_person))
+            })
+            // Nothing dated before the captivity, or only after the front.
+            .filter(|_| {
+                (0..held_from.min(doc.sentences.len()))
+                    .filter(|&s| in_scope(s))
+                    .filter_map(|s| context_months(doc, s))
+                    .all(|(a, _)| a <= FRONT.1)
+            });
+        if let Some(s) = dated {
+            let own = |w: usize| scores.get(&w).map_or(0.0, Score::own);
+            let w = [TRANSYLVANIA, ORDER_7161]
+                .iter()
+                .filter_map(|id| wave_index(id))
+                .filter(|&w| own(w) > own(default))
+                .max_by(|&a, &b| own(a).total_cmp(&own(b)))
+                .unwrap_or(default);
+            let sc = scores.entry(w).or_default();
+            sc.points += 1.0;
+            sc.evidence
+                .push(sentence_evidence(doc, s, "taken-by-the-front"));
+        }
+    }
+
     // Dated roundups, arrests and captures.
     for (&w, sc) in scores.iter_mut() {
         let Some((from, to)) = entries[w].period.as_ref() else {
@@ -1193,6 +1283,15 @@ pub(super) fn suggest(
     // A narrator who denies a capture and tells none is no prisoner of war
     // (a labour serviceman who walked back, a Soviet guard).
     if (denied.is_some() || denied_cue.is_some())
+        && surrender.is_none()
+        && capture.is_none()
+        && let Some(w) = wave_index(POW)
+    {
+        scores.remove(&w);
+    }
+    // A guard of prisoners or a Red Army soldier who tells no capture of
+    // his own was no prisoner of war.
+    if captors_side.is_some()
         && surrender.is_none()
         && capture.is_none()
         && let Some(w) = wave_index(POW)
@@ -1986,6 +2085,49 @@ fn next_in_segment<'d>(doc: &'d Doc<'_>, s: usize) -> Option<&'d [Token]> {
 /// guards `keretlegények`).
 const LABOUR_SERVICE: &[&str] = &["munkaszolg", "munkaszazad", "keretleg"];
 
+/// The first German named as such in a call, not the Germans as the
+/// subject of a clause (`a németek felrobbantották`: an article before the
+/// plural noun; `a német származásúak` are the call's).
+fn german_addressee(doc: &Doc<'_>, toks: &[Token]) -> Option<usize> {
+    toks.iter().enumerate().position(|(i, t)| {
+        let subject = i > 0
+            && matches!(&*toks[i - 1].folded, "a" | "az")
+            && (t.folded.ends_with("ek") || t.folded.ends_with("ok"));
+        german(doc, t) && !subject
+    })
+}
+
+/// A priest's service (`служил мессу`, `misét mondtam`): `служил` is no
+/// soldier's there.
+fn church(toks: &[Token]) -> bool {
+    toks.iter().any(|t| {
+        [
+            "месс",
+            "литург",
+            "богослуж",
+            "mise",
+            "messe",
+            "gottesdienst",
+        ]
+        .iter()
+        .any(|p| t.folded.starts_with(p))
+    })
+}
+
+/// A Red Army formation the narrator served in: `Второй Украинский фронт`,
+/// `в Красной армии`, `a Vörös Hadseregben`, in a first-person sentence.
+fn red_army(toks: &[Token]) -> bool {
+    first_person(toks)
+        && toks.windows(2).any(|p| {
+            let (a, b): (&str, &str) = (&p[0].folded, &p[1].folded);
+            (a.starts_with("украинск") && b.starts_with("фронт"))
+                || (a.starts_with("белорусск") && b.starts_with("фронт"))
+                || (a.starts_with("красн") && b.starts_with("арми"))
+                || (a.starts_with("советск") && b.starts_with("арми"))
+                || (a == "voros" && b == "hadseregben")
+        })
+}
+
 /// Hungarians (or Ruthenians, Ukrainians) named in a call: with them,
 /// Germans called up are the first wave, not Order 7161.
 fn hungarians(toks: &[Token]) -> bool {
@@ -2009,6 +2151,7 @@ fn hungarians(toks: &[Token]) -> bool {
 const SUMMONS: &[&str] = &[
     "menjen",
     "jelentkezz",
+    "jelentkezn",
     "jojjon",
     "jojjenek",
     "gyulekezz",
