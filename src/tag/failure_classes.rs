@@ -1524,30 +1524,41 @@ fn calls_to_germans_chores_and_a_paper_that_says_captivity() {
 
 #[test]
 fn a_civilian_taken_by_the_front_without_a_word_for_it() {
+    // Wave hints (`tanu review --all`), not suggestions.
+    let wave_hints = |paragraphs: &[&str]| -> Vec<String> {
+        let segs: Vec<Segment> = paragraphs.iter().map(|t| seg(t)).collect();
+        let mut v: Vec<String> = tagger()
+            .hints(&segs)
+            .into_iter()
+            .filter(|t| t.facet == crate::vocab::Facet::Wave)
+            .map(|t| t.value)
+            .collect();
+        v.sort();
+        v
+    };
     // No cue, no promise, no roundup word: a woman stopped in the street in
     // January 1945, then held in the camps, tells it in the first person.
-    assert_eq!(
-        waves(&[
-            "1945 januárjában, amikor már csend volt az utcán, elindultam vízért a Keleti \
-             pályaudvar felé. A sarkon két katona megállított, és beállítottak egy csoportba.",
-            "Gödöllőn a táborban voltunk három hétig, a barakkban fagyott a lehelet.",
-            "Aztán Kramatorszkba vittek, ott a gyárban dolgoztam a lágerből járva két \
-             évig.",
-        ]),
-        ["malenkij-robot"]
-    );
+    // The first wave is a hint for archivists, not a suggestion.
+    let story = [
+        "1945 januárjában, amikor már csend volt az utcán, elindultam vízért a Keleti \
+         pályaudvar felé. A sarkon két katona megállított, és beállítottak egy csoportba.",
+        "Gödöllőn a táborban voltunk három hétig, a barakkban fagyott a lehelet.",
+        "Aztán Kramatorszkba vittek, ott a gyárban dolgoztam a lágerből járva két \
+         évig.",
+    ];
+    assert!(waves(&story).is_empty());
+    assert_eq!(wave_hints(&story), ["malenkij-robot"]);
     // The same months in a relative's story the narrator only heard: no
-    // wave for the narrator.
-    assert!(
-        waves(&[
-            "1945 januárjában az apámat a sarkon két katona megállította, és elvitték.",
-            "Gödöllőn volt a táborban, aztán Kramatorszkba került, onnan írt egy lapot.",
-        ])
-        .is_empty()
-    );
+    // wave for the narrator, not even a hint.
+    let relative = [
+        "1945 januárjában az apámat a sarkon két katona megállította, és elvitték.",
+        "Gödöllőn volt a táborban, aztán Kramatorszkba került, onnan írt egy lapot.",
+    ];
+    assert!(waves(&relative).is_empty());
+    assert!(wave_hints(&relative).is_empty());
     // A story dated after the front's months is not taken by it.
     assert!(
-        !waves(&[
+        !wave_hints(&[
             "1947 tavaszán egy este a sarkon két katona megállított, és bevittek.",
             "Egy pincében tartottak hetekig, aztán Vorkutára vittek, a lágerben \
              dolgoztam a bányában.",

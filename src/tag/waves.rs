@@ -168,16 +168,20 @@
 //!   as is a narrator who served in the Red Army (`я был рядовым, Третий
 //!   Украинский фронт`); and `служил мессу` is a priest's service, no
 //!   soldier's;
-//! - **taken-by-the-front** (rule `taken-by-the-front`, 1 point, the story
-//!   default): a narrator who tells the captivity in the first person
+//! - **taken-by-the-front** (rule `taken-by-the-front`, ½ point, the story
+//!   default, a hint for archivists): a narrator who tells the captivity in the first person
 //!   ([`narrator_held`]), no soldier, no labour serviceman, captured by
 //!   nobody, whose own story before the first sentence of captivity is
 //!   dated in the months the front crossed Hungary (October 1944 to March
 //!   1945) and never later, was taken in the civilians' roundups whatever
-//!   the words (`1945 januárjában a sarkon két katona megállított`): a
+//!   the words (`1945 januárjában a sarkon két katona megállított`): half a
 //!   point for the civilian wave with the most evidence of its own
-//!   (Transylvania, Order 7161), else the first wave; only when no wave
-//!   has a point of its own;
+//!   (Transylvania, Order 7161), else the first wave, only when no wave
+//!   has a point of its own. With the narrator held that is a hint (0.40),
+//!   listed by `tanu review --all`, never a suggestion: as a full point it
+//!   found four waves of the set it was written from but on the next
+//!   unseen set it made two wrong suggestions and no right one (a soldier
+//!   and a Transylvanian it could not tell);
 //! - **term** (rule `term`, 1 point, `gulag`, when no tribunal is named): a
 //!   term in years next to a verb of giving or sentencing (`huszonöt évet
 //!   kaptam`, `tizenöt évre ítélt`, `дали десять лет`, `tíz év
@@ -1159,7 +1163,7 @@ pub(super) fn suggest(
     // dated in the months the front crossed Hungary (October 1944 to
     // March 1945) and who was no soldier, no labour serviceman and
     // captured by nobody, was taken in the civilians' roundups, whatever
-    // the words: a point for the civilian wave with the most evidence of
+    // the words: half a point (a hint) for the civilian wave with the most evidence of
     // its own (Transylvania, Order 7161), else the first wave. Only when
     // no wave has a point of its own yet.
     // The narrator must tell the captivity in the first person: a place
@@ -1197,7 +1201,7 @@ pub(super) fn suggest(
                 .max_by(|&a, &b| own(a).total_cmp(&own(b)))
                 .unwrap_or(default);
             let sc = scores.entry(w).or_default();
-            sc.points += 1.0;
+            sc.points += WEAK;
             sc.evidence
                 .push(sentence_evidence(doc, s, "taken-by-the-front"));
         }
