@@ -508,13 +508,7 @@ pub(super) fn suggest(
             // лет и мужчин до сорока пяти`), in a segment dated December
             // 1944 to February 1945.
             let toks = &doc.tokens[a..=b];
-            let sexes = bracket(18, 45)
-                && toks
-                    .iter()
-                    .any(|t| WOMEN.iter().any(|p| t.folded.starts_with(p)))
-                && toks
-                    .iter()
-                    .any(|t| MEN.iter().any(|p| t.folded.starts_with(p)));
+            let sexes = bracket(18, 45) && starts_any(toks, WOMEN) && starts_any(toks, MEN);
             let dated = || {
                 (0..doc.sentences.len())
                     .filter(|&k| doc.sentences[k].seg == seg)
@@ -609,16 +603,10 @@ pub(super) fn suggest(
         }
         // The narrator guards or escorts prisoners (`мы сопровождали
         // эшелоны с пленными`, `foglyokat kísértünk`): a Soviet or
-        // Hungarian guard, not a prisoner.
-        // Prisoners the object: `мост охранял` is a soldier's guard duty.
-        if toks
-            .iter()
-            .any(|t| GUARDING.iter().any(|p| t.folded.starts_with(p)))
-            && toks.iter().any(|t| {
-                ["пленн", "fogly", "fogoly", "gefangen", "заключенн"]
-                    .iter()
-                    .any(|p| t.folded.starts_with(p))
-            })
+        // Hungarian guard, not a prisoner. Prisoners the object: `мост
+        // охранял` is a soldier's guard duty.
+        if starts_any(toks, GUARDING)
+            && starts_any(toks, &["пленн", "fogly", "fogoly", "gefangen", "заключенн"])
         {
             captors_side.get_or_insert(s);
             continue;
@@ -632,9 +620,7 @@ pub(super) fn suggest(
         // elvették a fegyvert`, `у нас отобрали оружие`): armed, and
         // given up.
         if any_in(doc, toks, &WEAPON)
-            && toks
-                .iter()
-                .any(|t| WEAPONS_TAKEN.iter().any(|p| t.folded.starts_with(p)))
+            && starts_any(toks, WEAPONS_TAKEN)
             && !any_in(doc, toks, &KIN)
             && !any_of(toks, NEGATION_WORDS)
         {
@@ -706,9 +692,7 @@ pub(super) fn suggest(
             let cl = doc.clause(c);
             // Disarmed: `lefegyvereztek minket`, `нас разоружили`; only
             // the armed are disarmed.
-            let disarmed = cl
-                .iter()
-                .any(|t| DISARMED.iter().any(|p| t.folded.starts_with(p)));
+            let disarmed = starts_any(cl, DISARMED);
             let gave_up = disarmed
                 || any_in(doc, cl, &SURRENDER)
                 || (any_in(doc, cl, &WEAPON) && any_in(doc, cl, &LAY_DOWN))
@@ -837,9 +821,7 @@ pub(super) fn suggest(
         eras[doc.sentences[s].seg] == Era::Deportation
             && (asked || (!others[s] && first_person(toks)))
             && !any_in(doc, toks, &KIN)
-            && toks
-                .iter()
-                .any(|t| LABOUR_SERVICE.iter().any(|p| t.folded.starts_with(p)))
+            && starts_any(toks, LABOUR_SERVICE)
     });
     if labour.is_some() {
         soldier = None;
@@ -2104,18 +2086,23 @@ fn german_addressee(doc: &Doc<'_>, toks: &[Token]) -> Option<usize> {
 /// A priest's service (`служил мессу`, `misét mondtam`): `служил` is no
 /// soldier's there.
 fn church(toks: &[Token]) -> bool {
-    toks.iter().any(|t| {
-        [
+    starts_any(
+        toks,
+        &[
             "месс",
             "литург",
             "богослуж",
             "mise",
             "messe",
             "gottesdienst",
-        ]
-        .iter()
-        .any(|p| t.folded.starts_with(p))
-    })
+        ],
+    )
+}
+
+/// Whether a word of `toks` begins with one of `prefixes` (folded).
+fn starts_any(toks: &[Token], prefixes: &[&str]) -> bool {
+    toks.iter()
+        .any(|t| prefixes.iter().any(|p| t.folded.starts_with(p)))
 }
 
 /// A Red Army formation the narrator served in: `Второй Украинский фронт`,
@@ -2135,8 +2122,9 @@ fn red_army(toks: &[Token]) -> bool {
 /// Hungarians (or Ruthenians, Ukrainians) named in a call: with them,
 /// Germans called up are the first wave, not Order 7161.
 fn hungarians(toks: &[Token]) -> bool {
-    toks.iter().any(|t| {
-        [
+    starts_any(
+        toks,
+        &[
             "magyar",
             "венгр",
             "мадьяр",
@@ -2144,10 +2132,8 @@ fn hungarians(toks: &[Token]) -> bool {
             "ruszin",
             "русин",
             "украин",
-        ]
-        .iter()
-        .any(|p| t.folded.starts_with(p))
-    })
+        ],
+    )
 }
 
 /// A summons in the subjunctive or infinitive of reporting (`menjen`,
