@@ -1639,3 +1639,59 @@ fn whom_a_call_wanted_and_who_blew_up_the_bridge() {
         ["order-7161"]
     );
 }
+
+#[test]
+fn gendarmes_sentences_american_captors_and_a_patrols_imperative() {
+    // A gendarme's rank is no soldier's; a tribunal's years say he was held
+    // even where no camp of the vocabulary is named.
+    assert_eq!(
+        waves(&[
+            "Csendőr voltam, törzsőrmester a tiszafüredi őrsön. 1946 nyarán otthon \
+             letartóztattak.",
+            "A katonai törvényszék az ötvennyolcas paragrafus alapján huszonöt évet \
+             adott. Északra vittek, egy erdei lágerbe, fát vágtunk.",
+        ]),
+        ["gulag"]
+    );
+    // Taken by the Americans (`az amerikaiak elfogtak`, the narrator the
+    // dropped object): the word `hadifogoly` does not make a Soviet one.
+    assert!(
+        waves(&[
+            "1945 áprilisában Linz mellett az amerikaiak elfogtak. Hadifogolynak \
+             hívtak minket, de az amerikai fogság más volt, mint az orosz.",
+            "Egy réten tartottak minket szögesdrót mögött, aztán Foksányon át jött \
+             haza a szomszéd, én Hegyeshalmon át.",
+        ])
+        .is_empty()
+    );
+    // A labour serviceman called up in the indefinite conjugation who saw
+    // Soviet prisoners was none.
+    assert!(
+        !waves(&[
+            "1942-ben hívtak be munkaszolgálatra, kivittek Ukrajnába, ott láttam \
+             először orosz foglyokat, rongyokban.",
+            "1943 tavaszán gyalog jöttünk vissza, a lágerben a keret vert minket.",
+        ])
+        .contains(&"pow".to_string())
+    );
+    // A patrol's imperative (`gyere`) and home by the evening (`este
+    // mehetsz haza`).
+    assert_eq!(
+        waves(&[
+            "1945 januárjában a Rákóczi úton megállított egy járőr: gyere, \
+             romokat takarítani, este mehetsz haza.",
+            "Ceglédre hajtottak a táborba, onnan Sahtiba, a bányába.",
+        ]),
+        ["malenkij-robot"]
+    );
+    // Asked when he enlisted, a soldier in uniform taken at a farm.
+    assert_eq!(
+        waves(&[
+            "Mikor vonult be?",
+            "1943 őszén. 1944 októberében egy tanyán bújtunk, még a mundér volt \
+             rajtunk, amikor ránk találtak az oroszok.",
+            "Nagyfára vittek a táborba, onnan Novgorodba.",
+        ]),
+        ["pow"]
+    );
+}

@@ -774,6 +774,9 @@ pub(super) static ROUNDUP: Lex = Lex {
         // `a férfiak jelentkezzenek`.
         "jojjenek",
         "jojjon",
+        // The imperative of a patrol: `gyere, romokat takarítani`.
+        "gyere",
+        "gyertek",
         // `jelentkezni kell`, `minden férfinak jelentkeznie kell`.
         "jelentkezni",
         "jelentkeznie",
@@ -880,6 +883,8 @@ pub(super) static SOLDIER: Lex = Lex {
         "zaszloalj",
         "alakulat",
         "frontszolgalat",
+        // The uniform: `levetettük volna a mundért`.
+        "munder",
         "фронтовик",
         "призван",
         "служил",
@@ -1851,6 +1856,9 @@ pub(super) const SAME_DAY: &[&[&str]] = &[
     &["bis", "samstag"],
     &["delre"],
     &["estere"],
+    // `este mehetsz haza` (with home said).
+    &["este"],
+    &["вечером"],
     &["estig"],
     &["delig"],
     &["reggelig"],

@@ -50,7 +50,7 @@
 //!     1944; Romanian gendarmes excepted, who handed people over to the
 //!     Soviets);
 //!   - `same-day` (first wave): the work done the same day (`délre
-//!     végzünk`, `estére itthon lesztek`, `к вечеру отпустят домой`; home
+//!     végzünk`, `estére itthon lesztek`, `este mehetsz haza`, `к вечеру отпустят домой`; home
 //!     by a day of the week too: `szombatra itthon lesztek`, `до
 //!     воскресенья отпустят`) with speech or work, when it also promises home or the sentence is dated
 //!     in the first wave's months (a camp wanted its norm by the evening
@@ -93,7 +93,9 @@
 //!   (`девушек с восемнадцати лет и мужчин до сорока пяти`);
 //! - **soldier** (rule `soldier`, 1 point, `pow`): the narrator served: a
 //!   soldier's word (`bevonultam`, `a fronton`, `honvéd`, `tizedes`,
-//!   `призвали`), a military unit with a first-person possessive (`az
+//!   `призвали`, the uniform: `a mundér volt rajtunk`; asked `Mikor
+//!   vonult be?`; not a gendarme's or policeman's rank: `csendőr voltam,
+//!   őrmester`), a military unit with a first-person possessive (`az
 //!   ütegünk`, `a szakaszunkból`, `zászlóaljunkat`, typed without
 //!   accents `zaszloaljunkbol`; the singular possessive even with no
 //!   other first-person word, `az ütegemből senki sem maradt`: `század`
@@ -132,7 +134,9 @@
 //!   the narrator a soldier: only the armed were disarmed;
 //! - captures and surrenders count in a clause of the narrator, or in a
 //!   clause the next one adds the narrator to (`elfogták az egész
-//!   üteget, engem is`);
+//!   üteget, engem is`), and a capture in the Hungarian indefinite
+//!   conjugation has the narrator as its dropped object (`az amerikaiak
+//!   elfogtak`: with Western captors, a Western captivity);
 //! - **capture** (rule `capture`, 1 point, `pow`, only with `soldier`):
 //!   taken (`elfogtak`, `fogtak el`, `elkaptak`, `взяли`, `поймали`,
 //!   `захватили`), encircled (`bekerítettek`, `körbevették`, `окружили`) or the hands
@@ -141,8 +145,8 @@
 //!   war's only when the narrator served, as a soldier or in the labour
 //!   service;
 //! - a **labour serviceman** (`munkaszolgálat`, `munkaszázad`,
-//!   `keretlegény`, in the narrator's sentence or in the question put to
-//!   the narrator) served unarmed: no `soldier` point, though the company
+//!   `keretlegény`, in the narrator's sentence, the indefinite `hívtak be
+//!   munkaszolgálatra`, or the question put to the narrator) served unarmed: no `soldier` point, though the company
 //!   is "ours" (`a századunkat kivitték Ukrajnába`); captured by the
 //!   Soviets, he was a prisoner of war all the same;
 //! - **prisoner** (rule `prisoner`, 1 point, `pow`, when no capture is
@@ -150,7 +154,8 @@
 //!   `gyűjtötték a foglyokat`, `a Vörös Hadsereg foglya lettem` in a
 //!   sentence of the narrator; not the prisoners as the subject of a clause
 //!   without the narrator: `ott már voltak foglyok is`, `рядом работали
-//!   пленные немцы`); compounds (`fogolytábor`) are camps, where civilians
+//!   пленные немцы`), nor prisoners the narrator saw (`ott láttam orosz
+//!   foglyokat`); compounds (`fogolytábor`) are camps, where civilians
 //!   were held too;
 //! - **tribunal** and **article-58** (2 points, `gulag`): a sentence with a
 //!   Soviet tribunal (`katonai törvényszék`, `tribunál`, `трибунал`,
@@ -201,6 +206,7 @@
 //!   soldier, the sentence about no relative or neighbour; announcements
 //!   and summons are roundups (`kihirdették`, `behívattak`, `munkára
 //!   rendeltek ki`, `вызвали`, `велели явиться`, `погнали`, and the
+//!   imperative of a patrol: `gyere, romokat takarítani`; the
 //!   subjunctive of a summons: `hogy a férfiak jöjjenek`, `jelentkezzenek`,
 //!   `minden férfi menjen`), a certificate as the pretext too (`menjen a
 //!   rendőrségre igazolásért`),
@@ -273,6 +279,9 @@
 //!   first sentence of captivity does not get it (the Swabians expelled to
 //!   Germany in 1946 or to the Hortobágy in 1951; a transfer from the camp
 //!   in 1946 is not the taking);
+//! - a tribunal's or article 58's sentence with a term in years says the
+//!   narrator was held too (`huszonöt évet adott`), where no camp of the
+//!   vocabulary is named;
 //! - without it, a wave keeps 0.6 of its confidence and stays a hint
 //!   (Transylvanian names or `sváb` in a testimony about politics, a
 //!   brother's captivity, a soldier never held).
@@ -599,6 +608,24 @@ pub(super) fn suggest(
             {
                 soldier.get_or_insert(s);
             }
+            // A capture in the indefinite conjugation has the narrator as
+            // its dropped object (`az amerikaiak elfogtak`; `elfogták`
+            // has an object of its own).
+            if toks.iter().any(|t| INDEFINITE_CAPTURE.contains(&&*t.lower))
+                && !any_in(doc, toks, &KIN)
+                && !any_of(toks, THIRD_PERSON)
+                && !any_of(toks, NEGATION_WORDS)
+            {
+                if western_sentence(s) {
+                    western.get_or_insert(s);
+                } else {
+                    capture.get_or_insert(s);
+                }
+            }
+            // Asked when he enlisted (`Mikor vonult be?`): a soldier.
+            if doc.sentences[s].question && starts_any(toks, &["bevonult", "vonult"]) {
+                soldier.get_or_insert(s);
+            }
             continue;
         }
         // The narrator guards or escorts prisoners (`мы сопровождали
@@ -671,7 +698,7 @@ pub(super) fn suggest(
         });
         if (any_in(doc, toks, &CIVILIAN) && !crowd) || never_soldier {
             civilian.get_or_insert(s);
-        } else if was_soldier && !church(toks) {
+        } else if was_soldier && !church(toks) && !starts_any(toks, GENDARMES) {
             soldier.get_or_insert(s);
         }
         // Captures and surrenders, in a clause of the narrator.
@@ -781,6 +808,9 @@ pub(super) fn suggest(
                 !["foglyok", "пленные", "gefangene"].contains(&&*t.folded)
                     || first_person(doc.clause(t.clause))
             })
+            // Nor prisoners the narrator saw (`ott láttam először orosz
+            // foglyokat`).
+            .filter(|&i| !starts_any(doc.clause(doc.tokens[i].clause), SEEING))
             .collect();
         let prisoner_denied = prisoner_at.iter().any(|&i| negated(doc, i, i));
         if prisoner_denied {
@@ -819,8 +849,11 @@ pub(super) fn suggest(
         // (`Mikor vitték el munkaszolgálatra?`, formal address).
         let asked = doc.sentences[s].question;
         eras[doc.sentences[s].seg] == Era::Deportation
-            && (asked || (!others[s] && first_person(toks)))
+            // Or called up in the indefinite conjugation, the narrator
+            // the dropped object (`hívtak be munkaszolgálatra`).
+            && (asked || !others[s])
             && !any_in(doc, toks, &KIN)
+            && !any_of(toks, THIRD_PERSON)
             && starts_any(toks, LABOUR_SERVICE)
     });
     if labour.is_some() {
@@ -848,6 +881,9 @@ pub(super) fn suggest(
         }
     }
 
+    // A sentence passed by a tribunal or under article 58, with a term in
+    // years: the narrator was held, whatever the places say.
+    let mut sentenced_to_years: Option<usize> = None;
     // A sentence passed by a tribunal, or under article 58: the Gulag.
     if let Some(w) = wave_index(GULAG) {
         let sentenced = (0..doc.sentences.len()).find_map(|s| {
@@ -870,6 +906,14 @@ pub(super) fn suggest(
             article_58.then_some((s, "article-58"))
         });
         if let Some((s, rule)) = sentenced {
+            let seg = doc.sentences[s].seg;
+            let years = (0..doc.sentences.len())
+                .filter(|&k| doc.sentences[k].seg == seg && in_scope(k))
+                .any(|k| years_given(doc, doc.sentence(k)) || verdict(doc, k))
+                || years_in(doc.sentence(s));
+            if years {
+                sentenced_to_years = Some(s);
+            }
             let sc = scores.entry(w).or_default();
             sc.points += 2.0;
             sc.evidence.push(sentence_evidence(doc, s, rule));
@@ -1212,8 +1256,9 @@ pub(super) fn suggest(
     }
 
     // Whether the narrator was taken somewhere is evidence too.
-    let held =
-        held.or_else(|| narrator_held_at(doc, eras).map(|s| sentence_evidence(doc, s, "held")));
+    let held = held
+        .or_else(|| narrator_held_at(doc, eras).map(|s| sentence_evidence(doc, s, "held")))
+        .or_else(|| sentenced_to_years.map(|s| sentence_evidence(doc, s, "held")));
     // The narrator's first dated roundup, arrest or capture: a wave whose
     // period lies more than three months away gets nothing for it (the
     // Swabians deported to the Hortobágy in 1951 are no Order 7161).
@@ -2083,6 +2128,11 @@ fn german_addressee(doc: &Doc<'_>, toks: &[Token]) -> Option<usize> {
     })
 }
 
+/// Gendarmes and policemen: a rank of theirs (`csendőr voltam, őrmester`)
+/// is no soldier's; arrested after the war, they were sentenced, not
+/// taken prisoner.
+const GENDARMES: &[&str] = &["csendor", "rendor", "жандарм", "полицейск", "gendarm"];
+
 /// A priest's service (`служил мессу`, `misét mondtam`): `служил` is no
 /// soldier's there.
 fn church(toks: &[Token]) -> bool {
@@ -2167,6 +2217,22 @@ const GUARDING: &[&str] = &[
 /// Verbs of taking weapons away (`elvették a fegyvert`, `отобрали
 /// оружие`).
 const WEAPONS_TAKEN: &[&str] = &["elvett", "elszedt", "отобрал", "забрал", "abgenommen"];
+
+/// A capture in the Hungarian indefinite conjugation (lower case, with
+/// accents): the object dropped is the narrator.
+const INDEFINITE_CAPTURE: &[&str] = &["elfogtak", "elkaptak", "letartóztattak", "lefogtak"];
+
+/// Verbs of seeing: prisoners seen are others.
+const SEEING: &[&str] = &["lattam", "lattuk", "видел", "sah"];
+
+/// A count of years in the sentence (`huszonöt év`, `двадцать пять
+/// лет`), as a court gives them.
+fn years_in(toks: &[Token]) -> bool {
+    (1..toks.len()).any(|j| {
+        ["ev", "evet", "evre", "лет", "года", "jahre"].contains(&&*toks[j].folded)
+            && is_count(&toks[j - 1])
+    })
+}
 
 /// Passing through a place (`Nagyváradon át`, `через Сигет`).
 const THROUGH: &[&str] = &["at", "keresztul", "через", "uber", "durch"];
