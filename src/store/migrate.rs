@@ -1,40 +1,64 @@
 //! Numbered SQL migrations from `schema/migrations/`, applied in order in
 //! one transaction each; `PRAGMA user_version` records the schema version.
 //! A migration that converts data SQL cannot (compressing the originals,
-//! version 7) runs its Rust step in the same transaction, after its SQL.
+//! version 7) names its Rust step, run in the same transaction after its
+//! SQL.
 
 use rusqlite::{Connection, Transaction};
 
 use super::{Result, StoreError};
 
-/// `(version, SQL)` for every migration, in order.
-const MIGRATIONS: &[(i64, &str)] = &[
-    (1, include_str!("../../schema/migrations/0001_archive.sql")),
-    (2, include_str!("../../schema/migrations/0002_curation.sql")),
-    (3, include_str!("../../schema/migrations/0003_formats.sql")),
-    (4, include_str!("../../schema/migrations/0004_identity.sql")),
-    (5, include_str!("../../schema/migrations/0005_accounts.sql")),
-    (
-        6,
-        include_str!("../../schema/migrations/0006_curation_web.sql"),
-    ),
-    (7, include_str!("../../schema/migrations/0007_compact.sql")),
-];
+/// One numbered migration.
+struct Migration {
+    version: i64,
+    sql: &'static str,
+    /// A Rust step run after the SQL in the same transaction, for data SQL
+    /// cannot convert.
+    data: Option<fn(&Transaction<'_>) -> Result<()>>,
+    /// Whether it frees much of the file (rewritten tables, compressed
+    /// blobs): an existing archive that passes it is vacuumed.
+    shrinks: bool,
+}
 
-/// The Rust step of a migration, if it has one.
-fn data_step(version: i64, tx: &Transaction<'_>) -> Result<()> {
-    if version == 7 {
-        super::blob::compress_stored(tx)?;
+impl Migration {
+    /// A migration that is SQL alone.
+    const fn sql(version: i64, sql: &'static str) -> Migration {
+        Migration {
+            version,
+            sql,
+            data: None,
+            shrinks: false,
+        }
     }
+}
+
+/// Version 7's data step: compress the stored originals.
+fn compress_originals(tx: &Transaction<'_>) -> Result<()> {
+    super::blob::compress_stored(tx)?;
     Ok(())
 }
 
-/// The version whose migration frees much of the file (rewritten tables,
-/// compressed blobs): an existing archive that passes it is vacuumed.
-const SHRINKS: i64 = 7;
+/// Every migration, in order.
+const MIGRATIONS: &[Migration] = &[
+    Migration::sql(1, include_str!("../../schema/migrations/0001_archive.sql")),
+    Migration::sql(2, include_str!("../../schema/migrations/0002_curation.sql")),
+    Migration::sql(3, include_str!("../../schema/migrations/0003_formats.sql")),
+    Migration::sql(4, include_str!("../../schema/migrations/0004_identity.sql")),
+    Migration::sql(5, include_str!("../../schema/migrations/0005_accounts.sql")),
+    Migration::sql(
+        6,
+        include_str!("../../schema/migrations/0006_curation_web.sql"),
+    ),
+    Migration {
+        version: 7,
+        sql: include_str!("../../schema/migrations/0007_compact.sql"),
+        data: Some(compress_originals),
+        shrinks: true,
+    },
+];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
+pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;
 
 pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -45,17 +69,20 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
         });
     }
     let mut shrunk = false;
-    for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > current) {
+    for m in MIGRATIONS.iter().filter(|m| m.version > current) {
+        let version = m.version;
         let tx = conn.transaction()?;
         // Another process opening the archive at the same moment may have
         // applied it while this one waited for the write lock.
         let now: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        if now >= *version {
+        if now >= version {
             continue;
         }
-        shrunk |= *version == SHRINKS && now > 0;
-        tx.execute_batch(sql)?;
-        data_step(*version, &tx)?;
+        shrunk |= m.shrinks && now > 0;
+        tx.execute_batch(m.sql)?;
+        if let Some(step) = m.data {
+            step(&tx)?;
+        }
         tx.pragma_update(None, "user_version", version)?;
         tx.execute(
             "INSERT INTO meta (key, value) VALUES ('schema_version', ?1)
@@ -84,10 +111,10 @@ mod tests {
         let mut conn = Connection::open(path).expect("open");
         conn.pragma_update(None, "journal_mode", "WAL")
             .expect("wal");
-        for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v <= 6) {
+        for m in MIGRATIONS.iter().filter(|m| m.version <= 6) {
             let tx = conn.transaction().expect("tx");
-            tx.execute_batch(sql).expect("migration");
-            tx.pragma_update(None, "user_version", version)
+            tx.execute_batch(m.sql).expect("migration");
+            tx.pragma_update(None, "user_version", m.version)
                 .expect("version");
             tx.commit().expect("commit");
         }
