@@ -60,13 +60,14 @@
 //! seen measurement are asserted ([`SEEN3_FLOOR`]); the fourth
 //! (`fixtures/heldout4/`, frozen 2026-12-06 23:42) is seen too since the
 //! waves4 round ([`SEEN4_FLOOR`]) and the fifth (`fixtures/heldout5/`,
-//! frozen 2026-12-07 01:42) since the waves5 round ([`SEEN5_FLOOR`]) and
+//! frozen 2026-12-07 01:42) since the waves5 round ([`SEEN5_FLOOR`]),
 //! the sixth (`fixtures/heldout6/`, frozen 2026-12-07 01:56) since the
-//! waves6 round ([`SEEN6_FLOOR`]) and the seventh (`fixtures/heldout7/`,
-//! frozen 2026-12-07 02:11) since the waves7 round ([`SEEN7_FLOOR`]); on
-//! the eighth (`fixtures/heldout8/`, frozen 2026-12-07 02:25, unseen), the bars are printed and floors a little under its
-//! first measurement are asserted ([`FRESH8_FLOOR`]); the ninth
-//! (`fixtures/heldout9/`, frozen 2026-12-07 02:53) likewise
+//! waves6 round ([`SEEN6_FLOOR`]), the seventh (`fixtures/heldout7/`,
+//! frozen 2026-12-07 02:11) since the waves7 round ([`SEEN7_FLOOR`]) and
+//! the eighth (`fixtures/heldout8/`, frozen 2026-12-07 02:25) since the
+//! waves8 round ([`SEEN8_FLOOR`]); on the ninth (`fixtures/heldout9/`,
+//! frozen 2026-12-07 02:53, the one unseen set now), the bars are printed
+//! and floors a little under its first measurement are asserted
 //! ([`FRESH9_FLOOR`]). The sets are listed once, in [`HELD_OUT`].
 //!
 //! Run with `cargo test --test tagging -- --nocapture` to see the tables
@@ -155,7 +156,7 @@ const HELD_OUT: [(&str, &str, Floor); 9] = [
     ("held-out 5 seen", "heldout5", SEEN5_FLOOR),
     ("held-out 6 seen", "heldout6", SEEN6_FLOOR),
     ("held-out 7 seen", "heldout7", SEEN7_FLOOR),
-    ("held-out 8 fresh", "heldout8", FRESH8_FLOOR),
+    ("held-out 8 seen", "heldout8", SEEN8_FLOOR),
     ("held-out 9 fresh", "heldout9", FRESH9_FLOOR),
 ];
 /// Which sets the rules have seen, printed under the table.
@@ -165,9 +166,10 @@ const SEEN_NOTE: &str = "the wave rules were redesigned with the held-out set in
      unseen once, then tuned on in the waves3 round), and so is the fourth (frozen 2026-12-06 \
      23:42; tuned on in the waves4 round), the fifth (frozen 2026-12-07 01:42; tuned on in the \
      waves5 round), the sixth (frozen 2026-12-07 01:56; tuned on in the waves6 round) and the \
-     seventh (frozen 2026-12-07 02:11; tuned on in the waves7 round); the eighth (frozen \
-     2026-12-07 02:25) measures the rules unseen (measured twice: the waves7 story default \
-     was made a hint on its result), and so does the ninth (frozen 2026-12-07 02:53)";
+     seventh (frozen 2026-12-07 02:11; tuned on in the waves7 round) and the eighth (frozen \
+     2026-12-07 02:25; measured twice unseen, the waves7 story default made a hint on its \
+     result, then tuned on in the waves8 round); the ninth (frozen 2026-12-07 02:53) measures \
+     the rules unseen";
 /// Floors on the fifth held-out set (`fixtures/heldout5/`, frozen
 /// 2026-12-07 01:42). Measured unseen with the rules of the waves3 round
 /// (wave 0.913/0.750, region 0.844/0.964, place 0.897/0.963, transit camp
@@ -208,13 +210,15 @@ const SEEN7_FLOOR: Floor = [
     ("transit_camp", 0.9, 0.95),
 ];
 /// Floors on the eighth held-out set (`fixtures/heldout8/`, frozen
-/// 2026-12-07 02:25, unseen): a little under its first measurement, with
-/// the rules of the waves6 round (wave 0.913/0.808, region 0.800/0.923,
-/// place 0.880/0.880, transit camp 0.897/0.897); the waves7 round, written
-/// before the set was read, measured 0.840/0.808 with its story default as
-/// a suggestion and 0.913/0.808 with it a hint (the form kept).
-const FRESH8_FLOOR: Floor = [
-    ("wave", 0.85, 0.75),
+/// 2026-12-07 02:25). Measured unseen with the rules of the waves6 round
+/// (wave 0.913/0.808, region 0.800/0.923, place 0.880/0.880, transit camp
+/// 0.897/0.897) and of the waves7 round (0.840/0.808 with its story
+/// default a suggestion, 0.913/0.808 with it a hint, the form kept); the
+/// wave rules were then tuned on its misses (the waves8 round), so it is
+/// "seen" since (wave 1.000/0.923). The floors sit a little under the seen
+/// measurement.
+const SEEN8_FLOOR: Floor = [
+    ("wave", 0.95, 0.9),
     ("region", 0.75, 0.9),
     ("place", 0.8, 0.85),
     ("transit_camp", 0.85, 0.85),
@@ -222,7 +226,9 @@ const FRESH8_FLOOR: Floor = [
 /// Floors on the ninth held-out set (`fixtures/heldout9/`, frozen
 /// 2026-12-07 02:53, unseen): a little under its first measurement, with
 /// the rules of the waves7 round (wave 0.870/0.741, region 0.839/1.000,
-/// place 0.806/0.926, transit camp 0.958/0.885).
+/// place 0.806/0.926, transit camp 0.958/0.885) and of the waves8 round,
+/// written from the eighth set's misses before this one was read (the
+/// same).
 const FRESH9_FLOOR: Floor = [
     ("wave", 0.8, 0.7),
     ("region", 0.8, 0.95),
