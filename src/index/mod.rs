@@ -54,11 +54,37 @@ pub fn ensure_no_writer(dir: &Path) -> Result<()> {
     let Ok(directory) = MmapDirectory::open(dir) else {
         return Ok(());
     };
-    match directory.acquire_lock(&INDEX_WRITER_LOCK) {
+    match while_busy(
+        || directory.acquire_lock(&INDEX_WRITER_LOCK),
+        |e| matches!(e, LockError::LockBusy),
+    ) {
         // Released when dropped, before the caller goes on.
         Ok(_lock) => Ok(()),
         Err(LockError::LockBusy) => Err(IndexError::Busy),
         Err(LockError::IoError(_)) => Ok(()),
+    }
+}
+
+/// Tries `acquire` again for up to a second while it fails `busy`.
+///
+/// The lock is an `flock` on a file. A process that forks (to run another
+/// program) while this one holds the lock gives the child a copy of the
+/// descriptor until the child's `exec` closes it, so for that instant a
+/// lock this process has just released still reads as held. Another
+/// process's writer is still busy after the second.
+fn while_busy<T, E>(
+    mut acquire: impl FnMut() -> std::result::Result<T, E>,
+    busy: impl Fn(&E) -> bool,
+) -> std::result::Result<T, E> {
+    let mut tries = 0;
+    loop {
+        match acquire() {
+            Err(e) if tries < 20 && busy(&e) => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            other => return other,
+        }
     }
 }
 
@@ -424,10 +450,22 @@ impl SearchIndex {
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .clamp(1, 4);
-        match self
-            .index
-            .writer_with_num_threads(threads, 64_000_000 * threads)
-        {
+        let busy = |e: &tantivy::TantivyError| {
+            matches!(
+                e,
+                tantivy::TantivyError::LockFailure(
+                    tantivy::directory::error::LockError::LockBusy,
+                    _
+                )
+            )
+        };
+        match while_busy(
+            || {
+                self.index
+                    .writer_with_num_threads(threads, 64_000_000 * threads)
+            },
+            busy,
+        ) {
             Ok(w) => {
                 // Holding the writer lock: no other process writes files.
                 sweep(&self.index, &self.dir)?;
