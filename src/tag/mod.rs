@@ -141,19 +141,19 @@ impl Tagger {
             .and_then(|t| t.evidence.first().cloned());
         // The narrator's transit camps: some lie where a wave took people
         // (Barcaföldvár, Brassó: Transylvania).
-        let camps: Vec<NewTag> = tags
+        let camps: Vec<&NewTag> = tags
             .iter()
             .filter(|t| t.facet == crate::vocab::Facet::TransitCamp && t.confidence >= SUGGEST)
-            .cloned()
             .collect();
-        tags.extend(waves::suggest(
+        let waves = waves::suggest(
             &doc,
             &eras,
             &self.vocab,
             &self.cues.find(&doc),
             held,
             &camps,
-        ));
+        );
+        tags.extend(waves);
         tags
     }
 

@@ -396,7 +396,7 @@ pub(super) fn suggest(
     // [`narrator_held`] when the narrator tells of being held.
     held: Option<NewEvidence>,
     // The narrator's transit camps, with their evidence.
-    camps: &[NewTag],
+    camps: &[&NewTag],
 ) -> Vec<NewTag> {
     let entries = vocab.entries();
     let wave_index = |id: &str| {
@@ -406,6 +406,10 @@ pub(super) fn suggest(
     };
     let mut scores: BTreeMap<usize, Score> = BTreeMap::new();
     let others = others_flags(doc);
+    // The narrator's first sentence of captivity, and the first of two
+    // that make [`narrator_held`].
+    let held_from = first_captivity(doc, eras).unwrap_or(doc.sentences.len());
+    let narrator_held = narrator_held_at(doc, eras);
     let in_scope = |s: usize| -> bool {
         let st = &doc.sentences[s];
         eras[st.seg] == Era::Deportation && !others[s]
@@ -691,11 +695,7 @@ pub(super) fn suggest(
                     && apposition(t.clause)
             });
         // Not one of a mixed crowd (`katonák és civilek keverve`).
-        let crowd = toks.iter().any(|t| {
-            ["katona", "солдат", "военных", "soldat"]
-                .iter()
-                .any(|p| t.folded.starts_with(p))
-        });
+        let crowd = starts_any(toks, &["katona", "солдат", "военных", "soldat"]);
         if (any_in(doc, toks, &CIVILIAN) && !crowd) || never_soldier {
             civilian.get_or_insert(s);
         } else if was_soldier && !church(toks) && !starts_any(toks, GENDARMES) {
@@ -1010,11 +1010,11 @@ pub(super) fn suggest(
         // Also in a call that defines whom it wants by a relative
         // (`mindenki, akinek német neve van, vagy a nagyapja német volt`):
         // the relative is anyone's, not the narrator's kin.
-        let call = |s: usize| {
+        let to_everyone = |s: usize| {
             eras[doc.sentences[s].seg] == Era::Deportation && any_of(doc.sentence(s), EVERYONE)
         };
         if let Some(span) = (0..doc.sentences.len())
-            .filter(|&s| in_scope(s) || call(s))
+            .filter(|&s| in_scope(s) || to_everyone(s))
             .find_map(|s| german_name(doc, s))
         {
             rule_cue(&mut scores, w, span, "german-name");
@@ -1092,7 +1092,6 @@ pub(super) fn suggest(
         // Up to the narrator's taking, before the first sentence of
         // captivity: a town the train passed later (`Nagyváradon át
         // mentünk`) is the route.
-        let held_from = first_captivity(doc, eras).unwrap_or(doc.sentences.len());
         let taking = (0..held_from)
             .find(|&s| {
                 in_scope(s)
@@ -1194,7 +1193,7 @@ pub(super) fn suggest(
     // no wave has a point of its own yet.
     // The narrator must tell the captivity in the first person: a place
     // alone may be a relative's.
-    if narrator_held_at(doc, eras).is_some()
+    if narrator_held.is_some()
         && soldier.is_none()
         && labour.is_none()
         && capture.is_none()
@@ -1202,8 +1201,7 @@ pub(super) fn suggest(
         && scores.values().all(|sc| sc.own() < 1.0)
         && let Some(default) = wave_index(MALENKIJ_ROBOT)
     {
-        let held_from = first_captivity(doc, eras).unwrap_or(doc.sentences.len());
-        let dated = (0..held_from.min(doc.sentences.len()))
+        let dated = (0..held_from)
             .filter(|&s| in_scope(s))
             .find(|&s| {
                 context_months(doc, s).is_some_and(|(a, b)| a <= FRONT.1 && FRONT.0 <= b)
@@ -1213,7 +1211,7 @@ pub(super) fn suggest(
             })
             // Nothing dated before the captivity, or only after the front.
             .filter(|_| {
-                (0..held_from.min(doc.sentences.len()))
+                (0..held_from)
                     .filter(|&s| in_scope(s))
                     .filter_map(|s| context_months(doc, s))
                     .all(|(a, _)| a <= FRONT.1)
@@ -1257,7 +1255,7 @@ pub(super) fn suggest(
 
     // Whether the narrator was taken somewhere is evidence too.
     let held = held
-        .or_else(|| narrator_held_at(doc, eras).map(|s| sentence_evidence(doc, s, "held")))
+        .or_else(|| narrator_held.map(|s| sentence_evidence(doc, s, "held")))
         .or_else(|| sentenced_to_years.map(|s| sentence_evidence(doc, s, "held")));
     // The narrator's first dated roundup, arrest or capture: a wave whose
     // period lies more than three months away gets nothing for it (the
@@ -1267,7 +1265,6 @@ pub(super) fn suggest(
     // (`negyvenhat nyarán a láger egy részét Kungurba vitték, engem is`)
     // is not the taking. A sentence without a date of its own takes the
     // last date named before it in its segment.
-    let held_from = first_captivity(doc, eras).unwrap_or(doc.sentences.len());
     let taken_at = (0..held_from)
         .filter(|&s| {
             in_scope(s)
@@ -1849,11 +1846,9 @@ fn verdict(doc: &Doc<'_>, s: usize) -> bool {
         return false;
     }
     let term = (1..toks.len()).any(|j| {
-        let w: &str = &toks[j].folded;
-        let year = ["ev", "evet", "evre", "лет", "года", "jahre"].contains(&w);
         let next = toks.get(j + 1).map_or("", |t| &*t.folded);
         let before = j.checked_sub(2).map_or("", |k| &*toks[k].folded);
-        year && is_count(&toks[j - 1])
+        years_at(toks, j)
             && !YEARS_LATER.contains(&next)
             && !["через", "nach", "vor"].contains(&before)
     });
@@ -2228,10 +2223,14 @@ const SEEING: &[&str] = &["lattam", "lattuk", "видел", "sah"];
 /// A count of years in the sentence (`huszonöt év`, `двадцать пять
 /// лет`), as a court gives them.
 fn years_in(toks: &[Token]) -> bool {
-    (1..toks.len()).any(|j| {
-        ["ev", "evet", "evre", "лет", "года", "jahre"].contains(&&*toks[j].folded)
-            && is_count(&toks[j - 1])
-    })
+    (1..toks.len()).any(|j| years_at(toks, j))
+}
+
+/// Whether word `j` (at least 1) is a year word after a count (`tíz év`,
+/// `десять лет`).
+fn years_at(toks: &[Token], j: usize) -> bool {
+    ["ev", "evet", "evre", "лет", "года", "jahre"].contains(&&*toks[j].folded)
+        && is_count(&toks[j - 1])
 }
 
 /// Passing through a place (`Nagyváradon át`, `через Сигет`).
