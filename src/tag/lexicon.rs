@@ -765,27 +765,40 @@ pub(super) static CAPTIVITY: Lex = Lex {
     compiled: OnceLock::new(),
 };
 
-/// Roundup, arrest and capture verbs (for the date rule of the waves),
-/// announcements and summons included (`kihirdették`, `berendeltek a
-/// községházára`, `вызвали в сельсовет`).
-pub(super) static ROUNDUP: Lex = Lex {
+/// Summons to report (`a férfiak jelentkezzenek`, `явиться в сельсовет`,
+/// `sich melden`): roundups too (see [`ROUNDUP`]), and the call of Order
+/// 7161 when addressed to Germans.
+pub(super) static SUMMONS: Lex = Lex {
     exact: &[
-        // A summons in the subjunctive: `hogy a fiatal fiúk jöjjenek`,
-        // `a férfiak jelentkezzenek`.
+        // The subjunctive: `hogy a fiatal fiúk jöjjenek`, `a férfiak
+        // jelentkezzenek`, `minden férfi menjen`.
         "jojjenek",
         "jojjon",
-        // The imperative of a patrol: `gyere, romokat takarítani`.
-        "gyere",
-        "gyertek",
-        // `jelentkezni kell`, `minden férfinak jelentkeznie kell`.
-        "jelentkezni",
-        "jelentkeznie",
         "menjenek",
         "menjen",
         "jelentkezzenek",
         "jelentkezzen",
         "gyulekezzenek",
         "sorakozzanak",
+        // The imperative of a patrol: `gyere, romokat takarítani`.
+        "gyere",
+        "gyertek",
+        // `jelentkezni kell`, `minden férfinak jelentkeznie kell`.
+        "jelentkezni",
+        "jelentkeznie",
+    ],
+    prefix: &["явить", "явля", "melden"],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Roundup, arrest and capture verbs (for the date rule of the waves),
+/// announcements and call-ups included (`kihirdették`, `berendeltek a
+/// községházára`, `вызвали в сельсовет`); the summons to report are
+/// [`SUMMONS`], counted with these.
+pub(super) static ROUNDUP: Lex = Lex {
+    exact: &[
         "elvittek",
         "rendeltek",
         "vezenyeltek",
@@ -808,7 +821,6 @@ pub(super) static ROUNDUP: Lex = Lex {
         "kirendel",
         "увезли",
         "увели",
-        "явить",
         "berendel",
         "beidez",
         "bekeret",

@@ -331,7 +331,9 @@ use super::lexicon::{
     RAISE, ROUNDUP, SENTENCED, SOLDIER, SOLDIER_NOUN, SOVIET, SPEECH, SURRENDER, THIRD_PERSON,
     TRIBUNAL, UNIT, UNIT_HU, WEAPON, WORK, WORK_CALL, YEAR_TERM,
 };
-use super::lexicon::{COPULA, FOOD, GERMAN_OBJECT, GERMAN_SELF, SHORT_WHILE, WEEK_RU, WESTERN};
+use super::lexicon::{
+    COPULA, FOOD, GERMAN_OBJECT, GERMAN_SELF, SHORT_WHILE, SUMMONS, WEEK_RU, WESTERN,
+};
 use super::lexicon::{
     COURT, HOME_AGAIN, HOUR_HU, HOUR_RU, OTHER_CAPTOR, PRETEXT, PROMISE, RANK, RANK_HU, SAME_DAY,
     SERVED, TIE, YEARS_LATER,
@@ -949,7 +951,7 @@ pub(super) fn suggest(
             let work_roundup = (0..doc.sentences.len()).find(|&s| {
                 let toks = doc.sentence(s);
                 in_scope(s)
-                    && any_in(doc, toks, &ROUNDUP)
+                    && roundup(doc, toks)
                     // For work, or under a pretext (`на проверку
                     // документов`, `будто бы`, `igazoltatásra`).
                     && [Some(toks), next_in_segment(doc, s)].into_iter().flatten().any(|t| {
@@ -1042,9 +1044,7 @@ pub(super) fn suggest(
                 }
                 let first = doc.sentences[s].first;
                 let g = german_addressee(doc, toks)?;
-                let c = toks
-                    .iter()
-                    .position(|t| SUMMONS.iter().any(|p| t.folded.starts_with(p)))?;
+                let c = toks.iter().position(|t| in_list(doc, t, &SUMMONS))?;
                 Some((first + g.min(c), first + g.max(c)))
             });
         if let Some(span) = call {
@@ -1096,7 +1096,7 @@ pub(super) fn suggest(
             .find(|&s| {
                 in_scope(s)
                     && !doc.sentences[s].question
-                    && (any_in(doc, doc.sentence(s), &ROUNDUP)
+                    && (roundup(doc, doc.sentence(s))
                         || any_in(doc, doc.sentence(s), &GATHER)
                         || [capture, surrender, gathered].contains(&Some(s)))
             })
@@ -1239,7 +1239,7 @@ pub(super) fn suggest(
         let (from, to) = (ym(from), ym(to));
         let in_period = |s: usize| context_date(doc, s).is_some_and(|d| from <= d && d <= to);
         let dated = (0..doc.sentences.len())
-            .find(|&s| in_scope(s) && any_in(doc, doc.sentence(s), &ROUNDUP) && in_period(s));
+            .find(|&s| in_scope(s) && roundup(doc, doc.sentence(s)) && in_period(s));
         // The narrator's own roundup dated in the wave's months counts
         // even for a wave with less than a point of its own (`Amikor
         // bejöttek az oroszok, összeszedték a fiatalokat. Engem is.`).
@@ -1268,8 +1268,7 @@ pub(super) fn suggest(
     let taken_at = (0..held_from)
         .filter(|&s| {
             in_scope(s)
-                && (any_in(doc, doc.sentence(s), &ROUNDUP)
-                    || [capture, surrender].contains(&Some(s)))
+                && (roundup(doc, doc.sentence(s)) || [capture, surrender].contains(&Some(s)))
         })
         .filter_map(|s| context_months(doc, s))
         .min();
@@ -1402,10 +1401,11 @@ pub(super) fn suggest(
 /// The word lists of the wave rules that are looked up per word: each
 /// distinct word of a testimony is looked up once ([`Doc::word_lists`]),
 /// a bit per list, in this order (at most 64).
-static WORD_LISTS: [&Lex; 34] = [
+static WORD_LISTS: [&Lex; 35] = [
     &KIN,
     &WORK_CALL,
     &ROUNDUP,
+    &SUMMONS,
     &GERMAN_CAMP,
     &SOVIET,
     &WORK,
@@ -1952,7 +1952,7 @@ fn few_days(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
     let w = |i: usize| toks.get(i).map_or("", |t| &*t.folded);
     let work = any_in(doc, toks, &WORK) || any_in(doc, toks, &WORK_CALL);
     let said = any_in(doc, toks, &SPEECH) || any_in(doc, toks, &PROMISE);
-    if !(work || said || any_in(doc, toks, &ROUNDUP)) {
+    if !(work || said || roundup(doc, toks)) {
         return None;
     }
     (0..toks.len()).find_map(|i| {
@@ -2076,7 +2076,10 @@ fn german_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
     // elvitték, engem is`; `забрали всех немцев, и меня тоже`; `mint
     // németet vittek el`).
     let taken = toks.iter().position(|t| {
-        in_list(doc, t, &ROUNDUP) || in_list(doc, t, &GATHER) || definite_taking(t)
+        in_list(doc, t, &ROUNDUP)
+            || in_list(doc, t, &SUMMONS)
+            || in_list(doc, t, &GATHER)
+            || definite_taking(t)
     })?;
     // The narrator in the sentence, or in an elliptic one right after it
     // (`…забрали всех немцев. Меня тоже.`).
@@ -2144,6 +2147,11 @@ fn church(toks: &[Token]) -> bool {
     )
 }
 
+/// Whether `toks` tell a roundup: a verb of [`ROUNDUP`] or a summons.
+fn roundup(doc: &Doc<'_>, toks: &[Token]) -> bool {
+    any_in(doc, toks, &ROUNDUP) || any_in(doc, toks, &SUMMONS)
+}
+
 /// Whether a word of `toks` begins with one of `prefixes` (folded).
 fn starts_any(toks: &[Token], prefixes: &[&str]) -> bool {
     toks.iter()
@@ -2180,21 +2188,6 @@ fn hungarians(toks: &[Token]) -> bool {
         ],
     )
 }
-
-/// A summons in the subjunctive or infinitive of reporting (`menjen`,
-/// `jelentkezzenek`, `явиться`, `sich melden`).
-const SUMMONS: &[&str] = &[
-    "menjen",
-    "jelentkezz",
-    "jelentkezn",
-    "jojjon",
-    "jojjenek",
-    "gyulekezz",
-    "sorakozz",
-    "явить",
-    "явля",
-    "melden",
-];
 
 /// Guarding and escorting prisoners, the narrator on the captors' side.
 const GUARDING: &[&str] = &[
