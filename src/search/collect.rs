@@ -1,17 +1,19 @@
 //! A collector of the testimonies a query matches: how many passages each,
-//! and (optionally) their tag facets, read once per testimony.
+//! and (optionally) how many carry each tag facet.
 //!
 //! A testimony's passages are indexed together, so the documents a query
 //! matches in a segment come in runs of one testimony: the collector
-//! counts a run without a lookup and touches its map once per run. Facet
-//! paths are numbered: a testimony carries the numbers of its paths, and
-//! each path's text is built once per segment.
+//! counts a run without a lookup. Every passage of a testimony carries the
+//! testimony's tags, so the facet paths of a run (with their ancestors)
+//! are read once per segment and process and numbered; a search then only
+//! adds numbers.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::fastfield::FacetReader;
 use tantivy::index::SegmentId;
 use tantivy::query::EnableScoring;
 use tantivy::schema::Facet;
@@ -24,9 +26,10 @@ use crate::hash::FxBuildHasher;
 pub struct Testimonies {
     /// What is known about each, by testimony number.
     pub found: HashMap<u64, TestimonyMatch, FxBuildHasher>,
-    /// The facet paths the matches carry, by the numbers in
-    /// [`TestimonyMatch::facets`].
-    pub paths: Vec<String>,
+    /// Each facet path the matches carry, and every ancestor of one below
+    /// its facet (`/region/donbas` for `/region/donbas/makiivka`), with the
+    /// number of matched testimonies under it, each counted once.
+    pub facets: Vec<(String, usize)>,
 }
 
 impl Testimonies {
@@ -41,39 +44,30 @@ impl Testimonies {
 pub struct TestimonyMatch {
     /// Matching passages.
     pub passages: usize,
-    /// Numbers of the facet paths of its tags (when asked for), into
-    /// [`Testimonies::paths`].
-    pub facets: Vec<u32>,
+    /// The first run it was found in: `(segment fruit, run)`.
+    first: (usize, usize),
 }
 
 pub struct TestimonySet {
     pub facet_field: Option<&'static str>,
 }
 
-/// Per segment: the run of documents of the testimony being counted, then
-/// the count per testimony and the facet ordinals of its first matching
-/// document (a segment has few distinct tags; ordinals become paths once,
-/// at harvest).
+/// Per segment: the runs a query hit, in document order, with the
+/// passages it matched in each.
 pub struct TestimonySetSegment {
     runs: Arc<Runs>,
-    facets: Option<FacetReader>,
-    /// The testimony of the current run, its matches so far, and the
-    /// first document after the run.
-    run: Option<(u64, usize)>,
+    facets: Option<Arc<RunFacets>>,
+    /// The first document after the run being counted (0 before any).
     run_end: DocId,
-    found: HashMap<u64, (usize, Vec<u64>), FxBuildHasher>,
+    hits: Vec<(usize, usize)>,
 }
 
-impl TestimonySetSegment {
-    /// Adds the current run to the counts.
-    fn flush(&mut self) {
-        self.run_end = 0;
-        if let Some((t, n)) = self.run.take()
-            && let Some(entry) = self.found.get_mut(&t)
-        {
-            entry.0 += n;
-        }
-    }
+/// What one segment found: its runs and facets, and `(run, passages)` for
+/// each run hit.
+pub struct SegmentHits {
+    runs: Arc<Runs>,
+    facets: Option<Arc<RunFacets>>,
+    hits: Vec<(usize, usize)>,
 }
 
 impl Collector for TestimonySet {
@@ -85,16 +79,16 @@ impl Collector for TestimonySet {
         _ord: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<Self::Child> {
+        let runs = runs(reader)?;
         let facets = match self.facet_field {
-            Some(f) => Some(reader.facet_reader(f)?),
+            Some(f) => Some(run_facets(reader, f, &runs)?),
             None => None,
         };
         Ok(TestimonySetSegment {
-            runs: runs(reader)?,
+            runs,
             facets,
-            run: None,
             run_end: 0,
-            found: HashMap::default(),
+            hits: Vec::new(),
         })
     }
 
@@ -102,96 +96,104 @@ impl Collector for TestimonySet {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
-        let mut fruits = fruits.into_iter();
-        let mut all = fruits.next().unwrap_or_default();
-        let mut numbers: HashMap<String, u32> = all
-            .paths
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.clone(), i as u32))
-            .collect();
-        for fruit in fruits {
-            // This segment's path numbers in the merged numbering.
-            let renumber: Vec<u32> = fruit
-                .paths
-                .into_iter()
-                .map(|p| {
-                    let next = all.paths.len() as u32;
-                    *numbers.entry(p.clone()).or_insert_with(|| {
-                        all.paths.push(p);
-                        next
-                    })
-                })
-                .collect();
-            for (t, m) in fruit.found {
-                let e = all.found.entry(t).or_default();
-                e.passages += m.passages;
-                for f in m.facets {
-                    let f = renumber[f as usize];
-                    if !e.facets.contains(&f) {
-                        e.facets.push(f);
+    fn merge_fruits(&self, fruits: Vec<SegmentHits>) -> tantivy::Result<Self::Fruit> {
+        let hits = fruits.iter().map(|f| f.hits.len()).sum();
+        let mut found: HashMap<u64, TestimonyMatch, FxBuildHasher> =
+            HashMap::with_capacity_and_hasher(hits, FxBuildHasher::default());
+        let mut tally: Vec<usize> = Vec::new();
+        let count = |tally: &mut Vec<usize>, id: u32| {
+            let id = id as usize;
+            if tally.len() <= id {
+                tally.resize(id + 1, 0);
+            }
+            tally[id] += 1;
+        };
+        // The paths counted for a testimony found in more than one run
+        // (rare: its passages were split between indexing threads).
+        let mut counted: HashMap<u64, Vec<u32>, FxBuildHasher> = HashMap::default();
+        for (f, fruit) in fruits.iter().enumerate() {
+            for &(run, passages) in &fruit.hits {
+                let t = fruit.runs.tnums[run];
+                let ids = fruit.paths_of(run);
+                match found.entry(t) {
+                    Entry::Vacant(e) => {
+                        e.insert(TestimonyMatch {
+                            passages,
+                            first: (f, run),
+                        });
+                        for &id in ids {
+                            count(&mut tally, id);
+                        }
+                    }
+                    Entry::Occupied(mut e) => {
+                        let m = e.get_mut();
+                        m.passages += passages;
+                        let (f0, r0) = m.first;
+                        let seen = counted
+                            .entry(t)
+                            .or_insert_with(|| fruits[f0].paths_of(r0).to_vec());
+                        for &id in ids {
+                            if !seen.contains(&id) {
+                                seen.push(id);
+                                count(&mut tally, id);
+                            }
+                        }
                     }
                 }
             }
         }
-        Ok(all)
+        let facets = if tally.is_empty() {
+            Vec::new()
+        } else {
+            let names = path_names();
+            tally
+                .into_iter()
+                .enumerate()
+                .filter(|&(_, n)| n > 0)
+                .filter_map(|(id, n)| Some((names.get(id)?.clone(), n)))
+                .collect()
+        };
+        Ok(Testimonies { found, facets })
+    }
+}
+
+impl SegmentHits {
+    /// The path numbers of `run` (none when facets were not asked for).
+    fn paths_of(&self, run: usize) -> &[u32] {
+        self.facets.as_ref().map_or(&[], |f| f.of(run))
     }
 }
 
 impl SegmentCollector for TestimonySetSegment {
-    type Fruit = Testimonies;
+    type Fruit = SegmentHits;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         if doc < self.run_end
-            && let Some((_, n)) = &mut self.run
+            && let Some((_, n)) = self.hits.last_mut()
         {
             *n += 1;
             return;
         }
-        self.flush();
-        let (t, end) = self.runs.at(doc);
-        if t == u64::MAX {
+        let (run, end) = self.runs.run_at(doc);
+        if self.runs.tnums.get(run).is_none_or(|&t| t == NO_TESTIMONY) {
+            self.run_end = 0;
             return;
         }
-        self.run = Some((t, 1));
+        self.hits.push((run, 1));
         self.run_end = end;
-        if !self.found.contains_key(&t) {
-            let ords = match &self.facets {
-                Some(reader) => reader.facet_ords(doc).collect(),
-                None => Vec::new(),
-            };
-            self.found.insert(t, (0, ords));
-        }
     }
 
-    fn harvest(mut self) -> Self::Fruit {
-        self.flush();
-        let mut numbers: HashMap<u64, Option<u32>, FxBuildHasher> = HashMap::default();
-        let mut paths = Vec::new();
-        let mut facet = Facet::root();
-        let reader = self.facets.as_ref();
-        let found = self
-            .found
-            .into_iter()
-            .map(|(t, (passages, ords))| {
-                let facets = ords
-                    .into_iter()
-                    .filter_map(|ord| {
-                        *numbers.entry(ord).or_insert_with(|| {
-                            let r = reader?;
-                            r.facet_from_ord(ord, &mut facet).ok()?;
-                            paths.push(facet.to_path_string());
-                            Some(paths.len() as u32 - 1)
-                        })
-                    })
-                    .collect();
-                (t, TestimonyMatch { passages, facets })
-            })
-            .collect();
-        Testimonies { found, paths }
+    fn harvest(self) -> Self::Fruit {
+        SegmentHits {
+            runs: self.runs,
+            facets: self.facets,
+            hits: self.hits,
+        }
     }
 }
+
+/// The testimony number of a document without one.
+const NO_TESTIMONY: u64 = u64::MAX;
 
 /// The runs of one testimony's documents in a segment: where each starts
 /// and whose it is, in document order. A testimony's passages are added
@@ -212,7 +214,7 @@ impl Runs {
             max_doc: reader.max_doc(),
         };
         for doc in 0..reader.max_doc() {
-            let t = tnum.first(doc).unwrap_or(u64::MAX);
+            let t = tnum.first(doc).unwrap_or(NO_TESTIMONY);
             if runs.tnums.last() != Some(&t) {
                 runs.starts.push(doc);
                 runs.tnums.push(t);
@@ -221,36 +223,153 @@ impl Runs {
         Ok(runs)
     }
 
-    /// The testimony of `doc` and the first document after its run.
-    fn at(&self, doc: DocId) -> (u64, DocId) {
+    /// The run of `doc` and the first document after it.
+    fn run_at(&self, doc: DocId) -> (usize, DocId) {
         let i = self.starts.partition_point(|&s| s <= doc).saturating_sub(1);
         let end = self.starts.get(i + 1).copied().unwrap_or(self.max_doc);
-        (self.tnums.get(i).copied().unwrap_or(u64::MAX), end)
+        (i, end)
+    }
+
+    /// The testimony of `doc` and the first document after its run.
+    fn at(&self, doc: DocId) -> (u64, DocId) {
+        let (i, end) = self.run_at(doc);
+        (self.tnums.get(i).copied().unwrap_or(NO_TESTIMONY), end)
     }
 }
 
-/// The runs of a segment, worked out once per segment and process
-/// (segments never change; a few stale entries are dropped as the index
-/// moves on).
-pub fn runs(reader: &SegmentReader) -> tantivy::Result<Arc<Runs>> {
-    static CACHE: OnceLock<Mutex<HashMap<SegmentId, Arc<Runs>>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(Default::default);
-    let id = reader.segment_id();
-    if let Some(r) = cache.lock().ok().and_then(|c| c.get(&id).cloned()) {
-        return Ok(r);
+/// The facet path numbers of each run of a segment: the paths of the
+/// run's first document and their ancestors below the facet, each once.
+pub struct RunFacets {
+    /// Where each run's numbers start in `ids`; one more entry than runs.
+    offsets: Vec<usize>,
+    ids: Vec<u32>,
+}
+
+impl RunFacets {
+    fn read(reader: &SegmentReader, field: &str, runs: &Runs) -> tantivy::Result<RunFacets> {
+        let facets = reader.facet_reader(field)?;
+        let mut out = RunFacets {
+            offsets: vec![0],
+            ids: Vec::new(),
+        };
+        // A segment has few distinct paths; each is named and numbered once.
+        let mut by_ord: HashMap<u64, Vec<u32>, FxBuildHasher> = HashMap::default();
+        let mut facet = Facet::root();
+        let mut run_ids: Vec<u32> = Vec::new();
+        for &start in &runs.starts {
+            run_ids.clear();
+            for ord in facets.facet_ords(start) {
+                let ids = match by_ord.entry(ord) {
+                    Entry::Occupied(e) => e.into_mut(),
+                    Entry::Vacant(e) => {
+                        facets.facet_from_ord(ord, &mut facet)?;
+                        e.insert(number_path(&facet.to_path_string()))
+                    }
+                };
+                run_ids.extend_from_slice(ids);
+            }
+            run_ids.sort_unstable();
+            run_ids.dedup();
+            out.ids.extend_from_slice(&run_ids);
+            out.offsets.push(out.ids.len());
+        }
+        Ok(out)
     }
-    let r = Arc::new(Runs::of(reader)?);
+
+    /// The path numbers of `run`.
+    fn of(&self, run: usize) -> &[u32] {
+        match (self.offsets.get(run), self.offsets.get(run + 1)) {
+            (Some(&start), Some(&end)) => self.ids.get(start..end).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
+/// Facet paths by number, one table per process. Paths come from the
+/// vocabulary (an index holds no other), so the table stays small.
+#[derive(Default)]
+struct PathNames {
+    names: Vec<String>,
+    numbers: HashMap<String, u32>,
+}
+
+fn path_table() -> &'static Mutex<PathNames> {
+    static TABLE: OnceLock<Mutex<PathNames>> = OnceLock::new();
+    TABLE.get_or_init(Default::default)
+}
+
+/// The numbers of `path` and of its ancestors below the facet.
+fn number_path(path: &str) -> Vec<u32> {
+    let Ok(mut table) = path_table().lock() else {
+        return Vec::new();
+    };
+    let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    (2..=parts.len())
+        .map(|depth| {
+            let prefix = format!("/{}", parts[..depth].join("/"));
+            let next = table.names.len() as u32;
+            if let Some(&n) = table.numbers.get(&prefix) {
+                return n;
+            }
+            table.names.push(prefix.clone());
+            table.numbers.insert(prefix, next);
+            next
+        })
+        .collect()
+}
+
+/// A copy of the path table's names, by number.
+fn path_names() -> Vec<String> {
+    path_table()
+        .lock()
+        .map(|t| t.names.clone())
+        .unwrap_or_default()
+}
+
+/// What `make` builds for a segment, built once per segment and process
+/// (segments never change; the cache is emptied when it grows past
+/// [`SEGMENTS_CACHED`] entries as the index moves on).
+fn cached<K: Hash + Eq + Clone, V>(
+    cache: &'static OnceLock<Mutex<HashMap<K, Arc<V>>>>,
+    key: K,
+    make: impl FnOnce() -> tantivy::Result<V>,
+) -> tantivy::Result<Arc<V>> {
+    let cache = cache.get_or_init(Default::default);
+    if let Some(v) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return Ok(v);
+    }
+    let v = Arc::new(make()?);
     if let Ok(mut c) = cache.lock() {
-        if c.len() >= RUNS_CACHED {
+        if c.len() >= SEGMENTS_CACHED {
             c.clear();
         }
-        c.insert(id, r.clone());
+        c.insert(key, v.clone());
     }
-    Ok(r)
+    Ok(v)
 }
 
-/// Segments whose runs are kept (an index has a few dozen at most).
-const RUNS_CACHED: usize = 256;
+/// The runs of a segment.
+pub fn runs(reader: &SegmentReader) -> tantivy::Result<Arc<Runs>> {
+    static CACHE: OnceLock<Mutex<HashMap<SegmentId, Arc<Runs>>>> = OnceLock::new();
+    cached(&CACHE, reader.segment_id(), || Runs::of(reader))
+}
+
+/// The facet path numbers of each run of a segment, for `field`.
+fn run_facets(
+    reader: &SegmentReader,
+    field: &'static str,
+    runs: &Runs,
+) -> tantivy::Result<Arc<RunFacets>> {
+    type Key = (SegmentId, &'static str);
+    static CACHE: OnceLock<Mutex<HashMap<Key, Arc<RunFacets>>>> = OnceLock::new();
+    cached(&CACHE, (reader.segment_id(), field), || {
+        RunFacets::read(reader, field, runs)
+    })
+}
+
+/// Segments whose runs and facets are kept (an index has a few dozen at
+/// most).
+const SEGMENTS_CACHED: usize = 256;
 
 /// The testimonies with a passage `query` matches, without counting the
 /// passages: the first match in a testimony skips the rest of its run.
@@ -271,7 +390,9 @@ pub fn testimonies_of(
                 continue;
             }
             let (t, end) = runs.at(doc);
-            out.insert(t);
+            if t != NO_TESTIMONY {
+                out.insert(t);
+            }
             if end >= runs.max_doc {
                 break;
             }
@@ -361,5 +482,51 @@ mod tests {
         assert_eq!(counts, [(1, 2), (3, 2)]);
         let all = searcher.search(&term(word, "láger"), &Count).unwrap();
         assert_eq!(all, 4);
+    }
+
+    #[test]
+    fn facets_count_each_testimony_once_with_the_ancestors_of_its_paths() {
+        let mut b = Schema::builder();
+        let tnum = b.add_u64_field("tnum", INDEXED | FAST);
+        let word = b.add_text_field("word", STRING);
+        let tags = b.add_facet_field("tags", tantivy::schema::FacetOptions::default());
+        let index = Index::create_in_ram(b.build());
+        let mut w: IndexWriter<TantivyDocument> = index.writer(15_000_000).unwrap();
+        let of = |t: u64| -> Vec<&'static str> {
+            match t {
+                1 => vec!["/region/donbas/makiivka", "/region/donbas/stalino"],
+                2 => vec!["/region/urals", "/wave/malenkij-robot"],
+                _ => vec!["/wave/malenkij-robot"],
+            }
+        };
+        // Testimony 1's passages in two runs of one segment, as passages
+        // split between indexing threads and merged again lie.
+        for t in [1u64, 1, 2, 1, 3] {
+            let mut d = doc!(tnum => t, word => "láger");
+            for p in of(t) {
+                d.add_facet(tags, Facet::from(p));
+            }
+            w.add_document(d).unwrap();
+        }
+        w.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let set = TestimonySet {
+            facet_field: Some("tags"),
+        };
+        let found = searcher.search(&term(word, "láger"), &set).unwrap();
+        assert_eq!(found.len(), 3);
+        assert_eq!(found.found[&1].passages, 3);
+        let mut facets = found.facets.clone();
+        facets.sort();
+        assert_eq!(
+            facets,
+            [
+                ("/region/donbas".to_string(), 1),
+                ("/region/donbas/makiivka".to_string(), 1),
+                ("/region/donbas/stalino".to_string(), 1),
+                ("/region/urals".to_string(), 1),
+                ("/wave/malenkij-robot".to_string(), 2),
+            ]
+        );
     }
 }

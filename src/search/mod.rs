@@ -23,7 +23,7 @@ mod compile;
 pub mod query;
 mod snippet;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::ops::Bound;
 
 use serde::Serialize;
@@ -816,51 +816,12 @@ fn access_clauses(f: &Fields, role: Role, today: Date) -> Vec<(Occur, Box<dyn TQ
 }
 
 fn facet_counts(vocab: &Vocabulary, testimonies: &collect::Testimonies) -> Vec<FacetCount> {
-    // Each path counts for itself and every ancestor below its facet
-    // (`/region/donbas/makiivka` also counts for `/region/donbas`), once
-    // per testimony. The prefixes of each distinct path are worked out
-    // once; a testimony then only adds numbers.
-    let mut prefix_names: Vec<String> = Vec::new();
-    let mut prefix_numbers: HashMap<String, usize> = HashMap::new();
-    let prefixes_of: Vec<Vec<usize>> = testimonies
-        .paths
-        .iter()
-        .map(|p| {
-            let parts: Vec<&str> = p.trim_start_matches('/').split('/').collect();
-            (2..=parts.len())
-                .map(|depth| {
-                    let prefix = format!("/{}", parts[..depth].join("/"));
-                    let next = prefix_names.len();
-                    *prefix_numbers.entry(prefix.clone()).or_insert_with(|| {
-                        prefix_names.push(prefix);
-                        next
-                    })
-                })
-                .collect()
-        })
-        .collect();
-    let mut tally = vec![0usize; prefix_names.len()];
-    let mut seen: Vec<usize> = Vec::new();
-    for t in testimonies.found.values() {
-        seen.clear();
-        for &f in &t.facets {
-            if let Some(prefixes) = prefixes_of.get(f as usize) {
-                seen.extend_from_slice(prefixes);
-            }
-        }
-        seen.sort_unstable();
-        seen.dedup();
-        for &p in &seen {
-            tally[p] += 1;
-        }
-    }
-    let counts: BTreeMap<String, usize> = prefix_names
-        .into_iter()
-        .zip(tally)
-        .filter(|(_, n)| *n > 0)
-        .collect();
+    // The collector counted each path for itself and every ancestor below
+    // its facet (`/region/donbas/makiivka` also counts for
+    // `/region/donbas`), once per testimony.
+    let counts = &testimonies.facets;
     let mut out: Vec<FacetCount> = counts
-        .into_iter()
+        .iter()
         .filter_map(|(path, count)| {
             let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
             let id = parts.last()?;
@@ -871,7 +832,7 @@ fn facet_counts(vocab: &Vocabulary, testimonies: &collect::Testimonies) -> Vec<F
                 label: entry.labels.hu.clone(),
                 depth: parts.len() - 2,
                 path: path.clone(),
-                count,
+                count: *count,
             })
         })
         .collect();
