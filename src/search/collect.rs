@@ -371,14 +371,91 @@ fn run_facets(
 /// most).
 const SEGMENTS_CACHED: usize = 256;
 
+/// `inner`, given only the passages of the testimonies `keeps` keeps: the
+/// test runs once per run of a testimony's passages, not per passage.
+pub struct KeepRuns<C, F> {
+    pub inner: C,
+    pub keeps: F,
+}
+
+pub struct KeepRunsSegment<S, F> {
+    inner: S,
+    keeps: F,
+    runs: Arc<Runs>,
+    /// The first document after the current run (0 before any), and
+    /// whether the run is kept.
+    run_end: DocId,
+    kept: bool,
+}
+
+impl<C, F> Collector for KeepRuns<C, F>
+where
+    C: Collector,
+    F: Fn(u64) -> bool + Clone + Send + Sync + 'static,
+{
+    type Fruit = C::Fruit;
+    type Child = KeepRunsSegment<C::Child, F>;
+
+    fn for_segment(
+        &self,
+        ord: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
+        Ok(KeepRunsSegment {
+            inner: self.inner.for_segment(ord, reader)?,
+            keeps: self.keeps.clone(),
+            runs: runs(reader)?,
+            run_end: 0,
+            kept: false,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        self.inner.requires_scoring()
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<<Self::Child as SegmentCollector>::Fruit>,
+    ) -> tantivy::Result<Self::Fruit> {
+        self.inner.merge_fruits(fruits)
+    }
+}
+
+impl<S, F> SegmentCollector for KeepRunsSegment<S, F>
+where
+    S: SegmentCollector,
+    F: Fn(u64) -> bool + 'static,
+{
+    type Fruit = S::Fruit;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        if doc >= self.run_end {
+            let (t, end) = self.runs.at(doc);
+            self.kept = t != NO_TESTIMONY && (self.keeps)(t);
+            self.run_end = end;
+        }
+        if self.kept {
+            self.inner.collect(doc, score);
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.inner.harvest()
+    }
+}
+
+/// A set of testimony numbers.
+pub type TestimonyNumbers = HashSet<u64, FxBuildHasher>;
+
 /// The testimonies with a passage `query` matches, without counting the
 /// passages: the first match in a testimony skips the rest of its run.
 pub fn testimonies_of(
     searcher: &tantivy::Searcher,
     query: &dyn tantivy::query::Query,
-) -> tantivy::Result<HashSet<u64>> {
+) -> tantivy::Result<TestimonyNumbers> {
     let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
-    let mut out = HashSet::new();
+    let mut out = TestimonyNumbers::default();
     for reader in searcher.segment_readers() {
         let runs = runs(reader)?;
         let alive = reader.alive_bitset();
@@ -450,7 +527,7 @@ mod tests {
     fn testimonies_of_skips_runs_but_not_deleted_passages() {
         let (index, word) = index();
         let searcher = index.reader().unwrap().searcher();
-        let sorted = |s: HashSet<u64>| {
+        let sorted = |s: TestimonyNumbers| {
             let mut v: Vec<u64> = s.into_iter().collect();
             v.sort();
             v
@@ -528,5 +605,25 @@ mod tests {
                 ("/wave/malenkij-robot".to_string(), 2),
             ]
         );
+    }
+
+    #[test]
+    fn kept_runs_reach_the_inner_collector_and_others_do_not() {
+        let (index, word) = index();
+        let searcher = index.reader().unwrap().searcher();
+        let kept = KeepRuns {
+            inner: (TestimonySet { facet_field: None }, Count),
+            keeps: |t: u64| t != 1,
+        };
+        let (found, passages) = searcher.search(&term(word, "láger"), &kept).unwrap();
+        let counts: Vec<(u64, usize)> = found.found.iter().map(|(t, m)| (*t, m.passages)).collect();
+        assert_eq!(counts, [(3, 2)]);
+        assert_eq!(passages, 2);
+        // Testimony 2's live passage is in a later run than its deleted ones.
+        let kept = KeepRuns {
+            inner: Count,
+            keeps: |t: u64| t == 2,
+        };
+        assert_eq!(searcher.search(&term(word, "barakk"), &kept).unwrap(), 1);
     }
 }

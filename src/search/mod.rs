@@ -304,8 +304,9 @@ fn search_in_snapshot(
     let total_passages: usize = testimonies.found.values().map(|t| t.passages).sum();
     let mut keys = DocKeys::new(&searcher);
     // Fetch more passages until enough testimonies are represented.
+    let mut keyed = keys.all(&top)?;
     loop {
-        let distinct = keys.distinct_testimonies(&top)?;
+        let distinct = keyed.iter().map(|k| k.1.0).collect::<HashSet<u64>>().len();
         if distinct >= depth || top.len() < want || want >= total_passages.min(MAX_COLLECTED) {
             break;
         }
@@ -316,13 +317,14 @@ fn search_in_snapshot(
             keep.as_ref(),
             TopDocs::with_limit(want).order_by_score(),
         )?;
+        keyed = keys.all(&top)?;
     }
 
     // Group passages by testimony.
-    let mut groups: HashMap<u64, Vec<(f32, i64, u64)>> = HashMap::new();
+    let mut groups: HashMap<u64, Vec<(f32, i64, u64)>, crate::hash::FxBuildHasher> =
+        HashMap::default();
     let mut order: Vec<u64> = Vec::new();
-    for (score, addr) in &top {
-        let (tnum, ordinal, point, asks) = keys.get(*addr)?;
+    for &(score, (tnum, ordinal, point, asks)) in &keyed {
         // An interviewer's question names the topic in a few words and
         // would outrank the narrator's account of it; the answer counts
         // more.
@@ -331,7 +333,7 @@ fn search_in_snapshot(
         } else if point == crate::index::RECORD_POINT {
             score * RECORD_WEIGHT
         } else {
-            *score
+            score
         };
         let g = groups.entry(tnum).or_insert_with(|| {
             order.push(tnum);
@@ -571,7 +573,7 @@ fn plan(
     } else {
         // One positive part is the passage query itself: every passage it
         // finds is in one of its testimonies, so only NOT needs a pass.
-        let mut allowed: Option<HashSet<u64>> = None;
+        let mut allowed: Option<collect::TestimonyNumbers> = None;
         if positives.len() > 1 {
             for p in &positives {
                 let keys =
@@ -582,7 +584,7 @@ fn plan(
                 });
             }
         }
-        let mut denied: HashSet<u64> = HashSet::new();
+        let mut denied = collect::TestimonyNumbers::default();
         for n in &negatives {
             denied.extend(collect::testimonies_of(
                 &searcher,
@@ -660,7 +662,7 @@ fn asked_context(
 /// logic: the members of `set`, or (`members` false) all but them.
 #[derive(Clone)]
 struct Keep {
-    set: std::sync::Arc<HashSet<u64>>,
+    set: std::sync::Arc<collect::TestimonyNumbers>,
     members: bool,
 }
 
@@ -682,11 +684,10 @@ fn search_kept<C: tantivy::collector::Collector + Send + Sync>(
         None => searcher.search(query, &collector),
         Some(k) => {
             let k = k.clone();
-            let filter = tantivy::collector::FilterCollector::new(
-                "tnum".into(),
-                move |t: u64| k.keeps(t),
-                collector,
-            );
+            let filter = collect::KeepRuns {
+                inner: collector,
+                keeps: move |t: u64| k.keeps(t),
+            };
             searcher.search(query, &filter)
         }
     }
@@ -730,6 +731,9 @@ fn point_text(p: &crate::parse::IndexPoint) -> String {
     p.texts().join(" — ")
 }
 
+/// `(testimony number, ordinal, index point, asks)` of a hit.
+type HitKeys = (u64, i64, u64, bool);
+
 /// Reads the testimony number, ordinal, index point and question flag of
 /// hits from the fast fields, opening each segment's columns once.
 struct DocKeys<'a> {
@@ -746,7 +750,7 @@ impl<'a> DocKeys<'a> {
     }
 
     /// `(testimony number, ordinal, index point, asks)` of a hit.
-    fn get(&mut self, addr: tantivy::DocAddress) -> tantivy::Result<(u64, i64, u64, bool)> {
+    fn get(&mut self, addr: tantivy::DocAddress) -> tantivy::Result<HitKeys> {
         let slot = &mut self.columns[addr.segment_ord as usize];
         if slot.is_none() {
             let ff = self.searcher.segment_reader(addr.segment_ord).fast_fields();
@@ -769,15 +773,14 @@ impl<'a> DocKeys<'a> {
         ))
     }
 
-    fn distinct_testimonies(
+    /// The keys of every hit, with its score.
+    fn all(
         &mut self,
         top: &[(f32, tantivy::DocAddress)],
-    ) -> tantivy::Result<usize> {
-        let mut seen = std::collections::HashSet::new();
-        for (_, addr) in top {
-            seen.insert(self.get(*addr)?.0);
-        }
-        Ok(seen.len())
+    ) -> tantivy::Result<Vec<(f32, HitKeys)>> {
+        top.iter()
+            .map(|&(score, addr)| Ok((score, self.get(addr)?)))
+            .collect()
     }
 }
 
