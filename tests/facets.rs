@@ -430,3 +430,59 @@ fn facet_counts_respect_the_role() {
         Some(1)
     );
 }
+
+/// The language counts a search makes with its facets are the counts of
+/// the same request with a `lang` filter of each language (what the web's
+/// language facet shows), for every role; where the query's boolean logic
+/// works on whole testimonies the search leaves them to `count`.
+#[test]
+fn language_counts_of_a_search_match_a_count_per_language() {
+    use tanu::Archive;
+    use tanu::search::{Filter, SearchRequest};
+    let names: Vec<String> = std::fs::read_dir(fixtures().join("transcripts"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let (_tmp, dir) = archive_with(&names.iter().map(String::as_str).collect::<Vec<_>>());
+    tanu(&dir)
+        .args(["access", "hu-mr-001", "restricted", "--curator", "teszt"])
+        .assert()
+        .success();
+    publish_all(&dir);
+    let archive = Archive::open(&dir).unwrap();
+    let mut compared = 0;
+    for role in ["public", "researcher", "archivist"] {
+        for query in [
+            "láger",
+            "лагерь",
+            "Lager",
+            "\"Sztálinó\"",
+            "Foksány region:donbas",
+            "lang:ru barak*",
+            "vagon",
+        ] {
+            let mut req = SearchRequest::new(query);
+            req.role = tanu::access::Role::parse(role).unwrap();
+            req.facets = true;
+            let results = archive.search(&req).unwrap();
+            let languages = results
+                .languages
+                .expect("a one-part query counts its languages");
+            for (code, n) in languages {
+                let mut probe = req.clone();
+                probe.facets = false;
+                probe.filters.push(Filter {
+                    field: "lang".into(),
+                    value: code.into(),
+                });
+                assert_eq!(n, archive.count(&probe).unwrap(), "{role} {query} {code}");
+                compared += usize::from(n > 0);
+            }
+        }
+        // Testimony-level logic: a passage filter narrows its parts too.
+        let mut req = SearchRequest::new("láger AND vagon");
+        req.facets = true;
+        assert!(archive.search(&req).unwrap().languages.is_none());
+    }
+    assert!(compared >= 15, "only {compared} non-empty language counts");
+}

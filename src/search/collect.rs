@@ -6,7 +6,8 @@
 //! counts a run without a lookup. Every passage of a testimony carries the
 //! testimony's tags, so the facet paths of a run (with their ancestors)
 //! are read once per segment and process and numbered; a search then only
-//! adds numbers.
+//! adds numbers. The language of each passage is read the same way, so
+//! the set also knows the languages each testimony matched in.
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
@@ -30,7 +31,13 @@ pub struct Testimonies {
     /// its facet (`/region/donbas` for `/region/donbas/makiivka`), with the
     /// number of matched testimonies under it, each counted once.
     pub facets: Vec<(String, usize)>,
+    /// Matched testimonies with a matching passage in each language, in
+    /// the order of [`LANGUAGES`] (when facets were asked for).
+    pub languages: Option<[usize; LANGUAGES.len()]>,
 }
+
+/// The passage languages the set tells apart, as the index stores them.
+pub const LANGUAGES: [&str; 4] = ["hu", "ru", "de", "other"];
 
 impl Testimonies {
     /// How many testimonies matched.
@@ -46,6 +53,8 @@ pub struct TestimonyMatch {
     pub passages: usize,
     /// The first run it was found in: `(segment fruit, run)`.
     first: (usize, usize),
+    /// Bit `i` set: it matched in `LANGUAGES[i]`.
+    languages: u8,
 }
 
 pub struct TestimonySet {
@@ -57,17 +66,26 @@ pub struct TestimonySet {
 pub struct TestimonySetSegment {
     runs: Arc<Runs>,
     facets: Option<Arc<RunFacets>>,
+    languages: Option<Arc<DocLanguages>>,
     /// The first document after the run being counted (0 before any).
     run_end: DocId,
-    hits: Vec<(usize, usize)>,
+    hits: Vec<RunHit>,
 }
 
-/// What one segment found: its runs and facets, and `(run, passages)` for
-/// each run hit.
+/// A run a query hit: the run, its matching passages, and the languages
+/// they are in (a bit per [`LANGUAGES`] entry).
+#[derive(Clone, Copy)]
+struct RunHit {
+    run: usize,
+    passages: usize,
+    languages: u8,
+}
+
+/// What one segment found: its runs and facets, and the runs hit.
 pub struct SegmentHits {
     runs: Arc<Runs>,
     facets: Option<Arc<RunFacets>>,
-    hits: Vec<(usize, usize)>,
+    hits: Vec<RunHit>,
 }
 
 impl Collector for TestimonySet {
@@ -80,13 +98,17 @@ impl Collector for TestimonySet {
         reader: &SegmentReader,
     ) -> tantivy::Result<Self::Child> {
         let runs = runs(reader)?;
-        let facets = match self.facet_field {
-            Some(f) => Some(run_facets(reader, f, &runs)?),
-            None => None,
+        let (facets, languages) = match self.facet_field {
+            Some(f) => (
+                Some(run_facets(reader, f, &runs)?),
+                Some(doc_languages(reader)?),
+            ),
+            None => (None, None),
         };
         Ok(TestimonySetSegment {
             runs,
             facets,
+            languages,
             run_end: 0,
             hits: Vec::new(),
         })
@@ -112,7 +134,12 @@ impl Collector for TestimonySet {
         // (rare: its passages were split between indexing threads).
         let mut counted: HashMap<u64, Vec<u32>, FxBuildHasher> = HashMap::default();
         for (f, fruit) in fruits.iter().enumerate() {
-            for &(run, passages) in &fruit.hits {
+            for &RunHit {
+                run,
+                passages,
+                languages,
+            } in &fruit.hits
+            {
                 let t = fruit.runs.tnums[run];
                 let ids = fruit.paths_of(run);
                 match found.entry(t) {
@@ -120,6 +147,7 @@ impl Collector for TestimonySet {
                         e.insert(TestimonyMatch {
                             passages,
                             first: (f, run),
+                            languages,
                         });
                         for &id in ids {
                             count(&mut tally, id);
@@ -128,6 +156,7 @@ impl Collector for TestimonySet {
                     Entry::Occupied(mut e) => {
                         let m = e.get_mut();
                         m.passages += passages;
+                        m.languages |= languages;
                         let (f0, r0) = m.first;
                         let seen = counted
                             .entry(t)
@@ -153,7 +182,20 @@ impl Collector for TestimonySet {
                 .filter_map(|(id, n)| Some((names.get(id)?.clone(), n)))
                 .collect()
         };
-        Ok(Testimonies { found, facets })
+        let languages = self.facet_field.map(|_| {
+            let mut per = [0; LANGUAGES.len()];
+            for m in found.values() {
+                for (i, n) in per.iter_mut().enumerate() {
+                    *n += usize::from(m.languages >> i & 1);
+                }
+            }
+            per
+        });
+        Ok(Testimonies {
+            found,
+            facets,
+            languages,
+        })
     }
 }
 
@@ -168,10 +210,12 @@ impl SegmentCollector for TestimonySetSegment {
     type Fruit = SegmentHits;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
+        let language = self.languages.as_ref().map_or(0, |l| l.bit(doc));
         if doc < self.run_end
-            && let Some((_, n)) = self.hits.last_mut()
+            && let Some(hit) = self.hits.last_mut()
         {
-            *n += 1;
+            hit.passages += 1;
+            hit.languages |= language;
             return;
         }
         let (run, end) = self.runs.run_at(doc);
@@ -179,7 +223,11 @@ impl SegmentCollector for TestimonySetSegment {
             self.run_end = 0;
             return;
         }
-        self.hits.push((run, 1));
+        self.hits.push(RunHit {
+            run,
+            passages: 1,
+            languages: language,
+        });
         self.run_end = end;
     }
 
@@ -285,6 +333,47 @@ impl RunFacets {
     }
 }
 
+/// The language of each document of a segment, as an index into
+/// [`LANGUAGES`] (`u8::MAX`: none of them), read from the postings of the
+/// `lang` field.
+pub struct DocLanguages {
+    of: Vec<u8>,
+}
+
+impl DocLanguages {
+    fn read(reader: &SegmentReader) -> tantivy::Result<DocLanguages> {
+        let mut of = vec![u8::MAX; reader.max_doc() as usize];
+        let Ok(field) = reader.schema().get_field("lang") else {
+            return Ok(DocLanguages { of });
+        };
+        let inverted = reader.inverted_index(field)?;
+        for (i, code) in LANGUAGES.iter().enumerate() {
+            let term = tantivy::Term::from_field_text(field, code);
+            let Some(mut postings) =
+                inverted.read_postings(&term, tantivy::schema::IndexRecordOption::Basic)?
+            else {
+                continue;
+            };
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                if let Some(slot) = of.get_mut(doc as usize) {
+                    *slot = i as u8;
+                }
+                doc = postings.advance();
+            }
+        }
+        Ok(DocLanguages { of })
+    }
+
+    /// The bit of `doc`'s language (0 when it has none of them).
+    fn bit(&self, doc: DocId) -> u8 {
+        match self.of.get(doc as usize) {
+            Some(&i) if (i as usize) < LANGUAGES.len() => 1 << i,
+            _ => 0,
+        }
+    }
+}
+
 /// Facet paths by number, one table per process. Paths come from the
 /// vocabulary (an index holds no other), so the table stays small.
 #[derive(Default)]
@@ -365,6 +454,12 @@ fn run_facets(
     cached(&CACHE, (reader.segment_id(), field), || {
         RunFacets::read(reader, field, runs)
     })
+}
+
+/// The language of each document of a segment.
+fn doc_languages(reader: &SegmentReader) -> tantivy::Result<Arc<DocLanguages>> {
+    static CACHE: OnceLock<Mutex<HashMap<SegmentId, Arc<DocLanguages>>>> = OnceLock::new();
+    cached(&CACHE, reader.segment_id(), || DocLanguages::read(reader))
 }
 
 /// Segments whose runs and facets are kept (an index has a few dozen at

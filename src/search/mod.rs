@@ -235,6 +235,13 @@ pub struct SearchResults {
     pub hits: Vec<TestimonyHit>,
     /// Facet counts, when asked for.
     pub facets: Option<Vec<FacetCount>>,
+    /// Testimonies with a matching passage in each passage language (`hu`,
+    /// `ru`, `de`, `other`), as the request with a `lang` filter of that
+    /// language would count them. Given with facets when the query has no
+    /// testimony-level boolean logic (parts AND-ed across passages, NOT),
+    /// which a passage filter also narrows; otherwise ask [`count`].
+    #[serde(skip)]
+    pub languages: Option<Vec<(&'static str, usize)>>,
 }
 
 /// Runs a search.
@@ -484,7 +491,12 @@ fn search_in_snapshot(
         });
     }
     let facets = req.facets.then(|| facet_counts(vocab, &testimonies));
+    let languages = match (&keep, testimonies.languages) {
+        (None, Some(per)) => Some(collect::LANGUAGES.into_iter().zip(per).collect()),
+        _ => None,
+    };
     Ok(SearchResults {
+        languages,
         query: req.query.clone(),
         total_testimonies: testimonies.len(),
         total_passages,
@@ -774,10 +786,7 @@ impl<'a> DocKeys<'a> {
     }
 
     /// The keys of every hit, with its score.
-    fn all(
-        &mut self,
-        top: &[(f32, tantivy::DocAddress)],
-    ) -> tantivy::Result<Vec<(f32, HitKeys)>> {
+    fn all(&mut self, top: &[(f32, tantivy::DocAddress)]) -> tantivy::Result<Vec<(f32, HitKeys)>> {
         top.iter()
             .map(|&(score, addr)| Ok((score, self.get(addr)?)))
             .collect()

@@ -580,7 +580,7 @@ fn build(a: &Archive, p: &Params, lang: UiLang, role: Role) -> Result<SearchPage
             });
         }
     }
-    if let Some(g) = lang_facet(a, p, m, role)? {
+    if let Some(g) = lang_facet(a, p, m, role, results.languages.as_deref())? {
         groups.push(g);
     }
     page.facets = groups;
@@ -588,21 +588,33 @@ fn build(a: &Archive, p: &Params, lang: UiLang, role: Role) -> Result<SearchPage
 }
 
 /// The passage-language facet: testimonies with passages in each language
-/// that match the rest of the search.
-fn lang_facet(a: &Archive, p: &Params, m: Msg, role: Role) -> Result<Option<FacetGroup>, Failure> {
+/// that match the rest of the search. `counted` are the counts the search
+/// itself made, when it could; they hold when no language is chosen.
+fn lang_facet(
+    a: &Archive,
+    p: &Params,
+    m: Msg,
+    role: Role,
+    counted: Option<&[(&str, usize)]>,
+) -> Result<Option<FacetGroup>, Failure> {
     if p.q.chars().count() > MAX_QUERY_CHARS {
         return Ok(None);
     }
+    let counted = counted.filter(|_| p.lang.is_empty());
     let mut values = Vec::new();
     for code in ["hu", "ru", "de", "other"] {
-        let mut probe = p.clone();
-        probe.lang = code.to_string();
-        probe.page = String::new();
-        let req = request(&probe, role);
-        let total = match a.count(&req) {
-            Ok(n) => n,
-            Err(ArchiveError::Search(SearchError::Query(_))) => 0,
-            Err(e) => return Err(e.into()),
+        let known = counted.and_then(|c| c.iter().find(|(l, _)| *l == code));
+        let total = if let Some(&(_, n)) = known {
+            n
+        } else {
+            let mut probe = p.clone();
+            probe.lang = code.to_string();
+            probe.page = String::new();
+            match a.count(&request(&probe, role)) {
+                Ok(n) => n,
+                Err(ArchiveError::Search(SearchError::Query(_))) => 0,
+                Err(e) => return Err(e.into()),
+            }
         };
         if total > 0 || p.lang == code {
             values.push(FacetLink {
@@ -682,7 +694,7 @@ fn landing_facets(
             });
         }
     }
-    if let Some(g) = lang_facet(a, p, m, role)? {
+    if let Some(g) = lang_facet(a, p, m, role, None)? {
         page.facets.push(g);
     }
     Ok(())
