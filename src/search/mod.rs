@@ -28,7 +28,6 @@ use std::ops::Bound;
 
 use serde::Serialize;
 use tantivy::Term;
-use tantivy::collector::TopDocs;
 use tantivy::columnar::Column;
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query as TQuery, RangeQuery, TermQuery,
@@ -306,7 +305,7 @@ fn search_in_snapshot(
         &searcher,
         &full,
         keep.as_ref(),
-        (TopDocs::with_limit(want).order_by_score(), set_collector),
+        (collect::TopPassages::new(want), set_collector),
     )?;
     let total_passages: usize = testimonies.found.values().map(|t| t.passages).sum();
     let mut keys = DocKeys::new(&searcher);
@@ -322,7 +321,7 @@ fn search_in_snapshot(
             &searcher,
             &full,
             keep.as_ref(),
-            TopDocs::with_limit(want).order_by_score(),
+            collect::TopPassages::new(want),
         )?;
         keyed = keys.all(&top)?;
     }
