@@ -130,8 +130,9 @@ impl Collector for TestimonySet {
             }
             tally[id] += 1;
         };
-        // The paths counted for a testimony found in more than one run
-        // (rare: its passages were split between indexing threads).
+        // The paths counted for a testimony found in runs with different
+        // paths (its passages can be split between indexing threads and
+        // segments, but they are tagged alike).
         let mut counted: HashMap<u64, Vec<u32>, FxBuildHasher> = HashMap::default();
         for (f, fruit) in fruits.iter().enumerate() {
             for &RunHit {
@@ -158,6 +159,11 @@ impl Collector for TestimonySet {
                         m.passages += passages;
                         m.languages |= languages;
                         let (f0, r0) = m.first;
+                        // Its runs carry the same tags unless it changed
+                        // between them.
+                        if !counted.contains_key(&t) && fruits[f0].paths_of(r0) == ids {
+                            continue;
+                        }
                         let seen = counted
                             .entry(t)
                             .or_insert_with(|| fruits[f0].paths_of(r0).to_vec());
@@ -886,7 +892,12 @@ mod tests {
             Term::from_field_text(text, "láger"),
             IndexRecordOption::WithFreqs,
         );
-        assert!(searcher.search(&q, &TopPassages::new(0)).unwrap().is_empty());
+        assert!(
+            searcher
+                .search(&q, &TopPassages::new(0))
+                .unwrap()
+                .is_empty()
+        );
         for k in [1, 3, 7, 50, 199, 400] {
             let expected = searcher
                 .search(&q, &TopDocs::with_limit(k).order_by_score())

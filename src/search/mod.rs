@@ -371,7 +371,7 @@ fn search_in_snapshot(
         if window.len() >= depth {
             break;
         }
-        let Some(t) = store.testimony_by_num(tnum as i64)? else {
+        let Some(t) = store.standing_by_num(tnum as i64)? else {
             continue;
         };
         let vis = Visibility {
@@ -393,7 +393,11 @@ fn search_in_snapshot(
         });
     }
     let mut hits = Vec::new();
-    for (score, tnum, t) in window.into_iter().skip(req.offset).take(req.limit) {
+    for (score, tnum, standing) in window.into_iter().skip(req.offset).take(req.limit) {
+        // The snapshot is the one the window was read in: the row is there.
+        let Some(t) = store.testimony_by_num(standing.num)? else {
+            continue;
+        };
         let redactions = if req.role.sees_redacted() {
             Vec::new()
         } else {

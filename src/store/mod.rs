@@ -37,8 +37,8 @@ pub use self::duplicates::DuplicateKeys;
 pub use self::identity::{KnownSource, MixedSources};
 pub use self::migrate::SCHEMA_VERSION;
 pub use self::read::{
-    EvidenceRow, RedactionRow, RevisionRow, SegmentRevisionRow, SegmentRow, TagRow, TestimonyRow,
-    TestimonySummary,
+    EvidenceRow, RedactionRow, RevisionRow, SegmentRevisionRow, SegmentRow, Standing, TagRow,
+    TestimonyRow, TestimonySummary,
 };
 pub use self::restore::{RestoreRecord, RestoredRedaction};
 pub use self::write::{IngestOutcome, NewEvidence, NewTag, NewTestimony};

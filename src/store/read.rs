@@ -75,6 +75,24 @@ pub struct TestimonyRow {
     pub merged_into: Option<String>,
 }
 
+/// What a ranked result needs of a testimony before it is shown: who may
+/// see it, and how it sorts by date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Standing {
+    /// Internal number.
+    pub num: i64,
+    /// Identifier.
+    pub id: String,
+    /// Recording date.
+    pub recorded: Option<String>,
+    /// Access level.
+    pub access: Access,
+    /// Embargo date.
+    pub embargo_until: Option<String>,
+    /// Workflow status.
+    pub status: String,
+}
+
 /// A row of `tanu list`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TestimonySummary {
@@ -308,6 +326,29 @@ impl Store {
             .query_row([num], testimony_from_row)
             .optional()?;
         row.map(finish_testimony).transpose()
+    }
+
+    /// A testimony's [`Standing`] by internal number: five columns, no
+    /// JSON, for the many rows a ranking looks at before it shows a few.
+    pub fn standing_by_num(&self, num: i64) -> Result<Option<Standing>> {
+        let row = self
+            .conn
+            .prepare_cached(
+                "SELECT id, recorded, access, embargo_until, status FROM testimony WHERE num = ?1",
+            )?
+            .query_row([num], |r| {
+                let access: String = r.get(2)?;
+                Ok(Standing {
+                    num,
+                    id: r.get(0)?,
+                    recorded: r.get(1)?,
+                    access: Access::parse(&access).unwrap_or(Access::Sealed),
+                    embargo_until: r.get(3)?,
+                    status: r.get(4)?,
+                })
+            })
+            .optional()?;
+        Ok(row)
     }
 
     /// Every testimony's internal number and identifier, in id order.
