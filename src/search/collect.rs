@@ -224,7 +224,8 @@ impl SegmentCollector for TestimonySetSegment {
             hit.languages |= language;
             return;
         }
-        let (run, end) = self.runs.run_at(doc);
+        let hint = self.hits.last().map_or(0, |h| h.run + 1);
+        let (run, end) = self.runs.run_from(hint, doc);
         if self.runs.tnums.get(run).is_none_or(|&t| t == NO_TESTIMONY) {
             self.run_end = 0;
             return;
@@ -282,6 +283,26 @@ impl Runs {
         let i = self.starts.partition_point(|&s| s <= doc).saturating_sub(1);
         let end = self.starts.get(i + 1).copied().unwrap_or(self.max_doc);
         (i, end)
+    }
+
+    /// The testimony of `doc`, if it has one.
+    pub fn testimony_of(&self, doc: DocId) -> Option<u64> {
+        Some(self.at(doc).0).filter(|&t| t != NO_TESTIMONY)
+    }
+
+    /// The run of `doc` and the first document after it, trying `hint`
+    /// first (documents come in order: the next run is often the one
+    /// after the last).
+    fn run_from(&self, hint: usize, doc: DocId) -> (usize, DocId) {
+        let fits = |i: usize| {
+            self.starts.get(i).is_some_and(|&s| s <= doc)
+                && self.starts.get(i + 1).is_none_or(|&s| doc < s)
+        };
+        if fits(hint) {
+            let end = self.starts.get(hint + 1).copied().unwrap_or(self.max_doc);
+            return (hint, end);
+        }
+        self.run_at(doc)
     }
 
     /// The testimony of `doc` and the first document after its run.

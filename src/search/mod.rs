@@ -753,8 +753,13 @@ type HitKeys = (u64, i64, u64, bool);
 /// hits from the fast fields, opening each segment's columns once.
 struct DocKeys<'a> {
     searcher: &'a tantivy::Searcher,
-    columns: Vec<Option<[Column<u64>; 4]>>,
+    /// Per segment: its runs (the testimony of a document) and the
+    /// ordinal, point and asks columns.
+    columns: Vec<Option<SegmentKeys>>,
 }
+
+/// A segment's runs and its ordinal, point and asks columns.
+type SegmentKeys = (std::sync::Arc<collect::Runs>, [Column<u64>; 3]);
 
 impl<'a> DocKeys<'a> {
     fn new(searcher: &'a tantivy::Searcher) -> DocKeys<'a> {
@@ -768,20 +773,19 @@ impl<'a> DocKeys<'a> {
     fn get(&mut self, addr: tantivy::DocAddress) -> tantivy::Result<HitKeys> {
         let slot = &mut self.columns[addr.segment_ord as usize];
         if slot.is_none() {
-            let ff = self.searcher.segment_reader(addr.segment_ord).fast_fields();
-            *slot = Some([
-                ff.u64("tnum")?,
-                ff.u64("ordinal")?,
-                ff.u64("point")?,
-                ff.u64("asks")?,
-            ]);
+            let reader = self.searcher.segment_reader(addr.segment_ord);
+            let ff = reader.fast_fields();
+            *slot = Some((
+                collect::runs(reader)?,
+                [ff.u64("ordinal")?, ff.u64("point")?, ff.u64("asks")?],
+            ));
         }
-        let Some([tnum, ordinal, point, asks]) = slot else {
+        let Some((runs, [ordinal, point, asks])) = slot else {
             return Ok((0, 0, 0, false));
         };
         let doc = addr.doc_id;
         Ok((
-            tnum.first(doc).unwrap_or(0),
+            runs.testimony_of(doc).unwrap_or(0),
             ordinal.first(doc).unwrap_or(0) as i64,
             point.first(doc).unwrap_or(0),
             asks.first(doc) == Some(1),
