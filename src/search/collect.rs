@@ -313,7 +313,8 @@ impl Runs {
 }
 
 /// The facet path numbers of each run of a segment: the paths of the
-/// run's first document and their ancestors below the facet, each once.
+/// run's first live document and their ancestors below the facet, each
+/// once.
 pub struct RunFacets {
     /// Where each run's numbers start in `ids`; one more entry than runs.
     offsets: Vec<usize>,
@@ -331,9 +332,19 @@ impl RunFacets {
         let mut by_ord: HashMap<u64, Vec<u32>, FxBuildHasher> = HashMap::default();
         let mut facet = Facet::root();
         let mut run_ids: Vec<u32> = Vec::new();
-        for &start in &runs.starts {
+        // A run can begin with a deleted copy of its testimony (indexed
+        // twice before one commit), tagged as it was: the tags are read
+        // from the run's first live passage. Deletions only grow, and a
+        // run whose live copy is deleted later is never collected again.
+        let alive = reader.alive_bitset();
+        for (i, &start) in runs.starts.iter().enumerate() {
             run_ids.clear();
-            for ord in facets.facet_ords(start) {
+            let end = runs.starts.get(i + 1).copied().unwrap_or(runs.max_doc);
+            let Some(live) = (start..end).find(|&d| alive.is_none_or(|a| a.is_alive(d))) else {
+                out.offsets.push(out.ids.len());
+                continue;
+            };
+            for ord in facets.facet_ords(live) {
                 let ids = match by_ord.entry(ord) {
                     Entry::Occupied(e) => e.into_mut(),
                     Entry::Vacant(e) => {
@@ -416,9 +427,8 @@ fn path_table() -> &'static Mutex<PathNames> {
 
 /// The numbers of `path` and of its ancestors below the facet.
 fn number_path(path: &str) -> Vec<u32> {
-    let Ok(mut table) = path_table().lock() else {
-        return Vec::new();
-    };
+    // The table only grows; one left by a panic is still a valid table.
+    let mut table = path_table().lock().unwrap_or_else(|e| e.into_inner());
     let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     (2..=parts.len())
         .map(|depth| {
@@ -436,10 +446,8 @@ fn number_path(path: &str) -> Vec<u32> {
 
 /// A copy of the path table's names, by number.
 fn path_names() -> Vec<String> {
-    path_table()
-        .lock()
-        .map(|t| t.names.clone())
-        .unwrap_or_default()
+    let table = path_table().lock().unwrap_or_else(|e| e.into_inner());
+    table.names.clone()
 }
 
 /// What `make` builds for a segment, built once per segment and process
@@ -495,7 +503,9 @@ const SEGMENTS_CACHED: usize = 256;
 
 /// The `limit` best-scoring passages, best first, ties to the lower
 /// document address: what `TopDocs::with_limit(limit).order_by_score()`
-/// finds. Each segment starts from the score the segments before it
+/// finds (exactly that order; Tantivy's merge of segments can let a
+/// passage tied at the cut go for one with a higher address). Each
+/// segment starts from the score the segments before it
 /// needed to enter the top `limit`, so a later segment keeps only what
 /// can still enter (a fresh top `limit` per segment cost a search at
 /// 10,000 testimonies an eighth of its time in sorting).
@@ -773,6 +783,21 @@ mod tests {
         (index, word)
     }
 
+    /// The set of the `láger` passages with the `tags` facets, and its
+    /// facet counts in path order.
+    fn tagged(
+        searcher: &tantivy::Searcher,
+        word: tantivy::schema::Field,
+    ) -> (Testimonies, Vec<(String, usize)>) {
+        let set = TestimonySet {
+            facet_field: Some("tags"),
+        };
+        let found = searcher.search(&term(word, "láger"), &set).unwrap();
+        let mut facets = found.facets.clone();
+        facets.sort();
+        (found, facets)
+    }
+
     fn term(field: tantivy::schema::Field, w: &str) -> TermQuery {
         TermQuery::new(Term::from_field_text(field, w), IndexRecordOption::Basic)
     }
@@ -841,14 +866,9 @@ mod tests {
         }
         w.commit().unwrap();
         let searcher = index.reader().unwrap().searcher();
-        let set = TestimonySet {
-            facet_field: Some("tags"),
-        };
-        let found = searcher.search(&term(word, "láger"), &set).unwrap();
+        let (found, facets) = tagged(&searcher, word);
         assert_eq!(found.len(), 3);
         assert_eq!(found.found[&1].passages, 3);
-        let mut facets = found.facets.clone();
-        facets.sort();
         assert_eq!(
             facets,
             [
@@ -882,7 +902,7 @@ mod tests {
     }
 
     #[test]
-    fn top_passages_are_what_top_docs_finds_ties_included() {
+    fn top_passages_are_the_best_by_score_then_address_ties_included() {
         use tantivy::collector::TopDocs;
         use tantivy::schema::TEXT;
         let mut b = Schema::builder();
@@ -919,12 +939,52 @@ mod tests {
                 .unwrap()
                 .is_empty()
         );
+        // Every match, then the best k by score and lower address: what
+        // TopDocs means (its merge can drop a lower address tied at the
+        // cut; this is the order itself).
+        let mut all = searcher
+            .search(&q, &TopDocs::with_limit(1_000).order_by_score())
+            .unwrap();
+        assert!(all.len() > 100);
+        all.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         for k in [1, 3, 7, 50, 199, 400] {
-            let expected = searcher
-                .search(&q, &TopDocs::with_limit(k).order_by_score())
-                .unwrap();
+            let expected: Vec<_> = all.iter().take(k).copied().collect();
             let got = searcher.search(&q, &TopPassages::new(k)).unwrap();
             assert_eq!(got, expected, "limit {k}");
         }
+    }
+
+    #[test]
+    fn facets_come_from_a_runs_live_copy_not_a_deleted_one_before_it() {
+        let mut b = Schema::builder();
+        let tnum = b.add_u64_field("tnum", INDEXED | FAST);
+        let word = b.add_text_field("word", STRING);
+        let tags = b.add_facet_field("tags", tantivy::schema::FacetOptions::default());
+        let index = Index::create_in_ram(b.build());
+        let mut w: IndexWriter<TantivyDocument> =
+            index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let passage = |tag: &str| {
+            let mut d = doc!(tnum => 7u64, word => "láger");
+            d.add_facet(tags, Facet::from(tag));
+            d
+        };
+        // Indexed, then indexed again with a corrected tag before the
+        // commit: both copies lie side by side in one run, the first one
+        // deleted.
+        w.add_document(passage("/region/urals")).unwrap();
+        w.delete_term(Term::from_field_u64(tnum, 7));
+        w.add_document(passage("/region/donbas/makiivka")).unwrap();
+        w.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        assert_eq!(searcher.segment_readers().len(), 1);
+        let (found, facets) = tagged(&searcher, word);
+        assert_eq!(found.found[&7].passages, 1);
+        assert_eq!(
+            facets,
+            [
+                ("/region/donbas".to_string(), 1),
+                ("/region/donbas/makiivka".to_string(), 1),
+            ]
+        );
     }
 }
