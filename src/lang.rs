@@ -30,6 +30,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language, in the order facets list them.
+    pub const ALL: [Lang; 4] = [Lang::Hu, Lang::Ru, Lang::De, Lang::Other];
+
     /// The ISO 639-1 code (`other` for [`Lang::Other`]).
     pub fn code(self) -> &'static str {
         match self {

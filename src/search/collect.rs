@@ -21,6 +21,7 @@ use tantivy::schema::Facet;
 use tantivy::{DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED};
 
 use crate::hash::FxBuildHasher;
+use crate::lang::Lang;
 
 /// The testimonies a query matched.
 #[derive(Debug, Clone, Default)]
@@ -32,12 +33,9 @@ pub struct Testimonies {
     /// number of matched testimonies under it, each counted once.
     pub facets: Vec<(String, usize)>,
     /// Matched testimonies with a matching passage in each language, in
-    /// the order of [`LANGUAGES`] (when facets were asked for).
-    pub languages: Option<[usize; LANGUAGES.len()]>,
+    /// the order of [`Lang::ALL`] (when facets were asked for).
+    pub languages: Option<[usize; Lang::ALL.len()]>,
 }
-
-/// The passage languages the set tells apart, as the index stores them.
-pub const LANGUAGES: [&str; 4] = ["hu", "ru", "de", "other"];
 
 impl Testimonies {
     /// How many testimonies matched.
@@ -53,7 +51,7 @@ pub struct TestimonyMatch {
     pub passages: usize,
     /// The first run it was found in: `(segment fruit, run)`.
     first: (usize, usize),
-    /// Bit `i` set: it matched in `LANGUAGES[i]`.
+    /// Bit `i` set: it matched in `Lang::ALL[i]`.
     languages: u8,
 }
 
@@ -73,7 +71,7 @@ pub struct TestimonySetSegment {
 }
 
 /// A run a query hit: the run, its matching passages, and the languages
-/// they are in (a bit per [`LANGUAGES`] entry).
+/// they are in (a bit per [`Lang::ALL`] entry).
 #[derive(Clone, Copy)]
 struct RunHit {
     run: usize,
@@ -189,7 +187,7 @@ impl Collector for TestimonySet {
                 .collect()
         };
         let languages = self.facet_field.map(|_| {
-            let mut per = [0; LANGUAGES.len()];
+            let mut per = [0; Lang::ALL.len()];
             for m in found.values() {
                 for (i, n) in per.iter_mut().enumerate() {
                     *n += usize::from(m.languages >> i & 1);
@@ -372,7 +370,7 @@ impl RunFacets {
 }
 
 /// The language of each document of a segment, as an index into
-/// [`LANGUAGES`] (`u8::MAX`: none of them), read from the postings of the
+/// [`Lang::ALL`] (`u8::MAX`: none of them), read from the postings of the
 /// `lang` field.
 pub struct DocLanguages {
     of: Vec<u8>,
@@ -385,8 +383,8 @@ impl DocLanguages {
             return Ok(DocLanguages { of });
         };
         let inverted = reader.inverted_index(field)?;
-        for (i, code) in LANGUAGES.iter().enumerate() {
-            let term = tantivy::Term::from_field_text(field, code);
+        for (i, lang) in Lang::ALL.iter().enumerate() {
+            let term = tantivy::Term::from_field_text(field, lang.code());
             let Some(mut postings) =
                 inverted.read_postings(&term, tantivy::schema::IndexRecordOption::Basic)?
             else {
@@ -406,7 +404,7 @@ impl DocLanguages {
     /// The bit of `doc`'s language (0 when it has none of them).
     fn bit(&self, doc: DocId) -> u8 {
         match self.of.get(doc as usize) {
-            Some(&i) if (i as usize) < LANGUAGES.len() => 1 << i,
+            Some(&i) if (i as usize) < Lang::ALL.len() => 1 << i,
             _ => 0,
         }
     }

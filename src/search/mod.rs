@@ -495,7 +495,7 @@ fn search_in_snapshot(
     }
     let facets = req.facets.then(|| facet_counts(vocab, &testimonies));
     let languages = match (&keep, testimonies.languages) {
-        (None, Some(per)) => Some(collect::LANGUAGES.into_iter().zip(per).collect()),
+        (None, Some(per)) => Some(Lang::ALL.iter().map(|l| l.code()).zip(per).collect()),
         _ => None,
     };
     Ok(SearchResults {

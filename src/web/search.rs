@@ -602,7 +602,7 @@ fn lang_facet(
     }
     let counted = counted.filter(|_| p.lang.is_empty());
     let mut values = Vec::new();
-    for code in ["hu", "ru", "de", "other"] {
+    for code in crate::lang::Lang::ALL.map(|l| l.code()) {
         let known = counted.and_then(|c| c.iter().find(|(l, _)| *l == code));
         let total = if let Some(&(_, n)) = known {
             n
