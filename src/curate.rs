@@ -564,7 +564,11 @@ impl Archive {
                 .into_iter()
                 .map(tagger_segment)
                 .collect();
-            let tags = self.tagger().suggest(&segments);
+            let narrator = crate::tag::Narrator {
+                birthplace: t.narrator_birthplace.as_deref(),
+                birth_year: t.narrator_birth_year,
+            };
+            let tags = self.tagger().suggest(&narrator, &segments);
             let summary = self
                 .store_mut()
                 .replace_suggestions(&id, &tags, curator.name())?;
@@ -620,7 +624,11 @@ impl Archive {
             let segments: Vec<crate::parse::Segment> =
                 rows.iter().cloned().map(tagger_segment).collect();
             let have = self.store().tags(num)?;
-            let mut hints = self.tagger().hints(&segments);
+            let narrator = crate::tag::Narrator {
+                birthplace: t.narrator_birthplace.as_deref(),
+                birth_year: t.narrator_birth_year,
+            };
+            let mut hints = self.tagger().hints(&narrator, &segments);
             hints.sort_by(|a, b| {
                 (a.facet.name(), b.confidence, &a.value)
                     .partial_cmp(&(b.facet.name(), a.confidence, &b.value))

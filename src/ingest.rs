@@ -289,7 +289,11 @@ pub fn prepare(
             _ => {}
         }
     }
-    for s in tagger.suggest(&segments) {
+    let narrator = crate::tag::Narrator {
+        birthplace: header.birthplace.as_deref(),
+        birth_year: header.birth_year.map(i64::from),
+    };
+    for s in tagger.suggest(&narrator, &segments) {
         if let Some(existing) = tags
             .iter_mut()
             .find(|t| t.value == s.value && t.facet == s.facet)

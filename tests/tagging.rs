@@ -81,7 +81,7 @@ use serde::Deserialize;
 use tanu::ingest::{IngestOptions, collect_files, prepare};
 use tanu::parse::Segment;
 use tanu::store::NewTag;
-use tanu::tag::Tagger;
+use tanu::tag::{Narrator, Tagger};
 use tanu::vocab::Vocabulary;
 
 const DEV_MIN: f64 = 0.95;
@@ -291,6 +291,10 @@ impl Gold {
 /// One testimony to measure.
 struct Case {
     id: String,
+    /// The header's `narrator_birthplace` and `narrator_birth_year`, which
+    /// the tagger weighs.
+    birthplace: Option<String>,
+    birth_year: Option<i64>,
     segments: Vec<Segment>,
     gold: Gold,
 }
@@ -334,9 +338,13 @@ struct Report {
 
 /// The tagger's candidates: suggestions (`true`) and low-confidence hints
 /// (`false`).
-fn candidates(tagger: &Tagger, segments: &[Segment]) -> Vec<(NewTag, bool)> {
+fn candidates(tagger: &Tagger, case: &Case) -> Vec<(NewTag, bool)> {
+    let narrator = Narrator {
+        birthplace: case.birthplace.as_deref(),
+        birth_year: case.birth_year,
+    };
     tagger
-        .candidates(segments)
+        .candidates(&narrator, &case.segments)
         .into_iter()
         .map(|t| {
             let suggested = t.confidence >= tanu::tag::SUGGEST;
@@ -374,7 +382,7 @@ fn measure_part(vocab: &Vocabulary, tagger: &Tagger, cases: &[Case]) -> Report {
     };
     for case in cases {
         let g = &case.gold;
-        let all = candidates(tagger, &case.segments);
+        let all = candidates(tagger, case);
         let suggested: Vec<&NewTag> = all.iter().filter(|(_, s)| *s).map(|(t, _)| t).collect();
         if g.names_a_place() && suggested.is_empty() {
             r.silent.push(case.id.clone());
@@ -511,6 +519,8 @@ fn cases_from(
         seen.insert(g.id.clone());
         out.push(Case {
             id: t.id.clone(),
+            birthplace: t.narrator_birthplace,
+            birth_year: t.narrator_birth_year.map(i64::from),
             segments: t.segments,
             gold: g.clone(),
         });
@@ -568,6 +578,8 @@ fn synthetic_range(
                 .unwrap_or_else(|e| panic!("{}: {e}", f.path.display()));
             Case {
                 id: t.id.clone(),
+                birthplace: t.narrator_birthplace,
+                birth_year: t.narrator_birth_year.map(i64::from),
                 segments: t.segments,
                 gold: Gold {
                     id: t.id,
@@ -798,7 +810,7 @@ fn a_language_tanu_does_not_analyse_is_other() {
         assert_eq!(s.lang, Some(tanu::lang::Lang::Other), "{}", s.text);
     }
     assert_eq!(t.languages, ["other"]);
-    assert!(tagger.suggest(&t.segments).is_empty());
+    assert!(tagger.suggest(&Narrator::default(), &t.segments).is_empty());
 }
 
 mod common;

@@ -17,7 +17,7 @@ fn tagger() -> &'static Tagger {
 fn suggested(paragraphs: &[&str]) -> Vec<String> {
     let segs: Vec<Segment> = paragraphs.iter().map(|t| seg(t)).collect();
     let mut v: Vec<String> = tagger()
-        .suggest(&segs)
+        .suggest(&crate::tag::Narrator::default(), &segs)
         .into_iter()
         .map(|t| format!("{}:{}", t.facet.name(), t.value))
         .collect();
@@ -166,8 +166,12 @@ fn negatives_stay_untagged_by_their_evidence() {
 #[test]
 fn weak_evidence_is_a_hint_not_a_suggestion() {
     let segs = [seg("Egyszer Kramatorszkban is jártunk.")];
-    assert!(tagger().suggest(&segs).is_empty());
-    let hints = tagger().hints(&segs);
+    assert!(
+        tagger()
+            .suggest(&crate::tag::Narrator::default(), &segs)
+            .is_empty()
+    );
+    let hints = tagger().hints(&crate::tag::Narrator::default(), &segs);
     let k = hints
         .iter()
         .find(|t| t.value == "kramatorsk")
@@ -196,7 +200,7 @@ fn waves(paragraphs: &[&str]) -> Vec<String> {
 fn wave_confidence(paragraphs: &[&str], wave: &str) -> Option<f64> {
     let segs: Vec<Segment> = paragraphs.iter().map(|t| seg(t)).collect();
     tagger()
-        .candidates(&segs)
+        .candidates(&crate::tag::Narrator::default(), &segs)
         .into_iter()
         .find(|t| t.facet.name() == "wave" && t.value == wave)
         .map(|t| t.confidence)
@@ -1528,7 +1532,7 @@ fn a_civilian_taken_by_the_front_without_a_word_for_it() {
     let wave_hints = |paragraphs: &[&str]| -> Vec<String> {
         let segs: Vec<Segment> = paragraphs.iter().map(|t| seg(t)).collect();
         let mut v: Vec<String> = tagger()
-            .hints(&segs)
+            .hints(&crate::tag::Narrator::default(), &segs)
             .into_iter()
             .filter(|t| t.facet == crate::vocab::Facet::Wave)
             .map(|t| t.value)
@@ -1693,5 +1697,178 @@ fn gendarmes_sentences_american_captors_and_a_patrols_imperative() {
             "Nagyfára vittek a táborba, onnan Novgorodba.",
         ]),
         ["pow"]
+    );
+}
+
+// ─── The narrator's home, the header's birthplace (the tenth round) ───
+//
+// A narrator of Kolozsvár or Nagyvárad rarely names the town when telling
+// of the street where the patrol stopped her; the header's birthplace
+// does. Written for these tests.
+
+/// The suggested waves for `paragraphs`, the narrator born in
+/// `birthplace`.
+fn waves_born_in(birthplace: &str, paragraphs: &[&str]) -> Vec<String> {
+    let segs: Vec<Segment> = paragraphs.iter().map(|t| seg(t)).collect();
+    let narrator = crate::tag::Narrator {
+        birthplace: Some(birthplace),
+        birth_year: None,
+    };
+    let mut v: Vec<String> = tagger()
+        .suggest(&narrator, &segs)
+        .into_iter()
+        .filter(|t| t.facet.name() == "wave")
+        .map(|t| t.value)
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_civilian_born_in_transylvania_is_the_transylvanian_wave() {
+    let street = [
+        "Egy reggel a piacról jöttem haza, két katona megállított, és beállítottak \
+         egy sorba a többi férfi közé.",
+        "Hetekig gyalogoltunk, aztán vagonba raktak, és Sztálinóba vittek, a bányába. \
+         Ott voltam negyvenhétig.",
+    ];
+    // The Hungarian, Romanian and Russian names of a town, and a Csík village.
+    for home in [
+        "Marosvásárhely",
+        "Oradea (Nagyvárad)",
+        "Сату-Маре (Сатмарнемети)",
+        "Csíkszentkirály",
+    ] {
+        assert_eq!(waves_born_in(home, &street), ["transylvania"], "{home}");
+    }
+    // Without the header, or born in Hungary proper: no Transylvanian wave.
+    assert!(!waves(&street).contains(&"transylvania".to_string()));
+    assert!(!waves_born_in("Csikéria", &street).contains(&"transylvania".to_string()));
+    assert!(!waves_born_in("Maroslele", &street).contains(&"transylvania".to_string()));
+    // A soldier born there is a prisoner of war.
+    assert_eq!(
+        waves_born_in(
+            "Gyergyószentmiklós",
+            &[
+                "Negyvennégyben a tüzéreknél szolgáltam, az ütegünket Tordánál \
+                 bekerítették, feltartott kézzel mentünk ki.",
+                "Foksányba vittek, a táborból Karagandába, a bányába.",
+            ],
+        ),
+        ["pow"]
+    );
+    // Born there, never held: a hint at most.
+    assert!(
+        waves_born_in(
+            "Kolozsvár",
+            &["Negyvennégy őszén a nyomdában dolgoztam, aztán Budapestre költöztünk."],
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_civilian_born_in_transcarpathia_is_the_first_wave() {
+    let story = [
+        "Negyvennégy novemberében a dobos kihirdette, hogy a férfiak menjenek a \
+         községházára. Mentem én is.",
+        "Szolyván a táborban egy hónapig voltunk, onnan Sztálinóba vittek, a bányába.",
+    ];
+    for home in ["Nagydobrony", "Берегово", "Мукачевский район, с. Иванівці"]
+    {
+        assert_eq!(waves_born_in(home, &story), ["malenkij-robot"], "{home}");
+    }
+    // A granddaughter born after the war tells her grandfather's story in
+    // the first person plural of the family: her birthplace says nothing.
+    let segs: Vec<Segment> = story.iter().map(|t| seg(t)).collect();
+    let late = crate::tag::Narrator {
+        birthplace: Some("Munkács"),
+        birth_year: Some(1961),
+    };
+    assert!(
+        tagger()
+            .suggest(&late, &segs)
+            .iter()
+            .all(|t| t.facet.name() != "wave")
+    );
+    // A Transcarpathian sentenced by a tribunal is the Gulag's.
+    assert_eq!(
+        waves_born_in(
+            "Ungvár",
+            &[
+                "Negyvenhét tavaszán letartóztattak, a katonai törvényszék tíz évre \
+                 ítélt.",
+                "Vorkutára vittek, a bányába, ott voltam ötvenötig.",
+            ],
+        ),
+        ["gulag"]
+    );
+}
+
+#[test]
+fn a_call_to_hungarians_and_germans_is_the_first_wave() {
+    // Order 0036 of the Transcarpathian front called both nations.
+    assert_eq!(
+        waves(&[
+            "В ноябре сорок четвёртого объявили: всем мужчинам венгерской и немецкой \
+             национальности от восемнадцати до пятидесяти явиться в комендатуру.",
+            "Нас держали в Сваляве, в лагере, потом повезли в Донбасс, в Горловку, \
+             на шахту.",
+        ]),
+        ["malenkij-robot"]
+    );
+}
+
+#[test]
+fn food_for_two_weeks_and_taken_as_a_german_are_order_7161() {
+    // The summons said by the food to bring.
+    assert_eq!(
+        waves(&[
+            "В январе сорок пятого пришёл солдат со списком: всех швабов, и девушек \
+             тоже, с продовольствием на две недели к школе.",
+            "Из школы нас повели на станцию и повезли в Кривой Рог, на рудник.",
+        ]),
+        ["order-7161"]
+    );
+    // A Hungarian taken as a German.
+    assert_eq!(
+        waves(&[
+            "Мы венгры, но фамилия у деда была Мюллер. В январе сорок пятого меня \
+             забрали как немца, прямо из дому.",
+            "Везли через Фокшаны, потом в Донбасс, в Макеевку, на шахту.",
+        ]),
+        ["order-7161"]
+    );
+    // A census answer is no taking (`als Deutscher bekannt`): the 1946
+    // expulsion to Germany.
+    assert!(
+        !waves(&[
+            "1946 im Mai las man uns vor, wer sich 1941 als Deutscher bekannt hatte.",
+            "Wir kamen in ein Lager bei Ulm und blieben in Württemberg.",
+        ])
+        .contains(&"order-7161".to_string())
+    );
+}
+
+#[test]
+fn prisoners_met_or_seen_are_others() {
+    // A prisoner of war with an indefinite article, in a Gulag story.
+    assert_eq!(
+        waves(&[
+            "Negyvenkilencben letartóztattak, a katonai törvényszék huszonöt évre \
+             ítélt kémkedésért.",
+            "Tajsetbe vittek a lágerbe. Volt velem egy olasz hadifogoly is, egy \
+             mérnök.",
+        ]),
+        ["gulag"]
+    );
+    // A Hungarian soldier who saw columns of prisoners and went home.
+    assert!(
+        !waves(&[
+            "Negyvennégyben bevonultam, a tüzéreknél voltam. Láttuk, ahogy a foglyokat \
+             hajtják Gödöllőre, a táborba.",
+            "Negyvenöt tavaszán gyalog jöttem haza Pestről, engem nem fogtak el.",
+        ])
+        .contains(&"pow".to_string())
     );
 }

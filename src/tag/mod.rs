@@ -73,6 +73,18 @@ pub struct Tagger {
     cues: Matcher,
 }
 
+/// What a testimony's header says of its narrator that the tagger weighs
+/// beside the text: the text often leaves it unsaid (a woman of Kolozsvár
+/// tells of the street where the patrol stopped her, not of the town).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Narrator<'a> {
+    /// Where the narrator was born (`narrator_birthplace`).
+    pub birthplace: Option<&'a str>,
+    /// When (`narrator_birth_year`): a narrator born after the war was
+    /// taken nowhere, wherever born.
+    pub birth_year: Option<i64>,
+}
+
 /// Why a name mention counts or not (see [`Tagger::explain`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Mention {
@@ -104,8 +116,8 @@ impl Tagger {
 
     /// Suggestions for the segments of one testimony: the candidates at
     /// or above [`SUGGEST`].
-    pub fn suggest(&self, segments: &[Segment]) -> Vec<NewTag> {
-        self.candidates(segments)
+    pub fn suggest(&self, narrator: &Narrator<'_>, segments: &[Segment]) -> Vec<NewTag> {
+        self.candidates(narrator, segments)
             .into_iter()
             .filter(|t| t.confidence >= SUGGEST)
             .collect()
@@ -114,15 +126,15 @@ impl Tagger {
     /// Low-confidence hints: the candidates from [`HINT`] up to (not
     /// including) [`SUGGEST`], for archivists only (`tanu review --all`).
     /// They are never stored.
-    pub fn hints(&self, segments: &[Segment]) -> Vec<NewTag> {
-        self.candidates(segments)
+    pub fn hints(&self, narrator: &Narrator<'_>, segments: &[Segment]) -> Vec<NewTag> {
+        self.candidates(narrator, segments)
             .into_iter()
             .filter(|t| (HINT..SUGGEST).contains(&t.confidence))
             .collect()
     }
 
     /// Every candidate with its confidence, suggestions and hints alike.
-    pub fn candidates(&self, segments: &[Segment]) -> Vec<NewTag> {
+    pub fn candidates(&self, narrator: &Narrator<'_>, segments: &[Segment]) -> Vec<NewTag> {
         let doc = Doc::new(segments);
         let eras = era::segment_eras(&doc);
         let narrative = waves::narrator_held(&doc, &eras);
@@ -152,6 +164,7 @@ impl Tagger {
             &self.cues.find(&doc),
             held,
             &camps,
+            narrator,
         );
         tags.extend(waves);
         tags
@@ -194,7 +207,7 @@ mod tests {
             seg("Negyvennégy novemberében vittek el."),
             seg("Foksányba vittek, a foksányi táborban tetű és vérhas volt, barakkban aludtunk."),
         ];
-        let tags = Tagger::new(&vocab).suggest(&segs);
+        let tags = Tagger::new(&vocab).suggest(&Narrator::default(), &segs);
         let f = tags.iter().find(|t| t.value == "focsani").expect("focsani");
         assert_eq!(f.source, "suggested");
         assert!(f.confidence > 0.5 && f.confidence <= 0.97);
@@ -216,7 +229,7 @@ mod tests {
         let segs = [seg(
             "Sztálinóba vittek minket, a lágerben, barakkban laktunk, a bányában dolgoztunk, tetű volt.",
         )];
-        let tags = Tagger::new(&vocab).suggest(&segs);
+        let tags = Tagger::new(&vocab).suggest(&Narrator::default(), &segs);
         let region = tags.iter().find(|t| t.value == "donbas").expect("donbas");
         assert!(
             region
@@ -239,7 +252,7 @@ mod tests {
             let tagger = TAGGER.get_or_init(|| Tagger::new(&Vocabulary::builtin().unwrap()));
             let mut segs: Vec<Segment> = texts.iter().map(|t| seg(t)).collect();
             segs.push(seg("Foksányba vittek, a táborban tetű, vérhas, barakk, láger volt."));
-            for t in tagger.suggest(&segs) {
+            for t in tagger.suggest(&Narrator::default(), &segs) {
                 proptest::prop_assert!((0.0..=1.0).contains(&t.confidence));
                 for e in &t.evidence {
                     let o = e.ordinal.unwrap_or(0) as usize;
@@ -258,6 +271,10 @@ mod tests {
         let segs = [seg(
             "A képeket Moszkvába vitték, a könyveket Nyizsnyij Novgorodba szállították.",
         )];
-        assert!(Tagger::new(&vocab).suggest(&segs).is_empty());
+        assert!(
+            Tagger::new(&vocab)
+                .suggest(&Narrator::default(), &segs)
+                .is_empty()
+        );
     }
 }

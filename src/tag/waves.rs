@@ -74,10 +74,16 @@
 //!     engem is`, `забрали всех немцев, и меня тоже`);
 //!   - `german-call` (Order 7161): a summons addressed to Germans (`aki
 //!     német, az jelentkezzen`, `annak jelentkezni kell`, `все, у кого
-//!     отец немец, должны явиться`; not the Germans as a subject: `a
+//!     отец немец, должны явиться`), or the food it told them to bring
+//!     (`всех немцев … с едой на две недели`; not the Germans as a subject: `a
 //!     németek felrobbantották`), not with
 //!     Hungarians called too (`всем венграм и немцам`: the first wave in
 //!     Transcarpathia), not in a sentence naming a German camp;
+//!   - `taken-as-german` (Order 7161): taken, listed or gathered as a
+//!     German, whatever the narrator was (`меня взяли как немку`, `mint
+//!     németet vittek el`, `németként írtak össze`), in the narrator's
+//!     sentence, the taking in the same clause (`wer sich als Deutscher
+//!     bekannt hatte` is a census);
 //!   - `german-self` (Order 7161): the narrator says what she or he is, in
 //!     the narrator's own clause with a copula (`mi svábok voltunk`, `я
 //!     немка`, `мы были немцы`), not a list of nations in a camp.
@@ -399,7 +405,14 @@ pub(super) fn suggest(
     held: Option<NewEvidence>,
     // The narrator's transit camps, with their evidence.
     camps: &[&NewTag],
+    // What the header says of the narrator (the birthplace).
+    narrator: &super::Narrator<'_>,
 ) -> Vec<NewTag> {
+    // The birthplace, when the narrator was born early enough to be taken
+    // in 1944–45 (at fourteen or older).
+    let home = narrator
+        .birthplace
+        .filter(|_| narrator.birth_year.is_none_or(|y| y <= 1931));
     let entries = vocab.entries();
     let wave_index = |id: &str| {
         entries
@@ -437,13 +450,39 @@ pub(super) fn suggest(
             // `hadifogoly sosem voltam`: a denied captivity.
             denied_cue.get_or_insert(s);
         }
+        // A prisoner of war with an indefinite article is someone the
+        // narrator met (`volt velem egy japán hadifogoly`, `один
+        // японский военнопленный`).
+        let someone = entries[*w].id == POW
+            && (m.first.saturating_sub(2)..m.first).any(|i| {
+                matches!(
+                    &*doc.tokens[i].folded,
+                    "egy" | "один" | "ein" | "einen" | "einem"
+                )
+            })
+            && (m.first.saturating_sub(2)..m.first).all(|i| doc.tokens[i].sentence == s);
         if !in_scope(s)
             || any_in(doc, doc.sentence(s), &GERMAN_CAMP)
             || negated_cue
+            || someone
             || (western_sentence(s) && entries[*w].id == POW)
         {
             continue;
         }
+        // A call to Hungarians and Germans together (`все мужчины
+        // венгерской и немецкой национальности должны явиться`) is the
+        // first wave's in Transcarpathia, not Order 7161.
+        let first_wave = wave_index(MALENKIJ_ROBOT);
+        let w = match &first_wave {
+            Some(first)
+                if entries[*w].id == ORDER_7161
+                    && hungarians(doc.sentence(s))
+                    && any_in(doc, doc.sentence(s), &SUMMONS) =>
+            {
+                first
+            }
+            _ => w,
+        };
         let weak = weak_keys
             .entry(*w)
             .or_insert_with(|| entries[*w].weak_cues.iter().map(|c| cue_key(c)).collect())
@@ -719,6 +758,11 @@ pub(super) fn suggest(
                 continue;
             }
             let cl = doc.clause(c);
+            // Prisoners the narrator saw (`мы видели колонны пленных`,
+            // `láttuk, ahogy hajtják a foglyokat`) were others.
+            if starts_any(cl, SEEING) {
+                continue;
+            }
             // Disarmed: `lefegyvereztek minket`, `нас разоружили`; only
             // the armed are disarmed.
             let disarmed = starts_any(cl, DISARMED);
@@ -1044,7 +1088,11 @@ pub(super) fn suggest(
                 }
                 let first = doc.sentences[s].first;
                 let g = german_addressee(doc, toks)?;
-                let c = toks.iter().position(|t| in_list(doc, t, &SUMMONS))?;
+                // The summons, or the food it told them to bring (`всех
+                // немцев … с едой на две недели`).
+                let c = toks
+                    .iter()
+                    .position(|t| in_list(doc, t, &SUMMONS) || in_list(doc, t, &FOOD))?;
                 Some((first + g.min(c), first + g.max(c)))
             });
         if let Some(span) = call {
@@ -1076,6 +1124,37 @@ pub(super) fn suggest(
             });
         if let Some(i) = me {
             rule_cue(&mut scores, w, (i, i), "german-self");
+        }
+        // Taken as a German, whatever the narrator was (`меня взяли как
+        // немку`, `mint németet vittek el`, `németként írtak össze`, `als
+        // Deutsche verschleppt`): in the narrator's sentence with a
+        // roundup, capture or list.
+        let taken_as = (0..doc.sentences.len())
+            .filter(|&s| in_scope(s))
+            .find_map(|s| {
+                let toks = doc.sentence(s);
+                if !first_person(toks) {
+                    return None;
+                }
+                let first = doc.sentences[s].first;
+                toks.iter().enumerate().find_map(|(i, t)| {
+                    let essive =
+                        t.folded.starts_with("nemetkent") || t.folded.starts_with("svabkent");
+                    let as_german = matches!(&*t.folded, "как" | "mint" | "als")
+                        && toks.get(i + 1).is_some_and(|n| german(doc, n));
+                    // The taking in the same clause (`wer sich … als
+                    // Deutscher bekannt hatte` is a census, not a taking).
+                    let clause = doc.clause(t.clause);
+                    let taken = roundup(doc, clause)
+                        || any_in(doc, clause, &CAPTURE)
+                        || any_in(doc, clause, &LIST)
+                        || any_in(doc, clause, &GATHER);
+                    ((essive || as_german) && taken)
+                        .then_some((first + i, first + (i + 1).min(toks.len() - 1)))
+                })
+            });
+        if let Some(span) = taken_as {
+            rule_cue(&mut scores, w, span, "taken-as-german");
         }
     }
 
@@ -1142,6 +1221,28 @@ pub(super) fn suggest(
             let sc = scores.entry(w).or_default();
             sc.points += 2.0;
             sc.evidence.push(e);
+            taken_in_transylvania = true;
+        } else if let Some(place) = home.filter(|p| transylvanian_home(p))
+            && wave_index(POW)
+                .and_then(|p| scores.get(&p))
+                .is_none_or(|p| p.own() < 1.0)
+        {
+            // Born in Transylvania: where a civilian narrator who names
+            // no town of the taking most likely lived and was taken. One
+            // point: with the narrator held it makes a suggestion, alone
+            // (a Transylvanian who tells of no captivity) a hint. Not
+            // against a prisoner of war's own evidence (`Mikor lett
+            // hadifogoly?` to a soldier whose unit the rules missed).
+            let sc = scores.entry(w).or_default();
+            sc.points += 1.0;
+            sc.evidence.push(NewEvidence {
+                ordinal: None,
+                span: None,
+                matched: place.to_string(),
+                alias: None,
+                rule: "home".into(),
+                line: None,
+            });
             taken_in_transylvania = true;
         }
     }
@@ -1229,6 +1330,39 @@ pub(super) fn suggest(
             sc.evidence
                 .push(sentence_evidence(doc, s, "taken-by-the-front"));
         }
+    }
+
+    // Born in Transcarpathia: a civilian narrator held in the camps, no
+    // soldier, no labour serviceman, captured by nobody, whose story before
+    // the captivity is dated no later than the front's months, was most
+    // likely taken in the men's roundup of November 1944 there (a point
+    // for the first wave, only when no wave has a point of its own): with
+    // the narrator held it makes a suggestion. The Transcarpathians
+    // sentenced by tribunals, the soldiers and the Germans of Palanok have
+    // evidence of their own.
+    if (narrator_held.is_some() || held.is_some())
+        && soldier.is_none()
+        && labour.is_none()
+        && capture.is_none()
+        && surrender.is_none()
+        && scores.values().all(|sc| sc.own() < 1.0)
+        && (0..held_from)
+            .filter(|&s| in_scope(s))
+            .filter_map(|s| context_months(doc, s))
+            .all(|(a, _)| a <= FRONT.1)
+        && let Some(place) = home.filter(|p| transcarpathian_home(p))
+        && let Some(w) = wave_index(MALENKIJ_ROBOT)
+    {
+        let sc = scores.entry(w).or_default();
+        sc.points += 1.0;
+        sc.evidence.push(NewEvidence {
+            ordinal: None,
+            span: None,
+            matched: place.to_string(),
+            alias: None,
+            rule: "home".into(),
+            line: None,
+        });
     }
 
     // Dated roundups, arrests and captures.
@@ -2180,6 +2314,7 @@ fn hungarians(toks: &[Token]) -> bool {
         &[
             "magyar",
             "венгр",
+            "венгер",
             "мадьяр",
             "ungar",
             "ruszin",
@@ -2211,7 +2346,7 @@ const WEAPONS_TAKEN: &[&str] = &["elvett", "elszedt", "отобрал", "заб�
 const INDEFINITE_CAPTURE: &[&str] = &["elfogtak", "elkaptak", "letartóztattak", "lefogtak"];
 
 /// Verbs of seeing: prisoners seen are others.
-const SEEING: &[&str] = &["lattam", "lattuk", "видел", "sah"];
+const SEEING: &[&str] = &["lattam", "lattuk", "видел", "видал", "sah"];
 
 /// A count of years in the sentence (`huszonöt év`, `двадцать пять
 /// лет`), as a court gives them.
@@ -2308,6 +2443,166 @@ static TRANSYLVANIAN_TOWN: Lex = Lex {
     suffix: &[],
     compiled: std::sync::OnceLock::new(),
 };
+
+/// Whether a birthplace (`narrator_birthplace`, free text such as
+/// `Сату-Маре (Сатмарнемети)` or `Csíkszentdomokos`) lies in Northern
+/// Transylvania or Székely Land: a town of [`TRANSYLVANIAN_TOWN`], one
+/// of the transit-camp towns left out of it (Máramarossziget), or a
+/// village of the Székely basins, whose names begin with the basin's
+/// (`Csík…`, `Gyergyó…`, `Kászon…`).
+fn transylvanian_home(birthplace: &str) -> bool {
+    // Prefixes of folded words. The Csík villages by the letter after the
+    // basin's name (`Csíkszereda`, `Csíkdánfalva`), so that Csikéria and
+    // Csikóstőttős in Hungary stay out.
+    const HOME: &[&str] = &[
+        "maramarossziget",
+        "sighet",
+        "csiksz",
+        "csikso",
+        "csikd",
+        "csikk",
+        "csikm",
+        "csikr",
+        "csikt",
+        "csikj",
+        "csikv",
+        "csikp",
+        "csikc",
+        "csikg",
+        "gyergyo",
+        "kaszon",
+        "udvarhely",
+        "szekelyu",
+        "szekelyk",
+        "sepsi",
+        "kezdi",
+        "szilagy",
+        "szamosujvar",
+        "szaszregen",
+        "reghin",
+        "ermihalyfalv",
+        "margitta",
+        "nagyszalonta",
+        "tasnad",
+        "naszod",
+        "felsobanya",
+        "banffyhunyad",
+        "марошвашархей",
+        "тыргу-муреш",
+        "сфынту-георге",
+        "сепшисентдьердь",
+        "коложвар",
+        "сатмарнемети",
+    ];
+    crate::analysis::fold(birthplace)
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            TRANSYLVANIAN_TOWN.has(w)
+                || w.split('-').any(|part| TRANSYLVANIAN_TOWN.has(part))
+                || HOME.iter().any(|h| w.starts_with(h))
+        })
+}
+
+/// Whether a birthplace lies in Transcarpathia (Kárpátalja), in any of
+/// its languages: its towns and districts (`Мукачевский район`), the
+/// land's own name, and the larger Hungarian villages of the Ung and
+/// Bereg plain and the Tisza valley, where the roundups of November 1944
+/// took the men. Names of four letters or fewer match whole words only.
+fn transcarpathian_home(birthplace: &str) -> bool {
+    // Prefixes of folded words.
+    const HOME: &[&str] = &[
+        "karpatalj",
+        "karpatenukrain",
+        "закарпат",
+        "подкарпат",
+        "ungvar",
+        "uzhhorod",
+        "uzhgorod",
+        "ужгород",
+        "munkac",
+        "munkatsch",
+        "mukachev",
+        "мукачев",
+        "паланок",
+        "beregszas",
+        "berehov",
+        "берегов",
+        "берегсас",
+        "nagyszolos",
+        "vynohradiv",
+        "виноградов",
+        "севлюш",
+        "huszt",
+        "khust",
+        "хуст",
+        "tecso",
+        "tiachiv",
+        "тячев",
+        "тячів",
+        "raho",
+        "rakhiv",
+        "рахов",
+        "рахів",
+        "szolyv",
+        "svaliav",
+        "свалява",
+        "perecseny",
+        "perechyn",
+        "перечин",
+        "ilosva",
+        "irshava",
+        "иршава",
+        "nagyberezn",
+        "ужанск",
+        "береговск",
+        "dercen",
+        "nagybereg",
+        "mezokaszony",
+        "kisdobrony",
+        "nagydobrony",
+        "barkaszo",
+        "tiszaujlak",
+        "csongor",
+        "batyu",
+        "mezovari",
+        "nagymuzsaly",
+        "beregujfalu",
+        "salank",
+        "nagypalad",
+        "visk",
+        "aknaszlatina",
+        "szurte",
+        "сюрте",
+        "kisgejoc",
+        "nagygejoc",
+        "eszeny",
+        "nagylucska",
+        "gyertyanliget",
+        "minaj",
+        "минай",
+        "gat",
+        "гать",
+        "чинадиев",
+        "порошков",
+        "турья",
+        "csap",
+        "чоп",
+    ];
+    // Short names whole (`Gát`, `Csap`, `Visk`), longer ones as prefixes.
+    crate::analysis::fold(birthplace)
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            HOME.iter().any(|h| {
+                if h.chars().count() <= 4 {
+                    w == *h
+                } else {
+                    w.starts_with(h)
+                }
+            })
+        })
+}
 
 /// German as an ethnonym, not the surname `Németh`.
 fn german(doc: &Doc<'_>, t: &Token) -> bool {
@@ -2506,7 +2801,7 @@ mod tests {
         let vocab = Vocabulary::builtin().unwrap();
         let segs: Vec<Segment> = paragraphs.iter().map(|t| seg(t)).collect();
         let mut v: Vec<String> = Tagger::new(&vocab)
-            .suggest(&segs)
+            .suggest(&crate::tag::Narrator::default(), &segs)
             .into_iter()
             .filter(|t| t.facet.name() == "wave")
             .map(|t| t.value)
