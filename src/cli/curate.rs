@@ -506,6 +506,11 @@ fn print_review_item(
         item.confidence
     );
     for e in item.evidence.iter().take(3) {
+        if e.ordinal == 0 {
+            // The header's birthplace (rule `home`).
+            println!("    birthplace: {} [{}]", print::safe(&e.matched), e.rule);
+            continue;
+        }
         let tc = print::timecode(e.start_ms);
         let (sentence, marks) = context(&e.text, e.span);
         println!(

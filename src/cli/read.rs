@@ -282,6 +282,15 @@ fn print_evidence(v: &TestimonyView, e: &tanu::store::EvidenceRow, color: bool) 
         );
         return;
     }
+    // The header's birthplace, weighed by the tagger (rule `home`).
+    if e.ordinal.is_none() {
+        println!(
+            "        birthplace: {} ({})",
+            print::safe(&e.matched),
+            e.rule
+        );
+        return;
+    }
     let seg = e
         .ordinal
         .and_then(|o| v.segments.iter().find(|s| s.ordinal == o));

@@ -77,7 +77,8 @@ pub struct ReviewItem {
 /// Where a suggestion was found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReviewEvidence {
-    /// Segment ordinal.
+    /// Segment ordinal; 0 for the header's birthplace (rule `home`), whose
+    /// `text` is empty.
     pub ordinal: i64,
     /// Segment start time.
     pub start_ms: Option<i64>,
@@ -846,10 +847,11 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut ev = self.conn.prepare_cached(
-            "SELECT e.ordinal, s.start_ms, s.text, e.span_start, e.span_end, e.matched, e.rule
+            "SELECT coalesce(e.ordinal, 0), s.start_ms, s.text, e.span_start, e.span_end, e.matched, e.rule
              FROM tag_evidence e JOIN tag ON tag.num = e.tag
              LEFT JOIN segment s ON s.testimony = tag.testimony AND s.ordinal = e.ordinal
-             WHERE e.tag = ?1 AND e.ordinal IS NOT NULL ORDER BY e.ordinal, e.span_start",
+             WHERE e.tag = ?1 AND (e.ordinal IS NOT NULL OR e.rule = 'home')
+             ORDER BY coalesce(e.ordinal, 0), e.span_start",
         )?;
         let mut out = Vec::new();
         for (tag, tid, title, facet, value, confidence, _) in rows {

@@ -612,7 +612,38 @@ fn sentence_around(text: &str, a: usize, b: usize) -> (usize, usize) {
 
 /// The evidence of a suggestion: each passage once, as the sentences
 /// holding its matches, the matches marked, the rules that fired.
-fn evidence_views(testimony: &str, ev: &[crate::store::ReviewEvidence]) -> Vec<Evidence> {
+fn evidence_views(m: Msg, testimony: &str, ev: &[crate::store::ReviewEvidence]) -> Vec<Evidence> {
+    // The header's birthplace (rule `home`) first, as the header says it.
+    let mut out: Vec<Evidence> = ev
+        .iter()
+        .filter(|e| e.ordinal == 0)
+        .map(|e| Evidence {
+            html: format!(
+                "{}: {}",
+                super::html::escape(m.get("birthplace")),
+                super::html::escape(&e.matched)
+            ),
+            href: format!("/t/{}", path_segment(testimony)),
+            time: String::new(),
+            rule_href: format!(
+                "/curate/review/bulk{}",
+                query_string(&[("rule", e.rule.as_str())])
+            ),
+            rule: e.rule.clone(),
+        })
+        .collect();
+    out.extend(passage_views(
+        testimony,
+        &ev.iter()
+            .filter(|e| e.ordinal != 0)
+            .cloned()
+            .collect::<Vec<_>>(),
+    ));
+    out
+}
+
+/// The passage evidence of a suggestion (see [`evidence_views`]).
+fn passage_views(testimony: &str, ev: &[crate::store::ReviewEvidence]) -> Vec<Evidence> {
     // (ordinal, start_ms, text, excerpt, marks, rules)
     type Acc<'a> = (
         i64,
@@ -690,7 +721,7 @@ fn item_view(a: &Archive, m: Msg, it: &ReviewItem) -> Item {
         value: it.value.clone(),
         label: vocab_label(a, &it.value, m.lang),
         confidence: format!("{:.0} %", it.confidence * 100.0),
-        evidence: evidence_views(&it.testimony, &it.evidence),
+        evidence: evidence_views(m, &it.testimony, &it.evidence),
         bulk_href: format!(
             "/curate/review/bulk{}",
             query_string(&[("facet", &it.facet), ("value", &it.value)])
@@ -2014,11 +2045,30 @@ mod tests {
             matched: "Szolyván".into(),
             rule: "camp".into(),
         }];
-        let v = evidence_views("hu-1", &ev);
+        let v = passage_views("hu-1", &ev);
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].html, "… <mark>Szolyván</mark> át vittek minket! …");
         assert_eq!(v[0].time, "01:05");
         assert_eq!(v[0].href, "/t/hu-1?p=4#p4");
+        // The header's birthplace comes first, escaped, linked to the
+        // testimony rather than a passage.
+        let mut with_home = vec![crate::store::ReviewEvidence {
+            ordinal: 0,
+            start_ms: None,
+            text: String::new(),
+            span: None,
+            matched: "Kolozsvár <i>".into(),
+            rule: "home".into(),
+        }];
+        with_home.extend(ev);
+        let v = evidence_views(Msg { lang: UiLang::En }, "hu-1", &with_home);
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].html, "Birthplace: Kolozsvár &lt;i&gt;");
+        assert_eq!(
+            (v[0].href.as_str(), v[0].rule.as_str()),
+            ("/t/hu-1", "home")
+        );
+        assert_eq!(v[1].href, "/t/hu-1?p=4#p4");
     }
 
     #[test]
