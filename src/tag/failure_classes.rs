@@ -1872,3 +1872,67 @@ fn prisoners_met_or_seen_are_others() {
         .contains(&"pow".to_string())
     );
 }
+
+#[test]
+fn a_civilian_born_in_a_german_village_is_order_7161() {
+    // Called up for work in January, told as a few days: in a German
+    // village that was the call-up of the Germans.
+    let story = [
+        "Negyvenöt január közepén kidobolták, hogy mindenki, aki dolgozni tud, \
+         jelentkezzen a községházán, pár napra, a hidat kell rendbe tenni.",
+        "Bajára vittek, a laktanyába, onnan vagonban Sztálinóba, a bányába.",
+        "Negyvenkilencben jöttem haza; addigra a fél falut kitelepítették \
+         Németországba.",
+    ];
+    for home in ["Hajós", "Pilisvörösvár (Werischwar)", "Будаэрш", "Elek"] {
+        assert_eq!(waves_born_in(home, &story), ["order-7161"], "{home}");
+    }
+    // Born in a Hungarian town, the same story is the first wave's.
+    assert_eq!(waves_born_in("Kecskemét", &story), ["malenkij-robot"]);
+    // The 1946 expulsion of a German village is no Soviet wave.
+    assert!(
+        waves_born_in(
+            "Budaörs",
+            &[
+                "1946 januárjában kiolvasták a listát, kit telepítenek ki.",
+                "Vagonba raktak, és Németországba vittek, egy Ulm melletti táborba.",
+            ],
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_soldiers_word_near_the_narrator_is_not_service() {
+    // Soldiers came to the workshop; a hussar barracks is a building.
+    assert!(
+        !waves(&[
+            "Negyvennégy októberében a műhelyben voltam, amikor bejött két katona, \
+             és azt mondták, igazolni kell magam.",
+            "Temesvárra vittek, a huszár laktanyában voltunk, két hétig. Onnan \
+             Sztálinóba, a bányába.",
+        ])
+        .contains(&"pow".to_string())
+    );
+    // `katona voltam` is.
+    assert_eq!(
+        waves(&[
+            "Katona voltam, negyvennégy őszén az oroszok elfogtak a Tisza mellett.",
+            "Foksányba vittek a táborba, onnan Karagandába, a bányába.",
+        ]),
+        ["pow"]
+    );
+}
+
+#[test]
+fn put_among_the_germans_on_the_list_is_order_7161() {
+    assert_eq!(
+        waves(&[
+            "Magyarok voltunk, de negyvenöt januárjában a jegyző felírt minket a \
+             listára, a svábok közé, a nagyapánk neve miatt.",
+            "Vagonba raktak, és Kungurba vittek, a téglagyárba, ott voltam \
+             negyvenhétig.",
+        ]),
+        ["order-7161"]
+    );
+}

@@ -248,6 +248,30 @@
 //!   of captivity, in the wave's months or undated and not passed through
 //!   (`Nagyváradon át mentünk` is the route); or a transit camp of the
 //!   narrator that lay in Transylvania (Barcaföldvár, Brassó);
+//! - **home** (rule `home`, 1 point): the header's birthplace
+//!   ([`super::Narrator`]), for a narrator born before 1932, says where a
+//!   civilian most likely lived and was taken when the story does not
+//!   name the town (its evidence has no passage; the review shows it as
+//!   the birthplace):
+//!   - born in Northern Transylvania or Székely Land (its towns in every
+//!     language, the Csík and Gyergyó villages): `transylvania`, for a
+//!     narrator no soldier, where no town of the taking is named and the
+//!     prisoner-of-war wave has no point of its own; it decides against the
+//!     first wave as `taken-in` does;
+//!   - born in a German village of Hungary, Szatmár or the Banat (Hajós,
+//!     Pilisvörösvár, Elek, Vallaj, Hatzfeld…): `order-7161`, for a
+//!     civilian held (no soldier, labour serviceman, capture or surrender),
+//!     no wave but the first with a point of its own, the story before the
+//!     captivity dated no later than February 1945 (the 1946 expulsions
+//!     are not); a roundup there told as work or a few days was the
+//!     call-up, so `order-7161` then wins over the first wave;
+//!   - born in Transcarpathia (its towns, districts and Hungarian
+//!     villages): `malenkij-robot`, on the same conditions with no wave
+//!     having a point of its own, the story dated no later than the
+//!     front's months (the men's roundup of November 1944);
+//!
+//!   the story before the captivity is read up to the first sentence of
+//!   captivity and no further than the segment of the narrator's camp;
 //! - **date** (rule `date`, ½ point): a roundup, arrest or capture sentence
 //!   dated inside the wave's period, for a wave with a point of its own,
 //!   or the narrator's own roundup (`gathered`) dated inside it.
@@ -725,15 +749,16 @@ pub(super) fn suggest(
                     .get(t.word)
                     .is_some_and(|w| w & UNIT_OF_OURS != 0))
                 && (narrator_clause(t.clause) || apposition(t.clause))
-        }) || (any_of(toks, &["katona", "katonakent", "солдатом", "военным"])
-            && any_of(toks, &["voltam", "lettem", "был", "служил"]))
+        }) || soldier_copula(toks)
             || served_with_rank(doc, toks)
-            // A rank in apposition: `hárman bújtunk el, tüzérek`.
+            // A rank in apposition: `hárman bújtunk el, tüzérek`; not an
+            // attribute (`a huszár laktanyában` is a building).
             || toks.iter().any(|t| {
                 word_lists(doc)
                     .get(t.word)
                     .is_some_and(|w| w & RANK_BARE != 0)
                     && apposition(t.clause)
+                    && doc.clause(t.clause).last().is_some_and(|l| std::ptr::eq(l, t))
             });
         // Not one of a mixed crowd (`katonák és civilek keverve`).
         let crowd = starts_any(toks, &["katona", "солдат", "военных", "soldat"]);
@@ -1332,6 +1357,52 @@ pub(super) fn suggest(
         }
     }
 
+    // Born in a German village (Hajós, Pilisvörösvár, Elek, the Swabian
+    // villages of Szatmár, the Banat): a civilian narrator held in the
+    // camps, no soldier, no labour serviceman, captured by nobody, whose
+    // story before the captivity is dated no later than the call-up's
+    // months, was most likely called up as a German in January 1945 (a
+    // point for Order 7161, unless a wave other than the first has a
+    // point of its own: a roundup told as a few days' work was the call-up
+    // there). The expulsions of 1946 are dated after it.
+    // The story before the narrator was held: up to the first sentence of
+    // captivity, and no further than the segment of the narrator's camp
+    // (a story whose captivity the words miss must not be dated by the
+    // homecoming: `Negyvenkilenc nyarán jöttem haza`).
+    let held_segment = held.as_ref().and_then(|e| e.ordinal);
+    let taken_by = |month: i32| {
+        (0..held_from)
+            .filter(|&s| in_scope(s))
+            .filter(|&s| held_segment.is_none_or(|o| (doc.sentences[s].seg as i64) < o))
+            .filter_map(|s| context_months(doc, s))
+            .all(|(a, _)| a <= month)
+    };
+    let mut swabian = false;
+    if (narrator_held.is_some() || held.is_some())
+        && soldier.is_none()
+        && labour.is_none()
+        && capture.is_none()
+        && surrender.is_none()
+        && scores
+            .iter()
+            .all(|(&w, sc)| sc.own() < 1.0 || Some(w) == wave_index(MALENKIJ_ROBOT))
+        && taken_by(CALL_UP_END)
+        && let Some(place) = home.filter(|p| german_home(p))
+        && let Some(w) = wave_index(ORDER_7161)
+    {
+        let sc = scores.entry(w).or_default();
+        sc.points += 1.0;
+        sc.evidence.push(NewEvidence {
+            ordinal: None,
+            span: None,
+            matched: place.to_string(),
+            alias: None,
+            rule: "home".into(),
+            line: None,
+        });
+        swabian = true;
+    }
+
     // Born in Transcarpathia: a civilian narrator held in the camps, no
     // soldier, no labour serviceman, captured by nobody, whose story before
     // the captivity is dated no later than the front's months, was most
@@ -1346,10 +1417,7 @@ pub(super) fn suggest(
         && capture.is_none()
         && surrender.is_none()
         && scores.values().all(|sc| sc.own() < 1.0)
-        && (0..held_from)
-            .filter(|&s| in_scope(s))
-            .filter_map(|s| context_months(doc, s))
-            .all(|(a, _)| a <= FRONT.1)
+        && taken_by(FRONT.1)
         && let Some(place) = home.filter(|p| transcarpathian_home(p))
         && let Some(w) = wave_index(MALENKIJ_ROBOT)
     {
@@ -1490,10 +1558,13 @@ pub(super) fn suggest(
         && let (Some(a), Some(b)) = (wave_index(MALENKIJ_ROBOT), wave_index(ORDER_7161))
     {
         let (ta, tb) = (scores[&a].total(), scores[&b].total());
-        if ta > tb {
-            scores.remove(&b);
-        } else if tb > ta {
+        // In a German village the civilians' roundup of the call-up's
+        // months was the call-up of the Germans, whatever it was called
+        // (`mindenki, aki dolgozni képes … két hét, egy kis segítés`).
+        if swabian || tb > ta {
             scores.remove(&a);
+        } else if ta > tb {
+            scores.remove(&b);
         }
     }
     // German camps and no Soviet captor: the captivity was not Soviet.
@@ -1758,15 +1829,34 @@ fn served_with_rank(doc: &Doc<'_>, toks: &[Token]) -> bool {
         return true;
     }
     let rank_ru = bit(&RANK);
-    toks.iter().any(|t| {
+    toks.iter().enumerate().any(|(i, t)| {
         let rank = rank_bits(t) & (RANK_BARE | rank_ru) != 0;
-        rank && {
+        // Not an attribute of a building (`a huszár laktanyában voltunk`).
+        let building = toks.get(i + 1).is_some_and(|n| {
+            ["laktany", "kaszarny", "казарм", "kaserne"]
+                .iter()
+                .any(|b| n.folded.starts_with(b))
+        });
+        rank && !building && {
             let clause = doc.clause(t.clause);
             first_person(clause)
                 && any_of(clause, SERVED)
                 && !any_in(doc, clause, &KIN)
                 && !any_in(doc, clause, &SOVIET)
         }
+    })
+}
+
+/// `katona voltam`, `voltam katona`, `был солдатом`: the soldier's noun
+/// next to the narrator's copula (within a word), not `a műhelyben
+/// voltam, amikor bejött két katona`.
+fn soldier_copula(toks: &[Token]) -> bool {
+    const NOUN: &[&str] = &["katona", "katonakent", "солдатом", "военным"];
+    const COPULA_1: &[&str] = &["voltam", "lettem", "был", "служил"];
+    toks.iter().enumerate().any(|(i, t)| {
+        NOUN.contains(&&*t.folded)
+            && (i.saturating_sub(2)..(i + 3).min(toks.len()))
+                .any(|k| k != i && COPULA_1.contains(&&*toks[k].folded))
     })
 }
 
@@ -2198,9 +2288,16 @@ fn german_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
             && toks
                 .get(i + 1)
                 .is_some_and(|n| n.folded.ends_with("kat") || n.folded.ends_with("ket"));
+        // Or the list put the narrator among the Germans (`rákerültünk a
+        // listára, a svábok közé`, `среди немцев`).
+        let among = toks
+            .get(i + 1)
+            .is_some_and(|n| matches!(&*n.folded, "koze" | "kozott"))
+            || (i > 0 && &*toks[i - 1].folded == "среди");
         german(doc, t)
             && (GERMAN_OBJECT.contains(&w)
                 || before_object
+                || (among && l.is_some())
                 || (Some(i + 1) == l && !w.ends_with("ek") && !w.ends_with("ok")))
     })?;
     if let Some(l) = l {
@@ -2457,6 +2554,7 @@ fn transylvanian_home(birthplace: &str) -> bool {
     const HOME: &[&str] = &[
         "maramarossziget",
         "sighet",
+        "vasarhely",
         "csiksz",
         "csikso",
         "csikd",
@@ -2501,6 +2599,112 @@ fn transylvanian_home(birthplace: &str) -> bool {
             TRANSYLVANIAN_TOWN.has(w)
                 || w.split('-').any(|part| TRANSYLVANIAN_TOWN.has(part))
                 || HOME.iter().any(|h| w.starts_with(h))
+        })
+}
+
+/// The last month of Order 7161's call-up (February 1945), as months
+/// since year 0.
+const CALL_UP_END: i32 = 1945 * 12 + 1;
+
+/// Whether a birthplace is one of the German (Swabian) villages and towns
+/// of Hungary whose people were called up under Order 7161, or of the
+/// Swabians of Szatmár and the Banat, by its Hungarian, German or Russian
+/// name (`Hajós`, `Hajosch`, `Хайош`; `Pilisvörösvár (Werischwar)`).
+/// Prefixes of folded words; names of four letters or fewer match whole.
+fn german_home(birthplace: &str) -> bool {
+    const HOME: &[&str] = &[
+        // Bácska in Hungary.
+        "hajos",
+        "хайош",
+        "bacsalmas",
+        "almasch",
+        "vaskut",
+        "gara",
+        "csavoly",
+        "katymar",
+        "nemesnadudvar",
+        "csaszartoltes",
+        // Around Budapest.
+        "budaors",
+        "wudersch",
+        "будаэрш",
+        "solymar",
+        "pilisvorosvar",
+        "werischwar",
+        "pilisszentivan",
+        "csobanka",
+        "nagykovacsi",
+        "budakeszi",
+        "zsambek",
+        "schambeck",
+        "torokbalint",
+        "soroksar",
+        "dunaharaszti",
+        "taksony",
+        "urom",
+        "perbal",
+        // Tolna and Baranya.
+        "bonyhad",
+        "mucsi",
+        "gyonk",
+        "hogyesz",
+        "tevel",
+        "nagymanyok",
+        "vemend",
+        "mecseknadasd",
+        "boly",
+        "babarc",
+        "palotabozsok",
+        "somberek",
+        "szederkeny",
+        "nagynyarad",
+        "himeshaza",
+        "lanycsok",
+        "feked",
+        "zsibrik",
+        "szeremle",
+        // Békés, the Tokaj hills, Szatmár.
+        "elek",
+        "almaskamaras",
+        "ratka",
+        "hercegkut",
+        "karolyfalva",
+        "vallaj",
+        "merk",
+        "csanalos",
+        "urziceni",
+        "kaplony",
+        "capleni",
+        "nagymajteny",
+        "mezopetri",
+        "petresti",
+        "mezofeny",
+        "foieni",
+        "szaniszlo",
+        // The Banat and Transcarpathia's Germans.
+        "banat",
+        "банат",
+        "hatzfeld",
+        "jimbolia",
+        "lenauheim",
+        "bakowa",
+        "lovrin",
+        "ловрин",
+        "sackelhausen",
+        "pausching",
+        "павшино",
+    ];
+    crate::analysis::fold(birthplace)
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            HOME.iter().any(|h| {
+                if h.chars().count() <= 4 {
+                    w == *h
+                } else {
+                    w.starts_with(h)
+                }
+            })
         })
 }
 
@@ -2586,6 +2790,9 @@ fn transcarpathian_home(birthplace: &str) -> bool {
         "чинадиев",
         "порошков",
         "турья",
+        "korosmezo",
+        "ясиня",
+        "yasinia",
         "csap",
         "чоп",
     ];
