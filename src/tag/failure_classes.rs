@@ -1936,3 +1936,63 @@ fn put_among_the_germans_on_the_list_is_order_7161() {
         ["order-7161"]
     );
 }
+
+#[test]
+fn a_narrator_too_young_for_the_waves_was_taken_nowhere() {
+    let segs: Vec<Segment> = [
+        "A nagyapámat negyvennégy novemberében vitték el Szolyvára, onnan \
+         Makejevkára, a bányába, ott is halt meg.",
+        "Kétezer-tizenkettőben elmentem Szolyvára, az emlékparkba, aztán \
+         Makejevkára, és letettem egy mécsest a bánya mellett.",
+    ]
+    .iter()
+    .map(|t| seg(t))
+    .collect();
+    let born = |year| crate::tag::Narrator {
+        birthplace: Some("Nyíregyháza"),
+        birth_year: Some(year),
+    };
+    // Born in 1968: neither the grandfather's camps nor a wave are the
+    // narrator's, whatever the rules make of the story.
+    assert!(tagger().suggest(&born(1968), &segs).is_empty());
+    // A wave that ended before the narrator turned fourteen is not the
+    // narrator's; a later one may be (a Gulag sentence of 1950).
+    let story: Vec<Segment> = [
+        "Ötvenben letartóztattak, a katonai törvényszék tíz évre ítélt.",
+        "Vorkutára vittek, a bányába, ott voltam ötvenötig.",
+    ]
+    .iter()
+    .map(|t| seg(t))
+    .collect();
+    let waves_of = |year| -> Vec<String> {
+        tagger()
+            .suggest(&born(year), &story)
+            .into_iter()
+            .filter(|t| t.facet.name() == "wave")
+            .map(|t| t.value)
+            .collect()
+    };
+    assert_eq!(waves_of(1934), ["gulag"]);
+    assert!(waves_of(1941).is_empty());
+}
+
+#[test]
+fn a_convoy_soldier_and_the_siege_of_budapest() {
+    // A Soviet convoy soldier escorted prisoners; he was none.
+    assert!(
+        !waves(&[
+            "Я был в роте конвоя, мы пленных мадьяр водили от Дебрецена до Фокшан.",
+            "В Фокшанах мы их сдали в лагерь и пошли назад.",
+        ])
+        .contains(&"pow".to_string())
+    );
+    // The end of the siege dates a roundup in the first wave's months.
+    assert_eq!(
+        waves(&[
+            "Február végén, amikor vége volt az ostromnak, jött egy orosz tiszt, \
+             hogy a fiatalok menjenek a pályaudvarhoz, a síneket takarítani.",
+            "Gödöllőre vittek, a táborba, onnan Kirovabadba, a gyapotföldekre.",
+        ]),
+        ["malenkij-robot"]
+    );
+}

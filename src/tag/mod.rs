@@ -80,9 +80,25 @@ pub struct Tagger {
 pub struct Narrator<'a> {
     /// Where the narrator was born (`narrator_birthplace`).
     pub birthplace: Option<&'a str>,
-    /// When (`narrator_birth_year`): a narrator born after the war was
-    /// taken nowhere, wherever born.
+    /// When (`narrator_birth_year`): a narrator under fourteen when a
+    /// wave ended was not taken in it, and one too young for every wave
+    /// was held nowhere (the places told are someone else's).
     pub birth_year: Option<i64>,
+}
+
+/// The youngest age at which the waves took people (the leventes and the
+/// youngest of the first wave were fourteen to sixteen).
+const TAKEN_FROM_AGE: i64 = 14;
+
+/// The year of a `YYYY-MM` period bound.
+fn year_of(ym: &str) -> Option<i64> {
+    ym.split('-').next()?.parse().ok()
+}
+
+/// A candidate about a narrator too young for it: a hint at most, like a
+/// wave of a narrator never told to have been held.
+fn too_young(t: &mut NewTag) {
+    t.confidence = ((t.confidence * 0.6).min(SUGGEST - 0.01) * 100.0).round() / 100.0;
 }
 
 /// Why a name mention counts or not (see [`Tagger::explain`]).
@@ -140,6 +156,20 @@ impl Tagger {
         let narrative = waves::narrator_held(&doc, &eras);
         let mentions = places::weigh(&doc, &eras, &self.names.find(&doc), narrative);
         let mut tags = places::suggest(&doc, &self.vocab, &mentions, narrative);
+        // A narrator born too late for every wave was held nowhere: the
+        // places are someone else's (a grandchild's journey to the camp).
+        let waves_end = self
+            .vocab
+            .entries()
+            .iter()
+            .filter_map(|e| e.period.as_ref())
+            .filter_map(|(_, to)| year_of(to))
+            .max();
+        if let (Some(born), Some(end)) = (narrator.birth_year, waves_end)
+            && end - born < TAKEN_FROM_AGE
+        {
+            tags.iter_mut().for_each(too_young);
+        }
         // The narrator's best place or transit camp is evidence that the
         // narrator was held (a region only repeats its place).
         let held = tags
@@ -166,7 +196,23 @@ impl Tagger {
             &camps,
             narrator,
         );
-        tags.extend(waves);
+        // Nor is a wave the narrator's if it ended before the narrator was
+        // old enough to be taken (a Gulag sentence of 1950 can be a
+        // teenager's; a 1944 roundup not a baby's).
+        let entries = self.vocab.entries();
+        tags.extend(waves.into_iter().map(|mut t| {
+            let end = entries
+                .iter()
+                .find(|e| e.id == t.value)
+                .and_then(|e| e.period.as_ref())
+                .and_then(|(_, to)| year_of(to));
+            if let (Some(born), Some(end)) = (narrator.birth_year, end)
+                && end - born < TAKEN_FROM_AGE
+            {
+                too_young(&mut t);
+            }
+            t
+        }));
         tags
     }
 

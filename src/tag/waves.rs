@@ -2424,7 +2424,7 @@ fn hungarians(toks: &[Token]) -> bool {
 /// Guarding and escorting prisoners, the narrator on the captors' side.
 const GUARDING: &[&str] = &[
     "сопровожд",
-    "конвоир",
+    "конво",
     "охраня",
     "karauloz",
     "oriztuk",
@@ -2895,7 +2895,8 @@ const FRONT: (i32, i32) = (1944 * 12 + 9, 1945 * 12 + 2);
 
 /// Whether sentence `s`, which names no year, dates itself by the front's
 /// arrival (`amikor bejöttek az oroszok`, `когда пришли советские`, `als
-/// die Russen kamen`, `átvonult a front`).
+/// die Russen kamen`, `átvonult a front`) or the siege of Budapest (`vége
+/// volt az ostromnak`, `a pincéből feljöttünk`).
 fn front_arrives(doc: &Doc<'_>, s: usize) -> bool {
     const ARRIVE: &[&str] = &[
         "bejottek",
@@ -2919,8 +2920,13 @@ fn front_arrives(doc: &Doc<'_>, s: usize) -> bool {
         "einmarschierten",
     ];
     let toks = doc.sentence(s);
-    any_of(toks, ARRIVE)
-        && (any_in(doc, toks, &SOVIET) || any_of(toks, &["front", "фронт", "красная", "армия"]))
+    (any_of(toks, ARRIVE)
+        && (any_in(doc, toks, &SOVIET) || any_of(toks, &["front", "фронт", "красная", "армия"])))
+        // The siege of Budapest, and coming up from the cellar after it
+        // (`vége volt az ostromnak`, `a pincéből éppen csak feljöttünk`).
+        || starts_any(toks, &["ostrom"])
+        || (any_of(toks, &["pincebol", "pincekbol"])
+            && starts_any(toks, &["feljott", "kijott", "felj", "kimasz"]))
 }
 
 /// The month a sentence is dated to (a year, with its month when named;
