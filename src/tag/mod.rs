@@ -1,6 +1,7 @@
 //! Stage 5: suggested tags with evidence.
 //!
-//! Input: a testimony's segments. Output: [`NewTag`] suggestions for
+//! Input: a testimony's segments and what its header says of the narrator
+//! ([`Narrator`]: birthplace and birth year). Output: [`NewTag`] suggestions for
 //! places, regions, transit camps and deportation waves, each with the
 //! evidence that produced it (segment ordinal, byte span, matched text,
 //! alias or cue, rule) and a confidence. Suggestions are stored with
