@@ -945,10 +945,25 @@ mod tests {
             .unwrap();
         assert!(all.len() > 100);
         all.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Segments searched side by side (a lone search uses every core):
+        // the floor another segment set may come from a later segment, and
+        // a tie with it must still go to the lower address.
+        let pool = tantivy::Executor::multi_thread(2, "test-search-").unwrap();
         for k in [1, 3, 7, 50, 199, 400] {
             let expected: Vec<_> = all.iter().take(k).copied().collect();
             let got = searcher.search(&q, &TopPassages::new(k)).unwrap();
             assert_eq!(got, expected, "limit {k}");
+            for _ in 0..5 {
+                let side_by_side = searcher
+                    .search_with_executor(
+                        &q,
+                        &TopPassages::new(k),
+                        &pool,
+                        EnableScoring::enabled_from_searcher(&searcher),
+                    )
+                    .unwrap();
+                assert_eq!(side_by_side, expected, "limit {k}, segments side by side");
+            }
         }
     }
 

@@ -250,6 +250,7 @@ pub fn search(
     vocab: &Vocabulary,
     req: &SearchRequest,
 ) -> Result<SearchResults, SearchError> {
+    let _flight = InFlight::start();
     store.read_snapshot(|| search_in_snapshot(index, store, vocab, req))
 }
 
@@ -272,6 +273,7 @@ pub fn count(
     vocab: &Vocabulary,
     req: &SearchRequest,
 ) -> Result<usize, SearchError> {
+    let _flight = InFlight::start();
     let plan = plan(index, vocab, req)?;
     let mut found = collect::testimonies_of(&plan.searcher, &*plan.full)?;
     if let Some(k) = &plan.keep {
@@ -696,15 +698,69 @@ fn search_kept<C: tantivy::collector::Collector + Send + Sync>(
     collector: C,
 ) -> tantivy::Result<C::Fruit> {
     match keep {
-        None => searcher.search(query, &collector),
+        None => search_segments(searcher, query, &collector),
         Some(k) => {
             let k = k.clone();
             let filter = collect::KeepRuns {
                 inner: collector,
                 keeps: move |t: u64| k.keeps(t),
             };
-            searcher.search(query, &filter)
+            search_segments(searcher, query, &filter)
         }
+    }
+}
+
+/// Searches ([`search`], [`count`]) in flight in this process (see
+/// [`search_segments`]).
+static IN_FLIGHT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// One search in flight, for as long as it lives.
+struct InFlight;
+
+impl InFlight {
+    fn start() -> InFlight {
+        IN_FLIGHT.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        InFlight
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        IN_FLIGHT.fetch_sub(1, std::sync::atomic::Ordering::AcqRel);
+    }
+}
+
+/// Runs `collector` over the segments: on every core (up to four) when no
+/// other search is running, so that a lone slow query waits for its
+/// longest segment rather than for all of them in turn; in the calling
+/// thread when other searches are in flight, where spreading each search over the cores
+/// would only add hand-offs between searches that already keep the cores
+/// busy (measured: the API's p99 at 8 clients rose by a fifth). The
+/// segments' fruits are merged in segment order either way, so the
+/// answer is the same.
+fn search_segments<C: tantivy::collector::Collector>(
+    searcher: &tantivy::Searcher,
+    query: &dyn TQuery,
+    collector: &C,
+) -> tantivy::Result<C::Fruit> {
+    static POOL: std::sync::OnceLock<Option<tantivy::Executor>> = std::sync::OnceLock::new();
+    let alone = IN_FLIGHT.load(std::sync::atomic::Ordering::Acquire) <= 1;
+    let pool = POOL.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        (cores > 1)
+            .then(|| tantivy::Executor::multi_thread(cores, "tanu-search-").ok())
+            .flatten()
+    });
+    match pool {
+        Some(pool) if alone && searcher.segment_readers().len() > 1 => {
+            let scoring = if collector.requires_scoring() {
+                tantivy::query::EnableScoring::enabled_from_searcher(searcher)
+            } else {
+                tantivy::query::EnableScoring::disabled_from_searcher(searcher)
+            };
+            searcher.search_with_executor(query, collector, pool, scoring)
+        }
+        _ => searcher.search(query, collector),
     }
 }
 
