@@ -1260,14 +1260,7 @@ pub(super) fn suggest(
             // hadifogoly?` to a soldier whose unit the rules missed).
             let sc = scores.entry(w).or_default();
             sc.points += 1.0;
-            sc.evidence.push(NewEvidence {
-                ordinal: None,
-                span: None,
-                matched: place.to_string(),
-                alias: None,
-                rule: "home".into(),
-                line: None,
-            });
+            sc.evidence.push(home_evidence(place));
             taken_in_transylvania = true;
         }
     }
@@ -1357,14 +1350,6 @@ pub(super) fn suggest(
         }
     }
 
-    // Born in a German village (Hajós, Pilisvörösvár, Elek, the Swabian
-    // villages of Szatmár, the Banat): a civilian narrator held in the
-    // camps, no soldier, no labour serviceman, captured by nobody, whose
-    // story before the captivity is dated no later than the call-up's
-    // months, was most likely called up as a German in January 1945 (a
-    // point for Order 7161, unless a wave other than the first has a
-    // point of its own: a roundup told as a few days' work was the call-up
-    // there). The expulsions of 1946 are dated after it.
     // The story before the narrator was held: up to the first sentence of
     // captivity, and no further than the segment of the narrator's camp
     // (a story whose captivity the words miss must not be dated by the
@@ -1377,12 +1362,23 @@ pub(super) fn suggest(
             .filter_map(|s| context_months(doc, s))
             .all(|(a, _)| a <= month)
     };
-    let mut swabian = false;
-    if (narrator_held.is_some() || held.is_some())
+    // A civilian held in the camps: no soldier, no labour serviceman,
+    // captured by nobody.
+    let civilian_held = (narrator_held.is_some() || held.is_some())
         && soldier.is_none()
         && labour.is_none()
         && capture.is_none()
-        && surrender.is_none()
+        && surrender.is_none();
+
+    // Born in a German village (Hajós, Pilisvörösvár, Elek, the Swabian
+    // villages of Szatmár, the Banat): a civilian held whose story before
+    // the captivity is dated no later than the call-up's months was most
+    // likely called up as a German in January 1945 (a point for Order
+    // 7161, unless a wave other than the first has a point of its own: a
+    // roundup told as a few days' work was the call-up there). The
+    // expulsions of 1946 are dated after it.
+    let mut swabian = false;
+    if civilian_held
         && scores
             .iter()
             .all(|(&w, sc)| sc.own() < 1.0 || Some(w) == wave_index(MALENKIJ_ROBOT))
@@ -1392,30 +1388,18 @@ pub(super) fn suggest(
     {
         let sc = scores.entry(w).or_default();
         sc.points += 1.0;
-        sc.evidence.push(NewEvidence {
-            ordinal: None,
-            span: None,
-            matched: place.to_string(),
-            alias: None,
-            rule: "home".into(),
-            line: None,
-        });
+        sc.evidence.push(home_evidence(place));
         swabian = true;
     }
 
-    // Born in Transcarpathia: a civilian narrator held in the camps, no
-    // soldier, no labour serviceman, captured by nobody, whose story before
-    // the captivity is dated no later than the front's months, was most
-    // likely taken in the men's roundup of November 1944 there (a point
-    // for the first wave, only when no wave has a point of its own): with
-    // the narrator held it makes a suggestion. The Transcarpathians
-    // sentenced by tribunals, the soldiers and the Germans of Palanok have
-    // evidence of their own.
-    if (narrator_held.is_some() || held.is_some())
-        && soldier.is_none()
-        && labour.is_none()
-        && capture.is_none()
-        && surrender.is_none()
+    // Born in Transcarpathia: a civilian held whose story before the
+    // captivity is dated no later than the front's months was most likely
+    // taken in the men's roundup of November 1944 there (a point for the
+    // first wave, only when no wave has a point of its own): with the
+    // narrator held it makes a suggestion. The Transcarpathians sentenced
+    // by tribunals, the soldiers and the Germans of Palanok have evidence
+    // of their own.
+    if civilian_held
         && scores.values().all(|sc| sc.own() < 1.0)
         && taken_by(FRONT.1)
         && let Some(place) = home.filter(|p| transcarpathian_home(p))
@@ -1423,14 +1407,7 @@ pub(super) fn suggest(
     {
         let sc = scores.entry(w).or_default();
         sc.points += 1.0;
-        sc.evidence.push(NewEvidence {
-            ordinal: None,
-            span: None,
-            matched: place.to_string(),
-            alias: None,
-            rule: "home".into(),
-            line: None,
-        });
+        sc.evidence.push(home_evidence(place));
     }
 
     // Dated roundups, arrests and captures.
@@ -2694,11 +2671,30 @@ fn german_home(birthplace: &str) -> bool {
         "pausching",
         "павшино",
     ];
-    crate::analysis::fold(birthplace)
+    names_a_place(birthplace, HOME)
+}
+
+/// The evidence of the rule `home`: the header's birthplace, in no passage.
+fn home_evidence(birthplace: &str) -> NewEvidence {
+    NewEvidence {
+        ordinal: None,
+        span: None,
+        matched: birthplace.to_string(),
+        alias: None,
+        rule: "home".into(),
+        line: None,
+    }
+}
+
+/// Whether a free-text place (`Pilisvörösvár (Werischwar)`, `Мукачевский
+/// район`) has a word among `names`: folded, short names (four letters or
+/// fewer: `Gát`, `Csap`, `Elek`) whole, longer ones as word beginnings.
+fn names_a_place(place: &str, names: &[&str]) -> bool {
+    crate::analysis::fold(place)
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
         .any(|w| {
-            HOME.iter().any(|h| {
+            names.iter().any(|h| {
                 if h.chars().count() <= 4 {
                     w == *h
                 } else {
@@ -2796,19 +2792,7 @@ fn transcarpathian_home(birthplace: &str) -> bool {
         "csap",
         "чоп",
     ];
-    // Short names whole (`Gát`, `Csap`, `Visk`), longer ones as prefixes.
-    crate::analysis::fold(birthplace)
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .any(|w| {
-            HOME.iter().any(|h| {
-                if h.chars().count() <= 4 {
-                    w == *h
-                } else {
-                    w.starts_with(h)
-                }
-            })
-        })
+    names_a_place(birthplace, HOME)
 }
 
 /// German as an ethnonym, not the surname `Németh`.
