@@ -646,6 +646,18 @@ impl Archive {
                     .evidence
                     .iter()
                     .filter_map(|e| {
+                        // The header's birthplace (rule `home`), as the
+                        // stored suggestions list it: ordinal 0, no text.
+                        if e.ordinal.is_none() && e.rule == "home" {
+                            return Some(crate::store::ReviewEvidence {
+                                ordinal: 0,
+                                start_ms: None,
+                                text: String::new(),
+                                span: None,
+                                matched: e.matched.clone(),
+                                rule: e.rule.clone(),
+                            });
+                        }
                         let o = e.ordinal?;
                         let row = rows.iter().find(|r| r.ordinal == o)?;
                         Some(crate::store::ReviewEvidence {

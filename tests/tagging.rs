@@ -915,4 +915,29 @@ fn hints_are_shown_to_archivists_and_never_stored() {
         .args(["--role", "public", "review", "--all"])
         .assert()
         .code(2);
+    // A hint weighed by the header's birthplace shows it as its evidence
+    // (ordinal 0, rule `home`): a Kolozsvár woman taken in 1946, too late
+    // for the Transylvanian roundups to be a suggestion.
+    let file = t.write(
+        "in/hint-002.txt",
+        "id: hint-002\nnarrator_birthplace: Kolozsvár\nnarrator_birth_year: 1926\n---\n\
+         Negyvenhat tavaszán az utcán megállítottak és elvittek.\n\n\
+         Sztálinóba vittek, a bányába, ott voltam negyvenkilencig.\n",
+    );
+    t.tanu().arg("ingest").arg(&file).assert().success();
+    let all = lines(&["review", "--all", "--json", "--testimony", "hint-002"]);
+    let hint = all
+        .iter()
+        .find(|v| v["type"] == "hint" && v["data"]["value"] == "transylvania")
+        .expect("a Transylvanian hint");
+    let home = &hint["data"]["evidence"][0];
+    assert_eq!(
+        (&home["rule"], &home["matched"], &home["ordinal"]),
+        (
+            &serde_json::json!("home"),
+            &serde_json::json!("Kolozsvár"),
+            &serde_json::json!(0)
+        ),
+        "{hint}"
+    );
 }
