@@ -225,6 +225,14 @@ pub fn field_value(id: &str, field: &str, value: &str) -> Result<(String, serde_
     Ok((field, json))
 }
 
+/// What the tagger weighs of a stored testimony's header.
+fn narrator(t: &crate::store::TestimonyRow) -> crate::tag::Narrator<'_> {
+    crate::tag::Narrator {
+        birthplace: t.narrator_birthplace.as_deref(),
+        birth_year: t.narrator_birth_year,
+    }
+}
+
 /// A stored passage as the tagger reads it.
 fn tagger_segment(s: crate::store::SegmentRow) -> crate::parse::Segment {
     crate::parse::Segment {
@@ -564,11 +572,7 @@ impl Archive {
                 .into_iter()
                 .map(tagger_segment)
                 .collect();
-            let narrator = crate::tag::Narrator {
-                birthplace: t.narrator_birthplace.as_deref(),
-                birth_year: t.narrator_birth_year,
-            };
-            let tags = self.tagger().suggest(&narrator, &segments);
+            let tags = self.tagger().suggest(&narrator(&t), &segments);
             let summary = self
                 .store_mut()
                 .replace_suggestions(&id, &tags, curator.name())?;
@@ -624,11 +628,7 @@ impl Archive {
             let segments: Vec<crate::parse::Segment> =
                 rows.iter().cloned().map(tagger_segment).collect();
             let have = self.store().tags(num)?;
-            let narrator = crate::tag::Narrator {
-                birthplace: t.narrator_birthplace.as_deref(),
-                birth_year: t.narrator_birth_year,
-            };
-            let mut hints = self.tagger().hints(&narrator, &segments);
+            let mut hints = self.tagger().hints(&narrator(&t), &segments);
             hints.sort_by(|a, b| {
                 (a.facet.name(), b.confidence, &a.value)
                     .partial_cmp(&(b.facet.name(), a.confidence, &b.value))
@@ -646,9 +646,10 @@ impl Archive {
                     .evidence
                     .iter()
                     .filter_map(|e| {
-                        // The header's birthplace (rule `home`), as the
-                        // stored suggestions list it: ordinal 0, no text.
-                        if e.ordinal.is_none() && e.rule == "home" {
+                        // Evidence from the header's facts (the birthplace,
+                        // rule `home`), as the stored suggestions list it:
+                        // ordinal 0, no text.
+                        if e.ordinal.is_none() && e.line.is_none() {
                             return Some(crate::store::ReviewEvidence {
                                 ordinal: 0,
                                 start_ms: None,

@@ -506,7 +506,7 @@ fn print_review_item(
         item.confidence
     );
     for e in item.evidence.iter().take(3) {
-        if e.ordinal == 0 {
+        if !e.in_passage() {
             // The header's birthplace (rule `home`).
             println!("    birthplace: {} [{}]", print::safe(&e.matched), e.rule);
             continue;

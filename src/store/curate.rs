@@ -77,8 +77,8 @@ pub struct ReviewItem {
 /// Where a suggestion was found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReviewEvidence {
-    /// Segment ordinal; 0 for the header's birthplace (rule `home`), whose
-    /// `text` is empty.
+    /// Segment ordinal; 0 for evidence in no passage (the header's
+    /// birthplace, rule `home`), whose `text` is empty.
     pub ordinal: i64,
     /// Segment start time.
     pub start_ms: Option<i64>,
@@ -90,6 +90,13 @@ pub struct ReviewEvidence {
     pub matched: String,
     /// The rule that fired.
     pub rule: String,
+}
+
+impl ReviewEvidence {
+    /// Whether it points into a passage (not at the header's birthplace).
+    pub fn in_passage(&self) -> bool {
+        self.ordinal != 0
+    }
 }
 
 struct Target {
@@ -850,7 +857,7 @@ impl Store {
             "SELECT coalesce(e.ordinal, 0), s.start_ms, s.text, e.span_start, e.span_end, e.matched, e.rule
              FROM tag_evidence e JOIN tag ON tag.num = e.tag
              LEFT JOIN segment s ON s.testimony = tag.testimony AND s.ordinal = e.ordinal
-             WHERE e.tag = ?1 AND (e.ordinal IS NOT NULL OR e.rule = 'home')
+             WHERE e.tag = ?1 AND (e.ordinal IS NOT NULL OR e.line IS NULL)
              ORDER BY coalesce(e.ordinal, 0), e.span_start",
         )?;
         let mut out = Vec::new();

@@ -91,15 +91,26 @@ pub struct Narrator<'a> {
 /// youngest of the first wave were fourteen to sixteen).
 const TAKEN_FROM_AGE: i64 = 14;
 
-/// The year of a `YYYY-MM` period bound.
-fn year_of(ym: &str) -> Option<i64> {
-    ym.split('-').next()?.parse().ok()
+impl Narrator<'_> {
+    /// Whether the narrator was under [`TAKEN_FROM_AGE`] in `year` (not
+    /// when the birth year is unknown).
+    fn too_young_in(&self, year: i64) -> bool {
+        self.birth_year
+            .is_some_and(|born| year - born < TAKEN_FROM_AGE)
+    }
 }
 
-/// A candidate about a narrator too young for it: a hint at most, like a
-/// wave of a narrator never told to have been held.
-fn too_young(t: &mut NewTag) {
-    t.confidence = ((t.confidence * 0.6).min(SUGGEST - 0.01) * 100.0).round() / 100.0;
+/// The last year of a wave's period (`to = "1945-02"`).
+fn period_end(e: &crate::vocab::Entry) -> Option<i64> {
+    let (_, to) = e.period.as_ref()?;
+    to.split('-').next()?.parse().ok()
+}
+
+/// A candidate the evidence does not carry to a suggestion: 0.6 of its
+/// confidence, and a hint at most (a wave of a narrator never told to
+/// have been held, a candidate about a narrator too young for it).
+fn demoted(confidence: f64) -> f64 {
+    ((confidence * 0.6).min(SUGGEST - 0.01) * 100.0).round() / 100.0
 }
 
 /// Why a name mention counts or not (see [`Tagger::explain`]).
@@ -159,17 +170,12 @@ impl Tagger {
         let mut tags = places::suggest(&doc, &self.vocab, &mentions, narrative);
         // A narrator born too late for every wave was held nowhere: the
         // places are someone else's (a grandchild's journey to the camp).
-        let waves_end = self
-            .vocab
-            .entries()
-            .iter()
-            .filter_map(|e| e.period.as_ref())
-            .filter_map(|(_, to)| year_of(to))
-            .max();
-        if let (Some(born), Some(end)) = (narrator.birth_year, waves_end)
-            && end - born < TAKEN_FROM_AGE
-        {
-            tags.iter_mut().for_each(too_young);
+        let entries = self.vocab.entries();
+        let waves_end = entries.iter().filter_map(period_end).max();
+        if waves_end.is_some_and(|y| narrator.too_young_in(y)) {
+            for t in &mut tags {
+                t.confidence = demoted(t.confidence);
+            }
         }
         // The narrator's best place or transit camp is evidence that the
         // narrator was held (a region only repeats its place).
@@ -200,17 +206,13 @@ impl Tagger {
         // Nor is a wave the narrator's if it ended before the narrator was
         // old enough to be taken (a Gulag sentence of 1950 can be a
         // teenager's; a 1944 roundup not a baby's).
-        let entries = self.vocab.entries();
         tags.extend(waves.into_iter().map(|mut t| {
             let end = entries
                 .iter()
                 .find(|e| e.id == t.value)
-                .and_then(|e| e.period.as_ref())
-                .and_then(|(_, to)| year_of(to));
-            if let (Some(born), Some(end)) = (narrator.birth_year, end)
-                && end - born < TAKEN_FROM_AGE
-            {
-                too_young(&mut t);
+                .and_then(period_end);
+            if end.is_some_and(|y| narrator.too_young_in(y)) {
+                t.confidence = demoted(t.confidence);
             }
             t
         }));

@@ -432,11 +432,11 @@ pub(super) fn suggest(
     // What the header says of the narrator (the birthplace).
     narrator: &super::Narrator<'_>,
 ) -> Vec<NewTag> {
-    // The birthplace, when the narrator was born early enough to be taken
-    // in 1944–45 (at fourteen or older).
+    // The birthplace, when the narrator was old enough to be taken in the
+    // roundups of 1944–45.
     let home = narrator
         .birthplace
-        .filter(|_| narrator.birth_year.is_none_or(|y| y <= 1931));
+        .filter(|_| !narrator.too_young_in(i64::from(FRONT.1 / 12)));
     let entries = vocab.entries();
     let wave_index = |id: &str| {
         entries
@@ -464,6 +464,7 @@ pub(super) fn suggest(
     let mut covered: Vec<(usize, usize, usize)> = Vec::new();
     let mut weak_keys: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     let mut denied_cue: Option<usize> = None;
+    let first_wave = wave_index(MALENKIJ_ROBOT);
     for m in cues {
         let Target::Cue(w, key) = &m.target else {
             continue;
@@ -477,14 +478,15 @@ pub(super) fn suggest(
         // A prisoner of war with an indefinite article is someone the
         // narrator met (`volt velem egy japán hadifogoly`, `один
         // японский военнопленный`).
+        let before = m.first.saturating_sub(2)..m.first;
         let someone = entries[*w].id == POW
-            && (m.first.saturating_sub(2)..m.first).any(|i| {
+            && before.clone().all(|i| doc.tokens[i].sentence == s)
+            && before.into_iter().any(|i| {
                 matches!(
                     &*doc.tokens[i].folded,
                     "egy" | "один" | "ein" | "einen" | "einem"
                 )
-            })
-            && (m.first.saturating_sub(2)..m.first).all(|i| doc.tokens[i].sentence == s);
+            });
         if !in_scope(s)
             || any_in(doc, doc.sentence(s), &GERMAN_CAMP)
             || negated_cue
@@ -496,7 +498,6 @@ pub(super) fn suggest(
         // A call to Hungarians and Germans together (`все мужчины
         // венгерской и немецкой национальности должны явиться`) is the
         // first wave's in Transcarpathia, not Order 7161.
-        let first_wave = wave_index(MALENKIJ_ROBOT);
         let w = match &first_wave {
             Some(first)
                 if entries[*w].id == ORDER_7161
@@ -1167,6 +1168,9 @@ pub(super) fn suggest(
                         t.folded.starts_with("nemetkent") || t.folded.starts_with("svabkent");
                     let as_german = matches!(&*t.folded, "как" | "mint" | "als")
                         && toks.get(i + 1).is_some_and(|n| german(doc, n));
+                    if !(essive || as_german) {
+                        return None;
+                    }
                     // The taking in the same clause (`wer sich … als
                     // Deutscher bekannt hatte` is a census, not a taking).
                     let clause = doc.clause(t.clause);
@@ -1174,8 +1178,7 @@ pub(super) fn suggest(
                         || any_in(doc, clause, &CAPTURE)
                         || any_in(doc, clause, &LIST)
                         || any_in(doc, clause, &GATHER);
-                    ((essive || as_german) && taken)
-                        .then_some((first + i, first + (i + 1).min(toks.len() - 1)))
+                    taken.then_some((first + i, first + (i + 1).min(toks.len() - 1)))
                 })
             });
         if let Some(span) = taken_as {
@@ -1566,7 +1569,7 @@ pub(super) fn suggest(
         .map(|(w, s)| {
             let mut c = confidence(s.total());
             if !taken {
-                c = ((c * NOT_TAKEN).min(super::SUGGEST - 0.01) * 100.0).round() / 100.0;
+                c = super::demoted(c);
             }
             NewTag {
                 facet: Facet::Wave,
@@ -1825,7 +1828,7 @@ fn served_with_rank(doc: &Doc<'_>, toks: &[Token]) -> bool {
 }
 
 /// `katona voltam`, `voltam katona`, `был солдатом`: the soldier's noun
-/// next to the narrator's copula (within a word), not `a műhelyben
+/// and the narrator's copula at most two words apart, not `a műhelyben
 /// voltam, amikor bejött két katona`.
 fn soldier_copula(toks: &[Token]) -> bool {
     const NOUN: &[&str] = &["katona", "katonakent", "солдатом", "военным"];
@@ -2569,14 +2572,11 @@ fn transylvanian_home(birthplace: &str) -> bool {
         "коложвар",
         "сатмарнемети",
     ];
-    crate::analysis::fold(birthplace)
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .any(|w| {
-            TRANSYLVANIAN_TOWN.has(w)
-                || w.split('-').any(|part| TRANSYLVANIAN_TOWN.has(part))
-                || HOME.iter().any(|h| w.starts_with(h))
-        })
+    any_place_word(birthplace, |w| {
+        TRANSYLVANIAN_TOWN.has(w)
+            || w.split('-').any(|part| TRANSYLVANIAN_TOWN.has(part))
+            || HOME.iter().any(|h| w.starts_with(h))
+    })
 }
 
 /// The last month of Order 7161's call-up (February 1945), as months
@@ -2690,18 +2690,23 @@ fn home_evidence(birthplace: &str) -> NewEvidence {
 /// район`) has a word among `names`: folded, short names (four letters or
 /// fewer: `Gát`, `Csap`, `Elek`) whole, longer ones as word beginnings.
 fn names_a_place(place: &str, names: &[&str]) -> bool {
+    any_place_word(place, |w| {
+        names.iter().any(|h| {
+            if h.chars().count() <= 4 {
+                w == *h
+            } else {
+                w.starts_with(h)
+            }
+        })
+    })
+}
+
+/// Whether a word of a free-text place, folded, passes `test` (words are
+/// split at anything but letters, digits and hyphens).
+fn any_place_word(place: &str, test: impl Fn(&str) -> bool) -> bool {
     crate::analysis::fold(place)
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .any(|w| {
-            names.iter().any(|h| {
-                if h.chars().count() <= 4 {
-                    w == *h
-                } else {
-                    w.starts_with(h)
-                }
-            })
-        })
+        .any(|w| !w.is_empty() && test(w))
 }
 
 /// Whether a birthplace lies in Transcarpathia (Kárpátalja), in any of
@@ -2817,10 +2822,6 @@ fn german_name(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
             .map(|j| (first + i.min(j), first + i.max(j)))
     })
 }
-
-/// How much of its confidence a wave keeps when the narrator is not told
-/// to have been taken anywhere.
-const NOT_TAKEN: f64 = 0.6;
 
 /// Whether the narrator tells of being held: at least two first-person
 /// sentences of the deportation era with a captivity word (camp, prisoner,

@@ -616,7 +616,7 @@ fn evidence_views(m: Msg, testimony: &str, ev: &[crate::store::ReviewEvidence]) 
     // The header's birthplace (rule `home`) first, as the header says it.
     let mut out: Vec<Evidence> = ev
         .iter()
-        .filter(|e| e.ordinal == 0)
+        .filter(|e| !e.in_passage())
         .map(|e| Evidence {
             html: format!(
                 "{}: {}",
@@ -632,17 +632,12 @@ fn evidence_views(m: Msg, testimony: &str, ev: &[crate::store::ReviewEvidence]) 
             rule: e.rule.clone(),
         })
         .collect();
-    out.extend(passage_views(
-        testimony,
-        &ev.iter()
-            .filter(|e| e.ordinal != 0)
-            .cloned()
-            .collect::<Vec<_>>(),
-    ));
+    out.extend(passage_views(testimony, ev));
     out
 }
 
-/// The passage evidence of a suggestion (see [`evidence_views`]).
+/// The passage evidence of a suggestion (see [`evidence_views`]); evidence
+/// in no passage is left to the caller.
 fn passage_views(testimony: &str, ev: &[crate::store::ReviewEvidence]) -> Vec<Evidence> {
     // (ordinal, start_ms, text, excerpt, marks, rules)
     type Acc<'a> = (
@@ -654,7 +649,7 @@ fn passage_views(testimony: &str, ev: &[crate::store::ReviewEvidence]) -> Vec<Ev
         Vec<String>,
     );
     let mut acc: Vec<Acc<'_>> = Vec::new();
-    for e in ev {
+    for e in ev.iter().filter(|e| e.in_passage()) {
         let span = e
             .span
             .and_then(|(a, b)| Some((usize::try_from(a).ok()?, usize::try_from(b).ok()?)))
