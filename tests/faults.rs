@@ -345,7 +345,7 @@ fn a_damaged_database_page_is_named_and_nothing_panics() {
             .store()
             .connection()
             .query_row(
-                "SELECT pageno FROM dbstat WHERE name = 'segment' AND pagetype = 'leaf'
+                "SELECT pageno FROM dbstat WHERE name = 'passages' AND pagetype = 'leaf'
                  ORDER BY pageno LIMIT 1 OFFSET 2",
                 [],
                 |r| r.get::<_, i64>(0),

@@ -1,6 +1,7 @@
 //! The archive's size (issue 13): originals stored compressed and checked
-//! against their SHA-256 on every read; migration 7 converting an archive
-//! written by schema version 6 in place, losslessly.
+//! against their SHA-256 on every read; each testimony's passages stored
+//! as one compressed row; migrations 7 and 8 converting an archive written
+//! by schema version 6 in place, losslessly.
 
 mod common;
 
@@ -96,7 +97,8 @@ fn a_schema_6_archive_is_converted_in_place_and_loses_nothing() {
     let v: i64 = c
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
-    assert_eq!(v, 7);
+    assert_eq!(v, tanu::store::SCHEMA_VERSION);
+    assert_eq!(v, 8);
     let (codecs, stored, sizes): (String, i64, i64) = c
         .query_row(
             "SELECT group_concat(DISTINCT codec), sum(length(bytes)), sum(size) FROM original",
@@ -111,19 +113,25 @@ fn a_schema_6_archive_is_converted_in_place_and_loses_nothing() {
         stored * 10 < raw_bytes * 6,
         "{stored} stored bytes for {raw_bytes}"
     );
-    // Segments: a rowid table now, every row kept; the unused indexes gone.
-    let schema: String = c
+    // Segments: one compressed row per testimony now, every passage kept;
+    // the per-passage table and the unused indexes gone.
+    let (rows, n, codecs): (i64, i64, String) = c
         .query_row(
-            "SELECT sql FROM sqlite_schema WHERE name = 'segment'",
+            "SELECT count(*), sum(segments), group_concat(DISTINCT codec) FROM passages",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(n, segments);
+    assert_eq!((rows, codecs.as_str()), (3, "zstd"));
+    let old_table: i64 = c
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name = 'segment'",
             [],
             |r| r.get(0),
         )
         .unwrap();
-    assert!(!schema.contains("WITHOUT ROWID"), "{schema}");
-    let n: i64 = c
-        .query_row("SELECT count(*) FROM segment", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(n, segments);
+    assert_eq!(old_table, 0);
     let lang_index: i64 = c
         .query_row(
             "SELECT count(*) FROM sqlite_schema

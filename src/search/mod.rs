@@ -407,6 +407,9 @@ fn search_in_snapshot(
         };
         let mut passages = Vec::new();
         let mut points: Option<Vec<crate::parse::IndexPoint>> = None;
+        // The testimony's passages, read (decompressed) once for all its
+        // shown hits and the questions before them.
+        let mut segments: Option<Vec<crate::store::SegmentRow>> = None;
         for &(pscore, ordinal, point) in groups[&tnum].iter().take(req.passages) {
             if point == crate::index::RECORD_POINT {
                 let text = crate::index::record_text(&t);
@@ -429,7 +432,15 @@ fn search_in_snapshot(
             }
             if point > 0 {
                 if points.is_none() {
-                    points = Some(visible_points(store, &t, &redactions)?);
+                    if segments.is_none() && !redactions.is_empty() {
+                        segments = Some(store.segments(t.num)?);
+                    }
+                    points = Some(visible_points(
+                        store,
+                        &t,
+                        segments.as_deref().unwrap_or_default(),
+                        &redactions,
+                    )?);
                 }
                 let Some(p) = points.as_ref().and_then(|ps| ps.get(point as usize - 1)) else {
                     continue;
@@ -452,9 +463,15 @@ fn search_in_snapshot(
                 });
                 continue;
             }
-            let Some(seg) = store.segment(t.num, ordinal)? else {
+            if segments.is_none() {
+                segments = Some(store.segments(t.num)?);
+            }
+            let all = segments.as_deref().unwrap_or_default();
+            let Some(at) = all.iter().position(|s| s.ordinal == ordinal) else {
                 continue;
             };
+            let seg = all[at].clone();
+            let prev = at.checked_sub(1).and_then(|i| all.get(i));
             let text = crate::access::mark_spans(&seg.text, &spans_at(&redactions, ordinal));
             let lang = Lang::from_code(&seg.lang).unwrap_or(Lang::Other);
             let speaker_name = seg
@@ -466,8 +483,9 @@ fn search_in_snapshot(
                         .find(|s| s.label.to_lowercase() == l.to_lowercase())
                 })
                 .map(|s| s.name.clone());
-            let question =
-                asked_context(store, &t, &seg, &redactions, &highlight, req.snippet_chars)?;
+            let question = prev.and_then(|prev| {
+                asked_context(prev, &seg, &redactions, &highlight, req.snippet_chars)
+            });
             passages.push(Passage {
                 question,
                 ordinal,
@@ -631,24 +649,17 @@ fn plan(
     })
 }
 
-/// The question before `seg`, if `seg` answers it and the question holds
-/// matched words that `seg` lacks.
+/// The question `prev` (the passage before `seg`), if `seg` answers it and
+/// the question holds matched words that `seg` lacks.
 fn asked_context(
-    store: &Store,
-    t: &crate::store::TestimonyRow,
+    prev: &crate::store::SegmentRow,
     seg: &crate::store::SegmentRow,
     redactions: &[(i64, (usize, usize))],
     highlight: &Highlighter,
     snippet_chars: usize,
-) -> Result<Option<Question>, SearchError> {
-    if seg.ordinal == 0 {
-        return Ok(None);
-    }
-    let Some(prev) = store.segment(t.num, seg.ordinal - 1)? else {
-        return Ok(None);
-    };
-    if !crate::index::question_before(&prev, seg) {
-        return Ok(None);
+) -> Option<Question> {
+    if prev.ordinal + 1 != seg.ordinal || !crate::index::question_before(prev, seg) {
+        return None;
     }
     let text = crate::access::mark_spans(&prev.text, &spans_at(redactions, prev.ordinal));
     let lang = Lang::from_code(&prev.lang).unwrap_or(Lang::Other);
@@ -663,16 +674,16 @@ fn asked_context(
     };
     let in_question = matched(&text, lang);
     if in_question.is_empty() {
-        return Ok(None);
+        return None;
     }
     let in_answer = matched(&seg.text, Lang::from_code(&seg.lang).unwrap_or(Lang::Other));
     if in_question.is_subset(&in_answer) {
-        return Ok(None);
+        return None;
     }
-    Ok(Some(Question {
+    Some(Question {
         speaker: prev.speaker.clone(),
         snippet: snippet::snippet(&text, lang, highlight, snippet_chars),
-    }))
+    })
 }
 
 /// Which testimonies a search keeps after its testimony-level boolean
@@ -777,14 +788,15 @@ const QUESTION_WEIGHT: f32 = 0.3;
 const RECORD_WEIGHT: f32 = 0.5;
 
 /// The index points of `t` as a caller with these redactions sees them.
+/// `segments` are the testimony's passages (read when it has redactions).
 fn visible_points(
     store: &Store,
     t: &crate::store::TestimonyRow,
+    segments: &[crate::store::SegmentRow],
     redactions: &[(i64, (usize, usize))],
 ) -> Result<Vec<crate::parse::IndexPoint>, SearchError> {
     let mut points = store.index_points(t.num)?;
     if !redactions.is_empty() {
-        let segments = store.segments(t.num)?;
         let texts: Vec<(i64, &str)> = segments
             .iter()
             .map(|s| (s.ordinal, s.text.as_str()))

@@ -65,6 +65,10 @@ impl Store {
             self.originals()
                 .unwrap_or_else(|e| failed("original files", e)),
         );
+        out.push(
+            self.transcripts()
+                .unwrap_or_else(|e| failed("transcripts", e)),
+        );
         out.push(match self.audit_verify() {
             Ok(Ok((n, head))) => CheckResult::new(
                 "audit chain",
@@ -164,6 +168,37 @@ impl Store {
         Ok(CheckResult::new("foreign keys", fk, "ok".into()))
     }
 
+    /// Every testimony's passages decompress, pass zstd's checksum and
+    /// parse, and number what their row says; a problem names the
+    /// testimony.
+    fn transcripts(&self) -> Result<CheckResult> {
+        let mut problems = Vec::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT t.id, p.segments, p.codec, p.bytes, p.size FROM testimony t
+               JOIN passages p ON p.testimony = t.num ORDER BY t.id",
+        )?;
+        let mut rows = stmt.query([])?;
+        let (mut testimonies, mut passages) = (0u64, 0u64);
+        while let Some(r) = rows.next()? {
+            let (id, count, codec, bytes, size): (String, i64, String, Vec<u8>, i64) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+            testimonies += 1;
+            match super::passages::decode(&codec, &bytes, size) {
+                Ok(segs) if segs.len() as i64 == count => passages += segs.len() as u64,
+                Ok(segs) => problems.push(format!(
+                    "testimony {id}: its row counts {count} passages, its text holds {}",
+                    segs.len()
+                )),
+                Err(p) => problems.push(format!("testimony {id}: the passages {p}")),
+            }
+        }
+        Ok(CheckResult::new(
+            "transcripts",
+            problems,
+            format!("{testimonies} testimonies, {passages} passages read back"),
+        ))
+    }
+
     /// Every original file a testimony or one of its revisions refers to
     /// is there, with its SHA-256 and size; a problem names the testimony.
     fn originals(&self) -> Result<CheckResult> {
@@ -222,15 +257,18 @@ impl Store {
         let count = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
         let records = count("SELECT count(*) FROM testimony WHERE merged_into IS NULL")?;
         let segments = count(
-            "SELECT count(*) FROM segment s JOIN testimony t ON t.num = s.testimony WHERE t.merged_into IS NULL",
+            "SELECT coalesce(sum(p.segments), 0) FROM passages p
+               JOIN testimony t ON t.num = p.testimony WHERE t.merged_into IS NULL",
         )?;
         let points = count(
             "SELECT count(*) FROM index_point p JOIN testimony t ON t.num = p.testimony WHERE t.merged_into IS NULL",
         )?;
+        // Redactions name a passage by its number, 1 … the testimony's
+        // count (see `passages.rs`).
         let redacted = count(
             "SELECT count(*) FROM (SELECT DISTINCT r.testimony, r.ordinal FROM redaction r
                JOIN testimony t ON t.num = r.testimony
-               JOIN segment s ON s.testimony = r.testimony AND s.ordinal = r.ordinal
+               JOIN passages p ON p.testimony = r.testimony AND r.ordinal BETWEEN 1 AND p.segments
               WHERE r.active = 1 AND t.merged_into IS NULL)",
         )?;
         Ok((records + segments + points + redacted) as u64)

@@ -437,18 +437,14 @@ impl Store {
         let base = self.base.take();
         let tx = self.begin()?;
         let t = target_at(&tx, id, base)?;
-        let old: Option<(String, String)> = tx
-            .query_row(
-                "SELECT text, lang FROM segment WHERE testimony = ?1 AND ordinal = ?2",
-                params![t.num, ordinal],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let Some((old_text, old_lang)) = old else {
+        let mut segments = super::passages::read(&tx, t.num)?;
+        let Some(seg) = segments.iter_mut().find(|s| s.ordinal == ordinal) else {
             return Err(StoreError::Conflict(format!(
                 "`{id}` has no segment {ordinal}"
             )));
         };
+        let old_text = std::mem::replace(&mut seg.text, text.to_string());
+        let old_lang = std::mem::replace(&mut seg.lang, lang.to_string());
         if old_text == text {
             return Err(StoreError::Conflict(format!(
                 "segment {ordinal} of `{id}` already has this text"
@@ -500,10 +496,11 @@ impl Store {
                 reason
             ],
         )?;
-        tx.execute(
-            "UPDATE segment SET text = ?3, lang = ?4 WHERE testimony = ?1 AND ordinal = ?2",
-            params![t.num, ordinal, text, lang],
-        )?;
+        let refs: Vec<super::passages::PassageRef<'_>> = segments
+            .iter()
+            .map(super::passages::PassageRef::from)
+            .collect();
+        super::passages::write(&tx, t.num, &refs)?;
         audit::append(
             &tx,
             actor,
@@ -627,13 +624,10 @@ impl Store {
         let base = self.base.take();
         let tx = self.begin()?;
         let t = target_at(&tx, id, base)?;
-        let text: Option<String> = tx
-            .query_row(
-                "SELECT text FROM segment WHERE testimony = ?1 AND ordinal = ?2",
-                params![t.num, ordinal],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let text: Option<String> = super::passages::read(&tx, t.num)?
+            .into_iter()
+            .find(|s| s.ordinal == ordinal)
+            .map(|s| s.text);
         let Some(text) = text else {
             return Err(StoreError::Conflict(format!(
                 "`{id}` has no segment {ordinal}"
@@ -854,24 +848,31 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut ev = self.conn.prepare_cached(
-            "SELECT coalesce(e.ordinal, 0), s.start_ms, s.text, e.span_start, e.span_end, e.matched, e.rule
-             FROM tag_evidence e JOIN tag ON tag.num = e.tag
-             LEFT JOIN segment s ON s.testimony = tag.testimony AND s.ordinal = e.ordinal
+            "SELECT coalesce(e.ordinal, 0), e.span_start, e.span_end, e.matched, e.rule
+             FROM tag_evidence e
              WHERE e.tag = ?1 AND (e.ordinal IS NOT NULL OR e.line IS NULL)
              ORDER BY coalesce(e.ordinal, 0), e.span_start",
         )?;
         let mut out = Vec::new();
-        for (tag, tid, title, facet, value, confidence, _) in rows {
+        // The rows come by testimony: its passages are read once.
+        let mut passages: Option<(i64, Vec<super::SegmentRow>)> = None;
+        for (tag, tid, title, facet, value, confidence, tnum) in rows {
+            if passages.as_ref().is_none_or(|(n, _)| *n != tnum) {
+                passages = Some((tnum, super::passages::read(&self.conn, tnum)?));
+            }
+            let segments = passages.as_ref().map_or(&[][..], |(_, s)| s.as_slice());
             let evidence = ev
                 .query_map([tag], |r| {
-                    let (a, b): (Option<i64>, Option<i64>) = (r.get(3)?, r.get(4)?);
+                    let ordinal: i64 = r.get(0)?;
+                    let (a, b): (Option<i64>, Option<i64>) = (r.get(1)?, r.get(2)?);
+                    let seg = segments.iter().find(|s| s.ordinal == ordinal);
                     Ok(ReviewEvidence {
-                        ordinal: r.get(0)?,
-                        start_ms: r.get(1)?,
-                        text: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                        ordinal,
+                        start_ms: seg.and_then(|s| s.start_ms),
+                        text: seg.map(|s| s.text.clone()).unwrap_or_default(),
                         span: a.zip(b),
-                        matched: r.get(5)?,
-                        rule: r.get(6)?,
+                        matched: r.get(3)?,
+                        rule: r.get(4)?,
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?;

@@ -1,7 +1,8 @@
 //! Numbered SQL migrations from `schema/migrations/`, applied in order in
 //! one transaction each; `PRAGMA user_version` records the schema version.
 //! A migration that converts data SQL cannot (compressing the originals,
-//! version 7) names its Rust step, run in the same transaction after its
+//! version 7; packing each testimony's passages into one row, version 8)
+//! names its Rust step, run in the same transaction after its
 //! SQL.
 
 use rusqlite::{Connection, Transaction};
@@ -38,6 +39,12 @@ fn compress_originals(tx: &Transaction<'_>) -> Result<()> {
     Ok(())
 }
 
+/// Version 8's data step: pack each testimony's segments into one row.
+fn pack_segments(tx: &Transaction<'_>) -> Result<()> {
+    super::passages::pack_segments(tx)?;
+    Ok(())
+}
+
 /// Every migration, in order.
 const MIGRATIONS: &[Migration] = &[
     Migration::sql(1, include_str!("../../schema/migrations/0001_archive.sql")),
@@ -53,6 +60,12 @@ const MIGRATIONS: &[Migration] = &[
         version: 7,
         sql: include_str!("../../schema/migrations/0007_compact.sql"),
         data: Some(compress_originals),
+        shrinks: true,
+    },
+    Migration {
+        version: 8,
+        sql: include_str!("../../schema/migrations/0008_passages.sql"),
+        data: Some(pack_segments),
         shrinks: true,
     },
 ];

@@ -18,6 +18,7 @@ mod duplicates;
 mod harvest;
 mod identity;
 mod migrate;
+mod passages;
 mod read;
 mod restore;
 mod write;
@@ -36,6 +37,7 @@ pub use self::curate::{
 pub use self::duplicates::DuplicateKeys;
 pub use self::identity::{KnownSource, MixedSources};
 pub use self::migrate::SCHEMA_VERSION;
+pub use self::passages::PassagesProblem;
 pub use self::read::{
     EvidenceRow, RedactionRow, RevisionRow, SegmentRevisionRow, SegmentRow, Standing, TagRow,
     TestimonyRow, TestimonySummary,

@@ -1,6 +1,6 @@
 //! Reading testimonies, segments, tags and history.
 
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
 use super::{Result, Store, json_column};
@@ -364,7 +364,7 @@ impl Store {
     pub fn list(&self) -> Result<Vec<TestimonySummary>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, title, narrator, recorded, languages, access, embargo_until, status, revision,
-                    (SELECT count(*) FROM segment s WHERE s.testimony = t.num)
+                    coalesce((SELECT p.segments FROM passages p WHERE p.testimony = t.num), 0)
              FROM testimony t WHERE merged_into IS NULL ORDER BY id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -397,11 +397,7 @@ impl Store {
 
     /// The segments of a testimony, in order.
     pub fn segments(&self, num: i64) -> Result<Vec<SegmentRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT ordinal, start_ms, end_ms, speaker, lang, text FROM segment WHERE testimony = ?1 ORDER BY ordinal",
-        )?;
-        let rows = stmt.query_map([num], segment_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        super::passages::read(&self.conn, num)
     }
 
     /// Runs `f` inside one read transaction, so that its many small
@@ -431,14 +427,13 @@ impl Store {
         }
     }
 
-    /// One segment.
+    /// One segment. This reads the testimony's passages: a caller that
+    /// needs several of one testimony reads [`Store::segments`] once.
     pub fn segment(&self, num: i64, ordinal: i64) -> Result<Option<SegmentRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT ordinal, start_ms, end_ms, speaker, lang, text FROM segment WHERE testimony = ?1 AND ordinal = ?2",
-        )?;
-        Ok(stmt
-            .query_row(params![num, ordinal], segment_from_row)
-            .optional()?)
+        Ok(self
+            .segments(num)?
+            .into_iter()
+            .find(|s| s.ordinal == ordinal))
     }
 
     /// The tags of a testimony with their evidence, by facet and value.
@@ -690,15 +685,4 @@ impl Store {
         let rows = stmt.query_map([num], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-}
-
-fn segment_from_row(r: &Row<'_>) -> rusqlite::Result<SegmentRow> {
-    Ok(SegmentRow {
-        ordinal: r.get(0)?,
-        start_ms: r.get(1)?,
-        end_ms: r.get(2)?,
-        speaker: r.get(3)?,
-        lang: r.get(4)?,
-        text: r.get(5)?,
-    })
 }

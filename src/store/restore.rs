@@ -75,6 +75,22 @@ impl Store {
                 t.id, t.sha256
             )));
         }
+        // Passages are numbered 1, 2, 3 … in reading order, as tanu
+        // numbers them: a changed export could otherwise store two texts
+        // under one number, or an order the pages would not follow.
+        if let Some((i, s)) = r
+            .segments
+            .iter()
+            .enumerate()
+            .find(|(i, s)| s.ordinal != *i as i64 + 1)
+        {
+            return Err(StoreError::Conflict(format!(
+                "the export of `{}` numbers its segment {} as {}; segments are numbered 1, 2, 3 … in order",
+                t.id,
+                i + 1,
+                s.ordinal
+            )));
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -116,15 +132,12 @@ impl Store {
         )?;
         let num = tx.last_insert_rowid();
         {
-            let mut seg = tx.prepare_cached(
-                "INSERT INTO segment (testimony, ordinal, start_ms, end_ms, speaker, lang, text)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?;
-            for s in &r.segments {
-                seg.execute(params![
-                    num, s.ordinal, s.start_ms, s.end_ms, s.speaker, s.lang, s.text
-                ])?;
-            }
+            let refs: Vec<super::passages::PassageRef<'_>> = r
+                .segments
+                .iter()
+                .map(super::passages::PassageRef::from)
+                .collect();
+            super::passages::write(&tx, num, &refs)?;
             let mut tag = tx.prepare_cached(
                 "INSERT INTO tag (testimony, facet, value, source, status, confidence, decided_by, decided_at, note)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",

@@ -248,7 +248,6 @@ pub(super) fn write_ingest_in(
                     params![num, value],
                 )?;
             }
-            tx.execute("DELETE FROM segment WHERE testimony = ?1", [num])?;
             tx.execute("DELETE FROM index_point WHERE testimony = ?1", [num])?;
             let before = json!({ "revision": old_rev, "sha256": old_sha, "source_path": old_path });
             (
@@ -357,20 +356,19 @@ fn file_name(path: &str) -> &str {
 }
 
 fn insert_segments(tx: &Transaction<'_>, num: i64, segments: &[Segment]) -> Result<()> {
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO segment (testimony, ordinal, start_ms, end_ms, speaker, lang, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    for (i, s) in segments.iter().enumerate() {
-        stmt.execute(params![
-            num,
-            i as i64 + 1,
-            s.start_ms.map(|v| v as i64),
-            s.end_ms.map(|v| v as i64),
-            s.speaker,
-            s.lang.map_or("other", |l| l.code()),
-            s.text
-        ])?;
-    }
+    let refs: Vec<super::passages::PassageRef<'_>> = segments
+        .iter()
+        .enumerate()
+        .map(|(i, s)| super::passages::PassageRef {
+            ordinal: i as i64 + 1,
+            start_ms: s.start_ms.map(|v| v as i64),
+            end_ms: s.end_ms.map(|v| v as i64),
+            speaker: s.speaker.as_deref(),
+            lang: s.lang.map_or("other", |l| l.code()),
+            text: &s.text,
+        })
+        .collect();
+    super::passages::write(tx, num, &refs)?;
     Ok(())
 }
 
