@@ -71,12 +71,11 @@
 //! the German-home round ([`SEEN10_FLOOR`]) and the eleventh
 //! (`fixtures/heldout11/`, frozen 07:26, measured unseen once) since the
 //! birth-year round ([`SEEN11_FLOOR`]); on the twelfth
-//! (`fixtures/heldout12/`, frozen 2026-12-07 07:43, the one unseen set
-//! unseen until the thirteenth was written), the bars are printed and
-//! floors a little under its first measurement are asserted
-//! ([`FRESH12_FLOOR`]); so they are on the thirteenth
-//! (`fixtures/heldout13/`, the one unseen set now, [`FRESH13_FLOOR`]). The sets are listed once,
-//! in [`HELD_OUT`].
+//! (`fixtures/heldout12/`, frozen 2026-12-07 07:43, unseen until the
+//! thirteenth was written), the bars are printed and floors a little
+//! under its first measurement are asserted ([`FRESH12_FLOOR`]); so they
+//! are on the thirteenth (`fixtures/heldout13/`, the one unseen set now,
+//! [`FRESH13_FLOOR`]). The sets are listed once, in [`HELD_OUT`].
 //!
 //! Run with `cargo test --test tagging -- --nocapture` to see the tables
 //! (`TAGGING_SYNTHETIC=50` measures fewer synthetic testimonies, for quick
