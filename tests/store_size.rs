@@ -1,7 +1,8 @@
 //! The archive's size (issue 13): originals stored compressed and checked
 //! against their SHA-256 on every read; each testimony's passages stored
-//! as one compressed row; migrations 7 and 8 converting an archive written
-//! by schema version 6 in place, losslessly.
+//! as one compressed row, each tag's evidence as one packed list;
+//! migrations 7, 8 and 9 converting an archive written by schema version 6
+//! in place, losslessly.
 
 mod common;
 
@@ -98,7 +99,7 @@ fn a_schema_6_archive_is_converted_in_place_and_loses_nothing() {
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
     assert_eq!(v, tanu::store::SCHEMA_VERSION);
-    assert_eq!(v, 8);
+    assert_eq!(v, 9);
     let (codecs, stored, sizes): (String, i64, i64) = c
         .query_row(
             "SELECT group_concat(DISTINCT codec), sum(length(bytes)), sum(size) FROM original",
@@ -114,7 +115,9 @@ fn a_schema_6_archive_is_converted_in_place_and_loses_nothing() {
         "{stored} stored bytes for {raw_bytes}"
     );
     // Segments: one compressed row per testimony now, every passage kept;
-    // the per-passage table and the unused indexes gone.
+    // the per-passage table, the per-word evidence table (each tag keeps
+    // its list: the export below compares every piece) and the unused
+    // indexes gone.
     let (rows, n, codecs): (i64, i64, String) = c
         .query_row(
             "SELECT count(*), sum(segments), group_concat(DISTINCT codec) FROM passages",
@@ -126,7 +129,7 @@ fn a_schema_6_archive_is_converted_in_place_and_loses_nothing() {
     assert_eq!((rows, codecs.as_str()), (3, "zstd"));
     let old_table: i64 = c
         .query_row(
-            "SELECT count(*) FROM sqlite_schema WHERE name = 'segment'",
+            "SELECT count(*) FROM sqlite_schema WHERE name IN ('segment', 'tag_evidence', 'evidence_tag')",
             [],
             |r| r.get(0),
         )

@@ -69,6 +69,10 @@ impl Store {
             self.transcripts()
                 .unwrap_or_else(|e| failed("transcripts", e)),
         );
+        out.push(
+            self.tag_evidence()
+                .unwrap_or_else(|e| failed("tag evidence", e)),
+        );
         out.push(match self.audit_verify() {
             Ok(Ok((n, head))) => CheckResult::new(
                 "audit chain",
@@ -196,6 +200,34 @@ impl Store {
             "transcripts",
             problems,
             format!("{testimonies} testimonies, {passages} passages read back"),
+        ))
+    }
+
+    /// Every tag's evidence list reads back; a problem names the
+    /// testimony and the tag.
+    fn tag_evidence(&self) -> Result<CheckResult> {
+        let mut problems = Vec::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT t.id, tag.facet, tag.value, tag.evidence FROM tag
+               JOIN testimony t ON t.num = tag.testimony ORDER BY t.id, tag.facet, tag.value",
+        )?;
+        let mut rows = stmt.query([])?;
+        let (mut tags, mut items) = (0u64, 0u64);
+        while let Some(r) = rows.next()? {
+            let (id, facet, value, packed): (String, String, String, Vec<u8>) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+            tags += 1;
+            match super::evidence::decode(&packed) {
+                Ok(list) => items += list.len() as u64,
+                Err(p) => problems.push(format!(
+                    "testimony {id}: the evidence of {facet} {value} {p}"
+                )),
+            }
+        }
+        Ok(CheckResult::new(
+            "tag evidence",
+            problems,
+            format!("{tags} tags, {items} pieces of evidence read back"),
         ))
     }
 

@@ -828,60 +828,46 @@ impl Store {
         testimony: Option<&str>,
     ) -> Result<Vec<ReviewItem>> {
         let mut stmt = self.conn.prepare(
-            "SELECT tag.num, t.id, t.title, tag.facet, tag.value, tag.confidence, t.num
+            "SELECT tag.num, t.id, t.title, tag.facet, tag.value, tag.confidence, t.num, tag.evidence
              FROM tag JOIN testimony t ON t.num = tag.testimony
              WHERE tag.status = 'suggested' AND t.merged_into IS NULL
                AND (?1 IS NULL OR tag.facet = ?1) AND (?2 IS NULL OR t.id = ?2)
              ORDER BY t.id, tag.facet, tag.confidence DESC, tag.value",
         )?;
-        let rows: Vec<(i64, String, String, String, String, f64, i64)> = stmt
-            .query_map(params![facet, testimony], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut ev = self.conn.prepare_cached(
-            "SELECT coalesce(e.ordinal, 0), e.span_start, e.span_end, e.matched, e.rule
-             FROM tag_evidence e
-             WHERE e.tag = ?1 AND (e.ordinal IS NOT NULL OR e.line IS NULL)
-             ORDER BY coalesce(e.ordinal, 0), e.span_start",
-        )?;
+        let mut rows = stmt.query(params![facet, testimony])?;
         let mut out = Vec::new();
         // The rows come by testimony: its passages are read once.
         let mut passages: Option<(i64, Vec<super::SegmentRow>)> = None;
-        for (tag, tid, title, facet, value, confidence, tnum) in rows {
+        while let Some(r) = rows.next()? {
+            let (tag, tnum, packed): (i64, i64, Vec<u8>) = (r.get(0)?, r.get(6)?, r.get(7)?);
             if passages.as_ref().is_none_or(|(n, _)| *n != tnum) {
                 passages = Some((tnum, super::passages::read(&self.conn, tnum)?));
             }
             let segments = passages.as_ref().map_or(&[][..], |(_, s)| s.as_slice());
-            let evidence = ev
-                .query_map([tag], |r| {
-                    let ordinal: i64 = r.get(0)?;
-                    let (a, b): (Option<i64>, Option<i64>) = (r.get(1)?, r.get(2)?);
+            // Passages and the birthplace (ordinal 0), not header lines.
+            let mut evidence: Vec<ReviewEvidence> = super::evidence::read(tag, &packed)?
+                .into_iter()
+                .filter(|e| e.ordinal.is_some() || e.line.is_none())
+                .map(|e| {
+                    let ordinal = e.ordinal.unwrap_or(0);
                     let seg = segments.iter().find(|s| s.ordinal == ordinal);
-                    Ok(ReviewEvidence {
+                    ReviewEvidence {
                         ordinal,
                         start_ms: seg.and_then(|s| s.start_ms),
                         text: seg.map(|s| s.text.clone()).unwrap_or_default(),
-                        span: a.zip(b),
-                        matched: r.get(3)?,
-                        rule: r.get(4)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
+                        span: e.span,
+                        matched: e.matched,
+                        rule: e.rule,
+                    }
+                })
+                .collect();
+            evidence.sort_by_key(|e| (e.ordinal, e.span.map(|s| s.0)));
             out.push(ReviewItem {
-                testimony: tid,
-                title,
-                facet,
-                value,
-                confidence,
+                testimony: r.get(1)?,
+                title: r.get(2)?,
+                facet: r.get(3)?,
+                value: r.get(4)?,
+                confidence: r.get(5)?,
                 evidence,
             });
         }

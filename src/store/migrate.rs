@@ -1,8 +1,8 @@
 //! Numbered SQL migrations from `schema/migrations/`, applied in order in
 //! one transaction each; `PRAGMA user_version` records the schema version.
 //! A migration that converts data SQL cannot (compressing the originals,
-//! version 7; packing each testimony's passages into one row, version 8)
-//! names its Rust step, run in the same transaction after its
+//! version 7; packing each testimony's passages into one row, version 8,
+//! and each tag's evidence into the tag, version 9) names its Rust step, run in the same transaction after its
 //! SQL.
 
 use rusqlite::{Connection, Transaction};
@@ -45,6 +45,12 @@ fn pack_segments(tx: &Transaction<'_>) -> Result<()> {
     Ok(())
 }
 
+/// Version 9's data step: pack each tag's evidence rows into the tag.
+fn pack_evidence(tx: &Transaction<'_>) -> Result<()> {
+    super::evidence::pack_rows(tx)?;
+    Ok(())
+}
+
 /// Every migration, in order.
 const MIGRATIONS: &[Migration] = &[
     Migration::sql(1, include_str!("../../schema/migrations/0001_archive.sql")),
@@ -66,6 +72,12 @@ const MIGRATIONS: &[Migration] = &[
         version: 8,
         sql: include_str!("../../schema/migrations/0008_passages.sql"),
         data: Some(pack_segments),
+        shrinks: true,
+    },
+    Migration {
+        version: 9,
+        sql: include_str!("../../schema/migrations/0009_evidence.sql"),
+        data: Some(pack_evidence),
         shrinks: true,
     },
 ];

@@ -15,6 +15,7 @@ mod blob;
 mod check;
 mod curate;
 mod duplicates;
+mod evidence;
 mod harvest;
 mod identity;
 mod migrate;
@@ -35,6 +36,7 @@ pub use self::curate::{
     EDITABLE_FIELDS, ReviewEvidence, ReviewItem, STATUSES, SegmentText, TagDecision,
 };
 pub use self::duplicates::DuplicateKeys;
+pub use self::evidence::EvidenceProblem;
 pub use self::identity::{KnownSource, MixedSources};
 pub use self::migrate::SCHEMA_VERSION;
 pub use self::passages::PassagesProblem;

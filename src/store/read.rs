@@ -439,45 +439,34 @@ impl Store {
     /// The tags of a testimony with their evidence, by facet and value.
     pub fn tags(&self, num: i64) -> Result<Vec<TagRow>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT num, facet, value, source, status, confidence, decided_by, decided_at, note
+            "SELECT num, facet, value, source, status, confidence, decided_by, decided_at, note, evidence
              FROM tag WHERE testimony = ?1 ORDER BY facet, value",
         )?;
-        let mut tags: Vec<TagRow> = stmt
+        let rows: Vec<(TagRow, Vec<u8>)> = stmt
             .query_map([num], |r| {
-                Ok(TagRow {
-                    num: r.get(0)?,
-                    facet: r.get(1)?,
-                    value: r.get(2)?,
-                    source: r.get(3)?,
-                    status: r.get(4)?,
-                    confidence: r.get(5)?,
-                    decided_by: r.get(6)?,
-                    decided_at: r.get(7)?,
-                    note: r.get(8)?,
-                    evidence: Vec::new(),
-                })
+                Ok((
+                    TagRow {
+                        num: r.get(0)?,
+                        facet: r.get(1)?,
+                        value: r.get(2)?,
+                        source: r.get(3)?,
+                        status: r.get(4)?,
+                        confidence: r.get(5)?,
+                        decided_by: r.get(6)?,
+                        decided_at: r.get(7)?,
+                        note: r.get(8)?,
+                        evidence: Vec::new(),
+                    },
+                    r.get(9)?,
+                ))
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let mut ev = self.conn.prepare_cached(
-            "SELECT ordinal, span_start, span_end, matched, alias, rule, line FROM tag_evidence
-             WHERE tag = ?1 ORDER BY ordinal, span_start",
-        )?;
-        for t in &mut tags {
-            t.evidence = ev
-                .query_map([t.num], |r| {
-                    let (a, b): (Option<i64>, Option<i64>) = (r.get(1)?, r.get(2)?);
-                    Ok(EvidenceRow {
-                        ordinal: r.get(0)?,
-                        span: a.zip(b),
-                        matched: r.get(3)?,
-                        alias: r.get(4)?,
-                        rule: r.get(5)?,
-                        line: r.get(6)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-        }
-        Ok(tags)
+        rows.into_iter()
+            .map(|(mut t, packed)| {
+                t.evidence = super::evidence::read(t.num, &packed)?;
+                Ok(t)
+            })
+            .collect()
     }
 
     /// The revisions of a testimony, oldest first.

@@ -139,12 +139,9 @@ impl Store {
                 .collect();
             super::passages::write(&tx, num, &refs)?;
             let mut tag = tx.prepare_cached(
-                "INSERT INTO tag (testimony, facet, value, source, status, confidence, decided_by, decided_at, note)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?;
-            let mut ev = tx.prepare_cached(
-                "INSERT INTO tag_evidence (tag, ordinal, span_start, span_end, matched, alias, rule, line)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO tag (testimony, facet, value, source, status, confidence, decided_by, decided_at, note,
+                    evidence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
             for g in &r.tags {
                 tag.execute(params![
@@ -156,21 +153,9 @@ impl Store {
                     g.confidence,
                     g.decided_by,
                     g.decided_at,
-                    g.note
+                    g.note,
+                    super::evidence::encode(&g.evidence)
                 ])?;
-                let tag_num = tx.last_insert_rowid();
-                for e in &g.evidence {
-                    ev.execute(params![
-                        tag_num,
-                        e.ordinal,
-                        e.span.map(|s| s.0),
-                        e.span.map(|s| s.1),
-                        e.matched,
-                        e.alias,
-                        e.rule,
-                        e.line
-                    ])?;
-                }
             }
             let mut rev = tx.prepare_cached(
                 "INSERT INTO revision (testimony, number, at, actor, kind, sha256, source_path, summary, matched_by)

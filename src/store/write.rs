@@ -453,10 +453,7 @@ pub(crate) fn upsert_tags(
             tx.execute("DELETE FROM tag WHERE num = ?1", [tag_num])?;
         }
     }
-    let mut ev = tx.prepare_cached(
-        "INSERT INTO tag_evidence (tag, ordinal, span_start, span_end, matched, alias, rule, line)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
+    let mut ev = tx.prepare_cached("UPDATE tag SET evidence = ?2 WHERE num = ?1")?;
     for t in tags {
         let key = (t.facet.name().to_string(), t.value.clone());
         let status = if t.source == "header" {
@@ -479,7 +476,6 @@ pub(crate) fn upsert_tags(
                         params![tag_num, src, st, t.confidence],
                     )?;
                 }
-                tx.execute("DELETE FROM tag_evidence WHERE tag = ?1", [tag_num])?;
                 *tag_num
             }
             None => {
@@ -496,18 +492,20 @@ pub(crate) fn upsert_tags(
                 )?
             }
         };
-        for e in &t.evidence {
-            ev.execute(params![
-                tag_num,
-                e.ordinal,
-                e.span.map(|s| s.0 as i64),
-                e.span.map(|s| s.1 as i64),
-                e.matched,
-                e.alias,
-                e.rule,
-                e.line.map(|l| l as i64)
-            ])?;
-        }
+        // The tag's evidence is replaced by what this text gives.
+        let items: Vec<super::EvidenceRow> = t
+            .evidence
+            .iter()
+            .map(|e| super::EvidenceRow {
+                ordinal: e.ordinal,
+                span: e.span.map(|(a, b)| (a as i64, b as i64)),
+                matched: e.matched.clone(),
+                alias: e.alias.clone(),
+                rule: e.rule.clone(),
+                line: e.line.map(|l| l as i64),
+            })
+            .collect();
+        ev.execute(params![tag_num, super::evidence::encode(&items)])?;
     }
     Ok(format!(
         "{} tags ({added} new, {kept_decisions} curator decisions kept)",
