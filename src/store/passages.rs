@@ -14,10 +14,13 @@
 //! The frame carries zstd's checksum and the row the size of the encoded
 //! passages, so a damaged row is refused, never handed out as text.
 //!
-//! Encoding (before compression), per passage in reading order: ordinal
-//! (i64 LE), flags (u8: 1 start, 2 end, 4 speaker), start and end (i64 LE)
-//! when flagged, then speaker (when flagged), language and text, each a
-//! u32 LE length and UTF-8 bytes. The first byte is the format version.
+//! Encoding (before compression): the format version (1); the count of
+//! passages; per passage in reading order its numbers: the ordinal (as the
+//! step from the one before), flags (1 start, 2 end, 4 speaker), the start
+//! (as the step from the last start) and the end (from its start) when
+//! flagged, and the byte lengths of its speaker (when flagged), language
+//! and text, all zigzag/plain varints; then every passage's speaker,
+//! language and text in one UTF-8 run.
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -72,18 +75,30 @@ impl<'a> From<&'a SegmentRow> for PassageRef<'a> {
     }
 }
 
-/// The encoded (uncompressed) form of `segments`.
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn put_signed(out: &mut Vec<u8>, v: i64) {
+    put_varint(out, ((v << 1) ^ (v >> 63)) as u64);
+}
+
+/// The encoded (uncompressed) form of `segments`: the numbers of every
+/// passage first, then all their strings in one run, so that zstd sees the
+/// text as the running text it is and a read validates it as UTF-8 once.
 fn encode_raw(segments: &[PassageRef<'_>]) -> Vec<u8> {
-    let text: usize = segments.iter().map(|s| s.text.len() + 24).sum();
-    let mut out = Vec::with_capacity(1 + text);
+    let text: usize = segments.iter().map(|s| s.text.len() + 3).sum();
+    let mut out = Vec::with_capacity(16 + 12 * segments.len() + text);
     out.push(FORMAT);
-    let put_str = |out: &mut Vec<u8>, s: &str| {
-        // A passage is far below 4 GiB: the parser caps files long before.
-        out.extend_from_slice(&u32::try_from(s.len()).unwrap_or(u32::MAX).to_le_bytes());
-        out.extend_from_slice(s.as_bytes());
-    };
+    put_varint(&mut out, segments.len() as u64);
+    let (mut ordinal, mut start) = (0i64, 0i64);
     for s in segments {
-        out.extend_from_slice(&s.ordinal.to_le_bytes());
+        put_signed(&mut out, s.ordinal.wrapping_sub(ordinal));
+        ordinal = s.ordinal;
         let mut flags = 0;
         for (present, flag) in [
             (s.start_ms.is_some(), HAS_START),
@@ -95,83 +110,138 @@ fn encode_raw(segments: &[PassageRef<'_>]) -> Vec<u8> {
             }
         }
         out.push(flags);
-        for v in [s.start_ms, s.end_ms].into_iter().flatten() {
-            out.extend_from_slice(&v.to_le_bytes());
+        if let Some(v) = s.start_ms {
+            put_signed(&mut out, v.wrapping_sub(start));
+            start = v;
+        }
+        if let Some(v) = s.end_ms {
+            put_signed(&mut out, v.wrapping_sub(start));
         }
         if let Some(sp) = s.speaker {
-            put_str(&mut out, sp);
+            put_varint(&mut out, sp.len() as u64);
         }
-        put_str(&mut out, s.lang);
-        put_str(&mut out, s.text);
+        put_varint(&mut out, s.lang.len() as u64);
+        put_varint(&mut out, s.text.len() as u64);
+    }
+    for s in segments {
+        if let Some(sp) = s.speaker {
+            out.extend_from_slice(sp.as_bytes());
+        }
+        out.extend_from_slice(s.lang.as_bytes());
+        out.extend_from_slice(s.text.as_bytes());
     }
     out
 }
 
 /// Reads `encode_raw`'s output back.
 fn decode_raw(bytes: &[u8]) -> Result<Vec<SegmentRow>, PassagesProblem> {
+    const SHORT: PassagesProblem = PassagesProblem::Malformed("cut short");
     struct Cursor<'a>(&'a [u8]);
-    impl<'a> Cursor<'a> {
-        fn take(&mut self, n: usize) -> Result<&'a [u8], PassagesProblem> {
-            if self.0.len() < n {
-                return Err(PassagesProblem::Malformed("cut short"));
-            }
-            let (head, rest) = self.0.split_at(n);
+    impl Cursor<'_> {
+        fn byte(&mut self) -> Result<u8, PassagesProblem> {
+            let (&b, rest) = self.0.split_first().ok_or(SHORT)?;
             self.0 = rest;
-            Ok(head)
+            Ok(b)
         }
-        fn i64(&mut self) -> Result<i64, PassagesProblem> {
-            let b = self.take(8)?;
-            Ok(i64::from_le_bytes(
-                b.try_into()
-                    .map_err(|_| PassagesProblem::Malformed("cut short"))?,
-            ))
+        fn varint(&mut self) -> Result<u64, PassagesProblem> {
+            let mut v = 0u64;
+            for shift in (0..64).step_by(7) {
+                let b = self.byte()?;
+                v |= u64::from(b & 0x7f) << shift;
+                if b & 0x80 == 0 {
+                    return Ok(v);
+                }
+            }
+            Err(PassagesProblem::Malformed("a number is too long"))
         }
-        fn string(&mut self) -> Result<String, PassagesProblem> {
-            let b = self.take(4)?;
-            let n = u32::from_le_bytes(
-                b.try_into()
-                    .map_err(|_| PassagesProblem::Malformed("cut short"))?,
-            );
-            let s = self.take(n as usize)?;
-            String::from_utf8(s.to_vec()).map_err(|_| PassagesProblem::Malformed("not UTF-8"))
+        fn signed(&mut self) -> Result<i64, PassagesProblem> {
+            let v = self.varint()?;
+            Ok(((v >> 1) as i64) ^ -((v & 1) as i64))
+        }
+        fn len(&mut self) -> Result<usize, PassagesProblem> {
+            usize::try_from(self.varint()?).map_err(|_| SHORT)
         }
     }
     let mut c = Cursor(bytes);
-    if c.take(1)? != [FORMAT] {
+    if c.byte()? != FORMAT {
         return Err(PassagesProblem::Malformed("unknown format"));
     }
-    let mut out = Vec::new();
-    while !c.0.is_empty() {
-        let ordinal = c.i64()?;
-        let flags = c.take(1)?[0];
+    let n = c.varint()?;
+    // Each passage takes at least three bytes of numbers: a count beyond
+    // the bytes left is a lie, not an allocation to make.
+    if n > c.0.len() as u64 {
+        return Err(SHORT);
+    }
+    struct Head {
+        ordinal: i64,
+        start_ms: Option<i64>,
+        end_ms: Option<i64>,
+        speaker: Option<usize>,
+        lang: usize,
+        text: usize,
+    }
+    let mut heads = Vec::with_capacity(n as usize);
+    let (mut ordinal, mut start) = (0i64, 0i64);
+    for _ in 0..n {
+        ordinal = ordinal.wrapping_add(c.signed()?);
+        let flags = c.byte()?;
         if flags & !(HAS_START | HAS_END | HAS_SPEAKER) != 0 {
             return Err(PassagesProblem::Malformed("unknown flags"));
         }
         let start_ms = if flags & HAS_START != 0 {
-            Some(c.i64()?)
+            start = start.wrapping_add(c.signed()?);
+            Some(start)
         } else {
             None
         };
         let end_ms = if flags & HAS_END != 0 {
-            Some(c.i64()?)
+            Some(start.wrapping_add(c.signed()?))
         } else {
             None
         };
         let speaker = if flags & HAS_SPEAKER != 0 {
-            Some(c.string()?)
+            Some(c.len()?)
         } else {
             None
         };
-        let lang = c.string()?;
-        let text = c.string()?;
-        out.push(SegmentRow {
+        heads.push(Head {
             ordinal,
             start_ms,
             end_ms,
             speaker,
+            lang: c.len()?,
+            text: c.len()?,
+        });
+    }
+    // All strings in one run, validated at once (SIMD: the text is most of
+    // what a read does).
+    let strings =
+        simdutf8::basic::from_utf8(c.0).map_err(|_| PassagesProblem::Malformed("not UTF-8"))?;
+    let mut at = 0usize;
+    let mut next = |len: usize| -> Result<String, PassagesProblem> {
+        let end = at.checked_add(len).ok_or(SHORT)?;
+        let s = strings
+            .get(at..end)
+            .ok_or(PassagesProblem::Malformed("a string is cut short or split"))?;
+        at = end;
+        Ok(s.to_string())
+    };
+    let mut out = Vec::with_capacity(heads.len());
+    for h in heads {
+        let speaker = h.speaker.map(&mut next).transpose()?;
+        let lang = next(h.lang)?;
+        let text = next(h.text)?;
+        out.push(SegmentRow {
+            ordinal: h.ordinal,
+            start_ms: h.start_ms,
+            end_ms: h.end_ms,
+            speaker,
             lang,
             text,
         });
+    }
+    if at != strings.len() {
+        return Err(PassagesProblem::Malformed("bytes after the last passage"));
     }
     Ok(out)
 }
