@@ -1996,3 +1996,26 @@ fn a_convoy_soldier_and_the_siege_of_budapest() {
         ["malenkij-robot"]
     );
 }
+
+// ─── Dates, numbers and decisions that hold on unseen text (the
+// generality round) ───
+//
+// Failure classes of the twelfth held-out set, each on text written for
+// these tests: a month told without its year, a Russian numeral of the
+// article, a soldier's service against weak cues of a civilian wave, a
+// surrender in an apposition, a civilian the camp wrote down as a
+// prisoner of war.
+
+#[test]
+fn article_58_in_russian_words_is_the_gulag() {
+    let story = |article: &str| {
+        waves(&[
+            &format!("Ötvenegyben letartóztattak. Elítéltek: {article}, пункт шесть."),
+            "Lembergbe vittek, a börtönbe, onnan Vorkutára, a lágerbe, a bányába. \
+             Barakkban laktunk.",
+        ])
+    };
+    assert!(story("статья пятьдесят восемь").contains(&"gulag".to_string()));
+    // Fifty-seven is no political article.
+    assert!(!story("статья пятьдесят семь").contains(&"gulag".to_string()));
+}
