@@ -2006,6 +2006,40 @@ fn a_convoy_soldier_and_the_siege_of_budapest() {
 // surrender in an apposition, a civilian the camp wrote down as a
 // prisoner of war.
 
+const CAMP_HU: &str = "Onnan vagonba raktak, Sztálinóba vittek, a lágerben barakkban laktunk, \
+                       a bányában dolgoztunk, tetű volt.";
+const CAMP_RU: &str = "Нас привезли в Сталино, в лагерь, жили в бараке, работали на шахте, \
+                       были вши.";
+
+#[test]
+fn a_month_without_its_year_is_dated_by_the_story() {
+    // `november elején` after `Negyvennégy októberében`: November 1944,
+    // the first wave's months; the October of the front alone is not.
+    let story = |year: &str| {
+        waves(&[
+            &format!(
+                "{year} októberében jöttek be az oroszok a városba. Pár hét múlva, \
+                 november elején kidobolták, hogy mindenki jelentkezzen, a romokat \
+                 kell eltakarítani. Elmentem én is."
+            ),
+            CAMP_HU,
+        ])
+    };
+    assert!(story("Negyvennégy").contains(&"malenkij-robot".to_string()));
+    // Two years later the same words are no roundup of the first wave.
+    assert!(!story("Negyvenhat").contains(&"malenkij-robot".to_string()));
+    // An answer is dated by the interviewer's question.
+    let asked = |year: &str| {
+        waves(&[
+            &format!("Что было в ноябре {year}?"),
+            "Объявили, что все мужчины должны явиться, мост чинить. Я тоже пошёл.",
+            CAMP_RU,
+        ])
+    };
+    assert!(asked("сорок четвёртого").contains(&"malenkij-robot".to_string()));
+    assert!(!asked("сорок шестого").contains(&"malenkij-robot".to_string()));
+}
+
 #[test]
 fn article_58_in_russian_words_is_the_gulag() {
     let story = |article: &str| {

@@ -278,7 +278,13 @@
 //!
 //! A sentence without a year of its own is dated by the last sentence of
 //! its segment that names one (`Negyvennégy decemberében. Kihirdették,
-//! hogy…`), and a sentence telling the front's arrival (`amikor bejöttek
+//! hogy…`), or, when none does, by the interviewer's question the segment
+//! answers (`Mi történt 1944 novemberében? — Kidobolták, hogy…`); a month
+//! it names without a year takes the year of that date, or the next year
+//! when it comes before that date's month (`Negyvennégy októberében
+//! bejöttek az oroszok. November elején kidobolták…`: November 1944;
+//! `… januárban`: January 1945; a season is not read so: `лет` is also
+//! "years"). A sentence telling the front's arrival (`amikor bejöttek
 //! az oroszok`, `когда пришли советские`, `átvonult a front`) is dated to
 //! the months the Red Army reached Hungary, October 1944 to March 1945.
 //!
@@ -1993,22 +1999,82 @@ fn negated(doc: &Doc<'_>, first: usize, last: usize) -> bool {
 
 /// The month sentence `s` is dated to, or, without a date of its own, the
 /// last date named before it in its segment (`Negyvennégy decemberében.
-/// Kihirdették, hogy…`).
+/// Kihirdették, hogy…`), or in the interviewer's question the segment
+/// answers (`Mi történt 1944 novemberében? — Kidobolták, hogy…`). A month
+/// named without a year takes its year from that date ([`month_in`]).
 fn context_date(doc: &Doc<'_>, s: usize) -> Option<i32> {
-    let seg = doc.sentences[s].seg;
-    (0..=s)
-        .rev()
-        .take_while(|&k| doc.sentences[k].seg == seg)
-        .find_map(|k| sentence_date(doc, k))
+    if let Some(d) = sentence_date(doc, s) {
+        return Some(d);
+    }
+    if let Some(m) = month_in(doc, s) {
+        return context_before(doc, s, sentence_months).map(|base| month_after(base, m));
+    }
+    context_before(doc, s, sentence_date)
 }
 
 /// The months of [`context_date`] (see [`sentence_months`]).
 fn context_months(doc: &Doc<'_>, s: usize) -> Option<(i32, i32)> {
+    if let Some(d) = sentence_months(doc, s) {
+        return Some(d);
+    }
+    let base = context_before(doc, s, sentence_months)?;
+    Some(match month_in(doc, s) {
+        Some(m) => {
+            let d = month_after(base, m);
+            (d, d)
+        }
+        None => base,
+    })
+}
+
+/// The date `date` gives the last sentence before `s` in its segment
+/// that has one, or, when none does and the segment answers a question
+/// (the previous segment ends with one), the last such sentence of the
+/// question's segment: an interviewer often names the date the answer
+/// tells of.
+fn context_before<T>(
+    doc: &Doc<'_>,
+    s: usize,
+    date: impl Fn(&Doc<'_>, usize) -> Option<T>,
+) -> Option<T> {
     let seg = doc.sentences[s].seg;
-    (0..=s)
+    let start = (0..s)
         .rev()
         .take_while(|&k| doc.sentences[k].seg == seg)
-        .find_map(|k| sentence_months(doc, k))
+        .last()
+        .unwrap_or(s);
+    if let Some(d) = (start..s).rev().find_map(|k| date(doc, k)) {
+        return Some(d);
+    }
+    let q = start.checked_sub(1).filter(|&q| doc.sentences[q].question)?;
+    let qseg = doc.sentences[q].seg;
+    (0..=q)
+        .rev()
+        .take_while(|&k| doc.sentences[k].seg == qseg)
+        .find_map(|k| date(doc, k))
+}
+
+/// The month (1–12) sentence `s` names when it names no year (`November
+/// elején plakátok voltak kint`). Not a season: without a year it is
+/// often not a date (`лет` is also "years": `семнадцать лет`), nor a
+/// major (`майор`).
+fn month_in(doc: &Doc<'_>, s: usize) -> Option<i32> {
+    const NOT_A_MONTH: &[&str] = &[
+        "tavasz", "nyar", "osz", "tel", "весн", "лет", "осен", "зим", "майор",
+    ];
+    doc.sentence(s)
+        .iter()
+        .filter(|t| !NOT_A_MONTH.iter().any(|p| t.folded.starts_with(p)))
+        .find_map(|t| month_of(&t.folded))
+}
+
+/// Month `m` of the story at or after the months `base`: in the year
+/// named, when `base` is a whole year (`1945-ben … januárban`), else the
+/// first such month from the start of `base` on (`Negyvennégy
+/// októberében … januárban` is January 1945).
+fn month_after((from, to): (i32, i32), m: i32) -> i32 {
+    let d = from.div_euclid(12) * 12 + m - 1;
+    if to - from < 11 && d < from { d + 12 } else { d }
 }
 
 /// The promise of a work done the same day (`délre végzünk`, `estére
