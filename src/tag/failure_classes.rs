@@ -2053,3 +2053,41 @@ fn article_58_in_russian_words_is_the_gulag() {
     // Fifty-seven is no political article.
     assert!(!story("статья пятьдесят семь").contains(&"gulag".to_string()));
 }
+
+#[test]
+fn a_soldiers_service_outweighs_weak_cues_of_a_civilian_wave() {
+    // A soldier who names Transylvania and partisans in passing, never
+    // told captured in so many words, is a prisoner of war.
+    let got = waves(&[
+        "Negyvennégy őszén bevonultam, Erdélyben harcoltunk, a partizánok ellen is.",
+        "Aztán hadifogságba kerültünk. Voronyezsbe vittek, a lágerben laktunk, \
+         a romokat hordtuk.",
+    ]);
+    assert!(got.contains(&"pow".to_string()), "{got:?}");
+    assert!(!got.contains(&"transylvania".to_string()), "{got:?}");
+    // A civilian gathered in a Transylvanian town is that wave.
+    let got = waves(&[
+        "Negyvennégy októberében Kolozsváron az utcán összeszedtek minket, \
+         civileket, engem is.",
+        "Foksányba vittek, a lágerben laktunk, onnan Sztálinóba, a bányába.",
+    ]);
+    assert!(got.contains(&"transylvania".to_string()), "{got:?}");
+    assert!(!got.contains(&"pow".to_string()), "{got:?}");
+}
+
+#[test]
+fn a_civilian_written_down_as_a_prisoner_of_war_keeps_the_home_wave() {
+    // Born in Nagyvárad, never a soldier, listed as a prisoner of war in
+    // the camp: the Transylvanian wave, as for any civilian born there.
+    let story = [
+        "Я никогда не был солдатом, я учился в школе. Однажды патруль остановил \
+         меня на улице.",
+        "В лагере всех записали как военнопленных. Нас привезли в Сталино, жили в \
+         бараке, работали на шахте, были вши.",
+    ];
+    assert_eq!(waves_born_in("Орадя (Надьварад)", &story), ["transylvania"]);
+    // Born in Hungary proper: no Transylvanian wave, and no prisoner of war.
+    let got = waves_born_in("Szeged", &story);
+    assert!(!got.contains(&"transylvania".to_string()), "{got:?}");
+    assert!(!got.contains(&"pow".to_string()), "{got:?}");
+}

@@ -256,8 +256,10 @@
 //!   - born in Northern Transylvania or Székely Land (its towns in every
 //!     language, the Csík and Gyergyó villages): `transylvania`, for a
 //!     narrator no soldier, where no town of the taking is named and the
-//!     prisoner-of-war wave has no point of its own; it decides against the
-//!     first wave as `taken-in` does;
+//!     prisoner-of-war wave has no point of its own or the narrator says
+//!     he was a civilian (which vetoes it: `я никогда не был солдатом`,
+//!     though the camp wrote everyone down as prisoners of war); it
+//!     decides against the first wave as `taken-in` does;
 //!   - born in a German village of Hungary, Szatmár or the Banat (Hajós,
 //!     Pilisvörösvár, Elek, Vallaj, Hatzfeld…): `order-7161`, for a
 //!     civilian held (no soldier, labour serviceman, capture or surrender),
@@ -333,7 +335,9 @@
 //!   is not a prisoner of war (rule `civilian` vetoes `pow`);
 //! - a prisoner of war without both service and a capture or surrender of
 //!   the narrator (a cue about a neighbour who "fell into captivity", a
-//!   soldier who went home) yields to a civilian wave that qualifies;
+//!   soldier who went home) yields to a civilian wave that qualifies
+//!   with a point of its own besides weak cues (a soldier's service
+//!   outweighs `Erdélyben` and `partizánok` named in passing);
 //! - a soldier captured in Transylvania is a prisoner of war: `pow` with
 //!   the `soldier` rule removes `transylvania`;
 //! - a civilian taken in Transylvania (`taken-in`) belongs to that wave,
@@ -420,6 +424,12 @@ impl Score {
 
     fn total(&self) -> f64 {
         self.own() + self.held
+    }
+
+    /// The wave's own evidence besides weak cues: cues, rule cues and
+    /// story points.
+    fn strong(&self) -> f64 {
+        self.keys.len() as f64 + self.points
     }
 }
 
@@ -1257,16 +1267,20 @@ pub(super) fn suggest(
             sc.evidence.push(e);
             taken_in_transylvania = true;
         } else if let Some(place) = home.filter(|p| transylvanian_home(p))
-            && wave_index(POW)
-                .and_then(|p| scores.get(&p))
-                .is_none_or(|p| p.own() < 1.0)
+            && (civilian.is_some()
+                || wave_index(POW)
+                    .and_then(|p| scores.get(&p))
+                    .is_none_or(|p| p.own() < 1.0))
         {
             // Born in Transylvania: where a civilian narrator who names
             // no town of the taking most likely lived and was taken. One
             // point: with the narrator held it makes a suggestion, alone
             // (a Transylvanian who tells of no captivity) a hint. Not
             // against a prisoner of war's own evidence (`Mikor lett
-            // hadifogoly?` to a soldier whose unit the rules missed).
+            // hadifogoly?` to a soldier whose unit the rules missed),
+            // unless the narrator says he was a civilian, which vetoes
+            // that wave anyway (`я никогда не был солдатом`, though the
+            // camp wrote everyone down as a prisoner of war).
             let sc = scores.entry(w).or_default();
             sc.points += 1.0;
             sc.evidence.push(home_evidence(place));
@@ -1516,12 +1530,20 @@ pub(super) fn suggest(
     // A prisoner of war without both service and capture told by the
     // narrator (a soldier never captured, a cue about someone else) yields
     // to a civilian wave: a former soldier rounded up at home, a neighbour
-    // who "fell into captivity".
+    // who "fell into captivity". Only to a civilian wave with a point of
+    // its own besides weak cues: a soldier's service outweighs a region
+    // and an accusation named in passing (`Erdélyben`, `partizánok`).
+    let civilian_wave = |scores: &BTreeMap<usize, Score>, id: &str| {
+        qualifies(scores, id)
+            && wave_index(id)
+                .and_then(|w| scores.get(&w))
+                .is_some_and(|s| s.strong() >= 1.0)
+    };
     if let Some(w) = wave_index(POW)
         && scores.get(&w).is_some_and(|s| !(s.soldier && s.captured))
         && [MALENKIJ_ROBOT, ORDER_7161, TRANSYLVANIA]
             .iter()
-            .any(|id| qualifies(&scores, id))
+            .any(|id| civilian_wave(&scores, id))
     {
         scores.remove(&w);
     }
