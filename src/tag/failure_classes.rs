@@ -2076,6 +2076,26 @@ fn a_soldiers_service_outweighs_weak_cues_of_a_civilian_wave() {
 }
 
 #[test]
+fn a_surrender_in_an_apposition_is_the_narrators() {
+    let hu = waves(&[
+        "Reggel egy orosz járőr benézett a pincébe, és mi kijöttünk, feltartott kézzel.",
+        CAMP_HU,
+    ]);
+    assert_eq!(hu, ["pow"]);
+    let ru = waves(&[
+        "Утром пришли русские, и мы вышли, с поднятыми руками.",
+        CAMP_RU,
+    ]);
+    assert_eq!(ru, ["pow"]);
+    // Not after someone else's clause.
+    let other = waves(&[
+        "Reggel a szomszéd kiment az utcára, feltartott kézzel.",
+        CAMP_HU,
+    ]);
+    assert!(!other.contains(&"pow".to_string()), "{other:?}");
+}
+
+#[test]
 fn a_civilian_written_down_as_a_prisoner_of_war_keeps_the_home_wave() {
     // Born in Nagyvárad, never a soldier, listed as a prisoner of war in
     // the camp: the Transylvanian wave, as for any civilian born there.

@@ -140,7 +140,9 @@
 //!   the narrator a soldier: only the armed were disarmed;
 //! - captures and surrenders count in a clause of the narrator, or in a
 //!   clause the next one adds the narrator to (`elfogták az egész
-//!   üteget, engem is`), and a capture in the Hungarian indefinite
+//!   üteget, engem is`), or in a short apposition right after the
+//!   narrator's clause, as for the soldier (`mi kijöttünk, feltartott
+//!   kézzel`), and a capture in the Hungarian indefinite
 //!   conjugation has the narrator as its dropped object (`az amerikaiak
 //!   elfogtak`: with Western captors, a Western captivity);
 //! - **capture** (rule `capture`, 1 point, `pow`, only with `soldier`):
@@ -796,7 +798,10 @@ pub(super) fn suggest(
                 && doc.clause(c + 1).first().is_some_and(|t| t.sentence == s)
                 && elliptic_me_too(doc.clause(c + 1));
             let added = me_too_after && !any_in(doc, doc.clause(c), &KIN);
-            if !narrator_clause(c) && !added {
+            // Or a short apposition of the narrator's clause, as for the
+            // soldier (`mi kijöttünk, feltartott kézzel`, `вышли мы,
+            // с поднятыми руками`).
+            if !narrator_clause(c) && !added && !apposition(c) {
                 continue;
             }
             let cl = doc.clause(c);
