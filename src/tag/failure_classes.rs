@@ -2111,3 +2111,27 @@ fn a_civilian_written_down_as_a_prisoner_of_war_keeps_the_home_wave() {
     assert!(!got.contains(&"transylvania".to_string()), "{got:?}");
     assert!(!got.contains(&"pow".to_string()), "{got:?}");
 }
+
+#[test]
+fn a_narrator_taken_away_in_the_first_person_was_held() {
+    // A short account with no camp word the rules know and no place of
+    // the vocabulary: the first-person transport says the narrator was
+    // held, so the Transylvanian birthplace makes a suggestion.
+    let street = "Negyvennégy októberében az utcán két katona megállított, \
+                  és beállítottak a többi férfi közé.";
+    let hu = [street, "Aztán egy messzi városba vittek minket, hetekig tartott az út."];
+    assert_eq!(waves_born_in("Kolozsvár", &hu), ["transylvania"]);
+    let ru = [
+        "В октябре сорок четвёртого на улице меня остановил патруль.",
+        "Нас погнали пешком, потом привезли в далёкий город.",
+    ];
+    assert_eq!(waves_born_in("Kolozsvár", &ru), ["transylvania"]);
+    // Not taken, or only a relative: a hint at most.
+    for away in [
+        "Minket nem vittek el, elbújtunk a padláson.",
+        "Az apámat egy messzi városba vitték, minket otthon hagytak.",
+        "Aztán a nagynénémhez költöztünk, ott laktunk negyvenhétig.",
+    ] {
+        assert!(waves_born_in("Kolozsvár", &[street, away]).is_empty(), "{away}");
+    }
+}

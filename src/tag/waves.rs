@@ -322,6 +322,11 @@
 //! - a tribunal's or article 58's sentence with a term in years says the
 //!   narrator was held too (`huszonöt évet adott`), where no camp of the
 //!   vocabulary is named;
+//! - and so does, failing these, the narrator taken away in the first
+//!   person by a verb of transport (`Man hat uns nach Gyula gebracht`,
+//!   `нас привезли`, `Foksányba kerültem`; not asked, not negated, no
+//!   relative in the sentence): a short account tells the captivity in
+//!   fewer captivity words than [`narrator_held`] needs;
 //! - without it, a wave keeps 0.6 of its confidence and stays a hint
 //!   (Transylvanian names or `sváb` in a testimony about politics, a
 //!   brother's captivity, a soldier never held).
@@ -378,7 +383,7 @@ use super::lexicon::{
 };
 use super::lexicon::{
     COURT, HOME_AGAIN, HOUR_HU, HOUR_RU, OTHER_CAPTOR, PRETEXT, PROMISE, RANK, RANK_HU, SAME_DAY,
-    SERVED, TIE, YEARS_LATER,
+    SERVED, TAKEN, TIE, YEARS_LATER,
 };
 use super::matcher::{Match, Target, cue_key};
 use super::places::evidence;
@@ -1461,9 +1466,26 @@ pub(super) fn suggest(
     }
 
     // Whether the narrator was taken somewhere is evidence too.
+    // A short account may tell the captivity in fewer words than
+    // [`narrator_held`] needs and name its places in no context the place
+    // rules weigh (`Man hat uns nach Gyula gebracht, in eine große
+    // Kaserne. … bis nach Makejewka`): the narrator taken away in the
+    // first person, by a verb of transport (`нас привезли`, `uns
+    // gebracht`, `Foksányba kerültem`), not asked, not negated, no
+    // relative in the sentence, says the narrator was held too.
+    let taken_away = (0..doc.sentences.len()).find(|&s| {
+        let toks = doc.sentence(s);
+        in_scope(s)
+            && !doc.sentences[s].question
+            && first_person(toks)
+            && any_in(doc, toks, &TAKEN)
+            && !any_of(toks, NEGATION_WORDS)
+            && !any_in(doc, toks, &KIN)
+    });
     let held = held
         .or_else(|| narrator_held.map(|s| sentence_evidence(doc, s, "held")))
-        .or_else(|| sentenced_to_years.map(|s| sentence_evidence(doc, s, "held")));
+        .or_else(|| sentenced_to_years.map(|s| sentence_evidence(doc, s, "held")))
+        .or_else(|| taken_away.map(|s| sentence_evidence(doc, s, "held")));
     // The narrator's first dated roundup, arrest or capture: a wave whose
     // period lies more than three months away gets nothing for it (the
     // Swabians deported to the Hortobágy in 1951 are no Order 7161).
