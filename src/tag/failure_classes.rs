@@ -2135,3 +2135,27 @@ fn a_narrator_taken_away_in_the_first_person_was_held() {
         assert!(waves_born_in("Kolozsvár", &[street, away]).is_empty(), "{away}");
     }
 }
+
+#[test]
+fn a_month_of_a_story_without_years_is_the_fronts() {
+    // The interview opens at the roundup and names no year: November is
+    // November 1944.
+    let call = |month: &str| {
+        format!(
+            "{month} jött a kisbíró, dobolt, hogy a férfiak menjenek ki a \
+             községházához, mert a hidat kell rendbe tenni. Mentem én is."
+        )
+    };
+    assert_eq!(waves(&[&call("Novemberben"), CAMP_HU]), ["malenkij-robot"]);
+    // April lies outside the front's months; and a story that has named
+    // another year before is not dated so.
+    assert!(waves(&[&call("Áprilisban"), CAMP_HU]).is_empty());
+    assert!(
+        waves(&[
+            "Negyvenhat tavaszán költöztünk a faluba.",
+            &call("Novemberben"),
+            CAMP_HU
+        ])
+        .is_empty()
+    );
+}

@@ -288,7 +288,9 @@
 //! when it comes before that date's month (`Negyvennégy októberében
 //! bejöttek az oroszok. November elején kidobolták…`: November 1944;
 //! `… januárban`: January 1945; a season is not read so: `лет` is also
-//! "years"). A sentence telling the front's arrival (`amikor bejöttek
+//! "years"). A month of October to March named before any year of the
+//! testimony is the front's (`Novemberben jött a kisbíró`: November 1944):
+//! a story that opens without a year opens at the front. A sentence telling the front's arrival (`amikor bejöttek
 //! az oroszok`, `когда пришли советские`, `átvonult a front`) is dated to
 //! the months the Red Army reached Hungary, October 1944 to March 1945.
 //!
@@ -3034,6 +3036,9 @@ fn front_arrives(doc: &Doc<'_>, s: usize) -> bool {
 fn sentence_date(doc: &Doc<'_>, s: usize) -> Option<i32> {
     let st = &doc.sentences[s];
     let Some(year) = (st.first..st.end).find_map(|i| year_at(doc, i)) else {
+        if let Some(d) = front_month(doc, s) {
+            return Some(d);
+        }
         return front_arrives(doc, s).then_some(FRONT.0 + 2);
     };
     let month = doc.sentence(s).iter().find_map(|t| month_of(&t.folded));
@@ -3049,6 +3054,9 @@ fn sentence_date(doc: &Doc<'_>, s: usize) -> Option<i32> {
 fn sentence_months(doc: &Doc<'_>, s: usize) -> Option<(i32, i32)> {
     let st = &doc.sentences[s];
     let Some(year) = (st.first..st.end).find_map(|i| year_at(doc, i)) else {
+        if let Some(d) = front_month(doc, s) {
+            return Some((d, d));
+        }
         return front_arrives(doc, s).then_some(FRONT);
     };
     let month = doc.sentence(s).iter().find_map(|t| month_of(&t.folded));
@@ -3056,6 +3064,18 @@ fn sentence_months(doc: &Doc<'_>, s: usize) -> Option<(i32, i32)> {
         Some(m) => (year * 12 + m - 1, year * 12 + m - 1),
         None => (year * 12, year * 12 + 11),
     })
+}
+
+/// A month of the front's months (`Novemberben jött a kisbíró`) named in
+/// sentence `s` of a testimony that names no year before it: a story
+/// that opens without a year opens at the front, which is what the
+/// interview is about; the month is the one of October 1944 to March
+/// 1945. Months outside those stay undated.
+fn front_month(doc: &Doc<'_>, s: usize) -> Option<i32> {
+    let m = month_in(doc, s)?;
+    let d = month_after(FRONT, m);
+    let year_before = || (0..doc.sentences[s].first).any(|i| year_at(doc, i).is_some());
+    ((FRONT.0..=FRONT.1).contains(&d) && !year_before()).then_some(d)
 }
 
 fn month_of(folded: &str) -> Option<i32> {
