@@ -471,7 +471,9 @@ mod tests {
 
     #[test]
     fn russian_units_complete_their_tens() {
-        let segs = [seg("статья пятьдесят восемь, пункт десять, двадцать пять лет")];
+        let segs = [seg(
+            "статья пятьдесят восемь, пункт десять, двадцать пять лет",
+        )];
         let d = Doc::new(&segs);
         let n: Vec<u32> = numbers(&d.tokens).into_iter().map(|(v, _)| v).collect();
         assert_eq!(n, [58, 10, 25]);

@@ -2119,7 +2119,10 @@ fn a_narrator_taken_away_in_the_first_person_was_held() {
     // held, so the Transylvanian birthplace makes a suggestion.
     let street = "Negyvennégy októberében az utcán két katona megállított, \
                   és beállítottak a többi férfi közé.";
-    let hu = [street, "Aztán egy messzi városba vittek minket, hetekig tartott az út."];
+    let hu = [
+        street,
+        "Aztán egy messzi városba vittek minket, hetekig tartott az út.",
+    ];
     assert_eq!(waves_born_in("Kolozsvár", &hu), ["transylvania"]);
     let ru = [
         "В октябре сорок четвёртого на улице меня остановил патруль.",
@@ -2132,7 +2135,10 @@ fn a_narrator_taken_away_in_the_first_person_was_held() {
         "Az apámat egy messzi városba vitték, minket otthon hagytak.",
         "Aztán a nagynénémhez költöztünk, ott laktunk negyvenhétig.",
     ] {
-        assert!(waves_born_in("Kolozsvár", &[street, away]).is_empty(), "{away}");
+        assert!(
+            waves_born_in("Kolozsvár", &[street, away]).is_empty(),
+            "{away}"
+        );
     }
 }
 

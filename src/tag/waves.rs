@@ -2097,7 +2097,9 @@ fn context_before<T>(
     if let Some(d) = (start..s).rev().find_map(|k| date(doc, k)) {
         return Some(d);
     }
-    let q = start.checked_sub(1).filter(|&q| doc.sentences[q].question)?;
+    let q = start
+        .checked_sub(1)
+        .filter(|&q| doc.sentences[q].question)?;
     let qseg = doc.sentences[q].seg;
     (0..=q)
         .rev()
@@ -2111,7 +2113,15 @@ fn context_before<T>(
 /// major (`майор`).
 fn month_in(doc: &Doc<'_>, s: usize) -> Option<i32> {
     const NOT_A_MONTH: &[&str] = &[
-        "tavasz", "nyar", "osz", "tel", "весн", "лет", "осен", "зим", "майор",
+        "tavasz",
+        "nyar",
+        "osz",
+        "tel",
+        "весн",
+        "лет",
+        "осен",
+        "зим",
+        "майор",
     ];
     doc.sentence(s)
         .iter()
@@ -2125,7 +2135,11 @@ fn month_in(doc: &Doc<'_>, s: usize) -> Option<i32> {
 /// októberében … januárban` is January 1945).
 fn month_after((from, to): (i32, i32), m: i32) -> i32 {
     let d = from.div_euclid(12) * 12 + m - 1;
-    if to - from < 11 && d < from { d + 12 } else { d }
+    if to - from < 11 && d < from {
+        d + 12
+    } else {
+        d
+    }
 }
 
 /// The promise of a work done the same day (`délre végzünk`, `estére
