@@ -70,12 +70,12 @@
 //! tenth (`fixtures/heldout10/`, frozen 06:43, measured unseen once) since
 //! the German-home round ([`SEEN10_FLOOR`]) and the eleventh
 //! (`fixtures/heldout11/`, frozen 07:26, measured unseen once) since the
-//! birth-year round ([`SEEN11_FLOOR`]); on the twelfth
-//! (`fixtures/heldout12/`, frozen 2026-12-07 07:43, unseen until the
-//! thirteenth was written), the bars are printed and floors a little
-//! under its first measurement are asserted ([`FRESH12_FLOOR`]); so they
-//! are on the thirteenth (`fixtures/heldout13/`, the one unseen set now,
-//! [`FRESH13_FLOOR`]). The sets are listed once, in [`HELD_OUT`].
+//! birth-year round ([`SEEN11_FLOOR`]) and the twelfth
+//! (`fixtures/heldout12/`, frozen 2026-12-07 07:43, measured unseen once)
+//! since the generality round ([`SEEN12_FLOOR`]); on the thirteenth
+//! (`fixtures/heldout13/`, the one unseen set now), the bars are printed
+//! and floors a little under its first measurement are asserted
+//! ([`FRESH13_FLOOR`]). The sets are listed once, in [`HELD_OUT`].
 //!
 //! Run with `cargo test --test tagging -- --nocapture` to see the tables
 //! (`TAGGING_SYNTHETIC=50` measures fewer synthetic testimonies, for quick
@@ -167,7 +167,7 @@ const HELD_OUT: [(&str, &str, Floor); 13] = [
     ("held-out 9 seen", "heldout9", SEEN9_FLOOR),
     ("held-out 10 seen", "heldout10", SEEN10_FLOOR),
     ("held-out 11 seen", "heldout11", SEEN11_FLOOR),
-    ("held-out 12 fresh", "heldout12", FRESH12_FLOOR),
+    ("held-out 12 seen", "heldout12", SEEN12_FLOOR),
     ("held-out 13 fresh", "heldout13", FRESH13_FLOOR),
 ];
 /// Which sets the rules have seen, printed under the table.
@@ -182,8 +182,8 @@ const SEEN_NOTE: &str = "the wave rules were redesigned with the held-out set in
      result, then tuned on in the waves8 round), the ninth (frozen 2026-12-07 02:53; tuned on in \
      the home round) and the tenth (frozen 2026-12-07 06:43; measured unseen once, then tuned on \
      in the German-home round) and the eleventh (frozen 2026-12-07 07:26; measured unseen once, \
-     then tuned on in the birth-year round); the twelfth (frozen 2026-12-07 07:43) measures the \
-     rules unseen";
+     then tuned on in the birth-year round) and the twelfth (frozen 2026-12-07 07:43; measured \
+     unseen once, then tuned on by class in the generality round)";
 /// Floors on the fifth held-out set (`fixtures/heldout5/`, frozen
 /// 2026-12-07 01:42). Measured unseen with the rules of the waves3 round
 /// (wave 0.913/0.750, region 0.844/0.964, place 0.897/0.963, transit camp
@@ -257,8 +257,10 @@ const SEEN9_FLOOR: Floor = [
 /// committed: a little under that measurement (wave 0.810/0.607, region
 /// 0.844/0.964, place 0.903/0.966, transit camp 0.906/0.829; the rules
 /// before the round measured wave 0.800/0.571 on it, the rest the same).
+/// The wave floor was raised after the generality round (wave
+/// 0.960/0.857).
 const SEEN10_FLOOR: Floor = [
-    ("wave", 0.75, 0.55),
+    ("wave", 0.9, 0.8),
     ("region", 0.8, 0.9),
     ("place", 0.85, 0.9),
     ("transit_camp", 0.85, 0.75),
@@ -269,23 +271,28 @@ const SEEN10_FLOOR: Floor = [
 /// committed: a little under that measurement (wave 0.923/0.828, region
 /// 0.923/0.889, place 0.903/0.903, transit camp 0.903/0.966; the rules
 /// before the home rounds measured wave 0.909/0.690 on it, and so do
-/// today's with the birthplace withheld).
+/// today's with the birthplace withheld). The wave floor was raised after
+/// the generality round (wave 1.000/0.897).
 const SEEN11_FLOOR: Floor = [
-    ("wave", 0.85, 0.75),
+    ("wave", 0.9, 0.85),
     ("region", 0.85, 0.85),
     ("place", 0.85, 0.85),
     ("transit_camp", 0.85, 0.9),
 ];
 /// Floors on the twelfth held-out set (`fixtures/heldout12/`, frozen
-/// 2026-12-07 07:43, unseen): written in parallel with the birth-year
-/// round, first measured after it was committed: a little under that
-/// measurement (wave 0.909/0.714, region 0.950/0.679, place 1.000/0.677,
-/// transit camp 0.960/0.857: the same as the rules before the home rounds,
-/// and as today's with the birthplace withheld).
-const FRESH12_FLOOR: Floor = [
-    ("wave", 0.85, 0.65),
-    ("region", 0.9, 0.6),
-    ("place", 0.9, 0.6),
+/// 2026-12-07 07:43, seen since the generality round): written in parallel
+/// with the birth-year round, first measured unseen after it was
+/// committed (wave 0.909/0.714, region 0.950/0.679, place 1.000/0.677,
+/// transit camp 0.960/0.857: the same as the rules before the home
+/// rounds, and as today's with the birthplace withheld); the rules were
+/// then tuned on its misses by class, with general mechanisms (dates,
+/// numerals, decisions between waves, the narrator taken away, elliptic
+/// answers), so it is "seen" since (wave 0.963/0.929, region 0.955/0.750,
+/// place 1.000/0.742). The floors sit a little under that measurement.
+const SEEN12_FLOOR: Floor = [
+    ("wave", 0.9, 0.85),
+    ("region", 0.9, 0.7),
+    ("place", 0.9, 0.7),
     ("transit_camp", 0.9, 0.8),
 ];
 /// Floors on the thirteenth held-out set (`fixtures/heldout13/`, frozen

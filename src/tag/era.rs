@@ -319,7 +319,30 @@ pub(super) fn numbers(tokens: &[Token]) -> Vec<(u32, usize)> {
     out
 }
 
+/// A Russian cardinal word (`восемнадцати`, `пятьдесят`, `восемь`): the
+/// units and tens are whole words, so that a count of tens takes its unit
+/// (`пятьдесят восемь` is 58, as in `статья пятьдесят восемь`).
 fn russian_cardinal(w: &str) -> Option<u32> {
+    // Whole words first: `семь` is not the stem of `семнадцать`.
+    const EXACT: &[(&str, u32)] = &[
+        ("один", 1),
+        ("одна", 1),
+        ("два", 2),
+        ("две", 2),
+        ("три", 3),
+        ("четыре", 4),
+        ("семь", 7),
+        ("восемь", 8),
+        ("девять", 9),
+        ("десять", 10),
+        ("шестьдесят", 60),
+        ("семьдесят", 70),
+        ("восемьдесят", 80),
+        ("девяносто", 90),
+    ];
+    if let Some((_, v)) = EXACT.iter().find(|(x, _)| w == *x) {
+        return Some(*v);
+    }
     const WORDS: &[(&str, u32)] = &[
         ("семнадцат", 17),
         ("восемнадцат", 18),
@@ -444,6 +467,21 @@ mod tests {
         let d = Doc::new(&segs);
         let years: Vec<i32> = (0..d.tokens.len()).filter_map(|i| year_at(&d, i)).collect();
         assert_eq!(years, [1945]);
+    }
+
+    #[test]
+    fn russian_units_complete_their_tens() {
+        let segs = [seg(
+            "статья пятьдесят восемь, пункт десять, двадцать пять лет",
+        )];
+        let d = Doc::new(&segs);
+        let n: Vec<u32> = numbers(&d.tokens).into_iter().map(|(v, _)| v).collect();
+        assert_eq!(n, [58, 10, 25]);
+        // A unit alone is no ten's: `семь` is seven, `семнадцать` seventeen.
+        let segs = [seg("семь дней, семнадцать лет")];
+        let d = Doc::new(&segs);
+        let n: Vec<u32> = numbers(&d.tokens).into_iter().map(|(v, _)| v).collect();
+        assert_eq!(n, [7, 17]);
     }
 
     #[test]

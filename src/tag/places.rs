@@ -23,7 +23,8 @@
 //! The other mentions are weighted by what the sentence says (the sentence
 //! with the name, plus the question it answers when it is an elliptic
 //! answer such as `Sztálinóba.`, plus the next sentence when that starts
-//! with `Ott` / `Там` / `Dort` or when the name, in a case of place, opens
+//! with `Ott` / `Там` / `Dort` or when the name, in a case of place (or in
+//! its base form after a preposition of place: `В Краматорск.`), opens
 //! an answer of at most four words that the next sentence goes on:
 //! `Hol kötött ki? — Gorkijban, a Volga mellett. Az autógyárban
 //! dolgoztunk.`):
@@ -73,6 +74,10 @@ use super::lexicon::{
 };
 use super::matcher::{Form, HU_LOCATIVE, Match, entry_of};
 use super::text::{Doc, Token, any, any_of, contrasted_third_person, first_person, others_flags};
+
+/// Prepositions of place before a name in its base form (`в Сталино`,
+/// `на Урал`, `nach Gyula`): a case of place all the same.
+const PLACE_PREPOSITIONS: &[&str] = &["в", "во", "на", "in", "im", "nach"];
 
 /// A weighed mention of a name.
 #[derive(Debug, Clone)]
@@ -125,10 +130,16 @@ fn weigh_one(
     let sentence = doc.sentence(last.sentence);
     let clause = doc.clause(last.clause);
     // A name in a case of place (`Gorkijban`, `в Горьком`) can be an
-    // elliptic answer that the next sentence goes on.
+    // elliptic answer that the next sentence goes on; so can a name after
+    // a preposition of place, whose case is its base form (`В Краматорск,
+    // в Донбасс. Работал на заводе`, `В Сталино.`, `nach Gyula`).
     let place_case = match &m.form {
         Form::Case(c) => HU_LOCATIVE.contains(&c.as_str()) || first.cyrillic,
-        _ => false,
+        _ => {
+            m.first > 0
+                && doc.tokens[m.first - 1].sentence == first.sentence
+                && PLACE_PREPOSITIONS.contains(&doc.tokens[m.first - 1].folded.as_ref())
+        }
     };
     let context = context(doc, last.sentence, place_case);
     if any(&context, &OBJECTS) {
@@ -237,7 +248,7 @@ fn weigh_one(
     }
     let locative = match &m.form {
         Form::Case(s) => HU_LOCATIVE.contains(&s.as_str()) || first.cyrillic,
-        _ => in_list(&before(1), &["в", "во", "на", "in", "im", "nach"]),
+        _ => in_list(&before(1), PLACE_PREPOSITIONS),
     };
     // In the story of someone who tells of being held, a place the
     // narrator is in (`Karagandában`, `в Караганде`) is where they were
@@ -484,6 +495,31 @@ mod tests {
             .filter(|m| m.value == id)
             .map(|m| m.rule)
             .collect()
+    }
+
+    #[test]
+    fn an_answer_with_a_preposition_of_place_is_elliptic() {
+        // `В Краматорск.` answers where to: the base form after `в` is a
+        // case of place, and the next sentence says what was done there.
+        let vocab = Vocabulary::builtin().unwrap();
+        let rule = |answer: &str| -> Vec<String> {
+            let segs = [seg("Куда вас привезли?"), seg(answer)];
+            Tagger::new(&vocab)
+                .explain(&segs)
+                .into_iter()
+                .filter(|m| m.value == "kramatorsk")
+                .map(|m| m.rule)
+                .collect()
+        };
+        assert_eq!(
+            rule("В Краматорск, в Донбасс. Работал на заводе, потом в шахте."),
+            ["destination"]
+        );
+        // About the town, not to it: the next sentence is not its context.
+        assert_eq!(
+            rule("Про Краматорск не знаю. Работал на заводе, потом в шахте."),
+            ["mention"]
+        );
     }
 
     #[test]

@@ -140,7 +140,9 @@
 //!   the narrator a soldier: only the armed were disarmed;
 //! - captures and surrenders count in a clause of the narrator, or in a
 //!   clause the next one adds the narrator to (`elfogták az egész
-//!   üteget, engem is`), and a capture in the Hungarian indefinite
+//!   üteget, engem is`), or in a short apposition right after the
+//!   narrator's clause, as for the soldier (`mi kijöttünk, feltartott
+//!   kézzel`), and a capture in the Hungarian indefinite
 //!   conjugation has the narrator as its dropped object (`az amerikaiak
 //!   elfogtak`: with Western captors, a Western captivity);
 //! - **capture** (rule `capture`, 1 point, `pow`, only with `soldier`):
@@ -256,8 +258,10 @@
 //!   - born in Northern Transylvania or Székely Land (its towns in every
 //!     language, the Csík and Gyergyó villages): `transylvania`, for a
 //!     narrator no soldier, where no town of the taking is named and the
-//!     prisoner-of-war wave has no point of its own; it decides against the
-//!     first wave as `taken-in` does;
+//!     prisoner-of-war wave has no point of its own or the narrator says
+//!     he was a civilian (which vetoes it: `я никогда не был солдатом`,
+//!     though the camp wrote everyone down as prisoners of war); it
+//!     decides against the first wave as `taken-in` does;
 //!   - born in a German village of Hungary, Szatmár or the Banat (Hajós,
 //!     Pilisvörösvár, Elek, Vallaj, Hatzfeld…): `order-7161`, for a
 //!     civilian held (no soldier, labour serviceman, capture or surrender),
@@ -278,7 +282,15 @@
 //!
 //! A sentence without a year of its own is dated by the last sentence of
 //! its segment that names one (`Negyvennégy decemberében. Kihirdették,
-//! hogy…`), and a sentence telling the front's arrival (`amikor bejöttek
+//! hogy…`), or, when none does, by the interviewer's question the segment
+//! answers (`Mi történt 1944 novemberében? — Kidobolták, hogy…`); a month
+//! it names without a year takes the year of that date, or the next year
+//! when it comes before that date's month (`Negyvennégy októberében
+//! bejöttek az oroszok. November elején kidobolták…`: November 1944;
+//! `… januárban`: January 1945; a season is not read so: `лет` is also
+//! "years"). A month of October to March named before any year of the
+//! testimony is the front's (`Novemberben jött a kisbíró`: November 1944):
+//! a story that opens without a year opens at the front. A sentence telling the front's arrival (`amikor bejöttek
 //! az oroszok`, `когда пришли советские`, `átvonult a front`) is dated to
 //! the months the Red Army reached Hungary, October 1944 to March 1945.
 //!
@@ -312,6 +324,11 @@
 //! - a tribunal's or article 58's sentence with a term in years says the
 //!   narrator was held too (`huszonöt évet adott`), where no camp of the
 //!   vocabulary is named;
+//! - and so does, failing these, the narrator taken away in the first
+//!   person by a verb of transport (`Man hat uns nach Gyula gebracht`,
+//!   `нас привезли`, `Foksányba kerültem`; not asked, not negated, no
+//!   relative in the sentence): a short account tells the captivity in
+//!   fewer captivity words than [`narrator_held`] needs;
 //! - without it, a wave keeps 0.6 of its confidence and stays a hint
 //!   (Transylvanian names or `sváb` in a testimony about politics, a
 //!   brother's captivity, a soldier never held).
@@ -327,7 +344,9 @@
 //!   is not a prisoner of war (rule `civilian` vetoes `pow`);
 //! - a prisoner of war without both service and a capture or surrender of
 //!   the narrator (a cue about a neighbour who "fell into captivity", a
-//!   soldier who went home) yields to a civilian wave that qualifies;
+//!   soldier who went home) yields to a civilian wave that qualifies
+//!   with a point of its own besides weak cues (a soldier's service
+//!   outweighs `Erdélyben` and `partizánok` named in passing);
 //! - a soldier captured in Transylvania is a prisoner of war: `pow` with
 //!   the `soldier` rule removes `transylvania`;
 //! - a civilian taken in Transylvania (`taken-in`) belongs to that wave,
@@ -366,7 +385,7 @@ use super::lexicon::{
 };
 use super::lexicon::{
     COURT, HOME_AGAIN, HOUR_HU, HOUR_RU, OTHER_CAPTOR, PRETEXT, PROMISE, RANK, RANK_HU, SAME_DAY,
-    SERVED, TIE, YEARS_LATER,
+    SERVED, TAKEN, TIE, YEARS_LATER,
 };
 use super::matcher::{Match, Target, cue_key};
 use super::places::evidence;
@@ -414,6 +433,12 @@ impl Score {
 
     fn total(&self) -> f64 {
         self.own() + self.held
+    }
+
+    /// The wave's own evidence besides weak cues: cues, rule cues and
+    /// story points.
+    fn strong(&self) -> f64 {
+        self.keys.len() as f64 + self.points
     }
 }
 
@@ -780,7 +805,10 @@ pub(super) fn suggest(
                 && doc.clause(c + 1).first().is_some_and(|t| t.sentence == s)
                 && elliptic_me_too(doc.clause(c + 1));
             let added = me_too_after && !any_in(doc, doc.clause(c), &KIN);
-            if !narrator_clause(c) && !added {
+            // Or a short apposition of the narrator's clause, as for the
+            // soldier (`mi kijöttünk, feltartott kézzel`, `вышли мы,
+            // с поднятыми руками`).
+            if !narrator_clause(c) && !added && !apposition(c) {
                 continue;
             }
             let cl = doc.clause(c);
@@ -1251,16 +1279,20 @@ pub(super) fn suggest(
             sc.evidence.push(e);
             taken_in_transylvania = true;
         } else if let Some(place) = home.filter(|p| transylvanian_home(p))
-            && wave_index(POW)
-                .and_then(|p| scores.get(&p))
-                .is_none_or(|p| p.own() < 1.0)
+            && (civilian.is_some()
+                || wave_index(POW)
+                    .and_then(|p| scores.get(&p))
+                    .is_none_or(|p| p.own() < 1.0))
         {
             // Born in Transylvania: where a civilian narrator who names
             // no town of the taking most likely lived and was taken. One
             // point: with the narrator held it makes a suggestion, alone
             // (a Transylvanian who tells of no captivity) a hint. Not
             // against a prisoner of war's own evidence (`Mikor lett
-            // hadifogoly?` to a soldier whose unit the rules missed).
+            // hadifogoly?` to a soldier whose unit the rules missed),
+            // unless the narrator says he was a civilian, which vetoes
+            // that wave anyway (`я никогда не был солдатом`, though the
+            // camp wrote everyone down as a prisoner of war).
             let sc = scores.entry(w).or_default();
             sc.points += 1.0;
             sc.evidence.push(home_evidence(place));
@@ -1436,9 +1468,26 @@ pub(super) fn suggest(
     }
 
     // Whether the narrator was taken somewhere is evidence too.
+    // A short account may tell the captivity in fewer words than
+    // [`narrator_held`] needs and name its places in no context the place
+    // rules weigh (`Man hat uns nach Gyula gebracht, in eine große
+    // Kaserne. … bis nach Makejewka`): the narrator taken away in the
+    // first person, by a verb of transport (`нас привезли`, `uns
+    // gebracht`, `Foksányba kerültem`), not asked, not negated, no
+    // relative in the sentence, says the narrator was held too.
+    let taken_away = (0..doc.sentences.len()).find(|&s| {
+        let toks = doc.sentence(s);
+        in_scope(s)
+            && !doc.sentences[s].question
+            && first_person(toks)
+            && any_in(doc, toks, &TAKEN)
+            && !any_of(toks, NEGATION_WORDS)
+            && !any_in(doc, toks, &KIN)
+    });
     let held = held
         .or_else(|| narrator_held.map(|s| sentence_evidence(doc, s, "held")))
-        .or_else(|| sentenced_to_years.map(|s| sentence_evidence(doc, s, "held")));
+        .or_else(|| sentenced_to_years.map(|s| sentence_evidence(doc, s, "held")))
+        .or_else(|| taken_away.map(|s| sentence_evidence(doc, s, "held")));
     // The narrator's first dated roundup, arrest or capture: a wave whose
     // period lies more than three months away gets nothing for it (the
     // Swabians deported to the Hortobágy in 1951 are no Order 7161).
@@ -1510,12 +1559,20 @@ pub(super) fn suggest(
     // A prisoner of war without both service and capture told by the
     // narrator (a soldier never captured, a cue about someone else) yields
     // to a civilian wave: a former soldier rounded up at home, a neighbour
-    // who "fell into captivity".
+    // who "fell into captivity". Only to a civilian wave with a point of
+    // its own besides weak cues: a soldier's service outweighs a region
+    // and an accusation named in passing (`Erdélyben`, `partizánok`).
+    let civilian_wave = |scores: &BTreeMap<usize, Score>, id: &str| {
+        qualifies(scores, id)
+            && wave_index(id)
+                .and_then(|w| scores.get(&w))
+                .is_some_and(|s| s.strong() >= 1.0)
+    };
     if let Some(w) = wave_index(POW)
         && scores.get(&w).is_some_and(|s| !(s.soldier && s.captured))
         && [MALENKIJ_ROBOT, ORDER_7161, TRANSYLVANIA]
             .iter()
-            .any(|id| qualifies(&scores, id))
+            .any(|id| civilian_wave(&scores, id))
     {
         scores.remove(&w);
     }
@@ -1993,22 +2050,96 @@ fn negated(doc: &Doc<'_>, first: usize, last: usize) -> bool {
 
 /// The month sentence `s` is dated to, or, without a date of its own, the
 /// last date named before it in its segment (`Negyvennégy decemberében.
-/// Kihirdették, hogy…`).
+/// Kihirdették, hogy…`), or in the interviewer's question the segment
+/// answers (`Mi történt 1944 novemberében? — Kidobolták, hogy…`). A month
+/// named without a year takes its year from that date ([`month_in`]).
 fn context_date(doc: &Doc<'_>, s: usize) -> Option<i32> {
-    let seg = doc.sentences[s].seg;
-    (0..=s)
-        .rev()
-        .take_while(|&k| doc.sentences[k].seg == seg)
-        .find_map(|k| sentence_date(doc, k))
+    if let Some(d) = sentence_date(doc, s) {
+        return Some(d);
+    }
+    if let Some(m) = month_in(doc, s) {
+        return context_before(doc, s, sentence_months).map(|base| month_after(base, m));
+    }
+    context_before(doc, s, sentence_date)
 }
 
 /// The months of [`context_date`] (see [`sentence_months`]).
 fn context_months(doc: &Doc<'_>, s: usize) -> Option<(i32, i32)> {
+    if let Some(d) = sentence_months(doc, s) {
+        return Some(d);
+    }
+    let base = context_before(doc, s, sentence_months)?;
+    Some(match month_in(doc, s) {
+        Some(m) => {
+            let d = month_after(base, m);
+            (d, d)
+        }
+        None => base,
+    })
+}
+
+/// The date `date` gives the last sentence before `s` in its segment
+/// that has one, or, when none does and the segment answers a question
+/// (the previous segment ends with one), the last such sentence of the
+/// question's segment: an interviewer often names the date the answer
+/// tells of.
+fn context_before<T>(
+    doc: &Doc<'_>,
+    s: usize,
+    date: impl Fn(&Doc<'_>, usize) -> Option<T>,
+) -> Option<T> {
     let seg = doc.sentences[s].seg;
-    (0..=s)
+    let start = (0..s)
         .rev()
         .take_while(|&k| doc.sentences[k].seg == seg)
-        .find_map(|k| sentence_months(doc, k))
+        .last()
+        .unwrap_or(s);
+    if let Some(d) = (start..s).rev().find_map(|k| date(doc, k)) {
+        return Some(d);
+    }
+    let q = start
+        .checked_sub(1)
+        .filter(|&q| doc.sentences[q].question)?;
+    let qseg = doc.sentences[q].seg;
+    (0..=q)
+        .rev()
+        .take_while(|&k| doc.sentences[k].seg == qseg)
+        .find_map(|k| date(doc, k))
+}
+
+/// The month (1–12) sentence `s` names when it names no year (`November
+/// elején plakátok voltak kint`). Not a season: without a year it is
+/// often not a date (`лет` is also "years": `семнадцать лет`), nor a
+/// major (`майор`).
+fn month_in(doc: &Doc<'_>, s: usize) -> Option<i32> {
+    const NOT_A_MONTH: &[&str] = &[
+        "tavasz",
+        "nyar",
+        "osz",
+        "tel",
+        "весн",
+        "лет",
+        "осен",
+        "зим",
+        "майор",
+    ];
+    doc.sentence(s)
+        .iter()
+        .filter(|t| !NOT_A_MONTH.iter().any(|p| t.folded.starts_with(p)))
+        .find_map(|t| month_of(&t.folded))
+}
+
+/// Month `m` of the story at or after the months `base`: in the year
+/// named, when `base` is a whole year (`1945-ben … januárban`), else the
+/// first such month from the start of `base` on (`Negyvennégy
+/// októberében … januárban` is January 1945).
+fn month_after((from, to): (i32, i32), m: i32) -> i32 {
+    let d = from.div_euclid(12) * 12 + m - 1;
+    if to - from < 11 && d < from {
+        d + 12
+    } else {
+        d
+    }
 }
 
 /// The promise of a work done the same day (`délre végzünk`, `estére
@@ -2919,6 +3050,9 @@ fn front_arrives(doc: &Doc<'_>, s: usize) -> bool {
 fn sentence_date(doc: &Doc<'_>, s: usize) -> Option<i32> {
     let st = &doc.sentences[s];
     let Some(year) = (st.first..st.end).find_map(|i| year_at(doc, i)) else {
+        if let Some(d) = front_month(doc, s) {
+            return Some(d);
+        }
         return front_arrives(doc, s).then_some(FRONT.0 + 2);
     };
     let month = doc.sentence(s).iter().find_map(|t| month_of(&t.folded));
@@ -2934,6 +3068,9 @@ fn sentence_date(doc: &Doc<'_>, s: usize) -> Option<i32> {
 fn sentence_months(doc: &Doc<'_>, s: usize) -> Option<(i32, i32)> {
     let st = &doc.sentences[s];
     let Some(year) = (st.first..st.end).find_map(|i| year_at(doc, i)) else {
+        if let Some(d) = front_month(doc, s) {
+            return Some((d, d));
+        }
         return front_arrives(doc, s).then_some(FRONT);
     };
     let month = doc.sentence(s).iter().find_map(|t| month_of(&t.folded));
@@ -2941,6 +3078,18 @@ fn sentence_months(doc: &Doc<'_>, s: usize) -> Option<(i32, i32)> {
         Some(m) => (year * 12 + m - 1, year * 12 + m - 1),
         None => (year * 12, year * 12 + 11),
     })
+}
+
+/// A month of the front's months (`Novemberben jött a kisbíró`) named in
+/// sentence `s` of a testimony that names no year before it: a story
+/// that opens without a year opens at the front, which is what the
+/// interview is about; the month is the one of October 1944 to March
+/// 1945. Months outside those stay undated.
+fn front_month(doc: &Doc<'_>, s: usize) -> Option<i32> {
+    let m = month_in(doc, s)?;
+    let d = month_after(FRONT, m);
+    let year_before = || (0..doc.sentences[s].first).any(|i| year_at(doc, i).is_some());
+    ((FRONT.0..=FRONT.1).contains(&d) && !year_before()).then_some(d)
 }
 
 fn month_of(folded: &str) -> Option<i32> {
