@@ -407,9 +407,17 @@ fn search_in_snapshot(
         };
         let mut passages = Vec::new();
         let mut points: Option<Vec<crate::parse::IndexPoint>> = None;
-        // The testimony's passages, read (decompressed) once for all its
-        // shown hits and the questions before them.
+        // The testimony's shown passages and the ones before them (a
+        // question they may answer), read (decompressed) once for all.
+        let shown: Vec<i64> = groups[&tnum]
+            .iter()
+            .take(req.passages)
+            .filter(|&&(_, _, point)| point == 0)
+            .map(|&(_, ordinal, _)| ordinal)
+            .collect();
         let mut segments: Option<Vec<crate::store::SegmentRow>> = None;
+        // All of them, only for index points under redactions.
+        let mut all_segments: Option<Vec<crate::store::SegmentRow>> = None;
         for &(pscore, ordinal, point) in groups[&tnum].iter().take(req.passages) {
             if point == crate::index::RECORD_POINT {
                 let text = crate::index::record_text(&t);
@@ -432,13 +440,13 @@ fn search_in_snapshot(
             }
             if point > 0 {
                 if points.is_none() {
-                    if segments.is_none() && !redactions.is_empty() {
-                        segments = Some(store.segments(t.num)?);
+                    if all_segments.is_none() && !redactions.is_empty() {
+                        all_segments = Some(store.segments(t.num)?);
                     }
                     points = Some(visible_points(
                         store,
                         &t,
-                        segments.as_deref().unwrap_or_default(),
+                        all_segments.as_deref().unwrap_or_default(),
                         &redactions,
                     )?);
                 }
@@ -464,7 +472,9 @@ fn search_in_snapshot(
                 continue;
             }
             if segments.is_none() {
-                segments = Some(store.segments(t.num)?);
+                segments = Some(store.segments_where(t.num, &|o| {
+                    shown.contains(&o) || shown.contains(&(o + 1))
+                })?);
             }
             let all = segments.as_deref().unwrap_or_default();
             let Some(at) = all.iter().position(|s| s.ordinal == ordinal) else {

@@ -133,8 +133,13 @@ fn encode_raw(segments: &[PassageRef<'_>]) -> Vec<u8> {
     out
 }
 
-/// Reads `encode_raw`'s output back.
-fn decode_raw(bytes: &[u8]) -> Result<Vec<SegmentRow>, PassagesProblem> {
+/// Reads `encode_raw`'s output back: the passages whose ordinal `keep`
+/// accepts (every string of those is validated; the others are skipped by
+/// their lengths, which must still add up).
+fn decode_raw(
+    bytes: &[u8],
+    keep: &dyn Fn(i64) -> bool,
+) -> Result<Vec<SegmentRow>, PassagesProblem> {
     const SHORT: PassagesProblem = PassagesProblem::Malformed("cut short");
     struct Cursor<'a>(&'a [u8]);
     impl Cursor<'_> {
@@ -213,37 +218,66 @@ fn decode_raw(bytes: &[u8]) -> Result<Vec<SegmentRow>, PassagesProblem> {
             text: c.len()?,
         });
     }
-    // All strings in one run, validated at once (SIMD: the text is most of
-    // what a read does).
-    let strings =
-        simdutf8::basic::from_utf8(c.0).map_err(|_| PassagesProblem::Malformed("not UTF-8"))?;
+    // The strings, in one run after the numbers. A kept passage's strings
+    // are validated one by one (SIMD: the text is most of what a read
+    // does); the others are only stepped over.
+    let strings = c.0;
     let mut at = 0usize;
-    let mut next = |len: usize| -> Result<String, PassagesProblem> {
+    let mut next = |len: usize, keep: bool| -> Result<Option<String>, PassagesProblem> {
         let end = at.checked_add(len).ok_or(SHORT)?;
-        let s = strings
-            .get(at..end)
-            .ok_or(PassagesProblem::Malformed("a string is cut short or split"))?;
+        let s = strings.get(at..end).ok_or(SHORT)?;
         at = end;
-        Ok(s.to_string())
+        if !keep {
+            return Ok(None);
+        }
+        simdutf8::basic::from_utf8(s)
+            .map(|s| Some(s.to_string()))
+            .map_err(|_| PassagesProblem::Malformed("not UTF-8"))
     };
-    let mut out = Vec::with_capacity(heads.len());
+    let mut out = Vec::new();
     for h in heads {
-        let speaker = h.speaker.map(&mut next).transpose()?;
-        let lang = next(h.lang)?;
-        let text = next(h.text)?;
-        out.push(SegmentRow {
-            ordinal: h.ordinal,
-            start_ms: h.start_ms,
-            end_ms: h.end_ms,
-            speaker,
-            lang,
-            text,
-        });
+        let kept = keep(h.ordinal);
+        let speaker = match h.speaker {
+            Some(n) => next(n, kept)?,
+            None => None,
+        };
+        let lang = next(h.lang, kept)?;
+        let text = next(h.text, kept)?;
+        if let (true, Some(lang), Some(text)) = (kept, lang, text) {
+            out.push(SegmentRow {
+                ordinal: h.ordinal,
+                start_ms: h.start_ms,
+                end_ms: h.end_ms,
+                speaker,
+                lang,
+                text,
+            });
+        }
     }
     if at != strings.len() {
         return Err(PassagesProblem::Malformed("bytes after the last passage"));
     }
     Ok(out)
+}
+
+thread_local! {
+    /// A decompression context per thread: making one costs as much as
+    /// decompressing a short testimony.
+    static DECOMPRESSOR: std::cell::RefCell<Option<zstd::bulk::Decompressor<'static>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The zstd frame `stored`, decompressed into at most `size` bytes.
+fn decompress(stored: &[u8], size: usize) -> Result<Vec<u8>, PassagesProblem> {
+    let undecodable = |e: std::io::Error| PassagesProblem::Undecodable(e.to_string());
+    DECOMPRESSOR.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let d = match &mut *slot {
+            Some(d) => d,
+            empty => empty.insert(zstd::bulk::Decompressor::new().map_err(undecodable)?),
+        };
+        d.decompress(stored, size).map_err(undecodable)
+    })
 }
 
 /// The stored form of `segments`: `(codec, size of the encoding, bytes)`.
@@ -269,19 +303,26 @@ pub(super) fn decode(
     stored: &[u8],
     size: i64,
 ) -> Result<Vec<SegmentRow>, PassagesProblem> {
+    decode_where(codec, stored, size, &|_| true)
+}
+
+/// [`decode`], keeping only the passages whose ordinal `keep` accepts.
+fn decode_where(
+    codec: &str,
+    stored: &[u8],
+    size: i64,
+    keep: &dyn Fn(i64) -> bool,
+) -> Result<Vec<SegmentRow>, PassagesProblem> {
     let size = usize::try_from(size).map_err(|_| PassagesProblem::Malformed("negative size"))?;
     let raw = match codec {
         "none" => std::borrow::Cow::Borrowed(stored),
-        "zstd" => std::borrow::Cow::Owned(
-            zstd::bulk::decompress(stored, size)
-                .map_err(|e| PassagesProblem::Undecodable(e.to_string()))?,
-        ),
+        "zstd" => std::borrow::Cow::Owned(decompress(stored, size)?),
         other => return Err(PassagesProblem::UnknownCodec(other.to_string())),
     };
     if raw.len() != size {
         return Err(PassagesProblem::Malformed("not the stored size"));
     }
-    decode_raw(&raw)
+    decode_raw(&raw, keep)
 }
 
 /// Stores `segments` as the passages of testimony `num`, replacing any.
@@ -302,6 +343,15 @@ pub(super) fn write(
 
 /// The passages of testimony `num` (none when it has no row).
 pub(super) fn read(conn: &rusqlite::Connection, num: i64) -> super::Result<Vec<SegmentRow>> {
+    read_where(conn, num, &|_| true)
+}
+
+/// The passages of testimony `num` whose ordinal `keep` accepts.
+pub(super) fn read_where(
+    conn: &rusqlite::Connection,
+    num: i64,
+    keep: &dyn Fn(i64) -> bool,
+) -> super::Result<Vec<SegmentRow>> {
     let row: Option<(String, Vec<u8>, i64)> = conn
         .prepare_cached("SELECT codec, bytes, size FROM passages WHERE testimony = ?1")?
         .query_row([num], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
@@ -309,7 +359,7 @@ pub(super) fn read(conn: &rusqlite::Connection, num: i64) -> super::Result<Vec<S
     let Some((codec, bytes, size)) = row else {
         return Ok(Vec::new());
     };
-    decode(&codec, &bytes, size)
+    decode_where(&codec, &bytes, size, keep)
         .map_err(|p| super::StoreError::Corrupt(format!("the passages of testimony #{num} {p}")))
 }
 
@@ -384,7 +434,11 @@ mod tests {
         let (codec, size, bytes) = encode(&refs(&segs));
         assert_eq!(codec, "zstd");
         assert!(bytes.len() * 4 < size as usize, "{} of {size}", bytes.len());
-        assert_eq!(decode(codec, &bytes, size), Ok(segs));
+        assert_eq!(decode(codec, &bytes, size).as_ref(), Ok(&segs));
+        // Some passages only: the same rows, the others skipped.
+        let some = decode_where(codec, &bytes, size, &|o| o % 7 == 3).expect("decodes");
+        let expected: Vec<SegmentRow> = segs.iter().filter(|s| s.ordinal % 7 == 3).cloned().collect();
+        assert_eq!(some, expected);
         // No passages at all is a valid transcript too.
         let (codec, size, bytes) = encode(&[]);
         assert_eq!(decode(codec, &bytes, size), Ok(Vec::new()));

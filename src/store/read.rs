@@ -427,13 +427,19 @@ impl Store {
         }
     }
 
+    /// The segments of a testimony whose ordinal `keep` accepts, in order:
+    /// the whole text is decompressed, but only these are made.
+    pub fn segments_where(&self, num: i64, keep: &dyn Fn(i64) -> bool) -> Result<Vec<SegmentRow>> {
+        super::passages::read_where(&self.conn, num, keep)
+    }
+
     /// One segment. This reads the testimony's passages: a caller that
-    /// needs several of one testimony reads [`Store::segments`] once.
+    /// needs several of one testimony reads [`Store::segments_where`] once.
     pub fn segment(&self, num: i64, ordinal: i64) -> Result<Option<SegmentRow>> {
         Ok(self
-            .segments(num)?
+            .segments_where(num, &|o| o == ordinal)?
             .into_iter()
-            .find(|s| s.ordinal == ordinal))
+            .next())
     }
 
     /// The tags of a testimony with their evidence, by facet and value.
