@@ -230,6 +230,7 @@ fn narrator(t: &crate::store::TestimonyRow) -> crate::tag::Narrator<'_> {
     crate::tag::Narrator {
         birthplace: t.narrator_birthplace.as_deref(),
         birth_year: t.narrator_birth_year,
+        lives_in: t.recording_place.as_deref(),
     }
 }
 

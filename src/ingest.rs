@@ -292,6 +292,7 @@ pub fn prepare(
     let narrator = crate::tag::Narrator {
         birthplace: header.birthplace.as_deref(),
         birth_year: header.birth_year.map(i64::from),
+        lives_in: header.recording_place.as_deref(),
     };
     for s in tagger.suggest(&narrator, &segments) {
         if let Some(existing) = tags

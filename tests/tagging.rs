@@ -72,11 +72,12 @@
 //! (`fixtures/heldout11/`, frozen 07:26, measured unseen once) since the
 //! birth-year round ([`SEEN11_FLOOR`]) and the twelfth
 //! (`fixtures/heldout12/`, frozen 2026-12-07 07:43, measured unseen once)
-//! since the generality round ([`SEEN12_FLOOR`]); on the thirteenth
-//! (`fixtures/heldout13/`) and the fourteenth (`fixtures/heldout14/`),
-//! which no rule was written from, the bars are printed and floors a
-//! little under their first measurement are asserted ([`FRESH13_FLOOR`],
-//! [`FRESH14_FLOOR`]). The sets are listed once, in [`HELD_OUT`].
+//! since the generality round ([`SEEN12_FLOOR`]) and the thirteenth
+//! (`fixtures/heldout13/`, measured unseen once) since the Transcarpathia
+//! round ([`SEEN13_FLOOR`]); on the fourteenth (`fixtures/heldout14/`,
+//! frozen 2026-12-07 10:34, the one unseen set now), the bars are printed
+//! and floors a little under its first measurement are asserted
+//! ([`FRESH14_FLOOR`]). The sets are listed once, in [`HELD_OUT`].
 //!
 //! Run with `cargo test --test tagging -- --nocapture` to see the tables
 //! (`TAGGING_SYNTHETIC=50` measures fewer synthetic testimonies, for quick
@@ -169,7 +170,7 @@ const HELD_OUT: [(&str, &str, Floor); 14] = [
     ("held-out 10 seen", "heldout10", SEEN10_FLOOR),
     ("held-out 11 seen", "heldout11", SEEN11_FLOOR),
     ("held-out 12 seen", "heldout12", SEEN12_FLOOR),
-    ("held-out 13 fresh", "heldout13", FRESH13_FLOOR),
+    ("held-out 13 seen", "heldout13", SEEN13_FLOOR),
     ("held-out 14 fresh", "heldout14", FRESH14_FLOOR),
 ];
 /// Which sets the rules have seen, printed under the table.
@@ -185,7 +186,8 @@ const SEEN_NOTE: &str = "the wave rules were redesigned with the held-out set in
      the home round) and the tenth (frozen 2026-12-07 06:43; measured unseen once, then tuned on \
      in the German-home round) and the eleventh (frozen 2026-12-07 07:26; measured unseen once, \
      then tuned on in the birth-year round) and the twelfth (frozen 2026-12-07 07:43; measured \
-     unseen once, then tuned on by class in the generality round)";
+     unseen once, then tuned on by class in the generality round) and the thirteenth (frozen \
+     2026-12-07; measured unseen once, then tuned on in the Transcarpathia round)";
 /// Floors on the fifth held-out set (`fixtures/heldout5/`, frozen
 /// 2026-12-07 01:42). Measured unseen with the rules of the waves3 round
 /// (wave 0.913/0.750, region 0.844/0.964, place 0.897/0.963, transit camp
@@ -298,12 +300,15 @@ const SEEN12_FLOOR: Floor = [
     ("transit_camp", 0.9, 0.8),
 ];
 /// Floors on the thirteenth held-out set (`fixtures/heldout13/`, frozen
-/// 2026-12-07, unseen): written in parallel with the generality round and
-/// first measured before it (wave 0.769/0.690, region 0.800/1.000, place
-/// 0.784/1.000, transit camp 0.852/0.821); the round changed none of these:
-/// a little under that measurement.
-const FRESH13_FLOOR: Floor = [
-    ("wave", 0.7, 0.6),
+/// 2026-12-07): written in parallel with the generality round and first
+/// measured unseen before it (wave 0.769/0.690, region 0.800/1.000, place
+/// 0.784/1.000, transit camp 0.852/0.821); the generality round changed
+/// none of these. Its misses were then read: the Transcarpathia round
+/// (the November 1944 roundup there took Germans and Hungarians alike;
+/// the recording place as the home when the birthplace says nothing) took
+/// wave to 0.815/0.759. The floors sit a little under that.
+const SEEN13_FLOOR: Floor = [
+    ("wave", 0.75, 0.7),
     ("region", 0.75, 0.9),
     ("place", 0.7, 0.9),
     ("transit_camp", 0.8, 0.75),
@@ -313,7 +318,8 @@ const FRESH13_FLOOR: Floor = [
 /// measured, first measured with the rules of the generality round (wave
 /// 0.875/0.724, region 0.852/0.821, place 0.840/0.808, transit camp
 /// 0.833/0.800; the rules before that round: wave 0.864/0.655, the rest the
-/// same): a little under that measurement.
+/// same; after the Transcarpathia round: the same): a little under that
+/// measurement.
 const FRESH14_FLOOR: Floor = [
     ("wave", 0.8, 0.65),
     ("region", 0.8, 0.75),
@@ -376,10 +382,11 @@ impl Gold {
 /// One testimony to measure.
 struct Case {
     id: String,
-    /// The header's `narrator_birthplace` and `narrator_birth_year`, which
-    /// the tagger weighs.
+    /// The header's `narrator_birthplace`, `narrator_birth_year` and
+    /// `recording_place`, which the tagger weighs.
     birthplace: Option<String>,
     birth_year: Option<i64>,
+    recording_place: Option<String>,
     segments: Vec<Segment>,
     gold: Gold,
 }
@@ -427,6 +434,7 @@ fn candidates(tagger: &Tagger, case: &Case) -> Vec<(NewTag, bool)> {
     let narrator = Narrator {
         birthplace: case.birthplace.as_deref(),
         birth_year: case.birth_year,
+        lives_in: case.recording_place.as_deref(),
     };
     tagger
         .candidates(&narrator, &case.segments)
@@ -606,6 +614,7 @@ fn cases_from(
             id: t.id.clone(),
             birthplace: t.narrator_birthplace,
             birth_year: t.narrator_birth_year.map(i64::from),
+            recording_place: t.recording_place,
             segments: t.segments,
             gold: g.clone(),
         });
@@ -665,6 +674,7 @@ fn synthetic_range(
                 id: t.id.clone(),
                 birthplace: t.narrator_birthplace,
                 birth_year: t.narrator_birth_year.map(i64::from),
+                recording_place: t.recording_place,
                 segments: t.segments,
                 gold: Gold {
                     id: t.id,

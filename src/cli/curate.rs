@@ -507,8 +507,14 @@ fn print_review_item(
     );
     for e in item.evidence.iter().take(3) {
         if !e.in_passage() {
-            // The header's birthplace (rule `home`).
-            println!("    birthplace: {} [{}]", print::safe(&e.matched), e.rule);
+            // The header's birthplace (rule `home`) or recording place
+            // (rule `recorded-in`).
+            let label = if e.rule == "recorded-in" {
+                "recorded in"
+            } else {
+                "birthplace"
+            };
+            println!("    {label}: {} [{}]", print::safe(&e.matched), e.rule);
             continue;
         }
         let tc = print::timecode(e.start_ms);

@@ -282,10 +282,16 @@ fn print_evidence(v: &TestimonyView, e: &tanu::store::EvidenceRow, color: bool) 
         );
         return;
     }
-    // The header's birthplace, weighed by the tagger (rule `home`).
+    // The header's birthplace or recording place, weighed by the tagger
+    // (rules `home`, `recorded-in`).
     if e.ordinal.is_none() {
         println!(
-            "        birthplace: {} ({})",
+            "        {}: {} ({})",
+            if e.rule == "recorded-in" {
+                "recorded in"
+            } else {
+                "birthplace"
+            },
             print::safe(&e.matched),
             e.rule
         );

@@ -472,9 +472,10 @@ fn search_in_snapshot(
                 continue;
             }
             if segments.is_none() {
-                segments = Some(store.segments_where(t.num, &|o| {
-                    shown.contains(&o) || shown.contains(&(o + 1))
-                })?);
+                segments =
+                    Some(store.segments_where(t.num, &|o| {
+                        shown.contains(&o) || shown.contains(&(o + 1))
+                    })?);
             }
             let all = segments.as_deref().unwrap_or_default();
             let Some(at) = all.iter().position(|s| s.ordinal == ordinal) else {

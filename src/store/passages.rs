@@ -437,7 +437,11 @@ mod tests {
         assert_eq!(decode(codec, &bytes, size).as_ref(), Ok(&segs));
         // Some passages only: the same rows, the others skipped.
         let some = decode_where(codec, &bytes, size, &|o| o % 7 == 3).expect("decodes");
-        let expected: Vec<SegmentRow> = segs.iter().filter(|s| s.ordinal % 7 == 3).cloned().collect();
+        let expected: Vec<SegmentRow> = segs
+            .iter()
+            .filter(|s| s.ordinal % 7 == 3)
+            .cloned()
+            .collect();
         assert_eq!(some, expected);
         // No passages at all is a valid transcript too.
         let (codec, size, bytes) = encode(&[]);

@@ -1713,6 +1713,7 @@ fn waves_born_in(birthplace: &str, paragraphs: &[&str]) -> Vec<String> {
     let narrator = crate::tag::Narrator {
         birthplace: Some(birthplace),
         birth_year: None,
+        lives_in: None,
     };
     let mut v: Vec<String> = tagger()
         .suggest(&narrator, &segs)
@@ -1784,6 +1785,7 @@ fn a_civilian_born_in_transcarpathia_is_the_first_wave() {
     let late = crate::tag::Narrator {
         birthplace: Some("Munkács"),
         birth_year: Some(1961),
+        lives_in: None,
     };
     assert!(
         tagger()
@@ -1803,6 +1805,66 @@ fn a_civilian_born_in_transcarpathia_is_the_first_wave() {
         ),
         ["gulag"]
     );
+}
+
+/// The suggested waves for `paragraphs`, the narrator born in `birthplace`
+/// and interviewed in `recorded`.
+fn waves_recorded_in(birthplace: &str, recorded: &str, paragraphs: &[&str]) -> Vec<String> {
+    let segs: Vec<Segment> = paragraphs.iter().map(|t| seg(t)).collect();
+    let narrator = crate::tag::Narrator {
+        birthplace: Some(birthplace),
+        birth_year: Some(1924),
+        lives_in: Some(recorded),
+    };
+    let mut v: Vec<String> = tagger()
+        .suggest(&narrator, &segs)
+        .into_iter()
+        .filter(|t| t.facet.name() == "wave")
+        .map(|t| t.value)
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn transcarpathias_november_roundup_is_the_first_wave_for_germans_too() {
+    // Written for this test: a village the home lists do not know, the
+    // interview recorded in Ungvár, where the narrator lived on; the call
+    // names an age bracket and the Germans taken beside the Hungarians.
+    let november = [
+        "В ноябре сорок четвёртого пришёл посыльный: всем мужчинам от восемнадцати \
+         до пятидесяти явиться в сельсовет, взять ложку и одеяло.",
+        "В Сваляве был лагерь, нас там были тысячи, венгры и немцы. Потом нас \
+         повезли в Донбасс, в Горловку, на шахту.",
+    ];
+    assert_eq!(
+        waves_recorded_in("Тисаашвань", "Ужгород", &november),
+        ["malenkij-robot"]
+    );
+    // Recorded in Budapest: the recording place says nothing of the home.
+    assert!(
+        !waves_recorded_in("Тисаашвань", "Будапешт", &november)
+            .contains(&"malenkij-robot".to_string())
+    );
+    // The Germans called up at the turn of the year (Order 7161, after
+    // the men's roundup), women too, stay Order 7161's, dated or not.
+    for when in ["В январе сорок пятого", "Под самый Новый год"] {
+        let january = [
+            format!(
+                "{when} пришли с бумагой: всех немцев, и мужчин, и девушек, \
+                 с едой на две недели."
+            ),
+            "Держали нас в Мукачеве, в лагере, потом повезли на Урал, под \
+             Соликамск, на лесоповал."
+                .to_string(),
+        ];
+        let paragraphs: Vec<&str> = january.iter().map(String::as_str).collect();
+        let got = waves_recorded_in("Мукачево", "Мукачево", &paragraphs);
+        assert!(
+            !got.contains(&"malenkij-robot".to_string()),
+            "{when}: {got:?}"
+        );
+    }
 }
 
 #[test]
@@ -1951,6 +2013,7 @@ fn a_narrator_too_young_for_the_waves_was_taken_nowhere() {
     let born = |year| crate::tag::Narrator {
         birthplace: Some("Nyíregyháza"),
         birth_year: Some(year),
+        lives_in: None,
     };
     // Born in 1968: neither the grandfather's camps nor a wave are the
     // narrator's, whatever the rules make of the story.

@@ -85,6 +85,12 @@ pub struct Narrator<'a> {
     /// wave ended was not taken in it, and one too young for every wave
     /// was held nowhere (the places told are someone else's).
     pub birth_year: Option<i64>,
+    /// Where the testimony was recorded (`recording_place`). The
+    /// Transcarpathians who came home lived on in the Soviet Union and were
+    /// interviewed where they lived: when the birthplace says nothing, a
+    /// Transcarpathian recording place stands for the home the men's
+    /// roundup of 1944 took them from (rule `recorded-in`).
+    pub lives_in: Option<&'a str>,
 }
 
 /// The youngest age at which the waves took people (the leventes and the

@@ -462,6 +462,21 @@ pub(super) fn suggest(
     let home = narrator
         .birthplace
         .filter(|_| !narrator.too_young_in(i64::from(FRONT.1 / 12)));
+    // Where a Transcarpathian was taken from: the birthplace, or, when the
+    // birthplace names no home the rules know, the recording place.
+    let transcarpathian = home
+        .filter(|p| transcarpathian_home(p))
+        .map(home_evidence)
+        .or_else(|| {
+            narrator
+                .lives_in
+                .filter(|p| transcarpathian_home(p))
+                .filter(|_| {
+                    !narrator.too_young_in(i64::from(FRONT.1 / 12))
+                        && !home.is_some_and(|h| german_home(h) || transylvanian_home(h))
+                })
+                .map(recorded_evidence)
+        });
     let entries = vocab.entries();
     let wave_index = |id: &str| {
         entries
@@ -1390,12 +1405,17 @@ pub(super) fn suggest(
     // (a story whose captivity the words miss must not be dated by the
     // homecoming: `Negyvenkilenc nyarán jöttem haza`).
     let held_segment = held.as_ref().and_then(|e| e.ordinal);
-    let taken_by = |month: i32| {
+    let story_months = || {
         (0..held_from)
             .filter(|&s| in_scope(s))
             .filter(|&s| held_segment.is_none_or(|o| (doc.sentences[s].seg as i64) < o))
             .filter_map(|s| context_months(doc, s))
-            .all(|(a, _)| a <= month)
+    };
+    let taken_by = |month: i32| story_months().all(|(a, _)| a <= month);
+    // The same, with at least one month told.
+    let dated_by = |month: i32| {
+        let mut months = story_months().peekable();
+        months.peek().is_some() && months.all(|(a, _)| a <= month)
     };
     // A civilian held in the camps: no soldier, no labour serviceman,
     // captured by nobody.
@@ -1427,22 +1447,37 @@ pub(super) fn suggest(
         swabian = true;
     }
 
-    // Born in Transcarpathia: a civilian held whose story before the
-    // captivity is dated no later than the front's months was most likely
-    // taken in the men's roundup of November 1944 there (a point for the
-    // first wave, only when no wave has a point of its own): with the
-    // narrator held it makes a suggestion. The Transcarpathians sentenced
-    // by tribunals, the soldiers and the Germans of Palanok have evidence
-    // of their own.
+    // Born in Transcarpathia (or, when the birthplace says nothing,
+    // interviewed there): a civilian held whose story before the captivity
+    // is dated no later than the front's months was most likely taken in
+    // the men's roundup of November 1944 there (a point for the first
+    // wave, only when no wave has a point of its own): with the narrator
+    // held it makes a suggestion. That roundup (resolution 0036 of 13
+    // November) called up the men of German and of Hungarian nationality
+    // alike, by age; Order 7161 (16 December) came after it. So for a
+    // story with a month told, none later than November 1944, Order
+    // 7161's cues (an age bracket, the Germans named beside the narrator)
+    // tell the first wave's call and their points go to it, unless the
+    // narrator was born in a German village. The Transcarpathians
+    // sentenced by tribunals and the soldiers have evidence of their own.
+    let seven = wave_index(ORDER_7161);
+    let in_0036 = dated_by(ROUNDUP_0036_END) && !home.is_some_and(german_home);
     if civilian_held
-        && scores.values().all(|sc| sc.own() < 1.0)
+        && scores
+            .iter()
+            .all(|(&w, sc)| sc.own() < 1.0 || (in_0036 && Some(w) == seven))
         && taken_by(FRONT.1)
-        && let Some(place) = home.filter(|p| transcarpathian_home(p))
+        && let Some(evidence) = transcarpathian.clone()
         && let Some(w) = wave_index(MALENKIJ_ROBOT)
     {
+        let moved = seven.filter(|_| in_0036).and_then(|s| scores.remove(&s));
         let sc = scores.entry(w).or_default();
         sc.points += 1.0;
-        sc.evidence.push(home_evidence(place));
+        sc.evidence.push(evidence);
+        if let Some(m) = moved {
+            sc.points += m.own();
+            sc.evidence.extend(m.evidence);
+        }
     }
 
     // Dated roundups, arrests and captures.
@@ -2714,6 +2749,10 @@ fn transylvanian_home(birthplace: &str) -> bool {
 /// since year 0.
 const CALL_UP_END: i32 = 1945 * 12 + 1;
 
+/// The last month of the men's roundup in Transcarpathia (resolution 0036
+/// of the 4th Ukrainian Front, 13 November 1944): November 1944.
+const ROUNDUP_0036_END: i32 = 1944 * 12 + 10;
+
 /// Whether a birthplace is one of the German (Swabian) villages and towns
 /// of Hungary whose people were called up under Order 7161, or of the
 /// Swabians of Szatmár and the Banat, by its Hungarian, German or Russian
@@ -2814,6 +2853,15 @@ fn home_evidence(birthplace: &str) -> NewEvidence {
         alias: None,
         rule: "home".into(),
         line: None,
+    }
+}
+
+/// The evidence of the rule `recorded-in`: the header's recording place,
+/// in no passage, standing for the narrator's home.
+fn recorded_evidence(place: &str) -> NewEvidence {
+    NewEvidence {
+        rule: "recorded-in".into(),
+        ..home_evidence(place)
     }
 }
 

@@ -613,14 +613,19 @@ fn sentence_around(text: &str, a: usize, b: usize) -> (usize, usize) {
 /// The evidence of a suggestion: each passage once, as the sentences
 /// holding its matches, the matches marked, the rules that fired.
 fn evidence_views(m: Msg, testimony: &str, ev: &[crate::store::ReviewEvidence]) -> Vec<Evidence> {
-    // The header's birthplace (rule `home`) first, as the header says it.
+    // The header's birthplace (rule `home`) or recording place (rule
+    // `recorded-in`) first, as the header says it.
     let mut out: Vec<Evidence> = ev
         .iter()
         .filter(|e| !e.in_passage())
         .map(|e| Evidence {
             html: format!(
                 "{}: {}",
-                super::html::escape(m.get("birthplace")),
+                super::html::escape(m.get(if e.rule == "recorded-in" {
+                    "recording_place"
+                } else {
+                    "birthplace"
+                })),
                 super::html::escape(&e.matched)
             ),
             href: format!("/t/{}", path_segment(testimony)),
