@@ -1709,14 +1709,21 @@ fn gendarmes_sentences_american_captors_and_a_patrols_imperative() {
 /// The suggested waves for `paragraphs`, the narrator born in
 /// `birthplace`.
 fn waves_born_in(birthplace: &str, paragraphs: &[&str]) -> Vec<String> {
+    waves_told_by(
+        &crate::tag::Narrator {
+            birthplace: Some(birthplace),
+            birth_year: None,
+            lives_in: None,
+        },
+        paragraphs,
+    )
+}
+
+/// The suggested waves for `paragraphs` told by `narrator`, sorted.
+fn waves_told_by(narrator: &crate::tag::Narrator<'_>, paragraphs: &[&str]) -> Vec<String> {
     let segs: Vec<Segment> = paragraphs.iter().map(|t| seg(t)).collect();
-    let narrator = crate::tag::Narrator {
-        birthplace: Some(birthplace),
-        birth_year: None,
-        lives_in: None,
-    };
     let mut v: Vec<String> = tagger()
-        .suggest(&narrator, &segs)
+        .suggest(narrator, &segs)
         .into_iter()
         .filter(|t| t.facet.name() == "wave")
         .map(|t| t.value)
@@ -1810,20 +1817,14 @@ fn a_civilian_born_in_transcarpathia_is_the_first_wave() {
 /// The suggested waves for `paragraphs`, the narrator born in `birthplace`
 /// and interviewed in `recorded`.
 fn waves_recorded_in(birthplace: &str, recorded: &str, paragraphs: &[&str]) -> Vec<String> {
-    let segs: Vec<Segment> = paragraphs.iter().map(|t| seg(t)).collect();
-    let narrator = crate::tag::Narrator {
-        birthplace: Some(birthplace),
-        birth_year: Some(1924),
-        lives_in: Some(recorded),
-    };
-    let mut v: Vec<String> = tagger()
-        .suggest(&narrator, &segs)
-        .into_iter()
-        .filter(|t| t.facet.name() == "wave")
-        .map(|t| t.value)
-        .collect();
-    v.sort();
-    v
+    waves_told_by(
+        &crate::tag::Narrator {
+            birthplace: Some(birthplace),
+            birth_year: Some(1924),
+            lives_in: Some(recorded),
+        },
+        paragraphs,
+    )
 }
 
 #[test]
