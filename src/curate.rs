@@ -643,34 +643,11 @@ impl Archive {
                 {
                     continue;
                 }
+                // As the stored suggestions list it (see `review_queue`).
                 let evidence = h
                     .evidence
                     .iter()
-                    .filter_map(|e| {
-                        // Evidence from the header's facts (the birthplace,
-                        // rule `home`), as the stored suggestions list it:
-                        // ordinal 0, no text.
-                        if e.ordinal.is_none() && e.line.is_none() {
-                            return Some(crate::store::ReviewEvidence {
-                                ordinal: 0,
-                                start_ms: None,
-                                text: String::new(),
-                                span: None,
-                                matched: e.matched.clone(),
-                                rule: e.rule.clone(),
-                            });
-                        }
-                        let o = e.ordinal?;
-                        let row = rows.iter().find(|r| r.ordinal == o)?;
-                        Some(crate::store::ReviewEvidence {
-                            ordinal: o,
-                            start_ms: row.start_ms,
-                            text: row.text.clone(),
-                            span: e.span.map(|(a, b)| (a as i64, b as i64)),
-                            matched: e.matched.clone(),
-                            rule: e.rule.clone(),
-                        })
-                    })
+                    .filter_map(|e| crate::store::ReviewEvidence::of(e.into(), &rows))
                     .collect();
                 out.push(ReviewItem {
                     testimony: id.clone(),

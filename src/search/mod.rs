@@ -415,9 +415,11 @@ fn search_in_snapshot(
             .filter(|&&(_, _, point)| point == 0)
             .map(|&(_, ordinal, _)| ordinal)
             .collect();
-        let mut segments: Option<Vec<crate::store::SegmentRow>> = None;
-        // All of them, only for index points under redactions.
-        let mut all_segments: Option<Vec<crate::store::SegmentRow>> = None;
+        let segments = if shown.is_empty() {
+            Vec::new()
+        } else {
+            store.segments_where(t.num, &|o| shown.contains(&o) || shown.contains(&(o + 1)))?
+        };
         for &(pscore, ordinal, point) in groups[&tnum].iter().take(req.passages) {
             if point == crate::index::RECORD_POINT {
                 let text = crate::index::record_text(&t);
@@ -440,15 +442,7 @@ fn search_in_snapshot(
             }
             if point > 0 {
                 if points.is_none() {
-                    if all_segments.is_none() && !redactions.is_empty() {
-                        all_segments = Some(store.segments(t.num)?);
-                    }
-                    points = Some(visible_points(
-                        store,
-                        &t,
-                        all_segments.as_deref().unwrap_or_default(),
-                        &redactions,
-                    )?);
+                    points = Some(visible_points(store, &t, &redactions)?);
                 }
                 let Some(p) = points.as_ref().and_then(|ps| ps.get(point as usize - 1)) else {
                     continue;
@@ -471,18 +465,11 @@ fn search_in_snapshot(
                 });
                 continue;
             }
-            if segments.is_none() {
-                segments =
-                    Some(store.segments_where(t.num, &|o| {
-                        shown.contains(&o) || shown.contains(&(o + 1))
-                    })?);
-            }
-            let all = segments.as_deref().unwrap_or_default();
-            let Some(at) = all.iter().position(|s| s.ordinal == ordinal) else {
+            let Some(at) = segments.iter().position(|s| s.ordinal == ordinal) else {
                 continue;
             };
-            let seg = all[at].clone();
-            let prev = at.checked_sub(1).and_then(|i| all.get(i));
+            let seg = segments[at].clone();
+            let prev = at.checked_sub(1).and_then(|i| segments.get(i));
             let text = crate::access::mark_spans(&seg.text, &spans_at(&redactions, ordinal));
             let lang = Lang::from_code(&seg.lang).unwrap_or(Lang::Other);
             let speaker_name = seg
@@ -799,15 +786,14 @@ const QUESTION_WEIGHT: f32 = 0.3;
 const RECORD_WEIGHT: f32 = 0.5;
 
 /// The index points of `t` as a caller with these redactions sees them.
-/// `segments` are the testimony's passages (read when it has redactions).
 fn visible_points(
     store: &Store,
     t: &crate::store::TestimonyRow,
-    segments: &[crate::store::SegmentRow],
     redactions: &[(i64, (usize, usize))],
 ) -> Result<Vec<crate::parse::IndexPoint>, SearchError> {
     let mut points = store.index_points(t.num)?;
     if !redactions.is_empty() {
+        let segments = store.segments(t.num)?;
         let texts: Vec<(i64, &str)> = segments
             .iter()
             .map(|s| (s.ordinal, s.text.as_str()))

@@ -97,6 +97,30 @@ impl ReviewEvidence {
     pub fn in_passage(&self) -> bool {
         self.ordinal != 0
     }
+
+    /// `e` as the review shows it, with its passage from `passages` (the
+    /// testimony's, in order): evidence in no passage and on no header line
+    /// (the birthplace or recording place the tagger weighed) as ordinal 0
+    /// without text. Evidence on a header line, or in a passage that is
+    /// not there, is not shown.
+    pub(crate) fn of(e: super::EvidenceRef<'_>, passages: &[super::SegmentRow]) -> Option<Self> {
+        let (ordinal, passage) = match e.ordinal {
+            None if e.line.is_none() => (0, None),
+            None => return None,
+            Some(o) => {
+                let at = passages.binary_search_by_key(&o, |s| s.ordinal).ok()?;
+                (o, Some(&passages[at]))
+            }
+        };
+        Some(ReviewEvidence {
+            ordinal,
+            start_ms: passage.and_then(|s| s.start_ms),
+            text: passage.map(|s| s.text.clone()).unwrap_or_default(),
+            span: e.span,
+            matched: e.matched.to_string(),
+            rule: e.rule.to_string(),
+        })
+    }
 }
 
 struct Target {
@@ -624,9 +648,8 @@ impl Store {
         let base = self.base.take();
         let tx = self.begin()?;
         let t = target_at(&tx, id, base)?;
-        let text: Option<String> = super::passages::read(&tx, t.num)?
-            .into_iter()
-            .find(|s| s.ordinal == ordinal)
+        let text: Option<String> = super::passages::read_where(&tx, t.num, &|o| o == ordinal)?
+            .pop()
             .map(|s| s.text);
         let Some(text) = text else {
             return Err(StoreError::Conflict(format!(
@@ -844,22 +867,9 @@ impl Store {
                 passages = Some((tnum, super::passages::read(&self.conn, tnum)?));
             }
             let segments = passages.as_ref().map_or(&[][..], |(_, s)| s.as_slice());
-            // Passages and the birthplace (ordinal 0), not header lines.
             let mut evidence: Vec<ReviewEvidence> = super::evidence::read(tag, &packed)?
-                .into_iter()
-                .filter(|e| e.ordinal.is_some() || e.line.is_none())
-                .map(|e| {
-                    let ordinal = e.ordinal.unwrap_or(0);
-                    let seg = segments.iter().find(|s| s.ordinal == ordinal);
-                    ReviewEvidence {
-                        ordinal,
-                        start_ms: seg.and_then(|s| s.start_ms),
-                        text: seg.map(|s| s.text.clone()).unwrap_or_default(),
-                        span: e.span,
-                        matched: e.matched,
-                        rule: e.rule,
-                    }
-                })
+                .iter()
+                .filter_map(|e| ReviewEvidence::of(e.into(), segments))
                 .collect();
             evidence.sort_by_key(|e| (e.ordinal, e.span.map(|s| s.0)));
             out.push(ReviewItem {

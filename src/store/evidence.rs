@@ -1,12 +1,13 @@
 //! A tag's evidence as stored in `tag.evidence`: one packed list per tag.
 //!
-//! Evidence was a row per matched word (2.6 million rows, 185 MB with
+//! Evidence was a row per matched word (2.6 million rows, 195 MB with
 //! their index, at 10,000 testimonies): each repeating its tag number and
 //! the same few strings (the matched word, the alias, the rule) dozens of
 //! times. It is only ever read, written and deleted by tag, so each tag
 //! now holds its list: the distinct strings once, then per item a flags
 //! byte, the numbers as variable-length integers and the strings as
-//! indexes into that table (about 10 bytes an item).
+//! indexes into that table (13 bytes an item at 10,000 testimonies, the
+//! string tables included; a row took about 57).
 //!
 //! Layout: format byte (1); count of strings, each a length and UTF-8
 //! bytes; count of items, each: flags (1 ordinal, 2 span, 4 alias, 8
@@ -16,6 +17,8 @@
 //! evidence, with no passage, first).
 
 use super::read::EvidenceRow;
+use super::varint::{self, Reader};
+use super::write::NewEvidence;
 
 const FORMAT: u8 = 1;
 
@@ -30,21 +33,56 @@ const HAS_LINE: u8 = 8;
 #[error("is not an evidence list (damaged): {0}")]
 pub struct EvidenceProblem(&'static str);
 
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
+/// One piece of evidence, borrowed from a stored list ([`EvidenceRow`]) or
+/// from the tagger ([`NewEvidence`]).
+#[derive(Debug, Clone, Copy)]
+pub struct EvidenceRef<'a> {
+    /// Segment ordinal (None for the header).
+    pub ordinal: Option<i64>,
+    /// Byte span in the segment text.
+    pub span: Option<(i64, i64)>,
+    /// The matched text.
+    pub matched: &'a str,
+    /// The vocabulary alias or cue.
+    pub alias: Option<&'a str>,
+    /// The rule.
+    pub rule: &'a str,
+    /// Header line, for header tags.
+    pub line: Option<i64>,
 }
 
-fn put_signed(out: &mut Vec<u8>, v: i64) {
-    put_varint(out, ((v << 1) ^ (v >> 63)) as u64);
+impl<'a> From<&'a EvidenceRow> for EvidenceRef<'a> {
+    fn from(e: &'a EvidenceRow) -> EvidenceRef<'a> {
+        EvidenceRef {
+            ordinal: e.ordinal,
+            span: e.span,
+            matched: &e.matched,
+            alias: e.alias.as_deref(),
+            rule: &e.rule,
+            line: e.line,
+        }
+    }
+}
+
+impl<'a> From<&'a NewEvidence> for EvidenceRef<'a> {
+    fn from(e: &'a NewEvidence) -> EvidenceRef<'a> {
+        EvidenceRef {
+            ordinal: e.ordinal,
+            span: e.span.map(|(a, b)| (a as i64, b as i64)),
+            matched: &e.matched,
+            alias: e.alias.as_deref(),
+            rule: &e.rule,
+            line: e.line.map(|l| l as i64),
+        }
+    }
 }
 
 /// The stored form of `items`, sorted into reading order.
-pub(super) fn encode(items: &[EvidenceRow]) -> Vec<u8> {
-    let mut order: Vec<&EvidenceRow> = items.iter().collect();
+pub(super) fn encode<'a, T>(items: &'a [T]) -> Vec<u8>
+where
+    &'a T: Into<EvidenceRef<'a>>,
+{
+    let mut order: Vec<EvidenceRef<'a>> = items.iter().map(Into::into).collect();
     // Stable: items at one place keep the order the tagger gave them.
     order.sort_by_key(|e| (e.ordinal, e.span.map(|s| s.0)));
     let mut strings: Vec<&str> = Vec::new();
@@ -58,121 +96,70 @@ pub(super) fn encode(items: &[EvidenceRow]) -> Vec<u8> {
         };
         order
             .iter()
-            .map(|e| {
-                (
-                    intern(e.matched.as_str()),
-                    e.alias.as_deref().map(&mut intern),
-                    intern(e.rule.as_str()),
-                )
-            })
+            .map(|e| (intern(e.matched), e.alias.map(&mut intern), intern(e.rule)))
             .collect()
     };
     let mut out = vec![FORMAT];
-    put_varint(&mut out, strings.len() as u64);
+    varint::put(&mut out, strings.len() as u64);
     for s in &strings {
-        put_varint(&mut out, s.len() as u64);
+        varint::put(&mut out, s.len() as u64);
         out.extend_from_slice(s.as_bytes());
     }
-    put_varint(&mut out, order.len() as u64);
+    varint::put(&mut out, order.len() as u64);
     for (e, (m, a, r)) in order.iter().zip(refs) {
-        let mut flags = 0;
-        for (present, flag) in [
+        out.push(varint::flags(&[
             (e.ordinal.is_some(), HAS_ORDINAL),
             (e.span.is_some(), HAS_SPAN),
             (a.is_some(), HAS_ALIAS),
             (e.line.is_some(), HAS_LINE),
-        ] {
-            if present {
-                flags |= flag;
-            }
-        }
-        out.push(flags);
+        ]));
         if let Some(o) = e.ordinal {
-            put_signed(&mut out, o);
+            varint::put_signed(&mut out, o);
         }
         if let Some((start, end)) = e.span {
-            put_signed(&mut out, start);
-            put_signed(&mut out, end.wrapping_sub(start));
+            varint::put_signed(&mut out, start);
+            varint::put_signed(&mut out, end.wrapping_sub(start));
         }
         if let Some(l) = e.line {
-            put_signed(&mut out, l);
+            varint::put_signed(&mut out, l);
         }
-        put_varint(&mut out, m);
+        varint::put(&mut out, m);
         if let Some(a) = a {
-            put_varint(&mut out, a);
+            varint::put(&mut out, a);
         }
-        put_varint(&mut out, r);
+        varint::put(&mut out, r);
     }
     out
 }
 
 /// Reads `encode`'s output back.
 pub(super) fn decode(bytes: &[u8]) -> Result<Vec<EvidenceRow>, EvidenceProblem> {
-    const SHORT: EvidenceProblem = EvidenceProblem("cut short");
-    struct Cursor<'a>(&'a [u8]);
-    impl<'a> Cursor<'a> {
-        fn byte(&mut self) -> Result<u8, EvidenceProblem> {
-            let (&b, rest) = self.0.split_first().ok_or(SHORT)?;
-            self.0 = rest;
-            Ok(b)
-        }
-        fn varint(&mut self) -> Result<u64, EvidenceProblem> {
-            let mut v = 0u64;
-            for shift in (0..64).step_by(7) {
-                let b = self.byte()?;
-                v |= u64::from(b & 0x7f) << shift;
-                if b & 0x80 == 0 {
-                    return Ok(v);
-                }
-            }
-            Err(EvidenceProblem("a number is too long"))
-        }
-        fn signed(&mut self) -> Result<i64, EvidenceProblem> {
-            let v = self.varint()?;
-            Ok(((v >> 1) as i64) ^ -((v & 1) as i64))
-        }
-        fn take(&mut self, n: u64) -> Result<&'a [u8], EvidenceProblem> {
-            let n = usize::try_from(n).map_err(|_| SHORT)?;
-            if self.0.len() < n {
-                return Err(SHORT);
-            }
-            let (head, rest) = self.0.split_at(n);
-            self.0 = rest;
-            Ok(head)
-        }
-    }
-    let mut c = Cursor(bytes);
+    decode_fields(bytes).map_err(EvidenceProblem)
+}
+
+fn decode_fields(bytes: &[u8]) -> Result<Vec<EvidenceRow>, &'static str> {
+    let mut c = Reader(bytes);
     if c.byte()? != FORMAT {
-        return Err(EvidenceProblem("unknown format"));
+        return Err("unknown format");
     }
-    let n = c.varint()?;
-    // Each string takes at least a byte: a count beyond the bytes left is
-    // a lie, not an allocation to make.
-    if n > c.0.len() as u64 {
-        return Err(SHORT);
-    }
-    let mut strings = Vec::with_capacity(n as usize);
+    let n = c.count()?;
+    let mut strings = Vec::with_capacity(n);
     for _ in 0..n {
-        let len = c.varint()?;
-        let s = std::str::from_utf8(c.take(len)?).map_err(|_| EvidenceProblem("not UTF-8"))?;
-        strings.push(s);
+        let len = c.len()?;
+        strings.push(std::str::from_utf8(c.take(len)?).map_err(|_| "not UTF-8")?);
     }
-    let string = |i: u64| -> Result<String, EvidenceProblem> {
-        usize::try_from(i)
-            .ok()
-            .and_then(|i| strings.get(i))
+    let string = |i: usize| -> Result<String, &'static str> {
+        strings
+            .get(i)
             .map(|s| s.to_string())
-            .ok_or(EvidenceProblem("a string index is out of range"))
+            .ok_or("a string index is out of range")
     };
-    let items = c.varint()?;
-    if items > c.0.len() as u64 {
-        return Err(SHORT);
-    }
-    let mut out = Vec::with_capacity(items as usize);
+    let items = c.count()?;
+    let mut out = Vec::with_capacity(items);
     for _ in 0..items {
         let flags = c.byte()?;
         if flags & !(HAS_ORDINAL | HAS_SPAN | HAS_ALIAS | HAS_LINE) != 0 {
-            return Err(EvidenceProblem("unknown flags"));
+            return Err("unknown flags");
         }
         let ordinal = (flags & HAS_ORDINAL != 0).then(|| c.signed()).transpose()?;
         let span = if flags & HAS_SPAN != 0 {
@@ -183,11 +170,11 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Vec<EvidenceRow>, EvidenceProblem> 
             None
         };
         let line = (flags & HAS_LINE != 0).then(|| c.signed()).transpose()?;
-        let matched = string(c.varint()?)?;
+        let matched = string(c.len()?)?;
         let alias = (flags & HAS_ALIAS != 0)
-            .then(|| c.varint().and_then(string))
+            .then(|| c.len().and_then(string))
             .transpose()?;
-        let rule = string(c.varint()?)?;
+        let rule = string(c.len()?)?;
         out.push(EvidenceRow {
             ordinal,
             span,
@@ -198,7 +185,7 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Vec<EvidenceRow>, EvidenceProblem> 
         });
     }
     if !c.0.is_empty() {
-        return Err(EvidenceProblem("bytes after the last item"));
+        return Err("bytes after the last item");
     }
     Ok(out)
 }
@@ -320,7 +307,7 @@ mod tests {
         // About 8 bytes an item, where a row took about 57.
         assert!(packed.len() < 50 * 10, "{} bytes", packed.len());
         assert_eq!(decode(&packed).expect("decodes"), many);
-        assert_eq!(decode(&encode(&[])), Ok(Vec::new()));
+        assert_eq!(decode(&encode::<EvidenceRow>(&[])), Ok(Vec::new()));
     }
 
     #[test]

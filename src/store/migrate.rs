@@ -2,8 +2,8 @@
 //! one transaction each; `PRAGMA user_version` records the schema version.
 //! A migration that converts data SQL cannot (compressing the originals,
 //! version 7; packing each testimony's passages into one row, version 8,
-//! and each tag's evidence into the tag, version 9) names its Rust step, run in the same transaction after its
-//! SQL.
+//! and each tag's evidence into the tag, version 9) names its Rust step,
+//! run in the same transaction after its SQL.
 
 use rusqlite::{Connection, Transaction};
 

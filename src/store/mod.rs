@@ -22,6 +22,7 @@ mod migrate;
 mod passages;
 mod read;
 mod restore;
+mod varint;
 mod write;
 
 use std::path::Path;
@@ -36,7 +37,7 @@ pub use self::curate::{
     EDITABLE_FIELDS, ReviewEvidence, ReviewItem, STATUSES, SegmentText, TagDecision,
 };
 pub use self::duplicates::DuplicateKeys;
-pub use self::evidence::EvidenceProblem;
+pub use self::evidence::{EvidenceProblem, EvidenceRef};
 pub use self::identity::{KnownSource, MixedSources};
 pub use self::migrate::SCHEMA_VERSION;
 pub use self::passages::PassagesProblem;

@@ -5,8 +5,9 @@
 //! text as it is: the largest table of an archive, bigger than the raw
 //! files themselves. Passages are always read by testimony (a page, a
 //! reindex, a search's shown hits), so the whole transcript is one frame:
-//! compressed together the passages share their words, about 4.5× smaller
-//! on the benchmark corpus, where a frame per passage would give ~2×.
+//! compressed together the passages share their words, 4.3× smaller on
+//! the 10,000-testimony benchmark corpus, where a frame per passage would
+//! give ~2×.
 //! Reading one passage decompresses its testimony's frame (~0.1 ms for a
 //! long one); callers that need several passages of one testimony read
 //! them once.
@@ -25,6 +26,7 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::read::SegmentRow;
+use super::varint::{self, Reader, SHORT};
 
 /// The zstd level: the originals' (see `blob.rs`), for the same reasons.
 const ZSTD_LEVEL: i32 = 3;
@@ -75,53 +77,35 @@ impl<'a> From<&'a SegmentRow> for PassageRef<'a> {
     }
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-fn put_signed(out: &mut Vec<u8>, v: i64) {
-    put_varint(out, ((v << 1) ^ (v >> 63)) as u64);
-}
-
 /// The encoded (uncompressed) form of `segments`: the numbers of every
 /// passage first, then all their strings in one run, so that zstd sees the
-/// text as the running text it is and a read validates it as UTF-8 once.
+/// text as the running text it is.
 fn encode_raw(segments: &[PassageRef<'_>]) -> Vec<u8> {
     let text: usize = segments.iter().map(|s| s.text.len() + 3).sum();
     let mut out = Vec::with_capacity(16 + 12 * segments.len() + text);
     out.push(FORMAT);
-    put_varint(&mut out, segments.len() as u64);
+    varint::put(&mut out, segments.len() as u64);
     let (mut ordinal, mut start) = (0i64, 0i64);
     for s in segments {
-        put_signed(&mut out, s.ordinal.wrapping_sub(ordinal));
+        varint::put_signed(&mut out, s.ordinal.wrapping_sub(ordinal));
         ordinal = s.ordinal;
-        let mut flags = 0;
-        for (present, flag) in [
+        out.push(varint::flags(&[
             (s.start_ms.is_some(), HAS_START),
             (s.end_ms.is_some(), HAS_END),
             (s.speaker.is_some(), HAS_SPEAKER),
-        ] {
-            if present {
-                flags |= flag;
-            }
-        }
-        out.push(flags);
+        ]));
         if let Some(v) = s.start_ms {
-            put_signed(&mut out, v.wrapping_sub(start));
+            varint::put_signed(&mut out, v.wrapping_sub(start));
             start = v;
         }
         if let Some(v) = s.end_ms {
-            put_signed(&mut out, v.wrapping_sub(start));
+            varint::put_signed(&mut out, v.wrapping_sub(start));
         }
         if let Some(sp) = s.speaker {
-            put_varint(&mut out, sp.len() as u64);
+            varint::put(&mut out, sp.len() as u64);
         }
-        put_varint(&mut out, s.lang.len() as u64);
-        put_varint(&mut out, s.text.len() as u64);
+        varint::put(&mut out, s.lang.len() as u64);
+        varint::put(&mut out, s.text.len() as u64);
     }
     for s in segments {
         if let Some(sp) = s.speaker {
@@ -140,43 +124,18 @@ fn decode_raw(
     bytes: &[u8],
     keep: &dyn Fn(i64) -> bool,
 ) -> Result<Vec<SegmentRow>, PassagesProblem> {
-    const SHORT: PassagesProblem = PassagesProblem::Malformed("cut short");
-    struct Cursor<'a>(&'a [u8]);
-    impl Cursor<'_> {
-        fn byte(&mut self) -> Result<u8, PassagesProblem> {
-            let (&b, rest) = self.0.split_first().ok_or(SHORT)?;
-            self.0 = rest;
-            Ok(b)
-        }
-        fn varint(&mut self) -> Result<u64, PassagesProblem> {
-            let mut v = 0u64;
-            for shift in (0..64).step_by(7) {
-                let b = self.byte()?;
-                v |= u64::from(b & 0x7f) << shift;
-                if b & 0x80 == 0 {
-                    return Ok(v);
-                }
-            }
-            Err(PassagesProblem::Malformed("a number is too long"))
-        }
-        fn signed(&mut self) -> Result<i64, PassagesProblem> {
-            let v = self.varint()?;
-            Ok(((v >> 1) as i64) ^ -((v & 1) as i64))
-        }
-        fn len(&mut self) -> Result<usize, PassagesProblem> {
-            usize::try_from(self.varint()?).map_err(|_| SHORT)
-        }
-    }
-    let mut c = Cursor(bytes);
+    decode_fields(bytes, keep).map_err(PassagesProblem::Malformed)
+}
+
+fn decode_fields(
+    bytes: &[u8],
+    keep: &dyn Fn(i64) -> bool,
+) -> Result<Vec<SegmentRow>, &'static str> {
+    let mut c = Reader(bytes);
     if c.byte()? != FORMAT {
-        return Err(PassagesProblem::Malformed("unknown format"));
+        return Err("unknown format");
     }
-    let n = c.varint()?;
-    // Each passage takes at least three bytes of numbers: a count beyond
-    // the bytes left is a lie, not an allocation to make.
-    if n > c.0.len() as u64 {
-        return Err(SHORT);
-    }
+    let n = c.count()?;
     struct Head {
         ordinal: i64,
         start_ms: Option<i64>,
@@ -185,13 +144,13 @@ fn decode_raw(
         lang: usize,
         text: usize,
     }
-    let mut heads = Vec::with_capacity(n as usize);
+    let mut heads = Vec::with_capacity(n);
     let (mut ordinal, mut start) = (0i64, 0i64);
     for _ in 0..n {
         ordinal = ordinal.wrapping_add(c.signed()?);
         let flags = c.byte()?;
         if flags & !(HAS_START | HAS_END | HAS_SPEAKER) != 0 {
-            return Err(PassagesProblem::Malformed("unknown flags"));
+            return Err("unknown flags");
         }
         let start_ms = if flags & HAS_START != 0 {
             start = start.wrapping_add(c.signed()?);
@@ -223,7 +182,7 @@ fn decode_raw(
     // does); the others are only stepped over.
     let strings = c.0;
     let mut at = 0usize;
-    let mut next = |len: usize, keep: bool| -> Result<Option<String>, PassagesProblem> {
+    let mut next = |len: usize, keep: bool| -> Result<Option<String>, &'static str> {
         let end = at.checked_add(len).ok_or(SHORT)?;
         let s = strings.get(at..end).ok_or(SHORT)?;
         at = end;
@@ -232,7 +191,7 @@ fn decode_raw(
         }
         simdutf8::basic::from_utf8(s)
             .map(|s| Some(s.to_string()))
-            .map_err(|_| PassagesProblem::Malformed("not UTF-8"))
+            .map_err(|_| "not UTF-8")
     };
     let mut out = Vec::new();
     for h in heads {
@@ -255,7 +214,7 @@ fn decode_raw(
         }
     }
     if at != strings.len() {
-        return Err(PassagesProblem::Malformed("bytes after the last passage"));
+        return Err("bytes after the last passage");
     }
     Ok(out)
 }

@@ -493,19 +493,7 @@ pub(crate) fn upsert_tags(
             }
         };
         // The tag's evidence is replaced by what this text gives.
-        let items: Vec<super::EvidenceRow> = t
-            .evidence
-            .iter()
-            .map(|e| super::EvidenceRow {
-                ordinal: e.ordinal,
-                span: e.span.map(|(a, b)| (a as i64, b as i64)),
-                matched: e.matched.clone(),
-                alias: e.alias.clone(),
-                rule: e.rule.clone(),
-                line: e.line.map(|l| l as i64),
-            })
-            .collect();
-        ev.execute(params![tag_num, super::evidence::encode(&items)])?;
+        ev.execute(params![tag_num, super::evidence::encode(&t.evidence)])?;
     }
     Ok(format!(
         "{} tags ({added} new, {kept_decisions} curator decisions kept)",

@@ -129,19 +129,22 @@ fn weigh_one(
     }
     let sentence = doc.sentence(last.sentence);
     let clause = doc.clause(last.clause);
-    // A name in a case of place (`Gorkijban`, `в Горьком`) can be an
-    // elliptic answer that the next sentence goes on; so can a name after
-    // a preposition of place, whose case is its base form (`В Краматорск,
-    // в Донбасс. Работал на заводе`, `В Сталино.`, `nach Gyula`).
-    let place_case = match &m.form {
+    // A name in a case of place (`Gorkijban`, `в Горьком`), or in its base
+    // form after a preposition of place (`В Краматорск, в Донбасс.
+    // Работал на заводе`, `В Сталино.`, `nach Gyula`), can be an elliptic
+    // answer that the next sentence goes on; and in the story of someone
+    // held, it is where the narrator was (below).
+    let locative = match &m.form {
         Form::Case(c) => HU_LOCATIVE.contains(&c.as_str()) || first.cyrillic,
-        _ => {
-            m.first > 0
-                && doc.tokens[m.first - 1].sentence == first.sentence
-                && PLACE_PREPOSITIONS.contains(&doc.tokens[m.first - 1].folded.as_ref())
-        }
+        _ => m
+            .first
+            .checked_sub(1)
+            .map(|i| &doc.tokens[i])
+            .is_some_and(|t| {
+                t.clause == first.clause && PLACE_PREPOSITIONS.contains(&t.folded.as_ref())
+            }),
     };
-    let context = context(doc, last.sentence, place_case);
+    let context = context(doc, last.sentence, locative);
     if any(&context, &OBJECTS) {
         return (0.0, "objects", false);
     }
@@ -246,10 +249,6 @@ fn weigh_one(
     if any(&context, &DESTINATION) {
         return (1.0, "destination", false);
     }
-    let locative = match &m.form {
-        Form::Case(s) => HU_LOCATIVE.contains(&s.as_str()) || first.cyrillic,
-        _ => in_list(&before(1), PLACE_PREPOSITIONS),
-    };
     // In the story of someone who tells of being held, a place the
     // narrator is in (`Karagandában`, `в Караганде`) is where they were
     // taken.

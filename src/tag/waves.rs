@@ -457,26 +457,11 @@ pub(super) fn suggest(
     // What the header says of the narrator (the birthplace).
     narrator: &super::Narrator<'_>,
 ) -> Vec<NewTag> {
-    // The birthplace, when the narrator was old enough to be taken in the
-    // roundups of 1944–45.
-    let home = narrator
-        .birthplace
-        .filter(|_| !narrator.too_young_in(i64::from(FRONT.1 / 12)));
-    // Where a Transcarpathian was taken from: the birthplace, or, when the
-    // birthplace names no home the rules know, the recording place.
-    let transcarpathian = home
-        .filter(|p| transcarpathian_home(p))
-        .map(home_evidence)
-        .or_else(|| {
-            narrator
-                .lives_in
-                .filter(|p| transcarpathian_home(p))
-                .filter(|_| {
-                    !narrator.too_young_in(i64::from(FRONT.1 / 12))
-                        && !home.is_some_and(|h| german_home(h) || transylvanian_home(h))
-                })
-                .map(recorded_evidence)
-        });
+    // The birthplace and the recording place, when the narrator was old
+    // enough to be taken in the roundups of 1944–45.
+    let old_enough = !narrator.too_young_in(i64::from(FRONT.1 / 12));
+    let home = narrator.birthplace.filter(|_| old_enough);
+    let lived = narrator.lives_in.filter(|_| old_enough);
     let entries = vocab.entries();
     let wave_index = |id: &str| {
         entries
@@ -1467,7 +1452,7 @@ pub(super) fn suggest(
             .iter()
             .all(|(&w, sc)| sc.own() < 1.0 || (in_0036 && Some(w) == seven))
         && taken_by(FRONT.1)
-        && let Some(evidence) = transcarpathian.clone()
+        && let Some(evidence) = transcarpathian_evidence(home, lived)
         && let Some(w) = wave_index(MALENKIJ_ROBOT)
     {
         let moved = seven.filter(|_| in_0036).and_then(|s| scores.remove(&s));
@@ -2856,13 +2841,22 @@ fn home_evidence(birthplace: &str) -> NewEvidence {
     }
 }
 
-/// The evidence of the rule `recorded-in`: the header's recording place,
-/// in no passage, standing for the narrator's home.
-fn recorded_evidence(place: &str) -> NewEvidence {
-    NewEvidence {
-        rule: "recorded-in".into(),
-        ..home_evidence(place)
+/// Where a Transcarpathian was taken from: the birthplace (rule `home`),
+/// or, when the birthplace names no home the rules know, the recording
+/// place (rule `recorded-in`).
+fn transcarpathian_evidence(home: Option<&str>, lived: Option<&str>) -> Option<NewEvidence> {
+    if let Some(place) = home.filter(|p| transcarpathian_home(p)) {
+        return Some(home_evidence(place));
     }
+    if home.is_some_and(|h| german_home(h) || transylvanian_home(h)) {
+        return None;
+    }
+    lived
+        .filter(|p| transcarpathian_home(p))
+        .map(|place| NewEvidence {
+            rule: "recorded-in".into(),
+            ..home_evidence(place)
+        })
 }
 
 /// Whether a free-text place (`Pilisvörösvár (Werischwar)`, `Мукачевский
