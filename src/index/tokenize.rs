@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 
-use crate::analysis::{View, WordForms, cached_word_forms, exact_term, word_lang, words};
+use crate::analysis::{View, WordForms, cached_word_forms, word_lang, words};
 use crate::lang::Lang;
 
 /// Separates the language code from the text in a view field.
@@ -122,16 +122,12 @@ impl Tokenizer for ViewTokenizer {
 impl TokenStream for ViewStream {
     fn advance(&mut self) -> bool {
         while let Some((start, end, position, forms)) = self.words.get(self.next_word) {
-            let exact;
             let terms: &[String] = match self.view {
                 View::Plain => std::slice::from_ref(&forms.plain),
                 View::Xs => std::slice::from_ref(&forms.xs),
                 View::Stem => &forms.stems,
                 View::XsStem => &forms.xs_stems,
-                View::Exact => {
-                    exact = exact_term(forms);
-                    std::slice::from_ref(&exact)
-                }
+                View::Exact => std::slice::from_ref(&forms.exact),
             };
             if let Some(term) = terms.get(self.next_term) {
                 self.next_term += 1;
