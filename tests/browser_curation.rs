@@ -255,6 +255,28 @@ fn an_archivists_working_day_and_what_the_public_then_sees() {
     }
     look(&b, "curation-5-reviewed");
 
+    // The bulk review of a suggestion left, on a phone: each row a card
+    // with its evidence in view, nothing to scroll sideways.
+    let bulk = b
+        .attr(
+            &b.find("ol.items:not(.hints) > li.item .what a.small"),
+            "href",
+        )
+        .expect("the bulk link of a suggestion");
+    b.resize(390, 844);
+    b.goto(&srv.url(&bulk));
+    let fits = b.script(
+        "const row = document.querySelector('table.list.stack tbody tr');
+         const ev = row.querySelector('td[data-label] blockquote.ev').getBoundingClientRect();
+         return document.documentElement.scrollWidth <= window.innerWidth + 1
+             && getComputedStyle(row).display === 'block'
+             && ev.left >= 0 && ev.right <= window.innerWidth;",
+        json!([]),
+    );
+    assert_eq!(fits, json!(true), "the bulk review fits a phone");
+    look(&b, "curation-5b-bulk-phone");
+    b.resize(1280, 900);
+
     // Redact the name by selecting it in the transcript.
     b.goto(&srv.url("/curate/t/bc-kovacs-001"));
     drag_select(&b, 4, NAME);

@@ -334,6 +334,7 @@ fn the_review_queue_confirms_rejects_adds_and_decides_in_bulk() {
         let page = srv.get_as("/curate/review", &a.cookie).text();
         let (before, _) = page
             .split_once(" suggestions wait for review.")
+            .or_else(|| page.split_once(" suggestion waits for review."))
             .expect("the count of what is left");
         before
             .rsplit(['>', ' '])

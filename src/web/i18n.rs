@@ -324,17 +324,17 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     (
         "audit_matched",
         "{n} bejegyzés felel meg.",
-        "{n} entries match.",
+        "{n} {n?entry matches|entries match}.",
     ),
     (
         "audit_matched_newest",
         "{n} bejegyzés felel meg; a legújabb {shown} látható.",
-        "{n} entries match; the newest {shown} are shown.",
+        "{n} {n?entry matches|entries match}; the newest {shown} are shown.",
     ),
     (
         "audit_ok",
         "{n} bejegyzés, a lánc ép. Utolsó hash: {head}",
-        "{n} entries, the chain is intact. Head hash: {head}",
+        "{n} {n?entry|entries}, the chain is intact. Head hash: {head}",
     ),
     (
         "audit_bad",
@@ -353,7 +353,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Mind a(z) {n} elfogadása",
         "Confirm all {n}",
     ),
-    ("bulk_n", "{n} javaslat", "{n} suggestions"),
+    ("bulk_n", "{n} javaslat", "{n} {n?suggestion|suggestions}"),
     (
         "bulk_none",
         "Nincs ilyen függő javaslat.",
@@ -622,7 +622,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     (
         "waiting_n",
         "{n} javaslat vár elbírálásra.",
-        "{n} suggestions wait for review.",
+        "{n} {n?suggestion waits|suggestions wait} for review.",
     ),
     ("what", "Mi", "What"),
     ("when", "Mikor", "When"),
@@ -997,5 +997,15 @@ mod tests {
             Msg { lang: UiLang::Hu }.fill("results_count", &[("n", "1".into()), ("p", "3".into())]),
             "1 visszaemlékezés, 3 találó részlet"
         );
+        // Seen on the bulk review page: "1 suggestions".
+        let one = |key: &str| en.fill(key, &[("n", "1".into()), ("head", "ab12".into())]);
+        assert_eq!(one("bulk_n"), "1 suggestion");
+        assert_eq!(one("waiting_n"), "1 suggestion waits for review.");
+        assert_eq!(one("audit_matched"), "1 entry matches.");
+        assert_eq!(
+            one("audit_ok"),
+            "1 entry, the chain is intact. Head hash: ab12"
+        );
+        assert_eq!(en.fill("bulk_n", &[("n", "12".into())]), "12 suggestions");
     }
 }
