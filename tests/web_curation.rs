@@ -1052,3 +1052,52 @@ fn in_a_browser_keys_decide_suggestions_and_a_selection_is_redacted_exactly() {
     }
     assert!(failures.is_empty(), "axe-core violations on {failures:?}");
 }
+
+/// A short account whose wave only the narrator's birthplace tells (a
+/// Transcarpathian village, a girl of seventeen in 1944).
+const HOME: &str = "\
+id: cur-002
+title: A bánya
+narrator: Fedor Mária
+narrator_birth_year: 1927
+narrator_birthplace: Nagybereg
+recorded: 2004-05-12
+language: hu
+---
+K: Hol dolgozott?
+N: Sztálinóban, a bányában. Négy évig voltam ott a lágerben, 1948 nyarán jöttem haza.
+K: Nehéz volt?
+N: Nagyon. Sokan meghaltak mellőlem.
+";
+
+#[test]
+fn evidence_from_the_header_links_to_its_field_in_the_record() {
+    let t = archive();
+    let file = t.write("in/cur-002.txt", HOME);
+    t.tanu().arg("ingest").arg(&file).assert().success();
+    // The command line counts it as English counts one.
+    let out = t
+        .tanu()
+        .args(["review", "--testimony", "cur-002", "--facet", "wave"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8_lossy(&out);
+    assert!(out.contains("home"), "{out}");
+    assert!(out.ends_with("\n1 suggestion to review\n"), "{out}");
+    let srv = serve(&t);
+    let a = srv.login(ARCHIVIST);
+    let page = srv.get_as("/curate/review?t=cur-002", &a.cookie).text();
+    // The wave's evidence names the birthplace and opens the header field
+    // an archivist would correct, not the public reader.
+    let link = "href=\"/curate/t/cur-002#f-narrator_birthplace\"";
+    assert!(page.contains(link), "{page}");
+    assert!(page.contains("Nagybereg"), "{page}");
+    let record = srv.get_as("/curate/t/cur-002", &a.cookie).text();
+    assert!(
+        record.contains("id=\"f-narrator_birthplace\"") && record.contains("value=\"Nagybereg\""),
+        "{record}"
+    );
+}

@@ -261,14 +261,18 @@ pub fn review(cli: &Cli, args: &ReviewArgs) -> anyhow::Result<ExitCode> {
             item.testimony, item.facet, item.value
         );
     }
+    let suggestions = match items.len() {
+        1 => "1 suggestion".to_string(),
+        n => format!("{n} suggestions"),
+    };
     if args.all {
-        println!(
-            "{} suggestions to review, {} low-confidence hints (not stored)",
-            items.len(),
-            hints.len()
-        );
+        let hints = match hints.len() {
+            1 => "1 low-confidence hint".to_string(),
+            n => format!("{n} low-confidence hints"),
+        };
+        println!("{suggestions} to review, {hints} (not stored)");
     } else {
-        println!("{} suggestions to review", items.len());
+        println!("{suggestions} to review");
     }
     Ok(if items.is_empty() && hints.is_empty() {
         ExitCode::from(1)

@@ -618,23 +618,28 @@ fn evidence_views(m: Msg, testimony: &str, ev: &[crate::store::ReviewEvidence]) 
     let mut out: Vec<Evidence> = ev
         .iter()
         .filter(|e| !e.in_passage())
-        .map(|e| Evidence {
-            html: format!(
-                "{}: {}",
-                super::html::escape(m.get(if e.rule == "recorded-in" {
-                    "recording_place"
-                } else {
-                    "birthplace"
-                })),
-                super::html::escape(&e.matched)
-            ),
-            href: format!("/t/{}", path_segment(testimony)),
-            time: String::new(),
-            rule_href: format!(
-                "/curate/review/bulk{}",
-                query_string(&[("rule", e.rule.as_str())])
-            ),
-            rule: e.rule.clone(),
+        .map(|e| {
+            let (label, field) = if e.rule == "recorded-in" {
+                ("recording_place", "recording_place")
+            } else {
+                ("birthplace", "narrator_birthplace")
+            };
+            Evidence {
+                html: format!(
+                    "{}: {}",
+                    super::html::escape(m.get(label)),
+                    super::html::escape(&e.matched)
+                ),
+                // The header field itself, in the catalogue record, where
+                // the archivist can check or correct it.
+                href: format!("{}#f-{field}", record_href(testimony)),
+                time: m.get("catalogue_record").to_string(),
+                rule_href: format!(
+                    "/curate/review/bulk{}",
+                    query_string(&[("rule", e.rule.as_str())])
+                ),
+                rule: e.rule.clone(),
+            }
         })
         .collect();
     out.extend(passage_views(testimony, ev));
