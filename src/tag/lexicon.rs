@@ -225,6 +225,67 @@ pub(super) const HAND_OVER: &[&str] = &[
 ];
 /// Prepositions of route before the name.
 pub(super) const ROUTE_BEFORE: &[&str] = &["keresztul", "через", "мимо", "uber", "durch", "via"];
+/// Buildings people were kept in on the way (a school, a gymnasium, a
+/// brick works, barracks, a warehouse, a cellar): a place adjective before
+/// one (`a gödöllői gimnázium`, `в ужгородской школе`) names the place of a
+/// stay when the sentence tells one.
+pub(super) static BUILDING: Lex = Lex {
+    exact: &[],
+    prefix: &[
+        "iskol",
+        "gimnazium",
+        "tornater",
+        "teglagyar",
+        "teglaget",
+        "kaszarny",
+        "pince",
+        "istallo",
+        "raktar",
+        "magtar",
+        "malom",
+        "malomb",
+        "школ",
+        "гимнази",
+        "казарм",
+        "склад",
+        "кирпичн",
+        "сарай",
+        "конюшн",
+        "подвал",
+        "schule",
+        "kaserne",
+        "ziegelei",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Guarding or escorting (`охранять лагерь`, `я сопровождал эшелоны`,
+/// `őriztük a foglyokat`): a narrator who guarded a camp was not held in it.
+pub(super) static GUARDING: Lex = Lex {
+    exact: &[
+        "охранять",
+        "охранял",
+        "охраняли",
+        "сопровождал",
+        "сопровождали",
+        "конвоировал",
+        "конвоировали",
+        "oriztuk",
+        "oriztem",
+        "orizni",
+        "kisertuk",
+        "kisertem",
+        "bewachte",
+        "bewachten",
+    ],
+    prefix: &[],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
 /// Crossing a border at a place is a route, not a stay.
 pub(super) static BORDER: Lex = Lex {
     exact: &[],
@@ -699,13 +760,20 @@ pub(super) const TAKING: &[&str] = &[
     "telepitett",
     "deportalt",
     "hajtott",
+    // `a férfiakat összegyűjtötték`: gathered for taking.
+    "gyujt",
 ];
 
 /// Captivity and deportation words: a testimony needs several of them
 /// before anything is suggested (the deportation-narrative gate).
 pub(super) static CAPTIVITY: Lex = Lex {
-    exact: &["tetu", "tetut", "tetvek", "вши", "вшей"],
+    exact: &["tetu", "tetut", "tetvek", "вши", "вшей", "держали"],
     prefix: &[
+        "borton",
+        "cellak",
+        "cellaba",
+        "тюрем",
+        "просидел",
         "lager",
         "fogoly",
         "foglyok",
@@ -2017,6 +2085,9 @@ pub(super) static TELLING: Lex = Lex {
     prefix: &[
         "magnora",
         "magnoba",
+        // Typed up from a notebook (`2003-ban gépeltem le`).
+        "gepel",
+        "legepel",
         "interju",
         "felvetel",
         "rogzit",

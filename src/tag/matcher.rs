@@ -35,6 +35,10 @@
 //! and, in Cyrillic, also by their Russian Snowball stem
 //! (`немцев` = `немцы`), as the search does.
 //!
+//! A town named after its river is also matched by its first word, as it
+//! is said (`Komszomolszkba` for `Komszomolszk-na-Amure`, `в Ростове` for
+//! `Ростов-на-Дону`).
+//!
 //! In a multi-word Hungarian or German name only the last word inflects
 //! (`Sztarij Szamborban`); in Russian every word may (`Кривом Роге`). At
 //! each position the longest name wins (`Sztarij Szambor` over `Szambor`).
@@ -214,6 +218,22 @@ impl Matcher {
             }
             for alias in &e.aliases {
                 m.add(alias, Target::Entry(i), e.ambiguous.contains(alias));
+            }
+            // A town named after its river (`Komszomolszk-na-Amure`,
+            // `Ростов-на-Дону`, `Frankfurt an der Oder`) is said by its
+            // first word.
+            let short: Vec<String> = e
+                .aliases
+                .iter()
+                .filter_map(|a| river_town(a))
+                .filter(|w| !e.aliases.contains(w))
+                .collect();
+            let mut seen: Vec<String> = Vec::new();
+            for w in short {
+                if !seen.contains(&w) {
+                    m.add(&w, Target::Entry(i), false);
+                    seen.push(w);
+                }
             }
         }
         m.index();
@@ -518,6 +538,18 @@ impl Matcher {
     }
 }
 
+/// The first word of a town named after its river (`Komszomolszk-na-Amure`
+/// → `Komszomolszk`, `Ростов-на-Дону` → `Ростов`, `Komsomolsk am Amur`),
+/// when it has at least five letters.
+fn river_town(alias: &str) -> Option<String> {
+    let ws: Vec<_> = crate::analysis::words(alias).collect();
+    let on = ["na", "на", "am", "an", "on"];
+    (ws.len() >= 3
+        && on.contains(&ws[1].text.to_lowercase().as_str())
+        && ws[0].text.chars().count() >= 5)
+        .then(|| ws[0].text.to_string())
+}
+
 /// Shortest name (in bytes, folded) matched with a misspelling.
 const FUZZY_MIN: usize = 7;
 
@@ -749,6 +781,16 @@ mod tests {
         assert_eq!(
             ids("из Чопа, в Чопе, до Караганды, Темешвара, Temesvárott"),
             ["chop", "chop", "karaganda", "timisoara", "timisoara"]
+        );
+    }
+
+    #[test]
+    fn a_river_town_by_its_first_word() {
+        assert_eq!(river_town("Ростов-на-Дону").as_deref(), Some("Ростов"));
+        assert_eq!(river_town("Sighetu Marmației"), None);
+        assert_eq!(
+            ids("Komszomolszkban a hajógyárban, в Комсомольске"),
+            ["komsomolsk", "komsomolsk"]
         );
     }
 

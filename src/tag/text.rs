@@ -270,12 +270,14 @@ fn hungarian_first_person(w: &str, cyrillic: bool) -> bool {
 /// goods: `vitték a lovakat`), and has no first-person word.
 pub(super) fn about_others(tokens: &[Token]) -> bool {
     let other = any(tokens, &KIN)
-        || (tokens.iter().any(definite_taking) && !any(tokens, &GOODS) && !any(tokens, &OBJECTS));
+        || (tokens.iter().any(definite_taking) && !any(tokens, &GOODS) && !any(tokens, &OBJECTS))
+        || tokens.iter().any(them);
     other && !first_person(tokens)
 }
 
 /// For every sentence, whether it is about someone else: [`about_others`],
-/// the answer without a first-person word to a question about a relative,
+/// the answer without a first-person word to a question about a relative
+/// or a third person (`Ő hová került? — A Donbaszba, Sztálinóba.`),
 /// or, in a first-person narrative, a sentence without a first-person
 /// word that follows one about someone else in the same segment (the story
 /// of the father goes on: `Apámat elvitték. Három évig volt Sztálinóban.`).
@@ -306,7 +308,7 @@ fn compute_others(doc: &Doc<'_>) -> Vec<bool> {
             && doc.sentences[s - 1].question
             && doc.sentences[s - 1].seg != doc.sentences[s].seg
             && !first[s - 1]
-            && any(doc.sentence(s - 1), &KIN)
+            && (any(doc.sentence(s - 1), &KIN) || any_of(doc.sentence(s - 1), THIRD_PERSON))
         {
             others = true;
         }
@@ -322,6 +324,13 @@ fn compute_others(doc: &Doc<'_>) -> Vec<bool> {
         out.push(others);
     }
     out
+}
+
+/// The Hungarian personal pronoun as an object, `őket`, `őt` (`hoztak
+/// őket`, typed `oket`): the people taken are others (`ot` alone, typed,
+/// is also `öt`, five).
+fn them(t: &Token) -> bool {
+    ["őket", "őt"].contains(&t.lower.as_ref()) || t.folded.as_ref() == "oket"
 }
 
 /// See [`others_flags`].

@@ -474,10 +474,7 @@ pub(super) fn suggest(
     // that make [`narrator_held`].
     let held_from = first_captivity(doc, eras).unwrap_or(doc.sentences.len());
     let narrator_held = narrator_held_at(doc, eras);
-    let in_scope = |s: usize| -> bool {
-        let st = &doc.sentences[s];
-        eras[st.seg] == Era::Deportation && !others[s]
-    };
+    let in_scope = |s: usize| -> bool { eras[s] == Era::Deportation && !others[s] };
     // A sentence naming Western captors and no Soviet one.
     let western_sentence = |s: usize| -> bool {
         let toks = doc.sentence(s);
@@ -579,14 +576,22 @@ pub(super) fn suggest(
     // Age brackets of Order 7161, per segment.
     if let Some(w) = wave_index(ORDER_7161) {
         // Tokens come in segment order: each segment's are one range.
-        let mut ranges: Vec<Option<(usize, usize)>> = vec![None; eras.len()];
+        let mut ranges: Vec<Option<(usize, usize)>> = vec![None; doc.segments.len()];
         for (i, t) in doc.tokens.iter().enumerate() {
             if let Some(r) = ranges.get_mut(t.seg) {
                 *r = Some(r.map_or((i, i), |(a, _)| (a, i)));
             }
         }
-        for (seg, era) in eras.iter().enumerate() {
-            if *era != Era::Deportation {
+        // A segment counts when one of its sentences speaks of the
+        // deportation years.
+        let mut deportation = vec![false; doc.segments.len()];
+        for (s, era) in eras.iter().enumerate() {
+            if *era == Era::Deportation {
+                deportation[doc.sentences[s].seg] = true;
+            }
+        }
+        for (seg, dep) in deportation.iter().enumerate() {
+            if !dep {
                 continue;
             }
             let Some((a, b)) = ranges[seg] else {
@@ -948,7 +953,7 @@ pub(super) fn suggest(
         // A question to the narrator reads as about a third person
         // (`Mikor vitték el munkaszolgálatra?`, formal address).
         let asked = doc.sentences[s].question;
-        eras[doc.sentences[s].seg] == Era::Deportation
+        eras[s] == Era::Deportation
             // Or called up in the indefinite conjugation, the narrator
             // the dropped object (`hívtak be munkaszolgálatra`).
             && (asked || !others[s])
@@ -1110,9 +1115,8 @@ pub(super) fn suggest(
         // Also in a call that defines whom it wants by a relative
         // (`mindenki, akinek német neve van, vagy a nagyapja német volt`):
         // the relative is anyone's, not the narrator's kin.
-        let to_everyone = |s: usize| {
-            eras[doc.sentences[s].seg] == Era::Deportation && any_of(doc.sentence(s), EVERYONE)
-        };
+        let to_everyone =
+            |s: usize| eras[s] == Era::Deportation && any_of(doc.sentence(s), EVERYONE);
         if let Some(span) = (0..doc.sentences.len())
             .filter(|&s| in_scope(s) || to_everyone(s))
             .find_map(|s| german_name(doc, s))
@@ -1131,10 +1135,7 @@ pub(super) fn suggest(
         // Hungarians called too (`всем венграм и немцам явиться`: the first
         // wave in Transcarpathia).
         let call = (0..doc.sentences.len())
-            .filter(|&s| {
-                eras[doc.sentences[s].seg] == Era::Deportation
-                    && !any_in(doc, doc.sentence(s), &GERMAN_CAMP)
-            })
+            .filter(|&s| eras[s] == Era::Deportation && !any_in(doc, doc.sentence(s), &GERMAN_CAMP))
             .find_map(|s| {
                 let toks = doc.sentence(s);
                 if hungarians(toks) {
@@ -3012,7 +3013,7 @@ fn first_captivity(doc: &Doc<'_>, eras: &[Era]) -> Option<usize> {
     let others = others_flags(doc);
     (0..doc.sentences.len()).find(|&s| {
         let toks = doc.sentence(s);
-        eras[doc.sentences[s].seg] == Era::Deportation
+        eras[s] == Era::Deportation
             && !others[s]
             && first_person(toks)
             && any_in(doc, toks, &CAPTIVITY)
@@ -3024,7 +3025,7 @@ fn narrator_held_at(doc: &Doc<'_>, eras: &[Era]) -> Option<usize> {
     let others = others_flags(doc);
     let mut held = (0..doc.sentences.len()).filter(|&s| {
         let toks = doc.sentence(s);
-        eras[doc.sentences[s].seg] == Era::Deportation
+        eras[s] == Era::Deportation
             && !others[s]
             && first_person(toks)
             && any_in(doc, toks, &CAPTIVITY)
