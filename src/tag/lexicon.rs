@@ -694,8 +694,29 @@ pub(super) static KIN: Lex = Lex {
 /// a clause with one of these is about the other person
 /// (`нас разделили: его отправили … в Макеевку`).
 pub(super) const THIRD_PERSON: &[&str] = &[
-    "o", "ot", "oket", "neki", "nekik", "его", "ее", "ей", "ему", "он", "она", "они", "их", "ihn",
-    "ihm", "er",
+    "o",
+    "ot",
+    "oket",
+    "neki",
+    "nekik",
+    "его",
+    "ее",
+    "ей",
+    "ему",
+    "он",
+    "она",
+    "они",
+    "их",
+    "ihn",
+    "ihm",
+    "er",
+    // Many others (`в Сваляву многих гнали, а нашу колонну…`).
+    "многих",
+    "других",
+    "остальных",
+    "sokakat",
+    "masokat",
+    "tobbieket",
 ];
 
 /// First-person pronouns and possessives.
@@ -733,6 +754,17 @@ pub(super) const FIRST_PERSON: &[&str] = &[
     "нашей",
     "нашем",
     "наших",
+    // Every case of the possessives (`нашу колонну`, `с моими`).
+    "нашу",
+    "нашим",
+    "нашими",
+    "нашему",
+    "мое",
+    "моем",
+    "моим",
+    "моими",
+    "моих",
+    "моему",
     "ich",
     "wir",
     "mich",

@@ -301,7 +301,7 @@ fn context<'a>(doc: &'a Doc<'a>, s: usize, place_case: bool) -> Vec<Token> {
         && next.seg == doc.sentences[s].seg
         && !next.question
         && content_words(doc.sentence(s + 1)) <= 4
-        && !first_person(doc.sentence(s + 1))
+        && apposition(doc.sentence(s + 1))
     {
         // A short apposition naming what the place was (`Szegedre
         // vittek, a Csillagba. Tudja, a nagy börtön. Ott voltunk
@@ -317,6 +317,17 @@ fn context<'a>(doc: &'a Doc<'a>, s: usize, place_case: bool) -> Vec<Token> {
         }
     }
     out
+}
+
+/// A short sentence that only says what a place was (`Tudja, a nagy
+/// börtön.`): no first-person word, no word of taking or work
+/// (`Cserepovecbe vittek.` is the next step of the journey), no other name
+/// (a capitalised word after the first).
+fn apposition(tokens: &[Token]) -> bool {
+    !first_person(tokens)
+        && !any(tokens, &DESTINATION)
+        && !any(tokens, &TAKEN)
+        && !tokens.iter().skip(1).any(|t| t.capital)
 }
 
 /// Possessive determiners: first-person words that, before a relative,

@@ -270,14 +270,17 @@ fn hungarian_first_person(w: &str, cyrillic: bool) -> bool {
 /// goods: `vitték a lovakat`), and has no first-person word.
 pub(super) fn about_others(tokens: &[Token]) -> bool {
     let other = any(tokens, &KIN)
-        || (tokens.iter().any(definite_taking) && !any(tokens, &GOODS) && !any(tokens, &OBJECTS))
-        || tokens.iter().any(them);
-    other && !first_person(tokens)
+        || (tokens.iter().any(definite_taking) && !any(tokens, &GOODS) && !any(tokens, &OBJECTS));
+    // A relative of ours (`a szomszédunkat`, `apámat`) is no first
+    // person of the narrator.
+    other && !tokens.iter().any(|t| t.first && !KIN.has(&t.folded))
 }
 
 /// For every sentence, whether it is about someone else: [`about_others`],
 /// the answer without a first-person word to a question about a relative
-/// or a third person (`Ő hová került? — A Donbaszba, Sztálinóba.`),
+/// or a third person (`Ő hová került? — A Donbaszba, Sztálinóba.`), in a
+/// first-person narrative a sentence with `őket`, `őt` and no first-person
+/// word (`Debrecenből hoztak őket`),
 /// or, in a first-person narrative, a sentence without a first-person
 /// word that follows one about someone else in the same segment (the story
 /// of the father goes on: `Apámat elvitték. Három évig volt Sztálinóban.`).
@@ -298,7 +301,11 @@ fn compute_others(doc: &Doc<'_>) -> Vec<bool> {
     let carry = share >= FIRST_PERSON_SHARE;
     let mut out: Vec<bool> = Vec::with_capacity(n);
     for s in 0..n {
-        let mut others = about_others(doc.sentence(s));
+        // In a first-person narrative, `őket`, `őt` without the narrator
+        // are others (`Debrecenből hoztak őket`); in a third-person
+        // account (a son's notes of his father) they are its protagonist.
+        let mut others = about_others(doc.sentence(s))
+            || (carry && !first[s] && doc.sentence(s).iter().any(them));
         // The answer to a question about a relative, without the narrator
         // in it, is about the relative (`Hová került az édesanyja? — A
         // Donyec-medencébe, Sztálinóba.`).
