@@ -2066,6 +2066,13 @@ pub(super) static COURT: Lex = Lex {
         "срока",
         "сроку",
         "gericht",
+        // The judge (`sose láttam bírót … tizenöt év`).
+        "biro",
+        "birot",
+        "birok",
+        "судья",
+        "судью",
+        "richter",
     ],
     prefix: &[
         "birosag",

@@ -279,8 +279,9 @@ pub(super) fn about_others(tokens: &[Token]) -> bool {
 /// For every sentence, whether it is about someone else: [`about_others`],
 /// the answer without a first-person word to a question about a relative
 /// or a third person (`Ő hová került? — A Donbaszba, Sztálinóba.`), in a
-/// first-person narrative a sentence with `őket`, `őt` and no first-person
-/// word (`Debrecenből hoztak őket`),
+/// first-person narrative a sentence with `őket`, `őt` or a third-person
+/// subject pronoun and no first-person word (`Debrecenből hoztak őket`,
+/// `Он рассказывал, что его взяли в плен`),
 /// or, in a first-person narrative, a sentence without a first-person
 /// word that follows one about someone else in the same segment (the story
 /// of the father goes on: `Apámat elvitték. Három évig volt Sztálinóban.`).
@@ -305,7 +306,12 @@ fn compute_others(doc: &Doc<'_>) -> Vec<bool> {
         // are others (`Debrecenből hoztak őket`); in a third-person
         // account (a son's notes of his father) they are its protagonist.
         let mut others = about_others(doc.sentence(s))
-            || (carry && !first[s] && doc.sentence(s).iter().any(them));
+            || (carry
+                && !first[s]
+                && doc
+                    .sentence(s)
+                    .iter()
+                    .any(|t| them(t) || HE_SHE_THEY.contains(&t.lower.as_ref())));
         // The answer to a question about a relative, without the narrator
         // in it, is about the relative (`Hová került az édesanyja? — A
         // Donyec-medencébe, Sztálinóba.`).
@@ -339,6 +345,11 @@ fn compute_others(doc: &Doc<'_>) -> Vec<bool> {
 fn them(t: &Token) -> bool {
     ["őket", "őt"].contains(&t.lower.as_ref()) || t.folded.as_ref() == "oket"
 }
+
+/// Third-person subject pronouns (`Он рассказывал, что его взяли в
+/// плен`, `ő is ott volt`): in a first-person narrative, a sentence with
+/// one and no first-person word tells someone else's story.
+const HE_SHE_THEY: &[&str] = &["он", "она", "они", "ő", "ők"];
 
 /// See [`others_flags`].
 pub(super) const FIRST_PERSON_SHARE: f64 = 0.3;

@@ -1144,10 +1144,15 @@ pub(super) fn suggest(
                 let first = doc.sentences[s].first;
                 let g = german_addressee(doc, toks)?;
                 // The summons, or the food it told them to bring (`всех
-                // немцев … с едой на две недели`).
-                let c = toks
-                    .iter()
-                    .position(|t| in_list(doc, t, &SUMMONS) || in_list(doc, t, &FOOD))?;
+                // немцев … с едой на две недели`), or an announcement read
+                // out to all Germans (`Felolvasták: „Alle Deutschen, Männer
+                // von siebzehn…”`, `объявили: все немцы…`).
+                let all = g > 0 && any_of(&toks[g - 1..g], EVERYONE);
+                let c = toks.iter().position(|t| {
+                    in_list(doc, t, &SUMMONS)
+                        || in_list(doc, t, &FOOD)
+                        || (all && ANNOUNCED.iter().any(|a| t.folded.starts_with(a)))
+                })?;
                 Some((first + g.min(c), first + g.max(c)))
             });
         if let Some(span) = call {
@@ -2426,9 +2431,17 @@ fn german_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
             .get(i + 1)
             .is_some_and(|n| matches!(&*n.folded, "koze" | "kozott"))
             || (i > 0 && &*toks[i - 1].folded == "среди");
+        // Or the Germans the subject of what the list asked (`összeírták,
+        // kik a németek`, `записали, кто немец`, `aufgeschrieben, wer
+        // Deutscher ist`).
+        let who = l.is_some_and(|l| l < i)
+            && toks[i.saturating_sub(3)..i]
+                .iter()
+                .any(|t| matches!(&*t.folded, "kik" | "ki" | "кто" | "wer"));
         german(doc, t)
             && (GERMAN_OBJECT.contains(&w)
                 || before_object
+                || who
                 || (among && l.is_some())
                 || (Some(i + 1) == l && !w.ends_with("ek") && !w.ends_with("ok")))
     })?;
@@ -2599,6 +2612,19 @@ const DISARMED: &[&str] = &["lefegyverez", "разоружил", "обезору
 
 /// Words of a call addressed to everyone of a kind (`mindenki, akinek`,
 /// `все, у кого`, `alle, die`).
+/// Announcing or reading out an order (`kihirdették`, `felolvasták`,
+/// `объявили`, `зачитали`, `vorgelesen`).
+const ANNOUNCED: &[&str] = &[
+    "kihirdet",
+    "felolvas",
+    "kidobol",
+    "объяв",
+    "зачита",
+    "vorgelesen",
+    "verlesen",
+    "bekanntgegeben",
+];
+
 const EVERYONE: &[&str] = &[
     "mindenki",
     "mindenkinek",
