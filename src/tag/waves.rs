@@ -389,7 +389,9 @@ use super::lexicon::{
 };
 use super::matcher::{Match, Target, cue_key};
 use super::places::evidence;
-use super::text::{Doc, Token, any, any_of, definite_taking, first_person, others_flags};
+use super::text::{
+    Doc, Token, any, any_of, contrasted_third_person, definite_taking, first_person, others_flags,
+};
 
 /// Stable wave ids the rules refer to (ids never change once published).
 const MALENKIJ_ROBOT: &str = "malenkij-robot";
@@ -509,11 +511,15 @@ pub(super) fn suggest(
                     "egy" | "один" | "ein" | "einen" | "einem"
                 )
             });
+        // A cue in a clause about a third person set against the
+        // narrator (`он рассказывал, что его взяли в плен …, а потом у
+        // нас`): the other person's.
         if !in_scope(s)
             || any_in(doc, doc.sentence(s), &GERMAN_CAMP)
             || negated_cue
             || someone
             || (western_sentence(s) && entries[*w].id == POW)
+            || contrasted_third_person(doc, m.first)
         {
             continue;
         }
