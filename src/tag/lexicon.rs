@@ -341,6 +341,8 @@ pub(super) const COMPASS: &[&str] = &[
 /// Locating prepositions before the name.
 pub(super) const LOCATOR_BEFORE: &[&str] = &[
     "kozel",
+    // `это у Брашова`: near it.
+    "у",
     "под",
     "около",
     "недалеко",

@@ -15,6 +15,9 @@
 //!   also keeps `Сталино` apart from `Сталина`, `Сталином`;
 //!   Stems of three letters are enough (`Чоп` → `из Чопа`, `в Чопе`):
 //!   names match capitalised only;
+//!   A foreign name is written with or without the soft sign
+//!   (`в Фельдиоаре` for `Фелдиоара`): a word with a soft sign inside is
+//!   also compared without it;
 //! - failing those, a single word with the same cross-script key
 //!   ([`crate::analysis::xs_key`], at least five letters): `Фокшань` for
 //!   `Foksány`;
@@ -23,7 +26,9 @@
 //!   case or adjective ending, one edit (a letter added, dropped, changed,
 //!   or two swapped; same first letter) from the name (`Makeevkában` for
 //!   `Makejevka`, `Dnyepropetrovszk`), or the name with its `ly` written
-//!   `j`, as it is said (`Szojvára`, `Szojvárul` for `Szolyva`).
+//!   `j`, as it is said (`Szojvára`, `Szojvárul` for `Szolyva`). The name
+//!   without its last letter is not a misspelling but the word it was
+//!   made from (`Sztálin után` is the man, `Sztálinó` his town).
 //!   Accentless typing needs no rule: words are compared folded. Dialect
 //!   endings count as cases (`-rul`, `-bul`, `-tul` for `-ról`, `-ból`,
 //!   `-tól`).
@@ -315,6 +320,9 @@ impl Matcher {
             let mut keys = vec![w.folded.clone()];
             if let Some(s) = &w.stem {
                 keys.push(s.clone());
+                if s.contains('ь') {
+                    keys.push(soft_less(s));
+                }
             }
             if let Some(s) = &w.snowball {
                 keys.push(format!("\u{1}{s}"));
@@ -396,6 +404,12 @@ impl Matcher {
             push(self.by_key.get(&w[..b]));
         }
         push(self.by_key.get(w));
+        if t.cyrillic && self.names && w.contains('ь') {
+            let soft = soft_less(w);
+            for (b, _) in soft.char_indices().skip(2) {
+                push(self.by_key.get(&soft[..b]));
+            }
+        }
         if t.cyrillic && !self.names {
             push(self.by_key.get(&format!("\u{1}{}", t.ru_stem)));
         }
@@ -471,6 +485,16 @@ impl Matcher {
                 if is_ru_adjective(rest) {
                     return Some(Form::Adjective);
                 }
+            }
+            // A foreign name is written with or without the soft sign
+            // (`Фельдиоара`, `Фелдиоара`): compared without it.
+            if let Some(stem) = &pw.stem
+                && (w.contains('ь') || stem.contains('ь'))
+                && let Some(rest) = soft_less(w).strip_prefix(soft_less(stem).as_str())
+                && RU_NOUN.contains(&rest)
+                && !rest.is_empty()
+            {
+                return Some(Form::Case(rest.to_string()));
             }
             if let Some(s) = &pw.snowball
                 && *t.ru_stem == **s
@@ -583,6 +607,15 @@ fn fuzzy_form(word: &str, name: &str) -> Option<Form> {
         let Some(stem) = word.strip_suffix(e) else {
             continue;
         };
+        // The name without its last letter is the word it was made from,
+        // no misspelling of it (`Sztálin után` is the man, `Sztálinó` the
+        // town named after him).
+        if name
+            .strip_prefix(stem)
+            .is_some_and(|rest| rest.chars().count() == 1)
+        {
+            continue;
+        }
         // `ly` is said and often written `j` (`Szojva` for `Szolyva`).
         let same_sound = stem.len() + 1 == name.len()
             && name.contains("ly")
@@ -640,6 +673,12 @@ fn ru_stem(folded: &str) -> Option<String> {
     // Names are matched capitalised only, so three letters (`Чоп` →
     // `Чопа`, `Чопе`) are enough.
     (s.chars().count() >= 3).then_some(s)
+}
+
+/// A Cyrillic word without its soft signs inside (`фельдиоаре` →
+/// `фелдиоаре`).
+fn soft_less(w: &str) -> String {
+    w.replace('ь', "")
 }
 
 fn is_ru_adjective(rest: &str) -> bool {

@@ -13,9 +13,9 @@
 //! | `other-person` | a relative or friend, or a Hungarian verb of taking in the definite conjugation (`vitték`: a third-person object), and no first person | `A sógoromat Boriszovba vitték` |
 //! | `other-person` | a third-person clause set against the narrator in one sentence | `нас разделили: его отправили в Макеевку` |
 //! | `other-person` | the answer without a first-person word to a question about a relative | `Hová került az édesanyja? — A Donyec-medencébe, Sztálinóba.` |
-//! | `negated` | `nem`, `не`, `nicht` just before, or a question answered `Nem.` / `Нет.` | `nem Szibériába vittek, hanem …`; `Kolimára vittek? — Nem.` |
+//! | `negated` | `nem`, `не`, `nicht` just before, a Hungarian negation right after followed by a first-person verb, or a question answered `Nem.` / `Нет.` | `nem Szibériába vittek, hanem …`; `Vorkután sose voltam`; `Kolimára vittek? — Nem.` |
 //! | `route` | passed through: `át`, `keresztül`, `felé` up to two words after (in the clause); `через`, `über`, `durch` before; a border crossing; a train stopping. Not `át` as the particle of handing over (`Záhonyban vettek át`), nor, after a verb, a border town where a camp received the narrator (`Záhonyban léptem át a határt, ott a fogadótáborban…`: `ott` and a camp word); `át` right after the name (`Csapon át`) is always a route | `Munkácson keresztül`, `Kijeven megyünk keresztül`, `через Львов` |
-//! | `locator` | named to locate another place: `mellett`, `környékén`, `под`, `bei`, a distance, a direction from it | `Makejevka, Sztálinó mellett`, `Voronyezstől délre` |
+//! | `locator` | named to locate another place: `mellett`, `környékén`, `под`, `у`, `bei`, a distance, a direction from it | `Makejevka, Sztálinó mellett`, `Voronyezstől délre`, `это у Брашова` |
 //! | `home` | birth, home or the return home | `Gyulán születtem`, `Я из Кечкемета`, `приехал в Кечкемет, пришёл домой` |
 //! | `rumour` | hearsay or expectation, or a name quoted after a verb of saying | `Azt mondták, Szibériába visznek` |
 //! | `attribute` | an adjective that does not describe a camp or work site | `egy szegedi fiú` |
@@ -168,7 +168,16 @@ fn weigh_one(
     };
     let in_list =
         |ts: &[&Token], list: &[&str]| ts.iter().any(|t| list.contains(&t.folded.as_ref()));
-    if in_list(&before(2), NEGATION) {
+    // Hungarian also puts the place before the negated verb (`Vorkután
+    // sose voltam`, `Kolimán nem voltunk`).
+    let denied_after = {
+        let next = after(2);
+        next.len() == 2
+            && next.iter().all(|t| t.clause == last.clause)
+            && ["nem", "sem", "sose", "sosem", "soha", "sohasem"].contains(&next[0].folded.as_ref())
+            && next[1].first
+    };
+    if in_list(&before(2), NEGATION) || denied_after {
         return (0.0, "negated", false);
     }
     // `Munkácson át`, `Kijeven keresztül mentünk`, `Kijevben megyünk
