@@ -758,6 +758,7 @@ pub(super) const FIRST_PERSON: &[&str] = &[
     "наших",
     // Every case of the possessives (`нашу колонну`, `с моими`).
     "нашу",
+    "наше",
     "нашим",
     "нашими",
     "нашему",

@@ -824,6 +824,16 @@ mod tests {
     }
 
     #[test]
+    fn soft_sign_and_the_root_of_a_name() {
+        assert_eq!(
+            ids("в Фельдиоаре, в Фельдиоару"),
+            ["feldioara", "feldioara"]
+        );
+        assert!(ids("Sztálin után, Sztalin halála").is_empty());
+        assert_eq!(ids("Sztalinoba"), ["donetsk"]);
+    }
+
+    #[test]
     fn a_river_town_by_its_first_word() {
         assert_eq!(river_town("Ростов-на-Дону").as_deref(), Some("Ростов"));
         assert_eq!(river_town("Sighetu Marmației"), None);
