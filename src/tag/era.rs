@@ -12,6 +12,11 @@
 //! `пишу это в девяносто пятом`), which would otherwise make the whole
 //! story that follows "another era".
 //!
+//! Nor do a person's dates (`Tóth Sándor (Hajdúnánás, 1909-1988)`: two
+//! years in digits joined by a dash, thirty or more apart), nor the year
+//! a notebook was typed up (`2003-ban gépeltem le`, a sentence of
+//! telling).
+//!
 //! A segment's era is:
 //! - [`Era::Deportation`] when it names a year 1941–1955 (the waves of the
 //!   vocabulary lie between 1941 and 1953, the last returns in 1955);
@@ -21,7 +26,16 @@
 //! - otherwise the era of the previous segment (a story goes on), and the
 //!   deportation era at the start.
 //!
-//! Only deportation-era segments yield suggestions: a grandfather's
+//! Within a segment, a later time told at the end of a passage does not
+//! reach back ([`sentence_eras`]): from a sentence naming only years after
+//! the deportation era (`Ott is voltam egyszer, 1992-ben, turistaként`) the
+//! segment speaks of that time, and the sentences before it, in a segment
+//! naming no deportation year, go on the story told so far
+//! (`Kujbisevben dolgoztam három és fél évig`). Earlier years (a
+//! background, a First World War captivity) set the era of their whole
+//! segment.
+//!
+//! Only deportation-era sentences yield suggestions: a grandfather's
 //! captivity in Siberia in 1915 or a visit to Foksány in 1991 is not the
 //! narrator's deportation.
 

@@ -2425,3 +2425,19 @@ fn a_witness_tells_a_prisoners_own_capture() {
     ]);
     assert!(got.iter().all(|w| w != "pow"), "{got:?}");
 }
+
+#[test]
+fn a_task_demanded_is_work_for_the_same_day_promise() {
+    // No verb of saying, no work word: `meg kell patkolni` is the task.
+    let call = "Negyvennégy decemberében jött egy tiszt a műhelyhez, hogy a lovakat meg kell \
+                patkolni, a mester meg én menjünk vele, estére végzünk.";
+    assert_eq!(waves(&[call, CAMP_HU]), ["malenkij-robot"]);
+    // The same sentence without the task is no promise of the roundup.
+    let visit = "Negyvennégy decemberében jött egy tiszt a műhelyhez, a mester meg én mentünk \
+                 vele, estére.";
+    assert!(
+        waves(&[visit, CAMP_HU])
+            .iter()
+            .all(|w| w != "malenkij-robot")
+    );
+}

@@ -34,7 +34,9 @@
 //! reviewed. Whether the narrator tells of captivity is evidence among the
 //! others: captivity words (camp, prisoner, barracks, mine, wagon, lice,
 //! dysentery…, compounds included) in deportation-era sentences of the
-//! narrator raise a wave's score (see [`waves`]). Negatives stay untagged
+//! narrator raise a wave's score (see [`waves`]); a first-person stay in a
+//! camp at a named place tells it too, and the other places are then
+//! weighed as in a story of captivity (see [`places`]). Negatives stay untagged
 //! by their own evidence, not by a gate: a museum curator's looted
 //! paintings by the `objects` rule, a First World War captivity and 1956 by
 //! [`era`], a father's or brother's deportation by `other-person`, a

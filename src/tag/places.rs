@@ -16,14 +16,19 @@
 //! | `negated` | `nem`, `не`, `nicht` just before, a Hungarian negation right after followed by a first-person verb, or a question answered `Nem.` / `Нет.` | `nem Szibériába vittek, hanem …`; `Vorkután sose voltam`; `Kolimára vittek? — Nem.` |
 //! | `route` | passed through: `át`, `keresztül`, `felé` up to two words after (in the clause); `через`, `über`, `durch` before; a border crossing; a train stopping. Not `át` as the particle of handing over (`Záhonyban vettek át`), nor, after a verb, a border town where a camp received the narrator (`Záhonyban léptem át a határt, ott a fogadótáborban…`: `ott` and a camp word); `át` right after the name (`Csapon át`) is always a route | `Munkácson keresztül`, `Kijeven megyünk keresztül`, `через Львов` |
 //! | `locator` | named to locate another place: `mellett`, `környékén`, `под`, `у`, `bei`, a distance, a direction from it | `Makejevka, Sztálinó mellett`, `Voronyezstől délre`, `это у Брашова` |
+//! | `guard` | the narrator guards or escorts (`охранять`, `сопровождал`, `őriztük`), in the sentence or the one before it in the segment when this one has no first-person word | `меня поставили охранять лагерь в Сваляве` |
 //! | `home` | birth, home or the return home | `Gyulán születtem`, `Я из Кечкемета`, `приехал в Кечкемет, пришёл домой` |
 //! | `rumour` | hearsay or expectation, or a name quoted after a verb of saying | `Azt mondták, Szibériába visznek` |
-//! | `attribute` | an adjective that does not describe a camp or work site | `egy szegedi fiú` |
+//! | `attribute` | an adjective that does not describe a camp or work site, nor a building (school, gymnasium, barracks, warehouse, cellar) in a sentence that tells a stay or a camp | `egy szegedi fiú` (but `в этой ужгородской школе мы сидели неделю` is `camp`) |
 //!
 //! The other mentions are weighted by what the sentence says (the sentence
 //! with the name, plus the question it answers when it is an elliptic
 //! answer such as `Sztálinóba.`, plus the next sentence when that starts
-//! with `Ott` / `Там` / `Dort` or when the name, in a case of place (or in
+//! with `Ott` / `Там` / `Dort`, or when it is a short apposition that
+//! only says what the place was (at most four words besides the articles
+//! `a`, `az`, no first person, no taking or work, no other name: `Szegedre
+//! vittek. Tudja, a nagy börtön. Ott voltunk hetekig.`, with the `Ott`
+//! sentence after it), or when the name, in a case of place (or in
 //! its base form after a preposition of place: `В Краматорск.`), opens
 //! an answer of at most four words that the next sentence goes on:
 //! `Hol kötött ki? — Gorkijban, a Volga mellett. Az autógyárban
@@ -31,9 +36,9 @@
 //!
 //! | rule | weight | context |
 //! |---|---|---|
-//! | `camp` | 1.0 | camps and being held: `tábor`, `láger`, `laktanya`, `лагерь`, `пересыльный`, `Lager`, `держали`, sorting (`szétválogattak`), a wire fence (`drótkerítés`, `körbedrótozták`), entraining, a stay of days or weeks (`két hetet töltöttem`, `vótunk`, `пробыли`) |
+//! | `camp` | 1.0 | camps and being held: `tábor`, `láger`, `laktanya`, `лагерь`, `пересыльный`, `Lager`, `держали`, sorting (`szétválogattak`), a wire fence (`drótkerítés`, `körbedrótozták`), entraining, a stay of days or weeks (`két hetet töltöttem`, `hetekig voltunk`, `vótunk`, `пробыли`, `сидели неделю`) |
 //! | `destination` | 1.0 | work, arrival and transfer: `bánya`, `dolgoztunk`, `vittek`, `шахта`, `привезли`, `gebracht` |
-//! | `first-person` | 1.0 / 0.6 | a first-person clause with the name in a case of place (`Három évet Karagandában töltöttem`, `В Сталино нас разделили`): 1.0 in the story of a narrator who tells of being held ([`super::waves::narrator_held`]), else 0.6 |
+//! | `first-person` | 1.0 / 0.6 | a first-person clause with the name in a case of place (`Három évet Karagandában töltöttem`, `В Сталино нас разделили`; a possessive before a relative is not the narrator: `Meine Schwester war in Stalino`): 1.0 in the story of a narrator who tells of being held ([`super::waves::narrator_held`], or a first-person stay in a camp at a named place, [`held_in_camp`]), else 0.6 |
 //! | `locative` | 0.6 | the name in a case of place, not in a first-person clause, in such a story |
 //! | `mention` | 0.3 | none of these |
 //!

@@ -12,7 +12,9 @@
 //!   from `schema/vocabulary/waves.toml` (`málenkij robot`, `kis munka`,
 //!   `német nevű`, `hadifogság`, `katonai törvényszék`, `Barcaföldvár`…),
 //!   in every case and spelling ([`super::matcher`]). Each *distinct* cue
-//!   counts once however often it recurs;
+//!   counts once however often it recurs; a cue in a clause about a third
+//!   person set against the narrator in the sentence (`он рассказывал,
+//!   что его взяли в плен …, а потом у нас`) is the other person's;
 //! - **weak cues** (rule `weak-cue`, ½ point each): the vocabulary's
 //!   `weak_cues`, words that point at a wave but occur outside it too: an
 //!   ethnonym (`sváb`, `немцев`, which is also the wartime enemy), a region
@@ -52,7 +54,9 @@
 //!   - `same-day` (first wave): the work done the same day (`délre
 //!     végzünk`, `estére itthon lesztek`, `este mehetsz haza`, `к вечеру отпустят домой`; home
 //!     by a day of the week too: `szombatra itthon lesztek`, `до
-//!     воскресенья отпустят`) with speech or work, when it also promises home or the sentence is dated
+//!     воскресенья отпустят`) with speech or work (a task demanded counts:
+//!     `kell` or `надо` with an infinitive, `a lovaikat meg kell patkolni`),
+//!     when it also promises home or the sentence is dated
 //!     in the first wave's months (a camp wanted its norm by the evening
 //!     too);
 //!   - `german-name` (Order 7161): `német` next to a form of `név`
@@ -67,7 +71,9 @@
 //!     `névsor`, `összeír`, `список`, `записали`, `Liste`) of Germans: the
 //!     Germans its object (`a svábokat`, `németnek`, `немцев`, `швабов`)
 //!     or a German list (`a német listára`) or a German adjective before a
-//!     plural object (`a sváb lányokat`), not Germans making a list
+//!     plural object (`a sváb lányokat`) or the Germans the subject of
+//!     what the list asked (`összeírták, kik a németek`, `записали, кто
+//!     немец`), not Germans making a list
 //!     (`a németek listát írtak rólunk`, a Holocaust story), not in a
 //!     sentence naming a German camp; also the Germans as the object of a
 //!     roundup that took the narrator too (`a svábokat mind elvitték,
@@ -76,7 +82,9 @@
 //!     német, az jelentkezzen`, `annak jelentkezni kell`, `все, у кого
 //!     отец немец, должны явиться`), or the food it told them to bring
 //!     (`всех немцев … с едой на две недели`; not the Germans as a subject: `a
-//!     németek felrobbantották`), not with
+//!     németek felrobbantották`), or an order announced or read out to
+//!     all Germans (`Felolvasták: „Alle Deutschen, Männer von siebzehn…”`,
+//!     `зачитали: всех немцев…`), not with
 //!     Hungarians called too (`всем венграм и немцам`: the first wave in
 //!     Transcarpathia), not in a sentence naming a German camp;
 //!   - `taken-as-german` (Order 7161): taken, listed or gathered as a
@@ -173,7 +181,10 @@
 //!   adjective (`ötvennyolcas cikkely`, `otvennyolcadik paragrafus`,
 //!   `статья пятьдесят восьмая`); the corrective-labour camp
 //!   (`javítómunkatábor`, `ИТЛ`) is a cue of the vocabulary;
-//!   Hungarian people's courts (`népbíróság`) are not Soviet tribunals;
+//!   Hungarian people's courts (`népbíróság`) are not Soviet tribunals; a
+//!   term in years read out with a court, a judge or a verdict named
+//!   nearby (`bírót sose láttam, egy papírt olvastak fel: tizenöt év`,
+//!   `судья сказал: десять лет`) is a sentence (rule `term`);
 //! - **guards**: in a sentence where the narrator guards or escorts
 //!   prisoners (`мы сопровождали эшелоны с пленными`, `foglyokat
 //!   kísértünk`; not `мост охранял`, a soldier's duty) no capture,
@@ -2176,14 +2187,14 @@ fn month_after((from, to): (i32, i32), m: i32) -> i32 {
 
 /// The promise of a work done the same day (`délre végzünk`, `estére
 /// itthon lesztek`, `к вечеру отпустим домой`) in sentence `s`, with speech
-/// or work: a promise of the roundup when it also promises home, or when
+/// or work (a task demanded, too: `meg kell patkolni`): a promise of the roundup when it also promises home, or when
 /// the sentence is dated inside `period`, the first wave's months (in a
 /// camp, work was wanted by the evening too).
 fn same_day(doc: &Doc<'_>, s: usize, period: Option<(i32, i32)>) -> Option<(usize, usize)> {
     let toks = doc.sentence(s);
     let first = doc.sentences[s].first;
     let said = any_in(doc, toks, &SPEECH) || any_in(doc, toks, &PROMISE);
-    let work = any_in(doc, toks, &WORK) || any_in(doc, toks, &WORK_CALL);
+    let work = any_in(doc, toks, &WORK) || any_in(doc, toks, &WORK_CALL) || errand(toks);
     if !(said || work) {
         return None;
     }
@@ -2201,6 +2212,21 @@ fn same_day(doc: &Doc<'_>, s: usize, period: Option<(i32, i32)>) -> Option<(usiz
         period.is_some_and(|(from, to)| context_date(doc, s).is_some_and(|d| from <= d && d <= to));
     ((said || work) && (home || dated) && !any_of(toks, NEGATION_WORDS))
         .then_some((first + i, first + i + len - 1))
+}
+
+/// A task demanded: `kell` or `надо`, `нужно` with an infinitive (`a
+/// lovaikat meg kell patkolni`, `надо мост починить`), whatever the task.
+fn errand(toks: &[Token]) -> bool {
+    let must = any_of(
+        toks,
+        &["kell", "kellett", "надо", "нужно", "mussen", "muss"],
+    );
+    let infinitive = toks.iter().any(|t| {
+        let w: &str = &t.folded;
+        let n = w.chars().count();
+        (n > 4 && !t.cyrillic && w.ends_with("ni")) || (n > 4 && t.cyrillic && w.ends_with("ть"))
+    });
+    must && infinitive
 }
 
 /// A term read out as a verdict (`annyit mondott: tíz év`, `— Десять
