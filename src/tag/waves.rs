@@ -2224,7 +2224,8 @@ fn errand(toks: &[Token]) -> bool {
     let infinitive = toks.iter().any(|t| {
         let w: &str = &t.folded;
         let n = w.chars().count();
-        (n > 4 && !t.cyrillic && w.ends_with("ni")) || (n > 4 && t.cyrillic && w.ends_with("ть"))
+        let ending = if t.cyrillic { "ть" } else { "ni" };
+        n > 4 && w.ends_with(ending)
     });
     must && infinitive
 }
