@@ -2441,3 +2441,15 @@ fn a_task_demanded_is_work_for_the_same_day_promise() {
             .all(|w| w != "malenkij-robot")
     );
 }
+
+#[test]
+fn what_happened_after_the_return_is_not_the_taking() {
+    // The call of January 1945 to all Germans, a camp, the return in
+    // 1949 and a threatened expulsion after it: the taking is the call's.
+    let call = "Negyvenöt januárjában a kisbíró felolvasta a piacon: „Alle Deutschen, Männer \
+                und Frauen, zur Arbeit!”";
+    let camp = "Bajára vittek teherautón, egy iskolában voltunk két hétig. Onnan Gorkijba \
+                kerültem, az autógyárban dolgoztam.";
+    let home = "Negyvenkilenc novemberében jöttem haza. Minket is majdnem kitelepítettek.";
+    assert_eq!(waves(&[call, camp, home]), ["order-7161"]);
+}

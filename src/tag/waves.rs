@@ -329,9 +329,12 @@
 //!   gets half of it and stays a hint (0.40) for archivists to review. A
 //!   wave whose period lies more than three months from the narrator's
 //!   earliest dated roundup, arrest, capture or surrender told before the
-//!   first sentence of captivity does not get it (the Swabians expelled to
-//!   Germany in 1946 or to the Hortobágy in 1951; a transfer from the camp
-//!   in 1946 is not the taking);
+//!   first sentence of captivity and before the narrator came home
+//!   (`hazajöttem`, `jöttem haza`, `вернулся`) does not get it (the
+//!   Swabians expelled to Germany in 1946 or to the Hortobágy in 1951; a
+//!   transfer from the camp in 1946 is not the taking, nor a threat of
+//!   expulsion after the return: `negyvenkilencben jöttem haza … minket is
+//!   majdnem kitelepítettek`);
 //! - a tribunal's or article 58's sentence with a term in years says the
 //!   narrator was held too (`huszonöt évet adott`), where no camp of the
 //!   vocabulary is named;
@@ -1539,7 +1542,12 @@ pub(super) fn suggest(
     // (`negyvenhat nyarán a láger egy részét Kungurba vitték, engem is`)
     // is not the taking. A sentence without a date of its own takes the
     // last date named before it in its segment.
-    let taken_at = (0..held_from)
+    // Nor what is told after the narrator came home (`negyvenkilenc
+    // novemberében jöttem haza … minket is majdnem kitelepítettek`).
+    let home_at = (0..doc.sentences.len())
+        .find(|&s| in_scope(s) && came_home(doc.sentence(s)))
+        .unwrap_or(doc.sentences.len());
+    let taken_at = (0..held_from.min(home_at))
         .filter(|&s| {
             in_scope(s)
                 && (roundup(doc, doc.sentence(s)) || [capture, surrender].contains(&Some(s)))
@@ -2212,6 +2220,36 @@ fn same_day(doc: &Doc<'_>, s: usize, period: Option<(i32, i32)>) -> Option<(usiz
         period.is_some_and(|(from, to)| context_date(doc, s).is_some_and(|d| from <= d && d <= to));
     ((said || work) && (home || dated) && !any_of(toks, NEGATION_WORDS))
         .then_some((first + i, first + i + len - 1))
+}
+
+/// The narrator's return home: `hazajöttem`, `jöttem haza`, `hazaértünk`,
+/// `вернулся`, `heimgekehrt`, in a first-person sentence.
+fn came_home(toks: &[Token]) -> bool {
+    let one_word = starts_any(
+        toks,
+        &[
+            "hazajott",
+            "hazaert",
+            "hazakerult",
+            "вернулся",
+            "вернулась",
+            "вернулись",
+            "heimgekehrt",
+        ],
+    );
+    let two_words = toks.windows(2).any(|p| {
+        p[1].folded.as_ref() == "haza"
+            && [
+                "jottem",
+                "jottunk",
+                "ertem",
+                "ertunk",
+                "kerultem",
+                "kerultunk",
+            ]
+            .contains(&p[0].folded.as_ref())
+    });
+    first_person(toks) && (one_word || two_words)
 }
 
 /// A task demanded: `kell` or `надо`, `нужно` with an infinitive (`a
