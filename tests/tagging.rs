@@ -74,10 +74,12 @@
 //! (`fixtures/heldout12/`, frozen 2026-12-07 07:43, measured unseen once)
 //! since the generality round ([`SEEN12_FLOOR`]) and the thirteenth
 //! (`fixtures/heldout13/`, measured unseen once) since the Transcarpathia
-//! round ([`SEEN13_FLOOR`]); on the fourteenth (`fixtures/heldout14/`,
-//! frozen 2026-12-07 10:34, the one unseen set now), the bars are printed
-//! and floors a little under its first measurement are asserted
-//! ([`FRESH14_FLOOR`]). The sets are listed once, in [`HELD_OUT`].
+//! round ([`SEEN13_FLOOR`]) and the fourteenth (`fixtures/heldout14/`,
+//! frozen 2026-12-07 10:34, measured unseen once) since the second
+//! generality round ([`SEEN14_FLOOR`]); on every held-out set issue 16's
+//! bars are printed. No set here is unseen now: a fifteenth, written
+//! apart, measures the second generality round. The sets are listed once,
+//! in [`HELD_OUT`].
 //!
 //! Run with `cargo test --test tagging -- --nocapture` to see the tables
 //! (`TAGGING_SYNTHETIC=50` measures fewer synthetic testimonies, for quick
@@ -171,7 +173,7 @@ const HELD_OUT: [(&str, &str, Floor); 14] = [
     ("held-out 11 seen", "heldout11", SEEN11_FLOOR),
     ("held-out 12 seen", "heldout12", SEEN12_FLOOR),
     ("held-out 13 seen", "heldout13", SEEN13_FLOOR),
-    ("held-out 14 fresh", "heldout14", FRESH14_FLOOR),
+    ("held-out 14 seen", "heldout14", SEEN14_FLOOR),
 ];
 /// Which sets the rules have seen, printed under the table.
 const SEEN_NOTE: &str = "the wave rules were redesigned with the held-out set in view (it is \
@@ -187,7 +189,9 @@ const SEEN_NOTE: &str = "the wave rules were redesigned with the held-out set in
      in the German-home round) and the eleventh (frozen 2026-12-07 07:26; measured unseen once, \
      then tuned on in the birth-year round) and the twelfth (frozen 2026-12-07 07:43; measured \
      unseen once, then tuned on by class in the generality round) and the thirteenth (frozen \
-     2026-12-07; measured unseen once, then tuned on in the Transcarpathia round)";
+     2026-12-07; measured unseen once, then tuned on in the Transcarpathia round) and the \
+     fourteenth (frozen 2026-12-07 10:34; measured unseen once, then tuned on by class in the \
+     second generality round)";
 /// Floors on the fifth held-out set (`fixtures/heldout5/`, frozen
 /// 2026-12-07 01:42). Measured unseen with the rules of the waves3 round
 /// (wave 0.913/0.750, region 0.844/0.964, place 0.897/0.963, transit camp
@@ -314,17 +318,25 @@ const SEEN13_FLOOR: Floor = [
     ("transit_camp", 0.8, 0.75),
 ];
 /// Floors on the fourteenth held-out set (`fixtures/heldout14/`, frozen
-/// 2026-12-07 10:34, unseen): written in parallel while the thirteenth was
-/// measured, first measured with the rules of the generality round (wave
-/// 0.875/0.724, region 0.852/0.821, place 0.840/0.808, transit camp
-/// 0.833/0.800; the rules before that round: wave 0.864/0.655, the rest the
-/// same; after the Transcarpathia round: the same): a little under that
-/// measurement.
-const FRESH14_FLOOR: Floor = [
-    ("wave", 0.8, 0.65),
-    ("region", 0.8, 0.75),
-    ("place", 0.8, 0.75),
-    ("transit_camp", 0.75, 0.75),
+/// 2026-12-07 10:34, seen since the second generality round): written in
+/// parallel while the thirteenth was measured, first measured unseen with
+/// the rules of the generality round (wave 0.875/0.724, region
+/// 0.852/0.821, place 0.840/0.808, transit camp 0.833/0.800; the rules
+/// before that round: wave 0.864/0.655, the rest the same; after the
+/// Transcarpathia round: the same). Its misses were then read and the
+/// rules tuned on them by class, with general mechanisms (the era of a
+/// sentence, life spans and typed-up prefaces, a building of a stay, a
+/// camp stay as a story of captivity, guards, third persons, denied
+/// places, spellings of names, a judge, lists and orders of Germans, a
+/// task demanded, the taking told before the return home), so it is
+/// "seen" since (wave 0.963/0.897, region 1.000/1.000, place
+/// 0.963/1.000, transit camp 1.000/1.000). The floors sit a little under
+/// that.
+const SEEN14_FLOOR: Floor = [
+    ("wave", 0.9, 0.85),
+    ("region", 0.9, 0.95),
+    ("place", 0.9, 0.95),
+    ("transit_camp", 0.9, 0.95),
 ];
 const FACETS: [&str; 4] = ["wave", "region", "place", "transit_camp"];
 /// Synthetic testimonies measured (seed [`SYNTHETIC_SEED`]).

@@ -12,6 +12,11 @@
 //! `пишу это в девяносто пятом`), which would otherwise make the whole
 //! story that follows "another era".
 //!
+//! Nor do a person's dates (`Tóth Sándor (Hajdúnánás, 1909-1988)`: two
+//! years in digits joined by a dash, thirty or more apart), nor the year
+//! a notebook was typed up (`2003-ban gépeltem le`, a sentence of
+//! telling).
+//!
 //! A segment's era is:
 //! - [`Era::Deportation`] when it names a year 1941–1955 (the waves of the
 //!   vocabulary lie between 1941 and 1953, the last returns in 1955);
@@ -21,7 +26,16 @@
 //! - otherwise the era of the previous segment (a story goes on), and the
 //!   deportation era at the start.
 //!
-//! Only deportation-era segments yield suggestions: a grandfather's
+//! Within a segment, a later time told at the end of a passage does not
+//! reach back ([`sentence_eras`]): from a sentence naming only years after
+//! the deportation era (`Ott is voltam egyszer, 1992-ben, turistaként`) the
+//! segment speaks of that time, and the sentences before it, in a segment
+//! naming no deportation year, go on the story told so far
+//! (`Kujbisevben dolgoztam három és fél évig`). Earlier years (a
+//! background, a First World War captivity) set the era of their whole
+//! segment.
+//!
+//! Only deportation-era sentences yield suggestions: a grandfather's
 //! captivity in Siberia in 1915 or a visit to Foksány in 1991 is not the
 //! narrator's deportation.
 
@@ -54,6 +68,7 @@ pub(super) fn segment_eras(doc: &Doc<'_>) -> Vec<Era> {
     let mut wwi = vec![false; doc.segments.len()];
     for (i, t) in doc.tokens.iter().enumerate() {
         if let Some(y) = year_at(doc, i)
+            && !life_span(doc, i)
             && !any(doc.clause(t.clause), &HOME)
             && !(y >= TELLING_FROM && any(doc.sentence(t.sentence), &TELLING))
         {
@@ -74,16 +89,106 @@ pub(super) fn segment_eras(doc: &Doc<'_>) -> Vec<Era> {
     let mut out = Vec::with_capacity(years.len());
     let mut current = Era::Deportation;
     for (ys, w) in years.iter().zip(wwi) {
-        if ys.iter().any(|y| DEPORTATION_YEARS.contains(y)) {
+        if let Some(e) = era_of(ys, w) {
+            current = e;
+        }
+        out.push(current);
+    }
+    out
+}
+
+/// The era named by a set of years (and a mention of the First World
+/// War), if any.
+fn era_of(ys: &[i32], wwi: bool) -> Option<Era> {
+    if ys.iter().any(|y| DEPORTATION_YEARS.contains(y)) {
+        Some(Era::Deportation)
+    } else if wwi || ys.iter().any(|y| FIRST_WAR_YEARS.contains(y)) {
+        Some(Era::FirstWar)
+    } else if !ys.is_empty() {
+        Some(Era::Other)
+    } else {
+        None
+    }
+}
+
+/// Whether years name only a time after the deportation era (1956 on).
+fn later_only(ys: &[i32]) -> bool {
+    !ys.is_empty() && ys.iter().all(|y| y > DEPORTATION_YEARS.end())
+}
+
+/// The years that set the era in sentence `s` (see [`segment_eras`]).
+fn sentence_years(doc: &Doc<'_>, s: usize) -> Vec<i32> {
+    let st = &doc.sentences[s];
+    let telling = any(doc.sentence(s), &TELLING);
+    (st.first..st.end)
+        .filter(|&i| !any(doc.clause(doc.tokens[i].clause), &HOME) && !life_span(doc, i))
+        .filter_map(|i| year_at(doc, i))
+        .filter(|&y| !(y >= TELLING_FROM && telling))
+        .collect()
+}
+
+/// The era of every sentence: the era of its segment ([`segment_eras`]),
+/// except that a later time told at the end of a passage does not reach
+/// back: from a sentence naming only years after the deportation era
+/// (`Ott is voltam egyszer, 1992-ben, turistaként`) the segment speaks of
+/// that time, until a sentence names a deportation year, and the
+/// sentences before it in a segment with no deportation year go on the
+/// story told so far (`Kujbisevben dolgoztam, három és fél évig`). Years
+/// before the deportation era (a background, a First World War captivity)
+/// set the era of their whole segment, as before.
+pub(super) fn sentence_eras(doc: &Doc<'_>) -> Vec<Era> {
+    let segs = segment_eras(doc);
+    let years: Vec<Vec<i32>> = (0..doc.sentences.len())
+        .map(|s| sentence_years(doc, s))
+        .collect();
+    let mut out = Vec::with_capacity(doc.sentences.len());
+    let mut current = Era::Deportation;
+    let mut seg = usize::MAX;
+    for s in 0..doc.sentences.len() {
+        let st = &doc.sentences[s];
+        if st.seg != seg {
+            seg = st.seg;
+            let all: Vec<i32> = (s..doc.sentences.len())
+                .take_while(|&k| doc.sentences[k].seg == seg)
+                .flat_map(|k| years[k].iter().copied())
+                .collect();
+            let before = seg.checked_sub(1).map_or(Era::Deportation, |p| segs[p]);
+            current = if later_only(&all) && segs[seg] == Era::Other {
+                before
+            } else {
+                segs[seg]
+            };
+        }
+        if years[s].iter().any(|y| DEPORTATION_YEARS.contains(y)) {
             current = Era::Deportation;
-        } else if w || ys.iter().any(|y| FIRST_WAR_YEARS.contains(y)) {
-            current = Era::FirstWar;
-        } else if !ys.is_empty() {
+        } else if later_only(&years[s]) {
             current = Era::Other;
         }
         out.push(current);
     }
     out
+}
+
+/// Whether the year at token `i` is one end of a life span, two years in
+/// digits joined by a dash at least thirty years apart (`Tóth Sándor
+/// (Hajdúnánás, 1909-1988)`): a person's dates, not a time the story
+/// speaks of.
+fn life_span(doc: &Doc<'_>, i: usize) -> bool {
+    let year = |k: usize| -> Option<i32> {
+        let t = doc.tokens.get(k)?;
+        if t.folded.len() == 4 && t.folded.bytes().all(|b| b.is_ascii_digit()) {
+            t.folded.parse().ok()
+        } else {
+            None
+        }
+    };
+    let joined = |a: usize, b: usize| -> bool {
+        // The years first: `b` may lie past the last token.
+        year(a)
+            .zip(year(b))
+            .is_some_and(|(x, y)| y - x >= 30 && matches!(doc.gap(a, b).trim(), "-" | "–" | "—"))
+    };
+    joined(i, i + 1) || i.checked_sub(1).is_some_and(|p| joined(p, i))
 }
 
 /// The years named in segment `seg` (birth clauses included).

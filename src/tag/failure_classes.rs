@@ -2229,3 +2229,227 @@ fn a_month_of_a_story_without_years_is_the_fronts() {
         .is_empty()
     );
 }
+
+// The classes of the fourteenth held-out set (the heldout14 round), each
+// on new text written for it.
+
+#[test]
+fn a_later_visit_does_not_reach_back_over_the_passage() {
+    // The year of a visit decades later, at the end of a passage, used to
+    // make the whole passage "another era".
+    let got = suggested(&[
+        "Negyvenöt januárjában vittek el a faluból, a lágerben tetű volt, barakkban aludtunk.",
+        "Utána Kujbisevbe kerültem, Kujbisevben a kikötőben dolgoztam négy évig. \
+         Kilencvenötben jártam ott újra, de semmit sem ismertem fel.",
+    ]);
+    has(&got, &["place:samara", "region:volga"]);
+    // The visit itself stays another era.
+    let visit = suggested(&[
+        "Negyvenöt januárjában vittek el a faluból, a lágerben tetű volt, barakkban aludtunk.",
+        "Kilencvenötben jártam Kujbisevben, turistaként, a kikötőben sétáltunk.",
+    ]);
+    assert!(visit.iter().all(|t| t != "place:samara"), "{visit:?}");
+}
+
+#[test]
+fn a_life_span_and_the_date_of_the_typing_set_no_era() {
+    // A typist's preface: the grandfather's dates and the year of typing.
+    let got = suggested(&[
+        "Szabó Péter (Kisvárda, 1915-1990) füzetéből gépelte le az unokája 2001-ben.",
+        "Ősszel összeszedtek minket, vagonban Debrecenbe vittek, a laktanyában három hétig \
+         voltunk, tetű volt.",
+        "Onnan Karagandába kerültem, a bányában dolgoztam.",
+    ]);
+    has(&got, &["transit_camp:debrecen", "place:karaganda"]);
+}
+
+#[test]
+fn a_place_adjective_before_the_building_of_a_stay() {
+    // `мукачевской школе` with a stay of weeks; `szolyvai iskola` with the
+    // sorting told right after (`Ott …`).
+    let ru = suggested(&[
+        "В ноябре сорок четвёртого нас собрали по сёлам. В этой мукачевской школе мы сидели \
+         две недели, на полу.",
+    ]);
+    has(&ru, &["transit_camp:mukachevo"]);
+    let hu = suggested(&[
+        "Negyvennégy novemberében a szolyvai iskola tornatermében aludtunk, egymás hegyén. \
+         Ott válogattak szét minket.",
+    ]);
+    has(&hu, &["transit_camp:svaliava"]);
+    // A place adjective before a building with no stay is an attribute.
+    let school = suggested(&[
+        "Negyvennégy novemberében elvittek, a lágerben tetű volt, barakkban aludtunk. \
+         A szolyvai iskolába jártam gyerekkoromban.",
+    ]);
+    assert!(
+        school.iter().all(|t| t != "transit_camp:svaliava"),
+        "{school:?}"
+    );
+}
+
+#[test]
+fn a_short_apposition_says_what_the_place_was() {
+    // `Tudja, a régi börtön.` between the place and `Ott …`.
+    let got = suggested(&[
+        "Negyvennégy novemberében a piacról Szegedre vittek, a vár alá. Tudja, a régi \
+         börtön. Ott voltunk napokig, éhesen.",
+    ]);
+    has(&got, &["transit_camp:szeged"]);
+    // The next step of a journey is no apposition.
+    let next = suggested(&[
+        "Negyvennégy novemberében Szegedre vittek. Bajára vittek. Ott a laktanyában \
+         voltunk napokig.",
+    ]);
+    assert!(next.iter().all(|t| t != "transit_camp:szeged"), "{next:?}");
+}
+
+#[test]
+fn a_camp_stay_makes_a_story_of_captivity() {
+    // One captivity sentence only, but a first-person stay in a camp at
+    // a named place: the other places weigh as in a story of captivity.
+    let got = suggested(&[
+        "В октябре сорок четвёртого нас окружили в горах. В Стрые был лагерь, там нас \
+         пересчитали. Дальше на север, в Архангельск. В Архангельске солнца зимой не видно.",
+    ]);
+    has(&got, &["transit_camp:stryi", "place:arkhangelsk"]);
+}
+
+#[test]
+fn the_narrator_guarding_a_camp_was_not_held_in_it() {
+    let got = suggested(&[
+        "Зимой сорок пятого меня поставили охранять лагерь в Фокшанах, там были бараки. \
+         Потом я сопровождал эшелоны. Из Фокшан через Яссы в Донбасс, в Макеевку.",
+    ]);
+    assert!(
+        got.iter()
+            .all(|t| t != "transit_camp:focsani" && t != "place:makiivka"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_question_about_a_third_person_and_them() {
+    // The answer to `Ő hová került?` is the uncle's.
+    let uncle = suggested(&[
+        "Engem nem vittek el, itthon maradtam, negyvennégy novemberében. A nagybátyámat \
+         elvitték.",
+        "Ő hová került?",
+        "A Donbaszba, Sztálinóba. Negyvenhétben jött haza.",
+    ]);
+    assert!(uncle.iter().all(|t| t != "place:donetsk"), "{uncle:?}");
+    // `hoztak őket` in a first-person story: the people brought are
+    // others.
+    let them = suggested(&[
+        "Tizenkét éves voltam negyvennégyben, a mi tanyánk a tábor mellett volt, onnan \
+         néztem mindent.",
+        "Kecskemétről hoztak őket, a tábor tele volt.",
+    ]);
+    assert!(
+        them.iter().all(|t| t != "transit_camp:kecskemet"),
+        "{them:?}"
+    );
+}
+
+#[test]
+fn a_place_before_a_negated_verb_is_denied() {
+    let got = suggested(&[
+        "Negyvenötben elvittek, a lágerben tetű volt, barakkban aludtunk.",
+        "Intába kerültem, a bányában dolgoztam. Vorkután sose voltam, csak a vonat ment arra.",
+    ]);
+    has(&got, &["place:inta"]);
+    assert!(got.iter().all(|t| t != "place:vorkuta"), "{got:?}");
+}
+
+#[test]
+fn a_place_located_by_another_and_the_soft_sign() {
+    // `это у Брашова` locates Feldioara, written with a soft sign.
+    let got = suggested(&[
+        "Осенью сорок четвёртого нас повезли в Фельдиоару, это у Брашова. Там за колючей \
+         проволокой держали тысячи людей, в Фельдиоаре мы пробыли месяц.",
+    ]);
+    has(&got, &["transit_camp:feldioara"]);
+    assert!(got.iter().all(|t| t != "transit_camp:brasov"), "{got:?}");
+}
+
+#[test]
+fn stalin_is_a_man_and_not_a_misspelt_stalino() {
+    let got = suggested(&[
+        "Negyvenöt januárjában elvittek, Intába kerültem, a lágerben tetű volt, barakkban \
+         aludtunk. Ötvenháromban, Sztálin után, összeszedtek minket, és hazaengedtek.",
+    ]);
+    assert!(got.iter().all(|t| t != "place:donetsk"), "{got:?}");
+}
+
+#[test]
+fn a_judge_and_a_term_are_a_sentence() {
+    let arrest = "Negyvenkilencben tartóztattak le Budapesten, éjjel jöttek értem.";
+    let judged = "Bírót sose láttam, egy papírt olvastak fel: tíz év.";
+    let camp = "Intába vittek, a lágerben a bányában dolgoztam.";
+    assert_eq!(waves(&[arrest, judged, camp]), ["gulag"]);
+    // A term without a court or a verb of giving is no sentence.
+    let read = "Egy papírt olvastak fel: tíz év.";
+    assert!(waves(&[arrest, read, camp]).iter().all(|w| w != "gulag"));
+}
+
+#[test]
+fn lists_and_orders_of_the_germans() {
+    let camp = "Sztálinóba vittek, a lágerben tetű volt, a bányában dolgoztunk.";
+    // A list of who the Germans were.
+    assert_eq!(
+        waves(&[
+            "Negyvenöt januárjában a községházán összeírták, kik a németek. Engem is \
+             felírtak.",
+            camp
+        ]),
+        ["order-7161"]
+    );
+    // An order read out to all Germans.
+    assert_eq!(
+        waves(&[
+            "Negyvenöt januárjában a kisbíró felolvasta a piacon: „Alle Deutschen, Männer \
+             und Frauen, zur Arbeit!”",
+            camp
+        ]),
+        ["order-7161"]
+    );
+}
+
+#[test]
+fn a_witness_tells_a_prisoners_own_capture() {
+    // `он … его взяли в плен`, set against `у нас`: the prisoner's.
+    let got = waves(&[
+        "Мне было двенадцать в сорок пятом, когда к нам в село привезли венгров из лагеря. \
+         Один, Ференц, рассказывал, что его взяли в плен под Воронежем, а потом он строил у \
+         нас школу.",
+    ]);
+    assert!(got.iter().all(|w| w != "pow"), "{got:?}");
+}
+
+#[test]
+fn a_task_demanded_is_work_for_the_same_day_promise() {
+    // No verb of saying, no work word: `meg kell patkolni` is the task.
+    let call = "Negyvennégy decemberében jött egy tiszt a műhelyhez, hogy a lovakat meg kell \
+                patkolni, a mester meg én menjünk vele, estére végzünk.";
+    assert_eq!(waves(&[call, CAMP_HU]), ["malenkij-robot"]);
+    // The same sentence without the task is no promise of the roundup.
+    let visit = "Negyvennégy decemberében jött egy tiszt a műhelyhez, a mester meg én mentünk \
+                 vele, estére.";
+    assert!(
+        waves(&[visit, CAMP_HU])
+            .iter()
+            .all(|w| w != "malenkij-robot")
+    );
+}
+
+#[test]
+fn what_happened_after_the_return_is_not_the_taking() {
+    // The call of January 1945 to all Germans, a camp, the return in
+    // 1949 and a threatened expulsion after it: the taking is the call's.
+    let call = "Negyvenöt januárjában a kisbíró felolvasta a piacon: „Alle Deutschen, Männer \
+                und Frauen, zur Arbeit!”";
+    let camp = "Bajára vittek teherautón, egy iskolában voltunk két hétig. Onnan Gorkijba \
+                kerültem, az autógyárban dolgoztam.";
+    let home = "Negyvenkilenc novemberében jöttem haza. Minket is majdnem kitelepítettek.";
+    assert_eq!(waves(&[call, camp, home]), ["order-7161"]);
+}

@@ -225,6 +225,67 @@ pub(super) const HAND_OVER: &[&str] = &[
 ];
 /// Prepositions of route before the name.
 pub(super) const ROUTE_BEFORE: &[&str] = &["keresztul", "через", "мимо", "uber", "durch", "via"];
+/// Buildings people were kept in on the way (a school, a gymnasium, a
+/// brick works, barracks, a warehouse, a cellar): a place adjective before
+/// one (`a gödöllői gimnázium`, `в ужгородской школе`) names the place of a
+/// stay when the sentence tells one.
+pub(super) static BUILDING: Lex = Lex {
+    exact: &[],
+    prefix: &[
+        "iskol",
+        "gimnazium",
+        "tornater",
+        "teglagyar",
+        "teglaget",
+        "kaszarny",
+        "pince",
+        "istallo",
+        "raktar",
+        "magtar",
+        "malom",
+        "malomb",
+        "школ",
+        "гимнази",
+        "казарм",
+        "склад",
+        "кирпичн",
+        "сарай",
+        "конюшн",
+        "подвал",
+        "schule",
+        "kaserne",
+        "ziegelei",
+    ],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
+/// Guarding or escorting (`охранять лагерь`, `я сопровождал эшелоны`,
+/// `őriztük a foglyokat`): a narrator who guarded a camp was not held in it.
+pub(super) static GUARDING: Lex = Lex {
+    exact: &[
+        "охранять",
+        "охранял",
+        "охраняли",
+        "сопровождал",
+        "сопровождали",
+        "конвоировал",
+        "конвоировали",
+        "oriztuk",
+        "oriztem",
+        "orizni",
+        "kisertuk",
+        "kisertem",
+        "bewachte",
+        "bewachten",
+    ],
+    prefix: &[],
+    infix: &[],
+    suffix: &[],
+    compiled: OnceLock::new(),
+};
+
 /// Crossing a border at a place is a route, not a stay.
 pub(super) static BORDER: Lex = Lex {
     exact: &[],
@@ -280,6 +341,8 @@ pub(super) const COMPASS: &[&str] = &[
 /// Locating prepositions before the name.
 pub(super) const LOCATOR_BEFORE: &[&str] = &[
     "kozel",
+    // `это у Брашова`: near it.
+    "у",
     "под",
     "около",
     "недалеко",
@@ -633,8 +696,29 @@ pub(super) static KIN: Lex = Lex {
 /// a clause with one of these is about the other person
 /// (`нас разделили: его отправили … в Макеевку`).
 pub(super) const THIRD_PERSON: &[&str] = &[
-    "o", "ot", "oket", "neki", "nekik", "его", "ее", "ей", "ему", "он", "она", "они", "их", "ihn",
-    "ihm", "er",
+    "o",
+    "ot",
+    "oket",
+    "neki",
+    "nekik",
+    "его",
+    "ее",
+    "ей",
+    "ему",
+    "он",
+    "она",
+    "они",
+    "их",
+    "ihn",
+    "ihm",
+    "er",
+    // Many others (`в Сваляву многих гнали, а нашу колонну…`).
+    "многих",
+    "других",
+    "остальных",
+    "sokakat",
+    "masokat",
+    "tobbieket",
 ];
 
 /// First-person pronouns and possessives.
@@ -672,6 +756,18 @@ pub(super) const FIRST_PERSON: &[&str] = &[
     "нашей",
     "нашем",
     "наших",
+    // Every case of the possessives (`нашу колонну`, `с моими`).
+    "нашу",
+    "наше",
+    "нашим",
+    "нашими",
+    "нашему",
+    "мое",
+    "моем",
+    "моим",
+    "моими",
+    "моих",
+    "моему",
     "ich",
     "wir",
     "mich",
@@ -699,13 +795,20 @@ pub(super) const TAKING: &[&str] = &[
     "telepitett",
     "deportalt",
     "hajtott",
+    // `a férfiakat összegyűjtötték`: gathered for taking.
+    "gyujt",
 ];
 
 /// Captivity and deportation words: a testimony needs several of them
 /// before anything is suggested (the deportation-narrative gate).
 pub(super) static CAPTIVITY: Lex = Lex {
-    exact: &["tetu", "tetut", "tetvek", "вши", "вшей"],
+    exact: &["tetu", "tetut", "tetvek", "вши", "вшей", "держали"],
     prefix: &[
+        "borton",
+        "cellak",
+        "cellaba",
+        "тюрем",
+        "просидел",
         "lager",
         "fogoly",
         "foglyok",
@@ -1966,6 +2069,13 @@ pub(super) static COURT: Lex = Lex {
         "срока",
         "сроку",
         "gericht",
+        // The judge (`sose láttam bírót … tizenöt év`).
+        "biro",
+        "birot",
+        "birok",
+        "судья",
+        "судью",
+        "richter",
     ],
     prefix: &[
         "birosag",
@@ -2017,6 +2127,9 @@ pub(super) static TELLING: Lex = Lex {
     prefix: &[
         "magnora",
         "magnoba",
+        // Typed up from a notebook (`2003-ban gépeltem le`).
+        "gepel",
+        "legepel",
         "interju",
         "felvetel",
         "rogzit",

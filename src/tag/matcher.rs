@@ -15,6 +15,9 @@
 //!   also keeps `Сталино` apart from `Сталина`, `Сталином`;
 //!   Stems of three letters are enough (`Чоп` → `из Чопа`, `в Чопе`):
 //!   names match capitalised only;
+//!   A foreign name is written with or without the soft sign
+//!   (`в Фельдиоаре` for `Фелдиоара`): a word with a soft sign inside is
+//!   also compared without it;
 //! - failing those, a single word with the same cross-script key
 //!   ([`crate::analysis::xs_key`], at least five letters): `Фокшань` for
 //!   `Foksány`;
@@ -23,7 +26,9 @@
 //!   case or adjective ending, one edit (a letter added, dropped, changed,
 //!   or two swapped; same first letter) from the name (`Makeevkában` for
 //!   `Makejevka`, `Dnyepropetrovszk`), or the name with its `ly` written
-//!   `j`, as it is said (`Szojvára`, `Szojvárul` for `Szolyva`).
+//!   `j`, as it is said (`Szojvára`, `Szojvárul` for `Szolyva`). The name
+//!   without its last letter is not a misspelling but the word it was
+//!   made from (`Sztálin után` is the man, `Sztálinó` his town).
 //!   Accentless typing needs no rule: words are compared folded. Dialect
 //!   endings count as cases (`-rul`, `-bul`, `-tul` for `-ról`, `-ból`,
 //!   `-tól`).
@@ -34,6 +39,10 @@
 //! `сталин`). Wave cues, which are ordinary words, are matched the same way
 //! and, in Cyrillic, also by their Russian Snowball stem
 //! (`немцев` = `немцы`), as the search does.
+//!
+//! A town named after its river is also matched by its first word, as it
+//! is said (`Komszomolszkba` for `Komszomolszk-na-Amure`, `в Ростове` for
+//! `Ростов-на-Дону`).
 //!
 //! In a multi-word Hungarian or German name only the last word inflects
 //! (`Sztarij Szamborban`); in Russian every word may (`Кривом Роге`). At
@@ -215,6 +224,22 @@ impl Matcher {
             for alias in &e.aliases {
                 m.add(alias, Target::Entry(i), e.ambiguous.contains(alias));
             }
+            // A town named after its river (`Komszomolszk-na-Amure`,
+            // `Ростов-на-Дону`, `Frankfurt an der Oder`) is said by its
+            // first word.
+            let short: Vec<String> = e
+                .aliases
+                .iter()
+                .filter_map(|a| river_town(a))
+                .filter(|w| !e.aliases.contains(w))
+                .collect();
+            let mut seen: Vec<String> = Vec::new();
+            for w in short {
+                if !seen.contains(&w) {
+                    m.add(&w, Target::Entry(i), false);
+                    seen.push(w);
+                }
+            }
         }
         m.index();
         m
@@ -295,6 +320,9 @@ impl Matcher {
             let mut keys = vec![w.folded.clone()];
             if let Some(s) = &w.stem {
                 keys.push(s.clone());
+                if s.contains('ь') {
+                    keys.push(soft_less(s));
+                }
             }
             if let Some(s) = &w.snowball {
                 keys.push(format!("\u{1}{s}"));
@@ -376,6 +404,12 @@ impl Matcher {
             push(self.by_key.get(&w[..b]));
         }
         push(self.by_key.get(w));
+        if t.cyrillic && self.names && w.contains('ь') {
+            let soft = soft_less(w);
+            for (b, _) in soft.char_indices().skip(2) {
+                push(self.by_key.get(&soft[..b]));
+            }
+        }
         if t.cyrillic && !self.names {
             push(self.by_key.get(&format!("\u{1}{}", t.ru_stem)));
         }
@@ -452,6 +486,16 @@ impl Matcher {
                     return Some(Form::Adjective);
                 }
             }
+            // A foreign name is written with or without the soft sign
+            // (`Фельдиоара`, `Фелдиоара`): compared without it.
+            if let Some(stem) = &pw.stem
+                && (w.contains('ь') || stem.contains('ь'))
+                && let Some(rest) = soft_less(w).strip_prefix(soft_less(stem).as_str())
+                && RU_NOUN.contains(&rest)
+                && !rest.is_empty()
+            {
+                return Some(Form::Case(rest.to_string()));
+            }
             if let Some(s) = &pw.snowball
                 && *t.ru_stem == **s
             {
@@ -518,6 +562,18 @@ impl Matcher {
     }
 }
 
+/// The first word of a town named after its river (`Komszomolszk-na-Amure`
+/// → `Komszomolszk`, `Ростов-на-Дону` → `Ростов`, `Komsomolsk am Amur`),
+/// when it has at least five letters.
+fn river_town(alias: &str) -> Option<String> {
+    let ws: Vec<_> = crate::analysis::words(alias).collect();
+    let on = ["na", "на", "am", "an", "on"];
+    (ws.len() >= 3
+        && on.contains(&ws[1].text.to_lowercase().as_str())
+        && ws[0].text.chars().count() >= 5)
+        .then(|| ws[0].text.to_string())
+}
+
 /// Shortest name (in bytes, folded) matched with a misspelling.
 const FUZZY_MIN: usize = 7;
 
@@ -551,6 +607,15 @@ fn fuzzy_form(word: &str, name: &str) -> Option<Form> {
         let Some(stem) = word.strip_suffix(e) else {
             continue;
         };
+        // The name without its last letter is the word it was made from,
+        // no misspelling of it (`Sztálin után` is the man, `Sztálinó` the
+        // town named after him).
+        if name
+            .strip_prefix(stem)
+            .is_some_and(|rest| rest.chars().count() == 1)
+        {
+            continue;
+        }
         // `ly` is said and often written `j` (`Szojva` for `Szolyva`).
         let same_sound = stem.len() + 1 == name.len()
             && name.contains("ly")
@@ -608,6 +673,12 @@ fn ru_stem(folded: &str) -> Option<String> {
     // Names are matched capitalised only, so three letters (`Чоп` →
     // `Чопа`, `Чопе`) are enough.
     (s.chars().count() >= 3).then_some(s)
+}
+
+/// A Cyrillic word without its soft signs inside (`фельдиоаре` →
+/// `фелдиоаре`).
+fn soft_less(w: &str) -> String {
+    w.replace('ь', "")
 }
 
 fn is_ru_adjective(rest: &str) -> bool {
@@ -749,6 +820,26 @@ mod tests {
         assert_eq!(
             ids("из Чопа, в Чопе, до Караганды, Темешвара, Temesvárott"),
             ["chop", "chop", "karaganda", "timisoara", "timisoara"]
+        );
+    }
+
+    #[test]
+    fn soft_sign_and_the_root_of_a_name() {
+        assert_eq!(
+            ids("в Фельдиоаре, в Фельдиоару"),
+            ["feldioara", "feldioara"]
+        );
+        assert!(ids("Sztálin után, Sztalin halála").is_empty());
+        assert_eq!(ids("Sztalinoba"), ["donetsk"]);
+    }
+
+    #[test]
+    fn a_river_town_by_its_first_word() {
+        assert_eq!(river_town("Ростов-на-Дону").as_deref(), Some("Ростов"));
+        assert_eq!(river_town("Sighetu Marmației"), None);
+        assert_eq!(
+            ids("Komszomolszkban a hajógyárban, в Комсомольске"),
+            ["komsomolsk", "komsomolsk"]
         );
     }
 

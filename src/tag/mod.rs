@@ -34,7 +34,9 @@
 //! reviewed. Whether the narrator tells of captivity is evidence among the
 //! others: captivity words (camp, prisoner, barracks, mine, wagon, lice,
 //! dysentery…, compounds included) in deportation-era sentences of the
-//! narrator raise a wave's score (see [`waves`]). Negatives stay untagged
+//! narrator raise a wave's score (see [`waves`]); a first-person stay in a
+//! camp at a named place tells it too, and the other places are then
+//! weighed as in a story of captivity (see [`places`]). Negatives stay untagged
 //! by their own evidence, not by a gate: a museum curator's looted
 //! paintings by the `objects` rule, a First World War captivity and 1956 by
 //! [`era`], a father's or brother's deportation by `other-person`, a
@@ -170,9 +172,8 @@ impl Tagger {
     /// Every candidate with its confidence, suggestions and hints alike.
     pub fn candidates(&self, narrator: &Narrator<'_>, segments: &[Segment]) -> Vec<NewTag> {
         let doc = Doc::new(segments);
-        let eras = era::segment_eras(&doc);
-        let narrative = waves::narrator_held(&doc, &eras);
-        let mentions = places::weigh(&doc, &eras, &self.names.find(&doc), narrative);
+        let eras = era::sentence_eras(&doc);
+        let (narrative, mentions) = self.weigh(&doc, &eras);
         let mut tags = places::suggest(&doc, &self.vocab, &mentions, narrative);
         // A narrator born too late for every wave was held nowhere: the
         // places are someone else's (a grandchild's journey to the camp).
@@ -225,13 +226,28 @@ impl Tagger {
         tags
     }
 
+    /// Every name mention weighed, and whether the narrator tells of
+    /// being held: by the captivity words ([`waves::narrator_held`]) or by
+    /// a first-person stay in a camp at a named place
+    /// ([`places::held_in_camp`]), which then weighs the other mentions as
+    /// in a story of captivity.
+    fn weigh(&self, doc: &Doc<'_>, eras: &[era::Era]) -> (bool, Vec<places::Weighed>) {
+        let found = self.names.find(doc);
+        let narrative = waves::narrator_held(doc, eras);
+        let mentions = places::weigh(doc, eras, &found, narrative);
+        if !narrative && places::held_in_camp(doc, &mentions) {
+            return (true, places::weigh(doc, eras, &found, true));
+        }
+        (narrative, mentions)
+    }
+
     /// Every name mention with the rule that weighed it, for archivists
     /// asking why a place was (not) suggested.
     pub fn explain(&self, segments: &[Segment]) -> Vec<Mention> {
         let doc = Doc::new(segments);
-        let eras = era::segment_eras(&doc);
-        let narrative = waves::narrator_held(&doc, &eras);
-        places::weigh(&doc, &eras, &self.names.find(&doc), narrative)
+        let eras = era::sentence_eras(&doc);
+        let (_, mentions) = self.weigh(&doc, &eras);
+        mentions
             .iter()
             .filter_map(|w| {
                 let (facet, value) = places::entry_id(&self.vocab, w)?;

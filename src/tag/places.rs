@@ -13,17 +13,22 @@
 //! | `other-person` | a relative or friend, or a Hungarian verb of taking in the definite conjugation (`vitték`: a third-person object), and no first person | `A sógoromat Boriszovba vitték` |
 //! | `other-person` | a third-person clause set against the narrator in one sentence | `нас разделили: его отправили в Макеевку` |
 //! | `other-person` | the answer without a first-person word to a question about a relative | `Hová került az édesanyja? — A Donyec-medencébe, Sztálinóba.` |
-//! | `negated` | `nem`, `не`, `nicht` just before, or a question answered `Nem.` / `Нет.` | `nem Szibériába vittek, hanem …`; `Kolimára vittek? — Nem.` |
+//! | `negated` | `nem`, `не`, `nicht` just before, a Hungarian negation right after followed by a first-person verb, or a question answered `Nem.` / `Нет.` | `nem Szibériába vittek, hanem …`; `Vorkután sose voltam`; `Kolimára vittek? — Nem.` |
 //! | `route` | passed through: `át`, `keresztül`, `felé` up to two words after (in the clause); `через`, `über`, `durch` before; a border crossing; a train stopping. Not `át` as the particle of handing over (`Záhonyban vettek át`), nor, after a verb, a border town where a camp received the narrator (`Záhonyban léptem át a határt, ott a fogadótáborban…`: `ott` and a camp word); `át` right after the name (`Csapon át`) is always a route | `Munkácson keresztül`, `Kijeven megyünk keresztül`, `через Львов` |
-//! | `locator` | named to locate another place: `mellett`, `környékén`, `под`, `bei`, a distance, a direction from it | `Makejevka, Sztálinó mellett`, `Voronyezstől délre` |
+//! | `locator` | named to locate another place: `mellett`, `környékén`, `под`, `у`, `bei`, a distance, a direction from it | `Makejevka, Sztálinó mellett`, `Voronyezstől délre`, `это у Брашова` |
+//! | `guard` | the narrator guards or escorts (`охранять`, `сопровождал`, `őriztük`), in the sentence or the one before it in the segment when this one has no first-person word | `меня поставили охранять лагерь в Сваляве` |
 //! | `home` | birth, home or the return home | `Gyulán születtem`, `Я из Кечкемета`, `приехал в Кечкемет, пришёл домой` |
 //! | `rumour` | hearsay or expectation, or a name quoted after a verb of saying | `Azt mondták, Szibériába visznek` |
-//! | `attribute` | an adjective that does not describe a camp or work site | `egy szegedi fiú` |
+//! | `attribute` | an adjective that does not describe a camp or work site, nor a building (school, gymnasium, barracks, warehouse, cellar) in a sentence that tells a stay or a camp | `egy szegedi fiú` (but `в этой ужгородской школе мы сидели неделю` is `camp`) |
 //!
 //! The other mentions are weighted by what the sentence says (the sentence
 //! with the name, plus the question it answers when it is an elliptic
 //! answer such as `Sztálinóba.`, plus the next sentence when that starts
-//! with `Ott` / `Там` / `Dort` or when the name, in a case of place (or in
+//! with `Ott` / `Там` / `Dort`, or when it is a short apposition that
+//! only says what the place was (at most four words besides the articles
+//! `a`, `az`, no first person, no taking or work, no other name: `Szegedre
+//! vittek. Tudja, a nagy börtön. Ott voltunk hetekig.`, with the `Ott`
+//! sentence after it), or when the name, in a case of place (or in
 //! its base form after a preposition of place: `В Краматорск.`), opens
 //! an answer of at most four words that the next sentence goes on:
 //! `Hol kötött ki? — Gorkijban, a Volga mellett. Az autógyárban
@@ -31,9 +36,9 @@
 //!
 //! | rule | weight | context |
 //! |---|---|---|
-//! | `camp` | 1.0 | camps and being held: `tábor`, `láger`, `laktanya`, `лагерь`, `пересыльный`, `Lager`, `держали`, sorting (`szétválogattak`), a wire fence (`drótkerítés`, `körbedrótozták`), entraining, a stay of days or weeks (`két hetet töltöttem`, `vótunk`, `пробыли`) |
+//! | `camp` | 1.0 | camps and being held: `tábor`, `láger`, `laktanya`, `лагерь`, `пересыльный`, `Lager`, `держали`, sorting (`szétválogattak`), a wire fence (`drótkerítés`, `körbedrótozták`), entraining, a stay of days or weeks (`két hetet töltöttem`, `hetekig voltunk`, `vótunk`, `пробыли`, `сидели неделю`) |
 //! | `destination` | 1.0 | work, arrival and transfer: `bánya`, `dolgoztunk`, `vittek`, `шахта`, `привезли`, `gebracht` |
-//! | `first-person` | 1.0 / 0.6 | a first-person clause with the name in a case of place (`Három évet Karagandában töltöttem`, `В Сталино нас разделили`): 1.0 in the story of a narrator who tells of being held ([`super::waves::narrator_held`]), else 0.6 |
+//! | `first-person` | 1.0 / 0.6 | a first-person clause with the name in a case of place (`Három évet Karagandában töltöttem`, `В Сталино нас разделили`; a possessive before a relative is not the narrator: `Meine Schwester war in Stalino`): 1.0 in the story of a narrator who tells of being held ([`super::waves::narrator_held`], or a first-person stay in a camp at a named place, [`held_in_camp`]), else 0.6 |
 //! | `locative` | 0.6 | the name in a case of place, not in a first-person clause, in such a story |
 //! | `mention` | 0.3 | none of these |
 //!
@@ -68,9 +73,9 @@ use crate::vocab::{Facet, Vocabulary};
 
 use super::era::Era;
 use super::lexicon::{
-    ANAPHORA, BORDER, CAMP, COMPASS, DESTINATION, DISTANCE, HAND_OVER, HEARSAY, HOME,
-    LOCATOR_AFTER, LOCATOR_BEFORE, NEGATION, OBJECTS, ROUTE_AFTER, ROUTE_BEFORE, SPEECH, STOP,
-    TAKEN, TRAIN,
+    ANAPHORA, BORDER, BUILDING, CAMP, COMPASS, DESTINATION, DISTANCE, GUARDING, HAND_OVER, HEARSAY,
+    HOME, KIN, LOCATOR_AFTER, LOCATOR_BEFORE, NEGATION, OBJECTS, ROUTE_AFTER, ROUTE_BEFORE, SPEECH,
+    STOP, TAKEN, TRAIN,
 };
 use super::matcher::{Form, HU_LOCATIVE, Match, entry_of};
 use super::text::{Doc, Token, any, any_of, contrasted_third_person, first_person, others_flags};
@@ -124,7 +129,7 @@ fn weigh_one(
 ) -> (f64, &'static str, bool) {
     let first = &doc.tokens[m.first];
     let last = &doc.tokens[m.last];
-    if eras[first.seg] != Era::Deportation {
+    if eras[last.sentence] != Era::Deportation {
         return (0.0, "other-era", false);
     }
     let sentence = doc.sentence(last.sentence);
@@ -151,6 +156,9 @@ fn weigh_one(
     if others[last.sentence] || contrasted_third_person(doc, m.first) {
         return (0.0, "other-person", false);
     }
+    if guarded(doc, last.sentence) {
+        return (0.0, "guard", false);
+    }
     let before = |n: usize| -> Vec<&Token> {
         (m.first.saturating_sub(n)..m.first)
             .map(|i| &doc.tokens[i])
@@ -165,7 +173,16 @@ fn weigh_one(
     };
     let in_list =
         |ts: &[&Token], list: &[&str]| ts.iter().any(|t| list.contains(&t.folded.as_ref()));
-    if in_list(&before(2), NEGATION) {
+    // Hungarian also puts the place before the negated verb (`Vorkután
+    // sose voltam`, `Kolimán nem voltunk`).
+    let denied_after = {
+        let next = after(2);
+        next.len() == 2
+            && next.iter().all(|t| t.clause == last.clause)
+            && ["nem", "sem", "sose", "sosem", "soha", "sohasem"].contains(&next[0].folded.as_ref())
+            && next[1].first
+    };
+    if in_list(&before(2), NEGATION) || denied_after {
         return (0.0, "negated", false);
     }
     // `Munkácson át`, `Kijeven keresztül mentünk`, `Kijevben megyünk
@@ -240,6 +257,13 @@ fn weigh_one(
         if camp || next.iter().any(|t| DESTINATION.has(&t.folded)) {
             return (1.0, if camp { "camp" } else { "destination" }, camp);
         }
+        // `a gödöllői gimnázium … a tornateremben aludtunk … Ott
+        // válogattak`, `в этой ужгородской школе мы сидели неделю`: a
+        // building the narrator was kept in.
+        if next.iter().any(|t| BUILDING.has(&t.folded)) && (any(&context, &CAMP) || stay(&context))
+        {
+            return (1.0, "camp", true);
+        }
         return (0.0, "attribute", false);
     }
     let camp = any(&context, &CAMP) || stay(&context);
@@ -252,7 +276,7 @@ fn weigh_one(
     // In the story of someone who tells of being held, a place the
     // narrator is in (`Karagandában`, `в Караганде`) is where they were
     // taken.
-    match (locative, first_person(clause), narrative) {
+    match (locative, narrator_in(clause), narrative) {
         (true, true, true) => (1.0, "first-person", false),
         (true, true, false) | (true, false, true) => (0.6, "locative", false),
         _ => (0.3, "mention", false),
@@ -267,7 +291,7 @@ fn weigh_one(
 fn context<'a>(doc: &'a Doc<'a>, s: usize, place_case: bool) -> Vec<Token> {
     let mut out: Vec<Token> = doc.sentence(s).to_vec();
     let mut k = s;
-    while k > 0 && doc.sentence(k).len() <= 3 && s - k < 3 {
+    while k > 0 && content_words(doc.sentence(k)) <= 3 && s - k < 3 {
         k -= 1;
         out.extend(doc.sentence(k).iter().cloned());
     }
@@ -276,7 +300,7 @@ fn context<'a>(doc: &'a Doc<'a>, s: usize, place_case: bool) -> Vec<Token> {
     // place, opening the answer to a question, that the next one goes on (`Hol kötött ki? — Gorkijban, a
     // Volga mellett. Az autógyárban dolgoztunk.`).
     let elliptic = place_case
-        && doc.sentence(s).len() <= 4
+        && content_words(doc.sentence(s)) <= 4
         && s > 0
         && doc.sentences[s - 1].question
         && doc.sentences[s - 1].seg != doc.sentences[s].seg;
@@ -287,8 +311,116 @@ fn context<'a>(doc: &'a Doc<'a>, s: usize, place_case: bool) -> Vec<Token> {
             || (elliptic && doc.sentences[s + 1].seg == doc.sentences[s].seg))
     {
         out.extend(next.iter().cloned());
+    } else if let Some(next) = doc.sentences.get(s + 1)
+        && next.seg == doc.sentences[s].seg
+        && !next.question
+        && content_words(doc.sentence(s + 1)) <= 4
+        && apposition(doc.sentence(s + 1))
+    {
+        // A short apposition naming what the place was (`Szegedre
+        // vittek, a Csillagba. Tudja, a nagy börtön. Ott voltunk
+        // hetekig.`), and the sentence after it when that refers back.
+        out.extend(doc.sentence(s + 1).iter().cloned());
+        if doc.sentences.get(s + 2).is_some_and(|n| n.seg == next.seg)
+            && doc
+                .sentence(s + 2)
+                .first()
+                .is_some_and(|t| ANAPHORA.contains(&t.folded.as_ref()))
+        {
+            out.extend(doc.sentence(s + 2).iter().cloned());
+        }
     }
     out
+}
+
+/// A short sentence that only says what a place was (`Tudja, a nagy
+/// börtön.`): no first-person word, no word of taking or work
+/// (`Cserepovecbe vittek.` is the next step of the journey), no other name
+/// (a capitalised word after the first).
+fn apposition(tokens: &[Token]) -> bool {
+    !first_person(tokens)
+        && !any(tokens, &DESTINATION)
+        && !any(tokens, &TAKEN)
+        && !tokens.iter().skip(1).any(|t| t.capital)
+}
+
+/// Possessive determiners: first-person words that, before a relative,
+/// make the relative the subject (`Meine Schwester war in Stalino`, `мой
+/// брат был в Сталино`).
+const POSSESSIVE: &[&str] = &[
+    "mein",
+    "meine",
+    "meinem",
+    "meinen",
+    "meiner",
+    "unser",
+    "unsere",
+    "unserem",
+    "unseren",
+    "unserer",
+    "мой",
+    "моя",
+    "мое",
+    "мою",
+    "моего",
+    "моей",
+    "моему",
+    "мои",
+    "моих",
+    "наш",
+    "наша",
+    "наши",
+    "нашего",
+    "нашей",
+    "наших",
+];
+
+/// Whether a clause speaks of the narrator: a first-person word, not only
+/// a possessive before a relative (`Meine Schwester war in Stalino` is the
+/// sister's stay).
+fn narrator_in(clause: &[Token]) -> bool {
+    let kin = any(clause, &KIN);
+    clause
+        .iter()
+        .any(|t| t.first && !(kin && POSSESSIVE.contains(&t.folded.as_ref())))
+}
+
+/// The words of a sentence without the Hungarian articles (`a`, `az`),
+/// which a short answer or apposition has besides its words (`Messzire,
+/// a Távol-Keletre.`).
+fn content_words(tokens: &[Token]) -> usize {
+    tokens
+        .iter()
+        .filter(|t| !["a", "az"].contains(&t.folded.as_ref()))
+        .count()
+}
+
+/// Whether sentence `s` tells of the narrator guarding or escorting
+/// (`нас поставили охранять лагерь в Сваляве`, `Потом я сопровождал
+/// эшелоны.`), or goes on such a sentence of the same segment without a
+/// first-person word of its own (`Из Свалявы через Львов в Донбасс.`): the
+/// camps named are the ones the narrator guarded.
+fn guarded(doc: &Doc<'_>, s: usize) -> bool {
+    let guard = |k: usize| {
+        let toks = doc.sentence(k);
+        first_person(toks) && any(toks, &GUARDING)
+    };
+    guard(s)
+        || (s > 0
+            && doc.sentences[s - 1].seg == doc.sentences[s].seg
+            && !first_person(doc.sentence(s))
+            && guard(s - 1))
+}
+
+/// Whether the narrator tells of being in a camp at a named place: a
+/// mention weighed `camp` in a first-person sentence (`Brăilában a
+/// raktárakban tartottak … ott kaptuk a tetveket`, `В Самборе был лагерь,
+/// там нас пересчитывали`). Such a narrator was held, though the story
+/// has fewer captivity words than [`super::waves::narrator_held`] asks.
+pub(super) fn held_in_camp(doc: &Doc<'_>, weighed: &[Weighed]) -> bool {
+    weighed.iter().any(|w| {
+        w.camp && w.weight > 0.0 && first_person(doc.sentence(doc.tokens[w.m.last].sentence))
+    })
 }
 
 /// Whether the question `s` is answered with a plain no: the next
@@ -310,9 +442,18 @@ fn denied_by_answer(doc: &Doc<'_>, s: usize) -> bool {
 /// töltöttem`, `пробыл месяц`; the dialect `vótunk`).
 fn stay(tokens: &[Token]) -> bool {
     let duration = tokens.iter().any(|t| {
-        ["napig", "hetig", "honapig", "napot", "honapot"]
-            .iter()
-            .any(|e| t.folded.ends_with(e))
+        [
+            "napig",
+            "hetig",
+            "honapig",
+            "napot",
+            "honapot",
+            "napokig",
+            "hetekig",
+            "honapokig",
+        ]
+        .iter()
+        .any(|e| t.folded.ends_with(e))
             || t.folded.ends_with("hetet")
             || ["недел", "месяц", "дней", "tage", "wochen", "monate"]
                 .iter()
@@ -338,6 +479,13 @@ fn stay(tokens: &[Token]) -> bool {
             "провели",
             "пробыл",
             "пробыли",
+            // `сидели неделю`, `просидели месяц`: kept.
+            "сидели",
+            "сидел",
+            "сидела",
+            "просидели",
+            "просидел",
+            "просидела",
             "waren",
         ],
     );

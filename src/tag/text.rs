@@ -271,11 +271,17 @@ fn hungarian_first_person(w: &str, cyrillic: bool) -> bool {
 pub(super) fn about_others(tokens: &[Token]) -> bool {
     let other = any(tokens, &KIN)
         || (tokens.iter().any(definite_taking) && !any(tokens, &GOODS) && !any(tokens, &OBJECTS));
-    other && !first_person(tokens)
+    // A relative of ours (`a szomszédunkat`, `apámat`) is no first
+    // person of the narrator.
+    other && !tokens.iter().any(|t| t.first && !KIN.has(&t.folded))
 }
 
 /// For every sentence, whether it is about someone else: [`about_others`],
-/// the answer without a first-person word to a question about a relative,
+/// the answer without a first-person word to a question about a relative
+/// or a third person (`Ő hová került? — A Donbaszba, Sztálinóba.`), in a
+/// first-person narrative a sentence with `őket`, `őt` or a third-person
+/// subject pronoun and no first-person word (`Debrecenből hoztak őket`,
+/// `Он рассказывал, что его взяли в плен`),
 /// or, in a first-person narrative, a sentence without a first-person
 /// word that follows one about someone else in the same segment (the story
 /// of the father goes on: `Apámat elvitték. Három évig volt Sztálinóban.`).
@@ -296,7 +302,16 @@ fn compute_others(doc: &Doc<'_>) -> Vec<bool> {
     let carry = share >= FIRST_PERSON_SHARE;
     let mut out: Vec<bool> = Vec::with_capacity(n);
     for s in 0..n {
-        let mut others = about_others(doc.sentence(s));
+        // In a first-person narrative, `őket`, `őt` without the narrator
+        // are others (`Debrecenből hoztak őket`); in a third-person
+        // account (a son's notes of his father) they are its protagonist.
+        let mut others = about_others(doc.sentence(s))
+            || (carry
+                && !first[s]
+                && doc
+                    .sentence(s)
+                    .iter()
+                    .any(|t| them(t) || HE_SHE_THEY.contains(&t.lower.as_ref())));
         // The answer to a question about a relative, without the narrator
         // in it, is about the relative (`Hová került az édesanyja? — A
         // Donyec-medencébe, Sztálinóba.`).
@@ -306,7 +321,7 @@ fn compute_others(doc: &Doc<'_>) -> Vec<bool> {
             && doc.sentences[s - 1].question
             && doc.sentences[s - 1].seg != doc.sentences[s].seg
             && !first[s - 1]
-            && any(doc.sentence(s - 1), &KIN)
+            && (any(doc.sentence(s - 1), &KIN) || any_of(doc.sentence(s - 1), THIRD_PERSON))
         {
             others = true;
         }
@@ -323,6 +338,18 @@ fn compute_others(doc: &Doc<'_>) -> Vec<bool> {
     }
     out
 }
+
+/// The Hungarian personal pronoun as an object, `őket`, `őt` (`hoztak
+/// őket`, typed `oket`): the people taken are others (`ot` alone, typed,
+/// is also `öt`, five).
+fn them(t: &Token) -> bool {
+    ["őket", "őt"].contains(&t.lower.as_ref()) || t.folded.as_ref() == "oket"
+}
+
+/// Third-person subject pronouns (`Он рассказывал, что его взяли в
+/// плен`, `ő is ott volt`): in a first-person narrative, a sentence with
+/// one and no first-person word tells someone else's story.
+const HE_SHE_THEY: &[&str] = &["он", "она", "они", "ő", "ők"];
 
 /// See [`others_flags`].
 pub(super) const FIRST_PERSON_SHARE: f64 = 0.3;

@@ -12,7 +12,9 @@
 //!   from `schema/vocabulary/waves.toml` (`málenkij robot`, `kis munka`,
 //!   `német nevű`, `hadifogság`, `katonai törvényszék`, `Barcaföldvár`…),
 //!   in every case and spelling ([`super::matcher`]). Each *distinct* cue
-//!   counts once however often it recurs;
+//!   counts once however often it recurs; a cue in a clause about a third
+//!   person set against the narrator in the sentence (`он рассказывал,
+//!   что его взяли в плен …, а потом у нас`) is the other person's;
 //! - **weak cues** (rule `weak-cue`, ½ point each): the vocabulary's
 //!   `weak_cues`, words that point at a wave but occur outside it too: an
 //!   ethnonym (`sváb`, `немцев`, which is also the wartime enemy), a region
@@ -52,7 +54,9 @@
 //!   - `same-day` (first wave): the work done the same day (`délre
 //!     végzünk`, `estére itthon lesztek`, `este mehetsz haza`, `к вечеру отпустят домой`; home
 //!     by a day of the week too: `szombatra itthon lesztek`, `до
-//!     воскресенья отпустят`) with speech or work, when it also promises home or the sentence is dated
+//!     воскресенья отпустят`) with speech or work (a task demanded counts:
+//!     `kell` or `надо` with an infinitive, `a lovaikat meg kell patkolni`),
+//!     when it also promises home or the sentence is dated
 //!     in the first wave's months (a camp wanted its norm by the evening
 //!     too);
 //!   - `german-name` (Order 7161): `német` next to a form of `név`
@@ -67,7 +71,9 @@
 //!     `névsor`, `összeír`, `список`, `записали`, `Liste`) of Germans: the
 //!     Germans its object (`a svábokat`, `németnek`, `немцев`, `швабов`)
 //!     or a German list (`a német listára`) or a German adjective before a
-//!     plural object (`a sváb lányokat`), not Germans making a list
+//!     plural object (`a sváb lányokat`) or the Germans the subject of
+//!     what the list asked (`összeírták, kik a németek`, `записали, кто
+//!     немец`), not Germans making a list
 //!     (`a németek listát írtak rólunk`, a Holocaust story), not in a
 //!     sentence naming a German camp; also the Germans as the object of a
 //!     roundup that took the narrator too (`a svábokat mind elvitték,
@@ -76,7 +82,9 @@
 //!     német, az jelentkezzen`, `annak jelentkezni kell`, `все, у кого
 //!     отец немец, должны явиться`), or the food it told them to bring
 //!     (`всех немцев … с едой на две недели`; not the Germans as a subject: `a
-//!     németek felrobbantották`), not with
+//!     németek felrobbantották`), or an order announced or read out to
+//!     all Germans (`Felolvasták: „Alle Deutschen, Männer von siebzehn…”`,
+//!     `зачитали: всех немцев…`), not with
 //!     Hungarians called too (`всем венграм и немцам`: the first wave in
 //!     Transcarpathia), not in a sentence naming a German camp;
 //!   - `taken-as-german` (Order 7161): taken, listed or gathered as a
@@ -173,7 +181,10 @@
 //!   adjective (`ötvennyolcas cikkely`, `otvennyolcadik paragrafus`,
 //!   `статья пятьдесят восьмая`); the corrective-labour camp
 //!   (`javítómunkatábor`, `ИТЛ`) is a cue of the vocabulary;
-//!   Hungarian people's courts (`népbíróság`) are not Soviet tribunals;
+//!   Hungarian people's courts (`népbíróság`) are not Soviet tribunals; a
+//!   term in years read out with a court, a judge or a verdict named
+//!   nearby (`bírót sose láttam, egy papírt olvastak fel: tizenöt év`,
+//!   `судья сказал: десять лет`) is a sentence (rule `term`);
 //! - **guards**: in a sentence where the narrator guards or escorts
 //!   prisoners (`мы сопровождали эшелоны с пленными`, `foglyokat
 //!   kísértünk`; not `мост охранял`, a soldier's duty) no capture,
@@ -318,9 +329,12 @@
 //!   gets half of it and stays a hint (0.40) for archivists to review. A
 //!   wave whose period lies more than three months from the narrator's
 //!   earliest dated roundup, arrest, capture or surrender told before the
-//!   first sentence of captivity does not get it (the Swabians expelled to
-//!   Germany in 1946 or to the Hortobágy in 1951; a transfer from the camp
-//!   in 1946 is not the taking);
+//!   first sentence of captivity and before the narrator came home
+//!   (`hazajöttem`, `jöttem haza`, `вернулся`) does not get it (the
+//!   Swabians expelled to Germany in 1946 or to the Hortobágy in 1951; a
+//!   transfer from the camp in 1946 is not the taking, nor a threat of
+//!   expulsion after the return: `negyvenkilencben jöttem haza … minket is
+//!   majdnem kitelepítettek`);
 //! - a tribunal's or article 58's sentence with a term in years says the
 //!   narrator was held too (`huszonöt évet adott`), where no camp of the
 //!   vocabulary is named;
@@ -389,7 +403,9 @@ use super::lexicon::{
 };
 use super::matcher::{Match, Target, cue_key};
 use super::places::evidence;
-use super::text::{Doc, Token, any, any_of, definite_taking, first_person, others_flags};
+use super::text::{
+    Doc, Token, any, any_of, contrasted_third_person, definite_taking, first_person, others_flags,
+};
 
 /// Stable wave ids the rules refer to (ids never change once published).
 const MALENKIJ_ROBOT: &str = "malenkij-robot";
@@ -474,10 +490,7 @@ pub(super) fn suggest(
     // that make [`narrator_held`].
     let held_from = first_captivity(doc, eras).unwrap_or(doc.sentences.len());
     let narrator_held = narrator_held_at(doc, eras);
-    let in_scope = |s: usize| -> bool {
-        let st = &doc.sentences[s];
-        eras[st.seg] == Era::Deportation && !others[s]
-    };
+    let in_scope = |s: usize| -> bool { eras[s] == Era::Deportation && !others[s] };
     // A sentence naming Western captors and no Soviet one.
     let western_sentence = |s: usize| -> bool {
         let toks = doc.sentence(s);
@@ -512,11 +525,15 @@ pub(super) fn suggest(
                     "egy" | "один" | "ein" | "einen" | "einem"
                 )
             });
+        // A cue in a clause about a third person set against the
+        // narrator (`он рассказывал, что его взяли в плен …, а потом у
+        // нас`): the other person's.
         if !in_scope(s)
             || any_in(doc, doc.sentence(s), &GERMAN_CAMP)
             || negated_cue
             || someone
             || (western_sentence(s) && entries[*w].id == POW)
+            || contrasted_third_person(doc, m.first)
         {
             continue;
         }
@@ -579,14 +596,22 @@ pub(super) fn suggest(
     // Age brackets of Order 7161, per segment.
     if let Some(w) = wave_index(ORDER_7161) {
         // Tokens come in segment order: each segment's are one range.
-        let mut ranges: Vec<Option<(usize, usize)>> = vec![None; eras.len()];
+        let mut ranges: Vec<Option<(usize, usize)>> = vec![None; doc.segments.len()];
         for (i, t) in doc.tokens.iter().enumerate() {
             if let Some(r) = ranges.get_mut(t.seg) {
                 *r = Some(r.map_or((i, i), |(a, _)| (a, i)));
             }
         }
-        for (seg, era) in eras.iter().enumerate() {
-            if *era != Era::Deportation {
+        // A segment counts when one of its sentences speaks of the
+        // deportation years.
+        let mut deportation = vec![false; doc.segments.len()];
+        for (s, era) in eras.iter().enumerate() {
+            if *era == Era::Deportation {
+                deportation[doc.sentences[s].seg] = true;
+            }
+        }
+        for (seg, dep) in deportation.iter().enumerate() {
+            if !dep {
                 continue;
             }
             let Some((a, b)) = ranges[seg] else {
@@ -948,7 +973,7 @@ pub(super) fn suggest(
         // A question to the narrator reads as about a third person
         // (`Mikor vitték el munkaszolgálatra?`, formal address).
         let asked = doc.sentences[s].question;
-        eras[doc.sentences[s].seg] == Era::Deportation
+        eras[s] == Era::Deportation
             // Or called up in the indefinite conjugation, the narrator
             // the dropped object (`hívtak be munkaszolgálatra`).
             && (asked || !others[s])
@@ -1110,9 +1135,8 @@ pub(super) fn suggest(
         // Also in a call that defines whom it wants by a relative
         // (`mindenki, akinek német neve van, vagy a nagyapja német volt`):
         // the relative is anyone's, not the narrator's kin.
-        let to_everyone = |s: usize| {
-            eras[doc.sentences[s].seg] == Era::Deportation && any_of(doc.sentence(s), EVERYONE)
-        };
+        let to_everyone =
+            |s: usize| eras[s] == Era::Deportation && any_of(doc.sentence(s), EVERYONE);
         if let Some(span) = (0..doc.sentences.len())
             .filter(|&s| in_scope(s) || to_everyone(s))
             .find_map(|s| german_name(doc, s))
@@ -1131,10 +1155,7 @@ pub(super) fn suggest(
         // Hungarians called too (`всем венграм и немцам явиться`: the first
         // wave in Transcarpathia).
         let call = (0..doc.sentences.len())
-            .filter(|&s| {
-                eras[doc.sentences[s].seg] == Era::Deportation
-                    && !any_in(doc, doc.sentence(s), &GERMAN_CAMP)
-            })
+            .filter(|&s| eras[s] == Era::Deportation && !any_in(doc, doc.sentence(s), &GERMAN_CAMP))
             .find_map(|s| {
                 let toks = doc.sentence(s);
                 if hungarians(toks) {
@@ -1143,10 +1164,15 @@ pub(super) fn suggest(
                 let first = doc.sentences[s].first;
                 let g = german_addressee(doc, toks)?;
                 // The summons, or the food it told them to bring (`всех
-                // немцев … с едой на две недели`).
-                let c = toks
-                    .iter()
-                    .position(|t| in_list(doc, t, &SUMMONS) || in_list(doc, t, &FOOD))?;
+                // немцев … с едой на две недели`), or an announcement read
+                // out to all Germans (`Felolvasták: „Alle Deutschen, Männer
+                // von siebzehn…”`, `объявили: все немцы…`).
+                let all = g > 0 && any_of(&toks[g - 1..g], EVERYONE);
+                let c = toks.iter().position(|t| {
+                    in_list(doc, t, &SUMMONS)
+                        || in_list(doc, t, &FOOD)
+                        || (all && ANNOUNCED.iter().any(|a| t.folded.starts_with(a)))
+                })?;
                 Some((first + g.min(c), first + g.max(c)))
             });
         if let Some(span) = call {
@@ -1516,7 +1542,12 @@ pub(super) fn suggest(
     // (`negyvenhat nyarán a láger egy részét Kungurba vitték, engem is`)
     // is not the taking. A sentence without a date of its own takes the
     // last date named before it in its segment.
-    let taken_at = (0..held_from)
+    // Nor what is told after the narrator came home (`negyvenkilenc
+    // novemberében jöttem haza … minket is majdnem kitelepítettek`).
+    let home_at = (0..doc.sentences.len())
+        .find(|&s| in_scope(s) && came_home(doc.sentence(s)))
+        .unwrap_or(doc.sentences.len());
+    let taken_at = (0..held_from.min(home_at))
         .filter(|&s| {
             in_scope(s)
                 && (roundup(doc, doc.sentence(s)) || [capture, surrender].contains(&Some(s)))
@@ -2164,14 +2195,14 @@ fn month_after((from, to): (i32, i32), m: i32) -> i32 {
 
 /// The promise of a work done the same day (`délre végzünk`, `estére
 /// itthon lesztek`, `к вечеру отпустим домой`) in sentence `s`, with speech
-/// or work: a promise of the roundup when it also promises home, or when
+/// or work (a task demanded, too: `meg kell patkolni`): a promise of the roundup when it also promises home, or when
 /// the sentence is dated inside `period`, the first wave's months (in a
 /// camp, work was wanted by the evening too).
 fn same_day(doc: &Doc<'_>, s: usize, period: Option<(i32, i32)>) -> Option<(usize, usize)> {
     let toks = doc.sentence(s);
     let first = doc.sentences[s].first;
     let said = any_in(doc, toks, &SPEECH) || any_in(doc, toks, &PROMISE);
-    let work = any_in(doc, toks, &WORK) || any_in(doc, toks, &WORK_CALL);
+    let work = any_in(doc, toks, &WORK) || any_in(doc, toks, &WORK_CALL) || errand(toks);
     if !(said || work) {
         return None;
     }
@@ -2189,6 +2220,52 @@ fn same_day(doc: &Doc<'_>, s: usize, period: Option<(i32, i32)>) -> Option<(usiz
         period.is_some_and(|(from, to)| context_date(doc, s).is_some_and(|d| from <= d && d <= to));
     ((said || work) && (home || dated) && !any_of(toks, NEGATION_WORDS))
         .then_some((first + i, first + i + len - 1))
+}
+
+/// The narrator's return home: `hazajöttem`, `jöttem haza`, `hazaértünk`,
+/// `вернулся`, `heimgekehrt`, in a first-person sentence.
+fn came_home(toks: &[Token]) -> bool {
+    let one_word = starts_any(
+        toks,
+        &[
+            "hazajott",
+            "hazaert",
+            "hazakerult",
+            "вернулся",
+            "вернулась",
+            "вернулись",
+            "heimgekehrt",
+        ],
+    );
+    let two_words = toks.windows(2).any(|p| {
+        p[1].folded.as_ref() == "haza"
+            && [
+                "jottem",
+                "jottunk",
+                "ertem",
+                "ertunk",
+                "kerultem",
+                "kerultunk",
+            ]
+            .contains(&p[0].folded.as_ref())
+    });
+    first_person(toks) && (one_word || two_words)
+}
+
+/// A task demanded: `kell` or `надо`, `нужно` with an infinitive (`a
+/// lovaikat meg kell patkolni`, `надо мост починить`), whatever the task.
+fn errand(toks: &[Token]) -> bool {
+    let must = any_of(
+        toks,
+        &["kell", "kellett", "надо", "нужно", "mussen", "muss"],
+    );
+    let infinitive = toks.iter().any(|t| {
+        let w: &str = &t.folded;
+        let n = w.chars().count();
+        let ending = if t.cyrillic { "ть" } else { "ni" };
+        n > 4 && w.ends_with(ending)
+    });
+    must && infinitive
 }
 
 /// A term read out as a verdict (`annyit mondott: tíz év`, `— Десять
@@ -2425,9 +2502,17 @@ fn german_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
             .get(i + 1)
             .is_some_and(|n| matches!(&*n.folded, "koze" | "kozott"))
             || (i > 0 && &*toks[i - 1].folded == "среди");
+        // Or the Germans the subject of what the list asked (`összeírták,
+        // kik a németek`, `записали, кто немец`, `aufgeschrieben, wer
+        // Deutscher ist`).
+        let who = l.is_some_and(|l| l < i)
+            && toks[i.saturating_sub(3)..i]
+                .iter()
+                .any(|t| matches!(&*t.folded, "kik" | "ki" | "кто" | "wer"));
         german(doc, t)
             && (GERMAN_OBJECT.contains(&w)
                 || before_object
+                || who
                 || (among && l.is_some())
                 || (Some(i + 1) == l && !w.ends_with("ek") && !w.ends_with("ok")))
     })?;
@@ -2598,6 +2683,19 @@ const DISARMED: &[&str] = &["lefegyverez", "разоружил", "обезору
 
 /// Words of a call addressed to everyone of a kind (`mindenki, akinek`,
 /// `все, у кого`, `alle, die`).
+/// Announcing or reading out an order (`kihirdették`, `felolvasták`,
+/// `объявили`, `зачитали`, `vorgelesen`).
+const ANNOUNCED: &[&str] = &[
+    "kihirdet",
+    "felolvas",
+    "kidobol",
+    "объяв",
+    "зачита",
+    "vorgelesen",
+    "verlesen",
+    "bekanntgegeben",
+];
+
 const EVERYONE: &[&str] = &[
     "mindenki",
     "mindenkinek",
@@ -3012,7 +3110,7 @@ fn first_captivity(doc: &Doc<'_>, eras: &[Era]) -> Option<usize> {
     let others = others_flags(doc);
     (0..doc.sentences.len()).find(|&s| {
         let toks = doc.sentence(s);
-        eras[doc.sentences[s].seg] == Era::Deportation
+        eras[s] == Era::Deportation
             && !others[s]
             && first_person(toks)
             && any_in(doc, toks, &CAPTIVITY)
@@ -3024,7 +3122,7 @@ fn narrator_held_at(doc: &Doc<'_>, eras: &[Era]) -> Option<usize> {
     let others = others_flags(doc);
     let mut held = (0..doc.sentences.len()).filter(|&s| {
         let toks = doc.sentence(s);
-        eras[doc.sentences[s].seg] == Era::Deportation
+        eras[s] == Era::Deportation
             && !others[s]
             && first_person(toks)
             && any_in(doc, toks, &CAPTIVITY)
