@@ -77,8 +77,10 @@
 //! round ([`SEEN13_FLOOR`]) and the fourteenth (`fixtures/heldout14/`,
 //! frozen 2026-12-07 10:34, measured unseen once) since the second
 //! generality round ([`SEEN14_FLOOR`]); on every held-out set issue 16's
-//! bars are printed. No set here is unseen now: a fifteenth, written
-//! apart, measures the second generality round. The sets are listed once,
+//! bars are printed. On the fifteenth (`fixtures/heldout15/`, frozen
+//! 2026-12-07 12:07, the one unseen set now, written apart while the
+//! second generality round was made) floors a little under its first
+//! measurement are asserted ([`FRESH15_FLOOR`]). The sets are listed once,
 //! in [`HELD_OUT`].
 //!
 //! Run with `cargo test --test tagging -- --nocapture` to see the tables
@@ -159,7 +161,7 @@ type Floor = [(&'static str, f64, f64); 4];
 /// under `fixtures/`, the floors asserted. "seen" means the rules were
 /// tuned on the set's misses after its first measurement; "fresh" that no
 /// rule was written with the set in view.
-const HELD_OUT: [(&str, &str, Floor); 14] = [
+const HELD_OUT: [(&str, &str, Floor); 15] = [
     ("held-out", "heldout", HELDOUT_FLOOR),
     ("held-out 2 seen", "heldout2", SEEN2_FLOOR),
     ("held-out 3 seen", "heldout3", SEEN3_FLOOR),
@@ -174,6 +176,7 @@ const HELD_OUT: [(&str, &str, Floor); 14] = [
     ("held-out 12 seen", "heldout12", SEEN12_FLOOR),
     ("held-out 13 seen", "heldout13", SEEN13_FLOOR),
     ("held-out 14 seen", "heldout14", SEEN14_FLOOR),
+    ("held-out 15 fresh", "heldout15", FRESH15_FLOOR),
 ];
 /// Which sets the rules have seen, printed under the table.
 const SEEN_NOTE: &str = "the wave rules were redesigned with the held-out set in view (it is \
@@ -337,6 +340,18 @@ const SEEN14_FLOOR: Floor = [
     ("region", 0.9, 0.95),
     ("place", 0.9, 0.95),
     ("transit_camp", 0.9, 0.95),
+];
+/// Floors on the fifteenth held-out set (`fixtures/heldout15/`, frozen
+/// 2026-12-07 12:07, unseen): written while the second generality round
+/// was made, measured with the rules before that round (wave 0.944/0.586,
+/// region 0.893/0.893, place 0.833/0.926, transit camp 0.864/0.792) and
+/// after it (the same, but transit camp precision 0.826: the round gained
+/// nothing here). A little under that measurement.
+const FRESH15_FLOOR: Floor = [
+    ("wave", 0.9, 0.55),
+    ("region", 0.85, 0.85),
+    ("place", 0.8, 0.9),
+    ("transit_camp", 0.8, 0.75),
 ];
 const FACETS: [&str; 4] = ["wave", "region", "place", "transit_camp"];
 /// Synthetic testimonies measured (seed [`SYNTHETIC_SEED`]).
