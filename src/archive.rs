@@ -28,6 +28,11 @@ pub const DB_FILE: &str = "tanu.sqlite";
 /// The index directory inside an archive directory.
 pub const INDEX_DIR: &str = "index";
 
+/// At most this many files are prepared side by side during an ingest
+/// (one per core): each lane is a thread decoding, repairing, parsing and
+/// tagging the next file while the ingest stores the previous ones.
+const MAX_PREPARE_LANES: usize = 4;
+
 mod harvest;
 pub use self::harvest::{HarvestItem, HarvestPage, HarvestQuery, HarvestSet};
 mod readers;
@@ -572,23 +577,42 @@ impl Archive {
             ..
         } = self;
         let (vocab, tagger): (&Vocabulary, &Tagger) = (vocab, tagger);
+        // Preparing (decode, repair, parse, tag) runs in lanes beside this
+        // thread, which stores and stages for the index: file i is
+        // prepared in lane i % lanes and taken from the lanes in turn, so
+        // files are stored in the order given. Each lane holds at most one
+        // prepared file ahead (back-pressure), so memory stays flat.
+        let lanes = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, MAX_PREPARE_LANES)
+            .min(todo.len().max(1));
+        let mut work: Vec<Vec<IngestJob>> = (0..lanes).map(|_| Vec::new()).collect();
+        for (i, job) in todo.into_iter().enumerate() {
+            work[i % lanes].push(job);
+        }
         std::thread::scope(|scope| -> Result<()> {
-            let (tx, rx) = std::sync::mpsc::sync_channel(2);
-            scope.spawn(move || {
-                for job in todo {
-                    let prepared = crate::limits::read_input(&job.path)
-                        .map_err(|source| IngestError::Io {
-                            path: job.path.clone(),
-                            source,
-                        })
-                        .and_then(|bytes| prepare(&job.path, bytes, &job.opts, vocab, tagger));
-                    if tx.send((job, prepared)).is_err() {
-                        break;
+            let mut lane_rx = Vec::with_capacity(lanes);
+            for jobs in work {
+                let (tx, rx) = std::sync::mpsc::sync_channel(1);
+                lane_rx.push(rx);
+                scope.spawn(move || {
+                    for job in jobs {
+                        let prepared = crate::limits::read_input(&job.path)
+                            .map_err(|source| IngestError::Io {
+                                path: job.path.clone(),
+                                source,
+                            })
+                            .and_then(|bytes| prepare(&job.path, bytes, &job.opts, vocab, tagger));
+                        if tx.send((job, prepared)).is_err() {
+                            break;
+                        }
                     }
-                }
-            });
+                });
+            }
             let mut stored = 0usize;
-            for (job, prepared) in rx {
+            // A lane with nothing left means every file was taken: file i
+            // is missing from lane i % lanes only when there are ≤ i files.
+            while let Some(Ok((job, prepared))) = lane_rx.get(stored % lanes).map(|rx| rx.recv()) {
                 let result = prepared.and_then(|record| {
                     store_prepared(store, index, vocab, &job.path, record, &job.opts, actor)
                 });

@@ -335,3 +335,59 @@ fn split_refuses_what_it_cannot_do() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("nothing to split"), "{err}");
 }
+
+/// One batch, many files naming the same testimony with `--replace`: files
+/// are prepared side by side (one lane a core), yet stored in the order
+/// given, so each is a new revision of the one before and the last one's
+/// text is what stays.
+#[test]
+fn a_batch_is_stored_in_the_order_given_however_it_is_prepared() {
+    let t = TestArchive::new();
+    let days = [
+        "hétfőn",
+        "kedden",
+        "szerdán",
+        "csütörtökön",
+        "pénteken",
+        "szombaton",
+        "vasárnap",
+    ];
+    let mut paths = Vec::new();
+    for (i, day) in days.iter().enumerate() {
+        paths.push(t.write(
+            &format!("kotet/{}.txt", i + 1),
+            format!(
+                "id: hu-rend-001\ntitle: Napló\nlanguage: hu\n---\n\
+                 [00:00:0{i}] N: A {}. változat: {day} vittek el Szolyvára.\n",
+                i + 1
+            ),
+        ));
+    }
+    let refs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
+    let (files, summary) = ingest(&t, &refs, &["--replace"]);
+    assert_eq!(summary["ingested"], 1, "{files:?}");
+    assert_eq!(summary["updated"], days.len() - 1, "{files:?}");
+    let order: Vec<&str> = files
+        .iter()
+        .map(|f| f["path"].as_str().unwrap_or_default())
+        .collect();
+    let given: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    assert_eq!(order, given, "reported in the order given");
+    let outcomes: Vec<&str> = files
+        .iter()
+        .map(|f| f["outcome"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(outcomes[0], "new");
+    assert!(
+        outcomes[1..].iter().all(|o| *o == "updated"),
+        "{outcomes:?}"
+    );
+    let out = t
+        .tanu()
+        .args(["show", "hu-rend-001"])
+        .output()
+        .expect("run");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("A 7. változat: vasárnap"), "{shown}");
+    assert!(!shown.contains("A 6. változat"), "{shown}");
+}
