@@ -42,7 +42,10 @@
 //!
 //! A town named after its river is also matched by its first word, as it
 //! is said (`Komszomolszkba` for `Komszomolszk-na-Amure`, `в Ростове` for
-//! `Ростов-на-Дону`).
+//! `Ростов-на-Дону`). A Hungarian town named with its landscape or river
+//! before it is also matched without it (`Földvárra` for `Barcaföldvár`,
+//! see `landscape_town`), as an ambiguous name: only in a place
+//! construction, since the short name is shared (`Dunaföldvár`).
 //!
 //! In a multi-word Hungarian or German name only the last word inflects
 //! (`Sztarij Szamborban`); in Russian every word may (`Кривом Роге`). At
@@ -233,6 +236,22 @@ impl Matcher {
                 .filter_map(|a| river_town(a))
                 .filter(|w| !e.aliases.contains(w))
                 .collect();
+            // A Hungarian town named with its landscape before it
+            // (`Barcaföldvár`, the Földvár of the Barcaság) is said without
+            // it (`Földvárra vittek`); the short name is shared with other
+            // towns (`Dunaföldvár`), so it is ambiguous: it needs a place
+            // construction.
+            let headed: Vec<String> = e
+                .aliases
+                .iter()
+                .filter_map(|a| landscape_town(a))
+                .filter(|w| !e.aliases.contains(w))
+                .collect();
+            for w in &headed {
+                if !short.contains(w) {
+                    m.add(w, Target::Entry(i), true);
+                }
+            }
             let mut seen: Vec<String> = Vec::new();
             for w in short {
                 if !seen.contains(&w) {
@@ -574,6 +593,21 @@ fn river_town(alias: &str) -> Option<String> {
         .then(|| ws[0].text.to_string())
 }
 
+/// The head of a Hungarian town name whose first member is a landscape
+/// or river (`Barcaföldvár` → `Földvár`, `Tiszafüred` → `Füred`), when
+/// the head has at least five letters.
+fn landscape_town(alias: &str) -> Option<String> {
+    const LANDSCAPES: &[&str] = &["barca", "duna", "tisza", "maros", "szamos", "körös"];
+    if alias.contains([' ', '-']) {
+        return None;
+    }
+    let lower = alias.to_lowercase();
+    let rest = LANDSCAPES.iter().find_map(|l| lower.strip_prefix(l))?;
+    let mut cs = rest.chars();
+    let first = cs.next()?;
+    (rest.chars().count() >= 5).then(|| first.to_uppercase().chain(cs).collect())
+}
+
 /// Shortest name (in bytes, folded) matched with a misspelling.
 const FUZZY_MIN: usize = 7;
 
@@ -831,6 +865,19 @@ mod tests {
         );
         assert!(ids("Sztálin után, Sztalin halála").is_empty());
         assert_eq!(ids("Sztalinoba"), ["donetsk"]);
+    }
+
+    #[test]
+    fn a_town_by_its_name_without_the_landscape() {
+        assert_eq!(landscape_town("Barcaföldvár").as_deref(), Some("Földvár"));
+        assert_eq!(landscape_town("Tiszalök"), None);
+        assert_eq!(landscape_town("Brassó"), None);
+        // In a place construction only: the short name is shared.
+        assert_eq!(
+            ids("Földvárra hajtottak, Földváron a lágerben"),
+            ["feldioara", "feldioara"]
+        );
+        assert!(ids("Földvár Imre volt a brigádvezető.").is_empty());
     }
 
     #[test]
