@@ -495,6 +495,26 @@ impl Matcher {
             return Some(Form::Base);
         }
         if t.cyrillic && pw.cyrillic {
+            // A name ending in `-ый` that is a noun, not an
+            // adjective (`Стрый`): it keeps its `й` before the suffix of
+            // its adjective (`в Стрыйском лагере`) and declines as a noun
+            // on the stem without it (`в Стрые`, `к Стрыю`).
+            // (Folding writes `й` as `и`.)
+            if let Some(noun) = pw.folded.strip_suffix(['й', 'и'])
+                && noun.ends_with('ы')
+                && let Some(rest) = w.strip_prefix(noun)
+            {
+                if !rest.is_empty() && !["й", "и"].contains(&rest) && RU_NOUN.contains(&rest) {
+                    return Some(Form::Case(rest.to_string()));
+                }
+                // The prepositional `-ском` too (`в Стрыйском лагере`).
+                if rest
+                    .strip_prefix(['й', 'и'])
+                    .is_some_and(|r| is_ru_adjective(r) || r == "ском")
+                {
+                    return Some(Form::Adjective);
+                }
+            }
             if let Some(stem) = &pw.stem
                 && let Some(rest) = w.strip_prefix(stem.as_str())
             {
@@ -878,6 +898,15 @@ mod tests {
             ["feldioara", "feldioara"]
         );
         assert!(ids("Földvár Imre volt a brigádvezető.").is_empty());
+    }
+
+    #[test]
+    fn a_noun_name_in_yj_declines_as_a_noun() {
+        // `Стрый` is a noun: `в Стрые`, `к Стрыю` are its cases, and its
+        // adjective keeps the `й`.
+        let got = found("в Стрые, к Стрыю, в Стрыйском лагере");
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got.iter().all(|(_, id)| id == "stryi"), "{got:?}");
     }
 
     #[test]
