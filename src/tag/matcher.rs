@@ -18,6 +18,14 @@
 //!   A foreign name is written with or without the soft sign
 //!   (`в Фельдиоаре` for `Фелдиоара`): a word with a soft sign inside is
 //!   also compared without it;
+//!   A name in `-ый` may be a noun (`Стрый`): it is also declined on the
+//!   stem without its `й` (`в Стрые`, `к Стрыю`), its adjective keeping
+//!   the `й` (`в Стрыйском лагере`);
+//!   The masculine prepositional of a town's adjective (`в свалявском
+//!   лагере`, a suffix and `-ом`, `-ем`) counts before a camp word only:
+//!   elsewhere it is a language or a people (`на украинском языке`), as a
+//!   region's is everywhere (`в украинском лагере`, a camp of
+//!   Ukrainians); `-ом` alone is the noun's instrumental;
 //! - failing those, a single word with the same cross-script key
 //!   ([`crate::analysis::xs_key`], at least five letters): `Фокшань` for
 //!   `Foksány`;
@@ -107,6 +115,9 @@ struct Pattern {
     target: Target,
     text: String,
     ambiguous: bool,
+    /// The name of a region, whose adjective also names its people or
+    /// language (`украинском`).
+    region: bool,
     xs: Option<String>,
 }
 
@@ -159,6 +170,9 @@ const RU_ADJ_ENDINGS: &[&str] = &[
     "ий", "ый", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему", "ым", "им", "ых", "их",
     "ыми", "ими", "ую", "юю", "ие", "ые",
 ];
+/// Camp words a prepositional adjective of a name qualifies (`в
+/// свалявском лагере`, `в стрыйской пересылке`).
+const RU_CAMP_NOUN: &[&str] = &["лагер", "пересыл", "барак", "тюрьм"];
 const RU_ADJ_INFIX: &[&str] = &["", "ск", "инск", "овск", "евск", "енск", "н", "нн"];
 const GERMAN_ENDINGS: &[&str] = &["e", "en", "n", "s", "es", "er", "em"];
 /// Words before an ambiguous name that make it a place.
@@ -260,6 +274,12 @@ impl Matcher {
                 }
             }
         }
+        let entries = vocab.entries();
+        for p in &mut m.patterns {
+            if let Target::Entry(e) = p.target {
+                p.region = entries.get(e).is_some_and(|e| e.facet == Facet::Region);
+            }
+        }
         m.index();
         m
     }
@@ -329,6 +349,7 @@ impl Matcher {
             target,
             text: text.to_string(),
             ambiguous,
+            region: false,
             xs,
         });
     }
@@ -474,6 +495,22 @@ impl Matcher {
                 Some(f) => f,
                 None if fuzzy && t.capital => fuzzy_form(&t.folded, &pw.folded)?,
                 None if n == 1 && p.xs.as_deref() == Some(t.xs.as_ref()) => Form::CrossScript,
+                // The masculine prepositional of a town's adjective before
+                // a camp word (`в свалявском лагере`); elsewhere it is a
+                // language or a people (`на украинском языке`), as a
+                // region's adjective is even before a camp word (a camp of
+                // Ukrainians), and `-ом` alone is the noun's instrumental.
+                None if n == 1
+                    && !p.region
+                    && t.cyrillic
+                    && pw.cyrillic
+                    && prepositional_adjective(&t.folded, pw)
+                    && doc.tokens.get(i + 1).is_some_and(|nx| {
+                        nx.seg == t.seg && RU_CAMP_NOUN.iter().any(|c| nx.folded.starts_with(c))
+                    }) =>
+                {
+                    Form::Adjective
+                }
                 None => return None,
             };
         }
@@ -507,11 +544,7 @@ impl Matcher {
                 if !rest.is_empty() && !["й", "и"].contains(&rest) && RU_NOUN.contains(&rest) {
                     return Some(Form::Case(rest.to_string()));
                 }
-                // The prepositional `-ском` too (`в Стрыйском лагере`).
-                if rest
-                    .strip_prefix(['й', 'и'])
-                    .is_some_and(|r| is_ru_adjective(r) || r == "ском")
-                {
+                if rest.strip_prefix(['й', 'и']).is_some_and(is_ru_adjective) {
                     return Some(Form::Adjective);
                 }
             }
@@ -735,6 +768,31 @@ fn soft_less(w: &str) -> String {
     w.replace('ь', "")
 }
 
+/// Whether `w` is the masculine or neuter prepositional of the adjective
+/// of name word `pw` (`свалявском`, `стрыйском`): its stem, or for a noun
+/// in `-ый` the stem keeping the `й`, a suffix and `-ом` or `-ем`.
+fn prepositional_adjective(w: &str, pw: &PatWord) -> bool {
+    let after_suffix = |rest: &str| {
+        RU_ADJ_INFIX.iter().any(|inf| {
+            !inf.is_empty()
+                && rest
+                    .strip_prefix(inf)
+                    .is_some_and(|e| e == "ом" || e == "ем")
+        })
+    };
+    let noun = pw
+        .folded
+        .strip_suffix(['й', 'и'])
+        .filter(|n| n.ends_with('ы'))
+        .and_then(|n| w.strip_prefix(n))
+        .and_then(|r| r.strip_prefix(['й', 'и']));
+    pw.stem
+        .as_deref()
+        .and_then(|s| w.strip_prefix(s))
+        .is_some_and(after_suffix)
+        || noun.is_some_and(after_suffix)
+}
+
 fn is_ru_adjective(rest: &str) -> bool {
     RU_ADJ_INFIX.iter().any(|inf| {
         rest.strip_prefix(inf)
@@ -907,6 +965,19 @@ mod tests {
         let got = found("в Стрые, к Стрыю, в Стрыйском лагере");
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got.iter().all(|(_, id)| id == "stryi"), "{got:?}");
+    }
+
+    #[test]
+    fn the_prepositional_adjective_of_a_name() {
+        assert_eq!(
+            ids("в свалявском лагере, в Мукачевском лагере, в Стрыйском лагере"),
+            ["svaliava", "mukachevo", "stryi"]
+        );
+        // Not before another word: a language; nor a region's adjective.
+        assert!(ids("говорили на украинском языке").is_empty());
+        assert!(ids("в украинском лагере").is_empty());
+        // Adjectives of no vocabulary name match nothing.
+        assert!(ids("офицерском, пионерском лагере").is_empty());
     }
 
     #[test]
