@@ -76,12 +76,12 @@
 //! (`fixtures/heldout13/`, measured unseen once) since the Transcarpathia
 //! round ([`SEEN13_FLOOR`]) and the fourteenth (`fixtures/heldout14/`,
 //! frozen 2026-12-07 10:34, measured unseen once) since the second
-//! generality round ([`SEEN14_FLOOR`]); on every held-out set issue 16's
-//! bars are printed. On the fifteenth (`fixtures/heldout15/`, frozen
-//! 2026-12-07 12:07, the one unseen set now, written apart while the
-//! second generality round was made) floors a little under its first
-//! measurement are asserted ([`FRESH15_FLOOR`]). The sets are listed once,
-//! in [`HELD_OUT`].
+//! generality round ([`SEEN14_FLOOR`]) and the fifteenth
+//! (`fixtures/heldout15/`, frozen 2026-12-07 12:07, measured unseen once)
+//! since the third generality round ([`SEEN15_FLOOR`]); on every held-out
+//! set issue 16's bars are printed. No set here is unseen now: a
+//! sixteenth, written apart, measures the third generality round. The
+//! sets are listed once, in [`HELD_OUT`].
 //!
 //! Run with `cargo test --test tagging -- --nocapture` to see the tables
 //! (`TAGGING_SYNTHETIC=50` measures fewer synthetic testimonies, for quick
@@ -176,7 +176,7 @@ const HELD_OUT: [(&str, &str, Floor); 15] = [
     ("held-out 12 seen", "heldout12", SEEN12_FLOOR),
     ("held-out 13 seen", "heldout13", SEEN13_FLOOR),
     ("held-out 14 seen", "heldout14", SEEN14_FLOOR),
-    ("held-out 15 fresh", "heldout15", FRESH15_FLOOR),
+    ("held-out 15 seen", "heldout15", SEEN15_FLOOR),
 ];
 /// Which sets the rules have seen, printed under the table.
 const SEEN_NOTE: &str = "the wave rules were redesigned with the held-out set in view (it is \
@@ -194,7 +194,9 @@ const SEEN_NOTE: &str = "the wave rules were redesigned with the held-out set in
      unseen once, then tuned on by class in the generality round) and the thirteenth (frozen \
      2026-12-07; measured unseen once, then tuned on in the Transcarpathia round) and the \
      fourteenth (frozen 2026-12-07 10:34; measured unseen once, then tuned on by class in the \
-     second generality round)";
+     second generality round) and the fifteenth (frozen 2026-12-07 12:07; measured unseen once, \
+     then tuned on in the third generality round, each change kept only with a gain on another \
+     set)";
 /// Floors on the fifth held-out set (`fixtures/heldout5/`, frozen
 /// 2026-12-07 01:42). Measured unseen with the rules of the waves3 round
 /// (wave 0.913/0.750, region 0.844/0.964, place 0.897/0.963, transit camp
@@ -342,16 +344,23 @@ const SEEN14_FLOOR: Floor = [
     ("transit_camp", 0.9, 0.95),
 ];
 /// Floors on the fifteenth held-out set (`fixtures/heldout15/`, frozen
-/// 2026-12-07 12:07, unseen): written while the second generality round
-/// was made, measured with the rules before that round (wave 0.944/0.586,
-/// region 0.893/0.893, place 0.833/0.926, transit camp 0.864/0.792) and
-/// after it (the same, but transit camp precision 0.826: the round gained
-/// nothing here). A little under that measurement.
-const FRESH15_FLOOR: Floor = [
-    ("wave", 0.9, 0.55),
+/// 2026-12-07 12:07, seen since the third generality round): written
+/// apart while the second generality round was made, measured unseen
+/// with the rules before that round (wave 0.944/0.586, region
+/// 0.893/0.893, place 0.833/0.926, transit camp 0.864/0.792) and after it
+/// (the same, but transit camp precision 0.826: that round gained nothing
+/// here). Its misses were then read and the rules tuned on them by
+/// mechanism, each change kept only when it also turned a miss into a hit
+/// on another set (the broken pretext of a roundup, the tribunal told as
+/// a scene, a town said without its landscape, a noun name in `-ый`, the
+/// prepositional adjective of a town before a camp word), so it is
+/// "seen" since (wave 0.952/0.690, region 0.893/0.893, place 0.833/0.926,
+/// transit camp 0.846/0.917). The floors sit a little under that.
+const SEEN15_FLOOR: Floor = [
+    ("wave", 0.9, 0.65),
     ("region", 0.85, 0.85),
     ("place", 0.8, 0.9),
-    ("transit_camp", 0.8, 0.75),
+    ("transit_camp", 0.8, 0.85),
 ];
 const FACETS: [&str; 4] = ["wave", "region", "place", "transit_camp"];
 /// Synthetic testimonies measured (seed [`SYNTHETIC_SEED`]).

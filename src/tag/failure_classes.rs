@@ -2453,3 +2453,48 @@ fn what_happened_after_the_return_is_not_the_taking() {
     let home = "Negyvenkilenc novemberében jöttem haza. Minket is majdnem kitelepítettek.";
     assert_eq!(waves(&[call, camp, home]), ["order-7161"]);
 }
+
+#[test]
+fn the_task_never_done_is_the_pretext_of_the_roundup() {
+    // The call to a task, and the task named again, negated: it was the
+    // pretext. The call alone is no wave (see the negatives below); the
+    // last member of a compound (`bála` in `szénabálákat`), and Russian.
+    let call_hu = "Negyvennégy decemberében egy tiszt jött a majorba, hogy a szénabálákat \
+                   kell áthordani a magtárba.";
+    let never_hu = "Nem bála lett abból, hanem vagon.";
+    assert_eq!(waves(&[call_hu, never_hu, CAMP_HU]), ["malenkij-robot"]);
+    let call_ru = "В декабре сорок четвёртого солдаты сказали, что надо разобрать завал \
+                   у станции.";
+    let never_ru = "Завал мы так и не увидели.";
+    assert_eq!(waves(&[call_ru, never_ru, CAMP_RU]), ["malenkij-robot"]);
+    // The task done, or another thing negated, is no broken pretext.
+    let done = "Bálát két napig hordtunk, aztán vagonba raktak.";
+    assert!(
+        waves(&[call_hu, done, CAMP_HU])
+            .iter()
+            .all(|w| w != "malenkij-robot")
+    );
+    let other = "Enni nem kaptunk, aztán vagonba raktak.";
+    assert!(
+        waves(&[call_hu, other, CAMP_HU])
+            .iter()
+            .all(|w| w != "malenkij-robot")
+    );
+}
+
+#[test]
+fn a_tribunal_told_as_a_scene_is_a_sentence() {
+    // No court named: officers at a table, an interpreter, a term.
+    let scene = "Negyvenhat tavaszán Sopronban egy irodában két orosz tiszt ült egy asztal \
+                 mögött, a tolmács egy szót sem fordított. Nyolc év, ennyit mondtak.";
+    assert_eq!(waves(&[scene, CAMP_HU]), ["gulag"]);
+    let scene_ru = "Весной сорок шестого в комнате за столом сидели три офицера. Восемь лет, \
+                    и всё.";
+    assert_eq!(waves(&[scene_ru, CAMP_RU]), ["gulag"]);
+    // The narrator at a table is a meal, and officers without a term are
+    // no tribunal.
+    let meal = "Negyvenhat tavaszán az asztalnál ültünk, nyolc éve nem láttam apámat.";
+    assert!(waves(&[meal, CAMP_HU]).iter().all(|w| w != "gulag"));
+    let quiet = "Negyvenhat tavaszán két orosz tiszt ült egy asztal mögött, és kérdeztek.";
+    assert!(waves(&[quiet, CAMP_HU]).iter().all(|w| w != "gulag"));
+}

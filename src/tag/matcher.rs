@@ -18,6 +18,14 @@
 //!   A foreign name is written with or without the soft sign
 //!   (`в Фельдиоаре` for `Фелдиоара`): a word with a soft sign inside is
 //!   also compared without it;
+//!   A name in `-ый` may be a noun (`Стрый`): it is also declined on the
+//!   stem without its `й` (`в Стрые`, `к Стрыю`), its adjective keeping
+//!   the `й` (`в Стрыйском лагере`);
+//!   The masculine prepositional of a town's adjective (`в свалявском
+//!   лагере`, a suffix and `-ом`, `-ем`) counts before a camp word only:
+//!   elsewhere it is a language or a people (`на украинском языке`), as a
+//!   region's is everywhere (`в украинском лагере`, a camp of
+//!   Ukrainians); `-ом` alone is the noun's instrumental;
 //! - failing those, a single word with the same cross-script key
 //!   ([`crate::analysis::xs_key`], at least five letters): `Фокшань` for
 //!   `Foksány`;
@@ -42,7 +50,10 @@
 //!
 //! A town named after its river is also matched by its first word, as it
 //! is said (`Komszomolszkba` for `Komszomolszk-na-Amure`, `в Ростове` for
-//! `Ростов-на-Дону`).
+//! `Ростов-на-Дону`). A Hungarian town named with its landscape or river
+//! before it is also matched without it (`Földvárra` for `Barcaföldvár`,
+//! see `landscape_town`), as an ambiguous name: only in a place
+//! construction, since the short name is shared (`Dunaföldvár`).
 //!
 //! In a multi-word Hungarian or German name only the last word inflects
 //! (`Sztarij Szamborban`); in Russian every word may (`Кривом Роге`). At
@@ -104,6 +115,9 @@ struct Pattern {
     target: Target,
     text: String,
     ambiguous: bool,
+    /// The name of a region, whose adjective also names its people or
+    /// language (`украинском`).
+    region: bool,
     xs: Option<String>,
 }
 
@@ -156,6 +170,9 @@ const RU_ADJ_ENDINGS: &[&str] = &[
     "ий", "ый", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему", "ым", "им", "ых", "их",
     "ыми", "ими", "ую", "юю", "ие", "ые",
 ];
+/// Camp words a prepositional adjective of a name qualifies (`в
+/// свалявском лагере`, `в стрыйской пересылке`).
+const RU_CAMP_NOUN: &[&str] = &["лагер", "пересыл", "барак", "тюрьм"];
 const RU_ADJ_INFIX: &[&str] = &["", "ск", "инск", "овск", "евск", "енск", "н", "нн"];
 const GERMAN_ENDINGS: &[&str] = &["e", "en", "n", "s", "es", "er", "em"];
 /// Words before an ambiguous name that make it a place.
@@ -233,12 +250,34 @@ impl Matcher {
                 .filter_map(|a| river_town(a))
                 .filter(|w| !e.aliases.contains(w))
                 .collect();
+            // A Hungarian town named with its landscape before it
+            // (`Barcaföldvár`, the Földvár of the Barcaság) is said without
+            // it (`Földvárra vittek`); the short name is shared with other
+            // towns (`Dunaföldvár`), so it is ambiguous: it needs a place
+            // construction.
+            let headed: Vec<String> = e
+                .aliases
+                .iter()
+                .filter_map(|a| landscape_town(a))
+                .filter(|w| !e.aliases.contains(w))
+                .collect();
+            for w in &headed {
+                if !short.contains(w) {
+                    m.add(w, Target::Entry(i), true);
+                }
+            }
             let mut seen: Vec<String> = Vec::new();
             for w in short {
                 if !seen.contains(&w) {
                     m.add(&w, Target::Entry(i), false);
                     seen.push(w);
                 }
+            }
+        }
+        let entries = vocab.entries();
+        for p in &mut m.patterns {
+            if let Target::Entry(e) = p.target {
+                p.region = entries.get(e).is_some_and(|e| e.facet == Facet::Region);
             }
         }
         m.index();
@@ -310,6 +349,7 @@ impl Matcher {
             target,
             text: text.to_string(),
             ambiguous,
+            region: false,
             xs,
         });
     }
@@ -455,6 +495,22 @@ impl Matcher {
                 Some(f) => f,
                 None if fuzzy && t.capital => fuzzy_form(&t.folded, &pw.folded)?,
                 None if n == 1 && p.xs.as_deref() == Some(t.xs.as_ref()) => Form::CrossScript,
+                // The masculine prepositional of a town's adjective before
+                // a camp word (`в свалявском лагере`); elsewhere it is a
+                // language or a people (`на украинском языке`), as a
+                // region's adjective is even before a camp word (a camp of
+                // Ukrainians), and `-ом` alone is the noun's instrumental.
+                None if n == 1
+                    && !p.region
+                    && t.cyrillic
+                    && pw.cyrillic
+                    && prepositional_adjective(&t.folded, pw)
+                    && doc.tokens.get(i + 1).is_some_and(|nx| {
+                        nx.seg == t.seg && RU_CAMP_NOUN.iter().any(|c| nx.folded.starts_with(c))
+                    }) =>
+                {
+                    Form::Adjective
+                }
                 None => return None,
             };
         }
@@ -476,6 +532,22 @@ impl Matcher {
             return Some(Form::Base);
         }
         if t.cyrillic && pw.cyrillic {
+            // A name ending in `-ый` that is a noun, not an
+            // adjective (`Стрый`): it keeps its `й` before the suffix of
+            // its adjective (`в Стрыйском лагере`) and declines as a noun
+            // on the stem without it (`в Стрые`, `к Стрыю`).
+            // (Folding writes `й` as `и`.)
+            if let Some(noun) = pw.folded.strip_suffix(['й', 'и'])
+                && noun.ends_with('ы')
+                && let Some(rest) = w.strip_prefix(noun)
+            {
+                if !rest.is_empty() && !["й", "и"].contains(&rest) && RU_NOUN.contains(&rest) {
+                    return Some(Form::Case(rest.to_string()));
+                }
+                if rest.strip_prefix(['й', 'и']).is_some_and(is_ru_adjective) {
+                    return Some(Form::Adjective);
+                }
+            }
             if let Some(stem) = &pw.stem
                 && let Some(rest) = w.strip_prefix(stem.as_str())
             {
@@ -572,6 +644,21 @@ fn river_town(alias: &str) -> Option<String> {
         && on.contains(&ws[1].text.to_lowercase().as_str())
         && ws[0].text.chars().count() >= 5)
         .then(|| ws[0].text.to_string())
+}
+
+/// The head of a Hungarian town name whose first member is a landscape
+/// or river (`Barcaföldvár` → `Földvár`, `Tiszafüred` → `Füred`), when
+/// the head has at least five letters.
+fn landscape_town(alias: &str) -> Option<String> {
+    const LANDSCAPES: &[&str] = &["barca", "duna", "tisza", "maros", "szamos", "körös"];
+    if alias.contains([' ', '-']) {
+        return None;
+    }
+    let lower = alias.to_lowercase();
+    let rest = LANDSCAPES.iter().find_map(|l| lower.strip_prefix(l))?;
+    let mut cs = rest.chars();
+    let first = cs.next()?;
+    (rest.chars().count() >= 5).then(|| first.to_uppercase().chain(cs).collect())
 }
 
 /// Shortest name (in bytes, folded) matched with a misspelling.
@@ -679,6 +766,31 @@ fn ru_stem(folded: &str) -> Option<String> {
 /// `фелдиоаре`).
 fn soft_less(w: &str) -> String {
     w.replace('ь', "")
+}
+
+/// Whether `w` is the masculine or neuter prepositional of the adjective
+/// of name word `pw` (`свалявском`, `стрыйском`): its stem, or for a noun
+/// in `-ый` the stem keeping the `й`, a suffix and `-ом` or `-ем`.
+fn prepositional_adjective(w: &str, pw: &PatWord) -> bool {
+    let after_suffix = |rest: &str| {
+        RU_ADJ_INFIX.iter().any(|inf| {
+            !inf.is_empty()
+                && rest
+                    .strip_prefix(inf)
+                    .is_some_and(|e| e == "ом" || e == "ем")
+        })
+    };
+    let noun = pw
+        .folded
+        .strip_suffix(['й', 'и'])
+        .filter(|n| n.ends_with('ы'))
+        .and_then(|n| w.strip_prefix(n))
+        .and_then(|r| r.strip_prefix(['й', 'и']));
+    pw.stem
+        .as_deref()
+        .and_then(|s| w.strip_prefix(s))
+        .is_some_and(after_suffix)
+        || noun.is_some_and(after_suffix)
 }
 
 fn is_ru_adjective(rest: &str) -> bool {
@@ -831,6 +943,41 @@ mod tests {
         );
         assert!(ids("Sztálin után, Sztalin halála").is_empty());
         assert_eq!(ids("Sztalinoba"), ["donetsk"]);
+    }
+
+    #[test]
+    fn a_town_by_its_name_without_the_landscape() {
+        assert_eq!(landscape_town("Barcaföldvár").as_deref(), Some("Földvár"));
+        assert_eq!(landscape_town("Tiszalök"), None);
+        assert_eq!(landscape_town("Brassó"), None);
+        // In a place construction only: the short name is shared.
+        assert_eq!(
+            ids("Földvárra hajtottak, Földváron a lágerben"),
+            ["feldioara", "feldioara"]
+        );
+        assert!(ids("Földvár Imre volt a brigádvezető.").is_empty());
+    }
+
+    #[test]
+    fn a_noun_name_in_yj_declines_as_a_noun() {
+        // `Стрый` is a noun: `в Стрые`, `к Стрыю` are its cases, and its
+        // adjective keeps the `й`.
+        let got = found("в Стрые, к Стрыю, в Стрыйском лагере");
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got.iter().all(|(_, id)| id == "stryi"), "{got:?}");
+    }
+
+    #[test]
+    fn the_prepositional_adjective_of_a_name() {
+        assert_eq!(
+            ids("в свалявском лагере, в Мукачевском лагере, в Стрыйском лагере"),
+            ["svaliava", "mukachevo", "stryi"]
+        );
+        // Not before another word: a language; nor a region's adjective.
+        assert!(ids("говорили на украинском языке").is_empty());
+        assert!(ids("в украинском лагере").is_empty());
+        // Adjectives of no vocabulary name match nothing.
+        assert!(ids("офицерском, пионерском лагере").is_empty());
     }
 
     #[test]

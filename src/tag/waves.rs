@@ -59,6 +59,18 @@
 //!     when it also promises home or the sentence is dated
 //!     in the first wave's months (a camp wanted its norm by the evening
 //!     too);
+//!   - `broken-pretext` (first wave): the pretext of the roundup told as
+//!     broken, a story rather than a phrase: a call to a task (work or any
+//!     infinitive; said, announced, demanded with `kell` or `надо`, or in
+//!     a roundup) and, in the same segment or the next two, a negated
+//!     sentence naming the task's object again (`kidobolták, hogy
+//!     mindenki menjen a vasutat helyrehozni … Nem a vasúthoz vittek`, `a
+//!     vasúti töltést kell helyrehozni … nem töltés lesz ebből`, `надо
+//!     картошку чистить … Картошку мы не чистили`, `a cukorrépát kell
+//!     behordani … Nem répa lett belőle`): the object is a word of the
+//!     task's clause, matched in another case (five letters in common) or
+//!     as the last member of a compound; with the promise's date and
+//!     captor conditions;
 //!   - `german-name` (Order 7161): `német` next to a form of `név`
 //!     (`német neve`, `német nevük`, `német hangzású nevűeket`), `немецкая
 //!     фамилия`, `фамилии у нас немецкие`, `deutscher Name`; the surname
@@ -185,6 +197,12 @@
 //!   term in years read out with a court, a judge or a verdict named
 //!   nearby (`bírót sose láttam, egy papírt olvastak fel: tizenöt év`,
 //!   `судья сказал: десять лет`) is a sentence (rule `term`);
+//!   the tribunal told as a scene, unnamed (rule `tribunal-scene`, 2
+//!   points, like a named one): officers or others sitting at a table, or
+//!   officers sitting (`három tiszt ült egy asztal mögött`, `egy ezredes
+//!   meg két tiszt ült`, `за столом сидели три офицера`), with a term in
+//!   years in its segment or the next (`Tíz év, mondta a tolmács`); the
+//!   scene also counts as the court a term read out needs;
 //! - **guards**: in a sentence where the narrator guards or escorts
 //!   prisoners (`мы сопровождали эшелоны с пленными`, `foglyokat
 //!   kísértünk`; not `мост охранял`, a soldier's duty) no capture,
@@ -1028,7 +1046,27 @@ pub(super) fn suggest(
             }
             let article_58 = any_in(doc, toks, &ARTICLE)
                 && (numbers(toks).iter().any(|(n, _)| *n == 58) || ordinal_58(toks));
-            article_58.then_some((s, "article-58"))
+            if article_58 {
+                return Some((s, "article-58"));
+            }
+            // The tribunal told as a scene, unnamed, with a term in its
+            // segment or the next one.
+            let seg = doc.sentences[s].seg;
+            let term = || {
+                (s..doc.sentences.len())
+                    .take_while(|&k| doc.sentences[k].seg <= seg + 1)
+                    .any(|k| in_scope(k) && (years_given(doc, doc.sentence(k)) || verdict(doc, k)))
+            };
+            // Soviet, as for a term alone: told in Russian, or a Soviet
+            // captor or place of the narrator's (Hungarian courts sat at
+            // tables too).
+            let soviet = || {
+                toks.iter().any(|t| t.cyrillic)
+                    || held.is_some()
+                    || (0..doc.sentences.len())
+                        .any(|k| in_scope(k) && any_in(doc, doc.sentence(k), &SOVIET))
+            };
+            (tribunal_scene(toks) && term() && soviet()).then_some((s, "tribunal-scene"))
         });
         if let Some((s, rule)) = sentenced {
             let seg = doc.sentences[s].seg;
@@ -1125,6 +1163,13 @@ pub(super) fn suggest(
         for s in 0..doc.sentences.len() {
             if let Some(span) = same_day(doc, s, period).filter(|_| promise_ok(s)) {
                 rule_cue(&mut scores, w, span, "same-day");
+                break;
+            }
+        }
+        // The pretext broken: the task of the call never done.
+        for s in 0..doc.sentences.len() {
+            if let Some(span) = broken_pretext(doc, s).filter(|_| promise_ok(s)) {
+                rule_cue(&mut scores, w, span, "broken-pretext");
                 break;
             }
         }
@@ -2222,6 +2267,86 @@ fn same_day(doc: &Doc<'_>, s: usize, period: Option<(i32, i32)>) -> Option<(usiz
         .then_some((first + i, first + i + len - 1))
 }
 
+/// The pretext of the roundup broken: sentence `s` calls people to a task
+/// (work or any infinitive, said, announced, demanded with `kell` or in a
+/// roundup) and
+/// a negated sentence after it, in the same segment or the next two, names
+/// the task's object again: the task was never done (`kidobolták, hogy
+/// mindenki menjen a vasutat helyrehozni … Nem a vasúthoz vittek`, `a
+/// cukorrépát kell behordani … Nem répa lett belőle`, `надо картошку
+/// чистить … Картошку мы не чистили`). The object is a word of the task's
+/// clause (the clause with the work word or the infinitive) other than
+/// the work, speech or person words, the same word in another case
+/// (five letters in common at the start) or the last member of a
+/// compound (`répa` in `cukorrépát`). Returns the object's token in the
+/// negated sentence.
+fn broken_pretext(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
+    let toks = doc.sentence(s);
+    let infinitive = |t: &Token| {
+        let ending = if t.cyrillic { "ть" } else { "ni" };
+        t.folded.chars().count() > 4 && t.folded.ends_with(ending)
+    };
+    // Any infinitive is the task in a call (`hogy mindenki menjen a hidat
+    // kijavítani`).
+    let work =
+        any_in(doc, toks, &WORK) || any_in(doc, toks, &WORK_CALL) || toks.iter().any(infinitive);
+    // A task demanded (`kell` with an infinitive) is a call too.
+    let called = any_in(doc, toks, &SPEECH)
+        || any_in(doc, toks, &PROMISE)
+        || roundup(doc, toks)
+        || errand(toks);
+    if !(work && called) {
+        return None;
+    }
+    let task_word =
+        |t: &Token| in_list(doc, t, &WORK) || in_list(doc, t, &WORK_CALL) || infinitive(t);
+    let object = |t: &Token| {
+        t.folded.chars().count() >= 4
+            && !task_word(t)
+            && !in_list(doc, t, &SPEECH)
+            && !in_list(doc, t, &PROMISE)
+            && !in_list(doc, t, &KIN)
+            && !first_person(std::slice::from_ref(t))
+    };
+    let objects: Vec<&str> = toks
+        .iter()
+        .filter(|t| toks.iter().any(|u| u.clause == t.clause && task_word(u)))
+        .filter(|t| object(t))
+        .map(|t| &*t.folded)
+        .collect();
+    if objects.is_empty() {
+        return None;
+    }
+    let same = |a: &str, b: &str| {
+        let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+        let tail = b.chars().count() >= 4
+            && a.find(b)
+                .is_some_and(|at| at > 0 && a.len() <= at + b.len() + 3);
+        common >= 5 || tail
+    };
+    let seg = doc.sentences[s].seg;
+    (s + 1..doc.sentences.len())
+        .take_while(|&k| doc.sentences[k].seg <= seg + 2)
+        .find_map(|k| {
+            let later = doc.sentence(k);
+            let negated = later
+                .iter()
+                .any(|t| NEGATION_WORDS.contains(&&*t.folded) || &*t.folded == "sose");
+            if !negated {
+                return None;
+            }
+            let first = doc.sentences[k].first;
+            later
+                .iter()
+                .position(|t| {
+                    t.folded.chars().count() >= 4
+                        && !task_word(t)
+                        && objects.iter().any(|o| same(o, &t.folded))
+                })
+                .map(|i| (first + i, first + i))
+        })
+}
+
 /// The narrator's return home: `hazajöttem`, `jöttem haza`, `hazaértünk`,
 /// `вернулся`, `heimgekehrt`, in a first-person sentence.
 fn came_home(toks: &[Token]) -> bool {
@@ -2296,7 +2421,38 @@ fn verdict(doc: &Doc<'_>, s: usize) -> bool {
     let after = (s..doc.sentences.len()).take_while(near);
     before
         .chain(after)
-        .any(|k| any_in(doc, doc.sentence(k), &COURT))
+        .any(|k| any_in(doc, doc.sentence(k), &COURT) || tribunal_scene(doc.sentence(k)))
+}
+
+/// The tribunal told as a scene rather than named: officers or others
+/// sitting at a table, or officers sitting (`három tiszt ült egy asztal
+/// mögött`, `ültek hárman egy asztalnál`, `egy ezredes meg két tiszt ült`,
+/// `за столом сидели три офицера`, `drei Offiziere saßen am Tisch`); the
+/// sitting is theirs, not the narrator's (`ültünk az asztalnál` is a
+/// meal).
+fn tribunal_scene(toks: &[Token]) -> bool {
+    const SAT: &[&str] = &["ult", "ultek", "сидел", "сидели", "sass", "sassen"];
+    const OFFICERS: &[&str] = &[
+        "tiszt",
+        "tisztek",
+        "ezredes",
+        "ornagy",
+        "офицер",
+        "офицера",
+        "офицеры",
+        "офицеров",
+        "полковник",
+        "майор",
+        "offizier",
+        "offiziere",
+    ];
+    let sat = any_of(toks, SAT);
+    let table = toks.iter().any(|t| {
+        ["asztal", "стол", "tisch"]
+            .iter()
+            .any(|p| t.folded.starts_with(p))
+    });
+    sat && (table || any_of(toks, OFFICERS))
 }
 
 /// A prison term given to the narrator in years: a number from three to
