@@ -119,10 +119,19 @@ fn later_only(ys: &[i32]) -> bool {
 /// The years that set the era in sentence `s` (see [`segment_eras`]).
 fn sentence_years(doc: &Doc<'_>, s: usize) -> Vec<i32> {
     let st = &doc.sentences[s];
+    // The years first: most sentences name none, and the clause and
+    // sentence tests below read every word of them.
+    let years: Vec<(usize, i32)> = (st.first..st.end)
+        .filter_map(|i| year_at(doc, i).map(|y| (i, y)))
+        .collect();
+    if years.is_empty() {
+        return Vec::new();
+    }
     let telling = any(doc.sentence(s), &TELLING);
-    (st.first..st.end)
-        .filter(|&i| !any(doc.clause(doc.tokens[i].clause), &HOME) && !life_span(doc, i))
-        .filter_map(|i| year_at(doc, i))
+    years
+        .into_iter()
+        .filter(|&(i, _)| !any(doc.clause(doc.tokens[i].clause), &HOME) && !life_span(doc, i))
+        .map(|(_, y)| y)
         .filter(|&y| !(y >= TELLING_FROM && telling))
         .collect()
 }
