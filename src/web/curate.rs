@@ -2069,9 +2069,14 @@ mod tests {
         let v = evidence_views(Msg { lang: UiLang::En }, "hu-1", &with_home);
         assert_eq!(v.len(), 2);
         assert_eq!(v[0].html, "Birthplace: Kolozsvár &lt;i&gt;");
+        // The header field itself, in the catalogue record.
         assert_eq!(
-            (v[0].href.as_str(), v[0].rule.as_str()),
-            ("/t/hu-1", "home")
+            (v[0].href.as_str(), v[0].rule.as_str(), v[0].time.as_str()),
+            (
+                "/curate/t/hu-1#f-narrator_birthplace",
+                "home",
+                "Catalogue record"
+            )
         );
         assert_eq!(v[1].href, "/t/hu-1?p=4#p4");
     }
