@@ -261,15 +261,9 @@ pub fn review(cli: &Cli, args: &ReviewArgs) -> anyhow::Result<ExitCode> {
             item.testimony, item.facet, item.value
         );
     }
-    let suggestions = match items.len() {
-        1 => "1 suggestion".to_string(),
-        n => format!("{n} suggestions"),
-    };
+    let suggestions = print::count(items.len(), "suggestion", "suggestions");
     if args.all {
-        let hints = match hints.len() {
-            1 => "1 low-confidence hint".to_string(),
-            n => format!("{n} low-confidence hints"),
-        };
+        let hints = print::count(hints.len(), "low-confidence hint", "low-confidence hints");
         println!("{suggestions} to review, {hints} (not stored)");
     } else {
         println!("{suggestions} to review");
@@ -511,13 +505,8 @@ fn print_review_item(
     );
     for e in item.evidence.iter().take(3) {
         if !e.in_passage() {
-            // The header's birthplace (rule `home`) or recording place
-            // (rule `recorded-in`).
-            let label = if e.rule == "recorded-in" {
-                "recorded in"
-            } else {
-                "birthplace"
-            };
+            // The header's birthplace or recording place.
+            let label = tanu::tag::HeaderField::of_rule(&e.rule).label();
             println!("    {label}: {} [{}]", print::safe(&e.matched), e.rule);
             continue;
         }

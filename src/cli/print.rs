@@ -146,6 +146,16 @@ pub fn json_line(kind: &str, data: &impl serde::Serialize) -> anyhow::Result<()>
     Ok(())
 }
 
+/// `n` and its noun, in the singular for one (`1 suggestion`, `2
+/// suggestions`).
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

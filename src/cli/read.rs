@@ -287,11 +287,7 @@ fn print_evidence(v: &TestimonyView, e: &tanu::store::EvidenceRow, color: bool) 
     if e.ordinal.is_none() {
         println!(
             "        {}: {} ({})",
-            if e.rule == "recorded-in" {
-                "recorded in"
-            } else {
-                "birthplace"
-            },
+            tanu::tag::HeaderField::of_rule(&e.rule).label(),
             print::safe(&e.matched),
             e.rule
         );

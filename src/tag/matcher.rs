@@ -241,37 +241,34 @@ impl Matcher {
             for alias in &e.aliases {
                 m.add(alias, Target::Entry(i), e.ambiguous.contains(alias));
             }
-            // A town named after its river (`Komszomolszk-na-Amure`,
-            // `Ростов-на-Дону`, `Frankfurt an der Oder`) is said by its
-            // first word.
-            let short: Vec<String> = e
-                .aliases
-                .iter()
-                .filter_map(|a| river_town(a))
-                .filter(|w| !e.aliases.contains(w))
-                .collect();
-            // A Hungarian town named with its landscape before it
-            // (`Barcaföldvár`, the Földvár of the Barcaság) is said without
-            // it (`Földvárra vittek`); the short name is shared with other
+            // Names said shorter than any alias, once each:
+            let derived = |short: fn(&str) -> Option<String>| {
+                let mut v: Vec<String> = e
+                    .aliases
+                    .iter()
+                    .filter_map(|a| short(a))
+                    .filter(|w| !e.aliases.contains(w))
+                    .collect();
+                v.sort();
+                v.dedup();
+                v
+            };
+            // a town named after its river (`Komszomolszk-na-Amure`,
+            // `Ростов-на-Дону`, `Frankfurt an der Oder`) by its first word;
+            let river = derived(river_town);
+            for w in &river {
+                m.add(w, Target::Entry(i), false);
+            }
+            // a Hungarian town named with its landscape before it
+            // (`Barcaföldvár`, the Földvár of the Barcaság) without it
+            // (`Földvárra vittek`); the short name is shared with other
             // towns (`Dunaföldvár`), so it is ambiguous: it needs a place
             // construction.
-            let headed: Vec<String> = e
-                .aliases
+            for w in derived(landscape_town)
                 .iter()
-                .filter_map(|a| landscape_town(a))
-                .filter(|w| !e.aliases.contains(w))
-                .collect();
-            for w in &headed {
-                if !short.contains(w) {
-                    m.add(w, Target::Entry(i), true);
-                }
-            }
-            let mut seen: Vec<String> = Vec::new();
-            for w in short {
-                if !seen.contains(&w) {
-                    m.add(&w, Target::Entry(i), false);
-                    seen.push(w);
-                }
+                .filter(|w| !river.contains(w))
+            {
+                m.add(w, Target::Entry(i), true);
             }
         }
         let entries = vocab.entries();

@@ -64,6 +64,53 @@ use crate::vocab::Vocabulary;
 use self::matcher::Matcher;
 use self::text::Doc;
 
+/// The header field that evidence outside the passages stands on: the
+/// narrator's birthplace (rule `home`) or, when it names no home the rules
+/// know, the recording place (rule `recorded-in`). The review (command line
+/// and web) names and links the field from the evidence's rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderField {
+    /// `narrator_birthplace` (rule `home`).
+    Birthplace,
+    /// `recording_place` (rule `recorded-in`).
+    RecordingPlace,
+}
+
+impl HeaderField {
+    /// The field of header evidence with `rule`.
+    pub fn of_rule(rule: &str) -> HeaderField {
+        if rule == HeaderField::RecordingPlace.rule() {
+            HeaderField::RecordingPlace
+        } else {
+            HeaderField::Birthplace
+        }
+    }
+
+    /// The rule of evidence on this field.
+    pub fn rule(self) -> &'static str {
+        match self {
+            HeaderField::Birthplace => "home",
+            HeaderField::RecordingPlace => "recorded-in",
+        }
+    }
+
+    /// The field's name in a transcript header and the record's form.
+    pub fn name(self) -> &'static str {
+        match self {
+            HeaderField::Birthplace => "narrator_birthplace",
+            HeaderField::RecordingPlace => "recording_place",
+        }
+    }
+
+    /// What the command line calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            HeaderField::Birthplace => "birthplace",
+            HeaderField::RecordingPlace => "recorded in",
+        }
+    }
+}
+
 /// Confidence at or above which a candidate is suggested.
 pub const SUGGEST: f64 = 0.6;
 /// Confidence at or above which a candidate below [`SUGGEST`] is a hint.

@@ -405,6 +405,7 @@ use crate::hash::FxBuildHasher;
 use crate::store::{NewEvidence, NewTag};
 use crate::vocab::{Facet, Vocabulary};
 
+use super::HeaderField;
 use super::era::{Era, hungarian_number, numbers, year_at};
 use super::lexicon::{
     ARTICLE, CAPTIVITY, CAPTURE, CIVILIAN, DAY_HU, DAY_RU, ENCIRCLED, FEW_HU, FEW_RU, GATHER,
@@ -3090,7 +3091,7 @@ fn home_evidence(birthplace: &str) -> NewEvidence {
         span: None,
         matched: birthplace.to_string(),
         alias: None,
-        rule: "home".into(),
+        rule: HeaderField::Birthplace.rule().into(),
         line: None,
     }
 }
@@ -3108,7 +3109,7 @@ fn transcarpathian_evidence(home: Option<&str>, lived: Option<&str>) -> Option<N
     lived
         .filter(|p| transcarpathian_home(p))
         .map(|place| NewEvidence {
-            rule: "recorded-in".into(),
+            rule: HeaderField::RecordingPlace.rule().into(),
             ..home_evidence(place)
         })
 }

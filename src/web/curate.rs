@@ -619,15 +619,11 @@ fn evidence_views(m: Msg, testimony: &str, ev: &[crate::store::ReviewEvidence]) 
         .iter()
         .filter(|e| !e.in_passage())
         .map(|e| {
-            let (label, field) = if e.rule == "recorded-in" {
-                ("recording_place", "recording_place")
-            } else {
-                ("birthplace", "narrator_birthplace")
-            };
+            let field = crate::tag::HeaderField::of_rule(&e.rule).name();
             Evidence {
                 html: format!(
                     "{}: {}",
-                    super::html::escape(m.get(label)),
+                    super::html::escape(m.get(field_label(field))),
                     super::html::escape(&e.matched)
                 ),
                 // The header field itself, in the catalogue record, where
@@ -1174,6 +1170,14 @@ const EDIT_FIELDS: &[(&str, &str, bool)] = &[
     ("source", "source", false),
     ("notes", "field_notes", true),
 ];
+
+/// The label key of an editable field.
+fn field_label(name: &str) -> &'static str {
+    EDIT_FIELDS
+        .iter()
+        .find(|(n, ..)| *n == name)
+        .map_or("?", |(_, label, _)| label)
+}
 
 struct EditField {
     name: &'static str,
