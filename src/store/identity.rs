@@ -45,7 +45,30 @@ enum FileEvent<'a> {
     Split { path: &'a str, into: &'a str },
 }
 
-const COLUMNS: &str = "num, id, sha256, source_path, source_abs, merged_into";
+/// The columns of [`KnownSource`], in [`row`]'s order.
+macro_rules! known_source {
+    ($($rest:literal),*) => {
+        concat!("SELECT num, id, sha256, source_path, source_abs, merged_into ", $($rest),*)
+    };
+}
+
+/// The testimony last ingested from a file (see
+/// [`Store::testimony_from_file`]). `+merged_into` keeps SQLite off the
+/// index on `merged_into`, which every live row matches: by that index,
+/// each lookup read the whole table, once or twice for every file of an
+/// ingest (17 s to re-scan 10,000 unchanged files, 3 s without).
+const FROM_FILE: &str = known_source!(
+    "FROM testimony WHERE +merged_into IS NULL \
+     AND (source_abs = ?1 OR (source_abs IS NULL AND source_path = ?2)) \
+     ORDER BY num LIMIT 1"
+);
+
+/// Testimonies whose current original has given bytes.
+const WITH_BYTES: &str =
+    known_source!("FROM testimony WHERE sha256 = ?1 AND merged_into IS NULL ORDER BY num");
+
+/// A testimony by identifier, merged or not.
+const WITH_ID: &str = known_source!("FROM testimony WHERE id = ?1");
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<KnownSource> {
     Ok(KnownSource {
@@ -65,24 +88,14 @@ impl Store {
     pub fn testimony_from_file(&self, abs: &str, given: &str) -> Result<Option<KnownSource>> {
         Ok(self
             .conn
-            .query_row(
-                &format!(
-                    "SELECT {COLUMNS} FROM testimony
-                     WHERE merged_into IS NULL
-                       AND (source_abs = ?1 OR (source_abs IS NULL AND source_path = ?2))
-                     ORDER BY num LIMIT 1"
-                ),
-                params![abs, given],
-                row,
-            )
+            .prepare_cached(FROM_FILE)?
+            .query_row(params![abs, given], row)
             .optional()?)
     }
 
     /// Testimonies whose current original has these bytes.
     pub fn testimonies_with_bytes(&self, sha256: &str) -> Result<Vec<KnownSource>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM testimony WHERE sha256 = ?1 AND merged_into IS NULL ORDER BY num"
-        ))?;
+        let mut stmt = self.conn.prepare_cached(WITH_BYTES)?;
         let rows = stmt.query_map([sha256], row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -91,11 +104,8 @@ impl Store {
     pub fn testimony_with_id(&self, id: &str) -> Result<Option<KnownSource>> {
         Ok(self
             .conn
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM testimony WHERE id = ?1"),
-                [id],
-                row,
-            )
+            .prepare_cached(WITH_ID)?
+            .query_row([id], row)
             .optional()?)
     }
 
@@ -251,5 +261,48 @@ impl Store {
             i = j;
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plan SQLite picks for `sql` on an archive's schema.
+    fn plan(sql: &str) -> String {
+        let mut conn = rusqlite::Connection::open_in_memory().expect("memory");
+        super::super::migrate::migrate(&mut conn).expect("migrate");
+        let mut stmt = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .expect("explain");
+        // Unbound parameters are NULL; the plan does not depend on them.
+        let mut rows = stmt.raw_query();
+        let mut plan = Vec::new();
+        while let Some(r) = rows.next().expect("row") {
+            plan.push(r.get::<_, String>(3).expect("detail"));
+        }
+        plan.join("\n")
+    }
+
+    /// Every file of an ingest is looked up by these: each must go
+    /// straight to its rows by an index, not read the table (which made
+    /// re-scanning a collection quadratic in its size).
+    #[test]
+    fn the_lookups_of_every_ingested_file_use_their_indexes() {
+        let from_file = plan(FROM_FILE);
+        assert!(
+            from_file.contains("testimony_source_abs")
+                && from_file.contains("testimony_source_path")
+                && !from_file.contains("testimony_merged")
+                && !from_file.contains("SCAN"),
+            "{from_file}"
+        );
+        let with_bytes = plan(WITH_BYTES);
+        assert!(
+            with_bytes.contains("testimony_sha256") && !with_bytes.contains("SCAN"),
+            "{with_bytes}"
+        );
+        let with_id = plan(WITH_ID);
+        assert!(!with_id.contains("SCAN"), "{with_id}");
     }
 }
