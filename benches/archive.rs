@@ -10,6 +10,8 @@
 //!   the thread that stores them, an index commit every 200 files), in a
 //!   child process so that its peak resident memory (`VmHWM`) is its own;
 //! - the archive's size on disk (SQLite + index) against the raw files;
+//! - a re-scan: `ingest_all` again on the same, unchanged corpus (every
+//!   file recognised by its SHA-256, none decoded), in a child;
 //! - `reindex` from SQLite (also in a child);
 //! - search latency over a fixed query mix, warm, single-threaded;
 //! - the same segments in SQLite FTS5 (`unicode61 remove_diacritics 2`):
@@ -50,6 +52,7 @@ fn main() -> anyhow::Result<()> {
     match std::env::var("TANU_BENCH_CHILD").as_deref() {
         Ok("ingest") => return child_ingest(),
         Ok("reindex") => return child_reindex(),
+        Ok("rescan") => return child_rescan(),
         Ok("search") => return child_search(),
         Ok("prepare") => return child_prepare(),
         _ => {}
@@ -141,6 +144,15 @@ fn main() -> anyhow::Result<()> {
         eprintln!("warning: {failed} files failed to ingest");
     }
     let sizes = archive_sizes(&archive)?;
+
+    eprintln!("re-scanning the unchanged corpus …");
+    let rescan = run_child(
+        "rescan",
+        &[
+            ("TANU_BENCH_CORPUS", &corpus),
+            ("TANU_BENCH_ARCHIVE", &archive),
+        ],
+    )?;
 
     eprintln!("reindexing …");
     let t = Instant::now();
@@ -288,6 +300,9 @@ fn main() -> anyhow::Result<()> {
         load_before,
         reindex_secs: reindex["secs"].as_f64().unwrap_or(reindex_wall),
         reindex_hwm_kib: reindex["hwm_kib"].as_u64().unwrap_or(0),
+        rescan_secs: rescan["secs"].as_f64().unwrap_or(0.0),
+        rescan_cpu_secs: rescan["cpu_secs"].as_f64().unwrap_or(0.0),
+        rescan_unchanged: rescan["unchanged"].as_u64().unwrap_or(0),
         index_after_reindex,
         fts_load,
         fts_size,
@@ -459,6 +474,39 @@ fn child_ingest() -> anyhow::Result<()> {
             "anon_peak_kib": anon_peak,
             "secs": secs, "store_secs": last_stored, "index_secs": secs - last_stored,
             "files": n, "failed": failed, "hwm_kib": hwm, "hwm_series": series,
+            "cpu_secs": cpu_secs(),
+        })
+    );
+    Ok(())
+}
+
+/// `tanu ingest` of a folder already in the archive: every file is read
+/// and hashed, and recognised as unchanged without being decoded.
+fn child_rescan() -> anyhow::Result<()> {
+    let corpus = PathBuf::from(std::env::var_os("TANU_BENCH_CORPUS").context("TANU_BENCH_CORPUS")?);
+    let dir = PathBuf::from(std::env::var_os("TANU_BENCH_ARCHIVE").context("TANU_BENCH_ARCHIVE")?);
+    let started = Instant::now();
+    let (files, _) = collect_files(&[corpus])?;
+    let mut archive = Archive::open(&dir)?;
+    let jobs: Vec<IngestJob> = files
+        .into_iter()
+        .map(|path| IngestJob {
+            path,
+            opts: IngestOptions::default(),
+        })
+        .collect();
+    let mut unchanged = 0u64;
+    archive.ingest_all(jobs, "bench", INDEX_BATCH, |_, results| {
+        unchanged += results
+            .iter()
+            .filter(|r| r.as_ref().is_ok_and(|r| r.outcome == "unchanged"))
+            .count() as u64;
+    })?;
+    drop(archive);
+    println!(
+        "{}",
+        json!({
+            "secs": started.elapsed().as_secs_f64(), "unchanged": unchanged,
             "cpu_secs": cpu_secs(),
         })
     );
@@ -745,6 +793,9 @@ struct Report {
     load_before: f64,
     reindex_secs: f64,
     reindex_hwm_kib: u64,
+    rescan_secs: f64,
+    rescan_cpu_secs: f64,
+    rescan_unchanged: u64,
     index_after_reindex: u64,
     fts_load: fts5::LoadStats,
     fts_size: u64,
@@ -831,6 +882,11 @@ impl Report {
             mb(self.originals_bytes),
             mb(self.index_bytes),
             self.index_bytes as f64 / self.text_bytes.max(1) as f64
+        );
+        let _ = writeln!(
+            o,
+            "| re-scan of the unchanged corpus (`ingest_all` again) | {:.2} s ({:.2} CPU-s, {} of {} files unchanged) | | |",
+            self.rescan_secs, self.rescan_cpu_secs, self.rescan_unchanged, self.files
         );
         let _ = writeln!(
             o,
@@ -940,6 +996,8 @@ impl Report {
             "sqlite_bytes": self.sqlite_bytes, "index_bytes": self.index_bytes,
             "originals_bytes": self.originals_bytes,
             "reindex_secs": self.reindex_secs, "reindex_hwm_kib": self.reindex_hwm_kib,
+            "rescan_secs": self.rescan_secs, "rescan_cpu_secs": self.rescan_cpu_secs,
+            "rescan_unchanged": self.rescan_unchanged,
             "index_after_reindex_bytes": self.index_after_reindex,
             "fts5_load_secs": self.fts_load.load_secs, "fts5_optimize_secs": self.fts_load.optimize_secs,
             "fts5_bytes": self.fts_size, "latency": lat, "machine": self.machine,
