@@ -2498,3 +2498,27 @@ fn a_tribunal_told_as_a_scene_is_a_sentence() {
     let quiet = "Negyvenhat tavaszán két orosz tiszt ült egy asztal mögött, és kérdeztek.";
     assert!(waves(&[quiet, CAMP_HU]).iter().all(|w| w != "gulag"));
 }
+
+#[test]
+fn a_list_read_out_with_years_of_birth_is_order_7161() {
+    // The names read out, each with the year the order chose by: no word
+    // of Germans, work or days.
+    let hu = "Negyvenöt január elején a bíró a templom előtt felolvasta a névsort, \
+              mindenkinél azt is, hogy hányban született.";
+    assert_eq!(waves(&[hu, HELD_HU]), ["order-7161"]);
+    let ru = "В январе сорок пятого на школе повесили список. Фамилия, год рождения, \
+              больше ничего.";
+    assert_eq!(waves(&[ru, HELD_RU]), ["order-7161"]);
+    let de = "Im Jänner fünfundvierzig kam der Richter mit einer Liste, nach Jahrgängen \
+              geordnet.";
+    assert_eq!(waves(&[de, HELD_HU]), ["order-7161"]);
+    // A list without years, years without a list, and a list of 1946 are
+    // not the call-up of January 1945.
+    let names = "Negyvenöt január elején a bíró felolvasta a névsort a templom előtt.";
+    assert!(waves(&[names, HELD_HU]).iter().all(|w| w != "order-7161"));
+    let born = "Negyvenöt január elején megkérdezték, hányban született az anyám.";
+    assert!(waves(&[born, HELD_HU]).iter().all(|w| w != "order-7161"));
+    let later = "Negyvenhat nyarán a bíró felolvasta a névsort, mindenkinél azt is, hogy \
+                 hányban született.";
+    assert!(waves(&[later, HELD_HU]).iter().all(|w| w != "order-7161"));
+}

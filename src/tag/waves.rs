@@ -106,7 +106,17 @@
 //!     bekannt hatte` is a census);
 //!   - `german-self` (Order 7161): the narrator says what she or he is, in
 //!     the narrator's own clause with a copula (`mi svábok voltunk`, `я
-//!     немка`, `мы были немцы`), not a list of nations in a camp.
+//!     немка`, `мы были немцы`), not a list of nations in a camp;
+//!   - `year-list` (Order 7161): a list of people with their years of
+//!     birth, read out, posted or held (`felolvasták a névsort, és minden
+//!     név után, hogy hányban született`, `a jegyző felolvasta a listát,
+//!     évszámokat mondott`, `eine Liste, mit den Jahrgängen`, `список …
+//!     и года рождения`): the order called the Germans up by age, so its
+//!     lists went name by name with the year that put each one in or out,
+//!     while the first wave's roundups took whom they found; the year of
+//!     birth in the list's sentence or the one after it in the segment,
+//!     the sentence dated December 1944 to February 1945 or undated, no
+//!     German camp named.
 //!
 //! ## The story: what happened to the narrator
 //!
@@ -1194,6 +1204,17 @@ pub(super) fn suggest(
             .find_map(|s| german_list(doc, s));
         if let Some(span) = list {
             rule_cue(&mut scores, w, span, "german-list");
+        }
+        // A list with every person's year of birth (the order chose by
+        // year of birth), in a sentence dated in the order's months or
+        // undated.
+        let order_months = ym("1944-12")..=ym("1945-02");
+        let year_list = (0..doc.sentences.len())
+            .filter(|&s| in_scope(s) && !any_in(doc, doc.sentence(s), &GERMAN_CAMP))
+            .filter(|&s| context_date(doc, s).is_none_or(|d| order_months.contains(&d)))
+            .find_map(|s| birth_year_list(doc, s));
+        if let Some(span) = year_list {
+            rule_cue(&mut scores, w, span, "year-list");
         }
         // A summons addressed to Germans (`aki német, az menjen
         // újjáépíteni`, `всем немцам явиться`, `alle Deutschen mussten sich
@@ -2693,6 +2714,47 @@ fn german_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
         .is_some_and(|n| n.seg == doc.sentences[s].seg && elliptic_me_too(doc.sentence(s + 1)));
     ((first_person(toks) || me_too) && !any_of(toks, NEGATION) && !any_in(doc, toks, &KIN))
         .then_some((first + g.min(taken), first + g.max(taken)))
+}
+
+/// A list of people with their years of birth: sentence `s` names the
+/// year of birth (`születési év`, `évszám`, `hányban született`, `год
+/// рождения`, `Jahrgang`), and it or the sentence before it in the segment
+/// a list, its reading out or the names (`felolvasták a névsort, és minden
+/// név után, hogy hányban született`, `Sie hatten eine Liste, mit den
+/// Jahrgängen`, `висел список. Фамилии все немецкие, и года рождения`).
+/// Order 7161 called up the Germans by age, and the lists of January 1945
+/// were read out or posted name by name with the year of birth that put
+/// each one in or out of the brackets; the roundups of the first wave
+/// took the men they found, by no list of years. Returns the year word.
+fn birth_year_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
+    let toks = doc.sentence(s);
+    let year_word = toks.iter().enumerate().position(|(i, t)| {
+        let w: &str = &t.folded;
+        let next = toks.get(i + 1).map(|n| &*n.folded);
+        let prev = i.checked_sub(1).map(|p| &*toks[p].folded);
+        w.starts_with("jahrgang")
+            || w.starts_with("evszam")
+            || (w == "szuletesi" && next.is_some_and(|n| n.starts_with("ev")))
+            || (w.starts_with("szulet")
+                && toks[..i]
+                    .iter()
+                    .any(|p| matches!(&*p.folded, "hanyban" | "mikor")))
+            || (w.starts_with("рожден")
+                && prev.is_some_and(|p| p.starts_with("год") || p.starts_with("дат")))
+    })?;
+    let listed = |k: usize| {
+        doc.sentence(k).iter().any(|t| {
+            in_list(doc, t, &LIST)
+                || in_list(doc, t, &NAME)
+                || t.folded.starts_with("nevek")
+                || ANNOUNCED.iter().any(|a| t.folded.starts_with(a))
+        })
+    };
+    let before = s
+        .checked_sub(1)
+        .filter(|&p| doc.sentences[p].seg == doc.sentences[s].seg);
+    let i = doc.sentences[s].first + year_word;
+    (listed(s) || before.is_some_and(listed)).then_some((i, i))
 }
 
 /// The first date named after sentence `s` in its segment, for a call
