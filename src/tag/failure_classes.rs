@@ -2522,3 +2522,24 @@ fn a_list_read_out_with_years_of_birth_is_order_7161() {
                  hányban született.";
     assert!(waves(&[later, HELD_HU]).iter().all(|w| w != "order-7161"));
 }
+
+#[test]
+fn the_release_announced_is_not_the_taking() {
+    // A surrender told without its date, a camp, and years later the call
+    // to go home: the call is the release, not a roundup that would date
+    // the taking in 1949.
+    let gave_up = "Мы бросили винтовки в канаву и пошли к русским.";
+    let release = "В сорок девятом, летом, объявили: пленные едут домой.";
+    // The stay told without a word of captivity, so that the release is
+    // read before the captivity begins.
+    let built = "Потом нас привезли в Караганду, там строили дома.";
+    assert_eq!(waves(&[gave_up, built, release]), ["pow"]);
+    let gave_up_hu = "Egy tanyánál eldobtuk a puskákat az árokba.";
+    let release_hu = "Negyvenkilenc nyarán kihirdették a lágerben, hogy megyünk haza.";
+    let built_hu = "Aztán Karagandába vittek, ott házakat építettünk.";
+    assert_eq!(waves(&[gave_up_hu, built_hu, release_hu]), ["pow"]);
+    // A call of 1949 to work, or home after days, is a taking of 1949.
+    let call = "Negyvenkilenc nyarán kihirdették, hogy három napi munka, aztán haza.";
+    let got = waves(&[gave_up_hu, built_hu, call]);
+    assert!(got.iter().all(|w| w != "pow"), "{got:?}");
+}

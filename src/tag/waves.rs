@@ -362,7 +362,10 @@
 //!   Swabians expelled to Germany in 1946 or to the Hortobágy in 1951; a
 //!   transfer from the camp in 1946 is not the taking, nor a threat of
 //!   expulsion after the return: `negyvenkilencben jöttem haza … minket is
-//!   majdnem kitelepítettek`);
+//!   majdnem kitelepítettek`, nor the release announced, a call to go
+//!   home with no work, days or promise beside it: `в сорок восьмом
+//!   объявили: венгры едут домой`, which the camp called as it had called
+//!   the taking);
 //! - a tribunal's or article 58's sentence with a term in years says the
 //!   narrator was held too (`huszonöt évet adott`), where no camp of the
 //!   vocabulary is named;
@@ -1610,14 +1613,16 @@ pub(super) fn suggest(
     // is not the taking. A sentence without a date of its own takes the
     // last date named before it in its segment.
     // Nor what is told after the narrator came home (`negyvenkilenc
-    // novemberében jöttem haza … minket is majdnem kitelepítettek`).
+    // novemberében jöttem haza … minket is majdnem kitelepítettek`), nor
+    // the release announced ([`release`]: `объявили: венгры едут домой`).
     let home_at = (0..doc.sentences.len())
         .find(|&s| in_scope(s) && came_home(doc.sentence(s)))
         .unwrap_or(doc.sentences.len());
     let taken_at = (0..held_from.min(home_at))
         .filter(|&s| {
             in_scope(s)
-                && (roundup(doc, doc.sentence(s)) || [capture, surrender].contains(&Some(s)))
+                && ((roundup(doc, doc.sentence(s)) && !release(doc, doc.sentence(s)))
+                    || [capture, surrender].contains(&Some(s)))
         })
         .filter_map(|s| context_months(doc, s))
         .min();
@@ -2811,6 +2816,30 @@ fn church(toks: &[Token]) -> bool {
             "gottesdienst",
         ],
     )
+}
+
+/// Whether a roundup's words announce the release: going home, with no
+/// work, days or promise beside it (`В сорок восьмом объявили: венгры едут
+/// домой`, `kihirdették, hogy mehetünk haza`, `es hieß, wir fahren nach
+/// Hause`). The camp called its prisoners together to send them home as
+/// it had called them to take them; a call that promises home after the
+/// work (`три дня поработаете и пойдёте домой`) is the taking.
+fn release(doc: &Doc<'_>, toks: &[Token]) -> bool {
+    let home = toks.iter().any(|t| {
+        let w: &str = &t.folded;
+        w == "домой"
+            || w == "hause"
+            || w.starts_with("heim")
+            || (w.starts_with("haza") && !w.starts_with("hazaarul") && !w.starts_with("hazai"))
+    });
+    // A promise of home after days or work is the pretext of a taking.
+    let promise = starts_any(toks, &["iger", "megiger", "обеща", "versproch"])
+        || any_of(toks, DAY_HU)
+        || any_of(toks, DAY_RU)
+        || toks
+            .iter()
+            .any(|t| t.folded.starts_with("nap") || t.folded.starts_with("tag"));
+    home && !promise && !any_in(doc, toks, &WORK) && !any_in(doc, toks, &WORK_CALL)
 }
 
 /// Whether `toks` tell a roundup: a verb of [`ROUNDUP`] or a summons.
