@@ -2543,3 +2543,29 @@ fn the_release_announced_is_not_the_taking() {
     let got = waves(&[gave_up_hu, built_hu, call]);
     assert!(got.iter().all(|w| w != "pow"), "{got:?}");
 }
+
+#[test]
+fn a_port_where_the_ship_was_boarded_is_a_passage() {
+    // Straight from the train onto the ship: the port is passed through,
+    // the camp at the end of the voyage is the narrator's.
+    let ru = suggested(&[
+        "Весной сорок седьмого нас повезли на восток, в вагонах, два месяца.",
+        "В Ванино нас тут же погрузили на корабль.",
+        "Потом Колыма. На Колыме я был в лагере, на золотом прииске, пять лет.",
+    ]);
+    assert!(!ru.iter().any(|t| t == "place:vanino"), "{ru:?}");
+    has(&ru, &["place:kolyma"]);
+    let hu = suggested(&[
+        "Negyvenhét tavaszán vagonban vittek keletre, két hónapig.",
+        "Vaninóba értünk, ott mindjárt hajóra raktak.",
+        "A Kolimán a lágerben voltam, aranybányában dolgoztam öt évig.",
+    ]);
+    assert!(!hu.iter().any(|t| t == "place:vanino"), "{hu:?}");
+    has(&hu, &["place:kolyma"]);
+    // Where the narrator waited in the port's camp, the port is a camp.
+    let waited = suggested(&[
+        "Negyvenhét tavaszán vagonban vittek keletre, két hónapig.",
+        "Vaninóban az átmenő lágerben három hetet vártunk, aztán hajóra raktak.",
+    ]);
+    has(&waited, &["place:vanino"]);
+}
