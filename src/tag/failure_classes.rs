@@ -2569,3 +2569,25 @@ fn a_port_where_the_ship_was_boarded_is_a_passage() {
     ]);
     has(&waited, &["place:vanino"]);
 }
+
+#[test]
+fn a_number_beside_a_season_is_a_year_only_when_it_is_a_date() {
+    // A temperature beside the winter is no year: the camp stays in the
+    // deportation era.
+    let cold = suggested(&[
+        "Negyvenöt januárjában elvittek, vagonba raktak.",
+        "Karagandába vittek, a bányában dolgoztunk. Télen mínusz negyven, nyáron por.",
+    ]);
+    has(&cold, &["place:karaganda"]);
+    let kalt = suggested(&[
+        "Im Jänner fünfundvierzig haben sie uns geholt und in Waggons verladen.",
+        "In Karaganda waren wir im Lager, im Winter vierzig Grad minus, wir haben im \
+         Schacht gearbeitet.",
+    ]);
+    has(&kalt, &["place:karaganda"]);
+    // A German year said after its month is a year, not the age of 45
+    // that with 17 would make the age brackets of Order 7161.
+    let levente = "Ich war siebzehn, als sie uns im März fünfundvierzig mit den Deutschen \
+                   nach Westen schickten.";
+    assert!(waves(&[levente, HELD_HU]).iter().all(|w| w != "order-7161"));
+}

@@ -1281,9 +1281,17 @@ pub(super) const SOLDIER_NOUN: &[&str] = &[
 ];
 
 /// Months and seasons (a number word before one is a year:
-/// `negyvennégy novemberében`).
+/// `negyvennégy novemberében`; in German after one: `im März
+/// fünfundvierzig`, `im Herbst neunundvierzig`). The German months and
+/// seasons are here too, not only the two German shares with Hungarian
+/// (`Januar`, `Februar`): a German year said as a word is read only after
+/// its month. Not `Mai` and `Juli`, which are also Hungarian words
+/// (`a mai napig`, `Juli néni`).
 pub(super) static MONTH: Lex = Lex {
-    exact: &["telen", "telet", "telere"],
+    exact: &[
+        "telen", "telet", "telere", "janner", "juni", "sommer", "herbst", "winter", "fruhjahr",
+        "fruhling",
+    ],
     prefix: &[
         "januar",
         "februar",
@@ -1297,6 +1305,9 @@ pub(super) static MONTH: Lex = Lex {
         "oktober",
         "november",
         "december",
+        "marz",
+        "april",
+        "dezember",
         "tavasz",
         "nyar",
         "osz",

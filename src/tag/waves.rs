@@ -126,7 +126,9 @@
 //!   segment dated December 1944 to February 1945: three of the four ages
 //!   (`von achtzehn bis dreißig und alle Männer bis fünfundvierzig`), or
 //!   the women's lower and the men's upper bound with both sexes named
-//!   (`девушек с восемнадцати лет и мужчин до сорока пяти`);
+//!   (`девушек с восемнадцати лет и мужчин до сорока пяти`); a number that
+//!   is a year is no age (`Siebzehn … im März fünfundvierzig`: 1945, not
+//!   the men's 45);
 //! - **soldier** (rule `soldier`, 1 point, `pow`): the narrator served: a
 //!   soldier's word (`bevonultam`, `a fronton`, `honvéd`, `tizedes`,
 //!   `призвали`, the uniform: `a mundér volt rajtunk`; asked `Mikor
@@ -649,7 +651,13 @@ pub(super) fn suggest(
             let Some((a, b)) = ranges[seg] else {
                 continue;
             };
-            let nums = numbers(&doc.tokens[a..=b]);
+            // Not a year (`Im März fünfundvierzig`, `negyvenöt januárjában`):
+            // forty-five is an age of the order and a year of the war (see
+            // [`year_at`]).
+            let nums: Vec<(u32, usize)> = numbers(&doc.tokens[a..=b])
+                .into_iter()
+                .filter(|&(_, i)| year_at(doc, a + i).is_none())
+                .collect();
             let found: Vec<usize> = ORDER_7161_AGES
                 .iter()
                 .filter_map(|age| nums.iter().find(|(v, _)| v == age).map(|(_, i)| a + i))
@@ -2245,6 +2253,10 @@ fn month_in(doc: &Doc<'_>, s: usize) -> Option<i32> {
         "осен",
         "зим",
         "майор",
+        "fruh",
+        "sommer",
+        "herbst",
+        "winter",
     ];
     doc.sentence(s)
         .iter()
@@ -3485,24 +3497,24 @@ fn month_of(folded: &str) -> Option<i32> {
         return None;
     }
     const MONTHS: &[(&[&str], i32)] = &[
-        (&["januar", "январ"], 1),
+        (&["januar", "январ", "janner"], 1),
         (&["februar", "феврал"], 2),
-        (&["marc", "март"], 3),
-        (&["aprilis", "апрел"], 4),
+        (&["marc", "март", "marz"], 3),
+        (&["april", "апрел"], 4),
         (&["majus", "мая", "май"], 5),
-        (&["junius", "июн"], 6),
+        (&["junius", "июн", "juni"], 6),
         (&["julius", "июл"], 7),
-        (&["augusztus", "август"], 8),
+        (&["august", "август"], 8),
         (&["szeptember", "сентябр"], 9),
         (&["oktober", "октябр"], 10),
         (&["november", "ноябр"], 11),
-        (&["december", "декабр"], 12),
+        (&["december", "декабр", "dezember"], 12),
         // Seasons: their middle month; a winter is the one that begins
         // in the year named (`negyvennégy telén`).
-        (&["tavasz", "весн"], 4),
-        (&["nyar", "лет"], 7),
-        (&["osz", "осен"], 10),
-        (&["tel", "зим"], 12),
+        (&["tavasz", "весн", "fruh"], 4),
+        (&["nyar", "лет", "sommer"], 7),
+        (&["osz", "осен", "herbst"], 10),
+        (&["tel", "зим", "winter"], 12),
     ];
     MONTHS
         .iter()
