@@ -2591,3 +2591,25 @@ fn a_number_beside_a_season_is_a_year_only_when_it_is_a_date() {
                    nach Westen schickten.";
     assert!(waves(&[levente, HELD_HU]).iter().all(|w| w != "order-7161"));
 }
+
+#[test]
+fn a_guards_camp_is_no_captivity_of_the_narrator() {
+    // The camp words of a guard's sentences do not make the narrator one
+    // of the held, so a town the guard lived in later is no camp town.
+    let ru = suggested(&[
+        "Осенью сорок пятого я охранял лагерь военнопленных. Мы охраняли бараки днём и ночью.",
+        "Потом я жил в Караганде до пятидесятого года.",
+    ]);
+    assert!(!ru.iter().any(|t| t == "place:karaganda"), "{ru:?}");
+    let hu = suggested(&[
+        "Negyvenöt őszén a lágerben foglyokat őriztem. A barakkokat őriztük éjjel-nappal.",
+        "Aztán Karagandában laktam ötvenig.",
+    ]);
+    assert!(!hu.iter().any(|t| t == "place:karaganda"), "{hu:?}");
+    // The held narrator's own camp words still count.
+    let held = suggested(&[
+        "Осенью сорок пятого я сидел в лагере. Мы жили в бараках.",
+        "Потом я жил в Караганде до пятидесятого года.",
+    ]);
+    has(&held, &["place:karaganda"]);
+}

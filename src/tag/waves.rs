@@ -221,7 +221,9 @@
 //!   surrender or prisoner counts: the narrator was on the captors' side,
 //!   as is a narrator who served in the Red Army (`я был рядовым, Третий
 //!   Украинский фронт`); and `служил мессу` is a priest's service, no
-//!   soldier's;
+//!   soldier's; nor does a guard's sentence tell that the narrator was
+//!   held ([`narrator_held`]: `нас поставили охранять лагерь в Сваляве`
+//!   has a camp word, but the guard's);
 //! - **taken-by-the-front** (rule `taken-by-the-front`, ½ point, the story
 //!   default, a hint for archivists): a narrator who tells the captivity in the first person
 //!   ([`narrator_held`]), no soldier, no labour serviceman, captured by
@@ -3359,13 +3361,16 @@ fn german_name(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
 /// barracks, mine, wagon…). Waves are suggested only for a testimony where
 /// the tagger found a place, region or transit camp of the narrator, or
 /// that passes this test: Transylvanian place names or `sváb` in a
-/// testimony about politics are no deportation.
+/// testimony about politics are no deportation. A sentence where the
+/// narrator guards or escorts (`нас поставили охранять лагерь`, `a
+/// barakkokat őriztük`) is not one of them: the camp words are the
+/// guard's, who was on the captors' side.
 pub(super) fn narrator_held(doc: &Doc<'_>, eras: &[Era]) -> bool {
     narrator_held_at(doc, eras).is_some()
 }
 
 /// The first first-person sentence of the deportation era with a
-/// captivity word.
+/// captivity word, not guarding (see [`narrator_held`]).
 fn first_captivity(doc: &Doc<'_>, eras: &[Era]) -> Option<usize> {
     let others = others_flags(doc);
     (0..doc.sentences.len()).find(|&s| {
@@ -3374,6 +3379,7 @@ fn first_captivity(doc: &Doc<'_>, eras: &[Era]) -> Option<usize> {
             && !others[s]
             && first_person(toks)
             && any_in(doc, toks, &CAPTIVITY)
+            && !starts_any(toks, GUARDING)
     })
 }
 
@@ -3386,6 +3392,7 @@ fn narrator_held_at(doc: &Doc<'_>, eras: &[Era]) -> Option<usize> {
             && !others[s]
             && first_person(toks)
             && any_in(doc, toks, &CAPTIVITY)
+            && !starts_any(toks, GUARDING)
     });
     let first = held.next()?;
     held.next().map(|_| first)
