@@ -2613,3 +2613,14 @@ fn a_guards_camp_is_no_captivity_of_the_narrator() {
     ]);
     has(&held, &["place:karaganda"]);
 }
+
+#[test]
+fn a_barracks_in_german_is_a_camp() {
+    // `Kaserne`, as `laktanya`: the barracks the people were kept in.
+    let got = suggested(&[
+        "Im Januar 1945 hat man uns aus dem Dorf geholt.",
+        "In Gyula waren wir in einer alten Kaserne, hinter einem Zaun.",
+        "Dann nach Makejewka, dort haben wir im Schacht gearbeitet, vier Jahre.",
+    ]);
+    has(&got, &["transit_camp:gyula", "place:makiivka"]);
+}

@@ -60,6 +60,12 @@ impl Lex {
 
 /// Camps and being held: a place named with these words was a camp the
 /// narrator was kept in (the only context that makes a transit-camp tag).
+/// Barracks are camps in Hungarian and German alike (`laktanya`,
+/// `Kaserne`): the collection camps of 1944–45 were old barracks
+/// (`In Temeswar waren wir in einer Kaserne eingesperrt`). The Russian
+/// `казарма` is only a [`BUILDING`]: a region's adjective before it is a
+/// people (`в украинской казарме`), and as a camp word it made that a
+/// camp in Ukraine.
 pub(super) static CAMP: Lex = Lex {
     exact: &[
         "tartottak",
@@ -97,6 +103,7 @@ pub(super) static CAMP: Lex = Lex {
         "kihallgat",
         "lagerb",
         "baracke",
+        "kaserne",
         "stacheldraht",
         "heimkehrerlager",
         "durchgangslager",
