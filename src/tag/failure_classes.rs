@@ -2624,3 +2624,43 @@ fn a_barracks_in_german_is_a_camp() {
     ]);
     has(&got, &["transit_camp:gyula", "place:makiivka"]);
 }
+
+#[test]
+fn a_german_he_or_she_goes_on_the_relatives_story() {
+    // The brother taken, then `er` without the narrator: his camps, not
+    // the narrator's, who was hidden.
+    let tagged = |paragraphs: &[&str]| -> Vec<String> {
+        let segs: Vec<Segment> = paragraphs
+            .iter()
+            .map(|t| Segment {
+                lang: Some(crate::lang::Lang::De),
+                ..seg(t)
+            })
+            .collect();
+        let mut v: Vec<String> = tagger()
+            .suggest(&crate::tag::Narrator::default(), &segs)
+            .into_iter()
+            .map(|t| format!("{}:{}", t.facet.name(), t.value))
+            .collect();
+        v.sort();
+        v
+    };
+    let hidden = tagged(&[
+        "Im Januar 1945 habe ich mich bei der Tante im Keller versteckt, drei Wochen lang.",
+        "Meinen Bruder Peter haben sie mitgenommen. Er war zuerst in Gyula im Lager, dann in \
+         Makejewka im Schacht.",
+        "Ich selbst bin nie weggekommen.",
+    ]);
+    assert!(
+        hidden
+            .iter()
+            .all(|t| !t.starts_with("place:") && !t.starts_with("transit_camp:")),
+        "{hidden:?}"
+    );
+    // The narrator's own camps, told with `wir`, still count.
+    let taken = tagged(&[
+        "Im Januar 1945 haben sie uns mitgenommen.",
+        "Wir waren zuerst in Gyula im Lager, dann in Makejewka im Schacht, vier Jahre.",
+    ]);
+    has(&taken, &["place:makiivka"]);
+}
