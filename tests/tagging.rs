@@ -78,14 +78,14 @@
 //! frozen 2026-12-07 10:34, measured unseen once) since the second
 //! generality round ([`SEEN14_FLOOR`]) and the fifteenth
 //! (`fixtures/heldout15/`, frozen 2026-12-07 12:07, measured unseen once)
-//! since the third generality round ([`SEEN15_FLOOR`]); on every held-out
-//! set issue 16's bars are printed. On the two unseen sets, the sixteenth
-//! (`fixtures/heldout16/`, frozen 2026-12-07 12:53, written apart while the
-//! third generality round was made) and the seventeenth
+//! since the third generality round ([`SEEN15_FLOOR`]) and the sixteenth
+//! (`fixtures/heldout16/`, frozen 2026-12-07 12:53, measured unseen once)
+//! since the fourth generality round ([`SEEN16_FLOOR`]); on every held-out
+//! set issue 16's bars are printed. On the one unseen set, the seventeenth
 //! (`fixtures/heldout17/`, frozen 2026-12-07 15:20, written apart before
-//! the fourth), floors a little under their first measurements are
-//! asserted ([`FRESH16_FLOOR`], [`FRESH17_FLOOR`]). The sets are listed
-//! once, in [`HELD_OUT`].
+//! the fourth generality round), floors a little under its measurements
+//! are asserted ([`FRESH17_FLOOR`]). The sets are listed once, in
+//! [`HELD_OUT`].
 //!
 //! Run with `cargo test --test tagging -- --nocapture` to see the tables
 //! (`TAGGING_SYNTHETIC=50` measures fewer synthetic testimonies, for quick
@@ -181,7 +181,7 @@ const HELD_OUT: [(&str, &str, Floor); 17] = [
     ("held-out 13 seen", "heldout13", SEEN13_FLOOR),
     ("held-out 14 seen", "heldout14", SEEN14_FLOOR),
     ("held-out 15 seen", "heldout15", SEEN15_FLOOR),
-    ("held-out 16 fresh", "heldout16", FRESH16_FLOOR),
+    ("held-out 16 seen", "heldout16", SEEN16_FLOOR),
     ("held-out 17 fresh", "heldout17", FRESH17_FLOOR),
 ];
 /// Which sets the rules have seen, printed under the table.
@@ -202,7 +202,9 @@ const SEEN_NOTE: &str = "the wave rules were redesigned with the held-out set in
      fourteenth (frozen 2026-12-07 10:34; measured unseen once, then tuned on by class in the \
      second generality round) and the fifteenth (frozen 2026-12-07 12:07; measured unseen once, \
      then tuned on in the third generality round, each change kept only with a gain on another \
-     set)";
+     set) and the sixteenth (frozen 2026-12-07 12:53; measured unseen once, then tuned on by \
+     mechanism in the fourth generality round, each change kept only with a gain on another \
+     set and no loss on any)";
 /// Floors on the fifth held-out set (`fixtures/heldout5/`, frozen
 /// 2026-12-07 01:42). Measured unseen with the rules of the waves3 round
 /// (wave 0.913/0.750, region 0.844/0.964, place 0.897/0.963, transit camp
@@ -369,24 +371,34 @@ const SEEN15_FLOOR: Floor = [
     ("transit_camp", 0.8, 0.85),
 ];
 /// Floors on the sixteenth held-out set (`fixtures/heldout16/`, frozen
-/// 2026-12-07 12:53, unseen): written while the third generality round was
-/// made (every rule kept only when it also fixed a miss in another set),
-/// measured with the rules of each round: before the second generality
-/// round wave 0.769/0.769, region 0.774/0.923, place 0.800/0.889, transit
-/// camp 0.889/0.857; after it wave 0.800/0.769, region 0.800/0.923,
-/// transit camp 0.923/0.857; after the third wave 0.808/0.808, transit
-/// camp 0.926/0.893, the rest the same. A little under the last.
-const FRESH16_FLOOR: Floor = [
-    ("wave", 0.75, 0.75),
-    ("region", 0.75, 0.85),
-    ("place", 0.75, 0.85),
-    ("transit_camp", 0.85, 0.85),
+/// 2026-12-07 12:53, seen since the fourth generality round): written
+/// while the third generality round was made, measured unseen with the
+/// rules of each round: before the second generality round wave
+/// 0.769/0.769, region 0.774/0.923, place 0.800/0.889, transit camp
+/// 0.889/0.857; after it wave 0.800/0.769, region 0.800/0.923, transit
+/// camp 0.923/0.857; after the third wave 0.808/0.808, transit camp
+/// 0.926/0.893, the rest the same. Its misses were then read and the rules
+/// tuned on them by mechanism, each change kept only when it also turned a
+/// miss into a hit on another set and lowered nothing anywhere (a list
+/// read out with years of birth, the release announced, a port where the
+/// ship was boarded, a number beside a season that is no date, a guard's
+/// camp, a German barracks, the German he or she of a relative's story),
+/// so it is "seen" since (wave 0.920/0.885, region 0.857/0.923, place
+/// 0.857/0.889, transit camp 0.963/0.929). The floors sit a little under
+/// that.
+const SEEN16_FLOOR: Floor = [
+    ("wave", 0.9, 0.85),
+    ("region", 0.8, 0.9),
+    ("place", 0.8, 0.85),
+    ("transit_camp", 0.9, 0.9),
 ];
 /// Floors on the seventeenth held-out set (`fixtures/heldout17/`, frozen
 /// 2026-12-07 15:20, unseen): written apart while the fourth generality
 /// round was prepared, first measured with the rules of the third round
 /// (wave 0.731/0.704, region 0.839/1.000, place 0.812/1.000, transit camp
-/// 0.786/0.786). A little under that.
+/// 0.786/0.786), then with the fourth round's, tuned on the sixteenth set
+/// (wave 0.792/0.704, region 0.867/1.000, place 0.839/1.000, transit camp
+/// 0.793/0.821). A little under the first.
 const FRESH17_FLOOR: Floor = [
     ("wave", 0.7, 0.65),
     ("region", 0.8, 0.95),

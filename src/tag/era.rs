@@ -3,9 +3,12 @@
 //! Years are read from digits (`1945`), Hungarian number words
 //! (`negyvennégyben`, `negyvenöt januárjában`, `ezerkilencszázhúszban`),
 //! Russian ordinals (`в сорок четвёртом году`) and German number words
-//! after a month or with their century (`im Januar fünfundvierzig`); a
-//! count of seasons in the accusative (`tizenkét telet húztam le`) is no
-//! year. Years in a clause about
+//! after a month or season or with their century (`im Januar
+//! fünfundvierzig`, `im Herbst neunundvierzig`); a count of seasons in the
+//! accusative (`tizenkét telet húztam le`) is no year, nor a temperature
+//! beside the winter (`Télen mínusz negyven, nyáron szúnyog`, `im Winter
+//! vierzig Grad minus`: a Hungarian year stands right before its month,
+//! no comma between). Years in a clause about
 //! someone's birth (`1926-ban születtem`) do not set the era, nor does the
 //! time of the telling: a year from 1970 on in a sentence of telling or
 //! recording (`ezt a fiam kérésére mondom magnóra, 1989 tavaszán`,
@@ -230,6 +233,13 @@ pub(super) fn year_at(doc: &Doc<'_>, i: usize) -> Option<i32> {
         Some(r) => (r, true),
         None => (&*t.folded, false),
     };
+    // A temperature is no year, though winter is named beside it
+    // (`Télen mínusz negyven`, `im Winter vierzig Grad minus`).
+    let temperature = prev.is_some_and(|p| matches!(&*p.folded, "minusz" | "minus" | "plusz"))
+        || next.is_some_and(|n| n.folded.starts_with("fok") || n.folded.starts_with("grad"));
+    if temperature {
+        return None;
+    }
     if let Some(v) = german_number(de)
         && (39..=56).contains(&v)
         && (century_de || prev.is_some_and(|p| MONTH.has(&p.folded)))
@@ -243,10 +253,14 @@ pub(super) fn year_at(doc: &Doc<'_>, i: usize) -> Option<i32> {
     // `negyvenötben` is a year; `tizennyolctól … harmincig` are ages.
     let year_suffix = ["ban", "ben"].contains(&rest);
     // Not a count of seasons in the accusative (`tizenkét telet húztam
-    // le`, `három nyarat`), which is no date.
+    // le`, `három nyarat`), which is no date. The year stands right before
+    // its month, no comma between (`negyvenöt januárjában`; not `mínusz
+    // negyven, nyáron szúnyog`).
     let before_month = rest.is_empty()
         && next.is_some_and(|n| {
-            MONTH.has(&n.folded) && !["telet", "nyarat", "tavaszt", "oszt"].contains(&&*n.folded)
+            MONTH.has(&n.folded)
+                && !["telet", "nyarat", "tavaszt", "oszt"].contains(&&*n.folded)
+                && !doc.gap(i, i + 1).contains([',', ';', '.'])
         });
     // `a kilencvenes években`: the decade.
     let decade = ["as", "es"].contains(&rest) && next.is_some_and(|n| n.folded.starts_with("ev"));

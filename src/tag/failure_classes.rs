@@ -2498,3 +2498,169 @@ fn a_tribunal_told_as_a_scene_is_a_sentence() {
     let quiet = "Negyvenhat tavaszán két orosz tiszt ült egy asztal mögött, és kérdeztek.";
     assert!(waves(&[quiet, CAMP_HU]).iter().all(|w| w != "gulag"));
 }
+
+#[test]
+fn a_list_read_out_with_years_of_birth_is_order_7161() {
+    // The names read out, each with the year the order chose by: no word
+    // of Germans, work or days.
+    let hu = "Negyvenöt január elején a bíró a templom előtt felolvasta a névsort, \
+              mindenkinél azt is, hogy hányban született.";
+    assert_eq!(waves(&[hu, HELD_HU]), ["order-7161"]);
+    let ru = "В январе сорок пятого на школе повесили список. Фамилия, год рождения, \
+              больше ничего.";
+    assert_eq!(waves(&[ru, HELD_RU]), ["order-7161"]);
+    let de = "Im Jänner fünfundvierzig kam der Richter mit einer Liste, nach Jahrgängen \
+              geordnet.";
+    assert_eq!(waves(&[de, HELD_HU]), ["order-7161"]);
+    // A list without years, years without a list, and a list of 1946 are
+    // not the call-up of January 1945.
+    let names = "Negyvenöt január elején a bíró felolvasta a névsort a templom előtt.";
+    assert!(waves(&[names, HELD_HU]).iter().all(|w| w != "order-7161"));
+    let born = "Negyvenöt január elején megkérdezték, hányban született az anyám.";
+    assert!(waves(&[born, HELD_HU]).iter().all(|w| w != "order-7161"));
+    let later = "Negyvenhat nyarán a bíró felolvasta a névsort, mindenkinél azt is, hogy \
+                 hányban született.";
+    assert!(waves(&[later, HELD_HU]).iter().all(|w| w != "order-7161"));
+}
+
+#[test]
+fn the_release_announced_is_not_the_taking() {
+    // A surrender told without its date, a camp, and years later the call
+    // to go home: the call is the release, not a roundup that would date
+    // the taking in 1949.
+    let gave_up = "Мы бросили винтовки в канаву и пошли к русским.";
+    let release = "В сорок девятом, летом, объявили: пленные едут домой.";
+    // The stay told without a word of captivity, so that the release is
+    // read before the captivity begins.
+    let built = "Потом нас привезли в Караганду, там строили дома.";
+    assert_eq!(waves(&[gave_up, built, release]), ["pow"]);
+    let gave_up_hu = "Egy tanyánál eldobtuk a puskákat az árokba.";
+    let release_hu = "Negyvenkilenc nyarán kihirdették a lágerben, hogy megyünk haza.";
+    let built_hu = "Aztán Karagandába vittek, ott házakat építettünk.";
+    assert_eq!(waves(&[gave_up_hu, built_hu, release_hu]), ["pow"]);
+    // A call of 1949 to work, or home after days, is a taking of 1949.
+    let call = "Negyvenkilenc nyarán kihirdették, hogy három napi munka, aztán haza.";
+    let got = waves(&[gave_up_hu, built_hu, call]);
+    assert!(got.iter().all(|w| w != "pow"), "{got:?}");
+}
+
+#[test]
+fn a_port_where_the_ship_was_boarded_is_a_passage() {
+    // Straight from the train onto the ship: the port is passed through,
+    // the camp at the end of the voyage is the narrator's.
+    let ru = suggested(&[
+        "Весной сорок седьмого нас повезли на восток, в вагонах, два месяца.",
+        "В Ванино нас тут же погрузили на корабль.",
+        "Потом Колыма. На Колыме я был в лагере, на золотом прииске, пять лет.",
+    ]);
+    assert!(!ru.iter().any(|t| t == "place:vanino"), "{ru:?}");
+    has(&ru, &["place:kolyma"]);
+    let hu = suggested(&[
+        "Negyvenhét tavaszán vagonban vittek keletre, két hónapig.",
+        "Vaninóba értünk, ott mindjárt hajóra raktak.",
+        "A Kolimán a lágerben voltam, aranybányában dolgoztam öt évig.",
+    ]);
+    assert!(!hu.iter().any(|t| t == "place:vanino"), "{hu:?}");
+    has(&hu, &["place:kolyma"]);
+    // Where the narrator waited in the port's camp, the port is a camp.
+    let waited = suggested(&[
+        "Negyvenhét tavaszán vagonban vittek keletre, két hónapig.",
+        "Vaninóban az átmenő lágerben három hetet vártunk, aztán hajóra raktak.",
+    ]);
+    has(&waited, &["place:vanino"]);
+}
+
+#[test]
+fn a_number_beside_a_season_is_a_year_only_when_it_is_a_date() {
+    // A temperature beside the winter is no year: the camp stays in the
+    // deportation era.
+    let cold = suggested(&[
+        "Negyvenöt januárjában elvittek, vagonba raktak.",
+        "Karagandába vittek, a bányában dolgoztunk. Télen mínusz negyven, nyáron por.",
+    ]);
+    has(&cold, &["place:karaganda"]);
+    let kalt = suggested(&[
+        "Im Jänner fünfundvierzig haben sie uns geholt und in Waggons verladen.",
+        "In Karaganda waren wir im Lager, im Winter vierzig Grad minus, wir haben im \
+         Schacht gearbeitet.",
+    ]);
+    has(&kalt, &["place:karaganda"]);
+    // A German year said after its month is a year, not the age of 45
+    // that with 17 would make the age brackets of Order 7161.
+    let levente = "Ich war siebzehn, als sie uns im März fünfundvierzig mit den Deutschen \
+                   nach Westen schickten.";
+    assert!(waves(&[levente, HELD_HU]).iter().all(|w| w != "order-7161"));
+}
+
+#[test]
+fn a_guards_camp_is_no_captivity_of_the_narrator() {
+    // The camp words of a guard's sentences do not make the narrator one
+    // of the held, so a town the guard lived in later is no camp town.
+    let ru = suggested(&[
+        "Осенью сорок пятого я охранял лагерь военнопленных. Мы охраняли бараки днём и ночью.",
+        "Потом я жил в Караганде до пятидесятого года.",
+    ]);
+    assert!(!ru.iter().any(|t| t == "place:karaganda"), "{ru:?}");
+    let hu = suggested(&[
+        "Negyvenöt őszén a lágerben foglyokat őriztem. A barakkokat őriztük éjjel-nappal.",
+        "Aztán Karagandában laktam ötvenig.",
+    ]);
+    assert!(!hu.iter().any(|t| t == "place:karaganda"), "{hu:?}");
+    // The held narrator's own camp words still count.
+    let held = suggested(&[
+        "Осенью сорок пятого я сидел в лагере. Мы жили в бараках.",
+        "Потом я жил в Караганде до пятидесятого года.",
+    ]);
+    has(&held, &["place:karaganda"]);
+}
+
+#[test]
+fn a_barracks_in_german_is_a_camp() {
+    // `Kaserne`, as `laktanya`: the barracks the people were kept in.
+    let got = suggested(&[
+        "Im Januar 1945 hat man uns aus dem Dorf geholt.",
+        "In Gyula waren wir in einer alten Kaserne, hinter einem Zaun.",
+        "Dann nach Makejewka, dort haben wir im Schacht gearbeitet, vier Jahre.",
+    ]);
+    has(&got, &["transit_camp:gyula", "place:makiivka"]);
+}
+
+#[test]
+fn a_german_he_or_she_goes_on_the_relatives_story() {
+    // The brother taken, then `er` without the narrator: his camps, not
+    // the narrator's, who was hidden.
+    let tagged = |paragraphs: &[&str]| -> Vec<String> {
+        let segs: Vec<Segment> = paragraphs
+            .iter()
+            .map(|t| Segment {
+                lang: Some(crate::lang::Lang::De),
+                ..seg(t)
+            })
+            .collect();
+        let mut v: Vec<String> = tagger()
+            .suggest(&crate::tag::Narrator::default(), &segs)
+            .into_iter()
+            .map(|t| format!("{}:{}", t.facet.name(), t.value))
+            .collect();
+        v.sort();
+        v
+    };
+    let hidden = tagged(&[
+        "Im Januar 1945 habe ich mich bei der Tante im Keller versteckt, drei Wochen lang.",
+        "Meinen Bruder Peter haben sie mitgenommen. Er war zuerst in Gyula im Lager, dann in \
+         Makejewka im Schacht.",
+        "Ich selbst bin nie weggekommen.",
+    ]);
+    assert!(
+        hidden
+            .iter()
+            .all(|t| !t.starts_with("place:") && !t.starts_with("transit_camp:")),
+        "{hidden:?}"
+    );
+    // The narrator's own camps, told with `wir`, still count.
+    let taken = tagged(&[
+        "Im Januar 1945 haben sie uns mitgenommen.",
+        "Wir waren zuerst in Gyula im Lager, dann in Makejewka im Schacht, vier Jahre.",
+    ]);
+    has(&taken, &["place:makiivka"]);
+}

@@ -60,6 +60,12 @@ impl Lex {
 
 /// Camps and being held: a place named with these words was a camp the
 /// narrator was kept in (the only context that makes a transit-camp tag).
+/// Barracks are camps in Hungarian and German alike (`laktanya`,
+/// `Kaserne`): the collection camps of 1944–45 were old barracks
+/// (`In Temeswar waren wir in einer Kaserne eingesperrt`). The Russian
+/// `казарма` is only a [`BUILDING`]: a region's adjective before it is a
+/// people (`в украинской казарме`), and as a camp word it made that a
+/// camp in Ukraine.
 pub(super) static CAMP: Lex = Lex {
     exact: &[
         "tartottak",
@@ -97,6 +103,7 @@ pub(super) static CAMP: Lex = Lex {
         "kihallgat",
         "lagerb",
         "baracke",
+        "kaserne",
         "stacheldraht",
         "heimkehrerlager",
         "durchgangslager",
@@ -1281,9 +1288,17 @@ pub(super) const SOLDIER_NOUN: &[&str] = &[
 ];
 
 /// Months and seasons (a number word before one is a year:
-/// `negyvennégy novemberében`).
+/// `negyvennégy novemberében`; in German after one: `im März
+/// fünfundvierzig`, `im Herbst neunundvierzig`). The German months and
+/// seasons are here too, not only the two German shares with Hungarian
+/// (`Januar`, `Februar`): a German year said as a word is read only after
+/// its month. Not `Mai` and `Juli`, which are also Hungarian words
+/// (`a mai napig`, `Juli néni`).
 pub(super) static MONTH: Lex = Lex {
-    exact: &["telen", "telet", "telere"],
+    exact: &[
+        "telen", "telet", "telere", "janner", "juni", "sommer", "herbst", "winter", "fruhjahr",
+        "fruhling",
+    ],
     prefix: &[
         "januar",
         "februar",
@@ -1297,6 +1312,9 @@ pub(super) static MONTH: Lex = Lex {
         "oktober",
         "november",
         "december",
+        "marz",
+        "april",
+        "dezember",
         "tavasz",
         "nyar",
         "osz",

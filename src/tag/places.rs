@@ -15,6 +15,7 @@
 //! | `other-person` | the answer without a first-person word to a question about a relative | `Hová került az édesanyja? — A Donyec-medencébe, Sztálinóba.` |
 //! | `negated` | `nem`, `не`, `nicht` just before, a Hungarian negation right after followed by a first-person verb, or a question answered `Nem.` / `Нет.` | `nem Szibériába vittek, hanem …`; `Vorkután sose voltam`; `Kolimára vittek? — Nem.` |
 //! | `route` | passed through: `át`, `keresztül`, `felé` up to two words after (in the clause); `через`, `über`, `durch` before; a border crossing; a train stopping. Not `át` as the particle of handing over (`Záhonyban vettek át`), nor, after a verb, a border town where a camp received the narrator (`Záhonyban léptem át a határt, ott a fogadótáborban…`: `ott` and a camp word); `át` right after the name (`Csapon át`) is always a route | `Munkácson keresztül`, `Kijeven megyünk keresztül`, `через Львов` |
+//! | `route` | a port where the narrator was put on a ship straight from the train: the boarding in the name's clause or the next one referring back, no camp or stay in the sentence (see `boarded`) | `В Ванино сразу погрузили на пароход`, `до Ванино, там прямо из вагонов на пароход` |
 //! | `locator` | named to locate another place: `mellett`, `környékén`, `под`, `у`, `bei`, a distance, a direction from it | `Makejevka, Sztálinó mellett`, `Voronyezstől délre`, `это у Брашова` |
 //! | `guard` | the narrator guards or escorts (`охранять`, `сопровождал`, `őriztük`), in the sentence or the one before it in the segment when this one has no first-person word | `меня поставили охранять лагерь в Сваляве` |
 //! | `home` | birth, home or the return home | `Gyulán születtem`, `Я из Кечкемета`, `приехал в Кечкемет, пришёл домой` |
@@ -249,6 +250,9 @@ fn weigh_one(
     }
     if any(sentence, &HEARSAY) || (any(sentence, &SPEECH) && quoted(doc, m)) {
         return (0.0, "rumour", false);
+    }
+    if boarded(doc, m) {
+        return (0.0, "route", false);
     }
     if m.form == Form::Adjective {
         // `foksányi tábor`, `kopejszki bányában`, `Спасским лагерем`.
@@ -490,6 +494,49 @@ fn stay(tokens: &[Token]) -> bool {
         ],
     );
     duration && being
+}
+
+/// Whether the narrator was put on a ship at the place, straight from
+/// the train, with no stay told: the name's clause, or the next clause
+/// when it refers back (`там`, `ott`, `dort`), says the boarding (`В
+/// Ванино сразу погрузили на пароход`, `до Ванино, там прямо из вагонов на
+/// пароход`, `Nahodkában hajóra raktak`, `in Wladiwostok aufs Schiff`),
+/// and no camp or stay of days or weeks is told in the sentence. A port
+/// is a change from the train to the ship, like a station where the
+/// wagons were changed; where the narrator waited in a port's camp
+/// (`Vaninóban az átmenő táborban két hónapot vártunk a hajóra`) it is a
+/// camp.
+fn boarded(doc: &Doc<'_>, m: &Match) -> bool {
+    const SHIP_RU: &[&str] = &["пароход", "корабл", "судно", "баржу"];
+    const SHIP_HU: &[&str] = &["hajora", "hajoba", "gozosre", "gozosbe", "uszalyra"];
+    const SHIP_DE: &[&str] = &["schiff", "dampfer"];
+    const CAMP_NOUN: &[&str] = &["лагер", "пересыл", "барак", "tabor", "lager", "barakk"];
+    let last = &doc.tokens[m.last];
+    let mut toks: Vec<&Token> = doc.clause(last.clause).iter().collect();
+    if let Some(next) = doc
+        .clauses
+        .get(last.clause + 1)
+        .map(|_| doc.clause(last.clause + 1))
+        && next
+            .first()
+            .is_some_and(|t| t.sentence == last.sentence && ANAPHORA.contains(&t.folded.as_ref()))
+    {
+        toks.extend(next);
+    }
+    let ship = toks.iter().enumerate().any(|(k, t)| {
+        let w: &str = &t.folded;
+        let prev = k.checked_sub(1).map(|p| &*toks[p].folded);
+        (t.cyrillic && matches!(prev, Some("на" | "в")) && SHIP_RU.iter().any(|p| w.starts_with(p)))
+            || SHIP_HU.contains(&w)
+            || (matches!(prev, Some("aufs" | "auf" | "ins" | "das" | "ein"))
+                && SHIP_DE.iter().any(|p| w.starts_with(p)))
+    });
+    let camp = toks.iter().any(|t| {
+        CAMP_NOUN
+            .iter()
+            .any(|c| t.folded.starts_with(c) || t.folded.contains(c))
+    });
+    ship && !camp && !stay(doc.sentence(last.sentence))
 }
 
 /// Whether the name stands after a colon or an opening quote in its

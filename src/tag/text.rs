@@ -281,7 +281,8 @@ pub(super) fn about_others(tokens: &[Token]) -> bool {
 /// or a third person (`Ő hová került? — A Donbaszba, Sztálinóba.`), in a
 /// first-person narrative a sentence with `őket`, `őt` or a third-person
 /// subject pronoun and no first-person word (`Debrecenből hoztak őket`,
-/// `Он рассказывал, что его взяли в плен`),
+/// `Он рассказывал, что его взяли в плен`, and in a German passage `Sie
+/// war erst in Marienburg im Lager` after the sister taken),
 /// or, in a first-person narrative, a sentence without a first-person
 /// word that follows one about someone else in the same segment (the story
 /// of the father goes on: `Apámat elvitték. Három évig volt Sztálinóban.`).
@@ -305,13 +306,17 @@ fn compute_others(doc: &Doc<'_>) -> Vec<bool> {
         // In a first-person narrative, `őket`, `őt` without the narrator
         // are others (`Debrecenből hoztak őket`); in a third-person
         // account (a son's notes of his father) they are its protagonist.
+        // German `er`, `sie` only in a German passage (`er` is also typed
+        // Hungarian `ér`).
+        let german = doc.segments[doc.sentences[s].seg].lang == Some(Lang::De);
         let mut others = about_others(doc.sentence(s))
             || (carry
                 && !first[s]
-                && doc
-                    .sentence(s)
-                    .iter()
-                    .any(|t| them(t) || HE_SHE_THEY.contains(&t.lower.as_ref())));
+                && doc.sentence(s).iter().any(|t| {
+                    them(t)
+                        || HE_SHE_THEY.contains(&t.lower.as_ref())
+                        || (german && HE_SHE_DE.contains(&t.lower.as_ref()))
+                }));
         // The answer to a question about a relative, without the narrator
         // in it, is about the relative (`Hová került az édesanyja? — A
         // Donyec-medencébe, Sztálinóba.`).
@@ -350,6 +355,10 @@ fn them(t: &Token) -> bool {
 /// плен`, `ő is ott volt`): in a first-person narrative, a sentence with
 /// one and no first-person word tells someone else's story.
 const HE_SHE_THEY: &[&str] = &["он", "она", "они", "ő", "ők"];
+/// The German third-person subject pronouns (`Sie war erst in Marienburg
+/// im Lager`: the sister taken the sentence before), read in German
+/// passages only.
+const HE_SHE_DE: &[&str] = &["er", "sie"];
 
 /// See [`others_flags`].
 pub(super) const FIRST_PERSON_SHARE: f64 = 0.3;

@@ -106,7 +106,17 @@
 //!     bekannt hatte` is a census);
 //!   - `german-self` (Order 7161): the narrator says what she or he is, in
 //!     the narrator's own clause with a copula (`mi svábok voltunk`, `я
-//!     немка`, `мы были немцы`), not a list of nations in a camp.
+//!     немка`, `мы были немцы`), not a list of nations in a camp;
+//!   - `year-list` (Order 7161): a list of people with their years of
+//!     birth, read out, posted or held (`felolvasták a névsort, és minden
+//!     név után, hogy hányban született`, `a jegyző felolvasta a listát,
+//!     évszámokat mondott`, `eine Liste, mit den Jahrgängen`, `список …
+//!     и года рождения`): the order called the Germans up by age, so its
+//!     lists went name by name with the year that put each one in or out,
+//!     while the first wave's roundups took whom they found; the year of
+//!     birth in the list's sentence or the one after it in the segment,
+//!     the sentence dated December 1944 to February 1945 or undated, no
+//!     German camp named.
 //!
 //! ## The story: what happened to the narrator
 //!
@@ -116,7 +126,9 @@
 //!   segment dated December 1944 to February 1945: three of the four ages
 //!   (`von achtzehn bis dreißig und alle Männer bis fünfundvierzig`), or
 //!   the women's lower and the men's upper bound with both sexes named
-//!   (`девушек с восемнадцати лет и мужчин до сорока пяти`);
+//!   (`девушек с восемнадцати лет и мужчин до сорока пяти`); a number that
+//!   is a year is no age (`Siebzehn … im März fünfundvierzig`: 1945, not
+//!   the men's 45);
 //! - **soldier** (rule `soldier`, 1 point, `pow`): the narrator served: a
 //!   soldier's word (`bevonultam`, `a fronton`, `honvéd`, `tizedes`,
 //!   `призвали`, the uniform: `a mundér volt rajtunk`; asked `Mikor
@@ -209,7 +221,9 @@
 //!   surrender or prisoner counts: the narrator was on the captors' side,
 //!   as is a narrator who served in the Red Army (`я был рядовым, Третий
 //!   Украинский фронт`); and `служил мессу` is a priest's service, no
-//!   soldier's;
+//!   soldier's; nor does a guard's sentence tell that the narrator was
+//!   held ([`narrator_held`]: `нас поставили охранять лагерь в Сваляве`
+//!   has a camp word, but the guard's);
 //! - **taken-by-the-front** (rule `taken-by-the-front`, ½ point, the story
 //!   default, a hint for archivists): a narrator who tells the captivity in the first person
 //!   ([`narrator_held`]), no soldier, no labour serviceman, captured by
@@ -352,7 +366,10 @@
 //!   Swabians expelled to Germany in 1946 or to the Hortobágy in 1951; a
 //!   transfer from the camp in 1946 is not the taking, nor a threat of
 //!   expulsion after the return: `negyvenkilencben jöttem haza … minket is
-//!   majdnem kitelepítettek`);
+//!   majdnem kitelepítettek`, nor the release announced, a call to go
+//!   home with no work, days or promise beside it: `в сорок восьмом
+//!   объявили: венгры едут домой`, which the camp called as it had called
+//!   the taking);
 //! - a tribunal's or article 58's sentence with a term in years says the
 //!   narrator was held too (`huszonöt évet adott`), where no camp of the
 //!   vocabulary is named;
@@ -636,7 +653,13 @@ pub(super) fn suggest(
             let Some((a, b)) = ranges[seg] else {
                 continue;
             };
-            let nums = numbers(&doc.tokens[a..=b]);
+            // Not a year (`Im März fünfundvierzig`, `negyvenöt januárjában`):
+            // forty-five is an age of the order and a year of the war (see
+            // [`year_at`]).
+            let nums: Vec<(u32, usize)> = numbers(&doc.tokens[a..=b])
+                .into_iter()
+                .filter(|&(_, i)| year_at(doc, a + i).is_none())
+                .collect();
             let found: Vec<usize> = ORDER_7161_AGES
                 .iter()
                 .filter_map(|age| nums.iter().find(|(v, _)| v == age).map(|(_, i)| a + i))
@@ -1195,6 +1218,17 @@ pub(super) fn suggest(
         if let Some(span) = list {
             rule_cue(&mut scores, w, span, "german-list");
         }
+        // A list with every person's year of birth (the order chose by
+        // year of birth), in a sentence dated in the order's months or
+        // undated.
+        let order_months = ym("1944-12")..=ym("1945-02");
+        let year_list = (0..doc.sentences.len())
+            .filter(|&s| in_scope(s) && !any_in(doc, doc.sentence(s), &GERMAN_CAMP))
+            .filter(|&s| context_date(doc, s).is_none_or(|d| order_months.contains(&d)))
+            .find_map(|s| birth_year_list(doc, s));
+        if let Some(span) = year_list {
+            rule_cue(&mut scores, w, span, "year-list");
+        }
         // A summons addressed to Germans (`aki német, az menjen
         // újjáépíteni`, `всем немцам явиться`, `alle Deutschen mussten sich
         // melden`), not in a sentence naming a German camp nor with
@@ -1589,14 +1623,16 @@ pub(super) fn suggest(
     // is not the taking. A sentence without a date of its own takes the
     // last date named before it in its segment.
     // Nor what is told after the narrator came home (`negyvenkilenc
-    // novemberében jöttem haza … minket is majdnem kitelepítettek`).
+    // novemberében jöttem haza … minket is majdnem kitelepítettek`), nor
+    // the release announced ([`release`]: `объявили: венгры едут домой`).
     let home_at = (0..doc.sentences.len())
         .find(|&s| in_scope(s) && came_home(doc.sentence(s)))
         .unwrap_or(doc.sentences.len());
     let taken_at = (0..held_from.min(home_at))
         .filter(|&s| {
             in_scope(s)
-                && (roundup(doc, doc.sentence(s)) || [capture, surrender].contains(&Some(s)))
+                && ((roundup(doc, doc.sentence(s)) && !release(doc, doc.sentence(s)))
+                    || [capture, surrender].contains(&Some(s)))
         })
         .filter_map(|s| context_months(doc, s))
         .min();
@@ -2219,6 +2255,10 @@ fn month_in(doc: &Doc<'_>, s: usize) -> Option<i32> {
         "осен",
         "зим",
         "майор",
+        "fruh",
+        "sommer",
+        "herbst",
+        "winter",
     ];
     doc.sentence(s)
         .iter()
@@ -2695,6 +2735,47 @@ fn german_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
         .then_some((first + g.min(taken), first + g.max(taken)))
 }
 
+/// A list of people with their years of birth: sentence `s` names the
+/// year of birth (`születési év`, `évszám`, `hányban született`, `год
+/// рождения`, `Jahrgang`), and it or the sentence before it in the segment
+/// a list, its reading out or the names (`felolvasták a névsort, és minden
+/// név után, hogy hányban született`, `Sie hatten eine Liste, mit den
+/// Jahrgängen`, `висел список. Фамилии все немецкие, и года рождения`).
+/// Order 7161 called up the Germans by age, and the lists of January 1945
+/// were read out or posted name by name with the year of birth that put
+/// each one in or out of the brackets; the roundups of the first wave
+/// took the men they found, by no list of years. Returns the year word.
+fn birth_year_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
+    let toks = doc.sentence(s);
+    let year_word = toks.iter().enumerate().position(|(i, t)| {
+        let w: &str = &t.folded;
+        let next = toks.get(i + 1).map(|n| &*n.folded);
+        let prev = i.checked_sub(1).map(|p| &*toks[p].folded);
+        w.starts_with("jahrgang")
+            || w.starts_with("evszam")
+            || (w == "szuletesi" && next.is_some_and(|n| n.starts_with("ev")))
+            || (w.starts_with("szulet")
+                && toks[..i]
+                    .iter()
+                    .any(|p| matches!(&*p.folded, "hanyban" | "mikor")))
+            || (w.starts_with("рожден")
+                && prev.is_some_and(|p| p.starts_with("год") || p.starts_with("дат")))
+    })?;
+    let listed = |k: usize| {
+        doc.sentence(k).iter().any(|t| {
+            in_list(doc, t, &LIST)
+                || in_list(doc, t, &NAME)
+                || t.folded.starts_with("nevek")
+                || ANNOUNCED.iter().any(|a| t.folded.starts_with(a))
+        })
+    };
+    let before = s
+        .checked_sub(1)
+        .filter(|&p| doc.sentences[p].seg == doc.sentences[s].seg);
+    let i = doc.sentences[s].first + year_word;
+    (listed(s) || before.is_some_and(listed)).then_some((i, i))
+}
+
 /// The first date named after sentence `s` in its segment, for a call
 /// told before its date (`Azt mondták, aki német, menjen újjáépíteni. …
 /// Január elején összeszedtek minket`).
@@ -2749,6 +2830,30 @@ fn church(toks: &[Token]) -> bool {
             "gottesdienst",
         ],
     )
+}
+
+/// Whether a roundup's words announce the release: going home, with no
+/// work, days or promise beside it (`В сорок восьмом объявили: венгры едут
+/// домой`, `kihirdették, hogy mehetünk haza`, `es hieß, wir fahren nach
+/// Hause`). The camp called its prisoners together to send them home as
+/// it had called them to take them; a call that promises home after the
+/// work (`три дня поработаете и пойдёте домой`) is the taking.
+fn release(doc: &Doc<'_>, toks: &[Token]) -> bool {
+    let home = toks.iter().any(|t| {
+        let w: &str = &t.folded;
+        w == "домой"
+            || w == "hause"
+            || w.starts_with("heim")
+            || (w.starts_with("haza") && !w.starts_with("hazaarul") && !w.starts_with("hazai"))
+    });
+    // A promise of home after days or work is the pretext of a taking.
+    let promise = starts_any(toks, &["iger", "megiger", "обеща", "versproch"])
+        || any_of(toks, DAY_HU)
+        || any_of(toks, DAY_RU)
+        || toks
+            .iter()
+            .any(|t| t.folded.starts_with("nap") || t.folded.starts_with("tag"));
+    home && !promise && !any_in(doc, toks, &WORK) && !any_in(doc, toks, &WORK_CALL)
 }
 
 /// Whether `toks` tell a roundup: a verb of [`ROUNDUP`] or a summons.
@@ -3256,13 +3361,16 @@ fn german_name(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
 /// barracks, mine, wagon…). Waves are suggested only for a testimony where
 /// the tagger found a place, region or transit camp of the narrator, or
 /// that passes this test: Transylvanian place names or `sváb` in a
-/// testimony about politics are no deportation.
+/// testimony about politics are no deportation. A sentence where the
+/// narrator guards or escorts (`нас поставили охранять лагерь`, `a
+/// barakkokat őriztük`) is not one of them: the camp words are the
+/// guard's, who was on the captors' side.
 pub(super) fn narrator_held(doc: &Doc<'_>, eras: &[Era]) -> bool {
     narrator_held_at(doc, eras).is_some()
 }
 
 /// The first first-person sentence of the deportation era with a
-/// captivity word.
+/// captivity word, not guarding (see [`narrator_held`]).
 fn first_captivity(doc: &Doc<'_>, eras: &[Era]) -> Option<usize> {
     let others = others_flags(doc);
     (0..doc.sentences.len()).find(|&s| {
@@ -3271,6 +3379,7 @@ fn first_captivity(doc: &Doc<'_>, eras: &[Era]) -> Option<usize> {
             && !others[s]
             && first_person(toks)
             && any_in(doc, toks, &CAPTIVITY)
+            && !starts_any(toks, GUARDING)
     })
 }
 
@@ -3283,6 +3392,7 @@ fn narrator_held_at(doc: &Doc<'_>, eras: &[Era]) -> Option<usize> {
             && !others[s]
             && first_person(toks)
             && any_in(doc, toks, &CAPTIVITY)
+            && !starts_any(toks, GUARDING)
     });
     let first = held.next()?;
     held.next().map(|_| first)
@@ -3394,24 +3504,24 @@ fn month_of(folded: &str) -> Option<i32> {
         return None;
     }
     const MONTHS: &[(&[&str], i32)] = &[
-        (&["januar", "январ"], 1),
+        (&["januar", "январ", "janner"], 1),
         (&["februar", "феврал"], 2),
-        (&["marc", "март"], 3),
-        (&["aprilis", "апрел"], 4),
+        (&["marc", "март", "marz"], 3),
+        (&["april", "апрел"], 4),
         (&["majus", "мая", "май"], 5),
-        (&["junius", "июн"], 6),
+        (&["junius", "июн", "juni"], 6),
         (&["julius", "июл"], 7),
-        (&["augusztus", "август"], 8),
+        (&["august", "август"], 8),
         (&["szeptember", "сентябр"], 9),
         (&["oktober", "октябр"], 10),
         (&["november", "ноябр"], 11),
-        (&["december", "декабр"], 12),
+        (&["december", "декабр", "dezember"], 12),
         // Seasons: their middle month; a winter is the one that begins
         // in the year named (`negyvennégy telén`).
-        (&["tavasz", "весн"], 4),
-        (&["nyar", "лет"], 7),
-        (&["osz", "осен"], 10),
-        (&["tel", "зим"], 12),
+        (&["tavasz", "весн", "fruh"], 4),
+        (&["nyar", "лет", "sommer"], 7),
+        (&["osz", "осен", "herbst"], 10),
+        (&["tel", "зим", "winter"], 12),
     ];
     MONTHS
         .iter()
