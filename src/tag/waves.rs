@@ -1222,10 +1222,14 @@ pub(super) fn suggest(
         // year of birth), in a sentence dated in the order's months or
         // undated.
         let order_months = ym("1944-12")..=ym("1945-02");
+        // The list first: dating every sentence of a testimony was a
+        // tenth of ingest.
         let year_list = (0..doc.sentences.len())
             .filter(|&s| in_scope(s) && !any_in(doc, doc.sentence(s), &GERMAN_CAMP))
-            .filter(|&s| context_date(doc, s).is_none_or(|d| order_months.contains(&d)))
-            .find_map(|s| birth_year_list(doc, s));
+            .find_map(|s| {
+                birth_year_list(doc, s)
+                    .filter(|_| context_date(doc, s).is_none_or(|d| order_months.contains(&d)))
+            });
         if let Some(span) = year_list {
             rule_cue(&mut scores, w, span, "year-list");
         }
