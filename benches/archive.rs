@@ -428,19 +428,12 @@ fn child_ingest() -> anyhow::Result<()> {
     let corpus = PathBuf::from(std::env::var_os("TANU_BENCH_CORPUS").context("TANU_BENCH_CORPUS")?);
     let dir = PathBuf::from(std::env::var_os("TANU_BENCH_ARCHIVE").context("TANU_BENCH_ARCHIVE")?);
     let started = Instant::now();
-    let (files, _) = collect_files(&[corpus])?;
+    let jobs = corpus_jobs(corpus)?;
     let mut archive = Archive::init(&dir)?;
-    let n = files.len();
+    let n = jobs.len();
     // The pipeline of `tanu ingest`: files prepared in lanes beside the
     // thread that stores them and stages them for the index, a commit
     // every INDEX_BATCH files.
-    let jobs: Vec<IngestJob> = files
-        .into_iter()
-        .map(|path| IngestJob {
-            path,
-            opts: IngestOptions::default(),
-        })
-        .collect();
     let mut failed = 0;
     let mut done = 0;
     let mut series = Vec::new();
@@ -480,21 +473,26 @@ fn child_ingest() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// An ingest job with default options for every file of the corpus.
+fn corpus_jobs(corpus: PathBuf) -> anyhow::Result<Vec<IngestJob>> {
+    let (files, _) = collect_files(&[corpus])?;
+    Ok(files
+        .into_iter()
+        .map(|path| IngestJob {
+            path,
+            opts: IngestOptions::default(),
+        })
+        .collect())
+}
+
 /// `tanu ingest` of a folder already in the archive: every file is read
 /// and hashed, and recognised as unchanged without being decoded.
 fn child_rescan() -> anyhow::Result<()> {
     let corpus = PathBuf::from(std::env::var_os("TANU_BENCH_CORPUS").context("TANU_BENCH_CORPUS")?);
     let dir = PathBuf::from(std::env::var_os("TANU_BENCH_ARCHIVE").context("TANU_BENCH_ARCHIVE")?);
     let started = Instant::now();
-    let (files, _) = collect_files(&[corpus])?;
+    let jobs = corpus_jobs(corpus)?;
     let mut archive = Archive::open(&dir)?;
-    let jobs: Vec<IngestJob> = files
-        .into_iter()
-        .map(|path| IngestJob {
-            path,
-            opts: IngestOptions::default(),
-        })
-        .collect();
     let mut unchanged = 0u64;
     archive.ingest_all(jobs, "bench", INDEX_BATCH, |_, results| {
         unchanged += results
