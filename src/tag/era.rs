@@ -223,23 +223,29 @@ pub(super) fn year_at(doc: &Doc<'_>, i: usize) -> Option<i32> {
     if t.cyrillic {
         return russian_year(doc, i);
     }
-    // German, the year as a word after its month (`im Januar
-    // fünfundvierzig`) or with its century (`neunzehnhundertfünfundvierzig`).
     let prev = i
         .checked_sub(1)
         .map(|k| &doc.tokens[k])
         .filter(|p| p.sentence == t.sentence);
+    let year = word_year(doc, i, prev, next)?;
+    // A temperature is no year, though winter is named beside it
+    // (`Télen mínusz negyven`, `im Winter vierzig Grad minus`). Asked of
+    // number words only: `year_at` runs on every word of a testimony.
+    let temperature = prev.is_some_and(|p| matches!(&*p.folded, "minusz" | "minus" | "plusz"))
+        || next.is_some_and(|n| n.folded.starts_with("fok") || n.folded.starts_with("grad"));
+    (!temperature).then_some(year)
+}
+
+/// The year a German or Hungarian number word `doc.tokens[i]` names (see
+/// [`year_at`]); `prev` and `next` are its neighbours in the sentence.
+fn word_year(doc: &Doc<'_>, i: usize, prev: Option<&Token>, next: Option<&Token>) -> Option<i32> {
+    let t = &doc.tokens[i];
+    // German, the year as a word after its month (`im Januar
+    // fünfundvierzig`) or with its century (`neunzehnhundertfünfundvierzig`).
     let (de, century_de) = match t.folded.strip_prefix("neunzehnhundert") {
         Some(r) => (r, true),
         None => (&*t.folded, false),
     };
-    // A temperature is no year, though winter is named beside it
-    // (`Télen mínusz negyven`, `im Winter vierzig Grad minus`).
-    let temperature = prev.is_some_and(|p| matches!(&*p.folded, "minusz" | "minus" | "plusz"))
-        || next.is_some_and(|n| n.folded.starts_with("fok") || n.folded.starts_with("grad"));
-    if temperature {
-        return None;
-    }
     if let Some(v) = german_number(de)
         && (39..=56).contains(&v)
         && (century_de || prev.is_some_and(|p| MONTH.has(&p.folded)))

@@ -513,10 +513,7 @@ fn boarded(doc: &Doc<'_>, m: &Match) -> bool {
     const CAMP_NOUN: &[&str] = &["лагер", "пересыл", "барак", "tabor", "lager", "barakk"];
     let last = &doc.tokens[m.last];
     let mut toks: Vec<&Token> = doc.clause(last.clause).iter().collect();
-    if let Some(next) = doc
-        .clauses
-        .get(last.clause + 1)
-        .map(|_| doc.clause(last.clause + 1))
+    if let Some(next) = (last.clause + 1 < doc.clauses.len()).then(|| doc.clause(last.clause + 1))
         && next
             .first()
             .is_some_and(|t| t.sentence == last.sentence && ANAPHORA.contains(&t.folded.as_ref()))
@@ -531,11 +528,10 @@ fn boarded(doc: &Doc<'_>, m: &Match) -> bool {
             || (matches!(prev, Some("aufs" | "auf" | "ins" | "das" | "ein"))
                 && SHIP_DE.iter().any(|p| w.starts_with(p)))
     });
-    let camp = toks.iter().any(|t| {
-        CAMP_NOUN
-            .iter()
-            .any(|c| t.folded.starts_with(c) || t.folded.contains(c))
-    });
+    // Inside compounds too (`gyűjtőtáborban`, `Durchgangslager`).
+    let camp = toks
+        .iter()
+        .any(|t| CAMP_NOUN.iter().any(|c| t.folded.contains(c)));
     ship && !camp && !stay(doc.sentence(last.sentence))
 }
 

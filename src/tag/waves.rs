@@ -524,8 +524,8 @@ pub(super) fn suggest(
     let others = others_flags(doc);
     // The narrator's first sentence of captivity, and the first of two
     // that make [`narrator_held`].
-    let held_from = first_captivity(doc, eras).unwrap_or(doc.sentences.len());
-    let narrator_held = narrator_held_at(doc, eras);
+    let (first_held, narrator_held) = first_captivity(doc, eras);
+    let held_from = first_held.unwrap_or(doc.sentences.len());
     let in_scope = |s: usize| -> bool { eras[s] == Era::Deportation && !others[s] };
     // A sentence naming Western captors and no Soviet one.
     let western_sentence = |s: usize| -> bool {
@@ -2249,24 +2249,9 @@ fn context_before<T>(
 /// often not a date (`лет` is also "years": `семнадцать лет`), nor a
 /// major (`майор`).
 fn month_in(doc: &Doc<'_>, s: usize) -> Option<i32> {
-    const NOT_A_MONTH: &[&str] = &[
-        "tavasz",
-        "nyar",
-        "osz",
-        "tel",
-        "весн",
-        "лет",
-        "осен",
-        "зим",
-        "майор",
-        "fruh",
-        "sommer",
-        "herbst",
-        "winter",
-    ];
     doc.sentence(s)
         .iter()
-        .filter(|t| !NOT_A_MONTH.iter().any(|p| t.folded.starts_with(p)))
+        .filter(|t| !t.folded.starts_with("майор") && named_in(&t.folded, SEASONS).is_none())
         .find_map(|t| month_of(&t.folded))
 }
 
@@ -3370,14 +3355,14 @@ fn german_name(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
 /// barakkokat őriztük`) is not one of them: the camp words are the
 /// guard's, who was on the captors' side.
 pub(super) fn narrator_held(doc: &Doc<'_>, eras: &[Era]) -> bool {
-    narrator_held_at(doc, eras).is_some()
+    first_captivity(doc, eras).1.is_some()
 }
 
-/// The first first-person sentence of the deportation era with a
-/// captivity word, not guarding (see [`narrator_held`]).
-fn first_captivity(doc: &Doc<'_>, eras: &[Era]) -> Option<usize> {
+/// The first-person sentences of the deportation era with a captivity
+/// word, not guarding (see [`narrator_held`]), in order.
+fn captivity_sentences<'d>(doc: &'d Doc<'_>, eras: &'d [Era]) -> impl Iterator<Item = usize> {
     let others = others_flags(doc);
-    (0..doc.sentences.len()).find(|&s| {
+    (0..doc.sentences.len()).filter(move |&s| {
         let toks = doc.sentence(s);
         eras[s] == Era::Deportation
             && !others[s]
@@ -3387,19 +3372,12 @@ fn first_captivity(doc: &Doc<'_>, eras: &[Era]) -> Option<usize> {
     })
 }
 
-/// The first sentence of [`narrator_held`], when it holds.
-fn narrator_held_at(doc: &Doc<'_>, eras: &[Era]) -> Option<usize> {
-    let others = others_flags(doc);
-    let mut held = (0..doc.sentences.len()).filter(|&s| {
-        let toks = doc.sentence(s);
-        eras[s] == Era::Deportation
-            && !others[s]
-            && first_person(toks)
-            && any_in(doc, toks, &CAPTIVITY)
-            && !starts_any(toks, GUARDING)
-    });
-    let first = held.next()?;
-    held.next().map(|_| first)
+/// The first of [`captivity_sentences`], and it again when a second
+/// follows ([`narrator_held`] holds).
+fn first_captivity(doc: &Doc<'_>, eras: &[Era]) -> (Option<usize>, Option<usize>) {
+    let mut held = captivity_sentences(doc, eras);
+    let first = held.next();
+    (first, first.filter(|_| held.next().is_some()))
 }
 
 /// 1 − 0.6^points, at most 0.97.
@@ -3503,34 +3481,46 @@ fn front_month(doc: &Doc<'_>, s: usize) -> Option<i32> {
     ((FRONT.0..=FRONT.1).contains(&d) && !year_before()).then_some(d)
 }
 
+/// The months, by the beginnings of their names.
+const MONTHS: &[(&[&str], i32)] = &[
+    (&["januar", "январ", "janner"], 1),
+    (&["februar", "феврал"], 2),
+    (&["marc", "март", "marz"], 3),
+    (&["april", "апрел"], 4),
+    (&["majus", "мая", "май"], 5),
+    (&["junius", "июн", "juni"], 6),
+    (&["julius", "июл"], 7),
+    (&["august", "август"], 8),
+    (&["szeptember", "сентябр"], 9),
+    (&["oktober", "октябр"], 10),
+    (&["november", "ноябр"], 11),
+    (&["december", "декабр", "dezember"], 12),
+];
+
+/// The seasons, by the beginnings of their names, as their middle month;
+/// a winter is the one that begins in the year named (`negyvennégy
+/// telén`).
+const SEASONS: &[(&[&str], i32)] = &[
+    (&["tavasz", "весн", "fruh"], 4),
+    (&["nyar", "лет", "sommer"], 7),
+    (&["osz", "осен", "herbst"], 10),
+    (&["tel", "зим", "winter"], 12),
+];
+
+/// Whether a word begins like one of `names`.
+fn named_in(folded: &str, names: &[(&[&str], i32)]) -> Option<i32> {
+    names
+        .iter()
+        .find(|(ps, _)| ps.iter().any(|p| folded.starts_with(p)))
+        .map(|(_, m)| *m)
+}
+
+/// The month (1–12) a word names, a season as its middle month.
 fn month_of(folded: &str) -> Option<i32> {
     if !MONTH.has(folded) {
         return None;
     }
-    const MONTHS: &[(&[&str], i32)] = &[
-        (&["januar", "январ", "janner"], 1),
-        (&["februar", "феврал"], 2),
-        (&["marc", "март", "marz"], 3),
-        (&["april", "апрел"], 4),
-        (&["majus", "мая", "май"], 5),
-        (&["junius", "июн", "juni"], 6),
-        (&["julius", "июл"], 7),
-        (&["august", "август"], 8),
-        (&["szeptember", "сентябр"], 9),
-        (&["oktober", "октябр"], 10),
-        (&["november", "ноябр"], 11),
-        (&["december", "декабр", "dezember"], 12),
-        // Seasons: their middle month; a winter is the one that begins
-        // in the year named (`negyvennégy telén`).
-        (&["tavasz", "весн", "fruh"], 4),
-        (&["nyar", "лет", "sommer"], 7),
-        (&["osz", "осен", "herbst"], 10),
-        (&["tel", "зим", "winter"], 12),
-    ];
-    MONTHS
-        .iter()
-        .find(|(ps, _)| ps.iter().any(|p| folded.starts_with(p)))
-        .map(|(_, m)| *m)
+    named_in(folded, MONTHS).or_else(|| named_in(folded, SEASONS))
 }
 
 /// Evidence pointing at a whole sentence.
