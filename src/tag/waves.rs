@@ -2246,12 +2246,11 @@ fn context_before<T>(
 
 /// The month (1–12) sentence `s` names when it names no year (`November
 /// elején plakátok voltak kint`). Not a season: without a year it is
-/// often not a date (`лет` is also "years": `семнадцать лет`), nor a
-/// major (`майор`).
+/// often not a date (`лет` is also "years": `семнадцать лет`).
 fn month_in(doc: &Doc<'_>, s: usize) -> Option<i32> {
     doc.sentence(s)
         .iter()
-        .filter(|t| !t.folded.starts_with("майор") && named_in(&t.folded, SEASONS).is_none())
+        .filter(|t| named_in(&t.folded, SEASONS).is_none())
         .find_map(|t| month_of(&t.folded))
 }
 
@@ -3517,7 +3516,8 @@ fn named_in(folded: &str, names: &[(&[&str], i32)]) -> Option<i32> {
 
 /// The month (1–12) a word names, a season as its middle month.
 fn month_of(folded: &str) -> Option<i32> {
-    if !MONTH.has(folded) {
+    // A major (`майор`) is no May.
+    if !MONTH.has(folded) || folded.starts_with("майор") {
         return None;
     }
     named_in(folded, MONTHS).or_else(|| named_in(folded, SEASONS))
@@ -3540,6 +3540,25 @@ fn sentence_evidence(doc: &Doc<'_>, s: usize, rule: &str) -> NewEvidence {
 
 #[cfg(test)]
 mod tests {
+    /// Months and seasons in the three languages, from one list each; a
+    /// major (`майор`, which begins like `май`) is no May, in a dated
+    /// sentence or not.
+    #[test]
+    fn months_and_seasons_are_read_and_a_major_is_no_may() {
+        for (word, month) in [
+            ("januarjaban", Some(1)),
+            ("мая", Some(5)),
+            ("dezember", Some(12)),
+            ("herbst", Some(10)),
+            ("telen", Some(12)),
+            ("майор", None),
+            ("майора", None),
+            ("telep", None),
+        ] {
+            assert_eq!(super::month_of(word), month, "{word}");
+        }
+    }
+
     use crate::parse::Segment;
     use crate::tag::Tagger;
     use crate::tag::text::seg;
