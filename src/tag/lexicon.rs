@@ -1314,6 +1314,7 @@ pub(super) static MONTH: Lex = Lex {
         "december",
         "marz",
         "april",
+        "august",
         "dezember",
         "tavasz",
         "nyar",

@@ -3549,6 +3549,7 @@ mod tests {
             ("januarjaban", Some(1)),
             ("мая", Some(5)),
             ("dezember", Some(12)),
+            ("august", Some(8)),
             ("herbst", Some(10)),
             ("telen", Some(12)),
             ("майор", None),
