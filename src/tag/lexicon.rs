@@ -8,6 +8,8 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
+
 use crate::hash::FxBuildHasher;
 
 /// A word list: exact folded words, prefixes and infixes.
@@ -26,9 +28,30 @@ pub(super) struct Lex {
 /// The lookup tables of a [`Lex`].
 pub(super) struct Compiled {
     exact: HashSet<&'static str, FxBuildHasher>,
-    prefixes: HashSet<&'static str, FxBuildHasher>,
-    /// The byte lengths of the prefixes, shortest first.
-    prefix_lens: Vec<usize>,
+    /// The prefixes, matched at the start of the word only: one pass over
+    /// the word instead of a hash lookup for every prefix length.
+    prefixes: Option<AhoCorasick>,
+    /// The infixes, matched anywhere: one pass instead of a substring
+    /// search set up for each infix.
+    infixes: Option<AhoCorasick>,
+}
+
+impl Compiled {
+    fn new(lex: &Lex) -> Compiled {
+        // Lists are static and small; a list the automaton refuses
+        // (none is near its limits) would fall back to no match, so a
+        // unit test builds every list.
+        let automaton = |words: &[&str], start| {
+            (!words.is_empty())
+                .then(|| AhoCorasick::builder().start_kind(start).build(words).ok())
+                .flatten()
+        };
+        Compiled {
+            exact: lex.exact.iter().copied().collect(),
+            prefixes: automaton(lex.prefix, StartKind::Anchored),
+            infixes: automaton(lex.infix, StartKind::Unanchored),
+        }
+    }
 }
 
 impl Lex {
@@ -38,23 +61,21 @@ impl Lex {
     /// `hadifogolytáborban`, `bany` in `szénbányában`) or ending with one
     /// of `suffix`.
     pub fn has(&self, folded: &str) -> bool {
-        let c = self.compiled.get_or_init(|| {
-            let mut prefix_lens: Vec<usize> = self.prefix.iter().map(|p| p.len()).collect();
-            prefix_lens.sort_unstable();
-            prefix_lens.dedup();
-            Compiled {
-                exact: self.exact.iter().copied().collect(),
-                prefixes: self.prefix.iter().copied().collect(),
-                prefix_lens,
-            }
-        });
+        let c = self.compiled.get_or_init(|| Compiled::new(self));
         c.exact.contains(folded)
-            || c.prefix_lens.iter().any(|&n| {
-                folded.is_char_boundary(n)
-                    && folded.get(..n).is_some_and(|p| c.prefixes.contains(p))
-            })
-            || self.infix.iter().any(|p| folded.contains(p))
+            || c.prefixes
+                .as_ref()
+                .is_some_and(|a| a.is_match(Input::new(folded).anchored(Anchored::Yes)))
+            || c.infixes.as_ref().is_some_and(|a| a.is_match(folded))
             || self.suffix.iter().any(|p| folded.ends_with(p))
+    }
+
+    /// Whether every list of this lexicon compiled (for a test).
+    #[cfg(test)]
+    pub fn compiles(&self) -> bool {
+        let c = self.compiled.get_or_init(|| Compiled::new(self));
+        c.prefixes.is_some() != self.prefix.is_empty()
+            && c.infixes.is_some() != self.infix.is_empty()
     }
 }
 
@@ -2173,6 +2194,80 @@ pub(super) static TELLING: Lex = Lex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_list_compiles_and_matches_as_its_words_say() {
+        let all: [&Lex; 49] = [
+            &CAMP,
+            &DESTINATION,
+            &BUILDING,
+            &GUARDING,
+            &BORDER,
+            &TRAIN,
+            &STOP,
+            &DISTANCE,
+            &TAKEN,
+            &HOME,
+            &HEARSAY,
+            &SPEECH,
+            &OBJECTS,
+            &GOODS,
+            &KIN,
+            &CAPTIVITY,
+            &SUMMONS,
+            &ROUNDUP,
+            &SOLDIER,
+            &CAPTURE,
+            &TRIBUNAL,
+            &SENTENCED,
+            &GIVEN,
+            &ARTICLE,
+            &GERMAN_CAMP,
+            &WESTERN,
+            &SOVIET,
+            &WORK_CALL,
+            &CIVILIAN,
+            &MONTH,
+            &UNIT,
+            &SURRENDER,
+            &WEAPON,
+            &LAY_DOWN,
+            &RAISE,
+            &ENCIRCLED,
+            &GATHER,
+            &GERMAN,
+            &LIST,
+            &NAME,
+            &FOOD,
+            &WORK,
+            &RANK,
+            &TIE,
+            &PROMISE,
+            &PRETEXT,
+            &OTHER_CAPTOR,
+            &COURT,
+            &TELLING,
+        ];
+        for lex in all {
+            assert!(lex.compiles());
+            for &w in lex.exact {
+                assert!(lex.has(w), "{w}");
+            }
+            for &p in lex.prefix {
+                assert!(lex.has(p), "{p}");
+                assert!(lex.has(&format!("{p}ban")), "{p}ban");
+            }
+            for &i in lex.infix {
+                assert!(lex.has(&format!("vas{i}ban")), "vas{i}ban");
+            }
+            for &x in lex.suffix {
+                assert!(lex.has(&format!("teher{x}")), "teher{x}");
+            }
+        }
+        // A prefix matches only at the start of the word.
+        assert!(CAMP.has("fogdaban"));
+        assert!(!CAMP.has("xfogda"));
+    }
 
     #[test]
     fn lists_match_folded_words() {

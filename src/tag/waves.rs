@@ -1833,36 +1833,33 @@ fn bit(lex: &Lex) -> u64 {
         .map_or(0, |i| 1 << i)
 }
 
-/// All of [`WORD_LISTS`] in one table: each exact word and each prefix
-/// maps to the bits of the lists that hold it, so a word costs one lookup
-/// per distinct prefix length of all the lists together rather than one
-/// per length of every list ([`Lex::has`] list by list gives the same
+/// All of [`WORD_LISTS`] in one table: each exact word maps to the bits
+/// of the lists that hold it, and one automaton finds every prefix and
+/// infix of all the lists in a single pass over the word, so a word costs
+/// one hash lookup and one pass rather than a lookup per prefix length and
+/// a substring search per infix ([`Lex::has`] list by list gives the same
 /// bits).
 struct Combined {
     exact: HashMap<&'static str, u64, FxBuildHasher>,
-    prefixes: HashMap<&'static str, u64, FxBuildHasher>,
-    /// Distinct byte lengths of the prefixes, shortest first.
-    lens: Vec<usize>,
-    infix: Vec<(&'static str, u64)>,
+    /// Every distinct prefix and infix of the lists.
+    parts: Option<aho_corasick::AhoCorasick>,
+    /// For each pattern of `parts`: the bits of the lists that have it as a
+    /// prefix (they count only at the word's start) and as an infix.
+    part_bits: Vec<(u64, u64)>,
     suffix: Vec<(&'static str, u64)>,
 }
 
 impl Combined {
     fn bits(&self, w: &str) -> u64 {
         let mut b = self.exact.get(w).copied().unwrap_or(0);
-        for &n in &self.lens {
-            if n > w.len() {
-                break;
-            }
-            if let Some(p) = w.get(..n)
-                && let Some(x) = self.prefixes.get(p)
-            {
-                b |= x;
-            }
-        }
-        for (p, x) in &self.infix {
-            if b & x != *x && w.contains(p) {
-                b |= x;
+        if let Some(parts) = &self.parts {
+            for m in parts.find_overlapping_iter(w) {
+                if let Some(&(prefix, infix)) = self.part_bits.get(m.pattern().as_usize()) {
+                    b |= infix;
+                    if m.start() == 0 {
+                        b |= prefix;
+                    }
+                }
             }
         }
         for (p, x) in &self.suffix {
@@ -1877,28 +1874,31 @@ impl Combined {
 fn combined() -> &'static Combined {
     static C: std::sync::OnceLock<Combined> = std::sync::OnceLock::new();
     C.get_or_init(|| {
-        let mut c = Combined {
-            exact: HashMap::default(),
-            prefixes: HashMap::default(),
-            lens: Vec::new(),
-            infix: Vec::new(),
-            suffix: Vec::new(),
-        };
+        let mut exact: HashMap<&'static str, u64, FxBuildHasher> = HashMap::default();
+        let mut parts: BTreeMap<&'static str, (u64, u64)> = BTreeMap::new();
+        let mut suffix = Vec::new();
         for (i, lex) in WORD_LISTS.iter().enumerate() {
             let b = 1u64 << i;
             for w in lex.exact {
-                *c.exact.entry(w).or_default() |= b;
+                *exact.entry(w).or_default() |= b;
             }
             for p in lex.prefix {
-                *c.prefixes.entry(p).or_default() |= b;
-                c.lens.push(p.len());
+                parts.entry(p).or_default().0 |= b;
             }
-            c.infix.extend(lex.infix.iter().map(|p| (*p, b)));
-            c.suffix.extend(lex.suffix.iter().map(|p| (*p, b)));
+            for p in lex.infix {
+                parts.entry(p).or_default().1 |= b;
+            }
+            suffix.extend(lex.suffix.iter().map(|p| (*p, b)));
         }
-        c.lens.sort_unstable();
-        c.lens.dedup();
-        c
+        // The lists are static and small, far below the automaton's
+        // limits; `the_combined_table_gives_each_lists_answer` checks the bits.
+        let automaton = aho_corasick::AhoCorasick::new(parts.keys()).ok();
+        Combined {
+            exact,
+            parts: automaton,
+            part_bits: parts.into_values().collect(),
+            suffix,
+        }
     })
 }
 
