@@ -2664,3 +2664,53 @@ fn a_german_he_or_she_goes_on_the_relatives_story() {
     ]);
     has(&taken, &["place:makiivka"]);
 }
+
+#[test]
+fn the_question_that_takes_the_capture_as_told() {
+    // The interviewer asks where the narrator fell into captivity; the
+    // answer tells the scene without a word of surrender.
+    let hu = [
+        "Hol esett fogságba?",
+        "Negyvenöt márciusában, a Rába mellett. Egy pincében bújtunk, reggel ott álltak \
+         az ajtóban.",
+        HELD_HU,
+    ];
+    assert_eq!(waves(&hu), ["pow"]);
+    let ru = [
+        "Где вы попали в плен?",
+        "Под Будапештом, в январе сорок пятого. Утром вышли из подвала, а во дворе уже \
+         стояли русские.",
+        HELD_RU,
+    ];
+    assert_eq!(waves(&ru), ["pow"]);
+    // Asked how she fell into Soviet hands, or whether she remembers the
+    // prisoners: no captivity of her own asked.
+    let hands = [
+        "Hogy került a szovjetek kezébe?",
+        "Negyvenöt januárjában a sarkon megállított egy járőr.",
+        HELD_HU,
+    ];
+    assert!(waves(&hands).iter().all(|w| w != "pow"));
+    let remember = [
+        "Вы помните пленных?",
+        "Помню, они у нас в колхозе работали.",
+    ];
+    assert!(waves(&remember).is_empty());
+}
+
+#[test]
+fn a_unit_the_narrator_was_is_a_soldiers_story() {
+    // `század voltunk`: with the copula beside it, no century.
+    let got = waves(&[
+        "Negyvennégy decemberében utászszakasz voltunk a Garam mellett. Reggelre \
+         körülvettek minket az oroszok.",
+        HELD_HU,
+    ]);
+    assert_eq!(got, ["pow"]);
+    let ben = waves(&[
+        "Negyvenöt januárjában egy ütegben szolgáltam Székesfehérvár alatt. Ott fogtak el \
+         minket, a pincében.",
+        HELD_HU,
+    ]);
+    assert_eq!(ben, ["pow"]);
+}

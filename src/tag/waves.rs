@@ -139,7 +139,9 @@
 //!   other first-person word, `az ütegemből senki sem maradt`: `század`
 //!   alone is also "century") or a Russian or German unit in the narrator's clause
 //!   (`наш полк`, `мою роту`, `я был в зенитной батарее`), or `katona
-//!   voltam`, `был солдатом`; always in a clause of the narrator without a
+//!   voltam`, `был солдатом`, or a unit with the narrator's copula right
+//!   after it (`kerékpáros század voltunk`, `egy ütegben szolgáltam`:
+//!   beside the copula `század` is no century); always in a clause of the narrator without a
 //!   relative (`a bátyám a fronton volt` is the brother), or in a short
 //!   apposition right after one (`bújtunk el hárman, honvédek`,
 //!   `Főhadnagy voltam, a tüzérségnél`). A rank is the narrator's with a
@@ -160,7 +162,11 @@
 //!   `побросали винтовки`, with the verb's particles: `ledobtuk a
 //!   derékszíjat`, `belehajítottuk a puskákat`, `Gewehre geworfen`; the
 //!   belt and cartridge pouch count as arms), also as an elliptic answer to an order (`…
-//!   tegye le a puskát. Letettük.`); hands raised (`feltartott kézzel`,
+//!   tegye le a puskát. Letettük.`); the interviewer's question that
+//!   takes the captivity as told, in the formal address with no
+//!   first-person word (`Hol esett fogságba?`, `Где вы попали в плен?`;
+//!   not `Hogy került a szovjetek kezébe?`, asked of civilians too, nor
+//!   a question about a relative); hands raised (`feltartott kézzel`,
 //!   `felemeltük a kezünket`, `подняли руки`, in one word `kézfeltartva`);
 //!   a white flag or cloth (`fehér zászlóval`, `fehér kendővel`, a white
 //!   shirt or towel: `fehér alsóinget`, `с белой тряпкой`, `mit einem
@@ -726,6 +732,24 @@ pub(super) fn suggest(
             continue;
         }
         let toks = doc.sentence(s);
+        // The interviewer asks where or how the narrator fell into
+        // captivity (`Hol esett fogságba?`, `Как вы попали в плен?`,
+        // `Wann sind Sie in Gefangenschaft geraten?`): the question takes
+        // the surrender as told, in the formal address that has no
+        // first-person word. Captivity itself asked, not the hands the
+        // narrator fell into (`Hogy került a szovjetek kezébe?` is asked
+        // of civilians too); not about a relative or a third person (`Az
+        // apja hol esett fogságba?`), not negated.
+        if doc.sentences[s].question
+            && (starts_any(toks, &["fogsagba", "hadifogsagba", "gefangenschaft"])
+                || any_of(toks, &["плен", "плену"]))
+            && !any_in(doc, toks, &KIN)
+            && !any_of(toks, THIRD_PERSON)
+            && !any_of(toks, NEGATION_WORDS)
+            && !western_sentence(s)
+        {
+            surrender.get_or_insert(s);
+        }
         // A call-up in the indefinite conjugation has the narrator as its
         // dropped object (`negyvennégy nyarán besoroztak`, `behívtak`).
         if !first_person(toks) {
@@ -2027,10 +2051,29 @@ fn served_with_rank(doc: &Doc<'_>, toks: &[Token]) -> bool {
 fn soldier_copula(toks: &[Token]) -> bool {
     const NOUN: &[&str] = &["katona", "katonakent", "солдатом", "военным"];
     const COPULA_1: &[&str] = &["voltam", "lettem", "был", "служил"];
+    // A unit the narrator was or served in (`kerékpáros század voltunk`,
+    // `egy ütegben szolgáltam`): with the copula right beside it, `század`
+    // is no century.
+    const COPULA_UNIT: &[&str] = &["voltam", "voltunk", "szolgaltam", "szolgaltunk"];
+    let unit = |w: &str| {
+        UNIT_HU.iter().any(|u| {
+            w.ends_with(u)
+                || ["ban", "ben"]
+                    .iter()
+                    .any(|c| w.strip_suffix(c).is_some_and(|x| x.ends_with(u)))
+        })
+    };
     toks.iter().enumerate().any(|(i, t)| {
-        NOUN.contains(&&*t.folded)
-            && (i.saturating_sub(2)..(i + 3).min(toks.len()))
-                .any(|k| k != i && COPULA_1.contains(&&*toks[k].folded))
+        let near = |words: &[&str]| {
+            (i.saturating_sub(2)..(i + 3).min(toks.len()))
+                .any(|k| k != i && words.contains(&&*toks[k].folded))
+        };
+        (NOUN.contains(&&*t.folded) && near(COPULA_1))
+            || (!t.cyrillic
+                && unit(&t.folded)
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| COPULA_UNIT.contains(&&*n.folded)))
     })
 }
 
