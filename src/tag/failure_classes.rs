@@ -2714,3 +2714,26 @@ fn a_unit_the_narrator_was_is_a_soldiers_story() {
     ]);
     assert_eq!(ben, ["pow"]);
 }
+
+#[test]
+fn a_term_read_out_from_a_paper_is_a_sentence() {
+    // No court, no tribunal: a paper read out, and the years.
+    let hu = [
+        "Negyvenhat tavaszán egy éjjel elvittek a rendőrségre, ott egy orosz őrnagy \
+         felolvasott egy papírt: kémkedés, nyolc év.",
+        HELD_HU,
+    ];
+    assert_eq!(waves(&hu), ["gulag"]);
+    let ru = [
+        "Весной сорок седьмого меня вызвали в комендатуру. Майор зачитал какую-то бумагу. \
+         Пятнадцать лет.",
+        HELD_RU,
+    ];
+    assert_eq!(waves(&ru), ["gulag"]);
+    // A list read out with ages, or years as a time, is no sentence.
+    let later = [
+        "Negyvenöt januárjában felolvasták a névsort, tíz év múlva jöttem haza.",
+        HELD_HU,
+    ];
+    assert!(waves(&later).iter().all(|w| w != "gulag"));
+}

@@ -253,7 +253,12 @@
 //!   testimony (Hungarian courts gave years too); also a term read out as
 //!   a verdict, in any case (`annyit mondott: tíz év`), with a court,
 //!   trial or verdict named in its segment or the question before it (`И
-//!   был суд?`), not a time (`tíz év múlva`, `через десять лет`);
+//!   был суд?`), or read out from a paper in its sentence or the one
+//!   before by an officer (`egy tiszt felolvasta, hogy a szovjet hatalom
+//!   ellensége vagyok, hat év`, `Майор зачитал бумагу. Десять лет.`: the
+//!   Special Board sentenced without a court to name; not a paper read
+//!   out by no one named), not a time (`tíz év múlva`,
+//!   `через десять лет`);
 //! - **work-roundup** (rule `work-roundup`, 2 points, first wave): a
 //!   roundup "for work" (a chore in the infinitive or as a noun:
 //!   `romot takarítani`, `krumpliszedésre`, `на уборку`; not digging
@@ -2489,12 +2494,58 @@ fn verdict(doc: &Doc<'_>, s: usize) -> bool {
         let g = doc.sentences[*k].seg;
         g == seg || g + 1 == seg
     };
+    // Read out from a paper by officers, in its sentence or the one
+    // before it in the segment (`egy tiszt felolvasta, hogy a szovjet
+    // hatalom ellensége vagyok, hat év`, `Майор зачитал бумагу. Десять
+    // лет.`): the Special Board's sentences came without a court to
+    // name. A paper read out by no one named is no verdict yet (`Egy
+    // papírt olvastak fel: tíz év.`).
+    let read_out = |k: usize| {
+        let toks = doc.sentence(k);
+        starts_any(toks, READ_OUT) && any_of(toks, OFFICERS)
+    };
+    if read_out(s)
+        || s.checked_sub(1)
+            .is_some_and(|p| doc.sentences[p].seg == seg && read_out(p))
+    {
+        return true;
+    }
     let before = (0..s).rev().take_while(near);
     let after = (s..doc.sentences.len()).take_while(near);
     before
         .chain(after)
         .any(|k| any_in(doc, doc.sentence(k), &COURT) || tribunal_scene(doc.sentence(k)))
 }
+
+/// Officers, of a tribunal told as a scene or reading out a sentence.
+const OFFICERS: &[&str] = &[
+    "tiszt",
+    "tisztek",
+    "ezredes",
+    "ornagy",
+    "офицер",
+    "офицера",
+    "офицеры",
+    "офицеров",
+    "полковник",
+    "майор",
+    "offizier",
+    "offiziere",
+];
+
+/// Reading out a paper (`felolvasta`, `olvasták fel`, `зачитали`,
+/// `огласили`, `vorgelesen`): with a term in years, a verdict.
+const READ_OUT: &[&str] = &[
+    "felolvas",
+    "olvastak",
+    "olvasta",
+    "olvasott",
+    "зачитал",
+    "прочитал",
+    "огласил",
+    "vorgelesen",
+    "verlesen",
+];
 
 /// The tribunal told as a scene rather than named: officers or others
 /// sitting at a table, or officers sitting (`három tiszt ült egy asztal
@@ -2504,20 +2555,6 @@ fn verdict(doc: &Doc<'_>, s: usize) -> bool {
 /// meal).
 fn tribunal_scene(toks: &[Token]) -> bool {
     const SAT: &[&str] = &["ult", "ultek", "сидел", "сидели", "sass", "sassen"];
-    const OFFICERS: &[&str] = &[
-        "tiszt",
-        "tisztek",
-        "ezredes",
-        "ornagy",
-        "офицер",
-        "офицера",
-        "офицеры",
-        "офицеров",
-        "полковник",
-        "майор",
-        "offizier",
-        "offiziere",
-    ];
     let sat = any_of(toks, SAT);
     let table = toks.iter().any(|t| {
         ["asztal", "стол", "tisch"]
