@@ -2737,3 +2737,29 @@ fn a_term_read_out_from_a_paper_is_a_sentence() {
     ];
     assert!(waves(&later).iter().all(|w| w != "gulag"));
 }
+
+#[test]
+fn whom_the_list_took_said_in_a_relative_clause() {
+    let hu = [
+        "Negyvenöt januárjában felírták azokat a lányokat, akik németek voltak, engem is.",
+        HELD_HU,
+    ];
+    assert_eq!(waves(&hu), ["order-7161"]);
+    let ru = [
+        "В январе сорок пятого записали всех, у кого отец немец, и меня тоже.",
+        HELD_RU,
+    ];
+    assert_eq!(waves(&ru), ["order-7161"]);
+}
+
+#[test]
+fn a_number_told_again_is_no_task_left_undone() {
+    // The quota and the count the judge found: numbers, not the object of
+    // a task whose pretext was broken.
+    let got = waves(&[
+        "Negyvenöt januárjában a bíró azt mondta, harminc embert kell összeszedni a \
+         faluból. Összeszedett huszonhatot, többet nem talált.",
+        HELD_HU,
+    ]);
+    assert!(got.iter().all(|w| w != "malenkij-robot"), "{got:?}");
+}

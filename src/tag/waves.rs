@@ -69,7 +69,9 @@
 //!     картошку чистить … Картошку мы не чистили`, `a cukorrépát kell
 //!     behordani … Nem répa lett belőle`): the object is a word of the
 //!     task's clause, matched in another case (five letters in common) or
-//!     as the last member of a compound; with the promise's date and
+//!     as the last member of a compound, never a number (`huszonhárom
+//!     nevet kellett összeszedni … huszonegyet, többet nem talált` is a
+//!     quota counted, no task left undone); with the promise's date and
 //!     captor conditions;
 //!   - `german-name` (Order 7161): `német` next to a form of `név`
 //!     (`német neve`, `német nevük`, `német hangzású nevűeket`), `немецкая
@@ -85,7 +87,9 @@
 //!     or a German list (`a német listára`) or a German adjective before a
 //!     plural object (`a sváb lányokat`) or the Germans the subject of
 //!     what the list asked (`összeírták, kik a németek`, `записали, кто
-//!     немец`), not Germans making a list
+//!     немец`), or a relative clause that says whom the list took
+//!     (`összeírták a fiatalokat, akiknek a családja német`, `записали
+//!     всех, у кого отец немец`), not Germans making a list
 //!     (`a németek listát írtak rólunk`, a Holocaust story), not in a
 //!     sentence naming a German camp; also the Germans as the object of a
 //!     roundup that took the narrator too (`a svábokat mind elvitték,
@@ -2384,6 +2388,7 @@ fn broken_pretext(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
             && !in_list(doc, t, &PROMISE)
             && !in_list(doc, t, &KIN)
             && !first_person(std::slice::from_ref(t))
+            && !count_word(t)
     };
     let objects: Vec<&str> = toks
         .iter()
@@ -2422,6 +2427,21 @@ fn broken_pretext(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
                 })
                 .map(|i| (first + i, first + i))
         })
+}
+
+/// A number word in any case (`huszonhárom`, `huszonegyet`, `двадцать`,
+/// `zwanzig`): a count is no object of a task, and a number told again
+/// (`huszonhárom nevet kellett összeszedni … huszonegyet, többet nem
+/// talált`) is no task left undone.
+fn count_word(t: &Token) -> bool {
+    !numbers(std::slice::from_ref(t)).is_empty()
+        || (!t.cyrillic
+            && hungarian_number(&t.folded).is_some_and(|(_, _, rest)| {
+                [
+                    "at", "et", "ot", "an", "en", "on", "nak", "nek", "bol", "bal", "vel",
+                ]
+                .contains(&rest)
+            }))
 }
 
 /// The narrator's return home: `hazajöttem`, `jöttem haza`, `hazaértünk`,
@@ -2770,10 +2790,27 @@ fn german_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
         // Or the Germans the subject of what the list asked (`összeírták,
         // kik a németek`, `записали, кто немец`, `aufgeschrieben, wer
         // Deutscher ist`).
+        // Or a relative clause that says whom the list took (`összeírták
+        // a fiatalokat, akiknek a családja német`, `записали всех, у кого
+        // отец немец`, `alle, deren Eltern deutsch waren`).
         let who = l.is_some_and(|l| l < i)
-            && toks[i.saturating_sub(3)..i]
-                .iter()
-                .any(|t| matches!(&*t.folded, "kik" | "ki" | "кто" | "wer"));
+            && toks[i.saturating_sub(4)..i].iter().any(|t| {
+                matches!(
+                    &*t.folded,
+                    "kik"
+                        | "ki"
+                        | "akik"
+                        | "aki"
+                        | "akiknek"
+                        | "akinek"
+                        | "кто"
+                        | "кого"
+                        | "которых"
+                        | "wer"
+                        | "deren"
+                        | "dessen"
+                )
+            });
         german(doc, t)
             && (GERMAN_OBJECT.contains(&w)
                 || before_object
