@@ -80,12 +80,12 @@
 //! (`fixtures/heldout15/`, frozen 2026-12-07 12:07, measured unseen once)
 //! since the third generality round ([`SEEN15_FLOOR`]) and the sixteenth
 //! (`fixtures/heldout16/`, frozen 2026-12-07 12:53, measured unseen once)
-//! since the fourth generality round ([`SEEN16_FLOOR`]); on every held-out
-//! set issue 16's bars are printed. On the one unseen set, the seventeenth
-//! (`fixtures/heldout17/`, frozen 2026-12-07 15:20, written apart before
-//! the fourth generality round), floors a little under its measurements
-//! are asserted ([`FRESH17_FLOOR`]). The sets are listed once, in
-//! [`HELD_OUT`].
+//! since the fourth generality round ([`SEEN16_FLOOR`]) and the
+//! seventeenth (`fixtures/heldout17/`, frozen 2026-12-07 15:20, measured
+//! unseen once) since the fifth generality round ([`SEEN17_FLOOR`]); on
+//! every held-out set issue 16's bars are printed. No set here is unseen
+//! now: an eighteenth, written apart, measures the fifth generality round.
+//! The sets are listed once, in [`HELD_OUT`].
 //!
 //! Run with `cargo test --test tagging -- --nocapture` to see the tables
 //! (`TAGGING_SYNTHETIC=50` measures fewer synthetic testimonies, for quick
@@ -182,7 +182,7 @@ const HELD_OUT: [(&str, &str, Floor); 17] = [
     ("held-out 14 seen", "heldout14", SEEN14_FLOOR),
     ("held-out 15 seen", "heldout15", SEEN15_FLOOR),
     ("held-out 16 seen", "heldout16", SEEN16_FLOOR),
-    ("held-out 17 fresh", "heldout17", FRESH17_FLOOR),
+    ("held-out 17 seen", "heldout17", SEEN17_FLOOR),
 ];
 /// Which sets the rules have seen, printed under the table.
 const SEEN_NOTE: &str = "the wave rules were redesigned with the held-out set in view (it is \
@@ -204,7 +204,9 @@ const SEEN_NOTE: &str = "the wave rules were redesigned with the held-out set in
      then tuned on in the third generality round, each change kept only with a gain on another \
      set) and the sixteenth (frozen 2026-12-07 12:53; measured unseen once, then tuned on by \
      mechanism in the fourth generality round, each change kept only with a gain on another \
-     set and no loss on any)";
+     set and no loss on any) and the seventeenth (frozen 2026-12-07 15:20; measured unseen \
+     once, then tuned on by mechanism in the fifth generality round, each change kept only \
+     with a gain on another set and no loss on any)";
 /// Floors on the fifth held-out set (`fixtures/heldout5/`, frozen
 /// 2026-12-07 01:42). Measured unseen with the rules of the waves3 round
 /// (wave 0.913/0.750, region 0.844/0.964, place 0.897/0.963, transit camp
@@ -393,17 +395,25 @@ const SEEN16_FLOOR: Floor = [
     ("transit_camp", 0.9, 0.9),
 ];
 /// Floors on the seventeenth held-out set (`fixtures/heldout17/`, frozen
-/// 2026-12-07 15:20, unseen): written apart while the fourth generality
-/// round was prepared, first measured with the rules of the third round
-/// (wave 0.731/0.704, region 0.839/1.000, place 0.812/1.000, transit camp
-/// 0.786/0.786), then with the fourth round's, tuned on the sixteenth set
-/// (wave 0.792/0.704, region 0.867/1.000, place 0.839/1.000, transit camp
-/// 0.793/0.821). A little under the first.
-const FRESH17_FLOOR: Floor = [
-    ("wave", 0.7, 0.65),
-    ("region", 0.8, 0.95),
-    ("place", 0.75, 0.95),
-    ("transit_camp", 0.75, 0.75),
+/// 2026-12-07 15:20, seen since the fifth generality round): written apart
+/// while the fourth generality round was prepared, measured unseen with
+/// the rules of the third round (wave 0.731/0.704, region 0.839/1.000,
+/// place 0.812/1.000, transit camp 0.786/0.786) and of the fourth, tuned
+/// on the sixteenth set (wave 0.792/0.704, region 0.867/1.000, place
+/// 0.839/1.000, transit camp 0.793/0.821). Its misses were then read and
+/// the rules tuned on them by mechanism, each change kept only with a gain
+/// on another set or as a generalisation with unit tests of fresh text,
+/// and lowering nothing anywhere (the question that takes the capture as
+/// told, a unit the narrator was, a term read out by an officer, whom a
+/// list took said in a relative clause, a number that is no task's
+/// object), so it is "seen" since (wave 0.846/0.815, region 0.867/1.000,
+/// place 0.839/1.000, transit camp 0.793/0.821). The floors sit a little
+/// under that.
+const SEEN17_FLOOR: Floor = [
+    ("wave", 0.8, 0.8),
+    ("region", 0.85, 0.95),
+    ("place", 0.8, 0.95),
+    ("transit_camp", 0.75, 0.8),
 ];
 const FACETS: [&str; 4] = ["wave", "region", "place", "transit_camp"];
 /// Synthetic testimonies measured (seed [`SYNTHETIC_SEED`]).

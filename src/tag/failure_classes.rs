@@ -2664,3 +2664,102 @@ fn a_german_he_or_she_goes_on_the_relatives_story() {
     ]);
     has(&taken, &["place:makiivka"]);
 }
+
+#[test]
+fn the_question_that_takes_the_capture_as_told() {
+    // The interviewer asks where the narrator fell into captivity; the
+    // answer tells the scene without a word of surrender.
+    let hu = [
+        "Hol esett fogságba?",
+        "Negyvenöt márciusában, a Rába mellett. Egy pincében bújtunk, reggel ott álltak \
+         az ajtóban.",
+        HELD_HU,
+    ];
+    assert_eq!(waves(&hu), ["pow"]);
+    let ru = [
+        "Где вы попали в плен?",
+        "Под Будапештом, в январе сорок пятого. Утром вышли из подвала, а во дворе уже \
+         стояли русские.",
+        HELD_RU,
+    ];
+    assert_eq!(waves(&ru), ["pow"]);
+    // Asked how she fell into Soviet hands, or whether she remembers the
+    // prisoners: no captivity of her own asked.
+    let hands = [
+        "Hogy került a szovjetek kezébe?",
+        "Negyvenöt januárjában a sarkon megállított egy járőr.",
+        HELD_HU,
+    ];
+    assert!(waves(&hands).iter().all(|w| w != "pow"));
+    let remember = [
+        "Вы помните пленных?",
+        "Помню, они у нас в колхозе работали.",
+    ];
+    assert!(waves(&remember).is_empty());
+}
+
+#[test]
+fn a_unit_the_narrator_was_is_a_soldiers_story() {
+    // `század voltunk`: with the copula beside it, no century.
+    let got = waves(&[
+        "Negyvennégy decemberében utászszakasz voltunk a Garam mellett. Reggelre \
+         körülvettek minket az oroszok.",
+        HELD_HU,
+    ]);
+    assert_eq!(got, ["pow"]);
+    let ben = waves(&[
+        "Negyvenöt januárjában egy ütegben szolgáltam Székesfehérvár alatt. Ott fogtak el \
+         minket, a pincében.",
+        HELD_HU,
+    ]);
+    assert_eq!(ben, ["pow"]);
+}
+
+#[test]
+fn a_term_read_out_from_a_paper_is_a_sentence() {
+    // No court, no tribunal: a paper read out, and the years.
+    let hu = [
+        "Negyvenhat tavaszán egy éjjel elvittek a rendőrségre, ott egy orosz őrnagy \
+         felolvasott egy papírt: kémkedés, nyolc év.",
+        HELD_HU,
+    ];
+    assert_eq!(waves(&hu), ["gulag"]);
+    let ru = [
+        "Весной сорок седьмого меня вызвали в комендатуру. Майор зачитал какую-то бумагу. \
+         Пятнадцать лет.",
+        HELD_RU,
+    ];
+    assert_eq!(waves(&ru), ["gulag"]);
+    // A list read out with ages, or years as a time, is no sentence.
+    let later = [
+        "Negyvenöt januárjában felolvasták a névsort, tíz év múlva jöttem haza.",
+        HELD_HU,
+    ];
+    assert!(waves(&later).iter().all(|w| w != "gulag"));
+}
+
+#[test]
+fn whom_the_list_took_said_in_a_relative_clause() {
+    let hu = [
+        "Negyvenöt januárjában felírták azokat a lányokat, akik németek voltak, engem is.",
+        HELD_HU,
+    ];
+    assert_eq!(waves(&hu), ["order-7161"]);
+    let ru = [
+        "В январе сорок пятого записали всех, у кого отец немец, и меня тоже.",
+        HELD_RU,
+    ];
+    assert_eq!(waves(&ru), ["order-7161"]);
+}
+
+#[test]
+fn a_number_told_again_is_no_task_left_undone() {
+    // The quota and the count the judge found: numbers, not the object of
+    // a task whose pretext was broken.
+    let got = waves(&[
+        "Negyvenöt januárjában a bíró azt mondta, harminc embert kell összeszedni a \
+         faluból. Összeszedett huszonhatot, többet nem talált.",
+        HELD_HU,
+    ]);
+    assert!(got.iter().all(|w| w != "malenkij-robot"), "{got:?}");
+}

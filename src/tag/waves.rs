@@ -69,7 +69,9 @@
 //!     картошку чистить … Картошку мы не чистили`, `a cukorrépát kell
 //!     behordani … Nem répa lett belőle`): the object is a word of the
 //!     task's clause, matched in another case (five letters in common) or
-//!     as the last member of a compound; with the promise's date and
+//!     as the last member of a compound, never a number (`huszonhárom
+//!     nevet kellett összeszedni … huszonegyet, többet nem talált` is a
+//!     quota counted, no task left undone); with the promise's date and
 //!     captor conditions;
 //!   - `german-name` (Order 7161): `német` next to a form of `név`
 //!     (`német neve`, `német nevük`, `német hangzású nevűeket`), `немецкая
@@ -85,7 +87,9 @@
 //!     or a German list (`a német listára`) or a German adjective before a
 //!     plural object (`a sváb lányokat`) or the Germans the subject of
 //!     what the list asked (`összeírták, kik a németek`, `записали, кто
-//!     немец`), not Germans making a list
+//!     немец`), or a relative clause that says whom the list took
+//!     (`összeírták a fiatalokat, akiknek a családja német`, `записали
+//!     всех, у кого отец немец`), not Germans making a list
 //!     (`a németek listát írtak rólunk`, a Holocaust story), not in a
 //!     sentence naming a German camp; also the Germans as the object of a
 //!     roundup that took the narrator too (`a svábokat mind elvitték,
@@ -139,7 +143,9 @@
 //!   other first-person word, `az ütegemből senki sem maradt`: `század`
 //!   alone is also "century") or a Russian or German unit in the narrator's clause
 //!   (`наш полк`, `мою роту`, `я был в зенитной батарее`), or `katona
-//!   voltam`, `был солдатом`; always in a clause of the narrator without a
+//!   voltam`, `был солдатом`, or a unit with the narrator's copula right
+//!   after it (`kerékpáros század voltunk`, `egy ütegben szolgáltam`:
+//!   beside the copula `század` is no century); always in a clause of the narrator without a
 //!   relative (`a bátyám a fronton volt` is the brother), or in a short
 //!   apposition right after one (`bújtunk el hárman, honvédek`,
 //!   `Főhadnagy voltam, a tüzérségnél`). A rank is the narrator's with a
@@ -160,7 +166,11 @@
 //!   `побросали винтовки`, with the verb's particles: `ledobtuk a
 //!   derékszíjat`, `belehajítottuk a puskákat`, `Gewehre geworfen`; the
 //!   belt and cartridge pouch count as arms), also as an elliptic answer to an order (`…
-//!   tegye le a puskát. Letettük.`); hands raised (`feltartott kézzel`,
+//!   tegye le a puskát. Letettük.`); the interviewer's question that
+//!   takes the captivity as told, in the formal address with no
+//!   first-person word (`Hol esett fogságba?`, `Где вы попали в плен?`;
+//!   not `Hogy került a szovjetek kezébe?`, asked of civilians too, nor
+//!   a question about a relative); hands raised (`feltartott kézzel`,
 //!   `felemeltük a kezünket`, `подняли руки`, in one word `kézfeltartva`);
 //!   a white flag or cloth (`fehér zászlóval`, `fehér kendővel`, a white
 //!   shirt or towel: `fehér alsóinget`, `с белой тряпкой`, `mit einem
@@ -247,7 +257,12 @@
 //!   testimony (Hungarian courts gave years too); also a term read out as
 //!   a verdict, in any case (`annyit mondott: tíz év`), with a court,
 //!   trial or verdict named in its segment or the question before it (`И
-//!   был суд?`), not a time (`tíz év múlva`, `через десять лет`);
+//!   был суд?`), or read out from a paper in its sentence or the one
+//!   before by an officer (`egy tiszt felolvasta, hogy a szovjet hatalom
+//!   ellensége vagyok, hat év`, `Майор зачитал бумагу. Десять лет.`: the
+//!   Special Board sentenced without a court to name; not a paper read
+//!   out by no one named), not a time (`tíz év múlva`,
+//!   `через десять лет`);
 //! - **work-roundup** (rule `work-roundup`, 2 points, first wave): a
 //!   roundup "for work" (a chore in the infinitive or as a noun:
 //!   `romot takarítani`, `krumpliszedésre`, `на уборку`; not digging
@@ -726,6 +741,24 @@ pub(super) fn suggest(
             continue;
         }
         let toks = doc.sentence(s);
+        // The interviewer asks where or how the narrator fell into
+        // captivity (`Hol esett fogságba?`, `Как вы попали в плен?`,
+        // `Wann sind Sie in Gefangenschaft geraten?`): the question takes
+        // the surrender as told, in the formal address that has no
+        // first-person word. Captivity itself asked, not the hands the
+        // narrator fell into (`Hogy került a szovjetek kezébe?` is asked
+        // of civilians too); not about a relative or a third person (`Az
+        // apja hol esett fogságba?`), not negated.
+        if doc.sentences[s].question
+            && (starts_any(toks, &["fogsagba", "hadifogsagba", "gefangenschaft"])
+                || any_of(toks, &["плен", "плену"]))
+            && !any_in(doc, toks, &KIN)
+            && !any_of(toks, THIRD_PERSON)
+            && !any_of(toks, NEGATION_WORDS)
+            && !western_sentence(s)
+        {
+            surrender.get_or_insert(s);
+        }
         // A call-up in the indefinite conjugation has the narrator as its
         // dropped object (`negyvennégy nyarán besoroztak`, `behívtak`).
         if !first_person(toks) {
@@ -2027,10 +2060,29 @@ fn served_with_rank(doc: &Doc<'_>, toks: &[Token]) -> bool {
 fn soldier_copula(toks: &[Token]) -> bool {
     const NOUN: &[&str] = &["katona", "katonakent", "солдатом", "военным"];
     const COPULA_1: &[&str] = &["voltam", "lettem", "был", "служил"];
+    // A unit the narrator was or served in (`kerékpáros század voltunk`,
+    // `egy ütegben szolgáltam`): with the copula right beside it, `század`
+    // is no century.
+    const COPULA_UNIT: &[&str] = &["voltam", "voltunk", "szolgaltam", "szolgaltunk"];
+    let unit = |w: &str| {
+        UNIT_HU.iter().any(|u| {
+            w.ends_with(u)
+                || ["ban", "ben"]
+                    .iter()
+                    .any(|c| w.strip_suffix(c).is_some_and(|x| x.ends_with(u)))
+        })
+    };
     toks.iter().enumerate().any(|(i, t)| {
-        NOUN.contains(&&*t.folded)
-            && (i.saturating_sub(2)..(i + 3).min(toks.len()))
-                .any(|k| k != i && COPULA_1.contains(&&*toks[k].folded))
+        let near = |words: &[&str]| {
+            (i.saturating_sub(2)..(i + 3).min(toks.len()))
+                .any(|k| k != i && words.contains(&&*toks[k].folded))
+        };
+        (NOUN.contains(&&*t.folded) && near(COPULA_1))
+            || (!t.cyrillic
+                && unit(&t.folded)
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| COPULA_UNIT.contains(&&*n.folded)))
     })
 }
 
@@ -2336,6 +2388,7 @@ fn broken_pretext(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
             && !in_list(doc, t, &PROMISE)
             && !in_list(doc, t, &KIN)
             && !first_person(std::slice::from_ref(t))
+            && !count_word(t)
     };
     let objects: Vec<&str> = toks
         .iter()
@@ -2374,6 +2427,21 @@ fn broken_pretext(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
                 })
                 .map(|i| (first + i, first + i))
         })
+}
+
+/// A number word in any case (`huszonhárom`, `huszonegyet`, `двадцать`,
+/// `zwanzig`): a count is no object of a task, and a number told again
+/// (`huszonhárom nevet kellett összeszedni … huszonegyet, többet nem
+/// talált`) is no task left undone.
+fn count_word(t: &Token) -> bool {
+    !numbers(std::slice::from_ref(t)).is_empty()
+        || (!t.cyrillic
+            && hungarian_number(&t.folded).is_some_and(|(_, _, rest)| {
+                [
+                    "at", "et", "ot", "an", "en", "on", "nak", "nek", "bol", "bal", "vel",
+                ]
+                .contains(&rest)
+            }))
 }
 
 /// The narrator's return home: `hazajöttem`, `jöttem haza`, `hazaértünk`,
@@ -2446,12 +2514,58 @@ fn verdict(doc: &Doc<'_>, s: usize) -> bool {
         let g = doc.sentences[*k].seg;
         g == seg || g + 1 == seg
     };
+    // Read out from a paper by officers, in its sentence or the one
+    // before it in the segment (`egy tiszt felolvasta, hogy a szovjet
+    // hatalom ellensége vagyok, hat év`, `Майор зачитал бумагу. Десять
+    // лет.`): the Special Board's sentences came without a court to
+    // name. A paper read out by no one named is no verdict yet (`Egy
+    // papírt olvastak fel: tíz év.`).
+    let read_out = |k: usize| {
+        let toks = doc.sentence(k);
+        starts_any(toks, READ_OUT) && any_of(toks, OFFICERS)
+    };
+    if read_out(s)
+        || s.checked_sub(1)
+            .is_some_and(|p| doc.sentences[p].seg == seg && read_out(p))
+    {
+        return true;
+    }
     let before = (0..s).rev().take_while(near);
     let after = (s..doc.sentences.len()).take_while(near);
     before
         .chain(after)
         .any(|k| any_in(doc, doc.sentence(k), &COURT) || tribunal_scene(doc.sentence(k)))
 }
+
+/// Officers, of a tribunal told as a scene or reading out a sentence.
+const OFFICERS: &[&str] = &[
+    "tiszt",
+    "tisztek",
+    "ezredes",
+    "ornagy",
+    "офицер",
+    "офицера",
+    "офицеры",
+    "офицеров",
+    "полковник",
+    "майор",
+    "offizier",
+    "offiziere",
+];
+
+/// Reading out a paper (`felolvasta`, `olvasták fel`, `зачитали`,
+/// `огласили`, `vorgelesen`): with a term in years, a verdict.
+const READ_OUT: &[&str] = &[
+    "felolvas",
+    "olvastak",
+    "olvasta",
+    "olvasott",
+    "зачитал",
+    "прочитал",
+    "огласил",
+    "vorgelesen",
+    "verlesen",
+];
 
 /// The tribunal told as a scene rather than named: officers or others
 /// sitting at a table, or officers sitting (`három tiszt ült egy asztal
@@ -2461,20 +2575,6 @@ fn verdict(doc: &Doc<'_>, s: usize) -> bool {
 /// meal).
 fn tribunal_scene(toks: &[Token]) -> bool {
     const SAT: &[&str] = &["ult", "ultek", "сидел", "сидели", "sass", "sassen"];
-    const OFFICERS: &[&str] = &[
-        "tiszt",
-        "tisztek",
-        "ezredes",
-        "ornagy",
-        "офицер",
-        "офицера",
-        "офицеры",
-        "офицеров",
-        "полковник",
-        "майор",
-        "offizier",
-        "offiziere",
-    ];
     let sat = any_of(toks, SAT);
     let table = toks.iter().any(|t| {
         ["asztal", "стол", "tisch"]
@@ -2690,10 +2790,27 @@ fn german_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
         // Or the Germans the subject of what the list asked (`összeírták,
         // kik a németek`, `записали, кто немец`, `aufgeschrieben, wer
         // Deutscher ist`).
+        // Or a relative clause that says whom the list took (`összeírták
+        // a fiatalokat, akiknek a családja német`, `записали всех, у кого
+        // отец немец`, `alle, deren Eltern deutsch waren`).
         let who = l.is_some_and(|l| l < i)
-            && toks[i.saturating_sub(3)..i]
-                .iter()
-                .any(|t| matches!(&*t.folded, "kik" | "ki" | "кто" | "wer"));
+            && toks[i.saturating_sub(4)..i].iter().any(|t| {
+                matches!(
+                    &*t.folded,
+                    "kik"
+                        | "ki"
+                        | "akik"
+                        | "aki"
+                        | "akiknek"
+                        | "akinek"
+                        | "кто"
+                        | "кого"
+                        | "которых"
+                        | "wer"
+                        | "deren"
+                        | "dessen"
+                )
+            });
         german(doc, t)
             && (GERMAN_OBJECT.contains(&w)
                 || before_object
