@@ -266,18 +266,35 @@ fn looks_mangled_cyrillic(word: &str) -> bool {
     // full-word UTF-8 check in `unmangle` rejects the rest. This catches
     // Cyrillic (`РЎС‚Р°Р»РёРЅРѕ`), Latin accents (`BalГЎzs`) and symbols
     // (`в„–`, `вЂ”`) alike.
+    // Windows-1251 puts а–я at E0–FF and А–Я at C0–DF in alphabet
+    // order, and the table adds the Latin-1 character of each byte, so the
+    // lead bytes C2–F4 are exactly В (U+0412) to ф (U+0444) and Â (U+00C2)
+    // to ô (U+00F4): only after one of those is the table asked about the
+    // next character.
     let table = cp1251_table();
-    let byte = |c: char| table.get(&c).copied();
     let mut chars = word.chars().peekable();
     while let Some(c) = chars.next() {
-        if byte(c).is_some_and(|b| (0xC2..=0xF4).contains(&b))
+        if is_cp1251_lead(c)
             && let Some(&n) = chars.peek()
-            && byte(n).is_some_and(|b| (0x80..=0xBF).contains(&b))
+            && table.get(&n).is_some_and(|b| (0x80..=0xBF).contains(b))
         {
             return true;
         }
     }
     false
+}
+
+/// Whether `c` is a character whose Windows-1251 byte (in the repair
+/// table) is a UTF-8 lead byte C2–F4.
+fn is_cp1251_lead(c: char) -> bool {
+    ('\u{0412}'..='\u{0444}').contains(&c) || ('\u{00C2}'..='\u{00F4}').contains(&c)
+}
+
+/// Whether [`repair_token`] could change `token` (or a part of it between
+/// no-break spaces): most words show no sign of damage and are copied as
+/// they are.
+fn might_be_mangled(token: &str) -> bool {
+    !token.is_ascii() && (token.chars().any(looks_mangled_latin) || looks_mangled_cyrillic(token))
 }
 
 /// Reverses mojibake in one token (twice for double damage).
@@ -316,17 +333,16 @@ fn reverse_mojibake(text: &str, log: &mut Log) -> String {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
-    let mut word = String::new();
     // A no-break space (A0) is a byte of damaged text as often as it is a
     // space: `Р` is D0 A0 in UTF-8, so every `Р` read as Windows-1251
     // becomes `Р` and a no-break space. Tokens therefore run across no-break
     // spaces; when the whole token is not damage, its parts are tried.
-    let flush = |word: &mut String, out: &mut String, log: &mut Log| {
-        if word.is_empty() {
+    let flush = |token: &str, out: &mut String, log: &mut Log| {
+        if !might_be_mangled(token) {
+            out.push_str(token);
             return;
         }
-        let token = std::mem::take(word);
-        let fixed = repair_token(&token, log);
+        let fixed = repair_token(token, log);
         if fixed != token || !token.contains('\u{00A0}') {
             out.push_str(&fixed);
             return;
@@ -338,15 +354,20 @@ fn reverse_mojibake(text: &str, log: &mut Log) -> String {
             out.push_str(&repair_token(part, log));
         }
     };
-    for c in text.chars() {
+    let mut start = None;
+    for (i, c) in text.char_indices() {
         if c.is_whitespace() && c != '\u{00A0}' {
-            flush(&mut word, &mut out, log);
+            if let Some(s) = start.take() {
+                flush(&text[s..i], &mut out, log);
+            }
             out.push(c);
-        } else {
-            word.push(c);
+        } else if start.is_none() {
+            start = Some(i);
         }
     }
-    flush(&mut word, &mut out, log);
+    if let Some(s) = start {
+        flush(&text[s..], &mut out, log);
+    }
     out
 }
 
@@ -426,6 +447,23 @@ pub fn hungarian_stand_ins(text: &str) -> (String, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `looks_mangled_cyrillic` knows the characters of the Windows-1251
+    /// lead bytes C2–F4 without asking the table.
+    #[test]
+    fn cp1251_lead_bytes_are_the_letters_ve_to_ef() {
+        for (&c, &b) in cp1251_table() {
+            assert_eq!((0xC2..=0xF4).contains(&b), is_cp1251_lead(c), "{c} {b:02X}");
+        }
+        for c in ('\u{0412}'..='\u{0444}').chain('\u{00C2}'..='\u{00F4}') {
+            let b = cp1251_table().get(&c).copied();
+            assert!(b.is_some_and(|b| (0xC2..=0xF4).contains(&b)), "{c}");
+        }
+        assert!(looks_mangled_cyrillic("РЎС‚Р°Р»РёРЅРѕ"));
+        assert!(!looks_mangled_cyrillic("Сталино"));
+        assert!(!might_be_mangled("tábor"));
+        assert!(might_be_mangled("tÃ¡bor"));
+    }
 
     fn kinds(r: &[Repair]) -> Vec<&str> {
         r.iter().map(|r| r.kind.as_str()).collect()
