@@ -82,12 +82,12 @@
 //! (`fixtures/heldout16/`, frozen 2026-12-07 12:53, measured unseen once)
 //! since the fourth generality round ([`SEEN16_FLOOR`]) and the
 //! seventeenth (`fixtures/heldout17/`, frozen 2026-12-07 15:20, measured
-//! unseen once) since the fifth generality round ([`SEEN17_FLOOR`]); on
-//! every held-out set issue 16's bars are printed. On the one unseen set,
-//! the eighteenth (`fixtures/heldout18/`, frozen 2026-12-07 18:10, written
-//! apart before the fifth generality round), floors a little under its
-//! measurements are asserted ([`FRESH18_FLOOR`]). The sets are listed
-//! once, in [`HELD_OUT`].
+//! unseen once) since the fifth generality round ([`SEEN17_FLOOR`]) and the
+//! eighteenth (`fixtures/heldout18/`, frozen 2026-12-07 18:10, measured
+//! unseen twice) since the sixth generality round ([`SEEN18_FLOOR`]); on
+//! every held-out set issue 16's bars are printed. No set here is unseen
+//! now: a nineteenth, written apart, measures the sixth generality round.
+//! The sets are listed once, in [`HELD_OUT`].
 //!
 //! Run with `cargo test --test tagging -- --nocapture` to see the tables
 //! (`TAGGING_SYNTHETIC=50` measures fewer synthetic testimonies, for quick
@@ -185,7 +185,7 @@ const HELD_OUT: [(&str, &str, Floor); 18] = [
     ("held-out 15 seen", "heldout15", SEEN15_FLOOR),
     ("held-out 16 seen", "heldout16", SEEN16_FLOOR),
     ("held-out 17 seen", "heldout17", SEEN17_FLOOR),
-    ("held-out 18 fresh", "heldout18", FRESH18_FLOOR),
+    ("held-out 18 seen", "heldout18", SEEN18_FLOOR),
 ];
 /// Which sets the rules have seen, printed under the table.
 const SEEN_NOTE: &str = "the wave rules were redesigned with the held-out set in view (it is \
@@ -209,7 +209,10 @@ const SEEN_NOTE: &str = "the wave rules were redesigned with the held-out set in
      mechanism in the fourth generality round, each change kept only with a gain on another \
      set and no loss on any) and the seventeenth (frozen 2026-12-07 15:20; measured unseen \
      once, then tuned on by mechanism in the fifth generality round, each change kept only \
-     with a gain on another set and no loss on any)";
+     with a gain on another set and no loss on any) and the eighteenth (frozen 2026-12-07 \
+     18:10; measured unseen twice (fourth and fifth rounds' rules), then tuned on by mechanism \
+     in the sixth generality round, each change kept only with a gain on another set or as a \
+     tested generalisation, and no loss on any)";
 /// Floors on the fifth held-out set (`fixtures/heldout5/`, frozen
 /// 2026-12-07 01:42). Measured unseen with the rules of the waves3 round
 /// (wave 0.913/0.750, region 0.844/0.964, place 0.897/0.963, transit camp
@@ -419,15 +422,22 @@ const SEEN17_FLOOR: Floor = [
     ("transit_camp", 0.75, 0.8),
 ];
 /// Floors on the eighteenth held-out set (`fixtures/heldout18/`, frozen
-/// 2026-12-07 18:10, unseen): written apart while the fifth generality
-/// round was tuned, first measured with the rules of the fourth round,
-/// then with the fifth's; both gave wave 0.630/0.607, region 0.711/1.000,
-/// place 0.600/0.964, transit camp 0.800/0.933. A little under that.
-const FRESH18_FLOOR: Floor = [
+/// 2026-12-07 18:10, seen since the sixth generality round): written apart
+/// while the fifth generality round was tuned, measured unseen with the
+/// rules of the fourth round and of the fifth; both gave wave 0.630/0.607,
+/// region 0.711/1.000, place 0.600/0.964, transit camp 0.800/0.933. Its
+/// misses were then read and the rules tuned on them by mechanism, each
+/// change kept only with a gain on another set or as a generalisation with
+/// unit tests of fresh text, and lowering nothing anywhere (a station where
+/// the train stood, others taken but not the narrator, a place heard of or
+/// learned of later), so it is "seen" since (wave 0.630/0.607, region
+/// 0.750/1.000, place 0.675/0.964, transit camp 0.824/0.933). The floors
+/// sit a little under that.
+const SEEN18_FLOOR: Floor = [
     ("wave", 0.6, 0.55),
-    ("region", 0.65, 0.95),
-    ("place", 0.55, 0.9),
-    ("transit_camp", 0.75, 0.9),
+    ("region", 0.7, 0.95),
+    ("place", 0.65, 0.9),
+    ("transit_camp", 0.8, 0.9),
 ];
 const FACETS: [&str; 4] = ["wave", "region", "place", "transit_camp"];
 /// Synthetic testimonies measured (seed [`SYNTHETIC_SEED`]).

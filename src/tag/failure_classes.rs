@@ -2763,3 +2763,63 @@ fn a_number_told_again_is_no_task_left_undone() {
     ]);
     assert!(got.iter().all(|w| w != "malenkij-robot"), "{got:?}");
 }
+
+#[test]
+fn a_station_where_the_train_stood_is_a_stop_on_the_way() {
+    // The station and the narrators' train standing, in the first person.
+    let hu = suggested(&[
+        "Negyvenöt januárjában elhurcoltak, a lágerben tetű volt.",
+        "Útközben Szverdlovszkban a pályaudvaron két napig álltunk, vizet hoztak. \
+         Utána Kopejszkbe kerültem, ott szenet fejtettünk.",
+    ]);
+    has(&hu, &["place:kopeysk"]);
+    assert!(hu.iter().all(|t| t != "place:yekaterinburg"), "{hu:?}");
+    let ru = suggested(&[
+        "В январе сорок пятого нас забрали из села, держали в лагере.",
+        "На станции в Челябинске мы простояли сутки, потом повезли дальше. \
+         Привезли в Караганду, я работал на шахте.",
+    ]);
+    has(&ru, &["place:karaganda"]);
+    assert!(ru.iter().all(|t| t != "place:chelyabinsk"), "{ru:?}");
+    // A station where the narrator was then put in a camp is a stay.
+    let held = suggested(&[
+        "Negyvenöt januárjában elhurcoltak, a lágerben tetű volt.",
+        "A vonat Foksányban állt meg, ott a táborba vittek minket, két hétig voltunk ott.",
+    ]);
+    has(&held, &["transit_camp:focsani"]);
+}
+
+#[test]
+fn others_taken_somewhere_but_not_the_narrator() {
+    // A group of others taken on, set against the narrator in the sentence.
+    let hu = suggested(&[
+        "Negyvenöt januárjában elhurcoltak, a lágerben tetű volt.",
+        "Karagandában a bányában dolgoztam. A betegeket Szpasszkba vitték tovább, \
+         de én ott maradtam a bányában.",
+    ]);
+    has(&hu, &["place:karaganda"]);
+    assert!(hu.iter().all(|t| t != "place:spassk"), "{hu:?}");
+    let ru = suggested(&[
+        "В январе сорок пятого нас забрали из села, держали в лагере.",
+        "Одну бригаду отправили в Воркуту, а меня оставили в Инте на шахте.",
+    ]);
+    has(&ru, &["place:inta"]);
+    assert!(ru.iter().all(|t| t != "place:vorkuta"), "{ru:?}");
+}
+
+#[test]
+fn a_place_heard_or_learned_of_later_is_no_stay() {
+    let ru = suggested(&[
+        "В январе сорок пятого нас забрали из села, держали в лагере.",
+        "Я работал на шахте в Караганде. Венгров постарше, я слышал, отправляли в Спасск.",
+    ]);
+    has(&ru, &["place:karaganda"]);
+    assert!(ru.iter().all(|t| t != "place:spassk"), "{ru:?}");
+    let hu = suggested(&[
+        "Negyvenöt januárjában elhurcoltak, a lágerben tetű volt.",
+        "Kopejszkben a bányában dolgoztam. Csak itthon tudtam meg, hogy Vorkután is volt \
+         magyar tábor; később megtudtam, hogy a szomszéd fiú Vorkután halt meg.",
+    ]);
+    has(&hu, &["place:kopeysk"]);
+    assert!(hu.iter().all(|t| t != "place:vorkuta"), "{hu:?}");
+}

@@ -324,7 +324,24 @@ pub(super) static BORDER: Lex = Lex {
 };
 /// A train stopping at a place (`Cseljabinszkban állt meg a vonat`).
 pub(super) static TRAIN: Lex = Lex {
-    exact: &["vonat", "vonatunk", "szerelveny", "поезд", "эшелон", "zug"],
+    exact: &[
+        "vonat",
+        "vonatunk",
+        "szerelveny",
+        "поезд",
+        "эшелон",
+        "zug",
+        // The station the train stood at (`egy állomáson egy napig
+        // álltunk`, `на станции простояли сутки`, `am Bahnhof standen wir`).
+        "allomas",
+        "allomason",
+        "palyaudvar",
+        "palyaudvaron",
+        "станции",
+        "станция",
+        "вокзале",
+        "bahnhof",
+    ],
     prefix: &[],
     infix: &[],
     suffix: &[],
@@ -332,7 +349,24 @@ pub(super) static TRAIN: Lex = Lex {
 };
 /// Stop verbs for [`TRAIN`].
 pub(super) static STOP: Lex = Lex {
-    exact: &["allt", "megallt", "hielt"],
+    exact: &[
+        "allt",
+        "megallt",
+        "hielt",
+        // The narrator's train standing, in the first person
+        // (`álltunk`, `стояли`, `standen`).
+        "alltunk",
+        "megalltunk",
+        "alltak",
+        "vesztegeltunk",
+        "стоял",
+        "стояли",
+        "постояли",
+        "простояли",
+        "stand",
+        "standen",
+        "hielten",
+    ],
     prefix: &["остановил"],
     infix: &[],
     suffix: &[],
@@ -469,6 +503,17 @@ pub(super) static HEARSAY: Lex = Lex {
         "якобы",
         "думали",
         "слышали",
+        // Heard or learned later in the first person singular, as
+        // `hallottam` (`Больных, я слышала, отправляли в Спасск`,
+        // `Később megtudtam, hogy aki a Kolimára ment…`).
+        "слышал",
+        "слышала",
+        "megtudtam",
+        "megtudtuk",
+        "узнал",
+        "узнала",
+        "erfuhr",
+        "erfuhren",
         "слух",
         "слухи",
         "везут",

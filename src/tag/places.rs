@@ -12,14 +12,15 @@
 //! | `objects` | the sentence (or the question it answers) is about paintings, books, collections | art taken to Moscow |
 //! | `other-person` | a relative or friend, or a Hungarian verb of taking in the definite conjugation (`vitték`: a third-person object), and no first person | `A sógoromat Boriszovba vitték` |
 //! | `other-person` | a third-person clause set against the narrator in one sentence | `нас разделили: его отправили в Макеевку` |
+//! | `other-person` | a group of others (`a többieket`, `egy brigádot`, `больных`) in a clause that a later clause of the sentence sets the narrator against with a contrastive conjunction and a first-person word | `Egy brigádot Murmanszkba vittek tovább, de én nem voltam köztük`; `больных отправили в Тамбов, а нас погрузили` |
 //! | `other-person` | the answer without a first-person word to a question about a relative | `Hová került az édesanyja? — A Donyec-medencébe, Sztálinóba.` |
 //! | `negated` | `nem`, `не`, `nicht` just before, a Hungarian negation right after followed by a first-person verb, or a question answered `Nem.` / `Нет.` | `nem Szibériába vittek, hanem …`; `Vorkután sose voltam`; `Kolimára vittek? — Nem.` |
-//! | `route` | passed through: `át`, `keresztül`, `felé` up to two words after (in the clause); `через`, `über`, `durch` before; a border crossing; a train stopping. Not `át` as the particle of handing over (`Záhonyban vettek át`), nor, after a verb, a border town where a camp received the narrator (`Záhonyban léptem át a határt, ott a fogadótáborban…`: `ott` and a camp word); `át` right after the name (`Csapon át`) is always a route | `Munkácson keresztül`, `Kijeven megyünk keresztül`, `через Львов` |
+//! | `route` | passed through: `át`, `keresztül`, `felé` up to two words after (in the clause); `через`, `über`, `durch` before; a border crossing; a train stopping, or a station where the narrators' train stood (`egy állomáson egy napig álltunk`, `на станции простояли сутки`), unless the sentence goes on to a camp there. Not `át` as the particle of handing over (`Záhonyban vettek át`), nor, after a verb, a border town where a camp received the narrator (`Záhonyban léptem át a határt, ott a fogadótáborban…`: `ott` and a camp word); `át` right after the name (`Csapon át`) is always a route | `Munkácson keresztül`, `Kijeven megyünk keresztül`, `через Львов` |
 //! | `route` | a port where the narrator was put on a ship straight from the train: the boarding in the name's clause or the next one referring back, no camp or stay in the sentence (see `boarded`) | `В Ванино сразу погрузили на пароход`, `до Ванино, там прямо из вагонов на пароход` |
 //! | `locator` | named to locate another place: `mellett`, `környékén`, `под`, `у`, `bei`, a distance, a direction from it | `Makejevka, Sztálinó mellett`, `Voronyezstől délre`, `это у Брашова` |
 //! | `guard` | the narrator guards or escorts (`охранять`, `сопровождал`, `őriztük`), in the sentence or the one before it in the segment when this one has no first-person word | `меня поставили охранять лагерь в Сваляве` |
 //! | `home` | birth, home or the return home | `Gyulán születtem`, `Я из Кечкемета`, `приехал в Кечкемет, пришёл домой` |
-//! | `rumour` | hearsay or expectation, or a name quoted after a verb of saying | `Azt mondták, Szibériába visznek` |
+//! | `rumour` | hearsay or expectation (heard or learned later: `я слышала`, `később megtudtam`), or a name quoted after a verb of saying | `Azt mondták, Szibériába visznek` |
 //! | `attribute` | an adjective that does not describe a camp or work site, nor a building (school, gymnasium, barracks, warehouse, cellar) in a sentence that tells a stay or a camp | `egy szegedi fiú` (but `в этой ужгородской школе мы сидели неделю` is `camp`) |
 //!
 //! The other mentions are weighted by what the sentence says (the sentence
@@ -79,7 +80,10 @@ use super::lexicon::{
     STOP, TAKEN, TRAIN,
 };
 use super::matcher::{Form, HU_LOCATIVE, Match, entry_of};
-use super::text::{Doc, Token, any, any_of, contrasted_third_person, first_person, others_flags};
+use super::text::{
+    Doc, Token, any, any_of, contrasted_third_person, first_person, others_but_the_narrator,
+    others_flags,
+};
 
 /// Prepositions of place before a name in its base form (`в Сталино`,
 /// `на Урал`, `nach Gyula`): a case of place all the same.
@@ -154,7 +158,10 @@ fn weigh_one(
     if any(&context, &OBJECTS) {
         return (0.0, "objects", false);
     }
-    if others[last.sentence] || contrasted_third_person(doc, m.first) {
+    if others[last.sentence]
+        || contrasted_third_person(doc, m.first)
+        || others_but_the_narrator(doc, m.first)
+    {
         return (0.0, "other-person", false);
     }
     if guarded(doc, last.sentence) {
@@ -224,7 +231,7 @@ fn weigh_one(
         || (route_after.is_some() && !received_there)
         || in_list(&before(3), ROUTE_BEFORE)
         || (any(clause, &BORDER) && !received_there)
-        || (any(clause, &TRAIN) && any(clause, &STOP))
+        || (any(clause, &TRAIN) && any(clause, &STOP) && !held_after_the_stop(doc, m))
     {
         return (0.0, "route", false);
     }
@@ -285,6 +292,18 @@ fn weigh_one(
         (true, true, false) | (true, false, true) => (0.6, "locative", false),
         _ => (0.3, "mention", false),
     }
+}
+
+/// Whether the sentence goes on, after the train stood at the name, to a
+/// camp the narrator was put in there (`Поезд стоял в Рымнику-Сэрат, там
+/// нас выгрузили, и ещё неделю мы были в каком-то лагере`): then the
+/// station is a stay, not a stop on the way.
+fn held_after_the_stop(doc: &Doc<'_>, m: &Match) -> bool {
+    let s = doc.tokens[m.last].sentence;
+    doc.tokens[m.last + 1..]
+        .iter()
+        .take_while(|t| t.sentence == s)
+        .any(|t| CAMP.has(&t.folded))
 }
 
 /// The tokens whose words describe a sentence's place: the sentence, the

@@ -385,6 +385,48 @@ pub(super) fn contrasted_third_person(doc: &Doc<'_>, i: usize) -> bool {
     })
 }
 
+/// Others who were taken: a group named as the object or subject of a
+/// clause (`a többieket`, `egy brigádot`, `a betegeket`, `больных`,
+/// `остальных`, `die Kranken`), besides the third-person pronouns.
+const OTHER_GROUPS: &[&str] = &[
+    "brigadot",
+    "brigadokat",
+    "betegeket",
+    "betegek",
+    "бригаду",
+    "больных",
+    "kranken",
+    "anderen",
+];
+
+/// Contrastive conjunctions that set a clause against the one before.
+const CONTRAST: &[&str] = &["de", "viszont", "pedig", "а", "но", "aber", "doch"];
+
+/// Whether token `i` stands in a clause about others that a later clause
+/// of its sentence sets the narrator against: the clause names a group of
+/// others ([`THIRD_PERSON`], [`OTHER_GROUPS`]; a first-person possessive
+/// beside it is the narrator's transport or camp, `a többieket a mi
+/// szállítmányunkból`), and a later clause opens with a contrastive
+/// conjunction and a first-person word (`…, de én nem voltam köztük`,
+/// `…, а нас погрузили`, `…, aber ich blieb`): the others went there, the
+/// narrator did not.
+pub(super) fn others_but_the_narrator(doc: &Doc<'_>, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    let cl = doc.clause(t.clause);
+    if !(any_of(cl, THIRD_PERSON) || any_of(cl, OTHER_GROUPS)) {
+        return false;
+    }
+    let last = doc
+        .sentence(t.sentence)
+        .last()
+        .map_or(t.clause, |u| u.clause);
+    (t.clause + 1..=last).any(|c| {
+        let c = doc.clause(c);
+        let head = &c[..c.len().min(3)];
+        any_of(head, CONTRAST) && head.iter().any(|u| u.first)
+    })
+}
+
 /// A segment of plain text, for the tagger's tests.
 #[cfg(test)]
 pub(super) fn seg(text: &str) -> Segment {
