@@ -214,7 +214,7 @@ const SEEN_NOTE: &str = "the wave rules were redesigned with the held-out set in
      once, then tuned on by mechanism in the fifth generality round, each change kept only \
      with a gain on another set and no loss on any) and the eighteenth (frozen 2026-12-07 \
      18:10; measured unseen twice (fourth and fifth rounds' rules), then tuned on by mechanism \
-     in the sixth generality round, each change kept only with a gain on another set or as a \
+     in the sixth generality round (places, then waves), each change kept only with a gain on another set or as a \
      tested generalisation, and no loss on any)";
 /// Floors on the fifth held-out set (`fixtures/heldout5/`, frozen
 /// 2026-12-07 01:42). Measured unseen with the rules of the waves3 round
@@ -433,11 +433,12 @@ const SEEN17_FLOOR: Floor = [
 /// change kept only with a gain on another set or as a generalisation with
 /// unit tests of fresh text, and lowering nothing anywhere (a station where
 /// the train stood, others taken but not the narrator, a place heard of or
-/// learned of later), so it is "seen" since (wave 0.630/0.607, region
-/// 0.750/1.000, place 0.675/0.964, transit camp 0.824/0.933). The floors
-/// sit a little under that.
+/// learned of later; then, for waves, a narrator who went to the Soviet
+/// Union freely was not held), so it is "seen" since (wave 0.680/0.607,
+/// region 0.750/1.000, place 0.675/0.964, transit camp 0.824/0.933). The
+/// floors sit a little under that.
 const SEEN18_FLOOR: Floor = [
-    ("wave", 0.6, 0.55),
+    ("wave", 0.65, 0.55),
     ("region", 0.7, 0.95),
     ("place", 0.65, 0.9),
     ("transit_camp", 0.8, 0.9),

@@ -2823,3 +2823,51 @@ fn a_place_heard_or_learned_of_later_is_no_stay() {
     has(&hu, &["place:kopeysk"]);
     assert!(hu.iter().all(|t| t != "place:vorkuta"), "{hu:?}");
 }
+
+#[test]
+fn a_narrator_who_went_freely_was_not_deported() {
+    // Assigned after a degree to a camp town, ex-convicts all around.
+    assert!(
+        waves(&[
+            "После техникума было распределение, и меня направили в Воркуту, на шахту, \
+             мастером участка.",
+            "Жили мы в бараке, который остался от лагеря, кругом вышки. В бригаде у меня \
+             были бывшие зэки, которым некуда было ехать.",
+        ])
+        .is_empty()
+    );
+    // Recruited to the mines by the state's labour board.
+    assert!(
+        waves(&[
+            "В пятидесятом году я завербовался в Караганду, на шахту, на три года.",
+            "Жили в общежитии, где раньше был лагерь для военнопленных, работал в забое.",
+        ])
+        .is_empty()
+    );
+    // A conscript of the Soviet Army after the war, his unit beside a camp.
+    assert!(
+        waves(&[
+            "Меня призвали в пятьдесят втором, я служил в Советской армии три года, \
+             наша рота стояла в Воркуте.",
+            "Рядом был лагерь, мы видели, как заключённых водили на работу.",
+        ])
+        .is_empty()
+    );
+    assert!(
+        waves(&[
+            "Ötvenkettőben behívtak, a szovjet hadseregben szolgáltam három évig, \
+             az egységünk Vorkután állomásozott.",
+            "A láger mellett volt a laktanyánk, láttuk a foglyokat, ahogy vitték őket dolgozni.",
+        ])
+        .is_empty()
+    );
+    // Rounded up first, recruited only after the camp: still deported.
+    assert_eq!(
+        waves(&[
+            "Negyvennégy novemberében összeszedték a férfiakat három napi munkára, engem is.",
+            "Kramatorszkba kerültem, a gépgyárban dolgoztam. Negyvenkilencben leszereltek, \
+             de szerződéssel ott maradtam még egy évig.",
+        ]),
+        ["malenkij-robot"]
+    );
+}

@@ -393,6 +393,16 @@
 //!   `нас привезли`, `Foksányba kerültem`; not asked, not negated, no
 //!   relative in the sentence): a short account tells the captivity in
 //!   fewer captivity words than [`narrator_held`] needs;
+//! - a narrator who went to the Soviet Union freely or by the state's
+//!   ordinary call ([`free_journey`]: assigned after a degree,
+//!   `распределение`; recruited or under contract, `оргнабор`,
+//!   `завербовался`, `по контракту`, `szerződéssel`; a conscript of the
+//!   Soviet Army, `служил в Советской армии`, asked too) and tells no
+//!   roundup, capture, surrender or sentence of his own was not held,
+//!   whatever camps and barracks the story names (an engineer in Norilsk
+//!   among former convicts, a recruit beside a camp): no `held` for any
+//!   wave; the Red Army of the war years does not count (Transcarpathians
+//!   drafted in 1944 were sent on to the camps);
 //! - without it, a wave keeps 0.6 of its confidence and stays a hint
 //!   (Transylvanian names or `sváb` in a testimony about politics, a
 //!   brother's captivity, a soldier never held).
@@ -1647,6 +1657,27 @@ pub(super) fn suggest(
             && !any_of(toks, NEGATION_WORDS)
             && !any_in(doc, toks, &KIN)
     });
+    // A narrator who went to the Soviet Union of free will or by the
+    // state's ordinary call ([`free_journey`]: assigned after a degree,
+    // recruited, under contract, a conscript of the Soviet Army) and tells
+    // no roundup, capture, surrender or sentence of his own was not
+    // deported: the camps and barracks he names are not his captivity.
+    let sentenced_any = wave_index(GULAG)
+        .and_then(|w| scores.get(&w))
+        .is_some_and(|sc| {
+            sc.evidence.iter().any(|e| {
+                ["tribunal", "article-58", "tribunal-scene", "term"].contains(&e.rule.as_str())
+            })
+        });
+    let went_freely = surrender.is_none()
+        && capture.is_none()
+        && gathered.is_none()
+        && !sentenced_any
+        && (0..doc.sentences.len()).any(|s| in_scope(s) && free_journey(doc.sentence(s)));
+    let held = held.filter(|_| !went_freely);
+    let narrator_held = narrator_held.filter(|_| !went_freely);
+    let sentenced_to_years = sentenced_to_years.filter(|_| !went_freely);
+    let taken_away = taken_away.filter(|_| !went_freely);
     let held = held
         .or_else(|| narrator_held.map(|s| sentence_evidence(doc, s, "held")))
         .or_else(|| sentenced_to_years.map(|s| sentence_evidence(doc, s, "held")))
@@ -2983,6 +3014,41 @@ fn red_army(toks: &[Token]) -> bool {
                 || (a.starts_with("красн") && b.starts_with("арми"))
                 || (a.starts_with("советск") && b.starts_with("арми"))
                 || (a == "voros" && b == "hadseregben")
+        })
+}
+
+/// The narrator went to the Soviet Union freely or by the state's
+/// ordinary call, not deported: assigned after a degree (`распределение`),
+/// recruited or under contract (`оргнабор`,
+/// `завербовался`, `по контракту`, `szerződéssel`, `angeworben`), or a
+/// conscript of the Soviet Army, a name it bore from 1946 (`служил в
+/// Советской армии`, asked too: `вы служили в Советской армии?`, `a
+/// szovjet hadseregben`, `in der Sowjetarmee`); the Red Army of the war
+/// years is not in it (Transcarpathians drafted in 1944 were sent on to
+/// the camps), nor the Soviet Army named without the narrator's service
+/// (`пришла Советская армия`). Cheap: a prefix test on each word.
+fn free_journey(toks: &[Token]) -> bool {
+    starts_any(
+        toks,
+        &[
+            "распределени",
+            "оргнабор",
+            "завербова",
+            "вербовк",
+            "angeworben",
+            "sowjetarmee",
+        ],
+    ) || (starts_any(toks, &["служ", "призва", "szolgal", "gedient", "diente"])
+        && toks.windows(2).any(|p| {
+            let (a, b): (&str, &str) = (&p[0].folded, &p[1].folded);
+            (a.starts_with("советск") && b.starts_with("арми"))
+                || (a == "szovjet" && b.starts_with("hadsereg"))
+        }))
+        || toks.windows(2).any(|p| {
+            let (a, b): (&str, &str) = (&p[0].folded, &p[1].folded);
+            (a == "по" && b.starts_with("контракт"))
+                || (a.starts_with("szerzodes") && b.starts_with("dolgoz"))
+                || (a == "szerzodessel")
         })
 }
 
