@@ -446,8 +446,9 @@ const SEEN18_FLOOR: Floor = [
 /// Floors on the nineteenth held-out set (`fixtures/heldout19/`, frozen
 /// 2026-12-07 18:58, unseen): written apart while the sixth generality
 /// round was tuned, first measured with the rules of the fifth round, then
-/// with the sixth's; both gave wave 0.846/0.786, region 0.897/0.929, place
-/// 0.871/0.931, transit camp 0.926/0.893. A little under that.
+/// with the sixth's (its places half, then its waves half); all three gave
+/// wave 0.846/0.786, region 0.897/0.929, place 0.871/0.931, transit camp
+/// 0.926/0.893. A little under that.
 const FRESH19_FLOOR: Floor = [
     ("wave", 0.8, 0.75),
     ("region", 0.85, 0.9),
