@@ -45,8 +45,9 @@ pub(super) struct Token {
     pub first: bool,
 }
 
-/// What a word's tokens share, computed once per distinct word of a
-/// testimony (words repeat: a testimony of 8,000 words has about 2,000).
+/// What a word's tokens share, made once per distinct word of a testimony
+/// (words repeat: a testimony of 8,000 words has about 2,000), from its
+/// [`Spelling`], which a thread makes once for all testimonies.
 #[derive(Clone)]
 struct WordInfo {
     id: usize,
@@ -58,8 +59,19 @@ struct WordInfo {
     first: bool,
 }
 
-impl WordInfo {
-    fn new(id: usize, text: &str) -> WordInfo {
+/// What the tagger reads of a word as written, whatever the testimony:
+/// its forms depend on the word alone.
+struct Spelling {
+    lower: Rc<str>,
+    folded: Rc<str>,
+    cyrillic: bool,
+    xs: Rc<str>,
+    ru_stem: Rc<str>,
+    first: bool,
+}
+
+impl Spelling {
+    fn new(text: &str) -> Spelling {
         let lower = text.to_lowercase();
         let folded = fold_word(&lower).replace('ё', "е");
         let cyr = text
@@ -75,14 +87,54 @@ impl WordInfo {
         };
         let first =
             FIRST_PERSON.contains(&folded.as_str()) || hungarian_first_person(&lower, cyrillic);
-        WordInfo {
-            id,
+        Spelling {
             lower: lower.into(),
             folded: folded.into(),
             cyrillic,
             xs: xs.into(),
             ru_stem: ru_stem.into(),
             first,
+        }
+    }
+}
+
+/// Distinct words whose [`Spelling`] a thread remembers across
+/// testimonies (a few hundred words make up half of any transcript);
+/// past it the memo starts over, so memory stays flat.
+const SPELLINGS_LIMIT: usize = 50_000;
+
+thread_local! {
+    static SPELLINGS: std::cell::RefCell<HashMap<Box<str>, Rc<Spelling>, FxBuildHasher>> =
+        std::cell::RefCell::default();
+}
+
+/// [`Spelling::new`]`(text)`, remembered per thread.
+fn spelling(text: &str) -> Rc<Spelling> {
+    if let Some(hit) = SPELLINGS.with(|m| m.borrow().get(text).cloned()) {
+        return hit;
+    }
+    let s = Rc::new(Spelling::new(text));
+    SPELLINGS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= SPELLINGS_LIMIT {
+            m.clear();
+        }
+        m.insert(text.into(), Rc::clone(&s));
+    });
+    s
+}
+
+impl WordInfo {
+    fn new(id: usize, text: &str) -> WordInfo {
+        let s = spelling(text);
+        WordInfo {
+            id,
+            lower: Rc::clone(&s.lower),
+            folded: Rc::clone(&s.folded),
+            cyrillic: s.cyrillic,
+            xs: Rc::clone(&s.xs),
+            ru_stem: Rc::clone(&s.ru_stem),
+            first: s.first,
         }
     }
 }
@@ -443,6 +495,41 @@ pub(super) fn seg(text: &str) -> Segment {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A word's forms come from the thread's memo after its first
+    /// testimony, and are the forms the word has on its own.
+    #[test]
+    fn spellings_are_remembered_as_they_are_made() {
+        let segs = [seg(
+            "Engem vittek a Sztálinói lágerbe. Нас погрузили в ЁЛКИ вагоны. Wir",
+        )];
+        let first = Doc::new(&segs);
+        let again = Doc::new(&segs);
+        assert_eq!(first.tokens.len(), again.tokens.len());
+        for (a, b) in first.tokens.iter().zip(&again.tokens) {
+            let fresh = Spelling::new(&segs[0].text[a.start..a.end]);
+            for t in [a, b] {
+                assert_eq!(&*t.lower, &*fresh.lower);
+                assert_eq!(&*t.folded, &*fresh.folded);
+                assert_eq!(&*t.xs, &*fresh.xs);
+                assert_eq!(&*t.ru_stem, &*fresh.ru_stem);
+                assert_eq!(t.cyrillic, fresh.cyrillic);
+                assert_eq!(t.first, fresh.first);
+            }
+        }
+        assert!(
+            again
+                .tokens
+                .iter()
+                .any(|t| t.first && &*t.folded == "engem")
+        );
+        assert!(
+            again
+                .tokens
+                .iter()
+                .any(|t| t.cyrillic && &*t.folded == "елки")
+        );
+    }
 
     #[test]
     fn sentences_and_clauses() {
