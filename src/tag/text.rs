@@ -45,22 +45,9 @@ pub(super) struct Token {
     pub first: bool,
 }
 
-/// What a word's tokens share, made once per distinct word of a testimony
-/// (words repeat: a testimony of 8,000 words has about 2,000), from its
-/// [`Spelling`], which a thread makes once for all testimonies.
-#[derive(Clone)]
-struct WordInfo {
-    id: usize,
-    lower: Rc<str>,
-    folded: Rc<str>,
-    cyrillic: bool,
-    xs: Rc<str>,
-    ru_stem: Rc<str>,
-    first: bool,
-}
-
 /// What the tagger reads of a word as written, whatever the testimony:
-/// its forms depend on the word alone.
+/// its forms depend on the word alone, so a thread makes them once for
+/// all testimonies ([`spelling`]) and its tokens share them.
 struct Spelling {
     lower: Rc<str>,
     folded: Rc<str>,
@@ -124,21 +111,6 @@ fn spelling(text: &str) -> Rc<Spelling> {
     s
 }
 
-impl WordInfo {
-    fn new(id: usize, text: &str) -> WordInfo {
-        let s = spelling(text);
-        WordInfo {
-            id,
-            lower: Rc::clone(&s.lower),
-            folded: Rc::clone(&s.folded),
-            cyrillic: s.cyrillic,
-            xs: Rc::clone(&s.xs),
-            ru_stem: Rc::clone(&s.ru_stem),
-            first: s.first,
-        }
-    }
-}
-
 /// A sentence: a token range within one segment.
 #[derive(Debug, Clone)]
 pub(super) struct Sentence {
@@ -174,7 +146,7 @@ impl<'a> Doc<'a> {
         let mut tokens: Vec<Token> = Vec::new();
         let mut sentences = Vec::new();
         let mut clauses = Vec::new();
-        let mut known: HashMap<&str, WordInfo, FxBuildHasher> = HashMap::default();
+        let mut known: HashMap<&str, (usize, Rc<Spelling>), FxBuildHasher> = HashMap::default();
         for (si, seg) in segments.iter().enumerate() {
             let text = seg.text.as_str();
             let ws: Vec<_> = words(text).collect();
@@ -209,25 +181,27 @@ impl<'a> Doc<'a> {
                         sent_first = tokens.len();
                     }
                 }
+                // The word's number in this testimony, and its forms (made
+                // once per thread, see `spelling`).
                 let next_id = known.len();
-                let info = known
+                let (id, sp) = known
                     .entry(w.text)
-                    .or_insert_with(|| WordInfo::new(next_id, w.text))
+                    .or_insert_with(|| (next_id, spelling(w.text)))
                     .clone();
                 tokens.push(Token {
-                    folded: info.folded,
-                    lower: info.lower,
-                    word: info.id,
+                    folded: Rc::clone(&sp.folded),
+                    lower: Rc::clone(&sp.lower),
+                    word: id,
                     seg: si,
                     start: w.start,
                     end: w.end,
                     sentence: sentences.len(),
                     clause: clauses.len(),
                     capital: w.text.chars().next().is_some_and(char::is_uppercase),
-                    cyrillic: info.cyrillic,
-                    xs: info.xs,
-                    ru_stem: info.ru_stem,
-                    first: info.first,
+                    cyrillic: sp.cyrillic,
+                    xs: Rc::clone(&sp.xs),
+                    ru_stem: Rc::clone(&sp.ru_stem),
+                    first: sp.first,
                 });
             }
             let tail = ws.last().map_or("", |w| &text[w.end..]);

@@ -1674,14 +1674,11 @@ pub(super) fn suggest(
         && gathered.is_none()
         && !sentenced_any
         && (0..doc.sentences.len()).any(|s| in_scope(s) && free_journey(doc.sentence(s)));
-    let held = held.filter(|_| !went_freely);
-    let narrator_held = narrator_held.filter(|_| !went_freely);
-    let sentenced_to_years = sentenced_to_years.filter(|_| !went_freely);
-    let taken_away = taken_away.filter(|_| !went_freely);
     let held = held
         .or_else(|| narrator_held.map(|s| sentence_evidence(doc, s, "held")))
         .or_else(|| sentenced_to_years.map(|s| sentence_evidence(doc, s, "held")))
-        .or_else(|| taken_away.map(|s| sentence_evidence(doc, s, "held")));
+        .or_else(|| taken_away.map(|s| sentence_evidence(doc, s, "held")))
+        .filter(|_| !went_freely);
     // The narrator's first dated roundup, arrest or capture: a wave whose
     // period lies more than three months away gets nothing for it (the
     // Swabians deported to the Hortobágy in 1951 are no Order 7161).
