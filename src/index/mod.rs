@@ -446,10 +446,14 @@ impl SearchIndex {
         self.applied_seq
     }
 
-    fn writer(&self) -> Result<IndexWriter<TantivyDocument>> {
+    fn writer(&self, purpose: Purpose) -> Result<IndexWriter<TantivyDocument>> {
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .clamp(1, 4);
+        let budget = match purpose {
+            Purpose::Stage => STAGE_BUDGET * threads,
+            Purpose::Rebuild => (STAGE_BUDGET * threads).max(REBUILD_BUDGET),
+        };
         let busy = |e: &tantivy::TantivyError| {
             matches!(
                 e,
@@ -459,13 +463,7 @@ impl SearchIndex {
                 )
             )
         };
-        match while_busy(
-            || {
-                self.index
-                    .writer_with_num_threads(threads, 64_000_000 * threads)
-            },
-            busy,
-        ) {
+        match while_busy(|| self.index.writer_with_num_threads(threads, budget), busy) {
             Ok(w) => {
                 // Holding the writer lock: no other process writes files.
                 sweep(&self.index, &self.dir)?;
@@ -524,7 +522,7 @@ impl SearchIndex {
         }
         if self.writer.is_none() {
             self.writer = Some(Writer {
-                inner: self.writer()?,
+                inner: self.writer(Purpose::Stage)?,
                 staged: HashMap::new(),
             });
         }
@@ -635,7 +633,7 @@ impl SearchIndex {
         self.close_writer();
         let head = store.outbox_head()?;
         let all = store.testimony_ids()?;
-        let writer = self.writer()?;
+        let writer = self.writer(Purpose::Rebuild)?;
         writer.delete_all_documents()?;
         for (i, (num, _)) in all.iter().enumerate() {
             if let Some(t) = store.testimony_by_num(*num)? {
@@ -681,6 +679,25 @@ impl Drop for SearchIndex {
         self.close_writer();
     }
 }
+
+/// What an index writer is opened for.
+#[derive(Clone, Copy)]
+enum Purpose {
+    /// Staging the testimonies of an ingest or a curation between commits.
+    Stage,
+    /// Rebuilding the whole index ([`SearchIndex::rebuild`]).
+    Rebuild,
+}
+
+/// Indexing memory per thread while staging: Tantivy flushes a segment
+/// when a thread's share is full, so this bounds an ingest's heap.
+const STAGE_BUDGET: usize = 64_000_000;
+
+/// Indexing memory of a rebuild, all threads together. Fewer, larger
+/// segments mean fewer flushes and merges: a 10,000-testimony reindex
+/// took 0.86 times the time and 0.87 times the CPU with 512 MB against
+/// 128 MB (2 threads), and 611 MiB at its peak instead of 331 MiB.
+const REBUILD_BUDGET: usize = 512_000_000;
 
 /// Up to this total size, opening an index checks every file's CRC32;
 /// above it, opening checks each file's footer and `tanu check` the CRCs
