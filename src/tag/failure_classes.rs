@@ -2959,3 +2959,36 @@ fn a_french_captivity_is_no_soviet_wave() {
         .is_empty()
     );
 }
+
+#[test]
+fn never_said_colloquially_denies_the_captivity() {
+    // `sose`, `sohase`: the everyday `never`.
+    assert!(
+        waves(&[
+            "Negyvenkettőben behívtak a vasutasokhoz, egy szegedi századhoz kerültem.",
+            "Fogságba sose kerültem, negyvenöt tavaszán gyalog jöttem haza Szegedre.",
+        ])
+        .is_empty()
+    );
+}
+
+#[test]
+fn prisoners_of_war_held_beside_the_narrator_are_others() {
+    // A German of the labour army and a civilian camp beside a POW camp.
+    assert!(
+        !waves(&[
+            "В сорок пятом меня, как немку, забрали из села и увезли в Сталино, в лагерь.",
+            "Работала я на шахте. Рядом с нашим лагерем был лагерь военнопленных, \
+             там сидели и немцы, и венгры.",
+        ])
+        .contains(&"pow".to_string())
+    );
+    assert!(
+        !waves(&[
+            "Negyvenöt januárjában a községházáról vittek el minket, nőket, Bajára.",
+            "Bajáról Kramatorszkba kerültünk. A hadifoglyokat külön tartották, \
+             drót mögött, mi a gyárban dolgoztunk.",
+        ])
+        .contains(&"pow".to_string())
+    );
+}

@@ -207,7 +207,10 @@
 //!   sentence of the narrator; not the prisoners as the subject of a clause
 //!   without the narrator: `ott már voltak foglyok is`, `рядом работали
 //!   пленные немцы`), nor prisoners the narrator saw (`ott láttam orosz
-//!   foglyokat`); compounds (`fogolytábor`) are camps, where civilians
+//!   foglyokat`), nor prisoners held beside the narrator's people or apart
+//!   from them (`a hadifoglyokat külön tartották`, `рядом с нашей зоной
+//!   поставили лагерь военнопленных`, `nebenan`: a `pow` cue in such a
+//!   clause does not count either); compounds (`fogolytábor`) are camps, where civilians
 //!   were held too;
 //! - **tribunal** and **article-58** (2 points, `gulag`): a sentence with a
 //!   Soviet tribunal (`katonai törvényszék`, `tribunál`, `трибунал`,
@@ -365,7 +368,8 @@
 //! after it does not count (`hadifogoly sosem voltam`, `в плену никогда не
 //! был`); a capture or surrender whose verb is negated (`engem nem fogtak
 //! el`, and the negation between the noun and its verb: `fogságba nem
-//! estem`; not `nem sokkal később fogságba estünk`) is a *denied* capture:
+//! estem`, and the colloquial `never`: `fogságba sose kerültem`; not `nem
+//! sokkal később fogságba estünk`) is a *denied* capture:
 //! with no capture or surrender told, it removes the prisoner-of-war wave
 //! (a labour serviceman who walked back, a Soviet guard), and so does a
 //! negated prisoner-of-war cue or prisoner word in the narrator's sentence
@@ -610,6 +614,7 @@ pub(super) fn suggest(
             || someone
             || (western_sentence(s) && entries[*w].id == POW)
             || contrasted_third_person(doc, m.first)
+            || (entries[*w].id == POW && beside_us(doc.clause(doc.tokens[m.first].clause)))
         {
             continue;
         }
@@ -1036,8 +1041,11 @@ pub(super) fn suggest(
                     || first_person(doc.clause(t.clause))
             })
             // Nor prisoners the narrator saw (`ott láttam először orosz
-            // foglyokat`).
-            .filter(|&i| !starts_any(doc.clause(doc.tokens[i].clause), SEEING))
+            // foglyokat`), nor those held beside or apart ([`beside_us`]).
+            .filter(|&i| {
+                let cl = doc.clause(doc.tokens[i].clause);
+                !starts_any(cl, SEEING) && !beside_us(cl)
+            })
             .collect();
         let prisoner_denied = prisoner_at.iter().any(|&i| negated(doc, i, i));
         if prisoner_denied {
@@ -2210,6 +2218,24 @@ fn hungarian_authority(doc: &Doc<'_>, toks: &[Token]) -> bool {
         })
 }
 
+/// Prisoners held beside the narrator's people or apart from them, in the
+/// clause of a `pow` cue (`рядом с нашей зоной поставили лагерь
+/// военнопленных`, `а военнопленные отдельно, за забором`, `a
+/// hadifoglyokat külön tartották`, `nebenan ein Lager für
+/// Kriegsgefangene`): others, not the narrator.
+fn beside_us(cl: &[Token]) -> bool {
+    const BESIDE: &[&str] = &[
+        "рядом",
+        "отдельно",
+        "kulon",
+        "szomszedos",
+        "tuloldalan",
+        "nebenan",
+        "getrennt",
+    ];
+    any_of(cl, BESIDE)
+}
+
 /// Custody pending trial: `vizsgálati fogság`, `előzetes letartóztatás`,
 /// `под следствием`, `в следственной тюрьме`, `предварительное
 /// заключение`, `Untersuchungshaft`.
@@ -2304,6 +2330,9 @@ const NEGATION_WORDS: &[&str] = &[
     "soha",
     "sohasem",
     "sosem",
+    // Colloquial `never` (`fogságba sose kerültem`).
+    "sose",
+    "sohase",
     "не",
     "ни",
     "никогда",
