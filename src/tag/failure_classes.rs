@@ -2871,3 +2871,124 @@ fn a_narrator_who_went_freely_was_not_deported() {
         ["malenkij-robot"]
     );
 }
+
+#[test]
+fn a_convict_among_prisoners_is_no_prisoner_of_war() {
+    // A former soldier arrested years after his service, sentenced, then
+    // held among thousands of prisoners: the Gulag only.
+    assert_eq!(
+        waves(&[
+            "Negyvenegyben behívtak, két évig a megszálló csapatoknál szolgáltam Ukrajnában.",
+            "Negyvenhét tavaszán Sopronban letartóztattak, a katonai bíróság tizenöt évre ítélt.",
+            "Onnan Vorkutára vittek, a lágerben sok ezer fogoly volt, a bányában dolgoztam.",
+        ]),
+        ["gulag"]
+    );
+    assert_eq!(
+        waves(&[
+            "В сорок восьмом меня арестовали в Ужгороде, трибунал дал двадцать пять лет.",
+            "Потом Тайшет, Озерлаг, вокруг одни пленные и заключённые, лес валили.",
+        ]),
+        ["gulag"]
+    );
+    // Held as a prisoner of war first, sentenced in the camp: both waves.
+    assert_eq!(
+        waves(&[
+            "Negyvennégy decemberében a tüzérségnél voltam, Budánál elfogtak az oroszok.",
+            "Három évig Kijevben raktuk a romokat egy hadifogolytáborban.",
+            "Negyvennyolcban a hadbíróság huszonöt évet adott, akkor vittek Karagandába.",
+        ]),
+        ["gulag", "pow"]
+    );
+}
+
+#[test]
+fn custody_pending_trial_is_no_surrender() {
+    assert_eq!(
+        waves(&[
+            "Negyvenöt áprilisában Pécsett a szovjet katonai hatóság letartóztatott.",
+            "Két hónapig voltam vizsgálati fogságban egy pincében, aztán a törvényszék \
+             a 58. cikkely alapján nyolc évre ítélt.",
+            "Intába vittek, a lágerben egy fogolycsoportban szenet bányásztam.",
+        ]),
+        ["gulag"]
+    );
+}
+
+#[test]
+fn a_hungarian_court_is_not_the_gulag() {
+    // A sentence by a Hungarian court or the state security, with a
+    // neighbour's camp in the Donbas named beside it.
+    assert!(
+        waves(&[
+            "Ötvenkettőben az ÁVH elvitt, a megyei bíróság hat év börtönre ítélt izgatásért.",
+            "Vácon ültem, a szomszédunk meg, aki negyvenötben a Donyec-medencében volt, \
+             Recsken.",
+        ])
+        .is_empty()
+    );
+    assert!(
+        waves(&[
+            "A népbíróság negyvenhétben öt évre ítélte az apámat, én akkor tizenkét éves voltam.",
+        ])
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_military_court_with_a_term_after_it_is_a_tribunal() {
+    // The court named in one sentence, the years said in the next, and no
+    // camp named: the sentence says the narrator was held.
+    assert_eq!(
+        waves(&[
+            "Ötvenben egy katonai bíróság elé vittek, egy ezredes meg két tiszt, tolmács is. \
+             Tíz perc volt az egész. A tolmács a végén csak ennyit mondott: „Tizenöt év.\"",
+            "Hat évet húztam le belőle, ötvenhatban jöttem haza.",
+        ]),
+        ["gulag"]
+    );
+}
+
+#[test]
+fn a_french_captivity_is_no_soviet_wave() {
+    assert!(
+        waves(&[
+            "Negyvenöt áprilisában a Bodeni-tónál a franciák fogságába estem.",
+            "Egy évig Elzászban voltam hadifogolytáborban, aztán hazaengedtek.",
+        ])
+        .is_empty()
+    );
+}
+
+#[test]
+fn never_said_colloquially_denies_the_captivity() {
+    // `sose`, `sohase`: the everyday `never`.
+    assert!(
+        waves(&[
+            "Negyvenkettőben behívtak a vasutasokhoz, egy szegedi századhoz kerültem.",
+            "Fogságba sose kerültem, negyvenöt tavaszán gyalog jöttem haza Szegedre.",
+        ])
+        .is_empty()
+    );
+}
+
+#[test]
+fn prisoners_of_war_held_beside_the_narrator_are_others() {
+    // A German of the labour army and a civilian camp beside a POW camp.
+    assert!(
+        !waves(&[
+            "В сорок пятом меня, как немку, забрали из села и увезли в Сталино, в лагерь.",
+            "Работала я на шахте. Рядом с нашим лагерем был лагерь военнопленных, \
+             там сидели и немцы, и венгры.",
+        ])
+        .contains(&"pow".to_string())
+    );
+    assert!(
+        !waves(&[
+            "Negyvenöt januárjában a községházáról vittek el minket, nőket, Bajára.",
+            "Bajáról Kramatorszkba kerültünk. A hadifoglyokat külön tartották, \
+             drót mögött, mi a gyárban dolgoztunk.",
+        ])
+        .contains(&"pow".to_string())
+    );
+}

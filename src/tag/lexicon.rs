@@ -1231,6 +1231,11 @@ pub(super) static WESTERN: Lex = Lex {
         "amerikan",
         "englaend",
         "britisch",
+        // The French held Hungarians too (`francia fogságba estem`).
+        "francia",
+        "франц",
+        "franzoes",
+        "franzos",
     ],
     infix: &[],
     suffix: &[],

@@ -158,7 +158,9 @@
 //!   vittek ki a frontra`, `отправили на фронт`; not the definite
 //!   `vitték`, nor with a plural object: `a férfiakat vitték a frontra`);
 //! - **surrender** (rule `surrender`, 1 point, `pow`, soldier or not):
-//!   falling into captivity or giving up in a clause of the narrator:
+//!   falling into captivity or giving up in a clause of the narrator (not
+//!   custody pending trial: `vizsgálati fogságban voltam`, `под
+//!   следствием`, `Untersuchungshaft`):
 //!   `fogságba estünk/kerültem/jutottunk`, `megadtuk magunkat` and with the
 //!   particle after the verb `adtuk meg magunkat`, `в плен`, `сдались`;
 //!   arms laid down (a weapon word with a verb of laying down or throwing
@@ -205,7 +207,10 @@
 //!   sentence of the narrator; not the prisoners as the subject of a clause
 //!   without the narrator: `ott már voltak foglyok is`, `рядом работали
 //!   пленные немцы`), nor prisoners the narrator saw (`ott láttam orosz
-//!   foglyokat`); compounds (`fogolytábor`) are camps, where civilians
+//!   foglyokat`), nor prisoners held beside the narrator's people or apart
+//!   from them (`a hadifoglyokat külön tartották`, `рядом с нашей зоной
+//!   поставили лагерь военнопленных`, `nebenan`: a `pow` cue in such a
+//!   clause does not count either); compounds (`fogolytábor`) are camps, where civilians
 //!   were held too;
 //! - **tribunal** and **article-58** (2 points, `gulag`): a sentence with a
 //!   Soviet tribunal (`katonai törvényszék`, `tribunál`, `трибунал`,
@@ -215,7 +220,12 @@
 //!   adjective (`ötvennyolcas cikkely`, `otvennyolcadik paragrafus`,
 //!   `статья пятьдесят восьмая`); the corrective-labour camp
 //!   (`javítómunkatábor`, `ИТЛ`) is a cue of the vocabulary;
-//!   Hungarian people's courts (`népbíróság`) are not Soviet tribunals; a
+//!   a Soviet or military court whose term in years comes in its segment
+//!   or the next rather than with a verb of sentencing (`aztán egy katonai
+//!   bíróság, három tiszt egy asztal mögött … „Húsz év.”`) is a tribunal
+//!   too; a Hungarian court or the state security (`népbíróság`, `egy
+//!   budapesti bíróság`, `megyei bíróság`, `венгерский суд`, `ÁVH`) is not
+//!   Soviet, and neither this rule nor `term` counts its sentence; a
 //!   term in years read out with a court, a judge or a verdict named
 //!   nearby (`bírót sose láttam, egy papírt olvastak fel: tizenöt év`,
 //!   `судья сказал: десять лет`) is a sentence (rule `term`);
@@ -358,7 +368,8 @@
 //! after it does not count (`hadifogoly sosem voltam`, `в плену никогда не
 //! был`); a capture or surrender whose verb is negated (`engem nem fogtak
 //! el`, and the negation between the noun and its verb: `fogságba nem
-//! estem`; not `nem sokkal később fogságba estünk`) is a *denied* capture:
+//! estem`, and the colloquial `never`: `fogságba sose kerültem`; not `nem
+//! sokkal később fogságba estünk`) is a *denied* capture:
 //! with no capture or surrender told, it removes the prisoner-of-war wave
 //! (a labour serviceman who walked back, a Soviet guard), and so does a
 //! negated prisoner-of-war cue or prisoner word in the narrator's sentence
@@ -421,6 +432,13 @@
 //!   soldier who went home) yields to a civilian wave that qualifies
 //!   with a point of its own besides weak cues (a soldier's service
 //!   outweighs `Erdélyben` and `partizánok` named in passing);
+//! - a narrator sentenced by a Soviet court (`tribunal`, `article-58`,
+//!   `tribunal-scene` or `term`) no later than the first sentence of his
+//!   captivity, with no capture or surrender of his own and no `pow` cue,
+//!   was a convict, not a prisoner of war: `pow` is removed (the prisoners
+//!   he was held among and a service years before the arrest are no
+//!   evidence of the wave); held before the sentence, a soldier was a
+//!   prisoner of war first and keeps both;
 //! - a soldier captured in Transylvania is a prisoner of war: `pow` with
 //!   the `soldier` rule removes `transylvania`;
 //! - a civilian taken in Transylvania (`taken-in`) belongs to that wave,
@@ -432,7 +450,8 @@
 //! - German camps or the Serbian mine of Bor with no Soviet captor
 //!   anywhere: no Soviet wave (a Jewish labour serviceman's story); cues
 //!   in a sentence naming a German camp never count;
-//! - a Western captor (`amerikai fogságba estünk`) with no Soviet one: no
+//! - a Western captor (`amerikai fogságba estünk`, `a franciák fogságába
+//!   estem`) with no Soviet one: no
 //!   `pow`; nor when the narrator's only capture is in a sentence naming
 //!   Western captors and no Soviet one (`amerikai hadifogságba kerültem,
 //!   nem oroszba`), whose `pow` cues do not count either.
@@ -595,6 +614,7 @@ pub(super) fn suggest(
             || someone
             || (western_sentence(s) && entries[*w].id == POW)
             || contrasted_third_person(doc, m.first)
+            || (entries[*w].id == POW && beside_us(doc.clause(doc.tokens[m.first].clause)))
         {
             continue;
         }
@@ -931,7 +951,9 @@ pub(super) fn suggest(
             // the armed are disarmed.
             let disarmed = starts_any(cl, DISARMED);
             let gave_up = disarmed
-                || any_in(doc, cl, &SURRENDER)
+                // Not custody pending trial (`vizsgálati fogságban voltam`,
+                // `под следствием`): an arrest's, not a soldier's.
+                || (any_in(doc, cl, &SURRENDER) && !starts_any(cl, PRE_TRIAL))
                 || (any_in(doc, cl, &WEAPON) && any_in(doc, cl, &LAY_DOWN))
                 || (any_of(cl, HANDS) && any_in(doc, cl, &RAISE))
                 // The particle after the verb: `adtuk meg magunkat`.
@@ -1019,8 +1041,11 @@ pub(super) fn suggest(
                     || first_person(doc.clause(t.clause))
             })
             // Nor prisoners the narrator saw (`ott láttam először orosz
-            // foglyokat`).
-            .filter(|&i| !starts_any(doc.clause(doc.tokens[i].clause), SEEING))
+            // foglyokat`), nor those held beside or apart ([`beside_us`]).
+            .filter(|&i| {
+                let cl = doc.clause(doc.tokens[i].clause);
+                !starts_any(cl, SEEING) && !beside_us(cl)
+            })
             .collect();
         let prisoner_denied = prisoner_at.iter().any(|&i| negated(doc, i, i));
         if prisoner_denied {
@@ -1094,6 +1119,9 @@ pub(super) fn suggest(
     // A sentence passed by a tribunal or under article 58, with a term in
     // years: the narrator was held, whatever the places say.
     let mut sentenced_to_years: Option<usize> = None;
+    // The sentence where the narrator was sentenced by a Soviet court: a
+    // tribunal, article 58 or a term in years.
+    let mut convicted: Option<usize> = None;
     // A sentence passed by a tribunal, or under article 58: the Gulag.
     if let Some(w) = wave_index(GULAG) {
         let sentenced = (0..doc.sentences.len()).find_map(|s| {
@@ -1101,14 +1129,31 @@ pub(super) fn suggest(
                 return None;
             }
             let toks = doc.sentence(s);
+            // A Hungarian court or the state security (`egy budapesti
+            // bíróság tíz év börtönre ítélte`, `az ÁVH internált`) sent
+            // people to Hungarian prisons and camps, not to the Gulag.
+            if hungarian_authority(doc, toks) {
+                return None;
+            }
+            // A term in this sentence's segment or the next one.
+            let seg = doc.sentences[s].seg;
+            let term = || {
+                (s..doc.sentences.len())
+                    .take_while(|&k| doc.sentences[k].seg <= seg + 1)
+                    .any(|k| in_scope(k) && (years_given(doc, doc.sentence(k)) || verdict(doc, k)))
+            };
             // A tribunal, or a court that is Soviet or military (`egy szovjet
-            // katonai bíróság elítélt`, `военный суд`).
+            // katonai bíróság elítélt`, `военный суд`), sentencing in its
+            // sentence or giving a term after it (`aztán egy katonai
+            // bíróság, három tiszt egy asztal mögött. … „Húsz év.”`).
             let military_court = any_in(doc, toks, &COURT)
                 && (any_in(doc, toks, &SOVIET)
                     || toks
                         .iter()
                         .any(|t| t.folded.starts_with("katonai") || t.folded.starts_with("военн")));
-            if (any_in(doc, toks, &TRIBUNAL) || military_court) && any_in(doc, toks, &SENTENCED) {
+            if (any_in(doc, toks, &TRIBUNAL) || military_court)
+                && (any_in(doc, toks, &SENTENCED) || term())
+            {
                 return Some((s, "tribunal"));
             }
             let article_58 = any_in(doc, toks, &ARTICLE)
@@ -1118,12 +1163,6 @@ pub(super) fn suggest(
             }
             // The tribunal told as a scene, unnamed, with a term in its
             // segment or the next one.
-            let seg = doc.sentences[s].seg;
-            let term = || {
-                (s..doc.sentences.len())
-                    .take_while(|&k| doc.sentences[k].seg <= seg + 1)
-                    .any(|k| in_scope(k) && (years_given(doc, doc.sentence(k)) || verdict(doc, k)))
-            };
             // Soviet, as for a term alone: told in Russian, or a Soviet
             // captor or place of the narrator's (Hungarian courts sat at
             // tables too).
@@ -1147,8 +1186,13 @@ pub(super) fn suggest(
             let sc = scores.entry(w).or_default();
             sc.points += 2.0;
             sc.evidence.push(sentence_evidence(doc, s, rule));
+            convicted = Some(s);
         } else if let Some(s) = (0..doc.sentences.len())
-            .find(|&s| in_scope(s) && (years_given(doc, doc.sentence(s)) || verdict(doc, s)))
+            .find(|&s| {
+                in_scope(s)
+                    && (years_given(doc, doc.sentence(s)) || verdict(doc, s))
+                    && !hungarian_authority(doc, doc.sentence(s))
+            })
             .filter(|&s| {
                 // A Soviet court: told in Russian, a Soviet captor named, or
                 // a Soviet place of the narrator (Hungarian courts gave
@@ -1164,6 +1208,7 @@ pub(super) fn suggest(
             let sc = scores.entry(w).or_default();
             sc.points += 1.0;
             sc.evidence.push(sentence_evidence(doc, s, "term"));
+            convicted = Some(s);
         }
     }
 
@@ -1774,6 +1819,21 @@ pub(super) fn suggest(
     {
         scores.remove(&w);
     }
+    // A narrator sentenced by a Soviet court before any captivity he
+    // tells, who tells no capture or surrender of his own and names no
+    // captivity of war, was a convict: the prisoners he was held among
+    // (`sok ezer fogoly`) and a service years before the arrest
+    // (`negyvenkettőben behívtak`) make no prisoner of war. Held before
+    // the sentence (`Bevittek Debrecenbe, a laktanyába … A katonai
+    // törvényszék huszonöt évet adott`), he was a prisoner of war first.
+    if convicted.is_some_and(|c| first_held.is_none_or(|h| c <= h))
+        && let Some(w) = wave_index(POW)
+        && scores
+            .get(&w)
+            .is_some_and(|s| !s.captured && s.keys.is_empty())
+    {
+        scores.remove(&w);
+    }
     // The civilians taken in Transylvania are that wave, not the first
     // wave's roundups in Hungary.
     if taken_in_transylvania
@@ -2137,6 +2197,57 @@ const TO_THE_SOVIETS: &[&str] = &[
     "советским",
     "russen",
 ];
+/// A Hungarian court or the state security in the tokens: the People's
+/// Courts (`népbíróság`), the ÁVH/ÁVO (`Államvédelmi Hatóság`), a court
+/// named Hungarian or by a Hungarian town (`egy budapesti bíróság`,
+/// `венгерский суд`, `ein ungarisches Gericht`).
+fn hungarian_authority(doc: &Doc<'_>, toks: &[Token]) -> bool {
+    const ADJECTIVE: &[&str] = &[
+        "magyar",
+        "budapesti",
+        "fovarosi",
+        "megyei",
+        "jarasi",
+        "венгерск",
+        "ungarisch",
+    ];
+    starts_any(toks, &["nepbirosag", "allamvedelm"])
+        || any_of(toks, &["avh", "avo"])
+        || toks.windows(2).any(|w| {
+            ADJECTIVE.iter().any(|a| w[0].folded.starts_with(a)) && in_list(doc, &w[1], &COURT)
+        })
+}
+
+/// Prisoners held beside the narrator's people or apart from them, in the
+/// clause of a `pow` cue (`рядом с нашей зоной поставили лагерь
+/// военнопленных`, `а военнопленные отдельно, за забором`, `a
+/// hadifoglyokat külön tartották`, `nebenan ein Lager für
+/// Kriegsgefangene`): others, not the narrator.
+fn beside_us(cl: &[Token]) -> bool {
+    const BESIDE: &[&str] = &[
+        "рядом",
+        "отдельно",
+        "kulon",
+        "szomszedos",
+        "tuloldalan",
+        "nebenan",
+        "getrennt",
+    ];
+    any_of(cl, BESIDE)
+}
+
+/// Custody pending trial: `vizsgálati fogság`, `előzetes letartóztatás`,
+/// `под следствием`, `в следственной тюрьме`, `предварительное
+/// заключение`, `Untersuchungshaft`.
+const PRE_TRIAL: &[&str] = &[
+    "vizsgalati",
+    "elozetes",
+    "следстви",
+    "следствен",
+    "предварительн",
+    "untersuchung",
+];
+
 /// Getting somewhere (`kerültünk`, `jutottam`, `попал`, `geriet`).
 const GOT_TO: &[&str] = &[
     "kerultem",
@@ -2219,6 +2330,9 @@ const NEGATION_WORDS: &[&str] = &[
     "soha",
     "sohasem",
     "sosem",
+    // Colloquial `never` (`fogságba sose kerültem`).
+    "sose",
+    "sohase",
     "не",
     "ни",
     "никогда",
