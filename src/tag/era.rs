@@ -18,7 +18,10 @@
 //! Nor do a person's dates (`Tóth Sándor (Hajdúnánás, 1909-1988)`: two
 //! years in digits joined by a dash, thirty or more apart), nor the year
 //! a notebook was typed up (`2003-ban gépeltem le`, a sentence of
-//! telling).
+//! telling). Nor does a year outside the deportation era in a clause
+//! opened by a relative pronoun (`visszajöttek a csendőrök, akik
+//! negyvenben elmentek`, `жандармы, которые в сороковом ушли`): it dates
+//! the people of the main clause, not the time the story has reached.
 //!
 //! A segment's era is:
 //! - [`Era::Deportation`] when it names a year 1941–1955 (the waves of the
@@ -74,6 +77,7 @@ pub(super) fn segment_eras(doc: &Doc<'_>) -> Vec<Era> {
             && !life_span(doc, i)
             && !any(doc.clause(t.clause), &HOME)
             && !(y >= TELLING_FROM && any(doc.sentence(t.sentence), &TELLING))
+            && !(background(doc.clause(t.clause)) && !DEPORTATION_YEARS.contains(&y))
         {
             years[t.seg].push(y);
         }
@@ -112,6 +116,38 @@ fn era_of(ys: &[i32], wwi: bool) -> Option<Era> {
     } else {
         None
     }
+}
+
+/// Relative pronouns that open a clause describing someone named before
+/// it (`a román csendőrök, akik negyvenben elmentek`, `соседи, которые в
+/// сороковом уехали`).
+const RELATIVE: &[&str] = &[
+    "aki",
+    "akik",
+    "akit",
+    "akiket",
+    "akinek",
+    "akiknek",
+    "amely",
+    "amelyek",
+    "который",
+    "которая",
+    "которое",
+    "которые",
+    "которых",
+    "которого",
+    "которой",
+];
+
+/// Whether a clause opens with a relative pronoun: a year in it dates a
+/// person or thing of the main clause (a background), not the story's
+/// time, so a year outside the deportation era there sets no era (the
+/// gendarmes who had left in 1940 do not move the roundup that follows to
+/// another time).
+fn background(clause: &[Token]) -> bool {
+    clause
+        .first()
+        .is_some_and(|t| RELATIVE.contains(&t.folded.as_ref()))
 }
 
 /// Whether years name only a time after the deportation era (1956 on).

@@ -2992,3 +2992,25 @@ fn prisoners_of_war_held_beside_the_narrator_are_others() {
         .contains(&"pow".to_string())
     );
 }
+
+#[test]
+fn a_year_in_a_relative_clause_is_a_background() {
+    // The year dates the people the clause describes; the story goes on
+    // in the deportation era, without a year of its own in the segments
+    // after it.
+    let hu = suggested(&[
+        "Negyvennégy októberében jöttek az oroszok a faluba.",
+        "Pár nap múlva visszajött a jegyző is, aki harminckilencben elköltözött. \
+         Ő írta össze a fiatalokat.",
+        "Minket, tizenkét legényt, a vasútállomásra hajtottak, onnan vonattal Foksányba. \
+         Foksányban egy hónapig voltunk a táborban, drót mögött.",
+    ]);
+    has(&hu, &["transit_camp:focsani"]);
+    let ru = suggested(&[
+        "Осенью сорок четвёртого пришли русские.",
+        "Вернулись и жандармы, которые в сороковом ушли. Они и показали, кого брать.",
+        "Нас погнали пешком в Фокшаны, в лагерь. В Фокшанах мы сидели три недели за колючей \
+         проволокой.",
+    ]);
+    has(&ru, &["transit_camp:focsani"]);
+}
