@@ -3014,3 +3014,19 @@ fn a_year_in_a_relative_clause_is_a_background() {
     ]);
     has(&ru, &["transit_camp:focsani"]);
 }
+
+#[test]
+fn living_in_barracks_is_the_captivity_not_a_home() {
+    let got = suggested(&[
+        "1945. január 12. A községházáról vittek el, tizenhat lányt a faluból.",
+        "1945. február 3. Vonaton három hétig. Kemerovóban barakkokban laktunk a bánya mellett.",
+        "1947. május 20. Haza.",
+    ]);
+    has(&got, &["place:kemerovo"]);
+    // A barracks beside the home is still a home.
+    let home = suggested(&[
+        "Kecskeméten laktunk, a laktanya mellett, apám ott volt szabó.",
+        "Negyvennégy őszén a bátyámat behívták, én anyámmal otthon maradtam.",
+    ]);
+    assert!(!home.iter().any(|t| t.ends_with("kecskemet")), "{home:?}");
+}

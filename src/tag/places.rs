@@ -19,7 +19,7 @@
 //! | `route` | a port where the narrator was put on a ship straight from the train: the boarding in the name's clause or the next one referring back, no camp or stay in the sentence (see `boarded`) | `В Ванино сразу погрузили на пароход`, `до Ванино, там прямо из вагонов на пароход` |
 //! | `locator` | named to locate another place: `mellett`, `környékén`, `под`, `у`, `bei`, a distance, a direction from it | `Makejevka, Sztálinó mellett`, `Voronyezstől délre`, `это у Брашова` |
 //! | `guard` | the narrator guards or escorts (`охранять`, `сопровождал`, `őriztük`), in the sentence or the one before it in the segment when this one has no first-person word | `меня поставили охранять лагерь в Сваляве` |
-//! | `home` | birth, home or the return home | `Gyulán születtem`, `Я из Кечкемета`, `приехал в Кечкемет, пришёл домой` |
+//! | `home` | birth, home or the return home, unless the clause lives in a camp (`barakkokban laktunk`) | `Gyulán születtem`, `Я из Кечкемета`, `приехал в Кечкемет, пришёл домой` |
 //! | `rumour` | hearsay or expectation (heard or learned later: `я слышала`, `később megtudtam`), or a name quoted after a verb of saying | `Azt mondták, Szibériába visznek` |
 //! | `attribute` | an adjective that does not describe a camp or work site, nor a building (school, gymnasium, barracks, warehouse, cellar) in a sentence that tells a stay or a camp | `egy szegedi fiú` (but `в этой ужгородской школе мы сидели неделю` is `camp`) |
 //!
@@ -252,7 +252,7 @@ fn weigh_one(
     }
     // `Я из Кечкемета`: where the narrator is from.
     let origin = in_list(&before(1), &["из"]) && in_list(&before(2), &["я", "мы"]);
-    if origin || any(clause, &HOME) {
+    if origin || (any(clause, &HOME) && !lived_in_camp(clause)) {
         return (0.0, "home", false);
     }
     if any(sentence, &HEARSAY) || (any(sentence, &SPEECH) && quoted(doc, m)) {
@@ -292,6 +292,19 @@ fn weigh_one(
         (true, true, false) | (true, false, true) => (0.6, "locative", false),
         _ => (0.3, "mention", false),
     }
+}
+
+/// Whether a clause of living says where: in a camp or barracks
+/// (`Vlagyimirban barakkokban laktunk a gyár mellett`, `в лагере
+/// живут`): a camp word in the inessive, or after `в`, is the captivity,
+/// not a home (`a laktanya mellett laktunk` stays a home).
+fn lived_in_camp(clause: &[Token]) -> bool {
+    clause.iter().enumerate().any(|(k, t)| {
+        CAMP.has(&t.folded)
+            && (t.folded.ends_with("ban")
+                || t.folded.ends_with("ben")
+                || (k > 0 && &*clause[k - 1].folded == "в"))
+    })
 }
 
 /// Whether the sentence goes on, after the train stood at the name, to a
