@@ -3030,3 +3030,18 @@ fn living_in_barracks_is_the_captivity_not_a_home() {
     ]);
     assert!(!home.iter().any(|t| t.ends_with("kecskemet")), "{home:?}");
 }
+
+#[test]
+fn the_armies_fighting_over_the_town_are_no_others_taken() {
+    // `őket` after a verb of battle is an army; the call that follows is
+    // still the narrator's story.
+    let got = waves(&[
+        "Negyvennégy novemberében Szolnokon laktam a nagynénémnél. Háromszor cserélt gazdát a \
+         város: bejöttek az oroszok, aztán a németek kiszorították őket, aztán megint, most már \
+         végleg. Egy hét múlva két katona jött az utcán, és azt mondta, a hidat kell rendbe \
+         tenni, estére haza lehet menni. Engem is vittek, a szomszéd fiúkkal.",
+        "A hídhoz nem mentünk, hanem Ceglédre hajtottak, a táborba. Onnan vagonban \
+         Ukrajnába, Zaporozsjéba, a gátépítésre, három évre.",
+    ]);
+    assert_eq!(got, ["malenkij-robot"]);
+}

@@ -339,7 +339,7 @@ fn compute_others(doc: &Doc<'_>) -> Vec<bool> {
             || (carry
                 && !first[s]
                 && doc.sentence(s).iter().any(|t| {
-                    them(t)
+                    (them(t) && !battle(doc.clause(t.clause)))
                         || HE_SHE_THEY.contains(&t.lower.as_ref())
                         || (german && HE_SHE_DE.contains(&t.lower.as_ref()))
                 }));
@@ -375,6 +375,28 @@ fn compute_others(doc: &Doc<'_>) -> Vec<bool> {
 /// is also `öt`, five).
 fn them(t: &Token) -> bool {
     ["őket", "őt"].contains(&t.lower.as_ref()) || t.folded.as_ref() == "oket"
+}
+
+/// Verbs of the armies fighting over a place (`a németek visszaverték
+/// őket`, `kiszorították őket`): `őket` there is an army, not people
+/// taken, and the story of the front is still the narrator's.
+const BATTLE: &[&str] = &[
+    "visszavert",
+    "kivert",
+    "kiszorit",
+    "visszaszorit",
+    "visszanyom",
+    "megtamad",
+    "visszafoglal",
+    "szetvert",
+    "bekerit",
+];
+
+/// Whether a clause tells the armies fighting ([`BATTLE`]).
+fn battle(clause: &[Token]) -> bool {
+    clause
+        .iter()
+        .any(|t| BATTLE.iter().any(|b| t.folded.starts_with(b)))
 }
 
 /// Third-person subject pronouns (`Он рассказывал, что его взяли в
