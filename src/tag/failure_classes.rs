@@ -3045,3 +3045,20 @@ fn the_armies_fighting_over_the_town_are_no_others_taken() {
     ]);
     assert_eq!(got, ["malenkij-robot"]);
 }
+
+#[test]
+fn whom_the_list_took_said_before_the_list() {
+    // The relative clause first, the list after it.
+    let hu = waves(&[
+        "Negyvenöt január elején a bíró kihirdette, hogy be kell jönni a községházára.",
+        "Akinek német volt a vezetékneve, az mind rákerült a listára. Az enyém Pfeiffer. \
+         Szekéren vittek Bajára, onnan vagonban a Donbaszba, egy szénbányába.",
+    ]);
+    assert_eq!(hu, ["order-7161"]);
+    let ru = waves(&[
+        "В январе сорок пятого в село пришли солдаты с офицером.",
+        "Кто ходил в немецкую церковь, тех всех внесли в список. Меня тоже. Нас повезли в \
+         Сталино, на шахту, и там я была три года.",
+    ]);
+    assert_eq!(ru, ["order-7161"]);
+}

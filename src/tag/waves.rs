@@ -2935,7 +2935,9 @@ fn german_list(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
         // Or a relative clause that says whom the list took (`összeírták
         // a fiatalokat, akiknek a családja német`, `записали всех, у кого
         // отец немец`, `alle, deren Eltern deutsch waren`).
-        let who = l.is_some_and(|l| l < i)
+        // Also before the list (`Aki a német iskolába járt, az mind
+        // fölkerült a listára`).
+        let who = l.is_some()
             && toks[i.saturating_sub(4)..i].iter().any(|t| {
                 matches!(
                     &*t.folded,
