@@ -3062,3 +3062,25 @@ fn whom_the_list_took_said_before_the_list() {
     ]);
     assert_eq!(ru, ["order-7161"]);
 }
+
+#[test]
+fn a_he_who_questions_the_narrator_is_no_other_story() {
+    // The interrogator is `he`; the trial that follows, told without a
+    // first-person word, is the narrator's.
+    let ru = waves(&[
+        "Весной сорок шестого за мной пришли двое, прямо в мастерскую.",
+        "Держали в подвале комендатуры. Следователь был пожилой, всё время курил. \
+         Я говорил правду. Он не верил. Потом суд: три офицера, переводчик. \
+         По пятьдесят восьмой, шпионаж. Восемь лет.",
+        "Осенью этапом на север. В Инте я работал в шахте до пятьдесят четвёртого.",
+    ]);
+    assert_eq!(ru, ["gulag"]);
+    let hu = waves(&[
+        "Negyvenhét tavaszán értem jöttek ketten, egyenesen a műhelybe.",
+        "Egy pincében tartottak. A kihallgató tiszt fiatal volt, jól beszélt magyarul. \
+         Mondtam az igazat. Ő csak nevetett. Aztán bíróság: három tiszt, egy tolmács. \
+         Kémkedés, tíz év.",
+        "Ősszel vagonban északra. Intában a bányában dolgoztam ötvennégyig.",
+    ]);
+    assert_eq!(hu, ["gulag"]);
+}

@@ -340,8 +340,9 @@ fn compute_others(doc: &Doc<'_>) -> Vec<bool> {
                 && !first[s]
                 && doc.sentence(s).iter().any(|t| {
                     (them(t) && !battle(doc.clause(t.clause)))
-                        || HE_SHE_THEY.contains(&t.lower.as_ref())
-                        || (german && HE_SHE_DE.contains(&t.lower.as_ref()))
+                        || ((HE_SHE_THEY.contains(&t.lower.as_ref())
+                            || (german && HE_SHE_DE.contains(&t.lower.as_ref())))
+                            && !captor_before(doc, s))
                 }));
         // The answer to a question about a relative, without the narrator
         // in it, is about the relative (`Hová került az édesanyja? — A
@@ -397,6 +398,50 @@ fn battle(clause: &[Token]) -> bool {
     clause
         .iter()
         .any(|t| BATTLE.iter().any(|b| t.folded.starts_with(b)))
+}
+
+/// The people who hold, question, guard and sentence the narrator
+/// (`следователь`, `конвоир`, `a kihallgató tiszt`, `der Vernehmer`): a
+/// `he` who is one of them tells the narrator's story, not someone
+/// else's (`Следователь кричал … Он смеялся. Потом суд`).
+const CAPTOR: &[&str] = &[
+    "следовател",
+    "конвоир",
+    "конвой",
+    "охранник",
+    "надзирател",
+    "начальник",
+    "комендант",
+    "nyomozo",
+    "kihallgato",
+    "vallato",
+    "parancsnok",
+    "vernehmer",
+    "wachmann",
+    "wachposten",
+    "kommandant",
+];
+
+/// Whether the nearest person named in the three sentences before `s`, in
+/// its segment, is a [`CAPTOR`] (a relative named after it wins).
+fn captor_before(doc: &Doc<'_>, s: usize) -> bool {
+    let seg = doc.sentences[s].seg;
+    for k in (s.saturating_sub(3)..s).rev() {
+        if doc.sentences[k].seg != seg {
+            return false;
+        }
+        let toks = doc.sentence(k);
+        if any(toks, &KIN) {
+            return false;
+        }
+        if toks
+            .iter()
+            .any(|t| CAPTOR.iter().any(|c| t.folded.starts_with(c)))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Third-person subject pronouns (`Он рассказывал, что его взяли в
