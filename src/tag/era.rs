@@ -77,7 +77,7 @@ pub(super) fn segment_eras(doc: &Doc<'_>) -> Vec<Era> {
             && !life_span(doc, i)
             && !any(doc.clause(t.clause), &HOME)
             && !(y >= TELLING_FROM && any(doc.sentence(t.sentence), &TELLING))
-            && !(background(doc.clause(t.clause)) && !DEPORTATION_YEARS.contains(&y))
+            && (!background(doc.clause(t.clause)) || DEPORTATION_YEARS.contains(&y))
         {
             years[t.seg].push(y);
         }
