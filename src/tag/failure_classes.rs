@@ -3084,3 +3084,36 @@ fn a_he_who_questions_the_narrator_is_no_other_story() {
     ]);
     assert_eq!(hu, ["gulag"]);
 }
+
+#[test]
+fn a_narrator_who_says_nobody_took_them_belongs_to_no_wave() {
+    // The camps, lists and prisoners of the story are others'.
+    assert!(
+        waves(&[
+            "Negyvenöt januárjában a kisbíró kidobolta, hogy minden német családból egy embernek \
+             jelentkeznie kell a községházán, két hétre való élelemmel.",
+            "A nővéremet vitték, Sztálinóba, a bányába, három évig volt ott. Engem soha senki \
+             nem vitt el, én tizenhárom éves voltam, otthon maradtam anyámmal.",
+        ])
+        .is_empty()
+    );
+    assert!(
+        waves(&[
+            "Осенью сорок четвёртого в наш город пришли русские, и в школе устроили сборный \
+             лагерь для пленных.",
+            "Отца забрали на три дня, а вернулся он через три года из Донбасса. Меня никто не \
+             забирал, я носила в лагерь хлеб для соседей.",
+        ])
+        .is_empty()
+    );
+    // Taken later all the same: the denial was of that day only.
+    assert_eq!(
+        waves(&[
+            "Negyvennégy novemberében összeszedték a férfiakat egy kis munkára. Apámat \
+             elvitték, engem nem.",
+            "Két héttel később engem is elvittek, Szolyvára, a táborba, onnan Sztálinóba, \
+             a bányába.",
+        ]),
+        ["malenkij-robot"]
+    );
+}

@@ -376,6 +376,14 @@
 //! (`fogoly sosem voltam`, `военнопленным я не был`: an interpreter, a
 //! guard).
 //!
+//! A narrator who denies outright being taken (`engem senki nem
+//! deportált`, `Engem nem vittek el.`, `Én nem kerültem Oroszországba.`,
+//! `никто меня не везёт`: the negation on the verb of taking, with
+//! `nobody` or `never` or in a sentence of five words at most, and no
+//! `hanem`, `akkor`, `больше`, `sondern` that limits it) and tells no
+//! taking of their own after it gets no wave at all: the lists, camps and
+//! prisoners of such a story are a sister's, a father's, a neighbour's.
+//!
 //! ## Whether the narrator was held
 //!
 //! - **held** (rule `held`, 1 point): the narrator was taken somewhere: the
@@ -479,7 +487,7 @@ use super::lexicon::{
 };
 use super::lexicon::{
     COURT, HOME_AGAIN, HOUR_HU, HOUR_RU, OTHER_CAPTOR, PRETEXT, PROMISE, RANK, RANK_HU, SAME_DAY,
-    SERVED, TAKEN, TIE, YEARS_LATER,
+    SERVED, TAKEN, TAKING, TIE, YEARS_LATER,
 };
 use super::matcher::{Match, Target, cue_key};
 use super::places::evidence;
@@ -1790,6 +1798,16 @@ pub(super) fn suggest(
     {
         scores.remove(&w);
     }
+    // A narrator who says outright that nobody took them (`engem senki nem
+    // deportált`, `Engem nem vittek el.`, `Én nem kerültem
+    // Oroszországba.`, `никто меня не везёт`) and tells no taking of their
+    // own after it belongs to no wave: the camps, lists and prisoners of
+    // the story are others'.
+    if let Some(d) = (0..doc.sentences.len()).find(|&s| denies_taken(doc, s))
+        && !(d + 1..doc.sentences.len()).any(|s| tells_taken(doc, s))
+    {
+        scores.clear();
+    }
     // A guard of prisoners or a Red Army soldier who tells no capture of
     // his own was no prisoner of war.
     if captors_side.is_some()
@@ -2324,6 +2342,111 @@ fn ordinal_58(toks: &[Token]) -> bool {
 }
 
 /// Negations, `never` included.
+/// The narrator as the one taken: object pronouns (`engem`, `меня`,
+/// `mich`) and the first person of `kerül` ("ended up").
+const ME_TAKEN: &[&str] = &[
+    "engem",
+    "minket",
+    "bennunket",
+    "kerultem",
+    "kerultunk",
+    "меня",
+    "нас",
+    "mich",
+    "uns",
+];
+/// Verbs of taking away, by their beginnings, in the three languages
+/// (the Hungarian ones are [`TAKING`] and `kerül` above).
+const TAKEN_RU_DE: &[&str] = &[
+    "забра",
+    "забир",
+    "взял",
+    "угна",
+    "угон",
+    "увез",
+    "везет",
+    "вывез",
+    "депорт",
+    "verschlepp",
+    "deportiert",
+    "mitgenommen",
+    "abgeholt",
+];
+/// Nobody, never: a denial said outright.
+const NOBODY: &[&str] = &[
+    "senki",
+    "soha",
+    "sose",
+    "sosem",
+    "sohasem",
+    "никто",
+    "никогда",
+    "niemand",
+    "nie",
+];
+/// Words that turn a denial into a contrast or a time (`nem vittek el,
+/// hanem …`, `akkor még nem`, `не тогда`, `sondern`).
+const NOT_A_DENIAL: &[&str] = &[
+    "hanem",
+    "csak",
+    "akkor",
+    "meg",
+    "tobbe",
+    "но",
+    "а",
+    "тогда",
+    "еще",
+    "уже",
+    "больше",
+    "sondern",
+    "aber",
+    "damals",
+    "noch",
+    "mehr",
+];
+
+/// Whether sentence `s` has the narrator taken away: a first-person
+/// object or `kerültem` and a verb of taking.
+fn narrator_taking(toks: &[Token]) -> bool {
+    toks.iter().any(|t| ME_TAKEN.contains(&t.folded.as_ref())) && toks.iter().any(taking_verb)
+}
+
+/// A verb of taking away ([`TAKING`], `kerül`, [`TAKEN_RU_DE`]).
+fn taking_verb(t: &Token) -> bool {
+    TAKING.iter().any(|v| t.folded.contains(v))
+        || t.folded.starts_with("kerult")
+        || TAKEN_RU_DE.iter().any(|v| t.folded.starts_with(v))
+}
+
+/// Whether sentence `s` denies outright that the narrator was taken: the
+/// narrator taken ([`narrator_taking`]), a negation right before the
+/// verb of taking, and `nobody` or
+/// `never` or a sentence of five words at most, with no contrast or time
+/// that limits the denial.
+fn denies_taken(doc: &Doc<'_>, s: usize) -> bool {
+    let toks = doc.sentence(s);
+    // The negation on the verb of taking (`senki nem deportált`, `не
+    // забирал`), not on another verb of the sentence (`Нас взяли …
+    // никто уже не стрелял`).
+    let negated_taking = (0..toks.len()).any(|i| {
+        taking_verb(&toks[i])
+            && toks[i.saturating_sub(2)..i]
+                .iter()
+                .any(|t| NEGATION_WORDS.contains(&t.folded.as_ref()))
+    });
+    !doc.sentences[s].question
+        && narrator_taking(toks)
+        && negated_taking
+        && (any_of(toks, NOBODY) || toks.len() <= 5)
+        && !any_of(toks, NOT_A_DENIAL)
+}
+
+/// Whether sentence `s` tells the narrator taken, not negated.
+fn tells_taken(doc: &Doc<'_>, s: usize) -> bool {
+    let toks = doc.sentence(s);
+    !doc.sentences[s].question && narrator_taking(toks) && !any_of(toks, NEGATION_WORDS)
+}
+
 const NEGATION_WORDS: &[&str] = &[
     "nem",
     "sem",
