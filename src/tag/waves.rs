@@ -2428,17 +2428,21 @@ fn denies_taken(doc: &Doc<'_>, s: usize) -> bool {
     // The negation on the verb of taking (`senki nem deportált`, `не
     // забирал`), not on another verb of the sentence (`Нас взяли …
     // никто уже не стрелял`).
-    let negated_taking = (0..toks.len()).any(|i| {
-        taking_verb(&toks[i])
-            && toks[i.saturating_sub(2)..i]
-                .iter()
-                .any(|t| NEGATION_WORDS.contains(&t.folded.as_ref()))
-    });
+    let negated_taking = || {
+        (0..toks.len()).any(|i| {
+            taking_verb(&toks[i])
+                && toks[i.saturating_sub(2)..i]
+                    .iter()
+                    .any(|t| NEGATION_WORDS.contains(&t.folded.as_ref()))
+        })
+    };
+    // The word lists first: most sentences have no negation.
     !doc.sentences[s].question
-        && narrator_taking(toks)
-        && negated_taking
+        && any_of(toks, NEGATION_WORDS)
         && (any_of(toks, NOBODY) || toks.len() <= 5)
         && !any_of(toks, NOT_A_DENIAL)
+        && narrator_taking(toks)
+        && negated_taking()
 }
 
 /// Whether sentence `s` tells the narrator taken, not negated.
