@@ -22,6 +22,8 @@
 //! opened by a relative pronoun (`visszajöttek a csendőrök, akik
 //! negyvenben elmentek`, `жандармы, которые в сороковом ушли`): it dates
 //! the people of the main clause, not the time the story has reached.
+//! Nor does one in a short answer to a question about birth (`Hol
+//! született? — Nagyberegen, huszonhatban.`).
 //!
 //! A segment's era is:
 //! - [`Era::Deportation`] when it names a year 1941–1955 (the waves of the
@@ -78,6 +80,7 @@ pub(super) fn segment_eras(doc: &Doc<'_>) -> Vec<Era> {
             && !any(doc.clause(t.clause), &HOME)
             && !(y >= TELLING_FROM && any(doc.sentence(t.sentence), &TELLING))
             && (!background(doc.clause(t.clause)) || DEPORTATION_YEARS.contains(&y))
+            && (!birth_answer(doc, t.sentence) || DEPORTATION_YEARS.contains(&y))
         {
             years[t.seg].push(y);
         }
@@ -148,6 +151,24 @@ fn background(clause: &[Token]) -> bool {
     clause
         .first()
         .is_some_and(|t| RELATIVE.contains(&t.folded.as_ref()))
+}
+
+/// Words of birth in a question (`Hol született?`, `Где вы родились?`,
+/// `Wann sind Sie geboren?`).
+const BORN: &[&str] = &["szulet", "родил", "geboren"];
+
+/// Whether sentence `s` is a short answer (six words at most) right after
+/// a question about the narrator's birth (`Hol született, Lajos bácsi? —
+/// Nagyberegen, huszonhatban.`): its year is the birth, like a year in a
+/// clause of birth, and sets no era.
+fn birth_answer(doc: &Doc<'_>, s: usize) -> bool {
+    s > 0
+        && doc.sentences[s - 1].question
+        && doc.sentence(s).len() <= 6
+        && doc
+            .sentence(s - 1)
+            .iter()
+            .any(|t| BORN.iter().any(|b| t.folded.starts_with(b)))
 }
 
 /// Whether years name only a time after the deportation era (1956 on).

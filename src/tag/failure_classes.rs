@@ -3117,3 +3117,27 @@ fn a_narrator_who_says_nobody_took_them_belongs_to_no_wave() {
         ["malenkij-robot"]
     );
 }
+
+#[test]
+fn a_birth_year_said_in_a_short_answer_sets_no_era() {
+    // The year answers `where were you born`; the story after it, told
+    // without a year until the homecoming, is the deportation.
+    let hu = suggested(&[
+        "Hol született, Margit néni?",
+        "Tiszaújlakon, huszonhétben.",
+        "Mikor jöttek be az oroszok? — Október végén. Pár nap múlva kidobolták, hogy \
+         mindenki menjen három napra kukoricát törni.",
+        "Nem a kukoricásba vittek. Gyalog hajtottak Szolyvára, a táborba, ott voltunk \
+         három hétig, aztán vagonba raktak.",
+        "Negyvennyolcban engedtek haza.",
+    ]);
+    has(&hu, &["transit_camp:svaliava"]);
+    let ru = suggested(&[
+        "Где вы родились?",
+        "В Берегове, в двадцать седьмом.",
+        "Когда пришли русские, через неделю объявили: всем мужчинам явиться на три дня, \
+         на работу. Нас погнали пешком в Сваляву, в лагерь, там мы сидели три недели.",
+        "Домой я вернулся в сорок восьмом.",
+    ]);
+    has(&ru, &["transit_camp:svaliava"]);
+}
