@@ -3141,3 +3141,16 @@ fn a_birth_year_said_in_a_short_answer_sets_no_era() {
     ]);
     has(&ru, &["transit_camp:svaliava"]);
 }
+
+#[test]
+fn a_town_passed_through_is_no_stay() {
+    // `átmentünk`, `áthaladtunk`: the verb of passing through after the
+    // town, the camp further on.
+    let got = suggested(&[
+        "Negyvennégy novemberében három napi munkára szedtek össze minket a faluban.",
+        "Gyalog indítottak. Munkácson csak átmentünk, meg se álltunk, éjjel vittek tovább \
+         a hegyek felé. Szolyván a táborban voltunk két hétig, drót mögött.",
+    ]);
+    has(&got, &["transit_camp:svaliava"]);
+    assert!(!got.iter().any(|t| t.ends_with("mukachevo")), "{got:?}");
+}

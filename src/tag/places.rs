@@ -227,7 +227,18 @@ fn weigh_one(
     // The postposition right after the name (`Csapon át`) is a route
     // whatever follows; after a verb (`Záhonyban léptem át`) it may be
     // the verb's particle.
+    // A verb of passing through (`Munkácson csak átmentünk`,
+    // `Kolozsváron áthaladtunk`) in the clause right after the name.
+    let passed_through = after(3)
+        .iter()
+        .take_while(|t| t.clause == last.clause)
+        .any(|t| {
+            ["atment", "athalad", "atutaz", "atjott", "atvonul"]
+                .iter()
+                .any(|p| t.folded.starts_with(p))
+        });
     if route_after == Some(0)
+        || passed_through
         || (route_after.is_some() && !received_there)
         || in_list(&before(3), ROUTE_BEFORE)
         || (any(clause, &BORDER) && !received_there)
