@@ -70,20 +70,15 @@ pub(super) const DEPORTATION_YEARS: std::ops::RangeInclusive<i32> = 1941..=1955;
 /// The years 1914–1920.
 pub(super) const FIRST_WAR_YEARS: std::ops::RangeInclusive<i32> = 1914..=1920;
 
-/// The era of every segment (see the module docs).
-pub(super) fn segment_eras(doc: &Doc<'_>) -> Vec<Era> {
-    let mut years: Vec<Vec<i32>> = vec![Vec::new(); doc.segments.len()];
+/// The era of every segment (see the module docs), from the years of
+/// each sentence ([`sentence_years`]).
+fn segment_eras(doc: &Doc<'_>, years: &[Vec<i32>]) -> Vec<Era> {
+    let mut seg_years: Vec<Vec<i32>> = vec![Vec::new(); doc.segments.len()];
+    for (st, ys) in doc.sentences.iter().zip(years) {
+        seg_years[st.seg].extend_from_slice(ys);
+    }
     let mut wwi = vec![false; doc.segments.len()];
     for (i, t) in doc.tokens.iter().enumerate() {
-        if let Some(y) = year_at(doc, i)
-            && !life_span(doc, i)
-            && !any(doc.clause(t.clause), &HOME)
-            && !(y >= TELLING_FROM && any(doc.sentence(t.sentence), &TELLING))
-            && (!background(doc.clause(t.clause)) || DEPORTATION_YEARS.contains(&y))
-            && (!birth_answer(doc, t.sentence) || DEPORTATION_YEARS.contains(&y))
-        {
-            years[t.seg].push(y);
-        }
         for phrase in WWI_PHRASES {
             let end = i + phrase.len();
             if end <= doc.tokens.len()
@@ -96,9 +91,9 @@ pub(super) fn segment_eras(doc: &Doc<'_>) -> Vec<Era> {
             }
         }
     }
-    let mut out = Vec::with_capacity(years.len());
+    let mut out = Vec::with_capacity(seg_years.len());
     let mut current = Era::Deportation;
-    for (ys, w) in years.iter().zip(wwi) {
+    for (ys, w) in seg_years.iter().zip(wwi) {
         if let Some(e) = era_of(ys, w) {
             current = e;
         }
@@ -153,22 +148,16 @@ fn background(clause: &[Token]) -> bool {
         .is_some_and(|t| RELATIVE.contains(&t.folded.as_ref()))
 }
 
-/// Words of birth in a question (`Hol született?`, `Где вы родились?`,
-/// `Wann sind Sie geboren?`).
-const BORN: &[&str] = &["szulet", "родил", "geboren"];
-
 /// Whether sentence `s` is a short answer (six words at most) right after
-/// a question about the narrator's birth (`Hol született, Lajos bácsi? —
-/// Nagyberegen, huszonhatban.`): its year is the birth, like a year in a
-/// clause of birth, and sets no era.
+/// a question about birth or home ([`HOME`]: `Hol született, Lajos
+/// bácsi? — Nagyberegen, huszonhatban.`): the answer goes on the
+/// question's clause, so its year is a birth, like a year in a clause of
+/// birth, and sets no era.
 fn birth_answer(doc: &Doc<'_>, s: usize) -> bool {
     s > 0
         && doc.sentences[s - 1].question
         && doc.sentence(s).len() <= 6
-        && doc
-            .sentence(s - 1)
-            .iter()
-            .any(|t| BORN.iter().any(|b| t.folded.starts_with(b)))
+        && any(doc.sentence(s - 1), &HOME)
 }
 
 /// Whether years name only a time after the deportation era (1956 on).
@@ -176,7 +165,10 @@ fn later_only(ys: &[i32]) -> bool {
     !ys.is_empty() && ys.iter().all(|y| y > DEPORTATION_YEARS.end())
 }
 
-/// The years that set the era in sentence `s` (see [`segment_eras`]).
+/// The years that set the era in sentence `s` (see the module docs): not
+/// a birth, a person's dates, the time of the telling, nor, outside the
+/// deportation era, a background in a relative clause or a short answer
+/// about birth.
 fn sentence_years(doc: &Doc<'_>, s: usize) -> Vec<i32> {
     let st = &doc.sentences[s];
     // The years first: most sentences name none, and the clause and
@@ -188,11 +180,20 @@ fn sentence_years(doc: &Doc<'_>, s: usize) -> Vec<i32> {
         return Vec::new();
     }
     let telling = any(doc.sentence(s), &TELLING);
+    let birth = birth_answer(doc, s);
     years
         .into_iter()
-        .filter(|&(i, _)| !any(doc.clause(doc.tokens[i].clause), &HOME) && !life_span(doc, i))
+        .filter(|&(i, y)| {
+            let clause = doc.clause(doc.tokens[i].clause);
+            // Not a birth or home, a person's dates, the time of the
+            // telling; outside the deportation era, not a background.
+            let excluded = any(clause, &HOME)
+                || life_span(doc, i)
+                || (y >= TELLING_FROM && telling)
+                || (!DEPORTATION_YEARS.contains(&y) && (birth || background(clause)));
+            !excluded
+        })
         .map(|(_, y)| y)
-        .filter(|&y| !(y >= TELLING_FROM && telling))
         .collect()
 }
 
@@ -206,10 +207,10 @@ fn sentence_years(doc: &Doc<'_>, s: usize) -> Vec<i32> {
 /// before the deportation era (a background, a First World War captivity)
 /// set the era of their whole segment, as before.
 pub(super) fn sentence_eras(doc: &Doc<'_>) -> Vec<Era> {
-    let segs = segment_eras(doc);
     let years: Vec<Vec<i32>> = (0..doc.sentences.len())
         .map(|s| sentence_years(doc, s))
         .collect();
+    let segs = segment_eras(doc, &years);
     let mut out = Vec::with_capacity(doc.sentences.len());
     let mut current = Era::Deportation;
     let mut seg = usize::MAX;
@@ -638,8 +639,11 @@ mod tests {
         .map(|t| seg(t))
         .collect();
         let d = Doc::new(&segs);
+        let years: Vec<Vec<i32>> = (0..d.sentences.len())
+            .map(|s| sentence_years(&d, s))
+            .collect();
         assert_eq!(
-            segment_eras(&d),
+            segment_eras(&d, &years),
             [
                 Era::FirstWar,
                 Era::FirstWar,

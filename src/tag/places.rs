@@ -224,9 +224,6 @@ fn weigh_one(
             .position(|t| ["ott", "там", "dort"].contains(&t.folded.as_ref()));
         there.is_some_and(|k| rest[k + 1..].iter().take(3).any(|t| CAMP.has(&t.folded)))
     };
-    // The postposition right after the name (`Csapon át`) is a route
-    // whatever follows; after a verb (`Záhonyban léptem át`) it may be
-    // the verb's particle.
     // A verb of passing through (`Munkácson csak átmentünk`,
     // `Kolozsváron áthaladtunk`) in the clause right after the name.
     let passed_through = after(3)
@@ -237,6 +234,9 @@ fn weigh_one(
                 .iter()
                 .any(|p| t.folded.starts_with(p))
         });
+    // The postposition right after the name (`Csapon át`) is a route
+    // whatever follows; after a verb (`Záhonyban léptem át`) it may be
+    // the verb's particle.
     if route_after == Some(0)
         || passed_through
         || (route_after.is_some() && !received_there)

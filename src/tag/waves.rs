@@ -2341,7 +2341,6 @@ fn ordinal_58(toks: &[Token]) -> bool {
     })
 }
 
-/// Negations, `never` included.
 /// The narrator as the one taken: object pronouns (`engem`, `меня`,
 /// `mich`) and the first person of `kerül` ("ended up").
 const ME_TAKEN: &[&str] = &[
@@ -2420,9 +2419,8 @@ fn taking_verb(t: &Token) -> bool {
 
 /// Whether sentence `s` denies outright that the narrator was taken: the
 /// narrator taken ([`narrator_taking`]), a negation right before the
-/// verb of taking, and `nobody` or
-/// `never` or a sentence of five words at most, with no contrast or time
-/// that limits the denial.
+/// verb of taking, and `nobody` or `never` or a sentence of five words at
+/// most, with no contrast or time that limits the denial.
 fn denies_taken(doc: &Doc<'_>, s: usize) -> bool {
     let toks = doc.sentence(s);
     // The negation on the verb of taking (`senki nem deportált`, `не
@@ -2451,6 +2449,7 @@ fn tells_taken(doc: &Doc<'_>, s: usize) -> bool {
     !doc.sentences[s].question && narrator_taking(toks) && !any_of(toks, NEGATION_WORDS)
 }
 
+/// Negations, `never` included.
 const NEGATION_WORDS: &[&str] = &[
     "nem",
     "sem",
