@@ -7,7 +7,8 @@
 //! alias or cue, rule) and a confidence. Suggestions are stored with
 //! `source = suggested`, `status = suggested` until an archivist decides.
 //!
-//! The tagger is a set of documented rules, not a trained model:
+//! The tagger is a set of documented rules, and one small trained table
+//! that seconds them on waves:
 //!
 //! 1. [`text`]: words (with the folding of [`crate::analysis`]), sentences
 //!    and clauses across the segments;
@@ -22,7 +23,12 @@
 //!    work, German names and lists, a unit of ours, surrender, a term in
 //!    years) and the story (age brackets of Order 7161, soldier or
 //!    civilian, the era of the taking), plus the narrator having been
-//!    held, scored into wave suggestions.
+//!    held, scored into wave suggestions;
+//! 6. [`words`]: the words of the whole testimony, weighed by a naive
+//!    Bayes table trained on the held-out sets' gold
+//!    (`schema/wave-words.tsv`), veto a weak wave suggestion told in
+//!    another wave's words and carry a hint told strongly in its own; it
+//!    never makes a candidate of its own.
 //!
 //! **Scoring, not gates.** Every candidate (wave, region, place, transit
 //! camp) gets a confidence from all its evidence; nothing is thrown away by
@@ -54,6 +60,9 @@ mod matcher;
 mod places;
 mod text;
 mod waves;
+pub mod words;
+
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -63,6 +72,7 @@ use crate::vocab::Vocabulary;
 
 use self::matcher::Matcher;
 use self::text::Doc;
+use self::words::{Opinion, WaveWords};
 
 /// The header field that evidence outside the passages stands on: the
 /// narrator's birthplace (rule `home`) or, when it names no home the rules
@@ -121,6 +131,8 @@ pub struct Tagger {
     vocab: Vocabulary,
     names: Matcher,
     cues: Matcher,
+    /// The second opinion on wave candidates ([`words`]).
+    words: Arc<WaveWords>,
 }
 
 /// What a testimony's header says of its narrator that the tagger weighs
@@ -194,7 +206,16 @@ impl Tagger {
             vocab: vocab.clone(),
             names: Matcher::names(vocab),
             cues: Matcher::cues(vocab),
+            words: WaveWords::builtin(),
         }
+    }
+
+    /// The tagger with another table of wave words than the built-in one
+    /// (the tagging suite scores each held-out set with a table that did
+    /// not learn from it).
+    pub fn with_wave_words(mut self, words: WaveWords) -> Tagger {
+        self.words = Arc::new(words);
+        self
     }
 
     /// Suggestions for the segments of one testimony: the candidates at
@@ -257,10 +278,30 @@ impl Tagger {
             &camps,
             narrator,
         );
+        // The words of the whole testimony may veto a weak suggestion or
+        // carry a strong hint ([`words`]); read only when a candidate is
+        // within their reach.
+        let features = std::cell::OnceCell::new();
+        let strong: Vec<String> = waves
+            .iter()
+            .filter(|t| t.confidence >= words::VETO_BELOW)
+            .map(|t| t.value.clone())
+            .collect();
         // Nor is a wave the narrator's if it ended before the narrator was
         // old enough to be taken (a Gulag sentence of 1950 can be a
         // teenager's; a 1944 roundup not a baby's).
         tags.extend(waves.into_iter().map(|mut t| {
+            if (HINT..words::VETO_BELOW).contains(&t.confidence) {
+                let f = features.get_or_init(|| words::Features::of(&doc));
+                let beside_strong = strong.iter().any(|w| *w != t.value);
+                if let Opinion::Change(c, evidence) =
+                    self.words
+                        .opinion(&doc, f, &t.value, t.confidence, beside_strong)
+                {
+                    t.confidence = c;
+                    t.evidence.splice(0..0, evidence);
+                }
+            }
             let end = entries
                 .iter()
                 .find(|e| e.id == t.value)

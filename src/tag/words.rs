@@ -1,0 +1,566 @@
+//! The words of each wave's stories: a second opinion on the wave rules.
+//!
+//! The rules of [`super::waves`] read a testimony sentence by sentence;
+//! on text nobody tuned them for, what they miss is mostly the way a story
+//! is told (a list read from the pulpit, a cellar, a driver out of petrol).
+//! A testimony's vocabulary as a whole says something the sentences do
+//! not: which words the testimonies of each wave use. This module keeps
+//! that as a naive Bayes table ([`WaveWords`]) trained on the gold of the
+//! held-out sets (`schema/wave-words.tsv`, written by the tagging suite:
+//! `TANU_WRITE_WAVE_WORDS=1 cargo test --release --test tagging`), and
+//! [`Opinion`] turns its score into two narrow changes of a rule's
+//! candidate, never a candidate of its own:
+//!
+//! - a **weak suggestion** (confidence under [`VETO_BELOW`]) whose words
+//!   are those of other waves' stories (score under [`VETO_SCORE`])
+//!   becomes a hint, with evidence `unlike-words` (the words weighing most
+//!   against it);
+//! - a **hint** whose words are strongly those of its wave's stories
+//!   (score over [`PROMOTE_SCORE`]), beside no wave the rules are sure of,
+//!   becomes a suggestion at
+//!   [`super::SUGGEST`], with evidence `words` (the words weighing most
+//!   for it).
+//!
+//! A word is its folded form cut to [`PREFIX`] characters (a crude stem
+//! that holds across Hungarian and Russian endings); a four-digit number is
+//! a year. Only presence counts, once per testimony. Words found in fewer
+//! than [`MIN_DOCS`] training testimonies are left out.
+//!
+//! The thresholds were fixed before the twenty-third held-out set was
+//! written, from a leave-one-set-out study of sets 1–22 (each set scored
+//! by a table trained without it): on sets 13–22 the pair removed 8 wrong
+//! waves and no right one, and promoted hints for 12 right waves and 4
+//! wrong ones. Switching a weak suggestion to the table's best wave was
+//! tried in the same study and broke 16 for 3 fixed; it is not done.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, OnceLock};
+
+use crate::hash::FxBuildHasher;
+use crate::parse::Segment;
+use crate::store::NewEvidence;
+
+use super::text::Doc;
+
+/// Characters of a word's folded form that make its feature.
+pub const PREFIX: usize = 6;
+/// Training testimonies a word must occur in to count.
+pub const MIN_DOCS: u32 = 3;
+/// A suggestion below this confidence can be vetoed by its words.
+pub const VETO_BELOW: f64 = 0.9;
+/// The score under which the words veto a weak suggestion.
+pub const VETO_SCORE: f64 = -10.0;
+/// The score over which the words carry a hint to a suggestion.
+pub const PROMOTE_SCORE: f64 = 40.0;
+/// The confidence a vetoed suggestion keeps: a hint.
+const VETOED: f64 = 0.5;
+/// How many words the evidence of an opinion shows.
+const EVIDENCE_WORDS: usize = 3;
+
+/// The first line of the table: the column names.
+const FIRST_COLUMN: &str = "feature";
+/// The row of document counts.
+const DOCUMENTS_ROW: &str = "(documents)";
+
+/// Why a table could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WordsError {
+    /// The first line is not `feature\tall\t<wave>…`.
+    #[error("wave words line 1: expected a `{FIRST_COLUMN}\\tall\\t<wave>…` header")]
+    Header,
+    /// A line with the wrong number of columns or a bad count.
+    #[error("wave words line {0}: expected a word and {1} counts")]
+    Row(usize, usize),
+    /// No `(documents)` row.
+    #[error("wave words: no `{DOCUMENTS_ROW}` row")]
+    NoDocuments,
+}
+
+/// Per word: in how many training testimonies it occurs, and in how many
+/// of each wave's.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WaveWords {
+    /// Wave ids, in column order.
+    waves: Vec<String>,
+    /// Training testimonies, and of each wave.
+    docs: Counts,
+    words: HashMap<Box<str>, Counts, FxBuildHasher>,
+}
+
+/// `[all, wave 1, wave 2, …]`.
+type Counts = Vec<u32>;
+
+/// A testimony's features (see the module documentation), each with the
+/// first token that has it.
+pub struct Features(BTreeMap<String, usize>);
+
+impl Features {
+    /// The features of a testimony read into tokens.
+    pub(super) fn of(doc: &Doc<'_>) -> Features {
+        let mut out = BTreeMap::new();
+        let mut seen = vec![false; doc.words];
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if std::mem::replace(&mut seen[t.word], true) {
+                continue;
+            }
+            if let Some(f) = feature(&t.folded) {
+                out.entry(f).or_insert(i);
+            }
+        }
+        Features(out)
+    }
+
+    /// The features of a testimony's segments.
+    pub fn of_segments(segments: &[Segment]) -> Features {
+        Features::of(&Doc::new(segments))
+    }
+
+    /// The features, in order.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+}
+
+/// The feature of a folded word: its first [`PREFIX`] characters, `Y` and
+/// the year for a four-digit number, nothing for other numbers.
+fn feature(folded: &str) -> Option<String> {
+    if folded.is_empty() {
+        return None;
+    }
+    if folded.chars().all(|c| c.is_ascii_digit()) {
+        return (folded.len() == 4).then(|| format!("Y{folded}"));
+    }
+    Some(folded.chars().take(PREFIX).collect())
+}
+
+impl WaveWords {
+    /// The table built into tanu (`schema/wave-words.tsv`); empty, and so
+    /// without effect, if it cannot be read (a test checks that it can).
+    pub fn builtin() -> Arc<WaveWords> {
+        static BUILTIN: OnceLock<Arc<WaveWords>> = OnceLock::new();
+        Arc::clone(BUILTIN.get_or_init(|| {
+            Arc::new(
+                WaveWords::from_tsv(include_str!("../../schema/wave-words.tsv"))
+                    .unwrap_or_default(),
+            )
+        }))
+    }
+
+    /// Counts the features of `cases` (segments and the gold waves) for
+    /// the waves `waves`, every word kept.
+    pub fn train<'a>(
+        waves: &[&str],
+        cases: impl IntoIterator<Item = (&'a Features, &'a [String])>,
+    ) -> WaveWords {
+        let width = waves.len() + 1;
+        let mut t = WaveWords {
+            waves: waves.iter().map(|w| w.to_string()).collect(),
+            docs: vec![0; width],
+            words: HashMap::default(),
+        };
+        for (features, gold) in cases {
+            let columns: Vec<usize> = std::iter::once(0)
+                .chain(
+                    waves
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, w)| gold.iter().any(|g| g == *w))
+                        .map(|(i, _)| i + 1),
+                )
+                .collect();
+            for &c in &columns {
+                t.docs[c] += 1;
+            }
+            for f in features.names() {
+                let counts = t.words.entry(f.into()).or_insert_with(|| vec![0; width]);
+                for &c in &columns {
+                    counts[c] += 1;
+                }
+            }
+        }
+        t
+    }
+
+    /// The table without the words of fewer than [`MIN_DOCS`] testimonies.
+    pub fn pruned(mut self) -> WaveWords {
+        self.words.retain(|_, c| c[0] >= MIN_DOCS);
+        self
+    }
+
+    /// The table without what `part` counted (a held-out set scored by a
+    /// table that did not learn from it). Counts never go below zero.
+    pub fn without(&self, part: &WaveWords) -> WaveWords {
+        let mut t = self.clone();
+        let columns: Vec<Option<usize>> = self
+            .columns()
+            .map(|w| part.columns().position(|p| p == w).map(|i| i + 1))
+            .collect();
+        let sub = |mine: &mut Counts, theirs: &Counts| {
+            mine[0] = mine[0].saturating_sub(theirs[0]);
+            for (i, c) in columns.iter().enumerate() {
+                if let Some(c) = c {
+                    mine[i + 1] = mine[i + 1].saturating_sub(theirs[*c]);
+                }
+            }
+        };
+        sub(&mut t.docs, &part.docs);
+        for (word, theirs) in &part.words {
+            if let Some(mine) = t.words.get_mut(word) {
+                sub(mine, theirs);
+            }
+        }
+        t
+    }
+
+    fn columns(&self) -> impl Iterator<Item = &str> {
+        self.waves.iter().map(String::as_str)
+    }
+
+    /// How strongly the features speak for `wave` (log odds: above zero
+    /// for, below against); `None` for a wave the table does not know or
+    /// an empty table.
+    pub fn score(&self, wave: &str, features: &Features) -> Option<f64> {
+        let (score, _) = self.weigh(wave, features)?;
+        Some(score)
+    }
+
+    /// The score and each feature's part in it.
+    fn weigh<'f>(&self, wave: &str, features: &'f Features) -> Option<(f64, Vec<(f64, &'f str)>)> {
+        let w = self.columns().position(|c| c == wave)? + 1;
+        let all = f64::from(*self.docs.first()?);
+        let pos = f64::from(self.docs[w]);
+        let neg = all - pos;
+        if pos == 0.0 || neg <= 0.0 {
+            return None;
+        }
+        let mut score = ((pos + 1.0) / (neg + 1.0)).ln();
+        let mut parts = Vec::new();
+        for f in features.names() {
+            let Some(c) = self.words.get(f) else { continue };
+            if c[0] < MIN_DOCS {
+                continue;
+            }
+            let (p, n) = (f64::from(c[w]), f64::from(c[0] - c[w]));
+            let part = ((p + 0.5) / (pos + 1.0)).ln() - ((n + 0.5) / (neg + 1.0)).ln();
+            score += part;
+            parts.push((part, f));
+        }
+        Some((score, parts))
+    }
+
+    /// The table as text: a header line, the document counts, then one
+    /// line per word in byte order.
+    pub fn to_tsv(&self) -> String {
+        let mut out = String::from(
+            "# Which words the testimonies of each wave use: in how many held-out\n\
+             # testimonies each word (its folded form cut to six characters; Y and a\n\
+             # year) occurs, and in how many of each wave's. Written by\n\
+             # `TANU_WRITE_WAVE_WORDS=1 cargo test --release --test tagging`\n\
+             # from the gold of the held-out sets; do not edit. See src/tag/words.rs.\n",
+        );
+        let row = |out: &mut String, first: &str, counts: &[u32]| {
+            out.push_str(first);
+            for c in counts {
+                out.push('\t');
+                out.push_str(&c.to_string());
+            }
+            out.push('\n');
+        };
+        out.push_str(FIRST_COLUMN);
+        out.push_str("\tall");
+        for w in &self.waves {
+            out.push('\t');
+            out.push_str(w);
+        }
+        out.push('\n');
+        row(&mut out, DOCUMENTS_ROW, &self.docs);
+        let sorted: BTreeSet<&str> = self.words.keys().map(|k| &**k).collect();
+        for w in sorted {
+            row(&mut out, w, &self.words[w]);
+        }
+        out
+    }
+
+    /// Reads [`WaveWords::to_tsv`]'s text.
+    pub fn from_tsv(text: &str) -> Result<WaveWords, WordsError> {
+        let mut lines = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
+        let (_, header) = lines.next().ok_or(WordsError::Header)?;
+        let mut columns = header.split('\t');
+        if columns.next() != Some(FIRST_COLUMN) || columns.next() != Some("all") {
+            return Err(WordsError::Header);
+        }
+        let waves: Vec<String> = columns.map(str::to_string).collect();
+        let width = waves.len() + 1;
+        let mut t = WaveWords {
+            waves,
+            docs: Vec::new(),
+            words: HashMap::default(),
+        };
+        for (i, line) in lines {
+            let mut cells = line.split('\t');
+            let word = cells.next().unwrap_or_default();
+            let counts: Counts = cells
+                .map(|c| c.parse::<u32>())
+                .collect::<Result<_, _>>()
+                .map_err(|_| WordsError::Row(i + 1, width))?;
+            // Every wave's count is part of the total.
+            if word.is_empty()
+                || counts.len() != width
+                || counts[1..].iter().any(|c| *c > counts[0])
+            {
+                return Err(WordsError::Row(i + 1, width));
+            }
+            if word == DOCUMENTS_ROW {
+                t.docs = counts;
+            } else {
+                t.words.insert(word.into(), counts);
+            }
+        }
+        if t.docs.is_empty() {
+            return Err(WordsError::NoDocuments);
+        }
+        Ok(t)
+    }
+}
+
+/// What the words of a testimony make of one wave candidate.
+pub(super) enum Opinion {
+    /// Leave the confidence as it is.
+    Agree,
+    /// The new confidence and the evidence for the change.
+    Change(f64, Vec<NewEvidence>),
+}
+
+impl WaveWords {
+    /// The opinion on a wave candidate of confidence `confidence`;
+    /// `beside_strong` when the rules are sure of another wave (confidence
+    /// [`VETO_BELOW`] or more), which the words of a story of one wave
+    /// do not second-guess: a list of German names read out in January
+    /// uses many words of the first wave's roundups too.
+    pub(super) fn opinion(
+        &self,
+        doc: &Doc<'_>,
+        features: &Features,
+        wave: &str,
+        confidence: f64,
+        beside_strong: bool,
+    ) -> Opinion {
+        let vetoable = (super::SUGGEST..VETO_BELOW).contains(&confidence);
+        let promotable = (super::HINT..super::SUGGEST).contains(&confidence) && !beside_strong;
+        if !vetoable && !promotable {
+            return Opinion::Agree;
+        }
+        let Some((score, mut parts)) = self.weigh(wave, features) else {
+            return Opinion::Agree;
+        };
+        let (new, rule, against) = if vetoable && score < VETO_SCORE {
+            (VETOED, "unlike-words", true)
+        } else if promotable && score > PROMOTE_SCORE {
+            (super::SUGGEST, "words", false)
+        } else {
+            return Opinion::Agree;
+        };
+        // The words weighing most in the direction of the change.
+        parts.sort_by(|a, b| {
+            let (x, y) = if against { (a.0, b.0) } else { (b.0, a.0) };
+            x.total_cmp(&y).then(a.1.cmp(b.1))
+        });
+        let evidence = parts
+            .iter()
+            .take(EVIDENCE_WORDS)
+            .filter(|(part, _)| if against { *part < 0.0 } else { *part > 0.0 })
+            .filter_map(|(_, f)| features.0.get(*f))
+            .map(|&i| {
+                let t = &doc.tokens[i];
+                let text = &doc.segments[t.seg].text;
+                NewEvidence {
+                    ordinal: Some(t.seg as i64 + 1),
+                    span: Some((t.start, t.end)),
+                    matched: text.get(t.start..t.end).unwrap_or_default().to_string(),
+                    alias: None,
+                    rule: rule.to_string(),
+                    line: None,
+                }
+            })
+            .collect();
+        Opinion::Change(new, evidence)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tag::text::seg;
+
+    fn features(text: &str) -> Features {
+        Features::of_segments(&[seg(text)])
+    }
+
+    /// A small table: three testimonies of one wave, three of another.
+    fn table() -> WaveWords {
+        let cases = [
+            (
+                "Elvittek málenkij robotra, három napra, krumpliszedésre.",
+                "a",
+            ),
+            ("Három napi munkára vittek a krumplihoz.", "a"),
+            ("Krumplit szedni vittek el három napra.", "a"),
+            ("Hadifogságba estem a fronton, a századommal.", "b"),
+            ("A század a fronton esett fogságba.", "b"),
+            ("Fogságba kerültem a fronton, katona voltam.", "b"),
+        ];
+        let feats: Vec<(Features, Vec<String>)> = cases
+            .iter()
+            .map(|(t, w)| (features(t), vec![w.to_string()]))
+            .collect();
+        WaveWords::train(&["a", "b"], feats.iter().map(|(f, g)| (f, g.as_slice())))
+    }
+
+    /// Words are folded and cut; a year is a year; other numbers are
+    /// nothing.
+    #[test]
+    fn features_are_folded_prefixes_and_years() {
+        let f = features("Negyvennégyben, 1944-ben vittek el, 12 napra.");
+        let names: Vec<&str> = f.names().collect();
+        assert!(names.contains(&"negyve"), "{names:?}");
+        assert!(names.contains(&"Y1944"), "{names:?}");
+        assert!(!names.iter().any(|n| n.starts_with('1')), "{names:?}");
+    }
+
+    /// The words of a wave's stories score for it, those of another's
+    /// against it; a table read back is the same table.
+    #[test]
+    fn scores_follow_the_training_and_the_text_round_trips() {
+        let t = table();
+        let potato = features("Krumpliszedésre vittek, három napra mondták.");
+        let front = features("A fronton estem fogságba.");
+        assert!(t.score("a", &potato).unwrap() > 0.0);
+        assert!(t.score("a", &front).unwrap() < 0.0);
+        assert!(t.score("b", &front).unwrap() > 0.0);
+        assert_eq!(t.score("c", &front), None);
+        let back = WaveWords::from_tsv(&t.to_tsv()).unwrap();
+        assert_eq!(back, t);
+    }
+
+    /// A table without a set's counts is the table trained without it.
+    #[test]
+    fn without_a_part_is_training_without_it() {
+        let all = table();
+        let part = {
+            let f = features("Hadifogságba estem a fronton, a századommal.");
+            let g = vec!["b".to_string()];
+            WaveWords::train(&["a", "b"], [(&f, g.as_slice())])
+        };
+        let rest = all.without(&part);
+        assert_eq!(rest.docs, vec![5, 3, 2]);
+        let hadifo = rest.words.get("hadifo").unwrap();
+        assert_eq!(hadifo, &vec![0, 0, 0]);
+        let fronto = rest.words.get("fronto").unwrap();
+        assert_eq!(fronto, &vec![2, 0, 2]);
+    }
+
+    /// A damaged table is an error naming its line, not a panic.
+    #[test]
+    fn a_damaged_table_is_an_error() {
+        assert_eq!(WaveWords::from_tsv(""), Err(WordsError::Header));
+        assert_eq!(
+            WaveWords::from_tsv("feature\tall\ta\n(documents)\t2\t1\nszo\t1\n"),
+            Err(WordsError::Row(3, 2))
+        );
+        assert_eq!(
+            WaveWords::from_tsv("feature\tall\ta\n(documents)\t2\t1\nszo\t1\t2\n"),
+            Err(WordsError::Row(3, 2))
+        );
+        assert_eq!(
+            WaveWords::from_tsv("feature\tall\ta\nszo\t1\t1\n"),
+            Err(WordsError::NoDocuments)
+        );
+    }
+
+    /// Twenty testimonies of each of two waves, each telling its wave in
+    /// the same twelve words.
+    const A_WORDS: &str = "Kidoboltak, összeszedtek az iskola udvarán, gyalog mentünk \
+         Szolyvára, krumpliszedésre mondták, három napra, a barakkban tetvek, \
+         szalmán aludtunk.";
+    const B_WORDS: &str = "Katona voltam, a századunk a fronton harcolt, felemelt kézzel \
+         fegyvert letettük, hadifogoly lettem, a tiszt kihallgatott.";
+
+    fn story_table() -> WaveWords {
+        let cases: Vec<(Features, Vec<String>)> = (0..20)
+            .flat_map(|_| [(A_WORDS, "a"), (B_WORDS, "b")])
+            .map(|(t, w)| (features(t), vec![w.to_string()]))
+            .collect();
+        WaveWords::train(&["a", "b"], cases.iter().map(|(f, g)| (f, g.as_slice())))
+    }
+
+    fn opinion(
+        text: &str,
+        wave: &str,
+        confidence: f64,
+        beside_strong: bool,
+    ) -> Option<(f64, Vec<String>, String)> {
+        let segments = [seg(text)];
+        let doc = Doc::new(&segments);
+        let f = Features::of(&doc);
+        match story_table().opinion(&doc, &f, wave, confidence, beside_strong) {
+            Opinion::Agree => None,
+            Opinion::Change(c, ev) => {
+                let rule = ev.first().map(|e| e.rule.clone()).unwrap_or_default();
+                Some((c, ev.into_iter().map(|e| e.matched).collect(), rule))
+            }
+        }
+    }
+
+    /// A hint told in its wave's words becomes a suggestion, shown by
+    /// those words; not beside a wave the rules are sure of.
+    #[test]
+    fn the_words_carry_a_hint() {
+        let (c, words, rule) = opinion(A_WORDS, "a", 0.4, false).unwrap();
+        assert_eq!(c, crate::tag::SUGGEST);
+        assert_eq!(rule, "words");
+        assert!(
+            !words.is_empty() && words.len() <= EVIDENCE_WORDS,
+            "{words:?}"
+        );
+        assert!(
+            words.iter().all(|w| A_WORDS.contains(w.as_str())),
+            "{words:?}"
+        );
+        assert!(opinion(A_WORDS, "a", 0.4, true).is_none());
+        // Nor a hint told in another wave's words, nor below the hints.
+        assert!(opinion(B_WORDS, "a", 0.4, false).is_none());
+        assert!(opinion(A_WORDS, "a", 0.2, false).is_none());
+    }
+
+    /// A weak suggestion told in another wave's words becomes a hint; a
+    /// sure one stays.
+    #[test]
+    fn the_words_veto_a_weak_suggestion() {
+        let (c, words, rule) = opinion(B_WORDS, "a", 0.7, false).unwrap();
+        assert!((crate::tag::HINT..crate::tag::SUGGEST).contains(&c), "{c}");
+        assert_eq!(rule, "unlike-words");
+        assert!(
+            words.iter().all(|w| B_WORDS.contains(w.as_str())),
+            "{words:?}"
+        );
+        assert!(opinion(B_WORDS, "a", 0.95, false).is_none());
+        assert!(opinion(A_WORDS, "a", 0.7, false).is_none());
+    }
+
+    /// The table built into tanu reads, and knows every wave.
+    #[test]
+    fn the_builtin_table_reads() {
+        WaveWords::from_tsv(include_str!("../../schema/wave-words.tsv")).unwrap();
+        let t = WaveWords::builtin();
+        let vocab = crate::vocab::Vocabulary::builtin().unwrap();
+        for e in vocab.entries() {
+            if e.facet == crate::vocab::Facet::Wave {
+                assert!(t.columns().any(|c| c == e.id), "{}", e.id);
+            }
+        }
+        assert!(t.words.len() > 1000, "{}", t.words.len());
+    }
+}
