@@ -99,7 +99,9 @@
 //! it among sets 1–22; the twenty-third (`fixtures/heldout23/`, frozen
 //! 2026-12-08 00:30) is fresh: written while the table of wave words was
 //! built, never tuned on, floors a little under its first measurement
-//! ([`FRESH23_FLOOR`]); on every held-out
+//! ([`FRESH23_FLOOR`]), and so is the twenty-fourth (`fixtures/heldout24/`,
+//! frozen 2026-12-08 00:53, written after the table was committed;
+//! [`FRESH24_FLOOR`]); on every held-out
 //! set issue 16's bars are printed. The sets are listed once, in
 //! [`HELD_OUT`].
 //!
@@ -185,7 +187,7 @@ type Floor = [(&'static str, f64, f64); 4];
 /// under `fixtures/`, the floors asserted. "seen" means the rules were
 /// tuned on the set's misses after its first measurement; "fresh" that no
 /// rule was written with the set in view.
-const HELD_OUT: [(&str, &str, Floor); 23] = [
+const HELD_OUT: [(&str, &str, Floor); 24] = [
     ("held-out", "heldout", HELDOUT_FLOOR),
     ("held-out 2 seen", "heldout2", SEEN2_FLOOR),
     ("held-out 3 seen", "heldout3", SEEN3_FLOOR),
@@ -209,12 +211,13 @@ const HELD_OUT: [(&str, &str, Floor); 23] = [
     ("held-out 21 seen", "heldout21", SEEN21_FLOOR),
     ("held-out 22 seen", "heldout22", SEEN22_FLOOR),
     ("held-out 23 fresh", "heldout23", FRESH23_FLOOR),
+    ("held-out 24 fresh", "heldout24", FRESH24_FLOOR),
 ];
 /// The held-out sets the table of wave words (`schema/wave-words.tsv`,
 /// see `tanu::tag::words`) is trained on. Each is measured with the
 /// table less its own counts. A fresh set joins only after its first
 /// measurement.
-const WORDS_TRAINED_ON: [&str; 23] = [
+const WORDS_TRAINED_ON: [&str; 24] = [
     "heldout",
     "heldout2",
     "heldout3",
@@ -238,6 +241,7 @@ const WORDS_TRAINED_ON: [&str; 23] = [
     "heldout21",
     "heldout22",
     "heldout23",
+    "heldout24",
 ];
 
 /// The wave ids of the vocabulary, in its order.
@@ -331,8 +335,9 @@ const SEEN_NOTE: &str = "the wave rules were redesigned with the held-out set in
      with the rules before the seventh round, after the eighth and after the ninth, then tuned \
      on in the tenth round, on the same terms); the twenty-second (frozen 2026-12-07 22:43) \
      was never tuned on by a rule, but the thresholds of the table of wave words were chosen \
-     in a study of sets 1-22; the twenty-third (frozen 2026-12-08 00:30) is fresh: neither a \
-     rule nor the table's design saw it. Every set the table learned from is scored by the \
+     in a study of sets 1-22; the twenty-third (frozen 2026-12-08 00:30) and the twenty-fourth (frozen 2026-12-08 \
+     00:53) are fresh: neither a rule nor the table's design saw them (the table learned from \
+     each after its first measurement). Every set the table learned from is scored by the \
      table without its own counts";
 /// Floors on the fifth held-out set (`fixtures/heldout5/`, frozen
 /// 2026-12-07 01:42). Measured unseen with the rules of the waves3 round
@@ -625,6 +630,19 @@ const FRESH23_FLOOR: Floor = [
     ("region", 0.9, 0.95),
     ("place", 0.9, 0.95),
     ("transit_camp", 0.9, 0.9),
+];
+/// Floors on the twenty-fourth held-out set (`fixtures/heldout24/`,
+/// frozen 2026-12-08 00:53): written apart after the table of wave words
+/// was committed, never tuned on. Measured with the rules of the tenth
+/// round alone and with the table, the same totals both times (wave
+/// 0.783/0.667: one wrong wave vetoed, one wrong wave carried; region
+/// 0.806/0.962, place 0.839/0.963, transit camp 0.769/0.870). A little
+/// under that.
+const FRESH24_FLOOR: Floor = [
+    ("wave", 0.73, 0.62),
+    ("region", 0.76, 0.92),
+    ("place", 0.79, 0.92),
+    ("transit_camp", 0.72, 0.82),
 ];
 const FACETS: [&str; 4] = ["wave", "region", "place", "transit_camp"];
 /// Synthetic testimonies measured (seed [`SYNTHETIC_SEED`]).
