@@ -224,7 +224,8 @@ impl WaveWords {
         Some(score)
     }
 
-    /// The score and each feature's part in it.
+    /// The score and each feature's part in it, weighed by how common the
+    /// feature is on the side it speaks for (for the evidence).
     fn weigh<'f>(&self, wave: &str, features: &'f Features) -> Option<(f64, Vec<(f64, &'f str)>)> {
         let w = self.columns().position(|c| c == wave)? + 1;
         let all = f64::from(*self.docs.first()?);
@@ -243,7 +244,15 @@ impl WaveWords {
             let (p, n) = (f64::from(c[w]), f64::from(c[0] - c[w]));
             let part = ((p + 0.5) / (pos + 1.0)).ln() - ((n + 0.5) / (neg + 1.0)).ln();
             score += part;
-            parts.push((part, f));
+            // What the word shows an archivist: its part, times how common
+            // it is on its side (a word of half the wave's stories says
+            // more than one of three).
+            let shown = if part > 0.0 {
+                part * p / pos
+            } else {
+                part * n / neg
+            };
+            parts.push((shown, f));
         }
         Some((score, parts))
     }
@@ -363,7 +372,7 @@ impl WaveWords {
         } else {
             return Opinion::Agree;
         };
-        // The words weighing most in the direction of the change.
+        // The common words weighing most in the direction of the change.
         parts.sort_by(|a, b| {
             let (x, y) = if against { (a.0, b.0) } else { (b.0, a.0) };
             x.total_cmp(&y).then(a.1.cmp(b.1))
