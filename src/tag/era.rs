@@ -32,7 +32,10 @@
 //!   War, and no deportation year;
 //! - [`Era::Other`] when it names only other years (1956, 1993);
 //! - otherwise the era of the previous segment (a story goes on), and the
-//!   deportation era at the start.
+//!   deportation era at the start. A segment naming only years between
+//!   the wars (1921–1940) is of another era itself but does not carry it
+//!   on: it is a background (`Harmincnyolcban az apám feljelentette`),
+//!   and the roundup told after it without a year is still the story.
 //!
 //! Within a segment, a later time told at the end of a passage does not
 //! reach back ([`sentence_eras`]): from a sentence naming only years after
@@ -94,13 +97,23 @@ fn segment_eras(doc: &Doc<'_>, years: &[Vec<i32>]) -> Vec<Era> {
     let mut out = Vec::with_capacity(seg_years.len());
     let mut current = Era::Deportation;
     for (ys, w) in seg_years.iter().zip(wwi) {
-        if let Some(e) = era_of(ys, w) {
-            current = e;
+        match era_of(ys, w) {
+            // A background of the years before the war (`Harmincnyolcban
+            // az apám feljelentette`) dates its own passage; the story
+            // goes on from where it was.
+            Some(e) if ys.iter().all(|y| INTERWAR_YEARS.contains(y)) && !w => out.push(e),
+            Some(e) => {
+                current = e;
+                out.push(current);
+            }
+            None => out.push(current),
         }
-        out.push(current);
     }
     out
 }
+
+/// The years between the wars: a background when a story names them.
+const INTERWAR_YEARS: std::ops::RangeInclusive<i32> = 1921..=1940;
 
 /// The era named by a set of years (and a mention of the First World
 /// War), if any.

@@ -3154,3 +3154,40 @@ fn a_town_passed_through_is_no_stay() {
     has(&got, &["transit_camp:svaliava"]);
     assert!(!got.iter().any(|t| t.ends_with("mukachevo")), "{got:?}");
 }
+
+#[test]
+fn a_background_before_the_war_does_not_date_the_story() {
+    // A year of the 1930s dates its own passage (a quarrel, an
+    // apprenticeship); the roundup told after it without a year is still
+    // the story, not "another era".
+    let hu = suggested(&[
+        "Hogy kezdődött?",
+        "Ezt a malom miatt kell elmondanom. Harminchétben az apám pert vesztett a \
+         molnárral, azóta haragban voltak, és a molnár lett a bíró, amikor bejöttek az oroszok.",
+        "Mi történt januárban?",
+        "Ő írta a listát. Vagonba raktak minket a Szerencsi úton.",
+        "Hová vitték?",
+        "Kramatorszkba. Kramatorszkban a gyárban dolgoztam, a hengerműben.",
+    ]);
+    has(&hu, &["place:kramatorsk"]);
+    let ru = suggested(&[
+        "С чего начать?",
+        "В тридцать девятом году отец поссорился с соседом из-за межи.",
+        "А потом?",
+        "Сосед составлял список. Нас погрузили в вагоны. Привезли в Горловку, я работал \
+         в шахте.",
+    ]);
+    has(&ru, &["place:horlivka"]);
+    // A First World War captivity still carries over the passages after
+    // it, and so does a later visit.
+    let wwi = suggested(&[
+        "A nagyapám tizenötben esett fogságba a Kárpátokban.",
+        "Kramatorszkban dolgozott egy gyárban, onnan írt haza.",
+    ]);
+    assert!(!wwi.iter().any(|t| t.ends_with("kramatorsk")), "{wwi:?}");
+    let visit = suggested(&[
+        "Kilencvenkettőben elmentünk Kramatorszkba a lányommal.",
+        "Kramatorszkban megnéztük a gyárat, ahol a bátyám dolgozott.",
+    ]);
+    assert!(!visit.iter().any(|t| t.ends_with("kramatorsk")), "{visit:?}");
+}
