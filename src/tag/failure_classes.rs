@@ -3189,5 +3189,8 @@ fn a_background_before_the_war_does_not_date_the_story() {
         "Kilencvenkettőben elmentünk Kramatorszkba a lányommal.",
         "Kramatorszkban megnéztük a gyárat, ahol a bátyám dolgozott.",
     ]);
-    assert!(!visit.iter().any(|t| t.ends_with("kramatorsk")), "{visit:?}");
+    assert!(
+        !visit.iter().any(|t| t.ends_with("kramatorsk")),
+        "{visit:?}"
+    );
 }
