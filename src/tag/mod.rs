@@ -27,8 +27,9 @@
 //! 6. [`words`]: the words of the whole testimony, weighed by a naive
 //!    Bayes table trained on the held-out sets' gold
 //!    (`schema/wave-words.tsv`), veto a weak wave suggestion told in
-//!    another wave's words and carry a hint told strongly in its own; it
-//!    never makes a candidate of its own.
+//!    another wave's words and carry a hint told strongly in its own, and
+//!    name the wave of a narrator the rules placed at a camp but gave no
+//!    wave, when the words clearly lead.
 //!
 //! **Scoring, not gates.** Every candidate (wave, region, place, transit
 //! camp) gets a confidence from all its evidence; nothing is thrown away by
@@ -68,7 +69,7 @@ use serde::Serialize;
 
 use crate::parse::Segment;
 use crate::store::NewTag;
-use crate::vocab::Vocabulary;
+use crate::vocab::{Facet, Vocabulary};
 
 use self::matcher::Matcher;
 use self::text::Doc;
@@ -258,7 +259,7 @@ impl Tagger {
             .iter()
             .filter(|t| t.confidence >= SUGGEST)
             .max_by(|a, b| {
-                let key = |t: &NewTag| (t.facet != crate::vocab::Facet::Region, t.confidence);
+                let key = |t: &NewTag| (t.facet != Facet::Region, t.confidence);
                 let (ka, kb) = (key(a), key(b));
                 ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
             })
@@ -267,7 +268,7 @@ impl Tagger {
         // (Barcaföldvár, Brassó: Transylvania).
         let camps: Vec<&NewTag> = tags
             .iter()
-            .filter(|t| t.facet == crate::vocab::Facet::TransitCamp && t.confidence >= SUGGEST)
+            .filter(|t| t.facet == Facet::TransitCamp && t.confidence >= SUGGEST)
             .collect();
         let waves = waves::suggest(
             &doc,
@@ -287,21 +288,50 @@ impl Tagger {
             .filter(|t| t.confidence >= words::VETO_BELOW)
             .map(|t| t.value.clone())
             .collect();
+        let mut waves: Vec<NewTag> = waves
+            .into_iter()
+            .map(|mut t| {
+                if (HINT..words::VETO_BELOW).contains(&t.confidence) {
+                    let f = features.get_or_init(|| words::Features::of(&doc));
+                    let beside_strong = strong.iter().any(|w| *w != t.value);
+                    if let Opinion::Change(c, evidence) =
+                        self.words
+                            .opinion(&doc, f, &t.value, t.confidence, beside_strong)
+                    {
+                        t.confidence = c;
+                        t.evidence.splice(0..0, evidence);
+                    }
+                }
+                t
+            })
+            .collect();
+        // A narrator placed at a camp whose story no wave rule read: the
+        // words may name the wave.
+        let placed = tags.iter().any(|t| {
+            matches!(t.facet, Facet::Place | Facet::TransitCamp) && t.confidence >= SUGGEST
+        });
+        if placed && waves.iter().all(|t| t.confidence < SUGGEST) {
+            let f = features.get_or_init(|| words::Features::of(&doc));
+            if let Some((wave, evidence)) = self.words.proposal(&doc, f) {
+                match waves.iter_mut().find(|t| t.value == wave) {
+                    Some(t) => {
+                        t.confidence = SUGGEST;
+                        t.evidence.splice(0..0, evidence);
+                    }
+                    None => waves.push(NewTag {
+                        facet: Facet::Wave,
+                        value: wave,
+                        source: "suggested",
+                        confidence: SUGGEST,
+                        evidence,
+                    }),
+                }
+            }
+        }
         // Nor is a wave the narrator's if it ended before the narrator was
         // old enough to be taken (a Gulag sentence of 1950 can be a
         // teenager's; a 1944 roundup not a baby's).
         tags.extend(waves.into_iter().map(|mut t| {
-            if (HINT..words::VETO_BELOW).contains(&t.confidence) {
-                let f = features.get_or_init(|| words::Features::of(&doc));
-                let beside_strong = strong.iter().any(|w| *w != t.value);
-                if let Opinion::Change(c, evidence) =
-                    self.words
-                        .opinion(&doc, f, &t.value, t.confidence, beside_strong)
-                {
-                    t.confidence = c;
-                    t.evidence.splice(0..0, evidence);
-                }
-            }
             let end = entries
                 .iter()
                 .find(|e| e.id == t.value)
