@@ -283,6 +283,7 @@ impl Tagger {
         // carry a strong hint ([`words`]); read only when a candidate is
         // within their reach.
         let features = std::cell::OnceCell::new();
+        let judged = std::cell::OnceCell::new();
         let strong: Vec<String> = waves
             .iter()
             .filter(|t| t.confidence >= words::VETO_BELOW)
@@ -293,10 +294,11 @@ impl Tagger {
             .map(|mut t| {
                 if (HINT..words::VETO_BELOW).contains(&t.confidence) {
                     let f = features.get_or_init(|| words::Features::of(&doc));
+                    let j = judged.get_or_init(|| self.words.judge(f));
                     let beside_strong = strong.iter().any(|w| *w != t.value);
                     if let Opinion::Change(c, evidence) =
                         self.words
-                            .opinion(&doc, f, &t.value, t.confidence, beside_strong)
+                            .opinion(&doc, f, j, &t.value, t.confidence, beside_strong)
                     {
                         t.confidence = c;
                         t.evidence.splice(0..0, evidence);
@@ -312,7 +314,8 @@ impl Tagger {
         });
         if placed && waves.iter().all(|t| t.confidence < SUGGEST) {
             let f = features.get_or_init(|| words::Features::of(&doc));
-            if let Some((wave, evidence)) = self.words.proposal(&doc, f) {
+            let j = judged.get_or_init(|| self.words.judge(f));
+            if let Some((wave, evidence)) = self.words.proposal(&doc, f, j) {
                 match waves.iter_mut().find(|t| t.value == wave) {
                     Some(t) => {
                         t.confidence = SUGGEST;

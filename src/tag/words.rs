@@ -276,7 +276,7 @@ impl WaveWords {
     /// for, below against); `None` for a wave the table does not know or
     /// an empty table.
     pub fn score(&self, wave: &str, features: &Features) -> Option<f64> {
-        let (score, _) = self.weigh(wave, features)?;
+        let (score, _) = self.weigh(&self.judge(features), self.column(wave)?, false)?;
         Some(score)
     }
 
@@ -307,35 +307,54 @@ impl WaveWords {
         pos >= MIN_LANGUAGE_DOCS && all - pos >= MIN_LANGUAGE_DOCS
     }
 
-    /// The score and each feature's part in it, weighed by how common the
-    /// feature is on the side it speaks for (for the evidence).
-    fn weigh<'f>(&self, wave: &str, features: &'f Features) -> Option<(f64, Vec<(f64, &'f str)>)> {
-        let w = self.columns().position(|c| c == wave)? + 1;
-        let (pos, neg) = self.counts_for(features.lang, w, &self.docs);
+    /// A testimony's words looked up in the table, once for every wave.
+    pub(super) fn judge<'a>(&'a self, features: &'a Features) -> Judgement<'a> {
+        let rows = features
+            .names()
+            .filter_map(|f| {
+                let c = self.words.get(f)?;
+                (self.total(c) >= MIN_DOCS).then_some((c, f))
+            })
+            .collect();
+        Judgement {
+            lang: features.lang,
+            rows,
+        }
+    }
+
+    /// The score of wave column `w` and, with `parts`, each word's part in
+    /// it, weighed by how common the word is on the side it speaks for
+    /// (for the evidence).
+    fn weigh<'a>(
+        &self,
+        j: &Judgement<'a>,
+        w: usize,
+        parts: bool,
+    ) -> Option<(f64, Vec<(f64, &'a str)>)> {
+        let (pos, neg) = self.counts_for(j.lang, w, &self.docs);
         if pos == 0.0 || neg <= 0.0 {
             return None;
         }
         let mut score = ((pos + 1.0) / (neg + 1.0)).ln();
-        let mut parts = Vec::new();
-        for f in features.names() {
-            let Some(c) = self.words.get(f) else { continue };
-            if self.total(c) < MIN_DOCS {
-                continue;
-            }
-            let (p, n) = self.counts_for(features.lang, w, c);
+        let mut shown = Vec::new();
+        for &(c, f) in &j.rows {
+            let (p, n) = self.counts_for(j.lang, w, c);
             let part = ((p + 0.5) / (pos + 1.0)).ln() - ((n + 0.5) / (neg + 1.0)).ln();
             score += part;
-            // What the word shows an archivist: its part, times how common
-            // it is on its side (a word of half the wave's stories says
-            // more than one of three).
-            let shown = if part > 0.0 {
-                part * p / pos
-            } else {
-                part * n / neg
-            };
-            parts.push((shown, f));
+            if parts {
+                // What the word shows an archivist: its part, times how
+                // common it is on its side (a word of half the wave's
+                // stories says more than one of three).
+                let weight = if part > 0.0 { p / pos } else { n / neg };
+                shown.push((part * weight, f));
+            }
         }
-        Some((score, parts))
+        Some((score, shown))
+    }
+
+    /// The column of a wave id.
+    fn column(&self, wave: &str) -> Option<usize> {
+        Some(self.columns().position(|c| c == wave)? + 1)
     }
 
     /// The table as text: a header line, the document counts of each
@@ -438,6 +457,13 @@ impl WaveWords {
     }
 }
 
+/// A testimony's words found in a table (see [`WaveWords::judge`]).
+pub(super) struct Judgement<'a> {
+    /// Index in [`Lang::ALL`].
+    lang: usize,
+    rows: Vec<(&'a Counts, &'a str)>,
+}
+
 /// What the words of a testimony make of one wave candidate.
 pub(super) enum Opinion {
     /// Leave the confidence as it is.
@@ -456,6 +482,7 @@ impl WaveWords {
         &self,
         doc: &Doc<'_>,
         features: &Features,
+        judged: &Judgement<'_>,
         wave: &str,
         confidence: f64,
         beside_strong: bool,
@@ -465,7 +492,8 @@ impl WaveWords {
         if !vetoable && !promotable {
             return Opinion::Agree;
         }
-        let Some((score, parts)) = self.weigh(wave, features) else {
+        let Some((score, parts)) = self.column(wave).and_then(|w| self.weigh(judged, w, true))
+        else {
             return Opinion::Agree;
         };
         let (new, rule, against) = if vetoable && score < VETO_SCORE {
@@ -488,9 +516,10 @@ impl WaveWords {
         &self,
         doc: &Doc<'_>,
         features: &Features,
+        judged: &Judgement<'_>,
     ) -> Option<(String, Vec<NewEvidence>)> {
         let mut scored: Vec<(f64, usize)> = (1..self.block())
-            .filter_map(|w| Some((self.weigh(self.waves.get(w - 1)?, features)?.0, w)))
+            .filter_map(|w| Some((self.weigh(judged, w, false)?.0, w)))
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         let (best, w) = *scored.first()?;
@@ -502,7 +531,7 @@ impl WaveWords {
             return None;
         }
         let wave = self.waves.get(w - 1)?;
-        let (_, parts) = self.weigh(wave, features)?;
+        let (_, parts) = self.weigh(judged, w, true)?;
         Some((
             wave.clone(),
             shown_words(doc, features, parts, false, "words"),
@@ -719,7 +748,9 @@ mod tests {
         let segments = [seg(text)];
         let doc = Doc::new(&segments);
         let f = Features::of(&doc);
-        match story_table().opinion(&doc, &f, wave, confidence, beside_strong) {
+        let t = story_table();
+        let j = t.judge(&f);
+        match t.opinion(&doc, &f, &j, wave, confidence, beside_strong) {
             Opinion::Agree => None,
             Opinion::Change(c, ev) => {
                 let rule = ev.first().map(|e| e.rule.clone()).unwrap_or_default();
@@ -773,7 +804,7 @@ mod tests {
             let segments = [seg(text)];
             let doc = Doc::new(&segments);
             let f = Features::of(&doc);
-            t.proposal(&doc, &f)
+            t.proposal(&doc, &f, &t.judge(&f))
                 .map(|(w, ev)| (w, ev.iter().map(|e| e.rule.clone()).collect::<Vec<_>>()))
         };
         let (wave, rules) = propose(A_WORDS, &t).unwrap();
