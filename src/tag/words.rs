@@ -286,9 +286,15 @@ impl WaveWords {
     /// of a language are not counted as the words of the wave most of its
     /// testimonies tell), else every language's together.
     fn counts_for(&self, lang: usize, w: usize, counts: &Counts) -> (f64, f64) {
+        self.counts_in(self.language_apart(lang, w), lang, w, counts)
+    }
+
+    /// [`WaveWords::counts_for`], whether the language is weighed apart
+    /// known.
+    fn counts_in(&self, apart: bool, lang: usize, w: usize, counts: &Counts) -> (f64, f64) {
         let block = self.block();
         let own = |c: &Counts, i: usize| c.get(lang * block + i).copied().unwrap_or(0);
-        if self.language_apart(lang, w) {
+        if apart {
             (
                 f64::from(own(counts, w)),
                 f64::from(own(counts, 0) - own(counts, w)),
@@ -337,18 +343,32 @@ impl WaveWords {
         }
         let mut score = ((pos + 1.0) / (neg + 1.0)).ln();
         let mut shown = Vec::new();
-        for &(c, f) in &j.rows {
-            let (p, n) = self.counts_for(j.lang, w, c);
-            let part = ((p + 0.5) / (pos + 1.0)).ln() - ((n + 0.5) / (neg + 1.0)).ln();
-            score += part;
+        let apart = self.language_apart(j.lang, w);
+        // Without the parts, the ratios are multiplied and their logarithm
+        // taken every few words (each ratio lies within a few thousand of
+        // one, so sixteen of them stay far inside an f64): a logarithm a
+        // word was most of this function's time.
+        let mut product = 1.0;
+        for (i, &(c, f)) in j.rows.iter().enumerate() {
+            let (p, n) = self.counts_in(apart, j.lang, w, c);
+            let ratio = ((p + 0.5) / (pos + 1.0)) / ((n + 0.5) / (neg + 1.0));
             if parts {
+                let part = ratio.ln();
+                score += part;
                 // What the word shows an archivist: its part, times how
                 // common it is on its side (a word of half the wave's
                 // stories says more than one of three).
                 let weight = if part > 0.0 { p / pos } else { n / neg };
                 shown.push((part * weight, f));
+            } else {
+                product *= ratio;
+                if i % 16 == 15 {
+                    score += product.ln();
+                    product = 1.0;
+                }
             }
         }
+        score += product.ln();
         Some((score, shown))
     }
 
@@ -492,8 +512,10 @@ impl WaveWords {
         if !vetoable && !promotable {
             return Opinion::Agree;
         }
-        let Some((score, parts)) = self.column(wave).and_then(|w| self.weigh(judged, w, true))
-        else {
+        let Some(w) = self.column(wave) else {
+            return Opinion::Agree;
+        };
+        let Some((score, _)) = self.weigh(judged, w, false) else {
             return Opinion::Agree;
         };
         let (new, rule, against) = if vetoable && score < VETO_SCORE {
@@ -503,6 +525,10 @@ impl WaveWords {
         } else {
             return Opinion::Agree;
         };
+        let parts = self
+            .weigh(judged, w, true)
+            .map(|(_, p)| p)
+            .unwrap_or_default();
         Opinion::Change(new, shown_words(doc, features, parts, against, rule))
     }
 
