@@ -73,7 +73,7 @@ use crate::vocab::{Facet, Vocabulary};
 
 use self::matcher::Matcher;
 use self::text::Doc;
-use self::words::{Opinion, WaveWords};
+use self::words::WaveWords;
 
 /// The header field that evidence outside the passages stands on: the
 /// narrator's birthplace (rule `home`) or, when it names no home the rules
@@ -279,58 +279,12 @@ impl Tagger {
             &camps,
             narrator,
         );
-        // The words of the whole testimony may veto a weak suggestion or
-        // carry a strong hint ([`words`]); read only when a candidate is
-        // within their reach.
-        let features = std::cell::OnceCell::new();
-        let judged = std::cell::OnceCell::new();
-        let strong: Vec<String> = waves
-            .iter()
-            .filter(|t| t.confidence >= words::VETO_BELOW)
-            .map(|t| t.value.clone())
-            .collect();
-        let mut waves: Vec<NewTag> = waves
-            .into_iter()
-            .map(|mut t| {
-                if (HINT..words::VETO_BELOW).contains(&t.confidence) {
-                    let f = features.get_or_init(|| words::Features::of(&doc));
-                    let j = judged.get_or_init(|| self.words.judge(f));
-                    let beside_strong = strong.iter().any(|w| *w != t.value);
-                    if let Opinion::Change(c, evidence) =
-                        self.words
-                            .opinion(&doc, f, j, &t.value, t.confidence, beside_strong)
-                    {
-                        t.confidence = c;
-                        t.evidence.splice(0..0, evidence);
-                    }
-                }
-                t
-            })
-            .collect();
-        // A narrator placed at a camp whose story no wave rule read: the
-        // words may name the wave.
+        // The words of the whole testimony second the rules ([`words`]);
+        // they may name a wave for a narrator placed at a camp.
         let placed = tags.iter().any(|t| {
             matches!(t.facet, Facet::Place | Facet::TransitCamp) && t.confidence >= SUGGEST
         });
-        if placed && waves.iter().all(|t| t.confidence < SUGGEST) {
-            let f = features.get_or_init(|| words::Features::of(&doc));
-            let j = judged.get_or_init(|| self.words.judge(f));
-            if let Some((wave, evidence)) = self.words.proposal(&doc, f, j) {
-                match waves.iter_mut().find(|t| t.value == wave) {
-                    Some(t) => {
-                        t.confidence = SUGGEST;
-                        t.evidence.splice(0..0, evidence);
-                    }
-                    None => waves.push(NewTag {
-                        facet: Facet::Wave,
-                        value: wave,
-                        source: "suggested",
-                        confidence: SUGGEST,
-                        evidence,
-                    }),
-                }
-            }
-        }
+        let waves = self.words.second_opinion(&doc, waves, placed);
         // Nor is a wave the narrator's if it ended before the narrator was
         // old enough to be taken (a Gulag sentence of 1950 can be a
         // teenager's; a 1944 roundup not a baby's).

@@ -8,8 +8,8 @@
 //! that as a naive Bayes table ([`WaveWords`]) trained on the gold of the
 //! held-out sets (`schema/wave-words.tsv`, written by the tagging suite:
 //! `TANU_WRITE_WAVE_WORDS=1 cargo test --release --test tagging`), and
-//! [`Opinion`] turns its score into two narrow changes of a rule's
-//! candidate, and [`WaveWords::proposal`] into a third:
+//! [`WaveWords::second_opinion`] turns its score into three narrow
+//! changes of the rules' wave candidates:
 //!
 //! - a **weak suggestion** (confidence under [`VETO_BELOW`]) whose words
 //!   are those of other waves' stories (score under [`VETO_SCORE`])
@@ -58,7 +58,8 @@ use std::sync::{Arc, OnceLock};
 use crate::hash::FxBuildHasher;
 use crate::lang::Lang;
 use crate::parse::Segment;
-use crate::store::NewEvidence;
+use crate::store::{NewEvidence, NewTag};
+use crate::vocab::Facet;
 
 use super::text::Doc;
 
@@ -119,10 +120,12 @@ pub struct WaveWords {
 /// block after the other.
 type Counts = Vec<u32>;
 
-/// A testimony's features (see the module documentation), each with the
-/// first token that has it, and the language most of its words are in.
+/// A testimony's features (see the module documentation), in byte order,
+/// each with the first token that has it, and the language most of its
+/// words are in.
+#[derive(Clone)]
 pub struct Features {
-    words: BTreeMap<String, usize>,
+    words: Vec<(String, usize)>,
     /// Index in [`Lang::ALL`].
     lang: usize,
 }
@@ -152,7 +155,10 @@ impl Features {
             .rev()
             .max_by_key(|&i| bytes[i])
             .unwrap_or(0);
-        Features { words, lang }
+        Features {
+            words: words.into_iter().collect(),
+            lang,
+        }
     }
 
     /// The features of a testimony's segments.
@@ -161,8 +167,8 @@ impl Features {
     }
 
     /// The features, in order.
-    pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.words.keys().map(String::as_str)
+    fn names(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(|(f, _)| f.as_str())
     }
 }
 
@@ -233,16 +239,10 @@ impl WaveWords {
         t
     }
 
-    /// In how many testimonies of any language a word occurs.
-    fn total(&self, counts: &Counts) -> u32 {
-        counts.iter().step_by(self.block()).sum()
-    }
-
     /// The table without the words of fewer than [`MIN_DOCS`] testimonies.
     pub fn pruned(mut self) -> WaveWords {
         let block = self.block();
-        self.words
-            .retain(|_, c| c.iter().step_by(block).sum::<u32>() >= MIN_DOCS);
+        self.words.retain(|_, c| total(c, block) >= MIN_DOCS);
         self
     }
 
@@ -275,37 +275,34 @@ impl WaveWords {
     /// How strongly the features speak for `wave` (log odds: above zero
     /// for, below against); `None` for a wave the table does not know or
     /// an empty table.
-    pub fn score(&self, wave: &str, features: &Features) -> Option<f64> {
-        let (score, _) = self.weigh(&self.judge(features), self.column(wave)?, false)?;
+    #[cfg(test)]
+    fn score(&self, wave: &str, features: &Features) -> Option<f64> {
+        let (score, _) = self.weigh(&self.read(features.clone()), self.column(wave)?, false)?;
         Some(score)
     }
 
-    /// The counts a testimony in language block `lang` is weighed by: its
-    /// language's, when that language has [`MIN_LANGUAGE_DOCS`]
-    /// testimonies of the wave and as many of others (so that the words
-    /// of a language are not counted as the words of the wave most of its
-    /// testimonies tell), else every language's together.
-    fn counts_for(&self, lang: usize, w: usize, counts: &Counts) -> (f64, f64) {
-        self.counts_in(self.language_apart(lang, w), lang, w, counts)
-    }
-
-    /// [`WaveWords::counts_for`], whether the language is weighed apart
-    /// known.
-    fn counts_in(&self, apart: bool, lang: usize, w: usize, counts: &Counts) -> (f64, f64) {
+    /// The counts (of wave column `w`, of the others) a testimony in
+    /// language `lang` is weighed by: its language's when `apart` (see
+    /// [`WaveWords::language_apart`]), else every language's together.
+    fn counts(&self, apart: bool, lang: usize, w: usize, counts: &Counts) -> (f64, f64) {
         let block = self.block();
-        let own = |c: &Counts, i: usize| c.get(lang * block + i).copied().unwrap_or(0);
-        if apart {
-            (
-                f64::from(own(counts, w)),
-                f64::from(own(counts, 0) - own(counts, w)),
-            )
+        let (all, pos) = if apart {
+            let own = |i: usize| counts.get(lang * block + i).copied().unwrap_or(0);
+            (own(0), own(w))
         } else {
-            let all: u32 = counts.iter().step_by(block).sum();
-            let pos: u32 = counts.iter().skip(w).step_by(block).sum();
-            (f64::from(pos), f64::from(all - pos))
-        }
+            (
+                total(counts, block),
+                counts.iter().skip(w).step_by(block).sum(),
+            )
+        };
+        (f64::from(pos), f64::from(all.saturating_sub(pos)))
     }
 
+    /// Whether a testimony in language `lang` is weighed by its own
+    /// language's counts for wave column `w`: when that language has
+    /// [`MIN_LANGUAGE_DOCS`] testimonies of the wave and as many of others
+    /// (so that the words of a language are not counted as the words of
+    /// the wave most of its testimonies tell).
     fn language_apart(&self, lang: usize, w: usize) -> bool {
         let block = self.block();
         let all = self.docs.get(lang * block).copied().unwrap_or(0);
@@ -314,43 +311,39 @@ impl WaveWords {
     }
 
     /// A testimony's words looked up in the table, once for every wave.
-    pub(super) fn judge<'a>(&'a self, features: &'a Features) -> Judgement<'a> {
+    fn read(&self, features: Features) -> Reading<'_> {
+        let block = self.block();
         let rows = features
-            .names()
-            .filter_map(|f| {
-                let c = self.words.get(f)?;
-                (self.total(c) >= MIN_DOCS).then_some((c, f))
+            .words
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (f, _))| {
+                let c = self.words.get(f.as_str())?;
+                (total(c, block) >= MIN_DOCS).then_some((c, i))
             })
             .collect();
-        Judgement {
-            lang: features.lang,
-            rows,
-        }
+        Reading { features, rows }
     }
 
     /// The score of wave column `w` and, with `parts`, each word's part in
     /// it, weighed by how common the word is on the side it speaks for
     /// (for the evidence).
-    fn weigh<'a>(
-        &self,
-        j: &Judgement<'a>,
-        w: usize,
-        parts: bool,
-    ) -> Option<(f64, Vec<(f64, &'a str)>)> {
-        let (pos, neg) = self.counts_for(j.lang, w, &self.docs);
+    fn weigh(&self, r: &Reading<'_>, w: usize, parts: bool) -> Option<(f64, Vec<(f64, usize)>)> {
+        let lang = r.features.lang;
+        let apart = self.language_apart(lang, w);
+        let (pos, neg) = self.counts(apart, lang, w, &self.docs);
         if pos == 0.0 || neg <= 0.0 {
             return None;
         }
         let mut score = ((pos + 1.0) / (neg + 1.0)).ln();
         let mut shown = Vec::new();
-        let apart = self.language_apart(j.lang, w);
         // Without the parts, the ratios are multiplied and their logarithm
         // taken every few words (each ratio lies within a few thousand of
         // one, so sixteen of them stay far inside an f64): a logarithm a
         // word was most of this function's time.
         let mut product = 1.0;
-        for (i, &(c, f)) in j.rows.iter().enumerate() {
-            let (p, n) = self.counts_in(apart, j.lang, w, c);
+        for (i, &(c, f)) in r.rows.iter().enumerate() {
+            let (p, n) = self.counts(apart, lang, w, c);
             let ratio = ((p + 0.5) / (pos + 1.0)) / ((n + 0.5) / (neg + 1.0));
             if parts {
                 let part = ratio.ln();
@@ -477,59 +470,102 @@ impl WaveWords {
     }
 }
 
-/// A testimony's words found in a table (see [`WaveWords::judge`]).
-pub(super) struct Judgement<'a> {
-    /// Index in [`Lang::ALL`].
-    lang: usize,
-    rows: Vec<(&'a Counts, &'a str)>,
+/// A testimony's words found in a table (see [`WaveWords::read`]): the
+/// row of each feature the table counts, by its index in the features.
+struct Reading<'t> {
+    features: Features,
+    rows: Vec<(&'t Counts, usize)>,
 }
 
-/// What the words of a testimony make of one wave candidate.
-pub(super) enum Opinion {
-    /// Leave the confidence as it is.
-    Agree,
-    /// The new confidence and the evidence for the change.
-    Change(f64, Vec<NewEvidence>),
+/// In how many testimonies of any language a word occurs (`block`
+/// counts a language).
+fn total(counts: &Counts, block: usize) -> u32 {
+    counts.iter().step_by(block).sum()
 }
 
 impl WaveWords {
-    /// The opinion on a wave candidate of confidence `confidence`;
-    /// `beside_strong` when the rules are sure of another wave (confidence
+    /// The wave candidates of the rules, seconded by the words (see the
+    /// module documentation): weak suggestions vetoed, strong hints
+    /// carried and, when the rules `placed` the narrator at a camp but
+    /// suggested no wave, the wave the words name. The testimony's words
+    /// are read only when a candidate is within their reach.
+    pub(super) fn second_opinion(
+        &self,
+        doc: &Doc<'_>,
+        mut waves: Vec<NewTag>,
+        placed: bool,
+    ) -> Vec<NewTag> {
+        let reading = std::cell::OnceCell::new();
+        let read = || self.read(Features::of(doc));
+        // The waves the rules are sure of (no change below moves a wave
+        // across that line).
+        let sure: Vec<String> = waves
+            .iter()
+            .filter(|t| t.confidence >= VETO_BELOW)
+            .map(|t| t.value.clone())
+            .collect();
+        for t in waves.iter_mut() {
+            if !(super::HINT..VETO_BELOW).contains(&t.confidence) {
+                continue;
+            }
+            let beside_sure = sure.iter().any(|w| *w != t.value);
+            let r = reading.get_or_init(read);
+            if let Some((c, evidence)) = self.opinion(doc, r, &t.value, t.confidence, beside_sure) {
+                t.confidence = c;
+                t.evidence.splice(0..0, evidence);
+            }
+        }
+        if placed && waves.iter().all(|t| t.confidence < super::SUGGEST) {
+            let r = reading.get_or_init(read);
+            if let Some((wave, evidence)) = self.proposal(doc, r) {
+                match waves.iter_mut().find(|t| t.value == wave) {
+                    Some(t) => {
+                        t.confidence = super::SUGGEST;
+                        t.evidence.splice(0..0, evidence);
+                    }
+                    None => waves.push(NewTag {
+                        facet: Facet::Wave,
+                        value: wave,
+                        source: "suggested",
+                        confidence: super::SUGGEST,
+                        evidence,
+                    }),
+                }
+            }
+        }
+        waves
+    }
+
+    /// The new confidence of a wave candidate of confidence `confidence`,
+    /// with the evidence for the change, if the words change it;
+    /// `beside_sure` when the rules are sure of another wave (confidence
     /// [`VETO_BELOW`] or more), which the words of a story of one wave
     /// do not second-guess: a list of German names read out in January
     /// uses many words of the first wave's roundups too.
-    pub(super) fn opinion(
+    fn opinion(
         &self,
         doc: &Doc<'_>,
-        features: &Features,
-        judged: &Judgement<'_>,
+        r: &Reading<'_>,
         wave: &str,
         confidence: f64,
-        beside_strong: bool,
-    ) -> Opinion {
+        beside_sure: bool,
+    ) -> Option<(f64, Vec<NewEvidence>)> {
         let vetoable = (super::SUGGEST..VETO_BELOW).contains(&confidence);
-        let promotable = (super::HINT..super::SUGGEST).contains(&confidence) && !beside_strong;
+        let promotable = (super::HINT..super::SUGGEST).contains(&confidence) && !beside_sure;
         if !vetoable && !promotable {
-            return Opinion::Agree;
+            return None;
         }
-        let Some(w) = self.column(wave) else {
-            return Opinion::Agree;
-        };
-        let Some((score, _)) = self.weigh(judged, w, false) else {
-            return Opinion::Agree;
-        };
+        let w = self.column(wave)?;
+        let (score, _) = self.weigh(r, w, false)?;
         let (new, rule, against) = if vetoable && score < VETO_SCORE {
             (VETOED, "unlike-words", true)
         } else if promotable && score > PROMOTE_SCORE {
             (super::SUGGEST, "words", false)
         } else {
-            return Opinion::Agree;
+            return None;
         };
-        let parts = self
-            .weigh(judged, w, true)
-            .map(|(_, p)| p)
-            .unwrap_or_default();
-        Opinion::Change(new, shown_words(doc, features, parts, against, rule))
+        let (_, parts) = self.weigh(r, w, true)?;
+        Some((new, shown_words(doc, r, parts, against, rule)))
     }
 
     /// The wave the words name for a testimony the rules gave no wave
@@ -538,30 +574,22 @@ impl WaveWords {
     /// a language weighed apart for it (counted together, a language's
     /// words speak for the wave most of its accounts tell). With the
     /// evidence, rule `words`.
-    pub(super) fn proposal(
-        &self,
-        doc: &Doc<'_>,
-        features: &Features,
-        judged: &Judgement<'_>,
-    ) -> Option<(String, Vec<NewEvidence>)> {
+    fn proposal(&self, doc: &Doc<'_>, r: &Reading<'_>) -> Option<(String, Vec<NewEvidence>)> {
         let mut scored: Vec<(f64, usize)> = (1..self.block())
-            .filter_map(|w| Some((self.weigh(judged, w, false)?.0, w)))
+            .filter_map(|w| Some((self.weigh(r, w, false)?.0, w)))
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         let (best, w) = *scored.first()?;
         let next = scored.get(1).map_or(f64::NEG_INFINITY, |s| s.0);
         if best <= PROPOSE_SCORE
             || best - next <= PROPOSE_MARGIN
-            || !self.language_apart(features.lang, w)
+            || !self.language_apart(r.features.lang, w)
         {
             return None;
         }
         let wave = self.waves.get(w - 1)?;
-        let (_, parts) = self.weigh(judged, w, true)?;
-        Some((
-            wave.clone(),
-            shown_words(doc, features, parts, false, "words"),
-        ))
+        let (_, parts) = self.weigh(r, w, true)?;
+        Some((wave.clone(), shown_words(doc, r, parts, false, "words")))
     }
 }
 
@@ -570,21 +598,22 @@ impl WaveWords {
 /// testimony first says it.
 fn shown_words(
     doc: &Doc<'_>,
-    features: &Features,
-    mut parts: Vec<(f64, &str)>,
+    r: &Reading<'_>,
+    mut parts: Vec<(f64, usize)>,
     against: bool,
     rule: &str,
 ) -> Vec<NewEvidence> {
+    // Ties in feature order (the features are sorted).
     parts.sort_by(|a, b| {
         let (x, y) = if against { (a.0, b.0) } else { (b.0, a.0) };
-        x.total_cmp(&y).then(a.1.cmp(b.1))
+        x.total_cmp(&y).then(a.1.cmp(&b.1))
     });
     parts
         .iter()
         .take(EVIDENCE_WORDS)
         .filter(|(part, _)| if against { *part < 0.0 } else { *part > 0.0 })
-        .filter_map(|(_, f)| features.words.get(*f))
-        .map(|&i| {
+        .filter_map(|&(_, f)| r.features.words.get(f).map(|(_, token)| *token))
+        .map(|i| {
             let t = &doc.tokens[i];
             let text = &doc.segments[t.seg].text;
             NewEvidence {
@@ -669,7 +698,7 @@ mod tests {
         assert_eq!(other(&rest.docs), vec![5, 3, 2]);
         assert_eq!(other(&rest.words["hadifo"]), vec![0, 0, 0]);
         assert_eq!(other(&rest.words["fronto"]), vec![2, 0, 2]);
-        assert_eq!(rest.total(&rest.words["fronto"]), 2);
+        assert_eq!(total(&rest.words["fronto"], rest.block()), 2);
     }
 
     fn in_lang(text: &str, lang: Lang) -> Features {
@@ -775,14 +804,9 @@ mod tests {
         let doc = Doc::new(&segments);
         let f = Features::of(&doc);
         let t = story_table();
-        let j = t.judge(&f);
-        match t.opinion(&doc, &f, &j, wave, confidence, beside_strong) {
-            Opinion::Agree => None,
-            Opinion::Change(c, ev) => {
-                let rule = ev.first().map(|e| e.rule.clone()).unwrap_or_default();
-                Some((c, ev.into_iter().map(|e| e.matched).collect(), rule))
-            }
-        }
+        let (c, ev) = t.opinion(&doc, &t.read(f), wave, confidence, beside_strong)?;
+        let rule = ev.first().map(|e| e.rule.clone()).unwrap_or_default();
+        Some((c, ev.into_iter().map(|e| e.matched).collect(), rule))
     }
 
     /// A hint told in its wave's words becomes a suggestion, shown by
@@ -830,7 +854,7 @@ mod tests {
             let segments = [seg(text)];
             let doc = Doc::new(&segments);
             let f = Features::of(&doc);
-            t.proposal(&doc, &f, &t.judge(&f))
+            t.proposal(&doc, &t.read(f))
                 .map(|(w, ev)| (w, ev.iter().map(|e| e.rule.clone()).collect::<Vec<_>>()))
         };
         let (wave, rules) = propose(A_WORDS, &t).unwrap();
